@@ -1,0 +1,1 @@
+//! Extraction scoring (stub).

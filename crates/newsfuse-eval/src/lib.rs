@@ -1,0 +1,3 @@
+//! Evaluation for newsfuse: summary-quality runs over cluster JSONL and extraction scoring.
+
+pub mod extraction;

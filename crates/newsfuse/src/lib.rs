@@ -1,0 +1,9 @@
+//! newsfuse: a cluster of news articles in, one cited extractive brief out.
+#![deny(missing_docs)]
+
+pub mod clean;
+pub mod error;
+pub mod extract;
+pub mod model;
+
+pub use error::{Error, Result};
