@@ -7,3 +7,5 @@ pub mod extract;
 pub mod model;
 
 pub use error::{Error, Result};
+pub mod segment;
+pub mod stopwords;

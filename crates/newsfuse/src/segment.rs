@@ -1,0 +1,234 @@
+//! Stage 2, segment: kept blocks into sentences, sentences into word tokens.
+//!
+//! Paragraphs come from the clean stage; each body block is split into sentences with `sentencex`
+//! (Wikimedia's rule-based splitter, which knows "U.S.", "Feb. 2", "Mr.", initials and decimals), a
+//! headline block is one sentence. Tokens are runs of letters and digits, keeping the inner dots of
+//! acronyms and decimals ("U.S.", "3.5") and inner apostrophes and digit-group commas ("don't",
+//! "10,000"). Each token carries its lowercased Snowball stem and a stopword flag.
+//!
+//! Architecture invariant: segmentation is lossless. A sentence span is its text in the article with
+//! surrounding whitespace trimmed; the sentences of a block, together with the whitespace between them,
+//! give back the block exactly.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::model::{BlockKind, CleanArticle, SegmentedArticle, Sentence, Span, Token};
+use crate::stopwords::is_stopword;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Splits the kept blocks of `text` into sentences with tokens.
+pub fn segment(text: &str, clean: &CleanArticle) -> SegmentedArticle {
+    let mut sentences = Vec::new();
+    for (block_idx, block) in clean.blocks.iter().enumerate() {
+        let is_headline = block.kind == BlockKind::Headline;
+        for span in split_block(text, block.span, is_headline) {
+            let tokens = tokenize(text, span);
+            sentences.push(Sentence { span, block: block_idx, index: sentences.len(), is_headline, tokens });
+        }
+    }
+    SegmentedArticle { sentences }
+}
+
+/// Sentence spans inside one block (trimmed, in order, within the block).
+fn split_block(text: &str, block: Span, is_headline: bool) -> Vec<Span> {
+    let block_text = block.slice(text);
+    if is_headline {
+        return trimmed(block_text, 0, block_text.len()).map(|s| shift(s, block.start)).into_iter().collect();
+    }
+    let mut spans = Vec::new();
+    // sentencex does not split on newlines: a block is one paragraph, but be safe with inner line breaks.
+    let mut line_start = 0;
+    for line in block_text.split_inclusive('\n') {
+        let line_base = line.as_ptr() as usize;
+        for piece in sentencex::segment("en", line) {
+            // sentencex returns slices of its input; recover their offsets from the pointers.
+            let Some(piece_start) = (piece.as_ptr() as usize).checked_sub(line_base) else { continue };
+            if piece_start + piece.len() > line.len() {
+                continue;
+            }
+            let start = line_start + piece_start;
+            if let Some(span) = trimmed(block_text, start, start + piece.len()) {
+                spans.push(shift(span, block.start));
+            }
+        }
+        line_start += line.len();
+    }
+    merge_fragments(text, spans)
+}
+
+/// Glues pieces that cannot stand alone (a closing quote or bracket, a lone attribution fragment
+/// with no letters) to the sentence before them.
+fn merge_fragments(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        let piece = span.slice(text);
+        let has_letter = piece.chars().any(char::is_alphanumeric);
+        match merged.last_mut() {
+            Some(previous) if !has_letter && text[previous.end..span.start].trim().is_empty() => {
+                previous.end = span.end;
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+fn shift(span: Span, by: usize) -> Span {
+    Span::new(span.start + by, span.end + by)
+}
+
+/// `start..end` of `text` with surrounding whitespace removed; `None` when nothing is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let kept = piece.trim();
+    (!kept.is_empty()).then(|| Span::new(start + lead, start + lead + kept.len()))
+}
+
+/// Word tokens of `span` in `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let piece = span.slice(text);
+    let mut tokens = Vec::new();
+    let mut chars = piece.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(idx, next)) = chars.peek() {
+            if next.is_alphanumeric() {
+                end = idx + next.len_utf8();
+                chars.next();
+                continue;
+            }
+            // Inner joiners: "U.S", "3.5", "don't", "10,000". Keep them only when a letter or digit follows.
+            let joins = matches!(next, '.' | '\'' | '\u{2019}' | ',' | '&');
+            if !joins {
+                break;
+            }
+            let after = piece[idx + next.len_utf8()..].chars().next();
+            let keep = match (next, after) {
+                (',', Some(a)) => a.is_ascii_digit() && piece[start..end].chars().all(|ch| ch.is_ascii_digit()),
+                ('.', Some(a)) => a.is_alphanumeric() && !piece[start..end].chars().any(char::is_lowercase),
+                (_, Some(a)) => a.is_alphanumeric(),
+                _ => false,
+            };
+            if !keep {
+                break;
+            }
+            end = idx + next.len_utf8();
+            chars.next();
+        }
+        // An acronym keeps its final dot ("U.S."), so that it reads as one unit.
+        let surface = &piece[start..end];
+        tokens.push(make_token(surface, Span::new(span.start + start, span.start + end)));
+    }
+    tokens
+}
+
+fn make_token(surface: &str, span: Span) -> Token {
+    let lower: String = surface
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | '&'))
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let is_stopword = is_stopword(&lower);
+    let stem = if lower.chars().all(|c| c.is_ascii_digit()) { lower } else { STEMMER.stem(&lower).into_owned() };
+    Token { span, stem, is_stopword }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use proptest::prelude::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let segmented = segment(text, &clean(text));
+        segmented.sentences.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(sentences(text), expected);
+    }
+
+    #[test]
+    fn splits_news_sentences() {
+        check(
+            "ROME (Reuters) - U.S. Secretary of State John Kerry said on Tuesday the group lost ground. \
+             Officials met in Rome on Feb. 2 with Mr. Smith. It grew 3.5 percent.",
+            &[
+                "ROME (Reuters) - U.S. Secretary of State John Kerry said on Tuesday the group lost ground.",
+                "Officials met in Rome on Feb. 2 with Mr. Smith.",
+                "It grew 3.5 percent.",
+            ],
+        );
+    }
+
+    #[test]
+    fn keeps_quotes_with_inner_sentence_ends() {
+        check(
+            "\"That country has resources. The last thing you want is chaos,\" Kerry said. Then he left.",
+            &[
+                "\"That country has resources. The last thing you want is chaos,\" Kerry said.",
+                "Then he left.",
+            ],
+        );
+    }
+
+    #[test]
+    fn paragraphs_never_merge() {
+        check("First paragraph without a stop\n\nSecond one. Third.", &["First paragraph without a stop", "Second one.", "Third."]);
+    }
+
+    #[test]
+    fn tokens_keep_acronyms_decimals_and_numbers() {
+        let text = "The U.S. paid $10,000 (3.5%) on Kerry's orders, e-mail says.";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let surfaces: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(surfaces, ["The", "U.S", "paid", "10,000", "3.5", "on", "Kerry's", "orders", "e", "mail", "says"]);
+        let stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
+        assert_eq!(stems, ["the", "us", "paid", "10000", "35", "on", "kerri", "order", "e", "mail", "say"]);
+        assert!(tokens[0].is_stopword);
+        assert!(!tokens[2].is_stopword);
+    }
+
+    #[test]
+    fn empty_and_whitespace_inputs() {
+        check("", &[]);
+        check(" \n\t\n ", &[]);
+    }
+
+    proptest! {
+        #[test]
+        fn segmentation_is_lossless(text in "\\PC{0,300}") {
+            let cleaned = clean(&text);
+            let segmented = segment(&text, &cleaned);
+            let mut previous_end = 0;
+            for sentence in &segmented.sentences {
+                prop_assert!(sentence.span.start >= previous_end);
+                prop_assert!(sentence.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(sentence.span.start) && text.is_char_boundary(sentence.span.end));
+                let block = cleaned.blocks[sentence.block].span;
+                prop_assert!(block.start <= sentence.span.start && sentence.span.end <= block.end);
+                prop_assert!(text[previous_end.max(block.start)..sentence.span.start].trim().is_empty()
+                    || previous_end <= block.start);
+                for token in &sentence.tokens {
+                    prop_assert!(sentence.span.start <= token.span.start && token.span.end <= sentence.span.end);
+                }
+                previous_end = sentence.span.end;
+            }
+            // Every kept block is covered: the block text minus whitespace equals its sentences' text minus whitespace.
+            for (block_idx, block) in cleaned.blocks.iter().enumerate() {
+                let from_block: String = block.span.slice(&text).split_whitespace().collect();
+                let from_sentences: String = segmented.sentences.iter().filter(|s| s.block == block_idx)
+                    .flat_map(|s| s.span.slice(&text).split_whitespace()).collect();
+                prop_assert_eq!(from_block, from_sentences);
+            }
+        }
+    }
+}
