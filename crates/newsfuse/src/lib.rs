@@ -9,3 +9,4 @@ pub mod model;
 pub use error::{Error, Result};
 pub mod segment;
 pub mod stopwords;
+pub mod ingest;
