@@ -10,3 +10,5 @@ pub use error::{Error, Result};
 pub mod segment;
 pub mod stopwords;
 pub mod ingest;
+pub mod analyze;
+pub mod select;
