@@ -1,0 +1,1274 @@
+//! Figures: every number with what it measures, and where articles disagree about one.
+//!
+//! A mention is a number with its hedge ("about", "more than"), currency and scale ("$1.5
+//! billion") and unit ("per cent", "countries"). What it measures is read from its context: the
+//! head noun ("per cent *of territory*", "23 *countries*"), the proper nouns right after it ("in
+//! *Syria*") and the content stems around it. A coordinated percentage without its own head
+//! ("40 per cent of territory in Iraq and 30 per cent in Syria") borrows the head and context of the
+//! one before it.
+//!
+//! Mentions are bucketed by (kind, currency, head), then linked when their qualifiers are compatible
+//! and their contexts share enough stems; each connected group is one quantity. A direct link
+//! whose values do not agree (allowing for hedges, bounds and rounding) is a disagreement; within
+//! one article too. Years and calendar dates are listed but never compared. Precision over recall:
+//! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+
+use super::{Doc, Excerpt};
+use crate::model::{Sentence, Span, Token};
+
+/// The figures analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Figures {
+    /// Every number mention, in article then text order.
+    pub mentions: Vec<FigureMention>,
+    /// Quantities reported more than once (across or within articles).
+    pub quantities: Vec<Quantity>,
+    /// Indices into `quantities` of those whose values disagree.
+    pub disagreements: Vec<usize>,
+}
+
+/// One number in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureMention {
+    /// The number phrase as written (hedge, currency, scale and unit included).
+    pub excerpt: Excerpt,
+    /// The sentence it is in.
+    pub sentence: Excerpt,
+    /// The value, scale applied (a percentage is its number: 30 for "30 per cent").
+    pub value: f64,
+    /// `percent`, `money`, `count`, `number`, `year` or `date`.
+    pub kind: String,
+    /// `exact`, `approximate` ("about"), `at_least` ("more than") or `at_most` ("up to").
+    pub hedge: String,
+    /// The currency for money (`USD`, `EUR`, `GBP`, `JPY`, ...).
+    pub currency: Option<String>,
+    /// What it measures, as words: head noun and qualifiers ("per cent of territory · Syria").
+    pub measure: String,
+    /// Index into [`Figures::quantities`] when this mention is one of a reported-more-than-once quantity.
+    pub quantity: Option<usize>,
+}
+
+/// One quantity reported by several mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// What it measures.
+    pub measure: String,
+    /// Mention kind (see [`FigureMention::kind`]).
+    pub kind: String,
+    /// Indices into [`Figures::mentions`].
+    pub mentions: Vec<usize>,
+    /// Distinct values with who reports them, most-reported first.
+    pub values: Vec<ValueReport>,
+    /// `agree` or `disagree`.
+    pub status: String,
+    /// Articles that give this quantity two conflicting values themselves.
+    pub within_article: Vec<usize>,
+    /// Number of distinct articles reporting it.
+    pub n_articles: usize,
+    /// A hint for the reader, e.g. that a conflicting value matches another quantity (a likely slip).
+    pub note: Option<String>,
+}
+
+/// One value of a quantity and who reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValueReport {
+    /// The value.
+    pub value: f64,
+    /// How the articles wrote it (distinct forms).
+    pub written: Vec<String>,
+    /// Articles reporting it.
+    pub articles: Vec<usize>,
+    /// Indices into [`Figures::mentions`].
+    pub mentions: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Percent,
+    Money,
+    Count,
+    Number,
+    Year,
+    Date,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Count => "count",
+            Kind::Number => "number",
+            Kind::Year => "year",
+            Kind::Date => "date",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hedge {
+    Exact,
+    Approximate,
+    AtLeast,
+    AtMost,
+}
+
+impl Hedge {
+    fn name(self) -> &'static str {
+        match self {
+            Hedge::Exact => "exact",
+            Hedge::Approximate => "approximate",
+            Hedge::AtLeast => "at_least",
+            Hedge::AtMost => "at_most",
+        }
+    }
+}
+
+/// A mention with the internals used for linking.
+#[derive(Debug, Clone)]
+struct Mention {
+    article: usize,
+    sentence: usize,
+    span: Span,
+    number_start: usize,
+    value: f64,
+    /// Half the rounding unit of the written number ("10,000" -> 5,000; "10,500" -> 50).
+    precision: f64,
+    kind: Kind,
+    hedge: Hedge,
+    currency: Option<&'static str>,
+    head: Option<String>,
+    head_compound: Option<String>,
+    head_surface: Option<String>,
+    qualifiers: Vec<String>,
+    qualifier_surface: Vec<String>,
+    context: HashSet<String>,
+    elided: bool,
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:(?P<cur>US\$|A\$|C\$|[$€£¥])\s?)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:[\s-]?(?i:(?P<scale>thousand|million|billion|trillion|bn|mln)\b))?
+        (?:\s?(?P<pct>%|(?i:per\s?cent\b|percent\b|percentage\s+points?\b)))?",
+    )
+    .expect("valid regex")
+});
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "a", "an", "all", "this", "that", "these", "those", "our",
+    "your", "some",
+];
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("usd", "USD"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("eur", "EUR"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("sterling", "GBP"),
+    ("gbp", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("francs", "CHF"),
+];
+/// Reporting verbs and unit words: present around almost every figure, so no evidence of sameness.
+const GENERIC_STEMS: &[&str] = &[
+    "said",
+    "say",
+    "told",
+    "tell",
+    "report",
+    "accord",
+    "ad",
+    "per",
+    "cent",
+    "percent",
+    "percentag",
+    "point",
+];
+/// General-English measure nouns that name the same thing (stems).
+const SYNONYMS: &[&[&str]] = &[
+    &["territori", "land"],
+    &["countri", "nation"],
+    &["troop", "soldier"],
+    &["peopl", "person"],
+    &["death", "fatal"],
+    &["injur", "wound"],
+    &["airstrik", "air strike", "strike"],
+];
+/// Words between two numbers of one sentence that signal a change or comparison, not a conflict.
+const CHANGE_WORDS: &[&str] = &[
+    "from",
+    "to",
+    "rose",
+    "risen",
+    "rise",
+    "fell",
+    "fallen",
+    "fall",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "up",
+    "down",
+    "compared",
+    "versus",
+    "vs",
+    "than",
+    "before",
+    "after",
+    "previous",
+    "previously",
+    "earlier",
+    "grew",
+    "dropped",
+    "doubled",
+    "halved",
+    "between",
+];
+
+pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
+    let mut mentions: Vec<Mention> = Vec::new();
+    for doc in docs {
+        for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
+            if sentence.is_headline {
+                continue;
+            }
+            extract_sentence(doc, sentence_idx, sentence, &mut mentions);
+        }
+    }
+    resolve_compounds(&mut mentions);
+
+    // Bucket by (kind, currency, head); link within buckets.
+    let mut buckets: HashMap<(Kind, Option<&'static str>, Option<String>), Vec<usize>> =
+        HashMap::new();
+    for (idx, mention) in mentions.iter().enumerate() {
+        if matches!(mention.kind, Kind::Year | Kind::Date) {
+            continue;
+        }
+        buckets
+            .entry((mention.kind, mention.currency, mention.head.clone()))
+            .or_default()
+            .push(idx);
+    }
+    let mut parent: Vec<usize> = (0..mentions.len()).collect();
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
+    bucket_list.sort_unstable();
+    for mut bucket in bucket_list {
+        bucket.sort_by(|&a, &b| {
+            mentions[a]
+                .qualifiers
+                .cmp(&mentions[b].qualifiers)
+                .then(a.cmp(&b))
+        });
+        for (pos, &a) in bucket.iter().enumerate() {
+            // Bounded comparisons keep huge buckets near-linear.
+            for &b in bucket.iter().skip(pos + 1).take(MAX_COMPARE) {
+                if same_quantity(&mentions[a], &mentions[b], docs) {
+                    edges.push((a.min(b), a.max(b)));
+                    union(&mut parent, a, b);
+                } else if likely_agreement(&mentions[a], &mentions[b]) {
+                    // Agreement only: never a source of disagreement.
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+    }
+
+    let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
+    for idx in 0..mentions.len() {
+        let root = find(&mut parent, idx);
+        components.entry(root).or_default().push(idx);
+    }
+    let mut groups: Vec<Vec<usize>> = components
+        .into_values()
+        .filter(|members| members.len() > 1)
+        .collect();
+    groups.sort_unstable();
+
+    let mut mention_quantity: Vec<Option<usize>> = vec![None; mentions.len()];
+    for (quantity_idx, members) in groups.iter().enumerate() {
+        for &m in members {
+            mention_quantity[m] = Some(quantity_idx);
+        }
+    }
+    let mut conflicts: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups.len()];
+    for &(a, b) in &edges {
+        if !values_agree(&mentions[a], &mentions[b]) {
+            if let Some(q) = mention_quantity[a] {
+                conflicts[q].push((a, b));
+            }
+        }
+    }
+
+    let mut quantities: Vec<Quantity> = groups
+        .iter()
+        .zip(&conflicts)
+        .map(|(members, conflict_pairs)| build_quantity(members, conflict_pairs, &mentions, docs))
+        .collect();
+    add_slip_notes(&mut quantities, &groups, &conflicts, &mentions);
+    let disagreements = quantities
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.status == "disagree")
+        .map(|(i, _)| i)
+        .collect();
+    let out_mentions = mentions
+        .iter()
+        .zip(&mention_quantity)
+        .map(|(m, quantity)| FigureMention {
+            excerpt: docs[m.article].excerpt(m.span),
+            sentence: docs[m.article].excerpt(docs[m.article].sentences[m.sentence].span),
+            value: m.value,
+            kind: m.kind.name().to_string(),
+            hedge: m.hedge.name().to_string(),
+            currency: m.currency.map(str::to_string),
+            measure: describe(m),
+            quantity: *quantity,
+        })
+        .collect();
+    Figures {
+        mentions: out_mentions,
+        quantities,
+        disagreements,
+    }
+}
+
+const MAX_COMPARE: usize = 400;
+
+fn extract_sentence(
+    doc: &Doc<'_>,
+    sentence_idx: usize,
+    sentence: &Sentence,
+    out: &mut Vec<Mention>,
+) {
+    let text = doc.slice(sentence.span);
+    if text.is_empty() {
+        return;
+    }
+    let base = sentence.span.start;
+    let matches: Vec<regex::Captures<'_>> = NUMBER.captures_iter(text).collect();
+    let first_in_sentence = out.len();
+    let mut previous_end = 0usize;
+    for (match_idx, caps) in matches.iter().enumerate() {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+            continue;
+        };
+        let before = text[..whole.start()].chars().next_back();
+        let number_before = text[..num.start()].chars().next_back();
+        let after = text[whole.end()..].chars().next();
+        let after2 = text[whole.end()..].chars().nth(1);
+        let glued_before = caps.name("cur").is_none()
+            && (number_before.is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, ':' | '/' | '.' | '-' | '_' | '#')
+            }) || before.is_some_and(char::is_alphanumeric));
+        let glued_after = after.is_some_and(char::is_alphabetic)
+            && caps.name("pct").is_none()
+            && caps.name("scale").is_none()
+            || (matches!(after, Some(':' | '/' | '.'))
+                && after2.is_some_and(|c| c.is_ascii_digit()));
+        if glued_before || glued_after {
+            continue;
+        }
+        let digits = num.as_str().replace(',', "");
+        let Ok(number) = digits.parse::<f64>() else {
+            continue;
+        };
+        let scale = caps
+            .name("scale")
+            .map_or(1.0, |s| match s.as_str().to_lowercase().as_str() {
+                "thousand" => 1e3,
+                "million" | "mln" => 1e6,
+                "trillion" => 1e12,
+                _ => 1e9,
+            });
+        let value = number * scale;
+        let precision = rounding_half_unit(&digits) * scale;
+        let abs_start = base + whole.start();
+        let mut abs_end = base + whole.end();
+        let number_start = base + num.start();
+
+        let tokens_after: Vec<&Token> = sentence
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= abs_end)
+            .collect();
+        let tokens_before: Vec<&Token> = sentence
+            .tokens
+            .iter()
+            .filter(|t| t.span.end <= abs_start)
+            .collect();
+        let lower = |t: &Token| doc.slice(t.span).to_lowercase().replace('\u{2019}', "'");
+        let (hedge, hedge_start) = read_hedge(&tokens_before, &lower);
+
+        let mut currency = caps.name("cur").map(|c| match c.as_str() {
+            "€" => "EUR",
+            "£" => "GBP",
+            "¥" => "JPY",
+            _ => "USD",
+        });
+        let mut consumed_after = 0;
+        if currency.is_none() {
+            // "350 million U.S. dollars", "500 euros".
+            for (skip, token) in tokens_after.iter().take(2).enumerate() {
+                let word = lower(token);
+                if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == word) {
+                    currency = Some(code);
+                    consumed_after = skip + 1;
+                    break;
+                }
+                if !matches!(
+                    word.as_str(),
+                    "u.s." | "us" | "u.s" | "american" | "canadian" | "australian"
+                ) {
+                    break;
+                }
+            }
+        }
+        if consumed_after > 0 {
+            abs_end = tokens_after[consumed_after - 1].span.end;
+        }
+        let prev_word = tokens_before
+            .last()
+            .map(|t| lower(t).trim_end_matches('.').to_string());
+        let next_word = tokens_after
+            .first()
+            .map(|t| lower(t).trim_end_matches('.').to_string());
+        let is_percent = caps.name("pct").is_some();
+        let kind = if is_percent {
+            Kind::Percent
+        } else if currency.is_some() {
+            Kind::Money
+        } else if prev_word
+            .as_deref()
+            .is_some_and(|w| MONTH_WORDS.contains(&w))
+            || next_word
+                .as_deref()
+                .is_some_and(|w| MONTH_WORDS.contains(&w))
+            || next_word
+                .as_deref()
+                .is_some_and(|w| matches!(w, "am" | "a.m" | "pm" | "p.m" | "gmt" | "utc"))
+        {
+            Kind::Date
+        } else if caps.name("scale").is_none()
+            && !num.as_str().contains([',', '.'])
+            && num.as_str().len() == 4
+            && (1800.0..=2100.0).contains(&number)
+        {
+            Kind::Year
+        } else {
+            Kind::Count
+        };
+
+        // Head noun.
+        let rest = &tokens_after[consumed_after..];
+        let (head_tokens, head_end) = read_head(rest, kind, &lower);
+        let kind = if kind == Kind::Count && head_tokens.is_empty() {
+            Kind::Number
+        } else {
+            kind
+        };
+        let (head, head_compound, head_surface) = head_keys(&head_tokens, &lower);
+        if kind == Kind::Count {
+            if let Some(end) = head_end {
+                abs_end = abs_end.max(end);
+            }
+        }
+
+        // Qualifiers and context after: up to the next number or a clause boundary.
+        let next_start = matches
+            .get(match_idx + 1)
+            .and_then(|c| c.get(0))
+            .map_or(text.len(), |m| m.start());
+        let boundary = text[whole.end()..]
+            .find([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
+            .map_or(text.len(), |p| whole.end() + p);
+        let window_end = base + next_start.min(boundary);
+        let head_spans: HashSet<Span> = head_tokens.iter().map(|t| t.span).collect();
+        let mut qualifiers = Vec::new();
+        let mut qualifier_surface = Vec::new();
+        let mut context = HashSet::new();
+        let first_token_start = sentence.tokens.first().map(|t| t.span.start);
+        for token in rest.iter().filter(|t| t.span.end <= window_end).take(12) {
+            if head_spans.contains(&token.span) || !is_wordy(token) {
+                continue;
+            }
+            let surface = doc.slice(token.span);
+            let word = lower(token);
+            let capital = surface.chars().next().is_some_and(char::is_uppercase);
+            if capital
+                && Some(token.span.start) != first_token_start
+                && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
+                && !WEEKDAY_WORDS.contains(&word.as_str())
+            {
+                qualifiers.push(token.stem.clone());
+                qualifier_surface.push(surface.to_string());
+            } else if !token.is_stopword && !GENERIC_STEMS.contains(&token.stem.as_str()) {
+                context.insert(token.stem.clone());
+            }
+        }
+        qualifiers.sort();
+        qualifiers.dedup();
+        // Context before: back to the previous number or clause boundary, at most eight content stems.
+        let context_start = base + clause_start(text, previous_end.min(num.start()), whole.start());
+        for token in tokens_before
+            .iter()
+            .filter(|t| t.span.start >= context_start && t.span.end <= hedge_start)
+            .filter(|t| !t.is_stopword && is_wordy(t) && !GENERIC_STEMS.contains(&t.stem.as_str()))
+            .rev()
+            .take(8)
+        {
+            context.insert(token.stem.clone());
+        }
+        context = context
+            .into_iter()
+            .map(|stem| base_form(&stem).to_string())
+            .collect();
+        previous_end = abs_end.saturating_sub(base).min(text.len());
+
+        let mut mention = Mention {
+            article: doc.index,
+            sentence: sentence_idx,
+            span: Span::new(hedge_start.min(abs_start), abs_end),
+            number_start,
+            value,
+            precision,
+            kind,
+            hedge,
+            currency,
+            head,
+            head_compound,
+            head_surface,
+            qualifiers,
+            qualifier_surface,
+            context,
+            elided: false,
+        };
+        // Ellipsis: "40 per cent of territory in Iraq and 30 per cent in Syria".
+        if mention.kind == Kind::Percent && mention.head.is_none() {
+            if let Some(antecedent) = out[first_in_sentence..]
+                .iter()
+                .rev()
+                .find(|m| m.kind == Kind::Percent)
+            {
+                let between = doc.text.get(antecedent.span.end..abs_start).unwrap_or("");
+                let words = between.split_whitespace().count();
+                let joined = between.contains(',')
+                    || between
+                        .split_whitespace()
+                        .any(|w| matches!(w, "and" | "but" | "while" | "whereas"));
+                if antecedent.head.is_some() && words <= 8 && joined {
+                    mention.head.clone_from(&antecedent.head);
+                    mention.head_compound.clone_from(&antecedent.head_compound);
+                    mention.head_surface.clone_from(&antecedent.head_surface);
+                    mention.context.extend(antecedent.context.iter().cloned());
+                    mention.elided = true;
+                }
+            }
+        }
+        out.push(mention);
+    }
+}
+
+/// Where the clause holding a number starts: after the last boundary (punctuation or a
+/// coordinating word) between `from` and `to`.
+fn clause_start(text: &str, from: usize, to: usize) -> usize {
+    let Some(piece) = text.get(from..to) else {
+        return from;
+    };
+    let mut start = from;
+    for (idx, c) in piece.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
+            start = from + idx + c.len_utf8();
+        }
+    }
+    for word in [" and ", " but ", " while ", " whereas "] {
+        if let Some(idx) = piece.rfind(word) {
+            start = start.max(from + idx + word.len());
+        }
+    }
+    start
+}
+
+/// Irregular past forms of verbs common around figures, mapped to their base stem.
+fn base_form(stem: &str) -> &str {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("lost", "lose"),
+        ("won", "win"),
+        ("fell", "fall"),
+        ("fallen", "fall"),
+        ("rose", "rise"),
+        ("risen", "rise"),
+        ("left", "leav"),
+        ("held", "hold"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("sold", "sell"),
+        ("paid", "pay"),
+        ("spent", "spend"),
+        ("brought", "bring"),
+        ("built", "build"),
+        ("met", "meet"),
+        ("sent", "send"),
+        ("struck", "strike"),
+        ("fought", "fight"),
+        ("drove", "drive"),
+        ("driven", "drive"),
+        ("fled", "flee"),
+        ("grew", "grow"),
+        ("grown", "grow"),
+        ("hit", "hit"),
+        ("dead", "die"),
+        ("death", "die"),
+        ("di", "die"),
+    ];
+    IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == stem)
+        .map_or(stem, |(_, base)| base)
+}
+
+fn is_wordy(token: &Token) -> bool {
+    token.stem.chars().any(char::is_alphabetic)
+}
+
+/// Hedge words right before a number (and where the hedge starts).
+fn read_hedge(before: &[&Token], lower: &dyn Fn(&Token) -> String) -> (Hedge, usize) {
+    let n = before.len();
+    let word = |back: usize| -> String {
+        if back <= n && back > 0 {
+            lower(before[n - back])
+        } else {
+            String::new()
+        }
+    };
+    let start = |back: usize| {
+        before
+            .get(n.wrapping_sub(back))
+            .map_or(usize::MAX, |t| t.span.start)
+    };
+    let two = format!("{} {}", word(2), word(1));
+    let three = format!("{} {} {}", word(3), word(2), word(1));
+    if matches!(
+        three.as_str(),
+        "no more than" | "no fewer than" | "as many as" | "as much as"
+    ) {
+        let hedge = if three.starts_with("no fewer") {
+            Hedge::AtLeast
+        } else {
+            Hedge::AtMost
+        };
+        return (hedge, start(3));
+    }
+    match two.as_str() {
+        "more than" | "at least" | "upwards of" | "just over" | "well over" => {
+            return (Hedge::AtLeast, start(2));
+        }
+        "less than" | "fewer than" | "up to" | "just under" | "well under" => {
+            return (Hedge::AtMost, start(2));
+        }
+        "close to" | "an estimated" => return (Hedge::Approximate, start(2)),
+        _ => {}
+    }
+    match word(1).as_str() {
+        "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
+        | "estimated" | "approx" | "circa" | "~" => (Hedge::Approximate, start(1)),
+        "over" | "exceeding" => (Hedge::AtLeast, start(1)),
+        "under" => (Hedge::AtMost, start(1)),
+        _ => (Hedge::Exact, usize::MAX),
+    }
+}
+
+/// The head noun tokens after a number, and where they end.
+fn read_head<'t>(
+    rest: &[&'t Token],
+    kind: Kind,
+    lower: &dyn Fn(&Token) -> String,
+) -> (Vec<&'t Token>, Option<usize>) {
+    let mut pos = 0;
+    let first = rest.first().map(|t| lower(t));
+    match kind {
+        Kind::Percent => {
+            if first.as_deref() != Some("of") {
+                return (Vec::new(), None);
+            }
+            pos = 1;
+        }
+        Kind::Count => {
+            // "23 of the nations"
+            if first.as_deref() == Some("of")
+                && rest
+                    .get(1)
+                    .is_some_and(|t| DETERMINERS.contains(&lower(t).as_str()))
+            {
+                pos = 1;
+            }
+        }
+        _ => return (Vec::new(), None),
+    }
+    while rest
+        .get(pos)
+        .is_some_and(|t| DETERMINERS.contains(&lower(t).as_str()))
+    {
+        pos += 1;
+    }
+    let mut head = Vec::new();
+    for token in rest.iter().skip(pos).take(2) {
+        let word = lower(token);
+        if token.is_stopword || !is_wordy(token) || MONTH_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        head.push(*token);
+    }
+    let end = head.last().map(|t| t.span.end);
+    (head, end)
+}
+
+/// (first-word key, two-word compound key, surface) of a head.
+fn head_keys(
+    head: &[&Token],
+    lower: &dyn Fn(&Token) -> String,
+) -> (Option<String>, Option<String>, Option<String>) {
+    let Some(first) = head.first() else {
+        return (None, None, None);
+    };
+    let key = canonical(&STEMMER.stem(&lower(first)));
+    let compound = head
+        .get(1)
+        .map(|second| canonical(&STEMMER.stem(&format!("{}{}", lower(first), lower(second)))));
+    let surface = head.iter().map(|t| lower(t)).collect::<Vec<_>>().join(" ");
+    (Some(key), compound, Some(surface))
+}
+
+fn canonical(stem: &str) -> String {
+    SYNONYMS
+        .iter()
+        .find(|group| group.contains(&stem))
+        .map_or_else(|| stem.to_string(), |group| group[0].to_string())
+}
+
+/// A two-word head whose joined form is another mention's one-word head ("air strikes" and
+/// "airstrikes") uses the joined form.
+fn resolve_compounds(mentions: &mut [Mention]) {
+    let singles: HashSet<String> = mentions.iter().filter_map(|m| m.head.clone()).collect();
+    for mention in mentions.iter_mut() {
+        if let Some(compound) = mention
+            .head_compound
+            .as_ref()
+            .filter(|c| singles.contains(*c))
+        {
+            mention.head = Some(compound.clone());
+        }
+    }
+}
+
+/// Half the unit of the last significant digit of a written number (trailing zeros of an
+/// integer are not significant): "10000" -> 5000, "10500" -> 50, "3.5" -> 0.05.
+fn rounding_half_unit(digits: &str) -> f64 {
+    if let Some((_, decimals)) = digits.split_once('.') {
+        return 0.5 * 10f64.powi(-(decimals.len() as i32));
+    }
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    if zeros == digits.len() {
+        0.5
+    } else {
+        0.5 * 10f64.powi(zeros as i32)
+    }
+}
+
+fn same_quantity(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
+    if a.kind != b.kind || a.currency != b.currency || a.head != b.head {
+        return false;
+    }
+    // Qualifiers: both empty, or overlapping.
+    let qualifiers_ok = if a.qualifiers.is_empty() || b.qualifiers.is_empty() {
+        a.qualifiers.is_empty() && b.qualifiers.is_empty()
+    } else {
+        a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
+    };
+    if !qualifiers_ok {
+        return false;
+    }
+    if a.article == b.article && a.sentence == b.sentence {
+        // Two values in one sentence conflict only when both name their measure fully and nothing
+        // between them reads as a change or comparison.
+        if a.elided || b.elided || a.head.is_none() || a.qualifiers.is_empty() {
+            return false;
+        }
+        let (first, second) = if a.span.start <= b.span.start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let between = docs.get(a.article).map_or("", |d| {
+            d.text
+                .get(first.span.end..second.number_start)
+                .unwrap_or("")
+        });
+        let lower = between.to_lowercase();
+        if lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CHANGE_WORDS.contains(&w))
+        {
+            return false;
+        }
+        return true;
+    }
+    let shared = a.context.intersection(&b.context).count();
+    let union = a.context.union(&b.context).count().max(1);
+    let jaccard = shared as f64 / union as f64;
+    match (a.head.is_some(), !a.qualifiers.is_empty()) {
+        (true, true) => shared >= 1,
+        (true, false) => shared >= 2 && jaccard >= 0.25,
+        (false, true) => shared >= 2 && jaccard >= 0.2,
+        (false, false) => shared >= 3 && jaccard >= 0.3,
+    }
+}
+
+/// A looser link for equal values: same head and compatible qualifiers in different sentences.
+/// Showing two equal figures as one quantity is harmless; these links never flag a conflict.
+fn likely_agreement(a: &Mention, b: &Mention) -> bool {
+    if a.kind != b.kind
+        || a.currency != b.currency
+        || a.head != b.head
+        || (a.article, a.sentence) == (b.article, b.sentence)
+    {
+        return false;
+    }
+    let qualifiers_ok =
+        a.qualifiers == b.qualifiers || a.qualifiers.iter().any(|q| b.qualifiers.contains(q));
+    let evidence = a.head.is_some() || a.context.intersection(&b.context).count() >= 2;
+    qualifiers_ok
+        && evidence
+        && a.kind != Kind::Number
+        && values_agree(a, b)
+        && (a.value - b.value).abs() <= a.precision.max(b.precision)
+}
+
+/// Whether two values of one quantity are consistent, allowing for hedges, bounds and rounding.
+fn values_agree(a: &Mention, b: &Mention) -> bool {
+    let (x, y) = (a.value, b.value);
+    let largest = x.abs().max(y.abs());
+    if largest == 0.0 {
+        return true;
+    }
+    let relative = (x - y).abs() / largest;
+    if relative <= 0.005 {
+        return true;
+    }
+    if (a.hedge == Hedge::Approximate || b.hedge == Hedge::Approximate) && relative <= 0.1 {
+        return true;
+    }
+    let bound_ok = |bound: &Mention, other: f64| match bound.hedge {
+        Hedge::AtLeast => other >= bound.value && other <= bound.value * 2.0,
+        Hedge::AtMost => other <= bound.value && other >= bound.value / 2.0,
+        _ => false,
+    };
+    if bound_ok(a, y) || bound_ok(b, x) {
+        return true;
+    }
+    // Rounding: the rounder figure covers the more precise one.
+    let precision = a.precision.max(b.precision);
+    (x - y).abs() <= precision && relative <= 0.05
+}
+
+fn build_quantity(
+    members: &[usize],
+    conflicts: &[(usize, usize)],
+    mentions: &[Mention],
+    docs: &[Doc<'_>],
+) -> Quantity {
+    let mut values: Vec<ValueReport> = Vec::new();
+    for &m in members {
+        let mention = &mentions[m];
+        let written = docs[mention.article].slice(mention.span).to_string();
+        if let Some(report) = values
+            .iter_mut()
+            .find(|r| (r.value - mention.value).abs() <= 1e-9 * mention.value.abs().max(1.0))
+        {
+            if !report.written.contains(&written) {
+                report.written.push(written);
+            }
+            if !report.articles.contains(&mention.article) {
+                report.articles.push(mention.article);
+            }
+            report.mentions.push(m);
+        } else {
+            values.push(ValueReport {
+                value: mention.value,
+                written: vec![written],
+                articles: vec![mention.article],
+                mentions: vec![m],
+            });
+        }
+    }
+    values.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.value.total_cmp(&b.value))
+    });
+    let mut within_article: Vec<usize> = conflicts
+        .iter()
+        .filter(|(a, b)| mentions[*a].article == mentions[*b].article)
+        .map(|(a, _)| mentions[*a].article)
+        .collect();
+    within_article.sort_unstable();
+    within_article.dedup();
+    let articles: HashSet<usize> = members.iter().map(|&m| mentions[m].article).collect();
+    // Describe by the most explicit member (not an elided one).
+    let describer = members
+        .iter()
+        .map(|&m| &mentions[m])
+        .find(|m| !m.elided)
+        .unwrap_or(&mentions[members[0]]);
+    Quantity {
+        measure: describe(describer),
+        kind: describer.kind.name().to_string(),
+        mentions: members.to_vec(),
+        values,
+        status: if conflicts.is_empty() {
+            "agree"
+        } else {
+            "disagree"
+        }
+        .to_string(),
+        within_article,
+        n_articles: articles.len(),
+        note: None,
+    }
+}
+
+/// When an article gives one quantity two values and one of them is the value of a sibling
+/// quantity (same head, other qualifiers), say so: it is likely a slip for that one.
+fn add_slip_notes(
+    quantities: &mut [Quantity],
+    groups: &[Vec<usize>],
+    conflicts: &[Vec<(usize, usize)>],
+    mentions: &[Mention],
+) {
+    for q in 0..quantities.len() {
+        if quantities[q].within_article.is_empty() {
+            continue;
+        }
+        let mut notes = Vec::new();
+        for &(a, b) in &conflicts[q] {
+            if mentions[a].article != mentions[b].article {
+                continue;
+            }
+            for &m in &[a, b] {
+                let mention = &mentions[m];
+                let sibling = groups.iter().enumerate().find(|(other, members)| {
+                    *other != q
+                        && members.iter().any(|&o| {
+                            let other_mention = &mentions[o];
+                            other_mention.kind == mention.kind
+                                && other_mention.head == mention.head
+                                && other_mention.qualifiers != mention.qualifiers
+                                && other_mention.article != mention.article
+                                && values_agree(other_mention, mention)
+                        })
+                });
+                if let Some((other, _)) = sibling {
+                    notes.push(format!(
+                        "article {} gives two values; its {} matches \"{}\", likely a slip",
+                        mention.article,
+                        fmt_value(mention.value),
+                        quantities[other].measure
+                    ));
+                }
+            }
+        }
+        notes.dedup();
+        if !notes.is_empty() {
+            quantities[q].note = Some(notes.join("; "));
+        }
+    }
+}
+
+fn describe(m: &Mention) -> String {
+    let mut out = match (m.kind, m.head_surface.as_deref()) {
+        (Kind::Percent, Some(head)) => format!("per cent of {head}"),
+        (Kind::Percent, None) => "per cent".to_string(),
+        (Kind::Money, _) => format!("money ({})", m.currency.unwrap_or("?")),
+        (Kind::Count, Some(head)) => head.to_string(),
+        (kind, _) => kind.name().to_string(),
+    };
+    if !m.qualifier_surface.is_empty() {
+        out.push_str(" · ");
+        out.push_str(&m.qualifier_surface.join(" "));
+    }
+    out
+}
+
+/// A value as a person writes it: no trailing ".0".
+pub(crate) fn fmt_value(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build_brief;
+    use super::super::testutil::cluster_of;
+    use super::*;
+
+    fn figures_of(texts: &[&str]) -> Figures {
+        let (cluster, cleaned, segmented) = cluster_of(texts);
+        build_brief(&cluster, &cleaned, &segmented, &[]).figures
+    }
+
+    /// (measure, sorted (value, articles)) of each disagreement.
+    fn disagreements(figures: &Figures) -> Vec<(String, Vec<(f64, Vec<usize>)>)> {
+        figures
+            .disagreements
+            .iter()
+            .map(|&q| {
+                let quantity = &figures.quantities[q];
+                let mut values: Vec<(f64, Vec<usize>)> = quantity
+                    .values
+                    .iter()
+                    .map(|v| (v.value, v.articles.clone()))
+                    .collect();
+                values.sort_by(|a, b| a.0.total_cmp(&b.0));
+                (quantity.measure.clone(), values)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn extracts_value_kind_hedge_and_unit() {
+        let figures = figures_of(&[
+            "The agency said nearly 1,200 homes were damaged and about 40 per cent of farms in the Delta region flooded. \
+             The government pledged $2.5 billion in aid, up from 300 million euros in 2019, on Feb. 3, 2020.",
+        ]);
+        let got: Vec<(&str, f64, &str, &str)> = figures
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.excerpt.text.as_str(),
+                    m.value,
+                    m.kind.as_str(),
+                    m.hedge.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("nearly 1,200 homes", 1200.0, "count", "approximate"),
+                ("about 40 per cent", 40.0, "percent", "approximate"),
+                ("$2.5 billion", 2.5e9, "money", "exact"),
+                ("300 million euros", 3e8, "money", "exact"),
+                ("2019", 2019.0, "year", "exact"),
+                ("3", 3.0, "date", "exact"),
+                ("2020", 2020.0, "year", "exact"),
+            ]
+        );
+        assert_eq!(figures.mentions[1].measure, "per cent of farms · Delta");
+        assert_eq!(figures.mentions[3].currency.as_deref(), Some("EUR"));
+    }
+
+    #[test]
+    fn elided_percent_disagreement_across_articles() {
+        let figures = figures_of(&[
+            "Since the campaign began, the rebels have lost 40 per cent of their territory in Norland and about 30 per cent in Southmark, officials said.",
+            "The rebels have lost 40 percent of the territory they held in Norland and 20 percent in Southmark.",
+            "Officials say the rebels lost 40 percent of their land in Norland and 20 per cent in Southmark.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![(20.0, vec![1, 2]), (30.0, vec![0])]);
+        assert!(got[0].0.contains("Southmark"));
+        let agreed: Vec<&Quantity> = figures
+            .quantities
+            .iter()
+            .filter(|q| q.status == "agree")
+            .collect();
+        assert_eq!(agreed.len(), 1);
+        assert_eq!(agreed[0].n_articles, 3);
+    }
+
+    #[test]
+    fn within_article_slip_is_flagged_with_note() {
+        let figures = figures_of(&[
+            "The rebels lost 40 percent of the territory they held in Norland and 20 percent of their lands in Norland, he said.",
+            "The rebels have lost 40 percent of their territory in Norland and 20 percent in Southmark.",
+            "The rebels lost 40 percent of the territory in Norland and 20 per cent in Southmark.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let quantity = &figures.quantities[figures.disagreements[0]];
+        assert_eq!(quantity.within_article, vec![0]);
+        assert!(
+            quantity
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("Southmark")),
+            "{:?}",
+            quantity.note
+        );
+    }
+
+    #[test]
+    fn hedged_equal_values_and_compounds_agree() {
+        let figures = figures_of(&[
+            "The alliance said it had conducted almost 10,000 airstrikes against the group.",
+            "We have launched nearly 10,000 air strikes against the group, the alliance said.",
+            "More than 250,000 people have been killed in the war.",
+            "The war has killed at least 250,000 people.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        assert_eq!(figures.quantities.len(), 2, "{:?}", figures.quantities);
+    }
+
+    #[test]
+    fn different_measures_are_not_disagreements() {
+        let figures = figures_of(&[
+            "The talks were attended by 23 nations. Overall, the coalition counts 66 members.",
+            "Officials from 23 countries met in the capital. The alliance has 66 members.",
+            "Five people were killed and 20 people were injured in the blast.",
+            "The blast killed 5 people, police said, and injured 20 people.",
+            "Turnout was 61 percent in the north and 48 percent in the south.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn count_disagreement_with_who_says_which() {
+        let figures = figures_of(&[
+            "The earthquake killed 212 people in the province, officials said.",
+            "Officials said the earthquake killed 180 people in the province.",
+            "The earthquake killed 212 people, according to the governor.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(
+            got,
+            vec![(
+                "people".to_string(),
+                vec![(180.0, vec![1]), (212.0, vec![0, 2])]
+            )]
+        );
+    }
+
+    #[test]
+    fn rounding_agrees() {
+        let m = |value: f64, digits: &str, hedge: Hedge| Mention {
+            article: 0,
+            sentence: 0,
+            span: Span::default(),
+            number_start: 0,
+            value,
+            precision: rounding_half_unit(digits),
+            kind: Kind::Count,
+            hedge,
+            currency: None,
+            head: None,
+            head_compound: None,
+            head_surface: None,
+            qualifiers: Vec::new(),
+            qualifier_surface: Vec::new(),
+            context: HashSet::new(),
+            elided: false,
+        };
+        assert!(values_agree(
+            &m(2000.0, "2000", Hedge::Exact),
+            &m(2013.0, "2013", Hedge::Exact)
+        ));
+        assert!(!values_agree(
+            &m(212.0, "212", Hedge::Exact),
+            &m(180.0, "180", Hedge::Exact)
+        ));
+        assert!(values_agree(
+            &m(90.0, "90", Hedge::AtLeast),
+            &m(120.0, "120", Hedge::Exact)
+        ));
+        assert!(!values_agree(
+            &m(90.0, "90", Hedge::AtMost),
+            &m(120.0, "120", Hedge::Exact)
+        ));
+    }
+}

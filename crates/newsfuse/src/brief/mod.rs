@@ -1,0 +1,381 @@
+//! The brief: the summary plus what a reader needs to trust it.
+//!
+//! [`build_brief`] takes a cluster, its cleaned and segmented articles and the summary's sentences
+//! (chosen by the select stage) and adds six analyses, one module each:
+//!
+//! - [`coverage`]: which articles copy or rewrite another, which report independently;
+//! - corroboration (here): for each summary sentence, the articles that say the same thing;
+//! - [`quotes`]: direct quotations with their speaker, merged across articles;
+//! - [`entities`]: people, places and organisations with their roles;
+//! - [`figures`]: every number with what it measures, and where articles disagree;
+//! - [`when`]: the event's date, resolved from relative dates.
+//!
+//! [`render`] turns a [`Brief`] into JSON (the versioned schema in `docs/brief-schema.json`),
+//! Markdown and a standalone HTML page. Everything is pure and never panics; every excerpt keeps
+//! its byte span into [`Article::text`](crate::model::Article::text).
+
+pub mod coverage;
+pub mod entities;
+pub mod figures;
+pub mod quotes;
+pub mod render;
+pub mod when;
+
+#[cfg(test)]
+pub(crate) mod testutil;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{CleanArticle, Cluster, SegmentedArticle, Sentence, Span};
+
+pub use render::{render_html, render_json, render_markdown};
+
+/// The version of the JSON schema [`render_json`] writes (`docs/brief-schema.json`).
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// Everything `newsfuse brief` reports about one cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Brief {
+    /// Schema version, [`SCHEMA_VERSION`].
+    pub schema_version: String,
+    /// The cluster's id.
+    pub cluster_id: String,
+    /// The articles, in input order (their index is the article id everywhere in the brief).
+    pub articles: Vec<ArticleInfo>,
+    /// The summary sentences with the articles that support each.
+    pub summary: Vec<SummarySentence>,
+    /// Copies, rewrites and independent reports.
+    pub coverage: coverage::Coverage,
+    /// Direct quotations grouped across articles.
+    pub quotes: Vec<quotes::QuoteGroup>,
+    /// People, places and organisations, most widely mentioned first.
+    pub entities: Vec<entities::Entity>,
+    /// Numbers with what they measure, agreements and disagreements.
+    pub figures: figures::Figures,
+    /// The event's date.
+    pub when: when::When,
+}
+
+/// One article as the brief names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleInfo {
+    /// Index into the cluster.
+    pub index: usize,
+    /// Where it came from (file path, URL or id).
+    pub origin: String,
+    /// A short human label: headline, outlet or file name.
+    pub label: String,
+    /// Outlet, when known or found in a wire dateline such as "(Reuters)".
+    pub source: Option<String>,
+}
+
+/// A piece of an article's text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excerpt {
+    /// Article index.
+    pub article: usize,
+    /// Byte span into that article's text.
+    pub span: Span,
+    /// The text the span covers.
+    pub text: String,
+}
+
+/// A summary sentence and who backs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// The sentence as taken from its source article.
+    pub excerpt: Excerpt,
+    /// Its index among the source article's sentences.
+    pub sentence: usize,
+    /// Every article that says the same thing, the source included, best match per article.
+    pub support: Vec<Support>,
+    /// How many coverage groups (independent reports) are among the supporters.
+    pub independent_support: usize,
+}
+
+/// One article's sentence backing a summary sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Support {
+    /// The supporting sentence.
+    pub excerpt: Excerpt,
+    /// Its index among that article's sentences.
+    pub sentence: usize,
+    /// Overlap with the summary sentence, 0..=1 (1 for the source itself).
+    pub score: f64,
+}
+
+/// Builds the brief. `summary` lists `(article, sentence)` indices of the selected sentences, in
+/// reading order; out-of-range pairs are skipped. `cleaned` and `segmented` run parallel to
+/// `cluster.articles` (missing entries count as empty articles).
+pub fn build_brief(
+    cluster: &Cluster,
+    cleaned: &[CleanArticle],
+    segmented: &[SegmentedArticle],
+    summary: &[(usize, usize)],
+) -> Brief {
+    let empty_clean = CleanArticle::default();
+    let empty_segmented = SegmentedArticle::default();
+    let docs: Vec<Doc<'_>> = cluster
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| Doc {
+            index,
+            text: &article.text,
+            clean: cleaned.get(index).unwrap_or(&empty_clean),
+            sentences: &segmented.get(index).unwrap_or(&empty_segmented).sentences,
+        })
+        .collect();
+
+    let coverage = coverage::analyze(&docs, cluster);
+    let summary = corroborate(&docs, summary, &coverage);
+    let entities = entities::analyze(&docs);
+    let quotes = quotes::analyze(&docs, &entities);
+    let figures = figures::analyze(&docs);
+    let when = when::analyze(&docs, cluster);
+    let articles = cluster
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| ArticleInfo {
+            index,
+            origin: article.origin.clone(),
+            label: article_label(article),
+            source: article
+                .source
+                .clone()
+                .or_else(|| coverage::wire_source(&article.text)),
+        })
+        .collect();
+    Brief {
+        schema_version: SCHEMA_VERSION.to_string(),
+        cluster_id: cluster.id.clone(),
+        articles,
+        summary,
+        coverage,
+        quotes,
+        entities,
+        figures,
+        when,
+    }
+}
+
+/// One article's inputs, bundled for the analyses.
+pub(crate) struct Doc<'a> {
+    pub index: usize,
+    pub text: &'a str,
+    pub clean: &'a CleanArticle,
+    pub sentences: &'a [Sentence],
+}
+
+impl Doc<'_> {
+    /// The article's kept blocks as spans; the whole text when the clean stage kept none.
+    pub fn block_spans(&self) -> Vec<Span> {
+        let spans: Vec<Span> = self
+            .clean
+            .blocks
+            .iter()
+            .map(|block| block.span)
+            .filter(|span| self.text.get(span.start..span.end).is_some())
+            .collect();
+        if spans.is_empty() && !self.text.is_empty() {
+            vec![Span::new(0, self.text.len())]
+        } else {
+            spans
+        }
+    }
+
+    /// The text of `span`, or "" when it is out of bounds.
+    pub fn slice(&self, span: Span) -> &str {
+        slice(self.text, span)
+    }
+
+    pub fn excerpt(&self, span: Span) -> Excerpt {
+        Excerpt {
+            article: self.index,
+            span,
+            text: self.slice(span).to_string(),
+        }
+    }
+}
+
+/// The text of `span`, or "" when it is out of bounds or not on char boundaries.
+pub(crate) fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
+/// The distinct content stems (non-stopword, with a letter or digit) of a sentence.
+pub(crate) fn content_stems(sentence: &Sentence) -> Vec<&str> {
+    let mut seen = HashSet::new();
+    sentence
+        .tokens
+        .iter()
+        .filter(|token| !token.is_stopword && token.stem.chars().any(char::is_alphanumeric))
+        .map(|token| token.stem.as_str())
+        .filter(|stem| seen.insert(*stem))
+        .collect()
+}
+
+/// Adjacent content-stem pairs of a sentence.
+pub(crate) fn content_bigrams(sentence: &Sentence) -> HashSet<(&str, &str)> {
+    let stems: Vec<&str> = sentence
+        .tokens
+        .iter()
+        .filter(|token| !token.is_stopword && token.stem.chars().any(char::is_alphanumeric))
+        .map(|token| token.stem.as_str())
+        .collect();
+    stems.windows(2).map(|pair| (pair[0], pair[1])).collect()
+}
+
+fn article_label(article: &crate::model::Article) -> String {
+    if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return truncate_chars(title.trim(), 80);
+    }
+    if let Some(source) = article.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        return source.trim().to_string();
+    }
+    let origin = article
+        .origin
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(&article.origin);
+    truncate_chars(origin, 80)
+}
+
+pub(crate) fn truncate_chars(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Minimum score for a sentence of another article to count as saying the same thing.
+const SUPPORT_THRESHOLD: f64 = 0.5;
+
+/// Corroboration: for each summary sentence, the best-matching sentence of every article.
+///
+/// Score = mean of content-unigram recall and content-bigram recall of the summary sentence in the
+/// candidate sentence; linear in the cluster's size per summary sentence.
+fn corroborate(
+    docs: &[Doc<'_>],
+    summary: &[(usize, usize)],
+    coverage: &coverage::Coverage,
+) -> Vec<SummarySentence> {
+    let mut out = Vec::new();
+    for &(article, sentence_idx) in summary {
+        let Some(doc) = docs.get(article) else {
+            continue;
+        };
+        let Some(sentence) = doc.sentences.get(sentence_idx) else {
+            continue;
+        };
+        let stems: HashSet<&str> = content_stems(sentence).into_iter().collect();
+        let bigrams = content_bigrams(sentence);
+        let mut support = vec![Support {
+            excerpt: doc.excerpt(sentence.span),
+            sentence: sentence_idx,
+            score: 1.0,
+        }];
+        if !stems.is_empty() {
+            for other in docs.iter().filter(|other| other.index != article) {
+                let mut best: Option<(f64, usize)> = None;
+                for (other_idx, other_sentence) in other.sentences.iter().enumerate() {
+                    let score = overlap_score(&stems, &bigrams, other_sentence);
+                    if best.is_none_or(|(best_score, _)| score > best_score) {
+                        best = Some((score, other_idx));
+                    }
+                }
+                if let Some((score, other_idx)) =
+                    best.filter(|(score, _)| *score >= SUPPORT_THRESHOLD)
+                {
+                    let span = other.sentences[other_idx].span;
+                    support.push(Support {
+                        excerpt: other.excerpt(span),
+                        sentence: other_idx,
+                        score: round3(score),
+                    });
+                }
+            }
+        }
+        let groups: HashSet<usize> = support
+            .iter()
+            .map(|s| {
+                coverage
+                    .group_of
+                    .get(s.excerpt.article)
+                    .copied()
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        out.push(SummarySentence {
+            excerpt: doc.excerpt(sentence.span),
+            sentence: sentence_idx,
+            independent_support: groups.len(),
+            support,
+        });
+    }
+    out
+}
+
+fn overlap_score(
+    stems: &HashSet<&str>,
+    bigrams: &HashSet<(&str, &str)>,
+    candidate: &Sentence,
+) -> f64 {
+    let candidate_stems: HashSet<&str> = content_stems(candidate).into_iter().collect();
+    let shared = stems
+        .iter()
+        .filter(|stem| candidate_stems.contains(*stem))
+        .count();
+    let unigram = shared as f64 / stems.len().max(1) as f64;
+    if bigrams.is_empty() {
+        return unigram;
+    }
+    let candidate_bigrams = content_bigrams(candidate);
+    let shared_bigrams = bigrams
+        .iter()
+        .filter(|b| candidate_bigrams.contains(*b))
+        .count();
+    let bigram = shared_bigrams as f64 / bigrams.len() as f64;
+    f64::midpoint(unigram, bigram)
+}
+
+pub(crate) fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::cluster_of;
+    use super::*;
+
+    #[test]
+    fn corroboration_counts_paraphrase_not_unrelated() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The storm killed twelve people in the coastal town on Monday, officials said.",
+            "Officials said the storm killed twelve people in the coastal town.",
+            "A football match was postponed because of heavy rain.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
+        let supporters: Vec<usize> = brief.summary[0]
+            .support
+            .iter()
+            .map(|s| s.excerpt.article)
+            .collect();
+        assert_eq!(supporters, vec![0, 1]);
+    }
+
+    #[test]
+    fn out_of_range_summary_and_empty_cluster_do_not_panic() {
+        let (cluster, cleaned, segmented) = cluster_of(&[]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(3, 4)]);
+        assert!(brief.summary.is_empty());
+        let (cluster, cleaned, segmented) = cluster_of(&["", "\"", "“unclosed"]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(1, 9)]);
+        assert!(brief.summary.is_empty());
+    }
+}

@@ -1,0 +1,414 @@
+//! When: the event's date, from explicit dates and relative ones ("Tuesday", "yesterday").
+//!
+//! Each article gets a reference date: its `published` metadata, else a date in its URL or origin
+//! (`/2016/02/03/`), else an explicit date in its text ("Feb. 2, 2016", "Tue, 02/02/2016"). Then
+//! the lead sentences (first three) are scanned for event dates: explicit dates are taken as they
+//! are, weekdays resolve to the latest such day on or before the reference date, and
+//! "today"/"yesterday" shift from it. Articles without a reference date borrow the cluster's most
+//! common one. The event date is the most common resolved date over articles.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::{Doc, Excerpt};
+use crate::model::{Cluster, Span};
+
+/// The event date analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct When {
+    /// The event's date (ISO 8601, `YYYY-MM-DD`), when one could be resolved.
+    pub event_date: Option<String>,
+    /// How many articles' lead dates agree with `event_date`, out of those with any.
+    pub agreeing_articles: usize,
+    /// Articles with a resolved lead date.
+    pub dated_articles: usize,
+    /// Each article's reference date and where it came from.
+    pub article_dates: Vec<ArticleDate>,
+    /// The date expressions used, with what they resolved to.
+    pub evidence: Vec<DateEvidence>,
+}
+
+/// An article's reference ("dateline") date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDate {
+    /// Article index.
+    pub article: usize,
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+    /// `metadata`, `url`, `text` or `cluster` (borrowed from the other articles).
+    pub source: String,
+}
+
+/// A date expression in a lead sentence and its resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateEvidence {
+    /// The expression as written.
+    pub excerpt: Excerpt,
+    /// What it resolved to, `YYYY-MM-DD`.
+    pub resolved: String,
+    /// `explicit` or `relative`.
+    pub kind: String,
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1..=12.
+    pub month: u32,
+    /// Day, 1..=31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A validated date.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
+        let valid = (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month)
+            && (1..=9999).contains(&year);
+        valid.then_some(Self { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Days since 1970-01-01.
+    fn days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn from_days(z: i64) -> Option<Self> {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self::new(
+            i32::try_from(year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )
+    }
+
+    /// 0 = Monday .. 6 = Sunday.
+    fn weekday(self) -> i64 {
+        (self.days() + 3).rem_euclid(7)
+    }
+
+    fn add_days(self, delta: i64) -> Option<Self> {
+        Self::from_days(self.days() + delta)
+    }
+}
+
+/// Parses the date at the start of an ISO 8601 string (`2016-02-02`, `2016-02-02T10:00Z`).
+pub fn parse_iso_date(text: &str) -> Option<Date> {
+    static ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\d{4})-(\d{1,2})-(\d{1,2})").expect("valid regex"));
+    let caps = ISO.captures(text.trim())?;
+    Date::new(
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    )
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("valid regex")
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
+static ISO_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+static URL_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)").expect("valid regex"));
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b")
+        .expect("valid regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Explicit dates in `text`, with their byte ranges.
+fn explicit_dates(text: &str) -> Vec<(Span, Date)> {
+    let mut found = Vec::new();
+    for caps in MONTH_DAY_YEAR.captures_iter(text) {
+        let whole = caps
+            .get(0)
+            .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+        let date = month_number(&caps[1])
+            .and_then(|m| Date::new(caps[3].parse().ok()?, m, caps[2].parse().ok()?));
+        found.extend(date.map(|d| (whole, d)));
+    }
+    for caps in DAY_MONTH_YEAR.captures_iter(text) {
+        let whole = caps
+            .get(0)
+            .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+        let date = month_number(&caps[2])
+            .and_then(|m| Date::new(caps[3].parse().ok()?, m, caps[1].parse().ok()?));
+        found.extend(date.map(|d| (whole, d)));
+    }
+    for caps in NUMERIC.captures_iter(text) {
+        let whole = caps
+            .get(0)
+            .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+        let (a, b): (u32, u32) = (caps[1].parse().unwrap_or(0), caps[2].parse().unwrap_or(0));
+        let year: i32 = caps[3].parse().unwrap_or(0);
+        // Month first unless that cannot be a date (an ambiguous day/month pair reads US-style).
+        let date = Date::new(year, a, b).or_else(|| Date::new(year, b, a));
+        found.extend(date.map(|d| (whole, d)));
+    }
+    for caps in ISO_IN_TEXT.captures_iter(text) {
+        let whole = caps
+            .get(0)
+            .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+        let date = Date::new(
+            caps[1].parse().unwrap_or(0),
+            caps[2].parse().unwrap_or(0),
+            caps[3].parse().unwrap_or(0),
+        );
+        found.extend(date.map(|d| (whole, d)));
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    found
+}
+
+fn reference_date(doc: &Doc<'_>, cluster: &Cluster) -> Option<(Date, &'static str)> {
+    let article = cluster.articles.get(doc.index)?;
+    if let Some(date) = article.published.as_deref().and_then(parse_iso_date) {
+        return Some((date, "metadata"));
+    }
+    let in_url = |s: &str| {
+        URL_DATE
+            .captures(s)
+            .and_then(|c| Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+    };
+    if let Some(date) = article
+        .url
+        .as_deref()
+        .and_then(in_url)
+        .or_else(|| in_url(&article.origin))
+    {
+        return Some((date, "url"));
+    }
+    // A URL line near the top of the text (web captures often start with one).
+    let head: String = doc.text.chars().take(600).collect();
+    if let Some(date) = head
+        .split_whitespace()
+        .filter(|w| w.starts_with("http"))
+        .find_map(in_url)
+    {
+        return Some((date, "url"));
+    }
+    explicit_dates(doc.text)
+        .first()
+        .map(|(_, date)| (*date, "text"))
+}
+
+pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
+    let mut refs: Vec<Option<(Date, &'static str)>> =
+        docs.iter().map(|d| reference_date(d, cluster)).collect();
+    let mut counts: HashMap<Date, usize> = HashMap::new();
+    for (date, _) in refs.iter().flatten() {
+        *counts.entry(*date).or_default() += 1;
+    }
+    let cluster_ref = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d);
+    for slot in &mut refs {
+        if slot.is_none() {
+            *slot = cluster_ref.map(|d| (d, "cluster"));
+        }
+    }
+
+    let mut evidence = Vec::new();
+    let mut per_article: Vec<Option<Date>> = vec![None; docs.len()];
+    for (doc, reference) in docs.iter().zip(&refs) {
+        let lead_spans: Vec<Span> = if doc.sentences.is_empty() {
+            doc.block_spans().into_iter().take(3).collect()
+        } else {
+            doc.sentences
+                .iter()
+                .filter(|s| !s.is_headline)
+                .take(3)
+                .map(|s| s.span)
+                .collect()
+        };
+        for span in lead_spans {
+            let text = doc.slice(span);
+            let explicit = explicit_dates(text);
+            let mut resolved_here = None;
+            if let Some((sub, date)) = explicit.first() {
+                let abs = Span::new(span.start + sub.start, span.start + sub.end);
+                evidence.push(DateEvidence {
+                    excerpt: doc.excerpt(abs),
+                    resolved: date.iso(),
+                    kind: "explicit".into(),
+                });
+                resolved_here = Some(*date);
+            } else if let Some((reference, _)) = reference {
+                if let Some(m) = RELATIVE.find(text) {
+                    let word = m.as_str().to_lowercase();
+                    let date = resolve_relative(&word, *reference);
+                    if let Some(date) = date {
+                        let abs = Span::new(span.start + m.start(), span.start + m.end());
+                        evidence.push(DateEvidence {
+                            excerpt: doc.excerpt(abs),
+                            resolved: date.iso(),
+                            kind: "relative".into(),
+                        });
+                        resolved_here = Some(date);
+                    }
+                }
+            }
+            if resolved_here.is_some() {
+                per_article[doc.index] = resolved_here;
+                break;
+            }
+        }
+    }
+
+    let mut votes: HashMap<Date, usize> = HashMap::new();
+    for date in per_article.iter().flatten() {
+        *votes.entry(*date).or_default() += 1;
+    }
+    let best = votes
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(d, c)| (*d, *c));
+    let article_dates = refs
+        .iter()
+        .enumerate()
+        .filter_map(|(article, r)| {
+            r.map(|(date, source)| ArticleDate {
+                article,
+                date: date.iso(),
+                source: source.into(),
+            })
+        })
+        .collect();
+    When {
+        event_date: best
+            .map(|(d, _)| d.iso())
+            .or_else(|| cluster_ref.map(Date::iso)),
+        agreeing_articles: best.map_or(0, |(_, c)| c),
+        dated_articles: per_article.iter().flatten().count(),
+        article_dates,
+        evidence,
+    }
+}
+
+fn resolve_relative(word: &str, reference: Date) -> Option<Date> {
+    match word {
+        "today" | "tonight" => Some(reference),
+        "yesterday" => reference.add_days(-1),
+        _ => {
+            let target = i64::try_from(WEEKDAYS.iter().position(|w| *w == word)?).ok()?;
+            let back = (reference.weekday() - target).rem_euclid(7);
+            reference.add_days(-back)
+        }
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build_brief;
+    use super::super::testutil::{cluster_of, prepare};
+    use super::*;
+
+    #[test]
+    fn weekday_arithmetic() {
+        let date = Date::new(2016, 2, 3).expect("valid");
+        assert_eq!(date.weekday(), 2); // a Wednesday
+        assert_eq!(
+            resolve_relative("tuesday", date).map(Date::iso).as_deref(),
+            Some("2016-02-02")
+        );
+        assert_eq!(
+            resolve_relative("wednesday", date)
+                .map(Date::iso)
+                .as_deref(),
+            Some("2016-02-03")
+        );
+        assert_eq!(
+            resolve_relative("yesterday", date)
+                .map(Date::iso)
+                .as_deref(),
+            Some("2016-02-02")
+        );
+        assert_eq!(Date::from_days(date.days()), Some(date));
+        assert_eq!(Date::new(2015, 2, 29), None);
+    }
+
+    #[test]
+    fn relative_weekday_resolves_against_metadata_and_cluster() {
+        let (mut cluster, _, _) = cluster_of(&[
+            "The bridge reopened on Friday after repairs, the city said.",
+            "Traffic returned to the bridge Friday.",
+            "Published Mar. 9, 2019. The bridge is open again.",
+        ]);
+        cluster.articles[0].published = Some("2019-03-10T08:00:00Z".into());
+        let (cleaned, segmented) = prepare(&cluster);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(brief.when.event_date.as_deref(), Some("2019-03-08"));
+        let sources: Vec<&str> = brief
+            .when
+            .article_dates
+            .iter()
+            .map(|d| d.source.as_str())
+            .collect();
+        assert_eq!(sources, vec!["metadata", "cluster", "text"]);
+        assert_eq!(brief.when.agreeing_articles, 2);
+    }
+}
