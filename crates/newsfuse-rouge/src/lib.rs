@@ -17,10 +17,13 @@
 //! assert!((s.rouge1.recall - 4.0 / 6.0).abs() < 1e-12);
 //! ```
 
+mod bootstrap;
 mod lcs;
 pub mod nltk_porter;
+pub mod rouge155;
 mod rouge_score;
 
+pub use bootstrap::{bootstrap_mean_ci, mean};
 pub use rouge_score::RougeScorer;
 
 use serde::Serialize;
