@@ -147,6 +147,8 @@ struct Mention {
     head: Option<String>,
     head_compound: Option<String>,
     head_surface: Option<String>,
+    /// Surface and end of the two-word head, used when the compound is another mention's head.
+    compound_surface: Option<(String, usize)>,
     qualifiers: Vec<String>,
     qualifier_surface: Vec<String>,
     context: HashSet<String>,
@@ -523,9 +525,17 @@ fn extract_sentence(
             kind
         };
         let (head, head_compound, head_surface) = head_keys(&head_tokens, &lower);
+        let compound_surface = (head_tokens.len() == 2).then(|| {
+            let surface = head_tokens
+                .iter()
+                .map(|t| lower(t))
+                .collect::<Vec<_>>()
+                .join(" ");
+            (surface, head_end.unwrap_or(abs_end))
+        });
         if kind == Kind::Count {
-            if let Some(end) = head_end {
-                abs_end = abs_end.max(end);
+            if let Some(first) = head_tokens.first() {
+                abs_end = abs_end.max(first.span.end);
             }
         }
 
@@ -593,6 +603,7 @@ fn extract_sentence(
             head,
             head_compound,
             head_surface,
+            compound_surface,
             qualifiers,
             qualifier_surface,
             context,
@@ -611,10 +622,13 @@ fn extract_sentence(
                     || between
                         .split_whitespace()
                         .any(|w| matches!(w, "and" | "but" | "while" | "whereas"));
-                if antecedent.head.is_some() && words <= 8 && joined {
+                if antecedent.head.is_some() && words <= 12 && joined {
                     mention.head.clone_from(&antecedent.head);
                     mention.head_compound.clone_from(&antecedent.head_compound);
                     mention.head_surface.clone_from(&antecedent.head_surface);
+                    mention
+                        .compound_surface
+                        .clone_from(&antecedent.compound_surface);
                     mention.context.extend(antecedent.context.iter().cloned());
                     mention.elided = true;
                 }
@@ -792,8 +806,7 @@ fn head_keys(
     let compound = head
         .get(1)
         .map(|second| canonical(&STEMMER.stem(&format!("{}{}", lower(first), lower(second)))));
-    let surface = head.iter().map(|t| lower(t)).collect::<Vec<_>>().join(" ");
-    (Some(key), compound, Some(surface))
+    (Some(key), compound, Some(lower(first)))
 }
 
 fn canonical(stem: &str) -> String {
@@ -814,6 +827,12 @@ fn resolve_compounds(mentions: &mut [Mention]) {
             .filter(|c| singles.contains(*c))
         {
             mention.head = Some(compound.clone());
+            if let Some((surface, end)) = mention.compound_surface.clone() {
+                mention.head_surface = Some(surface);
+                if mention.kind == Kind::Count && !mention.elided {
+                    mention.span.end = mention.span.end.max(end);
+                }
+            }
         }
     }
 }
@@ -1249,6 +1268,7 @@ mod tests {
             head: None,
             head_compound: None,
             head_surface: None,
+            compound_surface: None,
             qualifiers: Vec::new(),
             qualifier_surface: Vec::new(),
             context: HashSet::new(),
