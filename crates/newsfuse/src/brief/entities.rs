@@ -462,7 +462,7 @@ pub(crate) fn find_in_tokens(
                 && doc
                     .text
                     .get(tokens[end].span.end..tokens[end + 1].span.start)
-                    .is_some_and(|g| g == " ")
+                    .is_some_and(|g| g == " " || g == "-")
             {
                 end += 2;
             } else {
@@ -490,7 +490,18 @@ pub(crate) fn find_in_tokens(
             let word = doc.slice(t.span);
             !is_capitalised(word) && is_title(word)
         });
-        if start < end && !opens_role {
+        // "Iraqi forces": a lone demonym before a common noun is an adjective.
+        let demonym = end - start == 1
+            && ["an", "ese", "ish", "ic", "i"]
+                .iter()
+                .any(|suffix| doc.slice(tokens[start].span).ends_with(suffix))
+            && tokens.get(end).is_some_and(|t| {
+                let word = doc.slice(t.span);
+                word.chars().next().is_some_and(char::is_lowercase)
+                    && !crate::stopwords::is_stopword(word)
+                    && !SPEECH_VERBS.contains(&word)
+            });
+        if start < end && !opens_role && !demonym {
             out.extend(split_found(doc, tokens, start, end, lowercase_words));
         }
         pos = end;
@@ -559,10 +570,20 @@ fn split_found(
         .checked_sub(1)
         .map(|i| doc.slice(tokens[i].span).to_lowercase());
     let after = tokens.get(end).map(|t| doc.slice(t.span).to_lowercase());
-    let place_cue = before
-        .as_deref()
-        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))
-        && split == 0;
+    let before2 = start
+        .checked_sub(2)
+        .map(|i| doc.slice(tokens[i].span).to_lowercase());
+    let place_cue = split == 0
+        && (before
+            .as_deref()
+            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))
+            || before.as_deref() == Some("of")
+                && before2.as_deref().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "city" | "town" | "village" | "capital" | "province" | "region"
+                    )
+                }));
     let person_cue = !place_cue
         && (after.as_deref().is_some_and(|w| SPEECH_VERBS.contains(&w))
             || before.as_deref().is_some_and(|w| SPEECH_VERBS.contains(&w))
@@ -584,14 +605,15 @@ fn looks_like_org(name: &str) -> bool {
 fn classify(name: &str, person: bool, place: bool) -> &'static str {
     let bare = name.replace('.', "");
     let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
-    if looks_like_org(name) {
+    let place_word = name
+        .split(' ')
+        .any(|w| matches!(w, "United" | "Republic" | "Kingdom" | "City" | "Province"));
+    if matches!(bare.as_str(), "US" | "UK" | "UAE" | "USA") || place_word && !looks_like_org(name) {
+        "place"
+    } else if looks_like_org(name) || acronym {
         "organization"
     } else if person {
         "person"
-    } else if matches!(bare.as_str(), "US" | "UK" | "UAE" | "USA") {
-        "place"
-    } else if acronym {
-        "organization"
     } else if place {
         "place"
     } else {

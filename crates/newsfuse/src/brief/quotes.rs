@@ -1,17 +1,515 @@
-//! Quotes: direct quotations with their speaker.
+//! Quotes: direct quotations with their speaker, merged across articles.
+//!
+//! Quotations are found per paragraph between curly (“ ”) or straight (") double quotes; spans of
+//! fewer than three words are scare quotes and skipped. The speaker comes from the attribution
+//! after the quote (`, Kerry said`, `Fabius told reporters`, `said U.S. Secretary of State John
+//! Kerry`), else before it (`Kerry said: "...`). "he"/"she" resolve to the article's previous
+//! speaker. A quote followed by its attribution and then by an unattributed quote in the same
+//! paragraph is one quote in pieces (`"...," he said. "..."`), and a paragraph that is only an
+//! unattributed quote continues the previous paragraph's speaker. Speakers are mapped onto the
+//! entity list ("Kerry" is "John Kerry"). Across articles, quotes whose words mostly overlap and
+//! whose speakers agree are one quote; every outlet's wording is kept as a variant.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::Doc;
 use super::entities::Entity;
+use super::{Doc, Excerpt};
+use crate::model::Span;
 
 /// A quotation as reported by one or more articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteGroup {
-    /// The speaker.
+    /// The speaker's name, when found (mapped to the entity's full name).
     pub speaker: Option<String>,
+    /// Roles given to the speaker in the attributions.
+    pub speaker_roles: Vec<String>,
+    /// The fullest wording.
+    pub text: String,
+    /// Articles quoting it.
+    pub articles: Vec<usize>,
+    /// Every occurrence; `variant` says which wording it uses.
+    pub occurrences: Vec<QuoteOccurrence>,
+    /// Distinct wordings (after case and punctuation folding), fullest first.
+    pub variants: Vec<String>,
 }
 
-pub(crate) fn analyze(_docs: &[Doc<'_>], _entities: &[Entity]) -> Vec<QuoteGroup> {
-    Vec::new()
+/// One article's quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteOccurrence {
+    /// Article index.
+    pub article: usize,
+    /// The quoted pieces (inside the quote marks); several when split around "he said".
+    pub pieces: Vec<Excerpt>,
+    /// The attribution as written ("Kerry told reporters in Rome"), when found.
+    pub attribution: Option<Excerpt>,
+    /// Speaker as written in the attribution ("he", "Kerry", "U.S. Secretary of State John Kerry").
+    pub speaker_as_written: Option<String>,
+    /// How the speaker was found: `after`, `before`, `pronoun`, `continued` or `none`.
+    pub speaker_source: String,
+    /// Index into [`QuoteGroup::variants`].
+    pub variant: usize,
+}
+
+const VERBS: &str = "said|says|told|tells|added|adds|asked|stressed|warned|noted|explained|declared|insisted|wrote|tweeted|replied|continued|argued|stated|urged|recalled|acknowledged|conceded|admitted|announced|suggested|predicted";
+
+static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"^[\s,]*(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she|they|He|She|They)\s+(?P<verb>{VERBS})\b(?P<rest>[^.!?"“”]*)"#))
+        .expect("valid regex")
+});
+static AFTER_VERB_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"^[\s,]*(?P<verb>{VERBS})\s+(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she)(?P<rest>[^.!?"“”]*)"#))
+        .expect("valid regex")
+});
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|\b[Hh]e|\b[Ss]he)\s+(?P<verb>{VERBS})\b[^.!?"“”]{{0,80}}$"#))
+        .expect("valid regex")
+});
+
+/// A quote found in one article, before grouping.
+#[derive(Debug, Clone)]
+struct Raw {
+    article: usize,
+    pieces: Vec<Span>,
+    attribution: Option<Span>,
+    speaker_written: Option<String>,
+    speaker: Option<String>,
+    role: Option<String>,
+    source: &'static str,
+    words: Vec<String>,
+}
+
+pub(crate) fn analyze(docs: &[Doc<'_>], entities: &[Entity]) -> Vec<QuoteGroup> {
+    let people = PersonIndex::new(entities);
+    let mut raws: Vec<Raw> = Vec::new();
+    for doc in docs {
+        let first = raws.len();
+        for block in doc.block_spans() {
+            extract_block(doc, block, &people, &mut raws, first);
+        }
+    }
+    group(docs, raws)
+}
+
+/// Quote-mark pairs in a paragraph, as spans of the text inside the marks.
+fn quote_spans(text: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    // (start, curly): a curly opening mark closes only with a curly one, a straight with a straight.
+    let mut open: Option<(usize, bool)> = None;
+    for (idx, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some((idx + c.len_utf8(), true)),
+            ('"', None) => open = Some((idx + 1, false)),
+            ('”', Some((start, true))) | ('"', Some((start, false))) => {
+                out.push(Span::new(base + start, base + idx));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn extract_block(
+    doc: &Doc<'_>,
+    block: Span,
+    people: &PersonIndex,
+    raws: &mut Vec<Raw>,
+    article_first: usize,
+) {
+    let block_text = doc.slice(block);
+    let spans: Vec<Span> = quote_spans(block_text, block.start)
+        .into_iter()
+        .filter(|span| doc.slice(*span).split_whitespace().count() >= 3)
+        .collect();
+    let block_first = raws.len();
+    let mut previous_end = block.start;
+    let mut merged_into_previous = false;
+    for (i, span) in spans.iter().enumerate() {
+        let close_end = next_char_end(doc.text, span.end);
+        let next_quote_start = spans
+            .get(i + 1)
+            .map_or(block.end, |s| s.start.saturating_sub(1));
+        let after_text = doc
+            .text
+            .get(close_end..next_quote_start.max(close_end))
+            .unwrap_or("");
+        let open_start = prev_char_start(doc.text, span.start);
+        let before_text = doc
+            .text
+            .get(previous_end..open_start.max(previous_end))
+            .unwrap_or("");
+        previous_end = close_end;
+
+        let mut attribution = None;
+        let mut who: Option<String> = None;
+        let mut source = "none";
+        if let Some(caps) = AFTER_NAME_VERB
+            .captures(after_text)
+            .or_else(|| AFTER_VERB_NAME.captures(after_text))
+        {
+            if let (Some(whole), Some(w)) = (caps.get(0), caps.name("who")) {
+                let lead =
+                    whole.as_str().len() - whole.as_str().trim_start_matches([' ', ',']).len();
+                attribution = Some(Span::new(close_end + lead, close_end + whole.end()));
+                who = Some(w.as_str().to_string());
+                source = "after";
+            }
+        }
+        if who.is_none() && !merged_into_previous {
+            // Only the current sentence before the quote.
+            let sentence_start = before_text.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
+            let piece = &before_text[sentence_start..];
+            if let Some(caps) = BEFORE.captures(piece) {
+                if let (Some(whole), Some(w)) = (caps.get(0), caps.name("who")) {
+                    let base = previous_end_before(open_start, before_text.len()) + sentence_start;
+                    attribution = Some(Span::new(base + whole.start(), base + whole.end()));
+                    who = Some(w.as_str().to_string());
+                    source = "before";
+                }
+            }
+        }
+        merged_into_previous = false;
+        let words = normalized_words(doc.slice(*span));
+        // "...," he said. "..." : an unattributed quote right after an attributed one continues it.
+        if who.is_none() && raws.len() > block_first {
+            if let Some(last) = raws.last_mut() {
+                if last.attribution.is_some() {
+                    last.pieces.push(*span);
+                    last.words.extend(words);
+                    merged_into_previous = true;
+                    continue;
+                }
+            }
+        }
+        let (speaker_written, role, speaker, source) = match who {
+            Some(written) => {
+                let lower = written.to_lowercase();
+                if matches!(lower.as_str(), "he" | "she" | "they") {
+                    let previous = raws[article_first..]
+                        .iter()
+                        .rev()
+                        .find_map(|r| r.speaker.clone())
+                        .or_else(|| people.last_mentioned(doc, span.start));
+                    (Some(written), None, previous, "pronoun")
+                } else {
+                    let (role, name) = people.resolve(&written);
+                    (Some(written), role, Some(name), source)
+                }
+            }
+            None if i == 0
+                && spans.len() == 1
+                && block_text.trim_start().starts_with(['"', '“']) =>
+            {
+                // A paragraph that is only a quote continues the previous speaker.
+                let previous = raws[article_first..].last().and_then(|r| r.speaker.clone());
+                let source = if previous.is_some() {
+                    "continued"
+                } else {
+                    "none"
+                };
+                (None, None, previous, source)
+            }
+            None => (None, None, None, "none"),
+        };
+        raws.push(Raw {
+            article: doc.index,
+            pieces: vec![*span],
+            attribution,
+            speaker_written,
+            speaker,
+            role,
+            source,
+            words,
+        });
+    }
+}
+
+fn previous_end_before(open_start: usize, before_len: usize) -> usize {
+    open_start.saturating_sub(before_len)
+}
+
+fn next_char_end(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(at, |c| at + c.len_utf8())
+}
+
+fn prev_char_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|head| head.chars().next_back())
+        .map_or(at, |c| at - c.len_utf8())
+}
+
+fn normalized_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Maps written speaker names onto person entities.
+struct PersonIndex {
+    full: HashSet<String>,
+    by_surname: HashMap<String, String>,
+}
+
+impl PersonIndex {
+    fn new(entities: &[Entity]) -> Self {
+        let mut full = HashSet::new();
+        let mut by_surname = HashMap::new();
+        for entity in entities.iter().filter(|e| e.kind == "person") {
+            full.insert(entity.name.clone());
+            if let Some(last) = entity.name.rsplit(' ').next() {
+                by_surname
+                    .entry(last.to_string())
+                    .or_insert_with(|| entity.name.clone());
+            }
+        }
+        Self { full, by_surname }
+    }
+
+    /// The person whose name or surname occurs last in the article before `before`.
+    fn last_mentioned(&self, doc: &Doc<'_>, before: usize) -> Option<String> {
+        let head = doc.text.get(..before)?;
+        self.by_surname
+            .iter()
+            .filter_map(|(surname, full)| head.rfind(surname.as_str()).map(|pos| (pos, full)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, full)| full.clone())
+    }
+
+    /// (role, name) of a written speaker: "U.S. Secretary of State John Kerry" -> the role and
+    /// "John Kerry"; "Kerry" -> "John Kerry".
+    fn resolve(&self, written: &str) -> (Option<String>, String) {
+        let words: Vec<&str> = written.split_whitespace().collect();
+        for cut in 0..words.len() {
+            let name = words[cut..].join(" ");
+            if self.full.contains(&name) {
+                let role = (cut > 0).then(|| words[..cut].join(" "));
+                return (role, name);
+            }
+        }
+        if let Some(last) = words.last() {
+            if let Some(full) = self.by_surname.get(*last) {
+                let role = words
+                    .len()
+                    .gt(&1)
+                    .then(|| words[..words.len() - 1].join(" "));
+                let role = role.filter(|r| !full.starts_with(r.as_str()));
+                return (role, full.clone());
+            }
+        }
+        (None, written.to_string())
+    }
+}
+
+const SAME_QUOTE: f64 = 0.6;
+const MAX_POSTINGS: usize = 200;
+
+fn group(docs: &[Doc<'_>], raws: Vec<Raw>) -> Vec<QuoteGroup> {
+    let n = raws.len();
+    let sets: Vec<HashSet<&str>> = raws
+        .iter()
+        .map(|r| r.words.iter().map(String::as_str).collect())
+        .collect();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (idx, set) in sets.iter().enumerate() {
+        for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
+            postings.entry(word).or_default().push(idx);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in postings
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
+    {
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|(_, c)| *c >= 2)
+        .map(|(p, _)| p)
+        .collect();
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let common = sets[a].intersection(&sets[b]).count();
+        let smaller = sets[a].len().min(sets[b].len()).max(1);
+        let speakers_ok = match (&raws[a].speaker, &raws[b].speaker) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        if speakers_ok && common as f64 / smaller as f64 >= SAME_QUOTE {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for idx in 0..n {
+        let root = find(&mut parent, idx);
+        members.entry(root).or_default().push(idx);
+    }
+    let mut groups: Vec<Vec<usize>> = members.into_values().collect();
+    groups.sort_unstable();
+
+    let mut out: Vec<QuoteGroup> = groups
+        .into_iter()
+        .map(|members| {
+            let mut variants: Vec<String> = Vec::new();
+            let mut ordered = members.clone();
+            ordered.sort_by(|&a, &b| {
+                raws[b]
+                    .words
+                    .len()
+                    .cmp(&raws[a].words.len())
+                    .then(a.cmp(&b))
+            });
+            for &m in &ordered {
+                let folded = raws[m].words.join(" ");
+                if !variants.contains(&folded) {
+                    variants.push(folded);
+                }
+            }
+            let fullest = ordered[0];
+            let text = raws[fullest]
+                .pieces
+                .iter()
+                .map(|p| docs[raws[fullest].article].slice(*p).trim())
+                .collect::<Vec<_>>()
+                .join(" … ");
+            let mut speaker_counts: HashMap<&str, usize> = HashMap::new();
+            for &m in &members {
+                if let Some(s) = raws[m].speaker.as_deref() {
+                    *speaker_counts.entry(s).or_default() += 1;
+                }
+            }
+            let speaker = speaker_counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.to_string());
+            let mut speaker_roles: Vec<String> = members
+                .iter()
+                .filter_map(|&m| raws[m].role.clone())
+                .collect();
+            speaker_roles.sort();
+            speaker_roles.dedup();
+            let mut articles: Vec<usize> = members.iter().map(|&m| raws[m].article).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            let occurrences = members
+                .iter()
+                .map(|&m| {
+                    let raw = &raws[m];
+                    let doc = &docs[raw.article];
+                    let folded = raw.words.join(" ");
+                    QuoteOccurrence {
+                        article: raw.article,
+                        pieces: raw.pieces.iter().map(|p| doc.excerpt(*p)).collect(),
+                        attribution: raw.attribution.map(|a| doc.excerpt(a)),
+                        speaker_as_written: raw.speaker_written.clone(),
+                        speaker_source: raw.source.to_string(),
+                        variant: variants.iter().position(|v| *v == folded).unwrap_or(0),
+                    }
+                })
+                .collect();
+            QuoteGroup {
+                speaker,
+                speaker_roles,
+                text,
+                articles,
+                occurrences,
+                variants,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.occurrences[0].article.cmp(&b.occurrences[0].article))
+    });
+    out
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build_brief;
+    use super::super::testutil::cluster_of;
+
+    /// (speaker, articles, number of variants, first occurrence's source) per quote group.
+    fn check(texts: &[&str], expect: &[(Option<&str>, &[usize], usize, &str)]) {
+        let (cluster, cleaned, segmented) = cluster_of(texts);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let got: Vec<(Option<&str>, &[usize], usize, &str)> = brief
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker.as_deref(),
+                    q.articles.as_slice(),
+                    q.variants.len(),
+                    q.occurrences[0].speaker_source.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expect, "{:#?}", brief.quotes);
+    }
+
+    #[test]
+    fn speakers_after_before_pronoun_and_merged_variants() {
+        check(
+            &[
+                "Health Minister Ana Ruiz visited the ward. \"We will reopen every clinic by spring,\" Ruiz said.\n\n\
+                 Later she spoke again. \"There is no shortage of nurses,\" she told reporters.",
+                "“We will reopen all clinics by spring,” said Health Minister Ana Ruiz at the hospital.",
+                "Ana Ruiz said: \"Budgets are tight this year.\" The opposition disagreed.",
+            ],
+            &[
+                (Some("Ana Ruiz"), &[0, 1], 2, "after"),
+                (Some("Ana Ruiz"), &[0], 1, "pronoun"),
+                (Some("Ana Ruiz"), &[2], 1, "before"),
+            ],
+        );
+    }
+
+    #[test]
+    fn quote_split_around_he_said_is_one_quote() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Coach Tom Ellis praised the team. \"We played with heart,\" he said. \"Nobody gave up tonight.\"\n\n\
+             \"The fans carried us in the last minutes.\"",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(brief.quotes.len(), 2, "{:#?}", brief.quotes);
+        let first = &brief.quotes[0];
+        assert_eq!(first.occurrences[0].pieces.len(), 2);
+        assert_eq!(first.speaker.as_deref(), Some("Tom Ellis"));
+        assert_eq!(brief.quotes[1].occurrences[0].speaker_source, "continued");
+        assert_eq!(brief.quotes[1].speaker.as_deref(), Some("Tom Ellis"));
+    }
+
+    #[test]
+    fn scare_quotes_and_unbalanced_marks_are_skipped() {
+        check(
+            &["Critics called the plan a \"fig leaf\" and an “open question. It was \"odd"],
+            &[],
+        );
+    }
 }
