@@ -57,7 +57,7 @@ pub struct QuoteOccurrence {
 const VERBS: &str = "said|says|told|tells|added|adds|asked|stressed|warned|noted|explained|declared|insisted|wrote|tweeted|replied|continued|argued|stated|urged|recalled|acknowledged|conceded|admitted|announced|suggested|predicted";
 
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,]*(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she|they|He|She|They)\s+(?P<verb>{VERBS})\b(?P<rest>[^.!?"“”]*)"#))
+    Regex::new(&format!(r#"^[\s,]*(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she|they|He|She|They|the\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)\s+(?P<verb>{VERBS})\b(?P<rest>[^.!?"“”]*)"#))
         .expect("valid regex")
 });
 static AFTER_VERB_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,8 +87,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>], entities: &[Entity]) -> Vec<QuoteGroup> 
     let mut raws: Vec<Raw> = Vec::new();
     for doc in docs {
         let first = raws.len();
+        let mut context_start = 0;
         for block in doc.block_spans() {
-            extract_block(doc, block, &people, &mut raws, first);
+            extract_block(doc, block, context_start, &people, &mut raws, first);
+            context_start = block.start;
         }
     }
     group(docs, raws)
@@ -116,6 +118,7 @@ fn quote_spans(text: &str, base: usize) -> Vec<Span> {
 fn extract_block(
     doc: &Doc<'_>,
     block: Span,
+    context_start: usize,
     people: &PersonIndex,
     raws: &mut Vec<Raw>,
     article_first: usize,
@@ -173,6 +176,7 @@ fn extract_block(
             }
         }
         merged_into_previous = false;
+        let who = who.and_then(|w| clean_speaker(&w));
         let words = normalized_words(doc.slice(*span));
         // "...," he said. "..." : an unattributed quote right after an attributed one continues it.
         if who.is_none() && raws.len() > block_first {
@@ -189,12 +193,18 @@ fn extract_block(
             Some(written) => {
                 let lower = written.to_lowercase();
                 if matches!(lower.as_str(), "he" | "she" | "they") {
-                    let previous = raws[article_first..]
-                        .iter()
-                        .rev()
-                        .find_map(|r| r.speaker.clone())
-                        .or_else(|| people.last_mentioned(doc, span.start));
+                    // The person named last in this or the previous paragraph, else the previous speaker.
+                    let previous = people
+                        .last_mentioned(doc, context_start, span.start)
+                        .or_else(|| {
+                            raws[article_first..]
+                                .iter()
+                                .rev()
+                                .find_map(|r| r.speaker.clone())
+                        });
                     (Some(written), None, previous, "pronoun")
+                } else if lower.starts_with("the ") {
+                    (Some(written.clone()), None, Some(written), source)
                 } else {
                     let (role, name) = people.resolve(&written);
                     (Some(written), role, Some(name), source)
@@ -226,6 +236,48 @@ fn extract_block(
             words,
         });
     }
+}
+
+/// Drops leading words that cannot name a speaker ("Tuesday said", "It said"); `None` when
+/// nothing is left. "he", "she", "they" and "the <noun>" are kept.
+fn clean_speaker(who: &str) -> Option<String> {
+    let lower = who.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "they") || lower.starts_with("the ") {
+        return Some(who.to_string());
+    }
+    const NOT_NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "it",
+        "this",
+        "that",
+        "which",
+        "who",
+        "we",
+        "i",
+        "you",
+        "there",
+        "officials",
+        "and",
+        "but",
+        "also",
+    ];
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            NOT_NAMES.contains(&w.to_lowercase().as_str())
+                || crate::stopwords::is_stopword(&w.to_lowercase())
+        })
+        .count();
+    (skip < words.len()).then(|| words[skip..].join(" "))
 }
 
 fn previous_end_before(open_start: usize, before_len: usize) -> usize {
@@ -272,9 +324,9 @@ impl PersonIndex {
         Self { full, by_surname }
     }
 
-    /// The person whose name or surname occurs last in the article before `before`.
-    fn last_mentioned(&self, doc: &Doc<'_>, before: usize) -> Option<String> {
-        let head = doc.text.get(..before)?;
+    /// The person whose name or surname occurs last in the article between `from` and `before`.
+    fn last_mentioned(&self, doc: &Doc<'_>, from: usize, before: usize) -> Option<String> {
+        let head = doc.text.get(from..before)?;
         self.by_surname
             .iter()
             .filter_map(|(surname, full)| head.rfind(surname.as_str()).map(|pos| (pos, full)))

@@ -1,7 +1,13 @@
-//! Render: the brief as JSON, Markdown and standalone HTML.
+//! Render: the brief as JSON (the versioned schema), Markdown and a standalone HTML page.
+//!
+//! Render never re-ranks: it prints the brief in its own order, disagreements first. All article
+//! text in HTML goes through [`escape_html`].
 
-use super::Brief;
-use crate::model::Cluster;
+use std::fmt::Write as _;
+
+use super::figures::{Quantity, fmt_value};
+use super::{Brief, Excerpt};
+use crate::model::{Cluster, Span};
 
 /// The brief as pretty JSON in the versioned schema (`docs/brief-schema.json`).
 pub fn render_json(brief: &Brief) -> String {
@@ -9,11 +15,563 @@ pub fn render_json(brief: &Brief) -> String {
 }
 
 /// The brief as Markdown.
-pub fn render_markdown(_brief: &Brief, _cluster: &Cluster) -> String {
-    String::new()
+pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
+    let mut out = String::new();
+    let cite = |articles: &[usize]| {
+        articles
+            .iter()
+            .map(|a| format!("[{a}]"))
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    let _ = writeln!(out, "# Brief: {}\n", brief.cluster_id);
+    let _ = writeln!(out, "{}\n", headline_stats(brief));
+
+    let _ = writeln!(out, "## Disagreements\n");
+    if brief.figures.disagreements.is_empty() {
+        let _ = writeln!(out, "No conflicting figures found.\n");
+    }
+    for &q in &brief.figures.disagreements {
+        if let Some(quantity) = brief.figures.quantities.get(q) {
+            let _ = writeln!(
+                out,
+                "- **{}**: {}",
+                quantity.measure,
+                values_line(quantity, &cite)
+            );
+            if !quantity.within_article.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  - conflicting values inside {}",
+                    cite(&quantity.within_article)
+                );
+            }
+            if let Some(note) = &quantity.note {
+                let _ = writeln!(out, "  - note: {note}");
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n## Summary\n");
+    for (i, sentence) in brief.summary.iter().enumerate() {
+        let supporters: Vec<usize> = sentence.support.iter().map(|s| s.excerpt.article).collect();
+        let _ = writeln!(
+            out,
+            "{}. {} {} — reported by {} of {} ({} independent)",
+            i + 1,
+            one_line(&sentence.excerpt.text),
+            cite(&supporters),
+            supporters.len(),
+            brief.articles.len(),
+            sentence.independent_support
+        );
+    }
+
+    let _ = writeln!(out, "\n## Quotes\n");
+    for quote in &brief.quotes {
+        let speaker = quote.speaker.as_deref().unwrap_or("(unattributed)");
+        let roles = if quote.speaker_roles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", quote.speaker_roles.join("; "))
+        };
+        let _ = writeln!(
+            out,
+            "- **{speaker}**{roles}: “{}” {}",
+            one_line(&quote.text),
+            cite(&quote.articles)
+        );
+        if quote.variants.len() > 1 {
+            for occurrence in &quote.occurrences {
+                let words: Vec<String> = occurrence
+                    .pieces
+                    .iter()
+                    .map(|p| one_line(&p.text))
+                    .collect();
+                let _ = writeln!(out, "  - [{}] “{}”", occurrence.article, words.join(" … "));
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n## Figures reported by several articles\n");
+    for quantity in brief
+        .figures
+        .quantities
+        .iter()
+        .filter(|q| q.status == "agree" && q.n_articles > 1)
+    {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            quantity.measure,
+            values_line(quantity, &cite)
+        );
+    }
+
+    let _ = writeln!(out, "\n## People, places, organisations\n");
+    for entity in brief
+        .entities
+        .iter()
+        .filter(|e| e.articles.len() > 1 || !e.roles.is_empty())
+        .take(30)
+    {
+        let roles: Vec<String> = entity
+            .roles
+            .iter()
+            .map(|r| format!("{} {}", r.role, cite(&r.articles)))
+            .collect();
+        let roles = if roles.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", roles.join("; "))
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** ({}), {} articles{roles}",
+            entity.name,
+            entity.kind,
+            entity.articles.len()
+        );
+    }
+
+    let _ = writeln!(out, "\n## Coverage\n");
+    for group in &brief.coverage.groups {
+        let derived: Vec<String> = group
+            .derived
+            .iter()
+            .map(|d| {
+                format!(
+                    "[{}] {} ({:.0}% matched)",
+                    d.article,
+                    d.kind,
+                    d.similarity * 100.0
+                )
+            })
+            .collect();
+        if derived.is_empty() {
+            let _ = writeln!(out, "- [{}] independent report", group.original);
+        } else {
+            let _ = writeln!(
+                out,
+                "- [{}] original ({}); {}",
+                group.original,
+                group.original_reason.replace('_', " "),
+                derived.join(", ")
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## When\n");
+    match &brief.when.event_date {
+        Some(date) => {
+            let _ = writeln!(
+                out,
+                "Event date: {date} ({} of {} dated articles agree)",
+                brief.when.agreeing_articles, brief.when.dated_articles
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Event date: unknown");
+        }
+    }
+    for evidence in &brief.when.evidence {
+        let _ = writeln!(
+            out,
+            "- [{}] “{}” → {} ({})",
+            evidence.excerpt.article, evidence.excerpt.text, evidence.resolved, evidence.kind
+        );
+    }
+
+    let _ = writeln!(out, "\n## Articles\n");
+    for article in &brief.articles {
+        let source = article
+            .source
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- [{}] {}{source} — {}",
+            article.index, article.label, article.origin
+        );
+    }
+    out
 }
 
-/// The brief as a standalone HTML page.
-pub fn render_html(_brief: &Brief, _cluster: &Cluster) -> String {
-    String::new()
+/// The brief as a standalone HTML page (inline CSS, no scripts, all text escaped).
+pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
+    let mut out = String::new();
+    let cite = |articles: &[usize]| {
+        articles
+            .iter()
+            .map(|a| format!("<a class=\"cite\" href=\"#article-{a}\">[{a}]</a>"))
+            .collect::<String>()
+    };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Brief: {}</title>\n<style>{CSS}</style></head><body>\n",
+        escape_html(&brief.cluster_id)
+    );
+    let _ = writeln!(
+        out,
+        "<h1>Brief: {}</h1>\n<p class=\"stats\">{}</p>",
+        escape_html(&brief.cluster_id),
+        escape_html(&headline_stats(brief))
+    );
+
+    let _ = writeln!(
+        out,
+        "<section class=\"disagreements\"><h2>Disagreements</h2>"
+    );
+    if brief.figures.disagreements.is_empty() {
+        let _ = writeln!(out, "<p>No conflicting figures found.</p>");
+    } else {
+        let _ = writeln!(out, "<ul>");
+        for &q in &brief.figures.disagreements {
+            let Some(quantity) = brief.figures.quantities.get(q) else {
+                continue;
+            };
+            let values: Vec<String> = quantity
+                .values
+                .iter()
+                .map(|v| {
+                    let written: Vec<String> = v
+                        .written
+                        .iter()
+                        .map(|w| format!("“{}”", escape_html(w)))
+                        .collect();
+                    format!(
+                        "<b>{}</b> {} {}",
+                        fmt_value(v.value),
+                        written.join(" / "),
+                        cite(&v.articles)
+                    )
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "<li><b>{}</b>: {}",
+                escape_html(&quantity.measure),
+                values.join(" <i>vs</i> ")
+            );
+            if !quantity.within_article.is_empty() {
+                let _ = write!(
+                    out,
+                    "<br>conflicting values inside {}",
+                    cite(&quantity.within_article)
+                );
+            }
+            if let Some(note) = &quantity.note {
+                let _ = write!(out, "<br><i>{}</i>", escape_html(note));
+            }
+            let _ = writeln!(out, "</li>");
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    let _ = writeln!(out, "</section>");
+
+    let _ = writeln!(out, "<section><h2>Summary</h2><ol class=\"summary\">");
+    for sentence in &brief.summary {
+        let links: String = sentence
+            .support
+            .iter()
+            .map(|s| {
+                format!(
+                    "<a class=\"cite\" href=\"#{}\" title=\"{}\">[{}]</a>",
+                    mark_id(&s.excerpt),
+                    escape_html(&one_line(&s.excerpt.text)),
+                    s.excerpt.article
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<li>{} {links} <span class=\"support\">reported by {} of {} · {} independent</span></li>",
+            escape_html(&one_line(&sentence.excerpt.text)),
+            sentence.support.len(),
+            brief.articles.len(),
+            sentence.independent_support
+        );
+    }
+    let _ = writeln!(out, "</ol></section>");
+
+    let _ = writeln!(out, "<section><h2>Quotes by speaker</h2>");
+    let mut speakers: Vec<&str> = Vec::new();
+    for quote in &brief.quotes {
+        let speaker = quote.speaker.as_deref().unwrap_or("(unattributed)");
+        if !speakers.contains(&speaker) {
+            speakers.push(speaker);
+        }
+    }
+    for speaker in speakers {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3><ul class=\"quotes\">",
+            escape_html(speaker)
+        );
+        for quote in brief
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.as_deref().unwrap_or("(unattributed)") == speaker)
+        {
+            let _ = write!(
+                out,
+                "<li><q>{}</q> {}",
+                escape_html(&one_line(&quote.text)),
+                cite(&quote.articles)
+            );
+            if quote.variants.len() > 1 {
+                let _ = write!(out, "<ul class=\"variants\">");
+                for occurrence in &quote.occurrences {
+                    let words: Vec<String> = occurrence
+                        .pieces
+                        .iter()
+                        .map(|p| escape_html(&one_line(&p.text)))
+                        .collect();
+                    let _ = write!(
+                        out,
+                        "<li>{} <q>{}</q></li>",
+                        cite(&[occurrence.article]),
+                        words.join(" … ")
+                    );
+                }
+                let _ = write!(out, "</ul>");
+            }
+            let _ = writeln!(out, "</li>");
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    let _ = writeln!(out, "</section>");
+
+    let _ = writeln!(
+        out,
+        "<section><h2>Figures reported by several articles</h2><ul>"
+    );
+    for quantity in brief
+        .figures
+        .quantities
+        .iter()
+        .filter(|q| q.status == "agree" && q.n_articles > 1)
+    {
+        let values: Vec<String> = quantity
+            .values
+            .iter()
+            .map(|v| {
+                let written: Vec<String> = v
+                    .written
+                    .iter()
+                    .map(|w| format!("“{}”", escape_html(w)))
+                    .collect();
+                format!("{} {}", written.join(" / "), cite(&v.articles))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<li><b>{}</b>: {}</li>",
+            escape_html(&quantity.measure),
+            values.join("; ")
+        );
+    }
+    let _ = writeln!(out, "</ul></section>");
+
+    let _ = writeln!(
+        out,
+        "<section><h2>People, places, organisations</h2><table><tr><th>Name</th><th>Kind</th><th>Articles</th><th>Roles</th></tr>"
+    );
+    for entity in brief
+        .entities
+        .iter()
+        .filter(|e| e.articles.len() > 1 || !e.roles.is_empty())
+        .take(40)
+    {
+        let roles: Vec<String> = entity
+            .roles
+            .iter()
+            .map(|r| format!("{} {}", escape_html(&r.role), cite(&r.articles)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape_html(&entity.name),
+            escape_html(&entity.kind),
+            cite(&entity.articles),
+            roles.join("<br>")
+        );
+    }
+    let _ = writeln!(out, "</table></section>");
+
+    let _ = writeln!(out, "<section><h2>Coverage</h2><ul>");
+    for group in &brief.coverage.groups {
+        let derived: Vec<String> = group
+            .derived
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {} ({:.0}% matched)",
+                    cite(&[d.article]),
+                    escape_html(&d.kind),
+                    d.similarity * 100.0
+                )
+            })
+            .collect();
+        if derived.is_empty() {
+            let _ = writeln!(
+                out,
+                "<li>{} independent report</li>",
+                cite(&[group.original])
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "<li>{} original ({}); {}</li>",
+                cite(&[group.original]),
+                escape_html(&group.original_reason.replace('_', " ")),
+                derived.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(out, "</ul>");
+    if let Some(date) = &brief.when.event_date {
+        let _ = writeln!(out, "<p>Event date: <b>{}</b></p>", escape_html(date));
+    }
+    let _ = writeln!(out, "</section>");
+
+    let _ = writeln!(out, "<section><h2>Articles</h2>");
+    for article in &brief.articles {
+        let text = cluster
+            .articles
+            .get(article.index)
+            .map_or("", |a| a.text.as_str());
+        let mut marks: Vec<Span> = brief
+            .summary
+            .iter()
+            .flat_map(|s| &s.support)
+            .filter(|s| s.excerpt.article == article.index)
+            .map(|s| s.excerpt.span)
+            .collect();
+        marks.sort_unstable();
+        marks.dedup();
+        let _ = writeln!(
+            out,
+            "<details id=\"article-{}\"><summary>[{}] {} <small>{}</small></summary><div class=\"text\">{}</div></details>",
+            article.index,
+            article.index,
+            escape_html(&article.label),
+            escape_html(&article.origin),
+            highlighted(text, article.index, &marks)
+        );
+    }
+    let _ = writeln!(out, "</section>\n</body></html>");
+    out
+}
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "body{font:16px/1.5 Georgia,serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222}\
+h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;margin-top:1.6em}.stats{color:#555}\
+.disagreements{background:#fff4e5;border-left:4px solid #e69500;padding:.2em 1em}\
+.cite{font-size:.8em;text-decoration:none;margin-left:.15em}.support{color:#666;font-size:.85em}\
+q{font-style:italic}table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.2em .6em;text-align:left}\
+.text{white-space:pre-wrap;font-size:.9em;background:#fafafa;padding:.5em}mark{background:#fff2a8}";
+
+fn headline_stats(brief: &Brief) -> String {
+    let mut line = format!(
+        "{} articles, {} independent reports",
+        brief.coverage.n_articles, brief.coverage.n_independent
+    );
+    if let Some(date) = &brief.when.event_date {
+        let _ = write!(line, " · event date {date}");
+    }
+    let n = brief.figures.disagreements.len();
+    let _ = write!(line, " · {n} disagreement{}", if n == 1 { "" } else { "s" });
+    line
+}
+
+fn values_line(quantity: &Quantity, cite: &dyn Fn(&[usize]) -> String) -> String {
+    quantity
+        .values
+        .iter()
+        .map(|v| {
+            let written: Vec<String> = v
+                .written
+                .iter()
+                .map(|w| format!("“{}”", one_line(w)))
+                .collect();
+            format!("{} {}", written.join(" / "), cite(&v.articles))
+        })
+        .collect::<Vec<_>>()
+        .join(" vs ")
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn mark_id(excerpt: &Excerpt) -> String {
+    format!("a{}-{}", excerpt.article, excerpt.span.start)
+}
+
+/// The article text, escaped, with the cited spans wrapped in `<mark>`.
+fn highlighted(text: &str, article: usize, marks: &[Span]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for span in marks {
+        if span.start < at
+            || text.get(at..span.start).is_none()
+            || text.get(span.start..span.end).is_none()
+        {
+            continue;
+        }
+        out.push_str(&escape_html(&text[at..span.start]));
+        let _ = write!(
+            out,
+            "<mark id=\"a{article}-{}\">{}</mark>",
+            span.start,
+            escape_html(&text[span.start..span.end])
+        );
+        at = span.end;
+    }
+    out.push_str(&escape_html(text.get(at..).unwrap_or("")));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build_brief;
+    use super::super::testutil::cluster_of;
+    use super::*;
+
+    #[test]
+    fn html_escapes_article_text_and_links_sources() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The council voted <script>alert(1)</script> to close 12 schools, the mayor said.",
+            "The council voted to close 15 schools, the mayor said.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
+        let html = render_html(&brief, &cluster);
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("href=\"#a0-0\""));
+        assert!(html.contains("<mark id=\"a0-0\">"));
+        let markdown = render_markdown(&brief, &cluster);
+        assert!(markdown.contains("## Disagreements"));
+        assert!(markdown.contains("2 articles, "));
+        let json: serde_json::Value =
+            serde_json::from_str(&render_json(&brief)).expect("valid JSON");
+        assert_eq!(json["schema_version"], super::super::SCHEMA_VERSION);
+    }
 }
