@@ -1,0 +1,404 @@
+//! The line rules other than `furniture`: each looks at one line alone.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use super::{Ending, Line, Verdict, ending};
+use crate::model::Clutter;
+
+pub(super) fn rule_separator(line: &Line<'_>) -> Option<Verdict> {
+    (!line.text.chars().any(char::is_alphanumeric)).then_some(Verdict::Drop(Clutter::Widget))
+}
+
+regex!(
+    NUMBER,
+    r"(?i)^[#(\[]?[+\-]?\d[\d,.\s]*[km]?[)\].]?(\s+(shares?|comments?|views?|likes?|retweets?|reactions?|responses?|replies|reads?|points?))?$"
+);
+
+pub(super) fn rule_number(line: &Line<'_>) -> Option<Verdict> {
+    (line.words <= 4 && NUMBER.is_match(line.text)).then_some(Verdict::Drop(Clutter::Number))
+}
+
+regex!(
+    DURATION,
+    r"^(\d{1,2}:)?\d{1,2}:\d{2}(\s*[/|]?\s*(\d{1,2}:)?\d{1,2}:\d{2})*$"
+);
+
+pub(super) fn rule_duration(line: &Line<'_>) -> Option<Verdict> {
+    (line.words <= 6 && DURATION.is_match(line.text)).then_some(Verdict::Drop(Clutter::Widget))
+}
+
+regex!(URL, r"(?i)\b(https?://|www\.)\S+");
+regex!(
+    BARE_DOMAIN,
+    r"(?i)^[\w-]+(\.[\w-]+)*\.(com|org|net|ly|co|uk|gov|edu|io|info|news|tv|me|ws|gl)(/\S*)?$"
+);
+
+pub(super) fn rule_url(line: &Line<'_>) -> Option<Verdict> {
+    if line.words > 14 {
+        return None;
+    }
+    if BARE_DOMAIN.is_match(line.text) {
+        return Some(Verdict::Drop(Clutter::Url));
+    }
+    let mut urls = 0;
+    let mut url_bytes = 0;
+    for m in URL.find_iter(line.text) {
+        urls += 1;
+        url_bytes += m.len();
+    }
+    let other_words = line.words.saturating_sub(urls);
+    (urls > 0 && (other_words <= 6 || url_bytes * 2 >= line.text.len()))
+        .then_some(Verdict::Drop(Clutter::Url))
+}
+
+regex!(EMAIL, r"[\w.+-]+@[\w-]+\.[\w.-]+");
+regex!(
+    HANDLE,
+    r"(?i)^(twitter|instagram|facebook|follow)?:?\s*@\w+(\s+(on|via)\s+\w+)?$"
+);
+regex!(HANDLE_ANY, r"(^|\s)@\w{2,}");
+
+pub(super) fn rule_contact(line: &Line<'_>) -> Option<Verdict> {
+    if line.words > 16 {
+        return None;
+    }
+    let email = line.words <= 16 && EMAIL.is_match(line.text);
+    let handle = HANDLE.is_match(line.text)
+        || (line.words <= 4 && line.ending == Ending::Open && HANDLE_ANY.is_match(line.text));
+    (email || handle).then_some(Verdict::Drop(Clutter::Boilerplate))
+}
+
+// ----- boilerplate phrases anywhere in a not-too-long line.
+
+/// Phrases that never occur in news prose, with their reasons.
+static BOILERPLATE_PHRASES: &[(&str, Clutter)] = &[
+    (
+        r"image copyright|image caption|toggle caption|enlarge this image|hide caption",
+        Clutter::Caption,
+    ),
+    (
+        r"alexa internet has been donating|crawl data|these crawls are part of|web collections curated by|archive-it service|warczone is a collection|collection of outsider-uploaded",
+        Clutter::Boilerplate,
+    ),
+    (
+        r"thank you for subscribing|invalid email|you must select a newsletter|verify you('|’)re not a robot|newsletter sign ?up|sign up for (our|the) [\w ]{0,30}newsletter|get daily news updates|subscribe to our|sign up to receive|you agree to receive occasional updates",
+        Clutter::Boilerplate,
+    ),
+    (
+        r"we use cookies|this (site|website) uses cookies|use of cookies|cookie policy|accept (all )?cookies|by continuing to (use|browse)|all rights reserved",
+        Clutter::Boilerplate,
+    ),
+    (
+        r"enable javascript|javascript is (disabled|required)|your browser does not support|media playback is unsupported|interactive transcript could not be loaded|rating is available when the video|this feature is not available right now|video is not available|press play to|this video is",
+        Clutter::Widget,
+    ),
+    (
+        r"add location information to your tweets|add a location to your tweets|tweet with a location|this field is for validation purposes|this iframe contains|opens in new window|\bi understand the terms of service",
+        Clutter::Widget,
+    ),
+];
+
+static BOILERPLATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        BOILERPLATE_PHRASES
+            .iter()
+            .map(|(pattern, _)| format!("(?i){pattern}")),
+    )
+    .expect("clean: built-in boilerplate patterns are valid")
+});
+
+pub(super) fn rule_boilerplate_phrase(line: &Line<'_>) -> Option<Verdict> {
+    let index = BOILERPLATE_SET.matches(line.text).iter().next()?;
+    Some(Verdict::Drop(BOILERPLATE_PHRASES[index].1))
+}
+
+// ----- link-list and player headers.
+
+regex!(
+    LINK_HEADER,
+    r"(?i)^[\[(]?\s*(related( stories| articles| coverage| content| links| story| video| videos| news| topics)?( on [\w.]+)?|read more|read next|more|see also|also|also read|also see|recommended|full coverage|more on this( story)?|further reading|trending|most read|most popular|top stories|more (from|on|in|about) [^:]{1,40}|photos|photo gallery|gallery|slideshow|listen|podcast|opinion|explainer|related reading|don't miss|do not miss|must read|must see|check out)\s*[:|—–-]\s*(?P<rest>.*)$"
+);
+regex!(MORE_FROM, r"(?i)^more (from|on|in|about) \S.{0,40}$");
+regex!(
+    PLAYER_HEADER,
+    r"(?i)^[\[(]?\s*(watch|video|videos|now playing|up next|watch now|watch live|live video)\s*[:|—–-]\s*(?P<rest>.*)$"
+);
+regex!(READ_MORE_TAIL, r"(?i)\s(read more|more)\s*(»|›|>>|→)?$");
+regex!(
+    CLICK,
+    r"(?i)^(>>\s*)?(click (here|to|for|on)|tap here|for more \w+ news, |for (the )?latest)"
+);
+regex!(CLICK_TAIL, r"(?i)\bclick here\.?$");
+regex!(RELATED_TITLE, r"^Related [A-Z0-9‘'“\x22]");
+
+pub(super) fn rule_header(line: &Line<'_>) -> Option<Verdict> {
+    if line.words > 30 {
+        return None;
+    }
+    // A whole line in brackets without a sentence inside is an inline teaser link:
+    // "[Related: ...]", "[How to find ...]".
+    let bracketed = line.text.starts_with('[') && line.text.ends_with(']') && line.text.len() > 4;
+    if bracketed {
+        let inner = &line.text[1..line.text.len() - 1];
+        if !inner.contains(']') && ending(inner) != Ending::Sentence {
+            return Some(Verdict::Drop(Clutter::LinkList));
+        }
+    }
+    for (re, reason) in [
+        (&*LINK_HEADER, Clutter::LinkList),
+        (&*PLAYER_HEADER, Clutter::Widget),
+    ] {
+        if let Some(caps) = re.captures(line.text) {
+            let rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+            let empty = rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            // A player header is followed by the player's furniture even when it has a title.
+            return Some(if empty || reason == Clutter::Widget {
+                Verdict::Opener(reason)
+            } else {
+                Verdict::Drop(reason)
+            });
+        }
+    }
+    if line.words <= 7 && line.ending != Ending::Sentence && MORE_FROM.is_match(line.text) {
+        return Some(Verdict::Opener(Clutter::LinkList));
+    }
+    if line.words <= 25 && READ_MORE_TAIL.is_match(line.text) && line.text.len() > 12 {
+        return Some(Verdict::Drop(Clutter::LinkList));
+    }
+    if line.words <= 20 && (CLICK.is_match(line.text) || CLICK_TAIL.is_match(line.text)) {
+        return Some(Verdict::Drop(Clutter::LinkList));
+    }
+    if line.ending == Ending::Open && RELATED_TITLE.is_match(line.text) {
+        return Some(Verdict::Drop(Clutter::LinkList));
+    }
+    None
+}
+
+// ----- captions and photo credits.
+
+regex!(
+    CAPTION_PREFIX,
+    r"(?i)^[(\[]?\s*(image|images|photo|photos|photograph|picture|pic|caption|credit|photo credit|image source|source)\s*:|^[(\[]?\s*(photo|picture|image|photograph)s?\s+(by|courtesy|credit)\b|^file\s*[-–—:]\s|^\(?(ap|afp|reuters|epa|getty) photo\b|^\d+/\d+\s"
+);
+regex!(
+    CAPTION_TAIL,
+    r"(?i)(getty images?|getty|shutterstock|wireimage|filmmagic|ap images|ap photo|afp photo|epa|reuters|associated press|\bafp)\s*\)?$"
+);
+regex!(
+    CREDIT_PAREN,
+    r"(?i)[(\[]([^()\[\]]{0,80}(\p{L}\s*/\s*\p{L}|photo|photographer|image|getty|credit|\bpic\b|\bap\b|reuters|afp|\bepa\b|associated press|file)[^()\[\]]{0,80})[)\]]\.?$"
+);
+regex!(
+    CREDIT_WORDS,
+    r"(?i)\b(photo|picture|credit|pic|image)s?(\s+by|\s*:)\s+[^.!?:]{2,60}$|\bin this [^.]{0,40}file photo\b|\(pictured\)|\bslideshow\s*\(\d+|\(\d+ (images|photos|pictures)\)"
+);
+regex!(SLASH_CREDIT, r"\p{L}\.?\s*/\s*\p{L}");
+regex!(
+    NAME_SLASH_AGENCY,
+    r"^\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s+/\s+(Reuters|Getty|AP|AFP|EPA|Via|Bloomberg|NPR|Associated|Shutterstock|Flickr|Wikimedia|Instagram|Twitter|YouTube)"
+);
+
+pub(super) fn rule_caption(line: &Line<'_>) -> Option<Verdict> {
+    if !line.is_short() {
+        return None;
+    }
+    let text = line.text;
+    let caption = (line.words <= 30 && CAPTION_PREFIX.is_match(text))
+        || CAPTION_TAIL.is_match(text) && (line.words <= 8 || line.ending != Ending::Open)
+        || CREDIT_PAREN.is_match(text)
+        || CREDIT_WORDS.is_match(text)
+        || (line.words <= 7 && line.ending == Ending::Open && SLASH_CREDIT.is_match(text))
+        || NAME_SLASH_AGENCY.is_match(text);
+    caption.then_some(Verdict::Drop(Clutter::Caption))
+}
+
+// ----- timestamps.
+
+regex!(
+    TIMESTAMP_PREFIX,
+    r"(?i)^(last updated?|updated|update|published|posted|first posted|first published|last modified|originally published|posted on|published on|updated on|date)\b\s*(:|on\b|at\b|\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+);
+regex!(
+    AGO,
+    r"(?i)^(posted |updated |published )?(about |an? |\d+\s*)(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago$"
+);
+regex!(
+    DATE_TOKEN,
+    r"(?i)^(\d{1,4}([/.:-]\d{1,4}){0,2}(st|nd|rd|th|am|pm|h)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tues?(day)?|wed(nesday)?|thu(rs)?(day)?|fri(day)?|sat(urday)?|sun(day)?|today|yesterday|[ap]\.?m\.?|noon|midnight|et|est|edt|ct|cst|cdt|mt|pt|pst|pdt|gmt|utc|bst|cet|cest|ist|aest|at|on|of|the|[|•·,-]|—|–)$"
+);
+regex!(
+    DATE_CORE,
+    r"(?i)\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+);
+
+pub(super) fn rule_timestamp(line: &Line<'_>) -> Option<Verdict> {
+    if line.words > 14 {
+        return None;
+    }
+    let text = line.text;
+    let stamp = TIMESTAMP_PREFIX.is_match(text) && line.words <= 12 && !ends_in_prose(line)
+        || AGO.is_match(text)
+        || is_date_only(text);
+    stamp.then_some(Verdict::Drop(Clutter::Timestamp))
+}
+
+/// True when a short line still ends like a sentence of prose (not like "p.m." or "ET.").
+fn ends_in_prose(line: &Line<'_>) -> bool {
+    if line.ending != Ending::Sentence {
+        return false;
+    }
+    let lower = line.text.to_ascii_lowercase();
+    !(lower.ends_with("m.") || lower.ends_with(':') || lower.ends_with(','))
+}
+
+/// A line that is only a date or time, maybe with a trailing "by <name>" ("March 10, 2012 10:54
+/// am ET by Staff").
+fn is_date_only(text: &str) -> bool {
+    let head = match text.to_ascii_lowercase().find(" by ") {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    DATE_CORE.is_match(head)
+        && head
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .all(|t| DATE_TOKEN.is_match(t.trim_end_matches('.')))
+}
+
+// ----- bylines, credits, copyright.
+
+regex!(
+    BYLINE,
+    r"(?i)^(posted |written |words )?by\s+(?P<next>[\p{L}'’.-]+)"
+);
+regex!(SIGNATURE, r"^(--|—|–|-)\s*\p{L}");
+regex!(
+    CREDIT_LINE,
+    r"(?i)^\(?\s*((additional )?reporting|writing|editing|edited|compiled|produced|research|with assistance|contributing|additional reporting)\s*(by|:)|contributed (reporting )?to this (report|story|article)\.?\)?$|^—\s*with assistance|^\(?(reporting|editing) by\b"
+);
+regex!(
+    COPYRIGHT,
+    r"(?i)^(©|\(c\)|copyright\s*(©|\(c\)|\d{4})|copyright\b.{0,40}\d{4})"
+);
+regex!(
+    PROMPT,
+    r"(?i)^subscribe\b|\bsubscribe\.?$|^(sign up|newsletter)\b|^follow (us|me|@|\S+ on (twitter|facebook|instagram))|^(to contact|write to|to reach|contact) (the )?(reporter|editor|author|\S+ \S+ at)|^have a (news )?tip|^submit your|^get (the|our) (free )?\w+ (app|newsletter)|^download (the|our) app"
+);
+
+/// Words that make "By …" a prepositional phrase, not a byline.
+const NOT_A_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "then",
+    "now",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "all",
+    "far",
+    "contrast",
+    "comparison",
+    "law",
+    "way",
+    "default",
+    "design",
+    "some",
+    "most",
+    "late",
+    "early",
+    "mid",
+    "noon",
+    "midnight",
+    "next",
+    "last",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "january",
+    "february",
+    "car",
+    "bus",
+    "train",
+    "plane",
+    "air",
+    "sea",
+    "land",
+    "phone",
+    "email",
+    "mail",
+    "hand",
+    "chance",
+    "accident",
+    "mistake",
+    "night",
+    "day",
+    "comparison",
+    "and",
+    "being",
+    "doing",
+    "making",
+    "using",
+    "taking",
+    "having",
+    "giving",
+    "getting",
+    "going",
+    "not",
+];
+
+pub(super) fn rule_byline(line: &Line<'_>) -> Option<Verdict> {
+    if line.words > 25 {
+        return None;
+    }
+    let text = line.text;
+    let byline = line.words <= 14
+        && line.ending != Ending::Sentence
+        && BYLINE.captures(text).is_some_and(|caps| {
+            caps.name("next").is_some_and(|next| {
+                let next = next.as_str().to_lowercase();
+                !NOT_A_NAME.contains(&next.as_str())
+            })
+        });
+    let signature = line.words <= 6 && line.ending == Ending::Open && SIGNATURE.is_match(text);
+    let bare_by = text.eq_ignore_ascii_case("by");
+    let boiler = byline
+        || signature
+        || bare_by
+        || CREDIT_LINE.is_match(text)
+        || (line.words <= 20 && COPYRIGHT.is_match(text))
+        || (line.words <= 16 && PROMPT.is_match(text));
+    boiler.then_some(Verdict::Drop(Clutter::Boilerplate))
+}
+
+regex!(
+    DATELINE,
+    r"^\p{Lu}[\p{Lu}\s.'’-]*(,\s*[\p{L}.\s]{1,30})?\s*(\([^)]{1,30}\))?\s*[|—–-]{1,2}$"
+);
+
+/// A dateline alone on its line ("TEHRAN |", "CASSELBERRY, Fla. -"): the opening of the first
+/// body sentence, kept as body.
+pub(super) fn is_dateline(text: &str) -> bool {
+    text.len() <= 60 && DATELINE.is_match(text)
+}
