@@ -33,6 +33,24 @@ mod porter;
 
 pub use porter::stem as porter_stem;
 
+/// What `-m` does to one lowercased token: tokens of more than three bytes
+/// are looked up in the WordNet 2.0 exceptions (`went` -> `go`), else Porter
+/// stemmed ([`porter_stem`]); shorter tokens are kept.
+///
+/// ```
+/// use newsfuse_rouge::rouge155::stem_token;
+/// assert_eq!(stem_token("children"), "child");
+/// assert_eq!(stem_token("running"), "run");
+/// assert_eq!(stem_token("was"), "was");
+/// ```
+pub fn stem_token(token: &str) -> String {
+    if token.len() > 3 {
+        porter::morph_stem(token)
+    } else {
+        token.to_owned()
+    }
+}
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
