@@ -852,12 +852,18 @@ fn rounding_half_unit(digits: &str) -> f64 {
 }
 
 fn same_quantity(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
-    if a.kind != b.kind || a.currency != b.currency || a.head != b.head {
+    if a.kind != b.kind || a.currency != b.currency || a.head != b.head || a.kind == Kind::Number {
+        return false;
+    }
+    // Within one article only coordinated values in one sentence can conflict: elsewhere an article
+    // giving two values is usually giving two quantities (two distances, two aftershocks).
+    if a.article == b.article && a.sentence != b.sentence {
         return false;
     }
     // Qualifiers: both empty, or overlapping.
+    // One side may leave the qualifier out ("8.8 magnitude" / "8.8 on the Richter scale").
     let qualifiers_ok = if a.qualifiers.is_empty() || b.qualifiers.is_empty() {
-        a.qualifiers.is_empty() && b.qualifiers.is_empty()
+        true
     } else {
         a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
     };
@@ -867,7 +873,12 @@ fn same_quantity(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
     if a.article == b.article && a.sentence == b.sentence {
         // Two values in one sentence conflict only when both name their measure fully and nothing
         // between them reads as a change or comparison.
-        if a.elided || b.elided || a.head.is_none() || a.qualifiers.is_empty() {
+        if a.elided
+            || b.elided
+            || a.head.is_none()
+            || a.qualifiers.is_empty()
+            || a.qualifiers != b.qualifiers
+        {
             return false;
         }
         let (first, second) = if a.span.start <= b.span.start {
@@ -892,9 +903,12 @@ fn same_quantity(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
     let shared = a.context.intersection(&b.context).count();
     let union = a.context.union(&b.context).count().max(1);
     let jaccard = shared as f64 / union as f64;
-    match (a.head.is_some(), !a.qualifiers.is_empty()) {
+    match (
+        a.head.is_some(),
+        !a.qualifiers.is_empty() && !b.qualifiers.is_empty(),
+    ) {
         (true, true) => shared >= 1,
-        (true, false) => shared >= 2 && jaccard >= 0.25,
+        (true, false) => shared >= 2 && jaccard >= 0.2,
         (false, true) => shared >= 2 && jaccard >= 0.2,
         (false, false) => shared >= 3 && jaccard >= 0.3,
     }

@@ -22,6 +22,8 @@ pub mod render;
 pub mod when;
 
 #[cfg(test)]
+mod eval_tests;
+#[cfg(test)]
 pub(crate) mod testutil;
 
 use std::collections::HashSet;
