@@ -17,6 +17,8 @@
 //! assert!((s.rouge1.recall - 4.0 / 6.0).abs() < 1e-12);
 //! ```
 
+#![warn(missing_docs)]
+
 mod bootstrap;
 mod lcs;
 pub mod nltk_porter;

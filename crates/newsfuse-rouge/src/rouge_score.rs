@@ -14,7 +14,7 @@
 //! - `score_multi`: per ROUGE type, the reference with the highest F1 wins
 //!   (the first one on ties, as `np.argmax`).
 
-use std::collections::HashMap;
+use crate::lcs::IdMap;
 
 use crate::nltk_porter;
 use crate::{Prf, RougeScores};
@@ -115,10 +115,30 @@ pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     flush(&mut buf);
 }
 
+/// NLTK stems, remembered per thread across calls (bounded).
+fn cached_stem(token: &str) -> String {
+    thread_local! {
+        static CACHE: std::cell::RefCell<IdMap<String, String>> =
+            std::cell::RefCell::new(IdMap::default());
+    }
+    CACHE.with(|cache| {
+        if let Some(s) = cache.borrow().get(token) {
+            return s.clone();
+        }
+        let stemmed = nltk_porter::stem(token);
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 1 << 20 {
+            cache.clear();
+        }
+        cache.insert(token.to_owned(), stemmed.clone());
+        stemmed
+    })
+}
+
 /// Token ids shared by the prediction and its references within one call.
 struct Vocab {
-    ids: HashMap<String, u32>,
-    stem_cache: HashMap<String, u32>,
+    ids: IdMap<String, u32>,
+    stem_cache: IdMap<String, u32>,
     use_stemmer: bool,
 }
 
@@ -131,8 +151,8 @@ struct Text {
 impl Vocab {
     fn new(use_stemmer: bool) -> Self {
         Vocab {
-            ids: HashMap::new(),
-            stem_cache: HashMap::new(),
+            ids: IdMap::default(),
+            stem_cache: IdMap::default(),
             use_stemmer,
         }
     }
@@ -146,7 +166,7 @@ impl Vocab {
             if let Some(&id) = self.stem_cache.get(token) {
                 return id;
             }
-            let stemmed = nltk_porter::stem(token);
+            let stemmed = cached_stem(token);
             let id = self.intern(&stemmed);
             self.stem_cache.insert(token.to_owned(), id);
             id
@@ -181,7 +201,7 @@ fn score_pair(target: &Text, pred: &Text, vocab: usize) -> RougeScores {
     RougeScores {
         rouge1: ngram_prf(&target.tokens, &pred.tokens, 1, vocab),
         rouge2: ngram_prf(&target.tokens, &pred.tokens, 2, vocab),
-        rouge_l: lcs_prf(&target.tokens, &pred.tokens),
+        rouge_l: lcs_prf(&target.tokens, &pred.tokens, vocab),
         rouge_lsum: summary_lcs_prf(&target.lines, &pred.lines, vocab),
     }
 }
@@ -222,7 +242,8 @@ fn ngram_prf(target: &[u32], pred: &[u32], n: usize, vocab: usize) -> Prf {
         }
         hits
     } else {
-        let mut counts: HashMap<&[u32], u32> = HashMap::with_capacity(tc);
+        let mut counts: IdMap<&[u32], u32> = IdMap::default();
+        counts.reserve(tc);
         for g in target.windows(n) {
             *counts.entry(g).or_insert(0) += 1;
         }
@@ -240,11 +261,12 @@ fn ngram_prf(target: &[u32], pred: &[u32], n: usize, vocab: usize) -> Prf {
     prf(hits, pc, tc)
 }
 
-fn lcs_prf(target: &[u32], pred: &[u32]) -> Prf {
+fn lcs_prf(target: &[u32], pred: &[u32], vocab: usize) -> Prf {
     if target.is_empty() || pred.is_empty() {
         return Prf::default();
     }
-    prf(crate::lcs::lcs_len(target, pred), pred.len(), target.len())
+    let hits = crate::lcs::lcs_len(target, pred, vocab);
+    prf(hits, pred.len(), target.len())
 }
 
 fn summary_lcs_prf(target: &[Vec<u32>], pred: &[Vec<u32>], vocab: usize) -> Prf {
@@ -262,11 +284,13 @@ fn summary_lcs_prf(target: &[Vec<u32>], pred: &[Vec<u32>], vocab: usize) -> Prf 
         cnt_c[t as usize] += 1;
     }
     let mut table = crate::lcs::LcsTable::default();
+    let mut presence = crate::lcs::Presence::default();
     let mut union = Vec::new();
     let mut hits = 0;
     for r in target {
         union.clear();
-        for c in pred {
+        presence.set(r, vocab);
+        for c in pred.iter().filter(|c| presence.shares(c)) {
             table.fill(r, c);
             table.backtrack_into(r, c, &mut union);
         }

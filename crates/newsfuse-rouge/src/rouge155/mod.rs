@@ -51,11 +51,10 @@ pub fn stem_token(token: &str) -> String {
     }
 }
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::Prf;
-use crate::lcs::LcsTable;
+use crate::lcs::{IdMap, LcsTable, Presence};
 
 /// How much of each summary ROUGE reads (`-l` / `-b`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -337,7 +336,7 @@ static STOPWORDS: LazyLock<std::collections::HashSet<&'static [u8]>> = LazyLock:
 
 #[derive(Default)]
 struct Vocab {
-    ids: HashMap<Vec<u8>, u32>,
+    ids: IdMap<Vec<u8>, u32>,
 }
 
 impl Vocab {
@@ -660,7 +659,7 @@ fn score_prepared(
 
 /// Gram -> count, and the total number of grams (`_cn_`).
 struct GramCounts<K> {
-    counts: HashMap<K, u32>,
+    counts: IdMap<K, u32>,
     total: usize,
 }
 
@@ -670,7 +669,7 @@ const NONE: u32 = u32::MAX;
 impl<'a> GramCounts<&'a [u32]> {
     /// `createNGram`.
     fn ngrams(tokens: &'a [u32], n: usize) -> Self {
-        let mut counts = HashMap::new();
+        let mut counts = IdMap::default();
         let mut total = 0;
         if n > 0 && tokens.len() >= n {
             for g in tokens.windows(n) {
@@ -687,7 +686,7 @@ impl GramCounts<(u32, u32)> {
     /// also the unigram at i. The last token never starts a pair, so it never
     /// counts as a unigram either.
     fn skip_bigrams(tokens: &[u32], d: usize, unigrams: bool) -> Self {
-        let mut counts = HashMap::new();
+        let mut counts = IdMap::default();
         let mut total = 0;
         let n = tokens.len();
         for i in 0..n.saturating_sub(1) {
@@ -735,13 +734,20 @@ fn unigram_counts(tokens: &[u32], vocab: usize) -> Vec<u32> {
 
 /// Per model sentence, the union of LCS positions against every peer
 /// sentence (ties go up, as `lcs_inner`/`markLCS`).
-fn union_lcs_mask(model_sentence: &[u32], peer: &[Vec<u32>], table: &mut LcsTable) -> Vec<bool> {
+fn union_lcs_mask(
+    model_sentence: &[u32],
+    peer: &[Vec<u32>],
+    table: &mut LcsTable,
+    presence: &mut Presence,
+    vocab: usize,
+) -> Vec<bool> {
     let mut mask = vec![false; model_sentence.len()];
     if model_sentence.is_empty() {
         return mask;
     }
+    presence.set(model_sentence, vocab);
     let mut hits = Vec::new();
-    for p in peer {
+    for p in peer.iter().filter(|p| presence.shares(p)) {
         table.fill(model_sentence, p);
         hits.clear();
         table.backtrack_into(model_sentence, p, &mut hits);
@@ -757,6 +763,7 @@ fn lcs_score(models: &[&Prepared], peer: &Prepared, opts: &Rouge155Options, voca
     let peer_count = peer.tokens.len() as f64;
     let mut totals = Totals::new(opts.formula);
     let mut table = LcsTable::default();
+    let mut presence = Presence::default();
     for m in models {
         let mut model_1grams = unigram_counts(&m.tokens, vocab);
         let mut peer_left = peer_1grams.clone();
@@ -764,7 +771,7 @@ fn lcs_score(models: &[&Prepared], peer: &Prepared, opts: &Rouge155Options, voca
         let mut base = 0usize;
         for s in &m.sentences {
             base += s.len();
-            let mask = union_lcs_mask(s, &peer.sentences, &mut table);
+            let mask = union_lcs_mask(s, &peer.sentences, &mut table, &mut presence, vocab);
             for (j, &t) in s.iter().enumerate() {
                 let t = t as usize;
                 if mask[j] && model_1grams[t] > 0 && peer_left[t] > 0 {
@@ -790,14 +797,21 @@ fn lcs_score(models: &[&Prepared], peer: &Prepared, opts: &Rouge155Options, voca
 }
 
 /// `wlcs_inner`: the weighted LCS table, then `markLCS` from the corner.
-fn wlcs_mask(model_sentence: &[u32], peer: &[Vec<u32>], weight: f64) -> Vec<bool> {
+fn wlcs_mask(
+    model_sentence: &[u32],
+    peer: &[Vec<u32>],
+    weight: f64,
+    presence: &mut Presence,
+    vocab: usize,
+) -> Vec<bool> {
     let m = model_sentence.len();
     let mut mask = vec![false; m];
     if m == 0 {
         return mask;
     }
+    presence.set(model_sentence, vocab);
     let pow = |k: f64| k.powf(weight);
-    for p in peer {
+    for p in peer.iter().filter(|p| presence.shares(p)) {
         let n = p.len();
         let cols = n + 1;
         let mut score = vec![0f64; (m + 1) * cols];
@@ -849,6 +863,7 @@ fn wlcs_score(
     let peer_1grams = unigram_counts(&peer.tokens, vocab);
     let peer_count = peer.tokens.len() as f64;
     let mut totals = Totals::new(opts.formula);
+    let mut presence = Presence::default();
     for m in models {
         let mut model_1grams = unigram_counts(&m.tokens, vocab);
         let mut peer_left = peer_1grams.clone();
@@ -856,7 +871,7 @@ fn wlcs_score(
         let mut base = 0.0;
         for s in &m.sentences {
             base += f(s.len() as f64);
-            let mask = wlcs_mask(s, &peer.sentences, weight);
+            let mask = wlcs_mask(s, &peer.sentences, weight, &mut presence, vocab);
             let mut run = 0.0;
             for (j, &t) in s.iter().enumerate() {
                 let t = t as usize;
