@@ -935,6 +935,28 @@ mod tests {
     }
 
     #[test]
+    fn jackknife_averages_leave_one_out_sets() {
+        let models = ["the cat sat on the mat", "a cat was on a mat", "dogs bark"];
+        let peer = "the cat sat on a mat";
+        let mut o = Rouge155Options::from_flags("-n 2 -2 4 -u").expect("valid flags");
+        let subsets = [[1, 2], [0, 2], [0, 1]].map(|ix| score(&ix.map(|i| models[i]), peer, &o));
+        o.jackknife = true;
+        let jk = score(&models, peer, &o);
+        for n in 0..2 {
+            let want = subsets.iter().map(|s| s.rouge_n[n].recall).sum::<f64>() / 3.0;
+            assert!((jk.rouge_n[n].recall - want).abs() < 1e-12);
+        }
+        let want = subsets
+            .iter()
+            .map(|s| s.rouge_su.unwrap_or_default().f1)
+            .sum::<f64>()
+            / 3.0;
+        assert!((jk.rouge_su.unwrap_or_default().f1 - want).abs() < 1e-12);
+        // One model: nothing to leave out; 5 of its 6 unigrams are matched.
+        assert_eq!(score(&models[..1], peer, &o).rouge_n[0].recall, 0.83333);
+    }
+
+    #[test]
     fn identical_is_one() {
         let o = Rouge155Options::from_flags("-n 2 -2 4 -u -w 1.2").expect("valid flags");
         let s = score(&["a b c d\ne f"], "a b c d\ne f", &o);
