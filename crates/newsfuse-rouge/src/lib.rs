@@ -16,6 +16,22 @@
 //! let s = scorer.score(&["The cat sat on the mat."], "A cat was sitting on the mat.");
 //! assert!((s.rouge1.recall - 4.0 / 6.0).abs() < 1e-12);
 //! ```
+//!
+//! ROUGE-1.5.5 mode, one score per evaluation, then the script's "Average":
+//!
+//! ```
+//! use newsfuse_rouge::bootstrap_mean_ci;
+//! use newsfuse_rouge::rouge155::{Rouge155Options, score};
+//!
+//! let opts = Rouge155Options::duc_generic(100); // -n 4 -m -l 100 -x -f A -p 0.5
+//! let models = ["Storms hit the coast.\nThousands fled.", "A storm struck the coast."];
+//! let per_eval: Vec<f64> = ["The storm hit the coast.", "Thousands fled the storm."]
+//!     .iter()
+//!     .map(|peer| score(&models, peer, &opts).rouge_n[1].recall) // ROUGE-2 R
+//!     .collect();
+//! let (average, low, high) = bootstrap_mean_ci(&per_eval, 1000, 0.95, 0);
+//! assert!(low <= average && average <= high);
+//! ```
 
 #![warn(missing_docs)]
 
