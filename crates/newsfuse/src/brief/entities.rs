@@ -348,7 +348,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
                 .find(|r| r.role.eq_ignore_ascii_case(role))
             {
                 Some(existing) if !existing.articles.contains(article) => {
-                    existing.articles.push(*article)
+                    existing.articles.push(*article);
                 }
                 Some(_) => {}
                 None => entity.roles.push(Role {

@@ -40,7 +40,9 @@ fn load(id: &str) -> Cluster {
 }
 
 /// Disagreements as (measure, sorted values with articles) for comparison across runs.
-fn disagreements(cluster: &Cluster) -> Vec<(String, Vec<(String, Vec<usize>)>)> {
+type Flag = (String, Vec<(String, Vec<usize>)>);
+
+fn disagreements(cluster: &Cluster) -> Vec<Flag> {
     let (cleaned, segmented) = prepare(cluster);
     let brief = build_brief(cluster, &cleaned, &segmented, &[]);
     brief
@@ -110,7 +112,7 @@ fn disagreement_precision_recall_on_wikinews() {
             runs += 1;
             let flagged = disagreements(&changed);
             // A hit: a new disagreement in which the changed article stands alone on its value.
-            let is_hit = |flag: &(String, Vec<(String, Vec<usize>)>)| {
+            let is_hit = |flag: &Flag| {
                 !baseline.contains(flag) && flag.1.iter().any(|(_, arts)| arts == &vec![target])
             };
             let hit = flagged.iter().any(is_hit);

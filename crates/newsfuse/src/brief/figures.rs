@@ -295,8 +295,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
     resolve_compounds(&mut mentions);
 
     // Bucket by (kind, currency, head); link within buckets.
-    let mut buckets: HashMap<(Kind, Option<&'static str>, Option<String>), Vec<usize>> =
-        HashMap::new();
+    let mut buckets: HashMap<BucketKey, Vec<usize>> = HashMap::new();
     for (idx, mention) in mentions.iter().enumerate() {
         if matches!(mention.kind, Kind::Year | Kind::Date) {
             continue;
@@ -350,10 +349,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
     }
     let mut conflicts: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups.len()];
     for &(a, b) in &edges {
-        if !values_agree(&mentions[a], &mentions[b]) {
-            if let Some(q) = mention_quantity[a] {
-                conflicts[q].push((a, b));
-            }
+        if !values_agree(&mentions[a], &mentions[b])
+            && let Some(q) = mention_quantity[a]
+        {
+            conflicts[q].push((a, b));
         }
     }
 
@@ -391,6 +390,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
 }
 
 const MAX_COMPARE: usize = 400;
+
+/// (kind, currency, head): mentions in different buckets never measure the same thing.
+type BucketKey = (Kind, Option<&'static str>, Option<String>);
 
 fn extract_sentence(
     doc: &Doc<'_>,
@@ -533,10 +535,10 @@ fn extract_sentence(
                 .join(" ");
             (surface, head_end.unwrap_or(abs_end))
         });
-        if kind == Kind::Count {
-            if let Some(first) = head_tokens.first() {
-                abs_end = abs_end.max(first.span.end);
-            }
+        if kind == Kind::Count
+            && let Some(first) = head_tokens.first()
+        {
+            abs_end = abs_end.max(first.span.end);
         }
 
         // Qualifiers and context after: up to the next number or a clause boundary.
@@ -610,28 +612,28 @@ fn extract_sentence(
             elided: false,
         };
         // Ellipsis: "40 per cent of territory in Iraq and 30 per cent in Syria".
-        if mention.kind == Kind::Percent && mention.head.is_none() {
-            if let Some(antecedent) = out[first_in_sentence..]
+        if mention.kind == Kind::Percent
+            && mention.head.is_none()
+            && let Some(antecedent) = out[first_in_sentence..]
                 .iter()
                 .rev()
                 .find(|m| m.kind == Kind::Percent)
-            {
-                let between = doc.text.get(antecedent.span.end..abs_start).unwrap_or("");
-                let words = between.split_whitespace().count();
-                let joined = between.contains(',')
-                    || between
-                        .split_whitespace()
-                        .any(|w| matches!(w, "and" | "but" | "while" | "whereas"));
-                if antecedent.head.is_some() && words <= 12 && joined {
-                    mention.head.clone_from(&antecedent.head);
-                    mention.head_compound.clone_from(&antecedent.head_compound);
-                    mention.head_surface.clone_from(&antecedent.head_surface);
-                    mention
-                        .compound_surface
-                        .clone_from(&antecedent.compound_surface);
-                    mention.context.extend(antecedent.context.iter().cloned());
-                    mention.elided = true;
-                }
+        {
+            let between = doc.text.get(antecedent.span.end..abs_start).unwrap_or("");
+            let words = between.split_whitespace().count();
+            let joined = between.contains(',')
+                || between
+                    .split_whitespace()
+                    .any(|w| matches!(w, "and" | "but" | "while" | "whereas"));
+            if antecedent.head.is_some() && words <= 12 && joined {
+                mention.head.clone_from(&antecedent.head);
+                mention.head_compound.clone_from(&antecedent.head_compound);
+                mention.head_surface.clone_from(&antecedent.head_surface);
+                mention
+                    .compound_surface
+                    .clone_from(&antecedent.compound_surface);
+                mention.context.extend(antecedent.context.iter().cloned());
+                mention.elided = true;
             }
         }
         out.push(mention);
@@ -841,13 +843,13 @@ fn resolve_compounds(mentions: &mut [Mention]) {
 /// integer are not significant): "10000" -> 5000, "10500" -> 50, "3.5" -> 0.05.
 fn rounding_half_unit(digits: &str) -> f64 {
     if let Some((_, decimals)) = digits.split_once('.') {
-        return 0.5 * 10f64.powi(-(decimals.len() as i32));
+        return 0.5 * 10f64.powi(-i32::try_from(decimals.len()).unwrap_or(i32::MAX));
     }
     let zeros = digits.len() - digits.trim_end_matches('0').len();
     if zeros == digits.len() {
         0.5
     } else {
-        0.5 * 10f64.powi(zeros as i32)
+        0.5 * 10f64.powi(i32::try_from(zeros).unwrap_or(i32::MAX))
     }
 }
 
@@ -908,8 +910,7 @@ fn same_quantity(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
         !a.qualifiers.is_empty() && !b.qualifiers.is_empty(),
     ) {
         (true, true) => shared >= 1,
-        (true, false) => shared >= 2 && jaccard >= 0.2,
-        (false, true) => shared >= 2 && jaccard >= 0.2,
+        (true, false) | (false, true) => shared >= 2 && jaccard >= 0.2,
         (false, false) => shared >= 3 && jaccard >= 0.3,
     }
 }
@@ -1125,8 +1126,10 @@ mod tests {
         build_brief(&cluster, &cleaned, &segmented, &[]).figures
     }
 
+    type Flag = (String, Vec<(f64, Vec<usize>)>);
+
     /// (measure, sorted (value, articles)) of each disagreement.
-    fn disagreements(figures: &Figures) -> Vec<(String, Vec<(f64, Vec<usize>)>)> {
+    fn disagreements(figures: &Figures) -> Vec<Flag> {
         figures
             .disagreements
             .iter()

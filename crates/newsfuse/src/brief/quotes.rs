@@ -93,7 +93,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], entities: &[Entity]) -> Vec<QuoteGroup> 
             context_start = block.start;
         }
     }
-    group(docs, raws)
+    group(docs, &raws)
 }
 
 /// Quote-mark pairs in a paragraph, as spans of the text inside the marks.
@@ -153,41 +153,39 @@ fn extract_block(
         if let Some(caps) = AFTER_NAME_VERB
             .captures(after_text)
             .or_else(|| AFTER_VERB_NAME.captures(after_text))
+            && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
         {
-            if let (Some(whole), Some(w)) = (caps.get(0), caps.name("who")) {
-                let lead =
-                    whole.as_str().len() - whole.as_str().trim_start_matches([' ', ',']).len();
-                attribution = Some(Span::new(close_end + lead, close_end + whole.end()));
-                who = Some(w.as_str().to_string());
-                source = "after";
-            }
+            let lead = whole.as_str().len() - whole.as_str().trim_start_matches([' ', ',']).len();
+            attribution = Some(Span::new(close_end + lead, close_end + whole.end()));
+            who = Some(w.as_str().to_string());
+            source = "after";
         }
         if who.is_none() && !merged_into_previous {
             // Only the current sentence before the quote.
             let sentence_start = before_text.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
             let piece = &before_text[sentence_start..];
-            if let Some(caps) = BEFORE.captures(piece) {
-                if let (Some(whole), Some(w)) = (caps.get(0), caps.name("who")) {
-                    let base = previous_end_before(open_start, before_text.len()) + sentence_start;
-                    attribution = Some(Span::new(base + whole.start(), base + whole.end()));
-                    who = Some(w.as_str().to_string());
-                    source = "before";
-                }
+            if let Some(caps) = BEFORE.captures(piece)
+                && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+            {
+                let base = previous_end_before(open_start, before_text.len()) + sentence_start;
+                attribution = Some(Span::new(base + whole.start(), base + whole.end()));
+                who = Some(w.as_str().to_string());
+                source = "before";
             }
         }
         merged_into_previous = false;
         let who = who.and_then(|w| clean_speaker(&w));
         let words = normalized_words(doc.slice(*span));
         // "...," he said. "..." : an unattributed quote right after an attributed one continues it.
-        if who.is_none() && raws.len() > block_first {
-            if let Some(last) = raws.last_mut() {
-                if last.attribution.is_some() {
-                    last.pieces.push(*span);
-                    last.words.extend(words);
-                    merged_into_previous = true;
-                    continue;
-                }
-            }
+        if who.is_none()
+            && raws.len() > block_first
+            && let Some(last) = raws.last_mut()
+            && last.attribution.is_some()
+        {
+            last.pieces.push(*span);
+            last.words.extend(words);
+            merged_into_previous = true;
+            continue;
         }
         let (speaker_written, role, speaker, source) = match who {
             Some(written) => {
@@ -241,10 +239,6 @@ fn extract_block(
 /// Drops leading words that cannot name a speaker ("Tuesday said", "It said"); `None` when
 /// nothing is left. "he", "she", "they" and "the <noun>" are kept.
 fn clean_speaker(who: &str) -> Option<String> {
-    let lower = who.to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "they") || lower.starts_with("the ") {
-        return Some(who.to_string());
-    }
     const NOT_NAMES: &[&str] = &[
         "monday",
         "tuesday",
@@ -269,6 +263,10 @@ fn clean_speaker(who: &str) -> Option<String> {
         "but",
         "also",
     ];
+    let lower = who.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "they") || lower.starts_with("the ") {
+        return Some(who.to_string());
+    }
     let words: Vec<&str> = who.split_whitespace().collect();
     let skip = words
         .iter()
@@ -345,15 +343,15 @@ impl PersonIndex {
                 return (role, name);
             }
         }
-        if let Some(last) = words.last() {
-            if let Some(full) = self.by_surname.get(*last) {
-                let role = words
-                    .len()
-                    .gt(&1)
-                    .then(|| words[..words.len() - 1].join(" "));
-                let role = role.filter(|r| !full.starts_with(r.as_str()));
-                return (role, full.clone());
-            }
+        if let Some(last) = words.last()
+            && let Some(full) = self.by_surname.get(*last)
+        {
+            let role = words
+                .len()
+                .gt(&1)
+                .then(|| words[..words.len() - 1].join(" "));
+            let role = role.filter(|r| !full.starts_with(r.as_str()));
+            return (role, full.clone());
         }
         (None, written.to_string())
     }
@@ -362,7 +360,7 @@ impl PersonIndex {
 const SAME_QUOTE: f64 = 0.6;
 const MAX_POSTINGS: usize = 200;
 
-fn group(docs: &[Doc<'_>], raws: Vec<Raw>) -> Vec<QuoteGroup> {
+fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     let n = raws.len();
     let sets: Vec<HashSet<&str>> = raws
         .iter()

@@ -18,11 +18,10 @@ pub fn render_json(brief: &Brief) -> String {
 pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
     let mut out = String::new();
     let cite = |articles: &[usize]| {
-        articles
-            .iter()
-            .map(|a| format!("[{a}]"))
-            .collect::<Vec<_>>()
-            .join("")
+        articles.iter().fold(String::new(), |mut acc, a| {
+            let _ = write!(acc, "[{a}]");
+            acc
+        })
     };
     let _ = writeln!(out, "# Brief: {}\n", brief.cluster_id);
     let _ = writeln!(out, "{}\n", headline_stats(brief));
@@ -202,10 +201,10 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
 pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
     let mut out = String::new();
     let cite = |articles: &[usize]| {
-        articles
-            .iter()
-            .map(|a| format!("<a class=\"cite\" href=\"#article-{a}\">[{a}]</a>"))
-            .collect::<String>()
+        articles.iter().fold(String::new(), |mut acc, a| {
+            let _ = write!(acc, "<a class=\"cite\" href=\"#article-{a}\">[{a}]</a>");
+            acc
+        })
     };
     let _ = write!(
         out,
@@ -272,18 +271,16 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
 
     let _ = writeln!(out, "<section><h2>Summary</h2><ol class=\"summary\">");
     for sentence in &brief.summary {
-        let links: String = sentence
-            .support
-            .iter()
-            .map(|s| {
-                format!(
-                    "<a class=\"cite\" href=\"#{}\" title=\"{}\">[{}]</a>",
-                    mark_id(&s.excerpt),
-                    escape_html(&one_line(&s.excerpt.text)),
-                    s.excerpt.article
-                )
-            })
-            .collect();
+        let mut links = String::new();
+        for support in &sentence.support {
+            let _ = write!(
+                links,
+                "<a class=\"cite\" href=\"#{}\" title=\"{}\">[{}]</a>",
+                mark_id(&support.excerpt),
+                escape_html(&one_line(&support.excerpt.text)),
+                support.excerpt.article
+            );
+        }
         let _ = writeln!(
             out,
             "<li>{} {links} <span class=\"support\">reported by {} of {} · {} independent</span></li>",

@@ -287,19 +287,19 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
                     kind: "explicit".into(),
                 });
                 resolved_here = Some(*date);
-            } else if let Some((reference, _)) = reference {
-                if let Some(m) = RELATIVE.find(text) {
-                    let word = m.as_str().to_lowercase();
-                    let date = resolve_relative(&word, *reference);
-                    if let Some(date) = date {
-                        let abs = Span::new(span.start + m.start(), span.start + m.end());
-                        evidence.push(DateEvidence {
-                            excerpt: doc.excerpt(abs),
-                            resolved: date.iso(),
-                            kind: "relative".into(),
-                        });
-                        resolved_here = Some(date);
-                    }
+            } else if let Some((reference, _)) = reference
+                && let Some(m) = RELATIVE.find(text)
+            {
+                let word = m.as_str().to_lowercase();
+                let date = resolve_relative(&word, *reference);
+                if let Some(date) = date {
+                    let abs = Span::new(span.start + m.start(), span.start + m.end());
+                    evidence.push(DateEvidence {
+                        excerpt: doc.excerpt(abs),
+                        resolved: date.iso(),
+                        kind: "relative".into(),
+                    });
+                    resolved_here = Some(date);
                 }
             }
             if resolved_here.is_some() {
