@@ -27,13 +27,13 @@
 //! 8. `header`: a link-list or player header with its teaser ("More from World", "Related:",
 //!    "Read more: …", "SEE ALSO: …", "WATCH: …", "[Related: …]", "… Read more") → LinkList or
 //!    Widget; one with nothing after its colon opens a run.
-//! 9. `caption`: photo credits and captions ("(Photo: …)", "Image: …", "FILE - In this … file
-//!    photo", "AP Photo/…", "… Getty Images", "Jay Reed/NPR", a trailing "(Name / Agency)") →
-//!    Caption.
-//! 10. `timestamp`: "Last update: …", "Updated 3:45 p.m. ET", "Published …", "2 hours ago", a
+//! 9. `byline`: bylines and credits ("By Jane Doe", "-- Jane Doe", "(Reporting by …)", "…
+//!    contributed to this report", "© 2016 …", subscription prompts) → Boilerplate.
+//! 10. `caption`: photo credits and captions ("(Photo: …)", "Image: …", "FILE - In this … file
+//!     photo", "AP Photo/…", "… Getty Images", "Jay Reed/NPR", a trailing "(Name / Agency)") →
+//!     Caption.
+//! 11. `timestamp`: "Last update: …", "Updated 3:45 p.m. ET", "Published …", "2 hours ago", a
 //!     line that is only a date or time → Timestamp.
-//! 11. `byline`: bylines and credits ("By Jane Doe", "-- Jane Doe", "(Reporting by …)", "…
-//!     contributed to this report", "© 2016 …", subscription prompts) → Boilerplate.
 //!
 //! Everything else is kept. A dateline alone on its line ("TEHRAN |") is kept as body.
 //!
@@ -74,15 +74,15 @@ use self::rules::{
 pub fn clean(text: &str) -> CleanArticle {
     let lines = split_lines(text);
     let mut verdicts: Vec<Verdict> = lines.iter().map(classify_line).collect();
-    for rule in CONTEXT_RULES {
-        (rule.apply)(&lines, &mut verdicts);
+    for (_name, rule) in CONTEXT_RULES {
+        rule(&lines, &mut verdicts);
     }
     let mut out = CleanArticle::default();
-    for (line, verdict) in lines.iter().zip(verdicts) {
+    for (i, (line, verdict)) in lines.iter().zip(verdicts).enumerate() {
         match verdict {
             Verdict::Keep => out.blocks.push(Block {
                 span: line.span,
-                kind: block_kind(line),
+                kind: block_kind_in_context(text, &lines, i),
             }),
             Verdict::Drop(reason) | Verdict::Opener(reason) => {
                 out.dropped.push(DroppedLine {
@@ -96,89 +96,32 @@ pub fn clean(text: &str) -> CleanArticle {
 }
 
 /// A rule that looks at one line alone: `Some(verdict)` decides the line, `None` passes it on.
-#[derive(Clone, Copy)]
-struct LineRule {
-    /// Short name, for docs and debugging.
-    #[allow(dead_code)]
-    name: &'static str,
-    apply: fn(&Line<'_>) -> Option<Verdict>,
-}
+type LineRule = fn(&Line<'_>) -> Option<Verdict>;
 
-/// A rule that looks at neighbouring lines and may change earlier verdicts.
-#[derive(Clone, Copy)]
-struct ContextRule {
-    /// Short name, for docs and debugging.
-    #[allow(dead_code)]
-    name: &'static str,
-    apply: fn(&[Line<'_>], &mut [Verdict]),
-}
+/// A rule that looks at neighbouring lines and may change their verdicts.
+type ContextRule = fn(&[Line<'_>], &mut [Verdict]);
 
-/// The line rules, in the order they are tried; the first that fires decides.
-static LINE_RULES: &[LineRule] = &[
-    LineRule {
-        name: "separator",
-        apply: rule_separator,
-    },
-    LineRule {
-        name: "number",
-        apply: rule_number,
-    },
-    LineRule {
-        name: "duration",
-        apply: rule_duration,
-    },
-    LineRule {
-        name: "url",
-        apply: rule_url,
-    },
-    LineRule {
-        name: "contact",
-        apply: rule_contact,
-    },
-    LineRule {
-        name: "furniture",
-        apply: rule_furniture,
-    },
-    LineRule {
-        name: "boilerplate_phrase",
-        apply: rule_boilerplate_phrase,
-    },
-    LineRule {
-        name: "header",
-        apply: rule_header,
-    },
-    LineRule {
-        name: "caption",
-        apply: rule_caption,
-    },
-    LineRule {
-        name: "timestamp",
-        apply: rule_timestamp,
-    },
-    LineRule {
-        name: "byline",
-        apply: rule_byline,
-    },
+/// The line rules, by name, in the order they are tried; the first that fires decides.
+static LINE_RULES: &[(&str, LineRule)] = &[
+    ("separator", rule_separator),
+    ("number", rule_number),
+    ("duration", rule_duration),
+    ("url", rule_url),
+    ("contact", rule_contact),
+    ("furniture", rule_furniture),
+    ("boilerplate_phrase", rule_boilerplate_phrase),
+    ("header", rule_header),
+    ("byline", rule_byline),
+    ("caption", rule_caption),
+    ("timestamp", rule_timestamp),
 ];
 
-/// The context rules, applied in this order after the line rules.
-static CONTEXT_RULES: &[ContextRule] = &[
-    ContextRule {
-        name: "link_run",
-        apply: rule_link_run,
-    },
-    ContextRule {
-        name: "twin_caption",
-        apply: rule_twin_caption,
-    },
-    ContextRule {
-        name: "repeated",
-        apply: rule_repeated,
-    },
-    ContextRule {
-        name: "masthead",
-        apply: rule_masthead,
-    },
+/// The context rules, by name, applied in this order after the line rules.
+static CONTEXT_RULES: &[(&str, ContextRule)] = &[
+    ("link_run", rule_link_run),
+    ("twin_caption", rule_twin_caption),
+    ("repeated", rule_repeated),
+    ("masthead", rule_masthead),
 ];
 
 /// Longest line (in words) that a headline may have.
@@ -225,6 +168,9 @@ struct Line<'a> {
     /// Whitespace-separated words, counted up to `ANY_MAX_WORDS + 1`.
     words: usize,
     ending: Ending,
+    /// The text ASCII-lowercased, for the unanchored phrase searches (case-sensitive patterns
+    /// keep the regex prefilters fast); empty for lines no line rule looks at.
+    lower: String,
 }
 
 impl Line<'_> {
@@ -247,16 +193,41 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         let trimmed = raw.trim();
         if !trimmed.is_empty() {
             let start = offset + (raw.len() - raw.trim_start().len());
+            let words = count_words(trimmed);
+            let lower = if words <= ANY_MAX_WORDS {
+                trimmed.to_ascii_lowercase()
+            } else {
+                String::new()
+            };
             lines.push(Line {
                 span: Span::new(start, start + trimmed.len()),
                 text: trimmed,
-                words: trimmed.split_whitespace().take(ANY_MAX_WORDS + 1).count(),
+                words,
                 ending: ending(trimmed),
+                lower,
             });
         }
         offset += raw.len();
     }
     lines
+}
+
+/// Counts ASCII-whitespace-separated words, up to `ANY_MAX_WORDS + 1` (a byte loop: this runs on
+/// every line).
+fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > ANY_MAX_WORDS {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 fn ending(text: &str) -> Ending {
@@ -268,6 +239,16 @@ fn ending(text: &str) -> Ending {
     }
     if core.ends_with('.') && ends_with_initialism(core) {
         return Ending::Open;
+    }
+    // A closing attribution does not end the sentence: "... Abu Zuhri said. (Reuters)".
+    if text.ends_with(')')
+        && let Some(open) = text.rfind('(')
+        && open > 0
+    {
+        let before = ending(&text[..open]);
+        if before != Ending::Open {
+            return before;
+        }
     }
     match core.chars().next_back() {
         Some('.' | '!' | '?' | ':' | ';' | ',' | '。' | '！' | '？' | '；' | '：' | '、' | '।') => {
@@ -300,8 +281,27 @@ fn classify_line(line: &Line<'_>) -> Verdict {
     }
     LINE_RULES
         .iter()
-        .find_map(|rule| (rule.apply)(line))
+        .find_map(|(_name, rule)| rule(line))
         .unwrap_or(Verdict::Keep)
+}
+
+/// [`block_kind`], except that a hard-wrapped fragment (a line starting in lowercase, or one
+/// directly followed by a line starting in lowercase) is body, never a headline.
+fn block_kind_in_context(text: &str, lines: &[Line<'_>], i: usize) -> BlockKind {
+    let line = &lines[i];
+    let kind = block_kind(line);
+    if kind == BlockKind::Body {
+        return kind;
+    }
+    let starts_lower = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
+    let continued = lines.get(i + 1).is_some_and(|next| {
+        starts_lower(next.text) && !text[line.span.end..next.span.start].contains("\n\n")
+    });
+    if starts_lower(line.text) || continued {
+        BlockKind::Body
+    } else {
+        kind
+    }
 }
 
 fn block_kind(line: &Line<'_>) -> BlockKind {
@@ -376,6 +376,8 @@ fn rule_repeated(lines: &[Line<'_>], verdicts: &mut [Verdict]) {
 
 /// Longest site name or section label (in words) the masthead rule drops.
 const MASTHEAD_MAX_WORDS: usize = 3;
+/// How many non-empty lines from the top the masthead rule looks at for the headline.
+const MASTHEAD_ZONE_LINES: usize = 8;
 
 /// Site names and section labels above the headline.
 fn rule_masthead(lines: &[Line<'_>], verdicts: &mut [Verdict]) {
@@ -384,18 +386,19 @@ fn rule_masthead(lines: &[Line<'_>], verdicts: &mut [Verdict]) {
         .zip(verdicts.iter())
         .position(|(line, verdict)| verdict.is_keep() && block_kind(line) == BlockKind::Body)
         .unwrap_or(lines.len());
-    // The last long title-like line in the top zone is the headline; short ones above it go.
-    let Some(headline) = (0..top)
-        .rev()
+    // The first long title-like line near the top is the headline; short ones above it go.
+    let Some(headline) = (0..top.min(MASTHEAD_ZONE_LINES))
         .find(|&i| verdicts[i].is_keep() && lines[i].is_title_like() && lines[i].words > 3)
     else {
         return;
     };
     for i in 0..headline {
+        let text = lines[i].text;
         if verdicts[i].is_keep()
             && lines[i].is_title_like()
             && lines[i].words <= MASTHEAD_MAX_WORDS
-            && !is_dateline(lines[i].text)
+            && !text.starts_with(|c: char| c.is_ascii_digit())
+            && !is_dateline(text)
         {
             verdicts[i] = Verdict::Drop(Clutter::Navigation);
         }

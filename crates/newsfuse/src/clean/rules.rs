@@ -29,7 +29,7 @@ pub(super) fn rule_duration(line: &Line<'_>) -> Option<Verdict> {
     (line.words <= 6 && DURATION.is_match(line.text)).then_some(Verdict::Drop(Clutter::Widget))
 }
 
-regex!(URL, r"(?i)\b(https?://|www\.)\S+");
+regex!(URL, r"(?i)(?-u:\b)(https?://|www\.)\S+");
 regex!(
     BARE_DOMAIN,
     r"(?i)^[\w-]+(\.[\w-]+)*\.(com|org|net|ly|co|uk|gov|edu|io|info|news|tv|me|ws|gl)(/\S*)?$"
@@ -72,7 +72,7 @@ pub(super) fn rule_contact(line: &Line<'_>) -> Option<Verdict> {
 
 // ----- boilerplate phrases anywhere in a not-too-long line.
 
-/// Phrases that never occur in news prose, with their reasons.
+/// Phrases that never occur in news prose, with their reasons (lowercase patterns).
 static BOILERPLATE_PHRASES: &[(&str, Clutter)] = &[
     (
         r"image copyright|image caption|toggle caption|enlarge this image|hide caption",
@@ -95,22 +95,23 @@ static BOILERPLATE_PHRASES: &[(&str, Clutter)] = &[
         Clutter::Widget,
     ),
     (
-        r"add location information to your tweets|add a location to your tweets|tweet with a location|this field is for validation purposes|this iframe contains|opens in new window|\bi understand the terms of service",
+        r"add location information to your tweets|add a location to your tweets|tweet with a location|this field is for validation purposes|this iframe contains|opens in new window|(?-u:\b)i understand the terms of service|(?-u:\b)just watched(?-u:\b)|(?-u:\b)must watch(?-u:\b)|more (news )?videos(?-u:\b)|video unavailable|click to play|tap to play|the video will start in",
         Clutter::Widget,
     ),
 ];
 
+/// The boilerplate phrases as one set, matched against the ASCII-lowercased line: without a
+/// case-insensitive flag the literal prefilter stays fast, and this rule sees most lines.
 static BOILERPLATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        BOILERPLATE_PHRASES
-            .iter()
-            .map(|(pattern, _)| format!("(?i){pattern}")),
-    )
-    .expect("clean: built-in boilerplate patterns are valid")
+    RegexSet::new(BOILERPLATE_PHRASES.iter().map(|(pattern, _)| pattern))
+        .expect("clean: built-in boilerplate patterns are valid")
 });
 
 pub(super) fn rule_boilerplate_phrase(line: &Line<'_>) -> Option<Verdict> {
-    let index = BOILERPLATE_SET.matches(line.text).iter().next()?;
+    if !BOILERPLATE_SET.is_match(&line.lower) {
+        return None;
+    }
+    let index = BOILERPLATE_SET.matches(&line.lower).iter().next()?;
     Some(Verdict::Drop(BOILERPLATE_PHRASES[index].1))
 }
 
@@ -125,12 +126,19 @@ regex!(
     PLAYER_HEADER,
     r"(?i)^[\[(]?\s*(watch|video|videos|now playing|up next|watch now|watch live|live video)\s*[:|—–-]\s*(?P<rest>.*)$"
 );
-regex!(READ_MORE_TAIL, r"(?i)\s(read more|more)\s*(»|›|>>|→)?$");
+regex!(
+    READ_MORE_TAIL,
+    r"(?i)\s(read more\s*(»|›|>>|→)?|more\s*(»|›|>>|→))$"
+);
 regex!(
     CLICK,
     r"(?i)^(>>\s*)?(click (here|to|for|on)|tap here|for more \w+ news, |for (the )?latest)"
 );
-regex!(CLICK_TAIL, r"(?i)\bclick here\.?$");
+regex!(
+    CHEVRON_LINK,
+    r"(?i)^(>>|»|›)\s*(read|more|see|watch|click)(?-u:\b)"
+);
+regex!(CLICK_TAIL, r"(?i)(?-u:\b)click here\.?$");
 regex!(RELATED_TITLE, r"^Related [A-Z0-9‘'“\x22]");
 
 pub(super) fn rule_header(line: &Line<'_>) -> Option<Verdict> {
@@ -142,7 +150,7 @@ pub(super) fn rule_header(line: &Line<'_>) -> Option<Verdict> {
     let bracketed = line.text.starts_with('[') && line.text.ends_with(']') && line.text.len() > 4;
     if bracketed {
         let inner = &line.text[1..line.text.len() - 1];
-        if !inner.contains(']') && ending(inner) != Ending::Sentence {
+        if !inner.contains(']') && (ending(inner) != Ending::Sentence || inner.ends_with('?')) {
             return Some(Verdict::Drop(Clutter::LinkList));
         }
     }
@@ -167,7 +175,11 @@ pub(super) fn rule_header(line: &Line<'_>) -> Option<Verdict> {
     if line.words <= 25 && READ_MORE_TAIL.is_match(line.text) && line.text.len() > 12 {
         return Some(Verdict::Drop(Clutter::LinkList));
     }
-    if line.words <= 20 && (CLICK.is_match(line.text) || CLICK_TAIL.is_match(line.text)) {
+    if line.words <= 20
+        && (CLICK.is_match(line.text)
+            || CLICK_TAIL.is_match(line.text)
+            || CHEVRON_LINK.is_match(line.text))
+    {
         return Some(Verdict::Drop(Clutter::LinkList));
     }
     if line.ending == Ending::Open && RELATED_TITLE.is_match(line.text) {
@@ -180,19 +192,25 @@ pub(super) fn rule_header(line: &Line<'_>) -> Option<Verdict> {
 
 regex!(
     CAPTION_PREFIX,
-    r"(?i)^[(\[]?\s*(image|images|photo|photos|photograph|picture|pic|caption|credit|photo credit|image source|source)\s*:|^[(\[]?\s*(photo|picture|image|photograph)s?\s+(by|courtesy|credit)\b|^file\s*[-–—:]\s|^\(?(ap|afp|reuters|epa|getty) photo\b|^\d+/\d+\s"
+    r"(?i)^[(\[]?\s*(image|images|photo|photos|photograph|picture|pic|caption|credit|photo credit|image source|source)\s*:|^[(\[]?\s*(photo|picture|image|photograph)s?\s+(by|courtesy|credit)(?-u:\b)|^file\s*[-–—:]\s|^\(?(ap|afp|reuters|epa|getty) photo(?-u:\b)|^\d+/\d+\s"
 );
 regex!(
     CAPTION_TAIL,
-    r"(?i)(getty images?|getty|shutterstock|wireimage|filmmagic|ap images|ap photo|afp photo|epa|reuters|associated press|\bafp)\s*\)?$"
+    r"(?i)((getty images?|getty|shutterstock|wireimage|filmmagic|ap images|ap photo|afp photo)|[/,]\s*(epa|reuters|associated press|afp|ap))\s*\)?(\s*\(\d+\))?$"
 );
 regex!(
     CREDIT_PAREN,
-    r"(?i)[(\[]([^()\[\]]{0,80}(\p{L}\s*/\s*\p{L}|photo|photographer|image|getty|credit|\bpic\b|\bap\b|reuters|afp|\bepa\b|associated press|file)[^()\[\]]{0,80})[)\]]\.?$"
+    r"(?i)[(\[]([^()\[\]]{0,80}(\p{L}\s*/\s*\p{L}|photo|photographer|image|getty|credit|(?-u:\b)pic(?-u:\b)|(?-u:\b)file(?-u:\b))[^()\[\]]{0,80})[)\]]\.?$"
+);
+// A bare agency name closes a caption only after a cut-off or a date; after a sentence it is a
+// live blog's source attribution ("... Abu Zuhri said. (Reuters)"), which is body.
+regex!(
+    AGENCY_AFTER_CAPTION,
+    r"(?i)(\.\.\.|…|\d{4}\.?)\s*\((reuters|ap|afp|epa|associated press)\)$"
 );
 regex!(
     CREDIT_WORDS,
-    r"(?i)\b(photo|picture|credit|pic|image)s?(\s+by|\s*:)\s+[^.!?:]{2,60}$|\bin this [^.]{0,40}file photo\b|\(pictured\)|\bslideshow\s*\(\d+|\(\d+ (images|photos|pictures)\)"
+    r"(?i)(?-u:\b)(photo|picture|credit|pic|image)s?(\s+by|\s*:)\s+[^.!?:]{2,60}$|(?-u:\b)in this [^.]{0,40}file photo(?-u:\b)|\(pictured\)|(?-u:\b)slideshow\s*\(\d+|\(\d+ (images|photos|pictures)\)"
 );
 regex!(SLASH_CREDIT, r"\p{L}\.?\s*/\s*\p{L}");
 regex!(
@@ -204,13 +222,18 @@ pub(super) fn rule_caption(line: &Line<'_>) -> Option<Verdict> {
     if !line.is_short() {
         return None;
     }
-    let text = line.text;
+    let (text, lower) = (line.text, line.lower.as_str());
+    // Cheap literal checks first: the regexes below only run where they could match.
+    let credit_word = ["photo", "pic", "credit", "image", "slideshow"]
+        .iter()
+        .any(|word| lower.contains(word));
+    let closes = text.ends_with(')') || text.ends_with(']') || text.ends_with(").");
     let caption = (line.words <= 30 && CAPTION_PREFIX.is_match(text))
         || CAPTION_TAIL.is_match(text) && (line.words <= 8 || line.ending != Ending::Open)
-        || CREDIT_PAREN.is_match(text)
-        || CREDIT_WORDS.is_match(text)
+        || closes && (CREDIT_PAREN.is_match(text) || AGENCY_AFTER_CAPTION.is_match(text))
+        || credit_word && CREDIT_WORDS.is_match(text)
         || (line.words <= 7 && line.ending == Ending::Open && SLASH_CREDIT.is_match(text))
-        || NAME_SLASH_AGENCY.is_match(text);
+        || lower.contains(" / ") && NAME_SLASH_AGENCY.is_match(text);
     caption.then_some(Verdict::Drop(Clutter::Caption))
 }
 
@@ -218,7 +241,7 @@ pub(super) fn rule_caption(line: &Line<'_>) -> Option<Verdict> {
 
 regex!(
     TIMESTAMP_PREFIX,
-    r"(?i)^(last updated?|updated|update|published|posted|first posted|first published|last modified|originally published|posted on|published on|updated on|date)\b\s*(:|on\b|at\b|\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?i)^(last updated?|updated|update|published|posted|first posted|first published|last modified|originally published|posted on|published on|updated on|date)(?-u:\b)\s*(:|on(?-u:\b)|at(?-u:\b)|\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b))"
 );
 regex!(
     AGO,
@@ -230,7 +253,7 @@ regex!(
 );
 regex!(
     DATE_CORE,
-    r"(?i)\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?i)\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 );
 
 pub(super) fn rule_timestamp(line: &Line<'_>) -> Option<Verdict> {
@@ -276,15 +299,15 @@ regex!(
 regex!(SIGNATURE, r"^(--|—|–|-)\s*\p{L}");
 regex!(
     CREDIT_LINE,
-    r"(?i)^\(?\s*((additional )?reporting|writing|editing|edited|compiled|produced|research|with assistance|contributing|additional reporting)\s*(by|:)|contributed (reporting )?to this (report|story|article)\.?\)?$|^—\s*with assistance|^\(?(reporting|editing) by\b"
+    r"(?i)^\(?\s*((additional )?reporting|writing|editing|edited|compiled|produced|research|with assistance|contributing|additional reporting)\s*(by|:)|contributed (reporting )?to this (report|story|article)|^(tags|topics|filed under)\s*:|^—\s*with assistance|^\(?(reporting|editing) by(?-u:\b)"
 );
 regex!(
     COPYRIGHT,
-    r"(?i)^(©|\(c\)|copyright\s*(©|\(c\)|\d{4})|copyright\b.{0,40}\d{4})"
+    r"(?i)^(©|\(c\)|copyright\s*(©|\(c\)|\d{4})|copyright(?-u:\b).{0,40}\d{4})"
 );
 regex!(
     PROMPT,
-    r"(?i)^subscribe\b|\bsubscribe\.?$|^(sign up|newsletter)\b|^follow (us|me|@|\S+ on (twitter|facebook|instagram))|^(to contact|write to|to reach|contact) (the )?(reporter|editor|author|\S+ \S+ at)|^have a (news )?tip|^submit your|^get (the|our) (free )?\w+ (app|newsletter)|^download (the|our) app"
+    r"(?i)^subscribe(?-u:\b)|(?-u:\b)subscribe\.?$|^(sign up|newsletter)(?-u:\b)|^follow (us|me|@|\S+ on (twitter|facebook|instagram))|^(to contact|write to|to reach|contact) (the )?(reporter|editor|author|\S+ \S+ at)|^have a (news )?tip|^submit your|^get (the|our) (free )?\w+ (app|newsletter)|^download (the|our) app"
 );
 
 /// Words that make "By …" a prepositional phrase, not a byline.
