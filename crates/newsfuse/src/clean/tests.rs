@@ -370,6 +370,60 @@ fn wikinews_text_untouched() {
     );
 }
 
+#[test]
+fn wrapped_lines_are_body_not_headlines() {
+    check(
+        "The committee voted to release the memo after a long\ndebate that lasted into the night\n",
+        &[
+            "B: The committee voted to release the memo after a long",
+            "B: debate that lasted into the night",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn attributions_and_near_misses_kept() {
+    check(
+        "\"We will not leave,\" the spokesman said. (Reuters)\nThree officials each signed one or more\nPublished reports said the deal was close.\nBy then the crowd had gone home.\nThe photo agency said it would appeal.\n",
+        &[
+            "B: \"We will not leave,\" the spokesman said. (Reuters)",
+            "H: Three officials each signed one or more",
+            "B: Published reports said the deal was close.",
+            "B: By then the crowd had gone home.",
+            "B: The photo agency said it would appeal.",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn teaser_lines_and_player_rows() {
+    check(
+        "[Is this the oldest shipwreck in the lake?]\nJUST WATCHED Storm hits coast Replay More Videos ... MUST WATCH Storm hits coast 02:18\nTopics: weather, storms, coast\nThe storm hit the coast at dawn.\nOld harbour wall collapses Read more\n",
+        &["B: The storm hit the coast at dawn."],
+        &[
+            "LinkList: [Is this the oldest shipwreck in the lake?]",
+            "Widget: JUST WATCHED Storm hits coast Replay More Videos ... MUST WATCH Storm hits coast 02:18",
+            "Boilerplate: Topics: weather, storms, coast",
+            "LinkList: Old harbour wall collapses Read more",
+        ],
+    );
+}
+
+#[test]
+fn masthead_only_near_the_top() {
+    check(
+        "1. Jane Doe\nOccupation: Mayor of the old harbour town\nShe was elected in 2015.\n",
+        &[
+            "H: 1. Jane Doe",
+            "H: Occupation: Mayor of the old harbour town",
+            "B: She was elected in 2015.",
+        ],
+        &[],
+    );
+}
+
 proptest::proptest! {
     #[test]
     fn spans_cover_text(input in "(\\PC{0,40}[\n\r\t ]{0,3}){0,12}") {
