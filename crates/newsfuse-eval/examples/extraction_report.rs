@@ -40,15 +40,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut rows = evaluate_extraction(&path, limit)?;
         let wall = wall.elapsed().as_secs_f64();
         for row in &mut rows {
-            row.system = set
-                .trim_start_matches("extraction_")
+            set.trim_start_matches("extraction_")
                 .trim_end_matches(".jsonl")
-                .to_owned();
+                .clone_into(&mut row.system);
         }
-        eprintln!("{set}: {:.1}s wall", wall);
+        eprintln!("{set}: {wall:.1}s wall");
         if *set == "extraction_scrapinghub_aeb.jsonl" {
             ours_on_aeb = rows.first().cloned().map(|mut r| {
-                r.system = "newsfuse".to_owned();
+                "newsfuse".clone_into(&mut r.system);
                 r
             });
         }

@@ -16,6 +16,7 @@
 //! unit tests are hermetic.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -298,10 +299,12 @@ pub fn render_table(rows: &[ExtractionScore]) -> String {
         "system", "pages", "precision", "recall", "F1", "seconds"
     );
     for r in sorted {
-        out.push_str(&format!(
-            "{:<width$}  {:>5}  {:>9.3}  {:>6.3}  {:>6.3}  {:>8.2}\n",
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>5}  {:>9.3}  {:>6.3}  {:>6.3}  {:>8.2}",
             r.system, r.pages, r.precision, r.recall, r.f1, r.seconds
-        ));
+        );
     }
     out
 }

@@ -615,8 +615,7 @@ fn lexical_text(html: &str) -> String {
                 }
             }
             Token::Text(text) if skip_depth == 0 => out.push_text(&decode_entities(text)),
-            Token::Empty(_) => {}
-            Token::Text(_) => {}
+            Token::Empty(_) | Token::Text(_) => {}
         }
     }
     out.finish()
@@ -651,15 +650,12 @@ fn decode_entities(text: &str) -> String {
             };
             ch.map(|c| (c, end + 1))
         });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some((c, len)) = decoded {
+            out.push(c);
+            rest = &rest[len..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -668,7 +664,7 @@ fn decode_entities(text: &str) -> String {
 
 fn count_elements(root: &NodeRef<'_>, limit: usize) -> usize {
     let mut count = 0;
-    let mut stack: Vec<NodeRef<'_>> = vec![root.clone()];
+    let mut stack: Vec<NodeRef<'_>> = vec![*root];
     while let Some(node) = stack.pop() {
         if node.is_element() {
             count += 1;
@@ -805,7 +801,8 @@ mod tests {
                      remain in service for the coming winter months.</p>\n"
                 )
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .concat()
     }
 
     const NEWS_PAGE: &str = r#"<!DOCTYPE html>
@@ -874,7 +871,7 @@ mod tests {
 
     #[test]
     fn div_soup_page() {
-        let body: String = (0..5)
+        let body = (0..5)
             .map(|i| {
                 format!(
                     "<div><div><font>Soup line {i} says the harbour reopened after the storm, \
@@ -883,7 +880,8 @@ mod tests {
                      harbour and the storm damage to the pier.</div></div>"
                 )
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .concat();
         let html = format!(
             "<html><body><div id=wrap><div class=menu><a href=/>Home</a> | \
              <a href=/x>Other</a></div><div>{body}</div><div>Copyright 2012</div></div>\
