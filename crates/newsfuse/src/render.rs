@@ -1,0 +1,129 @@
+//! Stage 5, render: a [`Summary`] as plain text, Markdown or JSON.
+//!
+//! The JSON form is a documented, versioned schema (`docs/summary-schema.md`); its `schema` field
+//! names the version. Architecture invariant: render never re-ranks or edits sentences.
+
+use serde::Serialize;
+
+use crate::model::Cluster;
+use crate::summary::{Summary, Warning};
+
+/// The JSON schema version this module writes.
+pub const SUMMARY_SCHEMA: &str = "newsfuse.summary/1";
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One sentence per line.
+    Text,
+    /// A Markdown section with numbered source citations.
+    Markdown,
+    /// One JSON object (see `docs/summary-schema.md`).
+    Json,
+}
+
+/// Plain text: one sentence per line.
+pub fn render_text(summary: &Summary) -> String {
+    summary.text()
+}
+
+/// Markdown: a heading, the sentences with `[n]` citations, and the list of sources.
+pub fn render_markdown(summary: &Summary, cluster: &Cluster) -> String {
+    let mut out = format!("## Summary of {}\n\n", summary.cluster_id);
+    for sentence in &summary.sentences {
+        let mut cites = vec![sentence.article];
+        cites.extend(&sentence.also_in);
+        let cites: Vec<String> = cites.iter().map(|a| format!("[{}]", a + 1)).collect();
+        out.push_str(&format!("- {} {}\n", sentence.text.replace('\n', " "), cites.join("")));
+    }
+    out.push_str("\n### Sources\n\n");
+    for (idx, article) in cluster.articles.iter().enumerate() {
+        let label = article.title.as_deref().or(article.url.as_deref()).unwrap_or(&article.origin);
+        out.push_str(&format!("{}. {}\n", idx + 1, label.replace('\n', " ")));
+    }
+    if !summary.warnings.is_empty() {
+        out.push_str("\n### Notes\n\n");
+        for warning in &summary.warnings {
+            out.push_str(&format!("- {}\n", warning.message));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    schema: &'static str,
+    id: &'a str,
+    algorithm: &'static str,
+    budget: crate::select::Budget,
+    n_articles: usize,
+    summary: String,
+    sentences: Vec<JsonSentence<'a>>,
+    articles: Vec<JsonArticle<'a>>,
+    warnings: &'a [Warning],
+}
+
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    text: &'a str,
+    article: usize,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    also_in: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    origin: &'a str,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    published: Option<&'a str>,
+}
+
+/// JSON, one object on one line (see `docs/summary-schema.md`).
+pub fn render_json(summary: &Summary, cluster: &Cluster) -> String {
+    let json = JsonSummary {
+        schema: SUMMARY_SCHEMA,
+        id: &summary.cluster_id,
+        algorithm: summary.algorithm.name(),
+        budget: summary.budget,
+        n_articles: summary.n_articles,
+        summary: summary.text(),
+        sentences: summary
+            .sentences
+            .iter()
+            .map(|s| JsonSentence {
+                text: &s.text,
+                article: s.article,
+                sentence: s.sentence,
+                start: s.span.start,
+                end: s.span.end,
+                also_in: &s.also_in,
+            })
+            .collect(),
+        articles: cluster
+            .articles
+            .iter()
+            .map(|a| JsonArticle {
+                origin: &a.origin,
+                title: a.title.as_deref(),
+                url: a.url.as_deref(),
+                source: a.source.as_deref(),
+                published: a.published.as_deref(),
+            })
+            .collect(),
+        warnings: &summary.warnings,
+    };
+    serde_json::to_string(&json).expect("summary JSON has only string keys and finite numbers")
+}
+
+/// Renders in the given format.
+pub fn render(summary: &Summary, cluster: &Cluster, format: Format) -> String {
+    match format {
+        Format::Text => render_text(summary),
+        Format::Markdown => render_markdown(summary, cluster),
+        Format::Json => render_json(summary, cluster),
+    }
+}
