@@ -1,3 +1,5 @@
-//! Evaluation for newsfuse: summary-quality runs over cluster JSONL and extraction scoring.
+//! Evaluation for newsfuse: summary quality over cluster JSONL ([`quality`]) and HTML main-text
+//! extraction ([`extraction`]).
 
 pub mod extraction;
+pub mod quality;
