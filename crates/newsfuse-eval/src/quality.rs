@@ -159,7 +159,15 @@ impl RougeMode {
         let refs: Vec<&str> = references.iter().map(String::as_str).collect();
         match self {
             RougeMode::RougeScore => {
-                let s = scorer.score(&refs, summary);
+                // As ../shared/peers/rouge_score_ref.py does: references lose the Multi-News
+                // newline marker and leading dash, and both sides get one sentence per line
+                // (split after . ! ? and whitespace), which only ROUGE-Lsum sees.
+                let refs: Vec<String> = references
+                    .iter()
+                    .map(|r| sentence_lines(r.replace("NEWLINE_CHAR", " ").trim_start_matches(['\u{2013}', ' '])))
+                    .collect();
+                let refs: Vec<&str> = refs.iter().map(String::as_str).collect();
+                let s = scorer.score(&refs, &sentence_lines(summary));
                 vec![s.rouge1.f1, s.rouge2.f1, s.rouge_l.f1, s.rouge_lsum.f1].into_iter().map(|v| 100.0 * v).collect()
             }
             RougeMode::Perl155(opts) => {
@@ -174,6 +182,31 @@ impl RougeMode {
             }
         }
     }
+}
+
+/// `text` trimmed, with every whitespace run that follows `.`, `!` or `?` replaced by a newline
+/// (the sentence split of the reference scoring script, regex `(?<=[.!?])\s+`).
+pub fn sentence_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
+    let mut in_break = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            if in_break {
+                continue;
+            }
+            if matches!(previous, '.' | '!' | '?') {
+                out.push('\n');
+                in_break = true;
+                continue;
+            }
+        } else {
+            in_break = false;
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 /// One system's result on one cluster.
@@ -406,6 +439,13 @@ mod tests {
             },
             references: vec!["Ministers from twenty countries met in Rome on Tuesday.".into()],
         }]
+    }
+
+    #[test]
+    fn sentence_lines_split_like_the_reference_script() {
+        assert_eq!(sentence_lines("  One. Two!  Three?\nFour five.  "), "One.\nTwo!\nThree?\nFour five.");
+        assert_eq!(sentence_lines("No split here  at all"), "No split here  at all");
+        assert_eq!(sentence_lines(""), "");
     }
 
     #[test]
