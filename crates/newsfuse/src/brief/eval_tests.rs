@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use super::build_brief;
@@ -75,58 +76,17 @@ fn perturbed(value: &str) -> Option<String> {
 fn disagreement_precision_recall_on_wikinews() {
     let figure =
         Regex::new(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) ([a-z]{3,})\b").expect("valid regex");
+    // Clusters run in parallel (the suite must stay fast in debug builds).
+    let per_cluster: Vec<(usize, usize, usize, usize)> = (0..10)
+        .into_par_iter()
+        .map(|id| measure_cluster(id, &figure))
+        .collect();
     let (mut runs, mut hits, mut false_new, mut baseline_flags) = (0, 0, 0, 0);
-    for id in 0..10 {
-        let cluster = load(&format!("M{id:03}"));
-        let baseline = disagreements(&cluster);
-        baseline_flags += baseline.len();
-        for flag in &baseline {
-            eprintln!("baseline {}: {flag:?}", cluster.id);
-        }
-        let mut seen: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
-        for (idx, article) in cluster.articles.iter().enumerate() {
-            for caps in figure.captures_iter(&article.text) {
-                let is_year = caps[1].len() == 4
-                    && caps[1].starts_with(['1', '2'])
-                    && !caps[1].contains([',', '.']);
-                if !is_year {
-                    seen.entry((caps[1].to_string(), caps[2].to_string()))
-                        .or_default()
-                        .insert(idx);
-                }
-            }
-        }
-        for ((number, word), articles) in seen.iter().filter(|(_, a)| a.len() >= 2).take(6) {
-            let Some(&target) = articles.iter().next_back() else {
-                continue;
-            };
-            let Some(new_number) = perturbed(number) else {
-                continue;
-            };
-            let mut changed = cluster.clone();
-            let text = &mut changed.articles[target].text;
-            let Some(at) = text.find(&format!("{number} {word}")) else {
-                continue;
-            };
-            text.replace_range(at..at + number.len(), &new_number);
-            runs += 1;
-            let flagged = disagreements(&changed);
-            // A hit: a new disagreement in which the changed article stands alone on its value.
-            let is_hit = |flag: &Flag| {
-                !baseline.contains(flag) && flag.1.iter().any(|(_, arts)| arts == &vec![target])
-            };
-            let hit = flagged.iter().any(is_hit);
-            hits += usize::from(hit);
-            let extra = flagged
-                .iter()
-                .filter(|f| !is_hit(f) && !baseline.contains(f))
-                .count();
-            false_new += extra;
-            eprintln!(
-                "{} [{target}] {number} {word} -> {new_number}: hit={hit} false={extra}",
-                cluster.id
-            );
-        }
+    for (r, h, f, b) in per_cluster {
+        runs += r;
+        hits += h;
+        false_new += f;
+        baseline_flags += b;
     }
     let precision = hits as f64 / (hits + false_new).max(1) as f64;
     let recall = hits as f64 / runs.max(1) as f64;
@@ -135,6 +95,67 @@ fn disagreement_precision_recall_on_wikinews() {
     );
     // Regression floors (measured values are in the eprintln above and in docs/brief.md).
     assert!(runs >= 20, "too few perturbations: {runs}");
+    // Measured: one, 14 vs 15 sailors in M002, a real difference between two reports.
+    assert!(
+        baseline_flags <= 1,
+        "false disagreements on unperturbed clusters: {baseline_flags}"
+    );
     assert!(precision >= 0.9, "precision {precision:.2}");
-    assert!(recall >= 0.1, "recall {recall:.2}"); // FIXME: measured 0.12; raise as linking improves
+    assert!(recall >= 0.3, "recall {recall:.2}"); // measured 0.38 (10 of 26)
+}
+
+/// (runs, hits, new false disagreements, baseline disagreements) of one cluster.
+fn measure_cluster(id: usize, figure: &Regex) -> (usize, usize, usize, usize) {
+    let (mut runs, mut hits, mut false_new) = (0, 0, 0);
+    let cluster = load(&format!("M{id:03}"));
+    let baseline = disagreements(&cluster);
+    let baseline_flags = baseline.len();
+    for flag in &baseline {
+        eprintln!("baseline {}: {flag:?}", cluster.id);
+    }
+    let mut seen: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
+    for (idx, article) in cluster.articles.iter().enumerate() {
+        for caps in figure.captures_iter(&article.text) {
+            let is_year = caps[1].len() == 4
+                && caps[1].starts_with(['1', '2'])
+                && !caps[1].contains([',', '.']);
+            if !is_year {
+                seen.entry((caps[1].to_string(), caps[2].to_string()))
+                    .or_default()
+                    .insert(idx);
+            }
+        }
+    }
+    for ((number, word), articles) in seen.iter().filter(|(_, a)| a.len() >= 2).take(6) {
+        let Some(&target) = articles.iter().next_back() else {
+            continue;
+        };
+        let Some(new_number) = perturbed(number) else {
+            continue;
+        };
+        let mut changed = cluster.clone();
+        let text = &mut changed.articles[target].text;
+        let Some(at) = text.find(&format!("{number} {word}")) else {
+            continue;
+        };
+        text.replace_range(at..at + number.len(), &new_number);
+        runs += 1;
+        let flagged = disagreements(&changed);
+        // A hit: a new disagreement in which the changed article stands alone on its value.
+        let is_hit = |flag: &Flag| {
+            !baseline.contains(flag) && flag.1.iter().any(|(_, arts)| arts == &vec![target])
+        };
+        let hit = flagged.iter().any(is_hit);
+        hits += usize::from(hit);
+        let extra = flagged
+            .iter()
+            .filter(|f| !is_hit(f) && !baseline.contains(f))
+            .count();
+        false_new += extra;
+        eprintln!(
+            "{} [{target}] {number} {word} -> {new_number}: hit={hit} false={extra}",
+            cluster.id
+        );
+    }
+    (runs, hits, false_new, baseline_flags)
 }

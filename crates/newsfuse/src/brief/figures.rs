@@ -293,7 +293,6 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
         }
     }
     resolve_compounds(&mut mentions);
-
     // Bucket by (kind, currency, head); link within buckets.
     let mut buckets: HashMap<BucketKey, Vec<usize>> = HashMap::new();
     for (idx, mention) in mentions.iter().enumerate() {
@@ -305,6 +304,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
             .or_default()
             .push(idx);
     }
+    let idf = Idf::new(docs);
     let mut parent: Vec<usize> = (0..mentions.len()).collect();
     let mut edges: Vec<(usize, usize)> = Vec::new();
     let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
@@ -316,17 +316,58 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
                 .cmp(&mentions[b].qualifiers)
                 .then(a.cmp(&b))
         });
+        // Cross-article candidates, matched one-to-one per article pair below.
+        let mut candidates: Vec<Candidate> = Vec::new();
         for (pos, &a) in bucket.iter().enumerate() {
             // Bounded comparisons keep huge buckets near-linear.
             for &b in bucket.iter().skip(pos + 1).take(MAX_COMPARE) {
-                if same_quantity(&mentions[a], &mentions[b], docs) {
+                let (ma, mb) = (&mentions[a], &mentions[b]);
+                if ma.article != mb.article {
+                    let weight = idf.shared_weight(ma, mb);
+                    if cross_article_link(ma, mb, weight) && distinctive(ma, mb, &bucket, &mentions)
+                    {
+                        candidates.push(Candidate {
+                            a: a.min(b),
+                            b: a.max(b),
+                            agree: values_agree(ma, mb),
+                            weight,
+                        });
+                        continue;
+                    }
+                } else if same_quantity(ma, mb, docs) {
                     edges.push((a.min(b), a.max(b)));
                     union(&mut parent, a, b);
-                } else if likely_agreement(&mentions[a], &mentions[b]) {
+                    continue;
+                }
+                if likely_agreement(ma, mb) {
                     // Agreement only: never a source of disagreement.
                     union(&mut parent, a, b);
                 }
             }
+        }
+        // One-to-one per article pair: agreeing pairs first, then by context weight. A figure
+        // already matched to an equal one in the other article cannot also contradict another
+        // figure there (two distinct quantities of one kind, not one reported twice).
+        candidates.sort_by(|x, y| {
+            y.agree
+                .cmp(&x.agree)
+                .then(y.weight.total_cmp(&x.weight))
+                .then((x.a, x.b).cmp(&(y.a, y.b)))
+        });
+        let mut used: HashSet<(usize, usize)> = HashSet::new();
+        for candidate in candidates {
+            let (a, b) = (candidate.a, candidate.b);
+            let (article_a, article_b) = (mentions[a].article, mentions[b].article);
+            if used.contains(&(a, article_b)) || used.contains(&(b, article_a)) {
+                if candidate.agree {
+                    union(&mut parent, a, b);
+                }
+                continue;
+            }
+            used.insert((a, article_b));
+            used.insert((b, article_a));
+            edges.push((a, b));
+            union(&mut parent, a, b);
         }
     }
 
@@ -387,6 +428,133 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
         quantities,
         disagreements,
     }
+}
+
+/// A possible cross-article link.
+struct Candidate {
+    a: usize,
+    b: usize,
+    agree: bool,
+    weight: f64,
+}
+
+/// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
+/// is better evidence that two figures talk about the same thing.
+struct Idf {
+    df: HashMap<String, usize>,
+    n_sentences: usize,
+}
+
+impl Idf {
+    fn new(docs: &[Doc<'_>]) -> Self {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut n_sentences = 0;
+        for doc in docs {
+            for sentence in doc.sentences {
+                n_sentences += 1;
+                let stems: HashSet<&str> = sentence
+                    .tokens
+                    .iter()
+                    .filter(|t| !t.is_stopword && is_wordy(t))
+                    .map(|t| base_form(&t.stem))
+                    .collect();
+                for stem in stems {
+                    *df.entry(stem.to_string()).or_default() += 1;
+                }
+            }
+        }
+        Idf { df, n_sentences }
+    }
+
+    fn weight(&self, stem: &str) -> f64 {
+        let df = self.df.get(stem).copied().unwrap_or(0);
+        ((self.n_sentences as f64 + 1.0) / (df as f64 + 1.0))
+            .ln()
+            .max(0.0)
+    }
+
+    /// Summed weight of the context stems two mentions share.
+    fn shared_weight(&self, a: &Mention, b: &Mention) -> f64 {
+        a.context
+            .intersection(&b.context)
+            .map(|stem| self.weight(stem))
+            .sum()
+    }
+}
+
+/// Summed inverse sentence frequency of shared context stems that links two figures of different
+/// articles on its own (about one stem used by one sentence in twenty).
+const LINK_WEIGHT: f64 = 3.0;
+/// Two reports of one quantity rarely differ by more than this factor; beyond it the figures are
+/// more likely two quantities with a shared context.
+const MAX_RATIO: f64 = 3.0;
+
+fn qualifiers_compatible(a: &Mention, b: &Mention) -> bool {
+    a.qualifiers.is_empty()
+        || b.qualifiers.is_empty()
+        || a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
+}
+
+/// Whether two figures of different articles (same bucket) are one quantity: compatible
+/// qualifiers, and contexts that share enough stems or enough rare ones.
+fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
+    if a.kind == Kind::Number || !qualifiers_compatible(a, b) {
+        return false;
+    }
+    let (low, high) = (
+        a.value.abs().min(b.value.abs()),
+        a.value.abs().max(b.value.abs()),
+    );
+    if high > low * MAX_RATIO && !values_agree(a, b) {
+        return false;
+    }
+    let shared = a.context.intersection(&b.context).count();
+    let union = a.context.union(&b.context).count().max(1);
+    let jaccard = shared as f64 / union as f64;
+    let by_count = match (
+        a.head.is_some(),
+        !a.qualifiers.is_empty() && !b.qualifiers.is_empty(),
+    ) {
+        (true, true) => shared >= 1,
+        (true, false) | (false, true) => shared >= 2 && jaccard >= 0.2,
+        (false, false) => shared >= 3 && jaccard >= 0.3,
+    };
+    let needed = if a.head.is_some() {
+        LINK_WEIGHT
+    } else {
+        1.5 * LINK_WEIGHT
+    };
+    by_count || weight >= needed
+}
+
+/// Whether the shared context singles out one quantity: when the cluster gives three or more
+/// different values in that same context (depths of several aftershocks, lengths of several
+/// stages), it describes a kind of measurement, not one figure, and is no evidence of sameness.
+fn distinctive(a: &Mention, b: &Mention, bucket: &[usize], mentions: &[Mention]) -> bool {
+    let shared: Vec<&String> = a.context.intersection(&b.context).collect();
+    let mut classes: Vec<&Mention> = Vec::new();
+    for &m in bucket.iter().take(MAX_COMPARE) {
+        let mention = &mentions[m];
+        // Figures in the same sentence as either share its words by adjacency, not by meaning.
+        let beside = |x: &Mention| {
+            (x.article, x.sentence) == (mention.article, mention.sentence) && x.span != mention.span
+        };
+        if beside(a)
+            || beside(b)
+            || !qualifiers_compatible(mention, a)
+            || !qualifiers_compatible(mention, b)
+            || !shared.iter().all(|s| mention.context.contains(*s))
+        {
+            continue;
+        }
+        if !classes.iter().any(|c| values_agree(c, mention)) {
+            classes.push(mention);
+            if classes.len() > 2 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 const MAX_COMPARE: usize = 400;
@@ -634,6 +802,23 @@ fn extract_sentence(
                     .clone_from(&antecedent.compound_surface);
                 mention.context.extend(antecedent.context.iter().cloned());
                 mention.elided = true;
+            }
+        }
+        // Coordination: "carrying 216 passengers and 12 crew members", "2,000 or 3,000 metres":
+        // the second figure shares the first one's verb and context.
+        if !mention.elided
+            && let Some(antecedent) = out[first_in_sentence..].last()
+        {
+            let between = doc
+                .text
+                .get(antecedent.span.end..hedge_start.min(abs_start))
+                .unwrap_or("");
+            let coordinated = between
+                .split_whitespace()
+                .all(|w| matches!(w.trim_end_matches(','), "and" | "or" | "to" | ""))
+                && between.split_whitespace().count() == 1;
+            if coordinated {
+                mention.context.extend(antecedent.context.iter().cloned());
             }
         }
         out.push(mention);
