@@ -47,7 +47,7 @@ pub(crate) struct EvalArgs {
     #[arg(long, value_enum, default_value = "score")]
     rouge: RougeKind,
     /// ROUGE-1.5.5 flags, with `--rouge perl155`.
-    #[arg(long, default_value = "-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u")]
+    #[arg(long, allow_hyphen_values = true, default_value = "-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u")]
     rouge_flags: String,
     /// Use only the first N clusters (after --subset).
     #[arg(long)]
@@ -82,6 +82,7 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
     let config = args.options.summary.resolve()?;
     let algorithms: Vec<Algorithm> = match args.algorithms.as_str() {
         "all" => Algorithm::ALL.to_vec(),
+        "default" => vec![Algorithm::DEFAULT],
         "none" => Vec::new(),
         list => list
             .split(',')
