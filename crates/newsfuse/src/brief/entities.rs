@@ -323,7 +323,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         } else {
             item.name.clone()
         };
-        let slot = *index.entry(canonical.clone()).or_insert_with(|| {
+        // Names differing only in case or hyphenation ("Al Assad", "al-Assad") are one entity,
+        // named as first written.
+        let key = canonical.to_lowercase().replace(['-', '‐'], " ");
+        let slot = *index.entry(key).or_insert_with(|| {
             entities.push(Entity {
                 name: canonical.clone(),
                 kind: String::new(),
@@ -643,6 +646,21 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn names_differing_in_case_are_one_entity() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "President Omar Al Naseri spoke on Monday. Omar al Naseri said the talks would go on.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let named: Vec<&str> = brief
+            .entities
+            .iter()
+            .filter(|e| e.name.to_lowercase().contains("naseri"))
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(named.len(), 1, "{:#?}", brief.entities);
     }
 
     #[test]

@@ -7,8 +7,11 @@
 //! ("40 per cent of territory in Iraq and 30 per cent in Syria") borrows the head and context of the
 //! one before it.
 //!
-//! Mentions are bucketed by (kind, currency, head), then linked when their qualifiers are compatible
-//! and their contexts share enough stems; each connected group is one quantity. A direct link
+//! Mentions are bucketed by (kind, currency, head). Across articles, two are linked when their
+//! qualifiers are compatible and their contexts share enough stems, or rare ones (weighted by
+//! inverse sentence frequency in the cluster), unless the cluster gives three or more values in
+//! that same context; links are one-to-one per article pair, agreeing ones first. Each connected
+//! group is one quantity. A direct link
 //! whose values do not agree (allowing for hedges, bounds and rounding) is a disagreement; within
 //! one article too. Years and calendar dates are listed but never compared. Precision over recall:
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
