@@ -8,7 +8,7 @@
 //! Architecture invariant: analysis is a pure function of its input; sentence order is article
 //! order, then position, so every index here maps back to `(article, sentence)`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Cluster, SegmentedArticle};
 
@@ -62,7 +62,7 @@ pub struct Analysis {
     /// For each term id, its inverse article frequency `ln(1 + N / df)`.
     pub idf: Vec<f32>,
     /// For each content bigram key, in how many articles it occurs.
-    pub bigram_article_freq: HashMap<u64, u32>,
+    pub bigram_article_freq: FxHashMap<u64, u32>,
     /// L2-normalised tf-idf centroid of the whole cluster, sorted by term id.
     pub centroid: Vec<(u32, f32)>,
     /// For each article, the range of its sentences in [`Analysis::sentences`].
@@ -71,7 +71,7 @@ pub struct Analysis {
 
 /// Analyses a segmented cluster.
 pub fn analyze(cluster: &Cluster, segmented: &[SegmentedArticle], config: &AnalyzeConfig) -> Analysis {
-    let mut vocabulary: HashMap<&str, u32> = HashMap::new();
+    let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
     let mut sentences = Vec::new();
     let mut article_ranges = Vec::with_capacity(segmented.len());
     for (article_idx, (article, seg)) in cluster.articles.iter().zip(segmented).enumerate() {
@@ -116,7 +116,7 @@ pub fn analyze(cluster: &Cluster, segmented: &[SegmentedArticle], config: &Analy
 
     let n_terms = vocabulary.len();
     let mut term_article_freq = vec![0u32; n_terms];
-    let mut bigram_article_freq: HashMap<u64, u32> = HashMap::new();
+    let mut bigram_article_freq: FxHashMap<u64, u32> = FxHashMap::default();
     let mut seen_term = vec![usize::MAX; n_terms];
     let mut n_articles_with_text = 0;
     for (article_idx, range) in article_ranges.iter().enumerate() {
@@ -156,12 +156,12 @@ pub fn analyze(cluster: &Cluster, segmented: &[SegmentedArticle], config: &Analy
 
 /// Prose, not a list item, a caption fragment or a shouted banner.
 fn looks_like_prose(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
-        return false;
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
     }
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    if upper * 10 > letters.len() * 6 {
+    if letters == 0 || upper * 10 > letters * 6 {
         return false;
     }
     let last = text.trim_end().chars().last().unwrap_or(' ');

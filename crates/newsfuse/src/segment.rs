@@ -11,7 +11,6 @@
 //! give back the block exactly.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -27,7 +26,7 @@ const STEM_CACHE_LIMIT: usize = 200_000;
 thread_local! {
     /// News vocabulary repeats heavily within and across articles: stemming each distinct word once
     /// per thread is several times faster than stemming every token.
-    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEM_CACHE: RefCell<rustc_hash::FxHashMap<String, String>> = RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 fn stem(lower: &str) -> String {

@@ -11,7 +11,9 @@
 //! Lin & Bilmes, "A Class of Submodular Functions for Document Summarization", ACL 2011 (greedy, r).
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Budget, SelectConfig};
 use crate::analyze::Analysis;
@@ -39,7 +41,7 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
     let multi = analysis.n_articles_with_text >= 2;
     let candidates: Vec<usize> = (0..analysis.sentences.len()).filter(|&i| analysis.sentences[i].candidate).collect();
     // Single-article clusters have no cross-article support; count sentence occurrences instead.
-    let mut sentence_freq: HashMap<u64, u32> = HashMap::new();
+    let mut sentence_freq: HashMap<u64, u32> = HashMap::default();
     if !multi {
         for info in &analysis.sentences {
             for &bigram in &info.bigrams {
@@ -57,7 +59,7 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
         let count = if multi { article_freq } else { sentence_freq.get(&key).copied().unwrap_or(0) };
         count.saturating_sub(1) as f32
     };
-    let mut index: HashMap<u64, usize> = HashMap::new();
+    let mut index: HashMap<u64, usize> = HashMap::default();
     let mut concept_weight = Vec::new();
     let mut concepts_of = Vec::with_capacity(candidates.len());
     let mut prior = Vec::with_capacity(candidates.len());
