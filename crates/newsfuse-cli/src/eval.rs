@@ -1,5 +1,6 @@
 //! `newsfuse eval` and `newsfuse eval-extraction`: flags → the newsfuse-eval crate → tables.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use newsfuse_eval::extraction;
 use newsfuse_eval::quality::{self, RougeMode, Subset, SystemResult};
 use newsfuse_rouge::rouge155::Rouge155Options;
 
-use crate::SummaryOptions;
+use crate::LimitOptions;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum RougeKind {
@@ -47,7 +48,11 @@ pub(crate) struct EvalArgs {
     #[arg(long, value_enum, default_value = "score")]
     rouge: RougeKind,
     /// ROUGE-1.5.5 flags, with `--rouge perl155`.
-    #[arg(long, allow_hyphen_values = true, default_value = "-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u")]
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        default_value = "-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u"
+    )]
     rouge_flags: String,
     /// Use only the first N clusters (after --subset).
     #[arg(long)]
@@ -75,11 +80,11 @@ pub(crate) struct EvalArgs {
 #[derive(Args)]
 pub(crate) struct EvalSummaryOptions {
     #[command(flatten)]
-    summary: SummaryOptions,
+    limits: LimitOptions,
 }
 
 pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
-    let config = args.options.summary.resolve()?;
+    let config = args.options.limits.resolve(Algorithm::DEFAULT)?;
     let algorithms: Vec<Algorithm> = match args.algorithms.as_str() {
         "all" => Algorithm::ALL.to_vec(),
         "default" => vec![Algorithm::DEFAULT],
@@ -92,14 +97,18 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
     let mode = match args.rouge {
         RougeKind::Score => RougeMode::RougeScore,
         RougeKind::Perl155 => RougeMode::Perl155(
-            Rouge155Options::from_flags(&args.rouge_flags).map_err(|e| anyhow::anyhow!("--rouge-flags: {e:?}"))?,
+            Rouge155Options::from_flags(&args.rouge_flags)
+                .map_err(|e| anyhow::anyhow!("--rouge-flags: {e:?}"))?,
         ),
     };
     if let Some(threads) = args.threads {
         if threads == 0 {
             bail!("--threads must be at least 1");
         }
-        rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("starting worker threads")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .context("starting worker threads")?;
     }
     let subset = match args.subset {
         SubsetArg::All => Subset::All,
@@ -108,13 +117,17 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
     };
     let (data, mut problems) = quality::load_dataset(&args.data, subset, args.limit)?;
     let bar = ProgressBar::new((data.len() * algorithms.len()) as u64);
-    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed}").expect("static template is valid"));
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed}")
+            .expect("static template is valid"),
+    );
     let done = AtomicU64::new(0);
     let tick = || {
         done.fetch_add(1, Ordering::Relaxed);
         bar.inc(1);
     };
-    let mut results: Vec<SystemResult> = quality::evaluate_algorithms(&data, &algorithms, &config, &mode, &tick);
+    let mut results: Vec<SystemResult> =
+        quality::evaluate_algorithms(&data, &algorithms, &config, &mode, &tick);
     bar.finish_and_clear();
     for peers in &args.peers {
         let (peer_results, peer_problems) = quality::evaluate_peers(&data, peers, &mode)?;
@@ -124,7 +137,10 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
     for problem in &problems {
         eprintln!("note: {problem}");
     }
-    let summaries: Vec<_> = results.iter().map(|r| quality::summarize_results(r, args.seed)).collect();
+    let summaries: Vec<_> = results
+        .iter()
+        .map(|r| quality::summarize_results(r, args.seed))
+        .collect();
     let names = mode.measure_names();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -151,13 +167,22 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
         write_outputs(dir, &results, &names)?;
     }
     if let Some(floor) = args.min_score {
-        let ours = summaries.iter().find(|s| s.system.starts_with("newsfuse-")).context("--min-score needs a newsfuse method")?;
+        let ours = summaries
+            .iter()
+            .find(|s| s.system.starts_with("newsfuse-"))
+            .context("--min-score needs a newsfuse method")?;
         let achieved = ours.measures.first().map_or(0.0, |m| m.mean);
         if achieved < floor {
-            eprintln!("error: {} scored {achieved:.2} on {}, below the floor {floor:.2}", ours.system, names[0]);
+            eprintln!(
+                "error: {} scored {achieved:.2} on {}, below the floor {floor:.2}",
+                ours.system, names[0]
+            );
             return Ok(ExitCode::from(1));
         }
-        eprintln!("ok: {} scored {achieved:.2} on {} (floor {floor:.2})", ours.system, names[0]);
+        eprintln!(
+            "ok: {} scored {achieved:.2} on {} (floor {floor:.2})",
+            ours.system, names[0]
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -169,10 +194,20 @@ fn write_outputs(dir: &std::path::Path, results: &[SystemResult], names: &[&str]
     for result in results {
         for cluster in &result.clusters {
             let scores: Vec<String> = cluster.scores.iter().map(|s| format!("{s:.4}")).collect();
-            let seconds = cluster.seconds.map_or_else(String::new, |s| format!("{s:.6}"));
-            csv.push_str(&format!("{},{},{},{},{}\n", result.system, cluster.id, scores.join(","), seconds, cluster.words));
+            let seconds = cluster
+                .seconds
+                .map_or_else(String::new, |s| format!("{s:.6}"));
+            let _ = writeln!(
+                csv,
+                "{},{},{},{},{}",
+                result.system,
+                cluster.id,
+                scores.join(","),
+                seconds,
+                cluster.words
+            );
             let line = serde_json::json!({"id": cluster.id, "system": result.system, "summary": cluster.summary});
-            jsonl.push_str(&format!("{line}\n"));
+            let _ = writeln!(jsonl, "{line}");
         }
     }
     std::fs::write(dir.join("per_cluster.csv"), csv).context("writing per_cluster.csv")?;
@@ -209,12 +244,17 @@ pub(crate) fn run_extraction(args: &ExtractionArgs) -> Result<ExitCode> {
     let mut out = stdout.lock();
     for file in &files {
         let mut rows = extraction::evaluate_extraction(file, args.limit)?;
-        let aeb = file.parent().map(|p| p.join("scrapinghub_article_extraction_benchmark"));
-        let is_aeb = file.file_name().is_some_and(|n| n.to_string_lossy().contains("scrapinghub"));
-        if let (true, Some(aeb)) = (is_aeb, aeb) {
-            if aeb.is_dir() && args.limit.is_none() {
-                rows.extend(extraction::published_extractors(&aeb)?);
-            }
+        let aeb = file
+            .parent()
+            .map(|p| p.join("scrapinghub_article_extraction_benchmark"));
+        let is_aeb = file
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains("scrapinghub"));
+        if let (true, Some(aeb)) = (is_aeb, aeb)
+            && aeb.is_dir()
+            && args.limit.is_none()
+        {
+            rows.extend(extraction::published_extractors(&aeb)?);
         }
         writeln!(out, "== {}", file.display())?;
         writeln!(out, "{}", extraction::render_table(&rows))?;

@@ -4,6 +4,7 @@
 //! with 95% bootstrap intervals, throughput, latency percentiles and peak memory.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
@@ -60,7 +61,9 @@ impl Subset {
     /// True when the cluster with this id belongs to the subset.
     pub fn contains(self, id: &str) -> bool {
         // FNV-1a: stable across platforms and releases.
-        let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
         match self {
             Subset::All => true,
             Subset::Tune => hash % 2 == 0,
@@ -79,8 +82,15 @@ struct DatasetLine {
 }
 
 /// Loads a dataset JSONL. Bad lines are returned as messages (with line numbers), not dropped silently.
-pub fn load_dataset(path: &Path, subset: Subset, limit: Option<usize>) -> Result<(Vec<EvalCluster>, Vec<String>), QualityError> {
-    let text = std::fs::read_to_string(path).map_err(|source| QualityError::Io { path: path.display().to_string(), source })?;
+pub fn load_dataset(
+    path: &Path,
+    subset: Subset,
+    limit: Option<usize>,
+) -> Result<(Vec<EvalCluster>, Vec<String>), QualityError> {
+    let text = std::fs::read_to_string(path).map_err(|source| QualityError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     let mut clusters = Vec::new();
     let mut problems = Vec::new();
     for (line_idx, line) in text.lines().enumerate() {
@@ -102,7 +112,11 @@ pub fn load_dataset(path: &Path, subset: Subset, limit: Option<usize>) -> Result
             continue;
         }
         if parsed.summaries.is_empty() {
-            problems.push(format!("{} line {}: cluster {id} has no reference summary; skipped", path.display(), line_idx + 1));
+            problems.push(format!(
+                "{} line {}: cluster {id} has no reference summary; skipped",
+                path.display(),
+                line_idx + 1
+            ));
             continue;
         }
         let mut notes: Vec<IngestNote> = Vec::new();
@@ -113,13 +127,18 @@ pub fn load_dataset(path: &Path, subset: Subset, limit: Option<usize>) -> Result
             .map(|(doc_idx, doc)| {
                 let text = match doc {
                     serde_json::Value::String(s) => s.as_str(),
-                    serde_json::Value::Object(map) => map.get("text").and_then(|t| t.as_str()).unwrap_or(""),
+                    serde_json::Value::Object(map) => {
+                        map.get("text").and_then(|t| t.as_str()).unwrap_or("")
+                    }
                     _ => "",
                 };
                 article_from_text(text, &format!("{id}#{doc_idx}"), &mut notes)
             })
             .collect();
-        clusters.push(EvalCluster { cluster: Cluster { id, articles }, references: parsed.summaries });
+        clusters.push(EvalCluster {
+            cluster: Cluster { id, articles },
+            references: parsed.summaries,
+        });
         if limit.is_some_and(|l| clusters.len() >= l) {
             break;
         }
@@ -164,11 +183,19 @@ impl RougeMode {
                 // (split after . ! ? and whitespace), which only ROUGE-Lsum sees.
                 let refs: Vec<String> = references
                     .iter()
-                    .map(|r| sentence_lines(r.replace("NEWLINE_CHAR", " ").trim_start_matches(['\u{2013}', ' '])))
+                    .map(|r| {
+                        sentence_lines(
+                            r.replace("NEWLINE_CHAR", " ")
+                                .trim_start_matches(['\u{2013}', ' ']),
+                        )
+                    })
                     .collect();
                 let refs: Vec<&str> = refs.iter().map(String::as_str).collect();
                 let s = scorer.score(&refs, &sentence_lines(summary));
-                vec![s.rouge1.f1, s.rouge2.f1, s.rouge_l.f1, s.rouge_lsum.f1].into_iter().map(|v| 100.0 * v).collect()
+                vec![s.rouge1.f1, s.rouge2.f1, s.rouge_l.f1, s.rouge_lsum.f1]
+                    .into_iter()
+                    .map(|v| 100.0 * v)
+                    .collect()
             }
             RougeMode::Perl155(opts) => {
                 let s = rouge155::score(&refs, summary, opts);
@@ -260,10 +287,20 @@ pub fn evaluate_algorithms(
                     let text = summary.text();
                     let scores = mode.score(&scorer, &item.references, &text);
                     progress();
-                    ClusterResult { id: item.cluster.id.clone(), scores, seconds: Some(seconds), words: text.split_whitespace().count(), summary: text }
+                    ClusterResult {
+                        id: item.cluster.id.clone(),
+                        scores,
+                        seconds: Some(seconds),
+                        words: text.split_whitespace().count(),
+                        summary: text,
+                    }
                 })
                 .collect();
-            SystemResult { system: format!("newsfuse-{}", algorithm.name()), clusters, wall_seconds: Some(started.elapsed().as_secs_f64()) }
+            SystemResult {
+                system: format!("newsfuse-{}", algorithm.name()),
+                clusters,
+                wall_seconds: Some(started.elapsed().as_secs_f64()),
+            }
         })
         .collect()
 }
@@ -280,9 +317,20 @@ struct PeerLine {
 
 /// Scores other systems' summaries (`{id, system, summary[, cpu_seconds]}` lines) on the same clusters.
 /// Returns the results and messages about lines that were skipped.
-pub fn evaluate_peers(data: &[EvalCluster], peers: &Path, mode: &RougeMode) -> Result<(Vec<SystemResult>, Vec<String>), QualityError> {
-    let text = std::fs::read_to_string(peers).map_err(|source| QualityError::Io { path: peers.display().to_string(), source })?;
-    let index: HashMap<&str, usize> = data.iter().enumerate().map(|(i, c)| (c.cluster.id.as_str(), i)).collect();
+pub fn evaluate_peers(
+    data: &[EvalCluster],
+    peers: &Path,
+    mode: &RougeMode,
+) -> Result<(Vec<SystemResult>, Vec<String>), QualityError> {
+    let text = std::fs::read_to_string(peers).map_err(|source| QualityError::Io {
+        path: peers.display().to_string(),
+        source,
+    })?;
+    let index: HashMap<&str, usize> = data
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.cluster.id.as_str(), i))
+        .collect();
     let mut by_system: BTreeMap<String, Vec<(usize, PeerLine)>> = BTreeMap::new();
     let mut problems = Vec::new();
     for (line_idx, line) in text.lines().enumerate() {
@@ -300,7 +348,11 @@ pub fn evaluate_peers(data: &[EvalCluster], peers: &Path, mode: &RougeMode) -> R
                     by_system.entry(system).or_default().push((pos, peer));
                 }
             }
-            Err(error) => problems.push(format!("{} line {}: {error}", peers.display(), line_idx + 1)),
+            Err(error) => problems.push(format!(
+                "{} line {}: {error}",
+                peers.display(),
+                line_idx + 1
+            )),
         }
     }
     let scorer = RougeScorer::new(true);
@@ -309,7 +361,11 @@ pub fn evaluate_peers(data: &[EvalCluster], peers: &Path, mode: &RougeMode) -> R
         .map(|(system, mut lines)| {
             lines.sort_by_key(|(pos, _)| *pos);
             if lines.len() < data.len() {
-                problems.push(format!("{system}: summaries for {} of {} clusters; its means cover those only", lines.len(), data.len()));
+                problems.push(format!(
+                    "{system}: summaries for {} of {} clusters; its means cover those only",
+                    lines.len(),
+                    data.len()
+                ));
             }
             let clusters = lines
                 .par_iter()
@@ -321,7 +377,11 @@ pub fn evaluate_peers(data: &[EvalCluster], peers: &Path, mode: &RougeMode) -> R
                     summary: peer.summary.clone(),
                 })
                 .collect();
-            SystemResult { system, clusters, wall_seconds: None }
+            SystemResult {
+                system,
+                clusters,
+                wall_seconds: None,
+            }
         })
         .collect();
     Ok((results, problems))
@@ -364,21 +424,35 @@ pub fn summarize_results(result: &SystemResult, seed: u64) -> SystemSummary {
         .map(|m| {
             let values: Vec<f64> = result.clusters.iter().map(|c| c.scores[m]).collect();
             let (_, low, high) = bootstrap_mean_ci(&values, 1000, 0.95, seed);
-            Interval { mean: mean(&values), low, high }
+            Interval {
+                mean: mean(&values),
+                low,
+                high,
+            }
         })
         .collect();
     let mut latencies: Vec<f64> = result.clusters.iter().filter_map(|c| c.seconds).collect();
     let known = !latencies.is_empty() && latencies.len() == result.clusters.len();
     latencies.sort_by(f64::total_cmp);
-    let percentile = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize] * 1000.0;
+    let percentile =
+        |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize] * 1000.0;
     SystemSummary {
         system: result.system.clone(),
         n: result.clusters.len(),
         measures,
-        mean_words: mean(&result.clusters.iter().map(|c| c.words as f64).collect::<Vec<_>>()),
+        mean_words: mean(
+            &result
+                .clusters
+                .iter()
+                .map(|c| c.words as f64)
+                .collect::<Vec<_>>(),
+        ),
         total_seconds: known.then(|| latencies.iter().sum()),
         latency_ms: known.then(|| (percentile(0.5), percentile(0.95), percentile(1.0))),
-        clusters_per_second: result.wall_seconds.filter(|&w| w > 0.0).map(|w| result.clusters.len() as f64 / w),
+        clusters_per_second: result
+            .wall_seconds
+            .filter(|&w| w > 0.0)
+            .map(|w| result.clusters.len() as f64 / w),
     }
 }
 
@@ -391,26 +465,35 @@ pub fn render_table(summaries: &[SystemSummary], measure_names: &[&str]) -> Stri
     });
     let mut out = format!("{:<24} {:>4}", "system", "n");
     for name in measure_names {
-        out.push_str(&format!(" {name:>20}"));
+        let _ = write!(out, " {name:>20}");
     }
-    out.push_str(&format!(" {:>6} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "words", "CPU s/cl", "p50 ms", "p95 ms", "max ms", "clus/s"));
+    let _ = writeln!(
+        out,
+        " {:>6} {:>10} {:>9} {:>9} {:>9} {:>9}",
+        "words", "CPU s/cl", "p50 ms", "p95 ms", "max ms", "clus/s"
+    );
     for row in &rows {
-        out.push_str(&format!("{:<24} {:>4}", row.system, row.n));
+        let _ = write!(out, "{:<24} {:>4}", row.system, row.n);
         for m in &row.measures {
-            out.push_str(&format!(" {:>6.2} [{:>5.2},{:>5.2}]", m.mean, m.low, m.high));
+            let _ = write!(out, " {:>6.2} [{:>5.2},{:>5.2}]", m.mean, m.low, m.high);
         }
-        let opt = |v: Option<f64>, digits: usize| v.map_or_else(|| "-".to_string(), |v| format!("{v:.digits$}"));
+        let opt = |v: Option<f64>, digits: usize| {
+            v.map_or_else(|| "-".to_string(), |v| format!("{v:.digits$}"))
+        };
         let per_cluster = row.total_seconds.map(|t| t / row.n.max(1) as f64);
-        let (p50, p95, max) = row.latency_ms.map_or((None, None, None), |(a, b, c)| (Some(a), Some(b), Some(c)));
-        out.push_str(&format!(
-            " {:>6.0} {:>10} {:>9} {:>9} {:>9} {:>9}\n",
+        let (p50, p95, max) = row
+            .latency_ms
+            .map_or((None, None, None), |(a, b, c)| (Some(a), Some(b), Some(c)));
+        let _ = writeln!(
+            out,
+            " {:>6.0} {:>10} {:>9} {:>9} {:>9} {:>9}",
             row.mean_words,
             opt(per_cluster, 5),
             opt(p50, 3),
             opt(p95, 3),
             opt(max, 3),
             opt(row.clusters_per_second, 1)
-        ));
+        );
     }
     out
 }
@@ -428,13 +511,20 @@ mod tests {
     use super::*;
 
     fn dataset() -> Vec<EvalCluster> {
-        let article = |t: &str| newsfuse::model::Article { text: t.into(), ..Default::default() };
+        let article = |t: &str| newsfuse::model::Article {
+            text: t.into(),
+            ..Default::default()
+        };
         vec![EvalCluster {
             cluster: Cluster {
                 id: "c1".into(),
                 articles: vec![
-                    article("Ministers from twenty countries met in Rome on Tuesday to review the campaign against the militants."),
-                    article("The ministers of twenty countries met in Rome on Tuesday and reviewed the campaign against militants."),
+                    article(
+                        "Ministers from twenty countries met in Rome on Tuesday to review the campaign against the militants.",
+                    ),
+                    article(
+                        "The ministers of twenty countries met in Rome on Tuesday and reviewed the campaign against militants.",
+                    ),
                 ],
             },
             references: vec!["Ministers from twenty countries met in Rome on Tuesday.".into()],
@@ -443,8 +533,14 @@ mod tests {
 
     #[test]
     fn sentence_lines_split_like_the_reference_script() {
-        assert_eq!(sentence_lines("  One. Two!  Three?\nFour five.  "), "One.\nTwo!\nThree?\nFour five.");
-        assert_eq!(sentence_lines("No split here  at all"), "No split here  at all");
+        assert_eq!(
+            sentence_lines("  One. Two!  Three?\nFour five.  "),
+            "One.\nTwo!\nThree?\nFour five."
+        );
+        assert_eq!(
+            sentence_lines("No split here  at all"),
+            "No split here  at all"
+        );
         assert_eq!(sentence_lines(""), "");
     }
 
@@ -459,7 +555,13 @@ mod tests {
     #[test]
     fn algorithms_and_peers_are_scored_alike() {
         let data = dataset();
-        let results = evaluate_algorithms(&data, &[Algorithm::Lead], &SummaryConfig::default(), &RougeMode::RougeScore, &|| {});
+        let results = evaluate_algorithms(
+            &data,
+            &[Algorithm::Lead],
+            &SummaryConfig::default(),
+            &RougeMode::RougeScore,
+            &|| {},
+        );
         assert_eq!(results.len(), 1);
         let ours = &results[0].clusters[0];
         assert!(ours.scores[0] > 50.0, "{ours:?}");
@@ -468,11 +570,15 @@ mod tests {
         let peers = dir.join("peers.jsonl");
         let line = serde_json::json!({"id": "c1", "system": "copy", "summary": ours.summary});
         std::fs::write(&peers, format!("{line}\nnot json\n{{\"id\": \"unknown\", \"system\": \"copy\", \"summary\": \"x\"}}\n")).expect("write");
-        let (peer_results, problems) = evaluate_peers(&data, &peers, &RougeMode::RougeScore).expect("readable");
+        let (peer_results, problems) =
+            evaluate_peers(&data, &peers, &RougeMode::RougeScore).expect("readable");
         assert_eq!(peer_results[0].clusters[0].scores, ours.scores);
         assert_eq!(problems.len(), 1, "{problems:?}");
         let summary = summarize_results(&results[0], 1);
-        assert!(summary.measures[0].low <= summary.measures[0].mean && summary.measures[0].mean <= summary.measures[0].high);
+        assert!(
+            summary.measures[0].low <= summary.measures[0].mean
+                && summary.measures[0].mean <= summary.measures[0].high
+        );
         let table = render_table(&[summary], &RougeMode::RougeScore.measure_names());
         assert!(table.contains("newsfuse-lead"));
         std::fs::remove_dir_all(&dir).ok();
@@ -481,7 +587,11 @@ mod tests {
     #[test]
     fn rouge155_mode_reports_recall_and_f() {
         let mode = RougeMode::Perl155(Rouge155Options::duc_generic(100));
-        let values = mode.score(&RougeScorer::new(true), &["the cat sat on the mat".into()], "the cat sat");
+        let values = mode.score(
+            &RougeScorer::new(true),
+            &["the cat sat on the mat".into()],
+            "the cat sat",
+        );
         assert_eq!(values.len(), mode.measure_names().len());
         assert!(values[0] > 0.0 && values[0] <= 100.0);
     }

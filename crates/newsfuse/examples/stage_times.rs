@@ -14,20 +14,40 @@ use newsfuse::summary::supporting_articles;
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: stage_times DATA.jsonl [WORDS]");
-    let words: usize = args.next().map_or(300, |w| w.parse().expect("WORDS is a number"));
+    let words: usize = args
+        .next()
+        .map_or(300, |w| w.parse().expect("WORDS is a number"));
     let text = std::fs::read_to_string(&path).expect("readable dataset");
     let mut ingested = Ingested::default();
     parse_jsonl(&text, &path, &mut ingested);
-    let clusters: Vec<_> = ingested.clusters.into_iter().filter_map(Result::ok).collect();
-    let config = SelectConfig { budget: Budget::Words(words), ..SelectConfig::default() };
-    let (mut t_clean, mut t_segment, mut t_analyze, mut t_select, mut t_support) = (Duration::ZERO, Duration::ZERO, Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    let clusters: Vec<_> = ingested
+        .clusters
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let config = SelectConfig {
+        budget: Budget::Words(words),
+        ..SelectConfig::default()
+    };
+    let (mut t_clean, mut t_segment, mut t_analyze, mut t_select, mut t_support) = (
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+    );
     let mut bytes = 0;
     for cluster in &clusters {
         let t = Instant::now();
         let cleaned: Vec<_> = cluster.articles.iter().map(|a| clean(&a.text)).collect();
         t_clean += t.elapsed();
         let t = Instant::now();
-        let segmented: Vec<_> = cluster.articles.iter().zip(&cleaned).map(|(a, c)| segment(&a.text, c)).collect();
+        let segmented: Vec<_> = cluster
+            .articles
+            .iter()
+            .zip(&cleaned)
+            .map(|(a, c)| segment(&a.text, c))
+            .collect();
         t_segment += t.elapsed();
         let t = Instant::now();
         let analysis = analyze(cluster, &segmented, &AnalyzeConfig::default());
@@ -44,8 +64,22 @@ fn main() {
     }
     let n = clusters.len().max(1) as f64;
     let total = t_clean + t_segment + t_analyze + t_select + t_support;
-    println!("{} clusters, {:.1} KB each on average", clusters.len(), bytes as f64 / n / 1000.0);
-    for (name, t) in [("clean", t_clean), ("segment", t_segment), ("analyze", t_analyze), ("select+order", t_select), ("support", t_support), ("total", total)] {
-        println!("{name:<14} {:>8.3} ms/cluster", t.as_secs_f64() * 1000.0 / n);
+    println!(
+        "{} clusters, {:.1} KB each on average",
+        clusters.len(),
+        bytes as f64 / n / 1000.0
+    );
+    for (name, t) in [
+        ("clean", t_clean),
+        ("segment", t_segment),
+        ("analyze", t_analyze),
+        ("select+order", t_select),
+        ("support", t_support),
+        ("total", total),
+    ] {
+        println!(
+            "{name:<14} {:>8.3} ms/cluster",
+            t.as_secs_f64() * 1000.0 / n
+        );
     }
 }

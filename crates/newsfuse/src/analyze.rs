@@ -23,7 +23,10 @@ pub struct AnalyzeConfig {
 
 impl Default for AnalyzeConfig {
     fn default() -> Self {
-        Self { min_words: 8, max_words: 70 }
+        Self {
+            min_words: 8,
+            max_words: 70,
+        }
     }
 }
 
@@ -70,7 +73,11 @@ pub struct Analysis {
 }
 
 /// Analyses a segmented cluster.
-pub fn analyze(cluster: &Cluster, segmented: &[SegmentedArticle], config: &AnalyzeConfig) -> Analysis {
+pub fn analyze(
+    cluster: &Cluster,
+    segmented: &[SegmentedArticle],
+    config: &AnalyzeConfig,
+) -> Analysis {
     let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
     let mut sentences = Vec::new();
     let mut article_ranges = Vec::with_capacity(segmented.len());
@@ -82,13 +89,18 @@ pub fn analyze(cluster: &Cluster, segmented: &[SegmentedArticle], config: &Analy
             let n_words = text.split_whitespace().count();
             let mut terms = Vec::new();
             for token in &sentence.tokens {
-                if token.is_stopword || token.stem.len() < 2 && !token.stem.chars().all(|c| c.is_ascii_digit()) {
+                if token.is_stopword
+                    || token.stem.len() < 2 && !token.stem.chars().all(|c| c.is_ascii_digit())
+                {
                     continue;
                 }
                 let next_id = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
                 terms.push(*vocabulary.entry(token.stem.as_str()).or_insert(next_id));
             }
-            let mut bigrams: Vec<u64> = terms.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
+            let mut bigrams: Vec<u64> = terms
+                .windows(2)
+                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                .collect();
             bigrams.sort_unstable();
             bigrams.dedup();
             let candidate = !sentence.is_headline
@@ -140,7 +152,10 @@ pub fn analyze(cluster: &Cluster, segmented: &[SegmentedArticle], config: &Analy
         }
     }
     let n_docs = n_articles_with_text.max(1) as f32;
-    let idf: Vec<f32> = term_article_freq.iter().map(|&df| (1.0 + n_docs / df.max(1) as f32).ln()).collect();
+    let idf: Vec<f32> = term_article_freq
+        .iter()
+        .map(|&df| (1.0 + n_docs / df.max(1) as f32).ln())
+        .collect();
 
     let mut centroid_dense = vec![0f32; n_terms];
     for info in &mut sentences {
@@ -149,9 +164,24 @@ pub fn analyze(cluster: &Cluster, segmented: &[SegmentedArticle], config: &Analy
             centroid_dense[term as usize] += idf[term as usize];
         }
     }
-    let centroid = normalise(centroid_dense.into_iter().enumerate().filter(|&(_, w)| w > 0.0).map(|(t, w)| (t as u32, w)).collect());
+    let centroid = normalise(
+        centroid_dense
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, w)| w > 0.0)
+            .map(|(t, w)| (t as u32, w))
+            .collect(),
+    );
 
-    Analysis { sentences, n_articles_with_text, term_article_freq, idf, bigram_article_freq, centroid, article_ranges }
+    Analysis {
+        sentences,
+        n_articles_with_text,
+        term_article_freq,
+        idf,
+        bigram_article_freq,
+        centroid,
+        article_ranges,
+    }
 }
 
 /// Prose, not a list item, a caption fragment or a shouted banner.
@@ -165,7 +195,10 @@ fn looks_like_prose(text: &str) -> bool {
         return false;
     }
     let last = text.trim_end().chars().last().unwrap_or(' ');
-    matches!(last, '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')')
+    matches!(
+        last,
+        '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')'
+    )
 }
 
 fn tfidf_vector(terms: &[u32], idf: &[f32]) -> Vec<(u32, f32)> {
@@ -235,9 +268,19 @@ mod tests {
     fn analysed(texts: &[&str]) -> Analysis {
         let cluster = Cluster {
             id: "t".into(),
-            articles: texts.iter().map(|t| Article { text: (*t).into(), ..Article::default() }).collect(),
+            articles: texts
+                .iter()
+                .map(|t| Article {
+                    text: (*t).into(),
+                    ..Article::default()
+                })
+                .collect(),
         };
-        let segmented: Vec<_> = cluster.articles.iter().map(|a| segment(&a.text, &clean(&a.text))).collect();
+        let segmented: Vec<_> = cluster
+            .articles
+            .iter()
+            .map(|a| segment(&a.text, &clean(&a.text)))
+            .collect();
         analyze(&cluster, &segmented, &AnalyzeConfig::default())
     }
 
@@ -253,14 +296,24 @@ mod tests {
         let first = &analysis.sentences[0];
         assert!(first.candidate);
         // "met rome" occurs in two articles.
-        let shared: Vec<u64> = first.bigrams.iter().copied().filter(|b| analysis.bigram_article_freq[b] == 2).collect();
+        let shared: Vec<u64> = first
+            .bigrams
+            .iter()
+            .copied()
+            .filter(|b| analysis.bigram_article_freq[b] == 2)
+            .collect();
         assert!(!shared.is_empty());
-        assert!(cosine(&first.vector, &analysis.sentences[1].vector) > cosine(&first.vector, &analysis.sentences[2].vector));
+        assert!(
+            cosine(&first.vector, &analysis.sentences[1].vector)
+                > cosine(&first.vector, &analysis.sentences[2].vector)
+        );
     }
 
     #[test]
     fn short_shouted_and_unfinished_sentences_are_not_candidates() {
-        let analysis = analysed(&["Too short here.\n\nTHIS IS A SHOUTED BANNER LINE WITH MANY WORDS IN IT.\n\nA long enough line that has no final punctuation at all here"]);
+        let analysis = analysed(&[
+            "Too short here.\n\nTHIS IS A SHOUTED BANNER LINE WITH MANY WORDS IN IT.\n\nA long enough line that has no final punctuation at all here",
+        ]);
         assert!(analysis.sentences.iter().all(|s| !s.candidate));
     }
 

@@ -50,19 +50,28 @@ pub fn read_inputs(paths: &[PathBuf]) -> Ingested {
         if path.as_os_str() == "-" {
             match read_stdin() {
                 Ok(bytes) => read_text_source(&bytes, "stdin", &mut ingested, &mut loose),
-                Err(source) => ingested.clusters.push(Err(Error::Io { path: path.clone(), source })),
+                Err(source) => ingested.clusters.push(Err(Error::Io {
+                    path: path.clone(),
+                    source,
+                })),
             }
         } else if path.is_dir() {
             match list_folder(path) {
                 Ok(files) => {
                     if files.is_empty() {
-                        ingested.clusters.push(Err(Error::NoInput(format!("folder {} has no files", path.display()))));
+                        ingested.clusters.push(Err(Error::NoInput(format!(
+                            "folder {} has no files",
+                            path.display()
+                        ))));
                     }
                     for file in files {
                         read_file(&file, &mut ingested, &mut loose);
                     }
                 }
-                Err(source) => ingested.clusters.push(Err(Error::Io { path: path.clone(), source })),
+                Err(source) => ingested.clusters.push(Err(Error::Io {
+                    path: path.clone(),
+                    source,
+                })),
             }
         } else {
             read_file(path, &mut ingested, &mut loose);
@@ -70,10 +79,15 @@ pub fn read_inputs(paths: &[PathBuf]) -> Ingested {
     }
     if !loose.is_empty() {
         let id = cluster_id_from_paths(paths);
-        ingested.clusters.push(Ok(Cluster { id, articles: loose }));
+        ingested.clusters.push(Ok(Cluster {
+            id,
+            articles: loose,
+        }));
     }
     if ingested.clusters.is_empty() {
-        ingested.clusters.push(Err(Error::NoInput("no articles given".into())));
+        ingested
+            .clusters
+            .push(Err(Error::NoInput("no articles given".into())));
     }
     ingested
 }
@@ -89,7 +103,10 @@ fn list_folder(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in fs::read_dir(path)? {
         let entry_path = entry?.path();
-        let hidden = entry_path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = entry_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if entry_path.is_file() && !hidden {
             files.push(entry_path);
         }
@@ -102,7 +119,9 @@ fn read_file(path: &Path, ingested: &mut Ingested, loose: &mut Vec<Article>) {
     let origin = path.display().to_string();
     match fs::read(path) {
         Ok(bytes) => {
-            let is_jsonl = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+            let is_jsonl = path.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")
+            });
             if is_jsonl {
                 match decode(&bytes, &origin) {
                     Ok((text, note)) => {
@@ -115,7 +134,10 @@ fn read_file(path: &Path, ingested: &mut Ingested, loose: &mut Vec<Article>) {
                 read_text_source(&bytes, &origin, ingested, loose);
             }
         }
-        Err(source) => ingested.clusters.push(Err(Error::Io { path: path.to_path_buf(), source })),
+        Err(source) => ingested.clusters.push(Err(Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })),
     }
 }
 
@@ -142,7 +164,10 @@ fn read_text_source(bytes: &[u8], origin: &str, ingested: &mut Ingested, loose: 
 
 /// Builds an article from one file's text: extracts HTML, keeps plain text as it is.
 pub fn article_from_text(text: &str, origin: &str, notes: &mut Vec<IngestNote>) -> Article {
-    let mut article = Article { origin: origin.to_string(), ..Article::default() };
+    let mut article = Article {
+        origin: origin.to_string(),
+        ..Article::default()
+    };
     if looks_like_html(text) {
         if let Some(page) = extract_html(text) {
             article.title = page.title;
@@ -150,13 +175,19 @@ pub fn article_from_text(text: &str, origin: &str, notes: &mut Vec<IngestNote>) 
             article.published = page.published;
             article.source = page.site_name;
         } else {
-            notes.push(IngestNote { origin: origin.into(), message: "HTML page with no article text found".into() });
+            notes.push(IngestNote {
+                origin: origin.into(),
+                message: "HTML page with no article text found".into(),
+            });
         }
     } else {
         article.text = text.to_string();
     }
     if article.text.trim().is_empty() {
-        notes.push(IngestNote { origin: origin.into(), message: "article is empty".into() });
+        notes.push(IngestNote {
+            origin: origin.into(),
+            message: "article is empty".into(),
+        });
     }
     article
 }
@@ -167,7 +198,11 @@ pub fn parse_multinews(text: &str, origin: &str) -> Vec<Article> {
         .map(|doc| doc.replace(MULTINEWS_NEWLINE, "\n"))
         .filter(|doc| !doc.trim().is_empty())
         .enumerate()
-        .map(|(idx, doc)| Article { origin: format!("{origin}#{idx}"), text: doc.trim().to_string(), ..Article::default() })
+        .map(|(idx, doc)| Article {
+            origin: format!("{origin}#{idx}"),
+            text: doc.trim().to_string(),
+            ..Article::default()
+        })
         .collect()
 }
 
@@ -214,9 +249,18 @@ pub fn parse_jsonl(text: &str, origin: &str, ingested: &mut Ingested) {
                 for (doc_idx, document) in json.documents.into_iter().enumerate() {
                     let doc_origin = format!("{id}#{doc_idx}");
                     let mut article = match document {
-                        JsonDocument::Text(text) => article_from_text(&text, &doc_origin, &mut ingested.notes),
-                        JsonDocument::Rich { title, text, url, source, published } => {
-                            let mut article = article_from_text(&text, &doc_origin, &mut ingested.notes);
+                        JsonDocument::Text(text) => {
+                            article_from_text(&text, &doc_origin, &mut ingested.notes)
+                        }
+                        JsonDocument::Rich {
+                            title,
+                            text,
+                            url,
+                            source,
+                            published,
+                        } => {
+                            let mut article =
+                                article_from_text(&text, &doc_origin, &mut ingested.notes);
                             article.title = title.or(article.title);
                             article.url = url;
                             article.source = source.or(article.source);
@@ -242,8 +286,10 @@ pub fn parse_jsonl(text: &str, origin: &str, ingested: &mut Ingested) {
 pub fn decode(bytes: &[u8], origin: &str) -> Result<(String, Option<IngestNote>)> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        let note = (encoding != encoding_rs::UTF_8 || had_errors)
-            .then(|| IngestNote { origin: origin.into(), message: format!("decoded from {}", encoding.name()) });
+        let note = (encoding != encoding_rs::UTF_8 || had_errors).then(|| IngestNote {
+            origin: origin.into(),
+            message: format!("decoded from {}", encoding.name()),
+        });
         return Ok((text.into_owned(), note));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -260,14 +306,23 @@ pub fn decode(bytes: &[u8], origin: &str) -> Result<(String, Option<IngestNote>)
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     let (text, _, had_errors) = encoding.decode(bytes);
     if had_errors && encoding == encoding_rs::UTF_8 {
-        return Err(Error::NotText { origin: origin.into(), reason: "invalid UTF-8 and no other encoding fits".into() });
+        return Err(Error::NotText {
+            origin: origin.into(),
+            reason: "invalid UTF-8 and no other encoding fits".into(),
+        });
     }
-    let note = IngestNote { origin: origin.into(), message: format!("not UTF-8; decoded as {}", encoding.name()) };
+    let note = IngestNote {
+        origin: origin.into(),
+        message: format!("not UTF-8; decoded as {}", encoding.name()),
+    };
     Ok((text.into_owned(), Some(note)))
 }
 
 fn not_text(origin: &str) -> Error {
-    Error::NotText { origin: origin.into(), reason: "binary data, not text (NUL or control bytes)".into() }
+    Error::NotText {
+        origin: origin.into(),
+        reason: "binary data, not text (NUL or control bytes)".into(),
+    }
 }
 
 /// Binary data: NUL bytes, or many control characters in the first 8 KiB.
@@ -276,14 +331,23 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     controls * 20 > head.len().max(1)
 }
 
 fn cluster_id_from_paths(paths: &[PathBuf]) -> String {
     match paths {
-        [single] if single.is_dir() => single.file_name().map_or_else(|| single.display().to_string(), |n| n.to_string_lossy().into_owned()),
-        [single] => single.file_stem().map_or_else(|| "cluster".into(), |n| n.to_string_lossy().into_owned()),
+        [single] if single.as_os_str() == "-" => "stdin".into(),
+        [single] if single.is_dir() => single.file_name().map_or_else(
+            || single.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        [single] => single
+            .file_stem()
+            .map_or_else(|| "cluster".into(), |n| n.to_string_lossy().into_owned()),
         _ => "cluster".into(),
     }
 }
@@ -297,7 +361,10 @@ mod tests {
         let mut loose = Vec::new();
         read_text_source(text.as_bytes(), "test", &mut ingested, &mut loose);
         if !loose.is_empty() {
-            ingested.clusters.push(Ok(Cluster { id: "test".into(), articles: loose }));
+            ingested.clusters.push(Ok(Cluster {
+                id: "test".into(),
+                articles: loose,
+            }));
         }
         ingested
     }
@@ -332,11 +399,15 @@ mod tests {
 
     #[test]
     fn multinews_format() {
-        let input = "First article.NEWLINE_CHARNEWLINE_CHARSecond paragraph. ||||| Second article. |||||";
+        let input =
+            "First article.NEWLINE_CHARNEWLINE_CHARSecond paragraph. ||||| Second article. |||||";
         let ingested = ingest_str(input);
         let cluster = ingested.clusters[0].as_ref().expect("valid");
         assert_eq!(cluster.articles.len(), 2);
-        assert_eq!(cluster.articles[0].text, "First article.\n\nSecond paragraph.");
+        assert_eq!(
+            cluster.articles[0].text,
+            "First article.\n\nSecond paragraph."
+        );
     }
 
     #[test]
@@ -351,7 +422,10 @@ mod tests {
         let (text, note) = decode(latin1, "x").expect("decodable");
         assert!(text.contains("Café crème"), "{text}");
         assert!(note.is_some());
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&utf16, "x").expect("BOM").0, "Hé");
     }
 

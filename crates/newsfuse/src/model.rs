@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into an article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -9,18 +9,30 @@ use crate::model::Cluster;
 
 /// Returns `picks` (indices into `analysis.sentences`) in reading order.
 pub fn order(cluster: &Cluster, analysis: &Analysis, picks: &[usize]) -> Vec<usize> {
-    let dated = !cluster.articles.is_empty() && cluster.articles.iter().all(|a| a.published.as_deref().is_some_and(|d| !d.trim().is_empty()));
+    let dated = !cluster.articles.is_empty()
+        && cluster
+            .articles
+            .iter()
+            .all(|a| a.published.as_deref().is_some_and(|d| !d.trim().is_empty()));
     let mut ordered = picks.to_vec();
     ordered.sort_by(|&a, &b| {
         let (sa, sb) = (&analysis.sentences[a], &analysis.sentences[b]);
         let date_order = if dated {
-            let da = cluster.articles[sa.article].published.as_deref().unwrap_or("");
-            let db = cluster.articles[sb.article].published.as_deref().unwrap_or("");
+            let da = cluster.articles[sa.article]
+                .published
+                .as_deref()
+                .unwrap_or("");
+            let db = cluster.articles[sb.article]
+                .published
+                .as_deref()
+                .unwrap_or("");
             da.cmp(db)
         } else {
             std::cmp::Ordering::Equal
         };
-        date_order.then(sa.article.cmp(&sb.article)).then(sa.position.cmp(&sb.position))
+        date_order
+            .then(sa.article.cmp(&sb.article))
+            .then(sa.position.cmp(&sb.position))
     });
     ordered
 }

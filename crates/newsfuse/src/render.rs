@@ -4,6 +4,7 @@
 //! names the version. Architecture invariant: render never re-ranks or edits sentences.
 
 use serde::Serialize;
+use std::fmt::Write as _;
 
 use crate::model::Cluster;
 use crate::summary::{Summary, Warning};
@@ -34,17 +35,26 @@ pub fn render_markdown(summary: &Summary, cluster: &Cluster) -> String {
         let mut cites = vec![sentence.article];
         cites.extend(&sentence.also_in);
         let cites: Vec<String> = cites.iter().map(|a| format!("[{}]", a + 1)).collect();
-        out.push_str(&format!("- {} {}\n", sentence.text.replace('\n', " "), cites.join("")));
+        let _ = writeln!(
+            out,
+            "- {} {}",
+            sentence.text.replace('\n', " "),
+            cites.join("")
+        );
     }
     out.push_str("\n### Sources\n\n");
     for (idx, article) in cluster.articles.iter().enumerate() {
-        let label = article.title.as_deref().or(article.url.as_deref()).unwrap_or(&article.origin);
-        out.push_str(&format!("{}. {}\n", idx + 1, label.replace('\n', " ")));
+        let label = article
+            .title
+            .as_deref()
+            .or(article.url.as_deref())
+            .unwrap_or(&article.origin);
+        let _ = writeln!(out, "{}. {}", idx + 1, label.replace('\n', " "));
     }
     if !summary.warnings.is_empty() {
         out.push_str("\n### Notes\n\n");
         for warning in &summary.warnings {
-            out.push_str(&format!("- {}\n", warning.message));
+            let _ = writeln!(out, "- {}", warning.message);
         }
     }
     out

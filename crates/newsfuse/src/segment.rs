@@ -51,7 +51,13 @@ pub fn segment(text: &str, clean: &CleanArticle) -> SegmentedArticle {
         let is_headline = block.kind == BlockKind::Headline;
         for span in split_block(text, block.span, is_headline) {
             let tokens = tokenize(text, span);
-            sentences.push(Sentence { span, block: block_idx, index: sentences.len(), is_headline, tokens });
+            sentences.push(Sentence {
+                span,
+                block: block_idx,
+                index: sentences.len(),
+                is_headline,
+                tokens,
+            });
         }
     }
     SegmentedArticle { sentences }
@@ -61,7 +67,10 @@ pub fn segment(text: &str, clean: &CleanArticle) -> SegmentedArticle {
 fn split_block(text: &str, block: Span, is_headline: bool) -> Vec<Span> {
     let block_text = block.slice(text);
     if is_headline {
-        return trimmed(block_text, 0, block_text.len()).map(|s| shift(s, block.start)).into_iter().collect();
+        return trimmed(block_text, 0, block_text.len())
+            .map(|s| shift(s, block.start))
+            .into_iter()
+            .collect();
     }
     let mut spans = Vec::new();
     // sentencex does not split on newlines: a block is one paragraph, but be safe with inner line breaks.
@@ -70,7 +79,9 @@ fn split_block(text: &str, block: Span, is_headline: bool) -> Vec<Span> {
         let line_base = line.as_ptr() as usize;
         for piece in sentencex::segment("en", line) {
             // sentencex returns slices of its input; recover their offsets from the pointers.
-            let Some(piece_start) = (piece.as_ptr() as usize).checked_sub(line_base) else { continue };
+            let Some(piece_start) = (piece.as_ptr() as usize).checked_sub(line_base) else {
+                continue;
+            };
             if piece_start + piece.len() > line.len() {
                 continue;
             }
@@ -136,8 +147,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             }
             let after = piece[idx + next.len_utf8()..].chars().next();
             let keep = match (next, after) {
-                (',', Some(a)) => a.is_ascii_digit() && piece[start..end].chars().all(|ch| ch.is_ascii_digit()),
-                ('.', Some(a)) => a.is_alphanumeric() && !piece[start..end].chars().any(char::is_lowercase),
+                (',', Some(a)) => {
+                    a.is_ascii_digit() && piece[start..end].chars().all(|ch| ch.is_ascii_digit())
+                }
+                ('.', Some(a)) => {
+                    a.is_alphanumeric() && !piece[start..end].chars().any(char::is_lowercase)
+                }
                 (_, Some(a)) => a.is_alphanumeric(),
                 _ => false,
             };
@@ -149,7 +164,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         // An acronym keeps its final dot ("U.S."), so that it reads as one unit.
         let surface = &piece[start..end];
-        tokens.push(make_token(surface, Span::new(span.start + start, span.start + end)));
+        tokens.push(make_token(
+            surface,
+            Span::new(span.start + start, span.start + end),
+        ));
     }
     tokens
 }
@@ -162,8 +180,16 @@ fn make_token(surface: &str, span: Span) -> Token {
         .flat_map(char::to_lowercase)
         .collect();
     let is_stopword = is_stopword(&lower);
-    let stem = if lower.chars().all(|c| c.is_ascii_digit()) { lower } else { stem(&lower) };
-    Token { span, stem, is_stopword }
+    let stem = if lower.chars().all(|c| c.is_ascii_digit()) {
+        lower
+    } else {
+        stem(&lower)
+    };
+    Token {
+        span,
+        stem,
+        is_stopword,
+    }
 }
 
 #[cfg(test)]
@@ -174,7 +200,11 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let segmented = segment(text, &clean(text));
-        segmented.sentences.iter().map(|s| s.span.slice(text)).collect()
+        segmented
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
     }
 
     fn check(text: &str, expected: &[&str]) {
@@ -207,7 +237,10 @@ mod tests {
 
     #[test]
     fn paragraphs_never_merge() {
-        check("First paragraph without a stop\n\nSecond one. Third.", &["First paragraph without a stop", "Second one.", "Third."]);
+        check(
+            "First paragraph without a stop\n\nSecond one. Third.",
+            &["First paragraph without a stop", "Second one.", "Third."],
+        );
     }
 
     #[test]
@@ -215,9 +248,20 @@ mod tests {
         let text = "The U.S. paid $10,000 (3.5%) on Kerry's orders, e-mail says.";
         let tokens = tokenize(text, Span::new(0, text.len()));
         let surfaces: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
-        assert_eq!(surfaces, ["The", "U.S", "paid", "10,000", "3.5", "on", "Kerry's", "orders", "e", "mail", "says"]);
+        assert_eq!(
+            surfaces,
+            [
+                "The", "U.S", "paid", "10,000", "3.5", "on", "Kerry's", "orders", "e", "mail",
+                "says"
+            ]
+        );
         let stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
-        assert_eq!(stems, ["the", "us", "paid", "10000", "35", "on", "kerri", "order", "e", "mail", "say"]);
+        assert_eq!(
+            stems,
+            [
+                "the", "us", "paid", "10000", "35", "on", "kerri", "order", "e", "mail", "say"
+            ]
+        );
         assert!(tokens[0].is_stopword);
         assert!(!tokens[2].is_stopword);
     }

@@ -17,7 +17,8 @@ we'll we're we've were weren't what what's when when's where where's which while
 won't would wouldn't you you'd you'll you're you've your yours yourself yourselves s t just now also yet however \
 may might must shall since upon via per whether though although either neither";
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| WORDS.split_whitespace().collect());
+static STOPWORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| WORDS.split_whitespace().collect());
 
 /// True when `lowercase_word` is an English stopword.
 pub fn is_stopword(lowercase_word: &str) -> bool {

@@ -76,7 +76,11 @@ pub struct Summary {
 impl Summary {
     /// The summary as plain text, one sentence per line.
     pub fn text(&self) -> String {
-        self.sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n")
+        self.sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -93,7 +97,11 @@ pub fn prepare(cluster: &Cluster, config: &AnalyzeConfig) -> Prepared {
         .collect();
     let (cleaned, segmented): (Vec<_>, Vec<_>) = staged.into_iter().unzip();
     let analysis = analyze(cluster, &segmented, config);
-    Prepared { cleaned, segmented, analysis }
+    Prepared {
+        cleaned,
+        segmented,
+        analysis,
+    }
 }
 
 /// Summarizes one cluster.
@@ -103,7 +111,11 @@ pub fn summarize(cluster: &Cluster, config: &SummaryConfig) -> Summary {
 }
 
 /// Summarizes a cluster whose text stages have already run.
-pub fn summarize_prepared(cluster: &Cluster, prepared: &Prepared, config: &SummaryConfig) -> Summary {
+pub fn summarize_prepared(
+    cluster: &Cluster,
+    prepared: &Prepared,
+    config: &SummaryConfig,
+) -> Summary {
     let analysis = &prepared.analysis;
     let picks = select(analysis, &config.select);
     let ordered = order(cluster, analysis, &picks);
@@ -142,7 +154,8 @@ pub fn supporting_articles(analysis: &Analysis, idx: usize) -> Vec<usize> {
         }
         let says_same = analysis.sentences[range.clone()].iter().any(|other| {
             cosine(&target.vector, &other.vector) >= 0.5
-                || (!target.bigrams.is_empty() && 2 * shared_count(&target.bigrams, &other.bigrams) >= target.bigrams.len())
+                || (!target.bigrams.is_empty()
+                    && 2 * shared_count(&target.bigrams, &other.bigrams) >= target.bigrams.len())
         });
         if says_same {
             support.push(article);
@@ -154,21 +167,34 @@ pub fn supporting_articles(analysis: &Analysis, idx: usize) -> Vec<usize> {
 fn warnings(cluster: &Cluster, prepared: &Prepared) -> Vec<Warning> {
     let mut warnings = Vec::new();
     if cluster.articles.is_empty() {
-        warnings.push(Warning { article: None, message: "the cluster has no articles".into() });
+        warnings.push(Warning {
+            article: None,
+            message: "the cluster has no articles".into(),
+        });
     }
     for (idx, article) in cluster.articles.iter().enumerate() {
         let origin = &article.origin;
         if article.text.trim().is_empty() {
-            warnings.push(Warning { article: Some(idx), message: format!("article {idx} ({origin}) is empty; skipped") });
+            warnings.push(Warning {
+                article: Some(idx),
+                message: format!("article {idx} ({origin}) is empty; skipped"),
+            });
         } else if prepared.segmented[idx].sentences.is_empty() {
             warnings.push(Warning {
                 article: Some(idx),
-                message: format!("article {idx} ({origin}) has no text left after removing web clutter; skipped"),
+                message: format!(
+                    "article {idx} ({origin}) has no text left after removing web clutter; skipped"
+                ),
             });
         }
     }
-    if !prepared.analysis.sentences.is_empty() && prepared.analysis.sentences.iter().all(|s| !s.candidate) {
-        warnings.push(Warning { article: None, message: "no sentence is long enough to extract; the summary is empty".into() });
+    if !prepared.analysis.sentences.is_empty()
+        && prepared.analysis.sentences.iter().all(|s| !s.candidate)
+    {
+        warnings.push(Warning {
+            article: None,
+            message: "no sentence is long enough to extract; the summary is empty".into(),
+        });
     }
     warnings
 }

@@ -39,7 +39,9 @@ pub(super) struct Objective {
 
 pub(super) fn objective(analysis: &Analysis) -> Objective {
     let multi = analysis.n_articles_with_text >= 2;
-    let candidates: Vec<usize> = (0..analysis.sentences.len()).filter(|&i| analysis.sentences[i].candidate).collect();
+    let candidates: Vec<usize> = (0..analysis.sentences.len())
+        .filter(|&i| analysis.sentences[i].candidate)
+        .collect();
     // Single-article clusters have no cross-article support; count sentence occurrences instead.
     let mut sentence_freq: HashMap<u64, u32> = HashMap::default();
     if !multi {
@@ -56,7 +58,11 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
         }
     }
     let support = |key: u64, article_freq: u32| -> f32 {
-        let count = if multi { article_freq } else { sentence_freq.get(&key).copied().unwrap_or(0) };
+        let count = if multi {
+            article_freq
+        } else {
+            sentence_freq.get(&key).copied().unwrap_or(0)
+        };
         count.saturating_sub(1) as f32
     };
     let mut index: HashMap<u64, usize> = HashMap::default();
@@ -67,7 +73,14 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
         let info = &analysis.sentences[idx];
         let mut mine = Vec::new();
         for &bigram in &info.bigrams {
-            let weight = support(bigram, analysis.bigram_article_freq.get(&bigram).copied().unwrap_or(0));
+            let weight = support(
+                bigram,
+                analysis
+                    .bigram_article_freq
+                    .get(&bigram)
+                    .copied()
+                    .unwrap_or(0),
+            );
             if weight > 0.0 {
                 let next = concept_weight.len();
                 let concept = *index.entry(bigram).or_insert_with(|| {
@@ -97,7 +110,12 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
         concepts_of.push(mine);
         prior.push(LEAD_PRIOR * info.n_words as f32 / (1.0 + info.position as f32));
     }
-    Objective { candidates, concept_weight, concepts_of, prior }
+    Objective {
+        candidates,
+        concept_weight,
+        concepts_of,
+        prior,
+    }
 }
 
 pub(super) fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
@@ -110,28 +128,51 @@ pub(super) fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
 /// Lazy evaluation (Minoux's accelerated greedy): a sentence's gain can only shrink as concepts get
 /// covered, so a stale ratio is an upper bound; the heap's top is re-scored and taken only if it
 /// still beats the next bound. Same choices as the plain greedy, far fewer gain computations.
-pub(super) fn greedy(analysis: &Analysis, objective: &Objective, config: &SelectConfig) -> Vec<usize> {
+pub(super) fn greedy(
+    analysis: &Analysis,
+    objective: &Objective,
+    config: &SelectConfig,
+) -> Vec<usize> {
     let n = objective.candidates.len();
     let limit = config.budget.limit();
-    let cost: Vec<usize> = objective.candidates.iter().map(|&i| config.budget.cost(&analysis.sentences[i])).collect();
+    let cost: Vec<usize> = objective
+        .candidates
+        .iter()
+        .map(|&i| config.budget.cost(&analysis.sentences[i]))
+        .collect();
     let mut covered = vec![false; objective.concept_weight.len()];
     let gain_of = |c: usize, covered: &[bool]| -> f32 {
         objective.prior[c]
-            + objective.concepts_of[c].iter().filter(|&&k| !covered[k]).map(|&k| objective.concept_weight[k]).sum::<f32>()
+            + objective.concepts_of[c]
+                .iter()
+                .filter(|&&k| !covered[k])
+                .map(|&k| objective.concept_weight[k])
+                .sum::<f32>()
     };
     let ratio_of = |c: usize, gain: f32| gain / (cost[c].max(1) as f32).powf(COST_EXPONENT);
-    let mut heap: BinaryHeap<(OrderedRatio, Reverse<usize>)> =
-        (0..n).filter(|&c| cost[c] <= limit).map(|c| (OrderedRatio(ratio_of(c, gain_of(c, &covered))), Reverse(c))).collect();
+    let mut heap: BinaryHeap<(OrderedRatio, Reverse<usize>)> = (0..n)
+        .filter(|&c| cost[c] <= limit)
+        .map(|c| (OrderedRatio(ratio_of(c, gain_of(c, &covered))), Reverse(c)))
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
     let mut chosen_value = 0.0;
     let mut used = 0;
     while let Some((OrderedRatio(bound), Reverse(c))) = heap.pop() {
-        if used + cost[c] > limit || super::is_redundant(analysis, &chosen, objective.candidates[c], config.redundancy) {
+        if used + cost[c] > limit
+            || super::is_redundant(
+                analysis,
+                &chosen,
+                objective.candidates[c],
+                config.redundancy,
+            )
+        {
             continue; // Budget use and redundancy only grow: this sentence is out for good.
         }
         let gain = gain_of(c, &covered);
         let ratio = ratio_of(c, gain);
-        let next_bound = heap.peek().map_or(f32::NEG_INFINITY, |(OrderedRatio(r), _)| *r);
+        let next_bound = heap
+            .peek()
+            .map_or(f32::NEG_INFINITY, |(OrderedRatio(r), _)| *r);
         if ratio < bound && ratio < next_bound {
             heap.push((OrderedRatio(ratio), Reverse(c)));
             continue;
@@ -152,7 +193,16 @@ pub(super) fn greedy(analysis: &Analysis, objective: &Objective, config: &Select
     // The best single sentence that fits (the knapsack guarantee of the greedy algorithm).
     let single = (0..n)
         .filter(|&c| cost[c] <= limit)
-        .map(|c| (c, objective.prior[c] + objective.concepts_of[c].iter().map(|&k| objective.concept_weight[k]).sum::<f32>()))
+        .map(|c| {
+            (
+                c,
+                objective.prior[c]
+                    + objective.concepts_of[c]
+                        .iter()
+                        .map(|&k| objective.concept_weight[k])
+                        .sum::<f32>(),
+            )
+        })
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     match single {
         Some((c, value)) if value > chosen_value => vec![objective.candidates[c]],

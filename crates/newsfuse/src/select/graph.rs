@@ -33,11 +33,16 @@ pub(super) fn select_textrank(analysis: &Analysis, config: &SelectConfig) -> Vec
             terms
         })
         .collect();
-    let position: std::collections::HashMap<usize, usize> = pool.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    let position: std::collections::HashMap<usize, usize> =
+        pool.iter().enumerate().map(|(p, &i)| (i, p)).collect();
     let weights = |a: usize, b: usize| {
         let (ta, tb) = (&distinct[position[&a]], &distinct[position[&b]]);
         let denominator = (ta.len() as f32).ln() + (tb.len() as f32).ln();
-        if denominator <= 0.0 { 0.0 } else { shared_count(ta, tb) as f32 / denominator }
+        if denominator <= 0.0 {
+            0.0
+        } else {
+            shared_count(ta, tb) as f32 / denominator
+        }
     };
     let scores = pagerank(&pool, weights);
     greedy_by_rank(analysis, &rank_by(&scores), config)
@@ -59,10 +64,16 @@ fn pagerank(nodes: &[usize], weight: impl Fn(usize, usize) -> f32) -> Vec<(usize
             }
         }
     }
-    let out_weight: Vec<f32> = edges.iter().map(|e| e.iter().map(|(_, w)| w).sum()).collect();
+    let out_weight: Vec<f32> = edges
+        .iter()
+        .map(|e| e.iter().map(|(_, w)| w).sum())
+        .collect();
     let mut rank = vec![1.0 / n as f32; n];
     for _ in 0..100 {
-        let dangling: f32 = (0..n).filter(|&i| out_weight[i] == 0.0).map(|i| rank[i]).sum();
+        let dangling: f32 = (0..n)
+            .filter(|&i| out_weight[i] == 0.0)
+            .map(|i| rank[i])
+            .sum();
         let base = (1.0 - DAMPING) / n as f32 + DAMPING * dangling / n as f32;
         let mut next = vec![base; n];
         for (a, a_edges) in edges.iter().enumerate() {

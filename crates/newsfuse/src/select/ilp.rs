@@ -8,7 +8,10 @@
 //! When to use: an exact reference for the greedy default; slower by orders of magnitude.
 //! Reference: Gillick & Favre, "A Scalable Global Model for Summarization", ILP-NLP 2009.
 
-use good_lp::{Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit, constraint, microlp, variable};
+use good_lp::{
+    Expression, ProblemVariables, Solution, SolverModel, Variable, WithTimeLimit, constraint,
+    microlp, variable,
+};
 
 use super::SelectConfig;
 use super::coverage::{Objective, greedy, objective};
@@ -28,8 +31,16 @@ pub(super) fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
 fn reduce(analysis: &Analysis, full: &Objective, config: &SelectConfig) -> Objective {
     let mut order: Vec<usize> = (0..full.candidates.len()).collect();
     let value = |c: usize| {
-        let standalone: f32 = full.prior[c] + full.concepts_of[c].iter().map(|&k| full.concept_weight[k]).sum::<f32>();
-        standalone / config.budget.cost(&analysis.sentences[full.candidates[c]]).max(1) as f32
+        let standalone: f32 = full.prior[c]
+            + full.concepts_of[c]
+                .iter()
+                .map(|&k| full.concept_weight[k])
+                .sum::<f32>();
+        standalone
+            / config
+                .budget
+                .cost(&analysis.sentences[full.candidates[c]])
+                .max(1) as f32
     };
     order.sort_by(|&a, &b| value(b).total_cmp(&value(a)).then(a.cmp(&b)));
     order.truncate(MAX_ILP_SENTENCES);
@@ -47,7 +58,11 @@ fn solve(analysis: &Analysis, objective: &Objective, config: &SelectConfig) -> O
         return Some(Vec::new());
     }
     let mut vars = ProblemVariables::new();
-    let sentence_vars: Vec<Variable> = objective.candidates.iter().map(|_| vars.add(variable().binary())).collect();
+    let sentence_vars: Vec<Variable> = objective
+        .candidates
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
     // Only concepts that occur in the reduced pool.
     let mut containing: Vec<Vec<usize>> = vec![Vec::new(); objective.concept_weight.len()];
     for (c, concepts) in objective.concepts_of.iter().enumerate() {
@@ -55,8 +70,13 @@ fn solve(analysis: &Analysis, objective: &Objective, config: &SelectConfig) -> O
             containing[k].push(c);
         }
     }
-    let used_concepts: Vec<usize> = (0..containing.len()).filter(|&k| !containing[k].is_empty()).collect();
-    let concept_vars: Vec<Variable> = used_concepts.iter().map(|_| vars.add(variable().binary())).collect();
+    let used_concepts: Vec<usize> = (0..containing.len())
+        .filter(|&k| !containing[k].is_empty())
+        .collect();
+    let concept_vars: Vec<Variable> = used_concepts
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
     let mut goal = Expression::from(0.0);
     for (c, &var) in sentence_vars.iter().enumerate() {
         goal += f64::from(objective.prior[c]) * var;
@@ -64,10 +84,16 @@ fn solve(analysis: &Analysis, objective: &Objective, config: &SelectConfig) -> O
     for (slot, &k) in used_concepts.iter().enumerate() {
         goal += f64::from(objective.concept_weight[k]) * concept_vars[slot];
     }
-    let mut model = vars.maximise(goal).using(microlp).with_time_limit(config.ilp_seconds);
+    let mut model = vars
+        .maximise(goal)
+        .using(microlp)
+        .with_time_limit(config.ilp_seconds);
     let mut length = Expression::from(0.0);
     for (c, &var) in sentence_vars.iter().enumerate() {
-        length += config.budget.cost(&analysis.sentences[objective.candidates[c]]) as f64 * var;
+        length += config
+            .budget
+            .cost(&analysis.sentences[objective.candidates[c]]) as f64
+            * var;
     }
     model = model.with(constraint!(length <= config.budget.limit() as f64));
     for (slot, &k) in used_concepts.iter().enumerate() {
@@ -80,7 +106,10 @@ fn solve(analysis: &Analysis, objective: &Objective, config: &SelectConfig) -> O
     // Sentences that say the same thing exclude each other, as in the greedy methods.
     for a in 0..sentence_vars.len() {
         for b in a + 1..sentence_vars.len() {
-            let (sa, sb) = (&analysis.sentences[objective.candidates[a]], &analysis.sentences[objective.candidates[b]]);
+            let (sa, sb) = (
+                &analysis.sentences[objective.candidates[a]],
+                &analysis.sentences[objective.candidates[b]],
+            );
             if cosine(&sa.vector, &sb.vector) > config.redundancy {
                 model = model.with(constraint!(sentence_vars[a] + sentence_vars[b] <= 1));
             }

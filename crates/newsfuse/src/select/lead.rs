@@ -8,7 +8,15 @@ use super::{SelectConfig, greedy_by_rank};
 use crate::analyze::Analysis;
 
 pub(super) fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
-    let mut ranked: Vec<usize> = (0..analysis.sentences.len()).filter(|&i| analysis.sentences[i].candidate).collect();
-    ranked.sort_by_key(|&i| (analysis.sentences[i].position, analysis.sentences[i].article, i));
+    let mut ranked: Vec<usize> = (0..analysis.sentences.len())
+        .filter(|&i| analysis.sentences[i].candidate)
+        .collect();
+    ranked.sort_by_key(|&i| {
+        (
+            analysis.sentences[i].position,
+            analysis.sentences[i].article,
+            i,
+        )
+    });
     greedy_by_rank(analysis, &ranked, config)
 }

@@ -11,7 +11,10 @@ const LAMBDA: f32 = 0.7;
 
 pub(super) fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
     let pool = candidate_pool(analysis, config.max_pool);
-    let relevance: Vec<f32> = pool.iter().map(|&i| cosine(&analysis.sentences[i].vector, &analysis.centroid)).collect();
+    let relevance: Vec<f32> = pool
+        .iter()
+        .map(|&i| cosine(&analysis.sentences[i].vector, &analysis.centroid))
+        .collect();
     let mut max_sim_to_chosen = vec![0f32; pool.len()];
     let mut taken = vec![false; pool.len()];
     let mut chosen = Vec::new();
@@ -38,7 +41,10 @@ pub(super) fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
         chosen.push(idx);
         for q in 0..pool.len() {
             if !taken[q] {
-                let sim = cosine(&analysis.sentences[idx].vector, &analysis.sentences[pool[q]].vector);
+                let sim = cosine(
+                    &analysis.sentences[idx].vector,
+                    &analysis.sentences[pool[q]].vector,
+                );
                 max_sim_to_chosen[q] = max_sim_to_chosen[q].max(sim);
             }
         }

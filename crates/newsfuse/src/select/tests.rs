@@ -8,23 +8,54 @@ use proptest::prelude::*;
 fn analysed(texts: &[String]) -> Analysis {
     let cluster = Cluster {
         id: "t".into(),
-        articles: texts.iter().map(|t| Article { text: t.clone(), ..Article::default() }).collect(),
+        articles: texts
+            .iter()
+            .map(|t| Article {
+                text: t.clone(),
+                ..Article::default()
+            })
+            .collect(),
     };
-    let segmented: Vec<_> = cluster.articles.iter().map(|a| segment(&a.text, &clean(&a.text))).collect();
+    let segmented: Vec<_> = cluster
+        .articles
+        .iter()
+        .map(|a| segment(&a.text, &clean(&a.text)))
+        .collect();
     analyze(&cluster, &segmented, &AnalyzeConfig::default())
 }
 
 fn check_selection(analysis: &Analysis, algorithm: Algorithm, budget: Budget) -> Vec<usize> {
-    let config = SelectConfig { algorithm, budget, ..SelectConfig::default() };
+    let config = SelectConfig {
+        algorithm,
+        budget,
+        ..SelectConfig::default()
+    };
     let picks = select(analysis, &config);
-    let total: usize = picks.iter().map(|&i| budget.cost(&analysis.sentences[i])).sum();
-    assert!(total <= budget.limit(), "{algorithm:?} spent {total} of {budget:?}");
-    assert!(picks.iter().all(|&i| analysis.sentences[i].candidate), "{algorithm:?} picked a non-candidate");
+    let total: usize = picks
+        .iter()
+        .map(|&i| budget.cost(&analysis.sentences[i]))
+        .sum();
+    assert!(
+        total <= budget.limit(),
+        "{algorithm:?} spent {total} of {budget:?}"
+    );
+    assert!(
+        picks.iter().all(|&i| analysis.sentences[i].candidate),
+        "{algorithm:?} picked a non-candidate"
+    );
     let mut distinct = picks.clone();
     distinct.sort_unstable();
     distinct.dedup();
-    assert_eq!(distinct.len(), picks.len(), "{algorithm:?} picked a sentence twice");
-    assert_eq!(select(analysis, &config), picks, "{algorithm:?} is not deterministic");
+    assert_eq!(
+        distinct.len(),
+        picks.len(),
+        "{algorithm:?} picked a sentence twice"
+    );
+    assert_eq!(
+        select(analysis, &config),
+        picks,
+        "{algorithm:?} is not deterministic"
+    );
     picks
 }
 
@@ -48,7 +79,13 @@ fn story() -> Vec<String> {
 fn every_method_respects_budgets() {
     let analysis = analysed(&story());
     for algorithm in Algorithm::ALL {
-        for budget in [Budget::Words(0), Budget::Words(20), Budget::Words(60), Budget::Chars(200), Budget::Sentences(2)] {
+        for budget in [
+            Budget::Words(0),
+            Budget::Words(20),
+            Budget::Words(60),
+            Budget::Chars(200),
+            Budget::Sentences(2),
+        ] {
             check_selection(&analysis, algorithm, budget);
         }
     }
@@ -59,8 +96,14 @@ fn repeats_across_articles_are_not_both_chosen() {
     let analysis = analysed(&story());
     for algorithm in Algorithm::ALL {
         let picks = check_selection(&analysis, algorithm, Budget::Words(200));
-        let openers = picks.iter().filter(|&&i| analysis.sentences[i].position == 0).count();
-        assert!(openers <= 2, "{algorithm:?} chose {openers} near-identical opening sentences");
+        let openers = picks
+            .iter()
+            .filter(|&&i| analysis.sentences[i].position == 0)
+            .count();
+        assert!(
+            openers <= 2,
+            "{algorithm:?} chose {openers} near-identical opening sentences"
+        );
     }
 }
 
@@ -78,7 +121,13 @@ fn lead_takes_openers_first() {
     let analysis = analysed(&story());
     let picks = check_selection(&analysis, Algorithm::Lead, Budget::Sentences(2));
     // The first article's opener, then (the other openers repeating it) a second sentence.
-    assert_eq!((analysis.sentences[picks[0]].article, analysis.sentences[picks[0]].position), (0, 0));
+    assert_eq!(
+        (
+            analysis.sentences[picks[0]].article,
+            analysis.sentences[picks[0]].position
+        ),
+        (0, 0)
+    );
     assert_eq!(analysis.sentences[picks[1]].position, 1);
 }
 
