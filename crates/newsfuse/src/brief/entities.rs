@@ -425,7 +425,7 @@ fn clean_word(word: &str) -> &str {
     word.trim_end_matches("'s").trim_end_matches("’s")
 }
 
-fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     let lower = word.to_lowercase();
     TITLES.contains(&lower.trim_end_matches('.'))
 }

@@ -25,8 +25,12 @@ use crate::model::Span;
 pub struct QuoteGroup {
     /// The speaker's name, when found (mapped to the entity's full name).
     pub speaker: Option<String>,
-    /// Roles given to the speaker in the attributions.
+    /// Roles given to the speaker in the attributions; for a `role` speaker, the role itself.
     pub speaker_roles: Vec<String>,
+    /// What the speaker is: `person` (a name), `organization` (a body: "Ministry of Defence",
+    /// "the coalition", shown without a leading "the"), `role` (a role that no person in the
+    /// cluster is known to hold: `speaker` is null and the role is in `speaker_roles`) or `none`.
+    pub speaker_kind: String,
     /// The fullest wording.
     pub text: String,
     /// Articles quoting it.
@@ -57,15 +61,15 @@ pub struct QuoteOccurrence {
 const VERBS: &str = "said|says|told|tells|added|adds|asked|stressed|warned|noted|explained|declared|insisted|wrote|tweeted|replied|continued|argued|stated|urged|recalled|acknowledged|conceded|admitted|announced|suggested|predicted";
 
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,]*(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she|they|He|She|They|the\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)\s+(?P<verb>{VERBS})\b(?P<rest>[^.!?"“”]*)"#))
+    Regex::new(&format!(r#"^[\s,]*(?P<who>(?:[Tt]he\s+)?(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she|they|He|She|They|the\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)\s+(?P<verb>{VERBS})\b(?P<rest>[^.!?"“”]*)"#))
         .expect("valid regex")
 });
 static AFTER_VERB_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,]*(?P<verb>{VERBS})\s+(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she)(?P<rest>[^.!?"“”]*)"#))
+    Regex::new(&format!(r#"^[\s,]*(?P<verb>{VERBS})\s+(?P<who>(?:[Tt]he\s+)?(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she)(?P<rest>[^.!?"“”]*)"#))
         .expect("valid regex")
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"(?P<who>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|\b[Hh]e|\b[Ss]he)\s+(?P<verb>{VERBS})\b[^.!?"“”]{{0,80}}$"#))
+    Regex::new(&format!(r#"(?P<who>(?:\b[Tt]he\s+)?(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|\b[Hh]e|\b[Ss]he)\s+(?P<verb>{VERBS})\b[^.!?"“”]{{0,80}}$"#))
         .expect("valid regex")
 });
 
@@ -78,6 +82,7 @@ struct Raw {
     speaker_written: Option<String>,
     speaker: Option<String>,
     role: Option<String>,
+    kind: &'static str,
     source: &'static str,
     words: Vec<String>,
 }
@@ -187,7 +192,7 @@ fn extract_block(
             merged_into_previous = true;
             continue;
         }
-        let (speaker_written, role, speaker, source) = match who {
+        let (speaker_written, role, speaker, kind, source) = match who {
             Some(written) => {
                 let lower = written.to_lowercase();
                 if matches!(lower.as_str(), "he" | "she" | "they") {
@@ -216,12 +221,17 @@ fn extract_block(
                             .find(|name| fits(name))
                             .cloned(),
                     };
-                    (Some(written), None, previous, "pronoun")
-                } else if lower.starts_with("the ") {
-                    (Some(written.clone()), None, Some(written), source)
+                    let kind = if previous.is_some() { "person" } else { "none" };
+                    (Some(written), None, previous, kind, "pronoun")
                 } else {
-                    let (role, name) = people.resolve(&written);
-                    (Some(written), role, Some(name), source)
+                    let resolved = people.resolve_speaker(&written, doc.index);
+                    (
+                        Some(written),
+                        resolved.role,
+                        resolved.name,
+                        resolved.kind,
+                        source,
+                    )
                 }
             }
             None if i == 0
@@ -229,15 +239,13 @@ fn extract_block(
                 && block_text.trim_start().starts_with(['"', '“']) =>
             {
                 // A paragraph that is only a quote continues the previous speaker.
-                let previous = raws[article_first..].last().and_then(|r| r.speaker.clone());
-                let source = if previous.is_some() {
-                    "continued"
-                } else {
-                    "none"
-                };
-                (None, None, previous, source)
+                let last = raws[article_first..].last().filter(|r| r.speaker.is_some());
+                match last {
+                    Some(r) => (None, r.role.clone(), r.speaker.clone(), r.kind, "continued"),
+                    None => (None, None, None, "none", "none"),
+                }
             }
-            None => (None, None, None, "none"),
+            None => (None, None, None, "none", "none"),
         };
         raws.push(Raw {
             article: doc.index,
@@ -246,14 +254,17 @@ fn extract_block(
             speaker_written,
             speaker,
             role,
+            kind,
             source,
             words,
         });
     }
 }
 
-/// Drops leading words that cannot name a speaker ("Tuesday said", "It said"); `None` when
-/// nothing is left. "he", "she", "they" and "the <noun>" are kept.
+/// Drops leading words that cannot name a speaker ("Tuesday said", "It said"), cuts the span at
+/// a sentence end ("Ali Larijani. On Monday" -> "Ali Larijani") and drops a trailing full stop
+/// ("Blair." -> "Blair"); `None` when nothing is left. "he", "she", "they" and "the <noun>" are
+/// kept.
 fn clean_speaker(who: &str) -> Option<String> {
     const NOT_NAMES: &[&str] = &[
         "monday",
@@ -280,18 +291,111 @@ fn clean_speaker(who: &str) -> Option<String> {
         "also",
     ];
     let lower = who.to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "they") || lower.starts_with("the ") {
+    if matches!(lower.as_str(), "he" | "she" | "they") {
         return Some(who.to_string());
     }
-    let words: Vec<&str> = who.split_whitespace().collect();
-    let skip = words
+    let mut words: Vec<&str> = who.split_whitespace().collect();
+    // A word ending in a full stop that is no abbreviation ends the sentence: the rest is not
+    // part of the speaker.
+    if let Some(end) = words
+        .iter()
+        .position(|w| w.ends_with('.') && !is_abbreviation(w))
+    {
+        words.truncate(end + 1);
+    }
+    let cleaned: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i + 1 == words.len() && !is_abbreviation(w) {
+                w.trim_end_matches(['.', '\'', '’']).to_string()
+            } else {
+                (*w).to_string()
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if lower.starts_with("the ") {
+        return (cleaned.len() > 1).then(|| cleaned.join(" "));
+    }
+    let skip = cleaned
         .iter()
         .take_while(|w| {
             NOT_NAMES.contains(&w.to_lowercase().as_str())
                 || crate::stopwords::is_stopword(&w.to_lowercase())
         })
         .count();
-    (skip < words.len()).then(|| words[skip..].join(" "))
+    (skip < cleaned.len()).then(|| cleaned[skip..].join(" "))
+}
+
+/// Whether a word ending in a full stop is an abbreviation rather than a sentence end: an
+/// initial or dotted abbreviation ("J.", "U.S."), or a short capitalised title ("Mr.", "Jr.",
+/// "Gen.", "Lt.").
+fn is_abbreviation(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    bare.contains('.')
+        || letters <= 1
+        || (letters <= 3
+            && bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().skip(1).all(char::is_lowercase)
+            && super::entities::is_title(bare))
+        || matches!(bare, "Jr" | "Sr" | "St" | "Mr" | "Mrs" | "Ms" | "Dr")
+}
+
+/// Whether a written speaker names a body rather than a person ("Iran's Foreign Ministry").
+fn is_body(written: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "ministry",
+        "office",
+        "council",
+        "government",
+        "agency",
+        "committee",
+        "union",
+        "department",
+        "police",
+        "army",
+        "navy",
+        "court",
+        "parliament",
+        "commission",
+        "coalition",
+        "authorities",
+        "embassy",
+        "administration",
+        "company",
+        "group",
+    ];
+    written
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| BODIES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a written speaker (without "the") names a role rather than a person: its last word
+/// is a title ("Foreign Secretary", "President", "Iranian Consul").
+fn is_role(written: &str) -> bool {
+    const MORE_ROLES: &[&str] = &[
+        "consul",
+        "official",
+        "spokesperson",
+        "adviser",
+        "advisor",
+        "commander",
+        "admiral",
+        "attorney",
+        "head",
+        "manager",
+        "analyst",
+        "source",
+    ];
+    written.split_whitespace().last().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        super::entities::is_title(w)
+            || MORE_ROLES.contains(&lower.as_str())
+            || MORE_ROLES.contains(&lower.trim_end_matches('s'))
+    })
 }
 
 fn previous_end_before(open_start: usize, before_len: usize) -> usize {
@@ -381,14 +485,38 @@ struct PersonIndex {
     full: HashSet<String>,
     by_surname: HashMap<String, String>,
     genders: HashMap<String, Gender>,
+    /// (role in lower case, person, articles mentioning the person).
+    roles: Vec<(String, String, Vec<usize>)>,
+    /// Names of organisations, places and other non-person entities.
+    others: HashSet<String>,
+}
+
+/// A written speaker resolved against the cluster's entities.
+struct Resolved {
+    role: Option<String>,
+    name: Option<String>,
+    kind: &'static str,
 }
 
 impl PersonIndex {
     fn new(entities: &[Entity], docs: &[Doc<'_>]) -> Self {
         let mut full = HashSet::new();
         let mut by_surname = HashMap::new();
+        let mut roles = Vec::new();
+        let others = entities
+            .iter()
+            .filter(|e| e.kind != "person")
+            .map(|e| e.name.clone())
+            .collect();
         for entity in entities.iter().filter(|e| e.kind == "person") {
             full.insert(entity.name.clone());
+            for role in &entity.roles {
+                roles.push((
+                    role.role.to_lowercase(),
+                    entity.name.clone(),
+                    entity.articles.clone(),
+                ));
+            }
             if let Some(last) = entity.name.rsplit(' ').next() {
                 by_surname
                     .entry(last.to_string())
@@ -400,6 +528,76 @@ impl PersonIndex {
             full,
             by_surname,
             genders,
+            roles,
+            others,
+        }
+    }
+
+    /// A written speaker (cleaned by [`clean_speaker`]) as a person, a role or an organisation.
+    /// A leading "the" is dropped. A role alone ("Foreign Secretary", "the President") goes to
+    /// the person the cluster gives that role (or a longer one ending in it), preferring people
+    /// mentioned in `article`; when no single person fits it stays a role.
+    fn resolve_speaker(&self, written: &str, article: usize) -> Resolved {
+        let (had_the, bare) = match written.split_once(' ') {
+            Some((first, rest)) if first.eq_ignore_ascii_case("the") => (true, rest),
+            _ => (false, written),
+        };
+        if is_role(bare) {
+            let wanted = bare.to_lowercase();
+            let holders = |in_article: bool| {
+                let mut names: Vec<&str> = self
+                    .roles
+                    .iter()
+                    .filter(|(r, _, articles)| {
+                        (*r == wanted || r.ends_with(&format!(" {wanted}")))
+                            && (!in_article || articles.contains(&article))
+                    })
+                    .map(|(_, n, _)| n.as_str())
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                names
+            };
+            let mut found = holders(true);
+            if found.is_empty() {
+                found = holders(false);
+            }
+            return match found.as_slice() {
+                [one] => Resolved {
+                    role: Some(bare.to_string()),
+                    name: Some((*one).to_string()),
+                    kind: "person",
+                },
+                _ => Resolved {
+                    role: Some(bare.to_string()),
+                    name: None,
+                    kind: "role",
+                },
+            };
+        }
+        let (role, name) = self.resolve(bare);
+        if self.full.contains(&name) {
+            return Resolved {
+                role,
+                name: Some(name),
+                kind: "person",
+            };
+        }
+        if self.others.contains(bare) {
+            return Resolved {
+                role: None,
+                name: Some(bare.to_string()),
+                kind: "organization",
+            };
+        }
+        Resolved {
+            role: None,
+            name: Some(if had_the { bare.to_string() } else { name }),
+            kind: if had_the || is_body(bare) {
+                "organization"
+            } else {
+                "person"
+            },
         }
     }
 
@@ -530,16 +728,49 @@ fn infer_genders(
 }
 
 const SAME_QUOTE: f64 = 0.6;
+/// Fewer words than this make a quotation a fragment unless it is attributed (see [`is_fragment`]).
+const MIN_STATEMENT_WORDS: usize = 6;
+/// Unattributed quotations opening in lower case need this many words to count as statements.
+const MIN_UNATTRIBUTED_PHRASE: usize = 8;
 const MAX_POSTINGS: usize = 200;
+
+/// Whether a quotation is a fragment (a scare quote or a quoted phrase inside the reporter's
+/// sentence) rather than a statement: shorter than [`MIN_STATEMENT_WORDS`] words unless it has
+/// its attribution after it (`"That is inexact," Fabius said`) or is attributed and opens like a
+/// sentence, and unattributed lower-case openings shorter than [`MIN_UNATTRIBUTED_PHRASE`].
+fn is_fragment(docs: &[Doc<'_>], raw: &Raw) -> bool {
+    let n = raw.words.len();
+    let opens_upper = raw
+        .pieces
+        .first()
+        .and_then(|p| {
+            docs[raw.article]
+                .slice(*p)
+                .chars()
+                .find(|c| c.is_alphanumeric())
+        })
+        .is_some_and(char::is_uppercase);
+    match raw.source {
+        "after" => false,
+        "none" => n < MIN_STATEMENT_WORDS || (n < MIN_UNATTRIBUTED_PHRASE && !opens_upper),
+        _ => n < MIN_STATEMENT_WORDS && !opens_upper,
+    }
+}
+
+/// Whether `needle` occurs in `hay` as a contiguous run of words.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
 
 fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     let n = raws.len();
+    let fragment: Vec<bool> = raws.iter().map(|r| is_fragment(docs, r)).collect();
     let sets: Vec<HashSet<&str>> = raws
         .iter()
         .map(|r| r.words.iter().map(String::as_str).collect())
         .collect();
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (idx, set) in sets.iter().enumerate() {
+    for (idx, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
         for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
             postings.entry(word).or_default().push(idx);
         }
@@ -576,8 +807,21 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
             }
         }
     }
+    // A fragment is kept only as a wording of a statement it is a piece of (same article first);
+    // otherwise it is dropped.
+    let mut kept: Vec<bool> = fragment.iter().map(|f| !f).collect();
+    for f in (0..n).filter(|&f| fragment[f]) {
+        let host = (0..n)
+            .filter(|&m| !fragment[m] && contains_run(&raws[m].words, &raws[f].words))
+            .min_by_key(|&m| (raws[m].article != raws[f].article, m));
+        if let Some(m) = host {
+            let (ra, rb) = (find(&mut parent, f), find(&mut parent, m));
+            parent[ra.max(rb)] = ra.min(rb);
+            kept[f] = true;
+        }
+    }
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for idx in 0..n {
+    for idx in (0..n).filter(|&i| kept[i]) {
         let root = find(&mut parent, idx);
         members.entry(root).or_default().push(idx);
     }
@@ -619,8 +863,18 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
                 .map(|(s, _)| s.to_string());
+            let speaker_kind = match &speaker {
+                Some(s) => members
+                    .iter()
+                    .find(|&&m| raws[m].speaker.as_deref() == Some(s.as_str()))
+                    .map_or("person", |&m| raws[m].kind),
+                None if members.iter().any(|&m| raws[m].kind == "role") => "role",
+                None => "none",
+            }
+            .to_string();
             let mut speaker_roles: Vec<String> = members
                 .iter()
+                .filter(|&&m| raws[m].speaker == speaker)
                 .filter_map(|&m| raws[m].role.clone())
                 .collect();
             speaker_roles.sort();
@@ -647,6 +901,7 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
             QuoteGroup {
                 speaker,
                 speaker_roles,
+                speaker_kind,
                 text,
                 articles,
                 occurrences,
@@ -747,6 +1002,54 @@ mod tests {
         check(
             &["Critics called the plan a \"fig leaf\" and an “open question. It was \"odd"],
             &[],
+        );
+    }
+
+    #[test]
+    fn speaker_spans_stop_at_sentence_end_and_lose_the_full_stop() {
+        use super::clean_speaker;
+        assert_eq!(clean_speaker("Blair.").as_deref(), Some("Blair"));
+        assert_eq!(
+            clean_speaker("Deputy Minister Ann Vale. On").as_deref(),
+            Some("Deputy Minister Ann Vale")
+        );
+        assert_eq!(
+            clean_speaker("U.S. envoy Jo Park").as_deref(),
+            Some("U.S. envoy Jo Park")
+        );
+        assert_eq!(clean_speaker("Tuesday").as_deref(), None);
+    }
+
+    #[test]
+    fn roles_and_bodies_as_speakers_and_fragments_dropped() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Norland Trade Minister Ann Vale opened the port talks in Vessa on Monday. \
+             \"We will reopen the northern port before the winter storms arrive,\" the Trade Minister said. \
+             \"The tariffs stay in place until the talks end,\" the Harbour Authority said. \
+             \"Our ships will wait for a written guarantee from both sides,\" the Fleet Commander said. \
+             Critics called it a \"cosmetic gesture\" and \"a cheap trick for voters\".",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
+        let got: Vec<(Option<&str>, &str, Vec<&str>)> = brief
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker.as_deref(),
+                    q.speaker_kind.as_str(),
+                    q.speaker_roles.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Ann Vale"), "person", vec!["Trade Minister"]),
+                (Some("Harbour Authority"), "organization", vec![]),
+                (None, "role", vec!["Fleet Commander"]),
+            ],
+            "{:#?}",
+            brief.quotes
         );
     }
 }

@@ -68,8 +68,8 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
 
     let _ = writeln!(out, "\n## Quotes\n");
     for quote in &brief.quotes {
-        let speaker = quote.speaker.as_deref().unwrap_or("(unattributed)");
-        let roles = if quote.speaker_roles.is_empty() {
+        let speaker = speaker_label(quote);
+        let roles = if quote.speaker_roles.is_empty() || quote.speaker.is_none() {
             String::new()
         } else {
             format!(" ({})", quote.speaker_roles.join("; "))
@@ -293,9 +293,9 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
     let _ = writeln!(out, "</ol></section>");
 
     let _ = writeln!(out, "<section><h2>Quotes by speaker</h2>");
-    let mut speakers: Vec<&str> = Vec::new();
+    let mut speakers: Vec<String> = Vec::new();
     for quote in &brief.quotes {
-        let speaker = quote.speaker.as_deref().unwrap_or("(unattributed)");
+        let speaker = speaker_label(quote);
         if !speakers.contains(&speaker) {
             speakers.push(speaker);
         }
@@ -304,13 +304,9 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
         let _ = writeln!(
             out,
             "<h3>{}</h3><ul class=\"quotes\">",
-            escape_html(speaker)
+            escape_html(&speaker)
         );
-        for quote in brief
-            .quotes
-            .iter()
-            .filter(|q| q.speaker.as_deref().unwrap_or("(unattributed)") == speaker)
-        {
+        for quote in brief.quotes.iter().filter(|q| speaker_label(q) == speaker) {
             let _ = write!(
                 out,
                 "<li><q>{}</q> {}",
@@ -512,6 +508,16 @@ fn values_line(quantity: &Quantity, cite: &dyn Fn(&[usize]) -> String) -> String
         })
         .collect::<Vec<_>>()
         .join(" vs ")
+}
+
+/// How a quote's speaker is shown: the name, a role no named person is known to hold
+/// ("Iranian Consul (unnamed)"), or "(unattributed)".
+fn speaker_label(quote: &super::quotes::QuoteGroup) -> String {
+    match (&quote.speaker, quote.speaker_roles.first()) {
+        (Some(name), _) => name.clone(),
+        (None, Some(role)) if quote.speaker_kind == "role" => format!("{role} (unnamed)"),
+        _ => "(unattributed)".to_string(),
+    }
 }
 
 fn one_line(text: &str) -> String {
