@@ -40,6 +40,23 @@ enum Command {
 
 #[derive(Args, Clone)]
 struct SummaryOptions {
+    #[command(flatten)]
+    limits: LimitOptions,
+    /// Selection method.
+    #[arg(long, default_value = Algorithm::DEFAULT.name(), value_parser = parse_algorithm)]
+    algorithm: Algorithm,
+}
+
+impl SummaryOptions {
+    fn resolve(&self) -> Result<SummaryConfig> {
+        self.limits.resolve(self.algorithm)
+    }
+}
+
+/// Budget and sentence-length flags, shared by `summarize`, `brief` and `eval` (which has its own,
+/// list-valued `--algorithm`).
+#[derive(Args, Clone)]
+struct LimitOptions {
     /// Word budget (the default budget: 250 words).
     #[arg(long, conflicts_with_all = ["chars", "sentences"])]
     words: Option<usize>,
@@ -49,9 +66,6 @@ struct SummaryOptions {
     /// Sentence budget.
     #[arg(long)]
     sentences: Option<usize>,
-    /// Selection method.
-    #[arg(long, default_value = Algorithm::DEFAULT.name(), value_parser = parse_algorithm)]
-    algorithm: Algorithm,
     /// Shortest sentence that may be extracted, in words.
     #[arg(long, default_value_t = 8)]
     min_words: usize,
@@ -60,8 +74,8 @@ struct SummaryOptions {
     max_words: usize,
 }
 
-impl SummaryOptions {
-    fn resolve(&self) -> Result<SummaryConfig> {
+impl LimitOptions {
+    fn resolve(&self, algorithm: Algorithm) -> Result<SummaryConfig> {
         let budget = match (self.words, self.chars, self.sentences) {
             (Some(n), _, _) => Budget::Words(n),
             (_, Some(n), _) => Budget::Chars(n),
@@ -69,11 +83,15 @@ impl SummaryOptions {
             _ => Budget::Words(250),
         };
         if self.min_words > self.max_words {
-            bail!("--min-words ({}) is larger than --max-words ({})", self.min_words, self.max_words);
+            bail!(
+                "--min-words ({}) is larger than --max-words ({})",
+                self.min_words,
+                self.max_words
+            );
         }
         let mut config = SummaryConfig::default();
         config.select.budget = budget;
-        config.select.algorithm = self.algorithm;
+        config.select.algorithm = algorithm;
         config.analyze.min_words = self.min_words;
         config.analyze.max_words = self.max_words;
         Ok(config)
@@ -139,10 +157,24 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", error_message(&error));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes joined with `: `, skipping a cause whose text the message already ends
+/// with (error types that print their source themselves would otherwise repeat it).
+fn error_message(error: &anyhow::Error) -> String {
+    let mut message = error.to_string();
+    for cause in error.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.ends_with(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
@@ -160,6 +192,10 @@ fn ingest(inputs: &[PathBuf]) -> (Vec<Cluster>, bool) {
     let mut usable = Vec::new();
     for cluster in clusters {
         match cluster {
+            Ok(cluster) if cluster.articles.iter().all(|a| a.text.trim().is_empty()) => {
+                eprintln!("error: {}: no article has any text", cluster.id);
+                failed = true;
+            }
             Ok(cluster) => usable.push(cluster),
             Err(error) => {
                 eprintln!("error: {error}");

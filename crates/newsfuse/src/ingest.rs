@@ -338,13 +338,22 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > head.len().max(1)
 }
 
+/// A folder's name; `.` and `..` have none of their own, so theirs is the folder they stand for.
+fn folder_name(path: &Path) -> String {
+    let canonical = path.canonicalize().ok();
+    let name = path
+        .file_name()
+        .or_else(|| canonical.as_deref()?.file_name());
+    name.map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 fn cluster_id_from_paths(paths: &[PathBuf]) -> String {
     match paths {
         [single] if single.as_os_str() == "-" => "stdin".into(),
-        [single] if single.is_dir() => single.file_name().map_or_else(
-            || single.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
+        [single] if single.is_dir() => folder_name(single),
         [single] => single
             .file_stem()
             .map_or_else(|| "cluster".into(), |n| n.to_string_lossy().into_owned()),

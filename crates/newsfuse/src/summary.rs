@@ -132,14 +132,24 @@ pub fn summarize_prepared(
                 also_in: supporting_articles(analysis, idx),
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut warnings = warnings(cluster, prepared);
+    if sentences.is_empty() && analysis.sentences.iter().any(|s| s.candidate) {
+        warnings.push(Warning {
+            article: None,
+            message: format!(
+                "no sentence fits the budget ({:?}); the summary is empty",
+                config.select.budget
+            ),
+        });
+    }
     Summary {
         cluster_id: cluster.id.clone(),
         algorithm: config.select.algorithm,
         budget: config.select.budget,
         n_articles: cluster.articles.len(),
         sentences,
-        warnings: warnings(cluster, prepared),
+        warnings,
     }
 }
 
