@@ -1249,8 +1249,8 @@ fn add_slip_notes(
                 });
                 if let Some((other, _)) = sibling {
                     notes.push(format!(
-                        "article {} gives two values; its {} matches \"{}\", likely a slip",
-                        mention.article,
+                        "article [{}] gives two values; its {} matches \"{}\", likely a slip",
+                        mention.article + 1,
                         fmt_value(mention.value),
                         quantities[other].measure
                     ));

@@ -19,7 +19,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
     let mut out = String::new();
     let cite = |articles: &[usize]| {
         articles.iter().fold(String::new(), |mut acc, a| {
-            let _ = write!(acc, "[{a}]");
+            let _ = write!(acc, "[{}]", a + 1);
             acc
         })
     };
@@ -87,7 +87,12 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
                     .iter()
                     .map(|p| one_line(&p.text))
                     .collect();
-                let _ = writeln!(out, "  - [{}] “{}”", occurrence.article, words.join(" … "));
+                let _ = writeln!(
+                    out,
+                    "  - [{}] “{}”",
+                    occurrence.article + 1,
+                    words.join(" … ")
+                );
             }
         }
     }
@@ -141,19 +146,19 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
             .map(|d| {
                 format!(
                     "[{}] {} ({:.0}% matched)",
-                    d.article,
+                    d.article + 1,
                     d.kind,
                     d.similarity * 100.0
                 )
             })
             .collect();
         if derived.is_empty() {
-            let _ = writeln!(out, "- [{}] independent report", group.original);
+            let _ = writeln!(out, "- [{}] independent report", group.original + 1);
         } else {
             let _ = writeln!(
                 out,
                 "- [{}] original ({}); {}",
-                group.original,
+                group.original + 1,
                 group.original_reason.replace('_', " "),
                 derived.join(", ")
             );
@@ -177,7 +182,10 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let _ = writeln!(
             out,
             "- [{}] “{}” → {} ({})",
-            evidence.excerpt.article, evidence.excerpt.text, evidence.resolved, evidence.kind
+            evidence.excerpt.article + 1,
+            evidence.excerpt.text,
+            evidence.resolved,
+            evidence.kind
         );
     }
 
@@ -191,7 +199,9 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let _ = writeln!(
             out,
             "- [{}] {}{source} — {}",
-            article.index, article.label, article.origin
+            article.index + 1,
+            article.label,
+            article.origin
         );
     }
     out
@@ -202,7 +212,11 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
     let mut out = String::new();
     let cite = |articles: &[usize]| {
         articles.iter().fold(String::new(), |mut acc, a| {
-            let _ = write!(acc, "<a class=\"cite\" href=\"#article-{a}\">[{a}]</a>");
+            let _ = write!(
+                acc,
+                "<a class=\"cite\" href=\"#article-{a}\">[{}]</a>",
+                a + 1
+            );
             acc
         })
     };
@@ -278,7 +292,7 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
                 "<a class=\"cite\" href=\"#{}\" title=\"{}\">[{}]</a>",
                 mark_id(&support.excerpt),
                 escape_html(&one_line(&support.excerpt.text)),
-                support.excerpt.article
+                support.excerpt.article + 1
             );
         }
         let _ = writeln!(
@@ -448,7 +462,7 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
             out,
             "<details id=\"article-{}\"><summary>[{}] {} <small>{}</small></summary><div class=\"text\">{}</div></details>",
             article.index,
-            article.index,
+            article.index + 1,
             escape_html(&article.label),
             escape_html(&article.origin),
             highlighted(text, article.index, &marks)
