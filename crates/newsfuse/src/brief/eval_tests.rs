@@ -16,7 +16,7 @@ use super::build_brief;
 use super::testutil::prepare;
 use crate::model::{Article, Cluster};
 
-fn load(id: &str) -> Cluster {
+pub(super) fn load(id: &str) -> Cluster {
     let path = format!(
         "{}/tests/data/tac2011_wikinews/{id}.json",
         env!("CARGO_MANIFEST_DIR")

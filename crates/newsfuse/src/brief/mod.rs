@@ -24,6 +24,8 @@ pub mod when;
 #[cfg(test)]
 mod eval_tests;
 #[cfg(test)]
+mod schema_tests;
+#[cfg(test)]
 pub(crate) mod testutil;
 
 use std::collections::HashSet;
