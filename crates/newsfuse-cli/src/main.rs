@@ -36,6 +36,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Score HTML main-text extraction on the extraction benchmarks.
     EvalExtraction(eval::ExtractionArgs),
+    /// Train the `learned` selection method's weights on a dataset JSONL with reference summaries.
+    Train(TrainArgs),
 }
 
 #[derive(Args, Clone)]
@@ -150,6 +152,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => run_brief(&args),
         Command::Eval(args) => eval::run_eval(&args),
         Command::EvalExtraction(args) => eval::run_extraction(&args),
+        Command::Train(args) => run_train(&args),
     };
     match outcome {
         Ok(code) => code,
@@ -265,4 +268,44 @@ fn run_brief(args: &BriefArgs) -> Result<ExitCode> {
     }
     out.flush().context("writing output")?;
     Ok(exit_code(failed, !clusters.is_empty()))
+}
+
+#[derive(Args)]
+struct TrainArgs {
+    /// Dataset JSONL (`{id, documents, summaries}` lines). Never the set you report on.
+    #[arg(long)]
+    data: PathBuf,
+    /// Where to write the weights (ship them as crates/newsfuse/src/select/learned_weights.json).
+    #[arg(long)]
+    out: PathBuf,
+    /// Use only the first N clusters (after --subset).
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Which half of the dataset to train on.
+    #[arg(long, value_enum, default_value = "tune")]
+    subset: eval::SubsetArg,
+    /// Ridge penalty on the standardized features.
+    #[arg(long, default_value_t = 10.0)]
+    lambda: f64,
+    /// Word budget of the summaries used to tune the objective's mix.
+    #[arg(long, default_value_t = 300)]
+    words: usize,
+}
+
+fn run_train(args: &TrainArgs) -> Result<ExitCode> {
+    use newsfuse_eval::quality::Subset;
+    let subset = match args.subset {
+        eval::SubsetArg::All => Subset::All,
+        eval::SubsetArg::Tune => Subset::Tune,
+        eval::SubsetArg::Holdout => Subset::Holdout,
+    };
+    let options = newsfuse_eval::train::TrainOptions { subset, limit: args.limit, lambda: args.lambda, words: args.words, ..Default::default() };
+    let trained = newsfuse_eval::train::train(&args.data, &options)?;
+    for line in &trained.log {
+        eprintln!("{line}");
+    }
+    let json = serde_json::to_string_pretty(&trained.model).context("serializing the weights")?;
+    std::fs::write(&args.out, format!("{json}\n")).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("wrote {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
 }

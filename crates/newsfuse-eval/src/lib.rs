@@ -3,3 +3,4 @@
 
 pub mod extraction;
 pub mod quality;
+pub mod train;

@@ -13,6 +13,7 @@ mod coverage;
 mod graph;
 mod ilp;
 mod lead;
+pub mod learned;
 mod mmr;
 
 use serde::{Deserialize, Serialize};
@@ -68,11 +69,13 @@ pub enum Algorithm {
     Coverage,
     /// Exact concept-coverage ILP (Gillick & Favre 2009), solved with microlp.
     Ilp,
+    /// Coverage with a supervised sentence prior (ridge regression trained on Multi-News).
+    Learned,
 }
 
 impl Algorithm {
     /// Every method, in a stable order.
-    pub const ALL: [Algorithm; 7] = [
+    pub const ALL: [Algorithm; 8] = [
         Algorithm::Lead,
         Algorithm::Centroid,
         Algorithm::Lexrank,
@@ -80,6 +83,7 @@ impl Algorithm {
         Algorithm::Mmr,
         Algorithm::Coverage,
         Algorithm::Ilp,
+        Algorithm::Learned,
     ];
 
     /// The default method: the one that measures best (see README's results table).
@@ -95,6 +99,7 @@ impl Algorithm {
             Algorithm::Mmr => "mmr",
             Algorithm::Coverage => "coverage",
             Algorithm::Ilp => "ilp",
+            Algorithm::Learned => "learned",
         }
     }
 
@@ -145,6 +150,7 @@ pub fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
         Algorithm::Mmr => mmr::select(analysis, config),
         Algorithm::Coverage => coverage::select(analysis, config),
         Algorithm::Ilp => ilp::select(analysis, config),
+        Algorithm::Learned => learned::select(analysis, config),
     }
 }
 

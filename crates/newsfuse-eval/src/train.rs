@@ -1,0 +1,491 @@
+//! Training of the `learned` selection method: builds per-sentence examples from a dataset with
+//! reference summaries (features from `newsfuse::select::learned::features`, target the sentence's
+//! ROUGE-1 plus ROUGE-2 precision against the references), fits a ridge regression in closed form
+//! (Cholesky on the normal equations of the standardized features), then picks how the prediction
+//! mixes with the coverage objective by a small grid search of summary ROUGE on training clusters.
+//!
+//! Everything is deterministic: the same data and options give the same weights file.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use newsfuse::select::learned::{self, FEATURE_NAMES, LearnedModel, N_FEATURES};
+use newsfuse::select::{Algorithm, Budget, SelectConfig};
+use newsfuse::summary::{Prepared, SummaryConfig, prepare};
+use newsfuse_rouge::RougeScorer;
+use rayon::prelude::*;
+
+use crate::quality::{EvalCluster, QualityError, RougeMode, Subset, load_dataset};
+
+/// What `train` does.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Which half of the dataset to train on.
+    pub subset: Subset,
+    /// Use only the first N clusters of that half.
+    pub limit: Option<usize>,
+    /// Ridge penalty (on standardized features; the sum of squares is over all examples).
+    pub lambda: f64,
+    /// Word budget of the summaries in the mixing grid search.
+    pub words: usize,
+    /// At most this many training clusters score each grid point.
+    pub grid_clusters: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        Self {
+            subset: Subset::Tune,
+            limit: None,
+            lambda: 10.0,
+            words: 300,
+            grid_clusters: 3000,
+        }
+    }
+}
+
+/// The trained model and a human-readable log of how it was chosen.
+#[derive(Debug, Clone)]
+pub struct Trained {
+    /// The model, ready to be written as `learned_weights.json`.
+    pub model: LearnedModel,
+    /// Lines describing the fit and the grid search.
+    pub log: Vec<String>,
+}
+
+/// Solves `a x = b` for a symmetric positive definite `a` (row-major, n × n) by Cholesky
+/// decomposition; `None` if `a` is not positive definite or the sizes disagree.
+#[allow(clippy::many_single_char_names)]
+pub fn solve_spd(a: &[f64], b: &[f64]) -> Option<Vec<f64>> {
+    let n = b.len();
+    if a.len() != n * n {
+        return None;
+    }
+    // Lower-triangular L with a = L Lᵀ.
+    let mut l = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            let mut sum = a[i * n + j];
+            for k in 0..j {
+                sum -= l[i * n + k] * l[j * n + k];
+            }
+            if i == j {
+                if sum <= 0.0 || !sum.is_finite() {
+                    return None;
+                }
+                l[i * n + i] = sum.sqrt();
+            } else {
+                l[i * n + j] = sum / l[j * n + j];
+            }
+        }
+    }
+    // Forward: L y = b; backward: Lᵀ x = y.
+    let mut y = vec![0.0; n];
+    for i in 0..n {
+        let sum: f64 = (0..i).map(|k| l[i * n + k] * y[k]).sum();
+        y[i] = (b[i] - sum) / l[i * n + i];
+    }
+    let mut x = vec![0.0; n];
+    for i in (0..n).rev() {
+        let sum: f64 = (i + 1..n).map(|k| l[k * n + i] * x[k]).sum();
+        x[i] = (y[i] - sum) / l[i * n + i];
+    }
+    Some(x)
+}
+
+/// A ridge fit on standardized features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RidgeFit {
+    /// Feature means.
+    pub means: Vec<f64>,
+    /// Feature standard deviations (1 where a feature is constant).
+    pub stds: Vec<f64>,
+    /// Coefficients of the standardized features.
+    pub coefficients: Vec<f64>,
+    /// Intercept: the target's mean.
+    pub intercept: f64,
+}
+
+/// Fits `y ≈ intercept + Σ coef_k (x_k - mean_k) / std_k` minimising squared error plus
+/// `lambda · Σ coef_k²`. `None` when there are no rows or the system cannot be solved.
+pub fn fit_ridge(rows: &[Vec<f64>], y: &[f64], lambda: f64) -> Option<RidgeFit> {
+    let n = rows.len();
+    let d = rows.first()?.len();
+    if n == 0 || y.len() != n || rows.iter().any(|r| r.len() != d) {
+        return None;
+    }
+    let count = n as f64;
+    let means: Vec<f64> = (0..d)
+        .map(|k| rows.iter().map(|r| r[k]).sum::<f64>() / count)
+        .collect();
+    let stds: Vec<f64> = (0..d)
+        .map(|k| {
+            let var = rows.iter().map(|r| (r[k] - means[k]).powi(2)).sum::<f64>() / count;
+            if var > 1e-12 { var.sqrt() } else { 1.0 }
+        })
+        .collect();
+    let y_mean = y.iter().sum::<f64>() / count;
+    let mut xtx = vec![0.0; d * d];
+    let mut xty = vec![0.0; d];
+    let mut z = vec![0.0; d];
+    for (row, &target) in rows.iter().zip(y) {
+        for k in 0..d {
+            z[k] = (row[k] - means[k]) / stds[k];
+        }
+        for i in 0..d {
+            xty[i] += z[i] * (target - y_mean);
+            for j in 0..=i {
+                xtx[i * d + j] += z[i] * z[j];
+            }
+        }
+    }
+    for i in 0..d {
+        for j in 0..i {
+            xtx[j * d + i] = xtx[i * d + j];
+        }
+        xtx[i * d + i] += lambda;
+    }
+    let coefficients = solve_spd(&xtx, &xty)?;
+    Some(RidgeFit {
+        means,
+        stds,
+        coefficients,
+        intercept: y_mean,
+    })
+}
+
+/// Clipped n-gram precision of `candidate` against `reference` counts.
+fn precision(candidate: &[String], n: usize, reference: &HashMap<&[String], usize>) -> f64 {
+    if candidate.len() < n {
+        return 0.0;
+    }
+    let mut counts: HashMap<&[String], usize> = HashMap::new();
+    for gram in candidate.windows(n) {
+        *counts.entry(gram).or_insert(0) += 1;
+    }
+    let matched: usize = counts
+        .iter()
+        .map(|(gram, &c)| c.min(reference.get(gram).copied().unwrap_or(0)))
+        .sum();
+    matched as f64 / (candidate.len() + 1 - n) as f64
+}
+
+/// N-gram counts of a token sequence.
+type Counts<'a> = HashMap<&'a [String], usize>;
+
+fn ngram_counts(tokens: &[String], n: usize) -> HashMap<&[String], usize> {
+    let mut counts = HashMap::new();
+    for gram in tokens.windows(n) {
+        *counts.entry(gram).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// A reference as the evaluation scores it (Multi-News markers removed).
+fn clean_reference(reference: &str) -> String {
+    reference
+        .replace("NEWLINE_CHAR", " ")
+        .trim_start_matches(['\u{2013}', ' '])
+        .to_string()
+}
+
+/// The target of one sentence: ROUGE-1 plus ROUGE-2 precision, averaged over the references.
+pub fn sentence_target(scorer: &RougeScorer, references: &[Vec<String>], sentence: &str) -> f64 {
+    let tokens = scorer.tokenize(sentence);
+    if references.is_empty() {
+        return 0.0;
+    }
+    let total: f64 = references
+        .iter()
+        .map(|reference| {
+            precision(&tokens, 1, &ngram_counts(reference, 1))
+                + precision(&tokens, 2, &ngram_counts(reference, 2))
+        })
+        .sum();
+    total / references.len() as f64
+}
+
+/// Feature rows and targets of every candidate sentence of one prepared cluster.
+pub fn cluster_examples(
+    scorer: &RougeScorer,
+    item: &EvalCluster,
+    prepared: &Prepared,
+) -> Vec<([f32; N_FEATURES], f64)> {
+    let references: Vec<Vec<String>> = item
+        .references
+        .iter()
+        .map(|r| scorer.tokenize(&clean_reference(r)))
+        .collect();
+    let reference_counts: Vec<(Counts, Counts)> = references
+        .iter()
+        .map(|r| (ngram_counts(r, 1), ngram_counts(r, 2)))
+        .collect();
+    learned::features(&prepared.analysis)
+        .into_iter()
+        .map(|(idx, row)| {
+            let text = sentence_text(item, prepared, idx);
+            let tokens = scorer.tokenize(text);
+            let target = reference_counts
+                .iter()
+                .map(|(one, two)| precision(&tokens, 1, one) + precision(&tokens, 2, two))
+                .sum::<f64>()
+                / reference_counts.len().max(1) as f64;
+            (row, target)
+        })
+        .collect()
+}
+
+fn sentence_text<'a>(item: &'a EvalCluster, prepared: &Prepared, idx: usize) -> &'a str {
+    let info = &prepared.analysis.sentences[idx];
+    let span = prepared.segmented[info.article].sentences[info.sentence].span;
+    span.slice(&item.cluster.articles[info.article].text)
+}
+
+/// Mean ROUGE-1 and ROUGE-2 F1 (percent) of `model`'s summaries of the given clusters.
+fn grid_score(
+    data: &[(&EvalCluster, &Prepared)],
+    model: &LearnedModel,
+    words: usize,
+) -> (f64, f64) {
+    let scorer = RougeScorer::new(true);
+    let config = SelectConfig {
+        algorithm: Algorithm::Learned,
+        budget: Budget::Words(words),
+        ..SelectConfig::default()
+    };
+    let scores: Vec<(f64, f64)> = data
+        .par_iter()
+        .map(|(item, prepared)| {
+            let mut picks = learned::select_with(&prepared.analysis, &config, model);
+            picks.sort_unstable();
+            let text: Vec<&str> = picks
+                .iter()
+                .map(|&idx| sentence_text(item, prepared, idx))
+                .collect();
+            let values = RougeMode::RougeScore.score(&scorer, &item.references, &text.join("\n"));
+            (values[0], values[1])
+        })
+        .collect();
+    let n = scores.len().max(1) as f64;
+    (
+        scores.iter().map(|s| s.0).sum::<f64>() / n,
+        scores.iter().map(|s| s.1).sum::<f64>() / n,
+    )
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = i64::try_from(secs / 86_400).unwrap_or(0) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Trains the `learned` model on a dataset JSONL.
+pub fn train(path: &Path, options: &TrainOptions) -> Result<Trained, QualityError> {
+    let mut log = Vec::new();
+    let (data, problems) = load_dataset(path, options.subset, options.limit)?;
+    for problem in problems.iter().take(5) {
+        log.push(format!("note: {problem}"));
+    }
+    let analyze = SummaryConfig::default().analyze;
+    let scorer = RougeScorer::new(true);
+    let prepared: Vec<Prepared> = data
+        .par_iter()
+        .map(|item| prepare(&item.cluster, &analyze))
+        .collect();
+    let per_cluster: Vec<Vec<([f32; N_FEATURES], f64)>> = data
+        .par_iter()
+        .zip(&prepared)
+        .map(|(item, prep)| cluster_examples(&scorer, item, prep))
+        .collect();
+    let rows: Vec<Vec<f64>> = per_cluster
+        .iter()
+        .flatten()
+        .map(|(row, _)| row.iter().map(|&v| f64::from(v)).collect())
+        .collect();
+    let targets: Vec<f64> = per_cluster.iter().flatten().map(|(_, t)| *t).collect();
+    log.push(format!(
+        "{} clusters, {} candidate sentences",
+        data.len(),
+        rows.len()
+    ));
+    let fit = fit_ridge(&rows, &targets, options.lambda)
+        .ok_or_else(|| QualityError::Empty(path.display().to_string()))?;
+    let residual: f64 = rows
+        .iter()
+        .zip(&targets)
+        .map(|(row, &t)| {
+            let p = fit.intercept
+                + (0..row.len())
+                    .map(|k| fit.coefficients[k] * (row[k] - fit.means[k]) / fit.stds[k])
+                    .sum::<f64>();
+            (t - p).powi(2)
+        })
+        .sum();
+    let total: f64 = targets.iter().map(|&t| (t - fit.intercept).powi(2)).sum();
+    log.push(format!(
+        "ridge fit: target mean {:.4}, R² on training sentences {:.4}",
+        fit.intercept,
+        1.0 - residual / total.max(1e-12)
+    ));
+
+    let subset_name = match options.subset {
+        Subset::All => "all",
+        Subset::Tune => "tune",
+        Subset::Holdout => "holdout",
+    };
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let mut model = LearnedModel {
+        features: FEATURE_NAMES.iter().map(|s| (*s).to_string()).collect(),
+        means: fit.means,
+        stds: fit.stds,
+        coefficients: fit.coefficients,
+        intercept: fit.intercept,
+        prior_scale: 1.0,
+        concept_scale: 1.0,
+        sharpness: 0.0,
+        lambda: options.lambda,
+        target: "ROUGE-1 + ROUGE-2 precision of the sentence against the reference (rouge-score tokens, Porter stems)".into(),
+        training_data: format!(
+            "{file_name}, subset {subset_name}{}: {} clusters, {} candidate sentences",
+            options.limit.map_or_else(String::new, |l| format!(", first {l}")),
+            data.len(),
+            rows.len()
+        ),
+        n_examples: rows.len(),
+        date: today(),
+    };
+
+    // Mixing grid on (a prefix of) the training clusters.
+    let grid_data: Vec<(&EvalCluster, &Prepared)> = data
+        .iter()
+        .zip(&prepared)
+        .take(options.grid_clusters)
+        .collect();
+    let mut grid: Vec<(f64, f64, f64)> = vec![(1.0, 0.0, 4.0), (1.0, 0.0, 8.0)];
+    for prior_scale in [0.25, 0.5, 1.0, 2.0] {
+        for sharpness in [0.0, 2.0, 4.0, 8.0] {
+            grid.push((prior_scale, 1.0, sharpness));
+        }
+    }
+    let mut best: Option<((f64, f64, f64), f64)> = None;
+    for (prior_scale, concept_scale, sharpness) in grid {
+        let candidate = LearnedModel {
+            prior_scale,
+            concept_scale,
+            sharpness,
+            ..model.clone()
+        };
+        let (r1, r2) = grid_score(&grid_data, &candidate, options.words);
+        log.push(format!(
+            "grid: prior_scale {prior_scale:>5} concept_scale {concept_scale} sharpness {sharpness}: R-1 {r1:.2} R-2 {r2:.2}"
+        ));
+        if best.is_none_or(|(_, score)| r1 + r2 > score + 1e-9) {
+            best = Some(((prior_scale, concept_scale, sharpness), r1 + r2));
+        }
+    }
+    if let Some(((prior_scale, concept_scale, sharpness), _)) = best {
+        model.prior_scale = prior_scale;
+        model.concept_scale = concept_scale;
+        model.sharpness = sharpness;
+        log.push(format!(
+            "chosen: prior_scale {prior_scale} concept_scale {concept_scale} sharpness {sharpness}"
+        ));
+    }
+    Ok(Trained { model, log })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsfuse::model::{Article, Cluster};
+
+    #[test]
+    fn cholesky_solves_a_known_system() {
+        // [[4, 2, 0], [2, 5, 1], [0, 1, 3]] x = [2, 7, 7] has the solution x = [0, 1, 2].
+        let a = [4.0, 2.0, 0.0, 2.0, 5.0, 1.0, 0.0, 1.0, 3.0];
+        let x = solve_spd(&a, &[2.0, 7.0, 7.0]).expect("positive definite");
+        for (got, want) in x.iter().zip([0.0, 1.0, 2.0]) {
+            assert!((got - want).abs() < 1e-12, "{x:?}");
+        }
+        assert_eq!(
+            solve_spd(&[1.0, 2.0, 2.0, 1.0], &[1.0, 1.0]),
+            None,
+            "indefinite"
+        );
+        assert_eq!(solve_spd(&[1.0], &[1.0, 2.0]), None, "sizes");
+    }
+
+    #[test]
+    fn ridge_recovers_a_linear_target_and_shrinks() {
+        let rows: Vec<Vec<f64>> = (0..50)
+            .map(|i| vec![f64::from(i), f64::from((i * 7) % 11), 3.0])
+            .collect();
+        let y: Vec<f64> = rows.iter().map(|r| 1.0 + 2.0 * r[0] - 0.5 * r[1]).collect();
+        let fit = fit_ridge(&rows, &y, 1e-9).expect("solvable");
+        let predict = |r: &[f64]| {
+            fit.intercept
+                + (0..3)
+                    .map(|k| fit.coefficients[k] * (r[k] - fit.means[k]) / fit.stds[k])
+                    .sum::<f64>()
+        };
+        for (row, &target) in rows.iter().zip(&y) {
+            assert!((predict(row) - target).abs() < 1e-6);
+        }
+        assert_eq!(fit.stds[2], 1.0, "constant feature");
+        assert!(fit.coefficients[2].abs() < 1e-9);
+        let shrunk = fit_ridge(&rows, &y, 1e6).expect("solvable");
+        assert!(shrunk.coefficients[0].abs() < fit.coefficients[0].abs());
+        assert_eq!(fit_ridge(&[], &[], 1.0), None);
+    }
+
+    #[test]
+    fn examples_have_higher_targets_for_reference_sentences() {
+        let article = |t: &str| Article {
+            text: t.into(),
+            ..Article::default()
+        };
+        let item = EvalCluster {
+            cluster: Cluster {
+                id: "c".into(),
+                articles: vec![
+                    article(
+                        "Ministers from twenty countries met in Rome on Tuesday to review the campaign. The weather in the city was mild and sunny all afternoon long.",
+                    ),
+                    article(
+                        "The ministers of twenty countries met in Rome on Tuesday and reviewed the campaign against militants.",
+                    ),
+                ],
+            },
+            references: vec![
+                "Ministers from twenty countries met in Rome on Tuesday to review the campaign."
+                    .into(),
+            ],
+        };
+        let scorer = RougeScorer::new(true);
+        let prepared = prepare(&item.cluster, &SummaryConfig::default().analyze);
+        let examples = cluster_examples(&scorer, &item, &prepared);
+        assert!(examples.len() >= 2);
+        assert!(
+            (examples[0].1 - 2.0).abs() < 1e-9,
+            "a reference sentence has precision 1 + 1: {examples:?}"
+        );
+        assert!(examples.iter().skip(1).all(|(_, t)| *t < examples[0].1));
+        let target = sentence_target(&scorer, &[scorer.tokenize("the cat sat")], "the cat ran");
+        assert!((target - (2.0 / 3.0 + 0.5)).abs() < 1e-9);
+    }
+}
