@@ -107,7 +107,8 @@ pub fn analyze(
                 && n_words >= config.min_words
                 && n_words <= config.max_words
                 && terms.len() >= 3
-                && looks_like_prose(text);
+                && looks_like_prose(text)
+                && !needs_context(text);
             sentences.push(SentenceInfo {
                 article: article_idx,
                 sentence: sentence_idx,
@@ -182,6 +183,30 @@ pub fn analyze(
         centroid,
         article_ranges,
     }
+}
+
+/// Words that, opening a sentence, point back to something said before it ("However, they
+/// want..."): such a sentence misleads when read without its predecessor.
+const CONTEXT_OPENERS: [&str; 7] = [
+    "however",
+    "but",
+    "and",
+    "also",
+    "still",
+    "meanwhile",
+    "instead",
+];
+
+/// True when the sentence opens with a word that refers back to an earlier sentence.
+fn needs_context(text: &str) -> bool {
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    CONTEXT_OPENERS
+        .iter()
+        .any(|opener| first.eq_ignore_ascii_case(opener))
 }
 
 /// Prose, not a list item, a caption fragment or a shouted banner.
@@ -315,6 +340,24 @@ mod tests {
             "Too short here.\n\nTHIS IS A SHOUTED BANNER LINE WITH MANY WORDS IN IT.\n\nA long enough line that has no final punctuation at all here",
         ]);
         assert!(analysis.sentences.iter().all(|s| !s.candidate));
+    }
+
+    #[test]
+    fn sentences_opening_with_a_connective_are_not_candidates() {
+        assert!(needs_context(
+            "However, they want a green light from the new government first."
+        ));
+        assert!(needs_context("\"But the talks went on,\" she said."));
+        assert!(!needs_context(
+            "Butter prices rose sharply in the capital on Monday, traders said."
+        ));
+        assert!(!needs_context(
+            "He told reporters that the meeting in the capital went well."
+        ));
+        let analysis = analysed(&[
+            "Meanwhile, the ministers of twenty countries met in the capital on Tuesday.",
+        ]);
+        assert!(!analysis.sentences[0].candidate);
     }
 
     #[test]
