@@ -73,6 +73,13 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static TITLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?P<title>\p{Ll}+),?\s+(?P<name>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})",
+    )
+    .expect("valid regex")
+});
+
 /// A quote found in one article, before grouping.
 #[derive(Debug, Clone)]
 struct Raw {
@@ -163,6 +170,19 @@ fn extract_block(
             let lead = whole.as_str().len() - whole.as_str().trim_start_matches([' ', ',']).len();
             attribution = Some(Span::new(close_end + lead, close_end + whole.end()));
             who = Some(w.as_str().to_string());
+            // "said Iran's Foreign Ministry spokesman, Mohammad Ali Hosseini": the body and a
+            // lower-case title are the role of the name after them.
+            if let Some(rest) = caps.name("rest")
+                && let Some(named) = TITLE_THEN_NAME.captures(rest.as_str())
+                && is_role(&named["title"])
+            {
+                who = Some(format!(
+                    "{} {} {}",
+                    w.as_str(),
+                    &named["title"],
+                    &named["name"]
+                ));
+            }
             source = "after";
         }
         if who.is_none() && !merged_into_previous {
@@ -590,6 +610,13 @@ impl PersonIndex {
                 kind: "organization",
             };
         }
+        if role.is_some() {
+            return Resolved {
+                role,
+                name: Some(name),
+                kind: "person",
+            };
+        }
         Resolved {
             role: None,
             name: Some(if had_the { bare.to_string() } else { name }),
@@ -652,6 +679,15 @@ impl PersonIndex {
                 .then(|| words[..words.len() - 1].join(" "));
             let role = role.filter(|r| !full.starts_with(r.as_str()));
             return (role, full.clone());
+        }
+        // "<role> <title> <Name>" for a name the entity list lacks: split after the last title.
+        if let Some(cut) = words.iter().rposition(|w| is_role(w))
+            && cut + 1 < words.len()
+            && words[cut + 1..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return (Some(words[..=cut].join(" ")), words[cut + 1..].join(" "));
         }
         (None, written.to_string())
     }
@@ -1027,6 +1063,8 @@ mod tests {
              \"We will reopen the northern port before the winter storms arrive,\" the Trade Minister said. \
              \"The tariffs stay in place until the talks end,\" the Harbour Authority said. \
              \"Our ships will wait for a written guarantee from both sides,\" the Fleet Commander said. \
+             \"No vessel may enter the harbour before the inspection,\" said the Norland Port Office \
+             spokesman, Lev Ostrov. \
              Critics called it a \"cosmetic gesture\" and \"a cheap trick for voters\".",
         ]);
         let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
@@ -1047,6 +1085,11 @@ mod tests {
                 (Some("Ann Vale"), "person", vec!["Trade Minister"]),
                 (Some("Harbour Authority"), "organization", vec![]),
                 (None, "role", vec!["Fleet Commander"]),
+                (
+                    Some("Lev Ostrov"),
+                    "person",
+                    vec!["Norland Port Office spokesman"]
+                ),
             ],
             "{:#?}",
             brief.quotes
