@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs sumy's summarizers (../shared/peers/peer_sumy.py) and newsfuse on the same clusters, scores
+# both with newsfuse's ROUGE (equal to rouge-score / ROUGE-1.5.5, see crates/newsfuse-rouge), and
+# prints one table plus the single-thread CPU ratio of each peer to newsfuse's default method.
+#
+#   bench/compare_peers.sh [DATA.jsonl] [WORDS] [ALGOS...]
+#   e.g. bench/compare_peers.sh ../shared/eval/multinews_full_dev.jsonl 300 lead lexrank sumbasic
+#
+# Needs Python 3 (a venv with sumy is made under ${PEERS_VENV:-/tmp/peers} if missing) and the
+# ../shared folder. Peer summaries and newsfuse outputs go to ${OUT:-/tmp/newsfuse-compare}; only
+# numbers are printed (the news text is research-use only and must not be committed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${1:-../shared/eval/multinews_full_dev.jsonl}
+words=${2:-300}
+shift $(( $# > 2 ? 2 : $# ))
+algos=("${@:-lead lexrank textrank lsa luhn sumbasic}")
+read -r -a algos <<< "${algos[*]}"
+venv=${PEERS_VENV:-/tmp/peers}
+out=${OUT:-/tmp/newsfuse-compare}
+mkdir -p "$out"
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet sumy==0.13.0 nupunkt==0.8.0
+fi
+cargo build --release --quiet -p newsfuse-cli
+
+peers="$out/peers.jsonl"
+: > "$peers"
+for algo in "${algos[@]}"; do
+  system=$([ "$algo" = lead ] && echo lead || echo "sumy-$algo")
+  "$venv/bin/python" ../shared/peers/peer_sumy.py --algo "$algo" --budget-words "$words" < "$data" \
+    | "$venv/bin/python" -c '
+import json, sys
+name = sys.argv[1]
+for line in sys.stdin:
+    row = json.loads(line); row["system"] = name; print(json.dumps(row))' "$system" >> "$peers"
+done
+
+rouge=(--rouge score)
+case "$data" in *duc*) rouge=(--rouge perl155 --rouge-flags "-n 4 -m -a -l $words -x -c 95 -r 1000 -f A -p 0.5 -t 0 -2 4 -u");; esac
+./target/release/newsfuse eval --data "$data" --words "$words" --algorithm all --threads 1 \
+  "${rouge[@]}" --peers "$peers" --out "$out" --json > "$out/table.json"
+./target/release/newsfuse eval --data "$data" --words "$words" --algorithm all --threads 1 \
+  "${rouge[@]}" --peers "$peers" | tee "$out/table.txt"
+
+python3 - "$out/table.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+cpu = {r["system"]: r["total_seconds"] for r in rows if r.get("total_seconds")}
+ours = cpu.get("newsfuse-coverage")
+print("\nsingle-thread CPU, whole run (summarizing only):")
+for name, seconds in sorted(cpu.items(), key=lambda kv: kv[1]):
+    ratio = f"{seconds / ours:8.1f}x newsfuse-coverage" if ours else ""
+    print(f"  {name:<22} {seconds:9.4f} s  {ratio}")
+PY
