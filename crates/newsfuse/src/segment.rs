@@ -24,23 +24,36 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 const STEM_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    /// News vocabulary repeats heavily within and across articles: stemming each distinct word once
-    /// per thread is several times faster than stemming every token.
-    static STEM_CACHE: RefCell<rustc_hash::FxHashMap<String, String>> = RefCell::new(rustc_hash::FxHashMap::default());
+    /// News vocabulary repeats heavily within and across articles: normalising and stemming each
+    /// distinct surface form once per thread is several times faster than doing it for every token.
+    static FORM_CACHE: RefCell<rustc_hash::FxHashMap<String, (String, bool)>> =
+        RefCell::new(rustc_hash::FxHashMap::default());
 }
 
-fn stem(lower: &str) -> String {
-    STEM_CACHE.with(|cache| {
+/// The stem and stopword flag of a token's surface form, cached per thread.
+fn normalised_form(surface: &str) -> (String, bool) {
+    FORM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(stem) = cache.get(lower) {
-            return stem.clone();
+        if let Some((stem, is_stopword)) = cache.get(surface) {
+            return (stem.clone(), *is_stopword);
         }
         if cache.len() >= STEM_CACHE_LIMIT {
             cache.clear();
         }
-        let stem = STEMMER.stem(lower).into_owned();
-        cache.insert(lower.to_string(), stem.clone());
-        stem
+        let lower: String = surface
+            .chars()
+            .filter(|c| !matches!(c, '.' | ',' | '&'))
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        let is_stopword = is_stopword(&lower);
+        let stem = if lower.chars().all(|c| c.is_ascii_digit()) {
+            lower
+        } else {
+            STEMMER.stem(&lower).into_owned()
+        };
+        cache.insert(surface.to_string(), (stem.clone(), is_stopword));
+        (stem, is_stopword)
     })
 }
 
@@ -173,18 +186,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 }
 
 fn make_token(surface: &str, span: Span) -> Token {
-    let lower: String = surface
-        .chars()
-        .filter(|c| !matches!(c, '.' | ',' | '&'))
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
-    let is_stopword = is_stopword(&lower);
-    let stem = if lower.chars().all(|c| c.is_ascii_digit()) {
-        lower
-    } else {
-        stem(&lower)
-    };
+    let (stem, is_stopword) = normalised_form(surface);
     Token {
         span,
         stem,
