@@ -288,8 +288,8 @@ struct TrainArgs {
     #[arg(long, default_value_t = 10.0)]
     lambda: f64,
     /// Word budget of the summaries used to tune the objective's mix.
-    #[arg(long, default_value_t = 300)]
-    words: usize,
+    #[arg(long, default_value_t = 100)]
+    grid_words: usize,
 }
 
 fn run_train(args: &TrainArgs) -> Result<ExitCode> {
@@ -299,7 +299,7 @@ fn run_train(args: &TrainArgs) -> Result<ExitCode> {
         eval::SubsetArg::Tune => Subset::Tune,
         eval::SubsetArg::Holdout => Subset::Holdout,
     };
-    let options = newsfuse_eval::train::TrainOptions { subset, limit: args.limit, lambda: args.lambda, words: args.words, ..Default::default() };
+    let options = newsfuse_eval::train::TrainOptions { subset, limit: args.limit, lambda: args.lambda, grid_words: args.grid_words, ..Default::default() };
     let trained = newsfuse_eval::train::train(&args.data, &options)?;
     for line in &trained.log {
         eprintln!("{line}");

@@ -26,8 +26,9 @@ pub struct TrainOptions {
     pub limit: Option<usize>,
     /// Ridge penalty (on standardized features; the sum of squares is over all examples).
     pub lambda: f64,
-    /// Word budget of the summaries in the mixing grid search.
-    pub words: usize,
+    /// Word budget of the summaries in the mixing grid search (about the share of the source
+    /// that a 300-word summary is of a full Multi-News cluster: truncated sources are short).
+    pub grid_words: usize,
     /// At most this many training clusters score each grid point.
     pub grid_clusters: usize,
 }
@@ -38,7 +39,7 @@ impl Default for TrainOptions {
             subset: Subset::Tune,
             limit: None,
             lambda: 10.0,
-            words: 300,
+            grid_words: 100,
             grid_clusters: 3000,
         }
     }
@@ -314,7 +315,20 @@ pub fn train(path: &Path, options: &TrainOptions) -> Result<Trained, QualityErro
         .flatten()
         .map(|(row, _)| row.iter().map(|&v| f64::from(v)).collect())
         .collect();
-    let targets: Vec<f64> = per_cluster.iter().flatten().map(|(_, t)| *t).collect();
+    // Within-cluster targets: each cluster's mean target is replaced by the global mean, so the fit
+    // learns which sentences of a cluster are better, not which clusters are easier.
+    let global_mean =
+        per_cluster.iter().flatten().map(|(_, t)| *t).sum::<f64>() / rows.len().max(1) as f64;
+    let targets: Vec<f64> = per_cluster
+        .iter()
+        .flat_map(|examples| {
+            let cluster_mean =
+                examples.iter().map(|(_, t)| *t).sum::<f64>() / examples.len().max(1) as f64;
+            examples
+                .iter()
+                .map(move |(_, t)| t - cluster_mean + global_mean)
+        })
+        .collect();
     log.push(format!(
         "{} clusters, {} candidate sentences",
         data.len(),
@@ -358,8 +372,9 @@ pub fn train(path: &Path, options: &TrainOptions) -> Result<Trained, QualityErro
         prior_scale: 1.0,
         concept_scale: 1.0,
         sharpness: 0.0,
+        lead_scale: 0.0,
         lambda: options.lambda,
-        target: "ROUGE-1 + ROUGE-2 precision of the sentence against the reference (rouge-score tokens, Porter stems)".into(),
+        target: "ROUGE-1 + ROUGE-2 precision of the sentence against the reference (rouge-score tokens, Porter stems), centred per cluster".into(),
         training_data: format!(
             "{file_name}, subset {subset_name}{}: {} clusters, {} candidate sentences",
             options.limit.map_or_else(String::new, |l| format!(", first {l}")),
@@ -376,34 +391,46 @@ pub fn train(path: &Path, options: &TrainOptions) -> Result<Trained, QualityErro
         .zip(&prepared)
         .take(options.grid_clusters)
         .collect();
-    let mut grid: Vec<(f64, f64, f64)> = vec![(1.0, 0.0, 4.0), (1.0, 0.0, 8.0)];
-    for prior_scale in [0.25, 0.5, 1.0, 2.0] {
-        for sharpness in [0.0, 2.0, 4.0, 8.0] {
-            grid.push((prior_scale, 1.0, sharpness));
+    // (lead_scale, prior_scale, sharpness, concept_scale); (1, 0, 0, 1) is coverage itself.
+    let mut grid: Vec<[f64; 4]> = Vec::new();
+    for lead_scale in [0.0, 0.5, 1.0] {
+        if lead_scale > 0.0 {
+            grid.push([lead_scale, 0.0, 0.0, 1.0]);
+        }
+        for prior_scale in [0.125, 0.25, 0.5, 1.0] {
+            for sharpness in [2.0, 4.0, 8.0] {
+                grid.push([lead_scale, prior_scale, sharpness, 1.0]);
+            }
         }
     }
-    let mut best: Option<((f64, f64, f64), f64)> = None;
-    for (prior_scale, concept_scale, sharpness) in grid {
+    for sharpness in [2.0, 4.0, 8.0] {
+        grid.push([0.0, 1.0, sharpness, 0.0]);
+    }
+    let mut best: Option<([f64; 4], f64)> = None;
+    for point in grid {
+        let [lead_scale, prior_scale, sharpness, concept_scale] = point;
         let candidate = LearnedModel {
+            lead_scale,
             prior_scale,
-            concept_scale,
             sharpness,
+            concept_scale,
             ..model.clone()
         };
-        let (r1, r2) = grid_score(&grid_data, &candidate, options.words);
+        let (r1, r2) = grid_score(&grid_data, &candidate, options.grid_words);
         log.push(format!(
-            "grid: prior_scale {prior_scale:>5} concept_scale {concept_scale} sharpness {sharpness}: R-1 {r1:.2} R-2 {r2:.2}"
+            "grid: lead_scale {lead_scale} prior_scale {prior_scale} sharpness {sharpness} concept_scale {concept_scale}: R-1 {r1:.2} R-2 {r2:.2}"
         ));
         if best.is_none_or(|(_, score)| r1 + r2 > score + 1e-9) {
-            best = Some(((prior_scale, concept_scale, sharpness), r1 + r2));
+            best = Some((point, r1 + r2));
         }
     }
-    if let Some(((prior_scale, concept_scale, sharpness), _)) = best {
+    if let Some(([lead_scale, prior_scale, sharpness, concept_scale], _)) = best {
+        model.lead_scale = lead_scale;
         model.prior_scale = prior_scale;
-        model.concept_scale = concept_scale;
         model.sharpness = sharpness;
+        model.concept_scale = concept_scale;
         log.push(format!(
-            "chosen: prior_scale {prior_scale} concept_scale {concept_scale} sharpness {sharpness}"
+            "chosen: lead_scale {lead_scale} prior_scale {prior_scale} sharpness {sharpness} concept_scale {concept_scale}"
         ));
     }
     Ok(Trained { model, log })

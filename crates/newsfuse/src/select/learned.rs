@@ -4,7 +4,7 @@
 //! centroid similarity, cross-article support of the sentence's words and bigrams, ...) predicts
 //! how much of a sentence a human summary would keep (its ROUGE-1 plus ROUGE-2 precision against
 //! the reference). That prediction, times the sentence's length, replaces coverage's hand-set lead
-//! prior; selection is then coverage's greedy (concept coverage, redundancy control, budget).
+//! prior (or joins it, as the trained mix says); selection is then coverage's greedy (concept coverage, redundancy control, budget).
 //! The weights are trained by `newsfuse train` (crate `newsfuse-eval`, module `train`) and shipped
 //! in `learned_weights.json`; if that file cannot be used, the method falls back to `coverage`.
 //! When to use: news clusters like the training data (Multi-News); elsewhere compare with coverage.
@@ -58,6 +58,9 @@ pub struct LearnedModel {
     pub intercept: f64,
     /// Weight of the learned prior (prediction × sentence words) in the objective.
     pub prior_scale: f64,
+    /// Weight of coverage's own lead prior, kept beside the learned one (0: learned prior only).
+    #[serde(default)]
+    pub lead_scale: f64,
     /// Weight of coverage's concept term in the objective (0: greedy by prediction alone).
     pub concept_scale: f64,
     /// How sharply the prior follows the prediction: the prior per word is
@@ -107,11 +110,13 @@ impl LearnedModel {
                 self.prior_scale,
                 self.concept_scale,
                 self.sharpness,
+                self.lead_scale,
             ]
             .iter()
             .all(|v| v.is_finite())
             && self.prior_scale >= 0.0
             && self.concept_scale >= 0.0
+            && self.lead_scale >= 0.0
     }
 
     /// The predicted target for one feature vector.
@@ -225,7 +230,8 @@ pub fn select_with(analysis: &Analysis, config: &SelectConfig, model: &LearnedMo
         let prediction = predictions.get(&idx).copied().unwrap_or(0.0);
         let words = analysis.sentences[idx].n_words as f64;
         let relative = (model.sharpness * (prediction - model.intercept)).clamp(-20.0, 20.0);
-        *slot = (model.prior_scale * words * relative.exp()) as f32;
+        let lead = f64::from(*slot) * model.lead_scale;
+        *slot = (lead + model.prior_scale * words * relative.exp()) as f32;
     }
     let concept_scale = model.concept_scale as f32;
     for weight in &mut objective.concept_weight {
@@ -280,6 +286,7 @@ mod tests {
             prior_scale: 1.0,
             concept_scale: 1.0,
             sharpness: 0.0,
+            lead_scale: 0.0,
             lambda: 1.0,
             target: String::new(),
             training_data: String::new(),
