@@ -290,6 +290,9 @@ struct TrainArgs {
     /// Word budget of the summaries used to tune the objective's mix.
     #[arg(long, default_value_t = 100)]
     grid_words: usize,
+    /// Leave position features out and keep coverage's lead prior (an experiment; worse so far).
+    #[arg(long)]
+    position_free: bool,
 }
 
 fn run_train(args: &TrainArgs) -> Result<ExitCode> {
@@ -299,7 +302,7 @@ fn run_train(args: &TrainArgs) -> Result<ExitCode> {
         eval::SubsetArg::Tune => Subset::Tune,
         eval::SubsetArg::Holdout => Subset::Holdout,
     };
-    let options = newsfuse_eval::train::TrainOptions { subset, limit: args.limit, lambda: args.lambda, grid_words: args.grid_words, ..Default::default() };
+    let options = newsfuse_eval::train::TrainOptions { subset, limit: args.limit, lambda: args.lambda, grid_words: args.grid_words, position_free: args.position_free, ..Default::default() };
     let trained = newsfuse_eval::train::train(&args.data, &options)?;
     for line in &trained.log {
         eprintln!("{line}");

@@ -31,6 +31,10 @@ pub struct TrainOptions {
     pub grid_words: usize,
     /// At most this many training clusters score each grid point.
     pub grid_clusters: usize,
+    /// Leave position and article-length features out of the fit and keep coverage's lead prior:
+    /// truncated training sources hold only article openings, so the position effect of full
+    /// articles cannot be learned from them.
+    pub position_free: bool,
 }
 
 impl Default for TrainOptions {
@@ -41,6 +45,7 @@ impl Default for TrainOptions {
             lambda: 10.0,
             grid_words: 100,
             grid_clusters: 3000,
+            position_free: false,
         }
     }
 }
@@ -153,6 +158,46 @@ pub fn fit_ridge(rows: &[Vec<f64>], y: &[f64], lambda: f64) -> Option<RidgeFit> 
         coefficients,
         intercept: y_mean,
     })
+}
+
+/// Features that describe where a sentence sits in its article (see [`TrainOptions::position_free`]).
+pub const POSITION_FEATURES: [&str; 6] = [
+    "ln_position",
+    "inverse_position",
+    "relative_position",
+    "is_first",
+    "ln_article_sentences",
+    "lead_coverage_prior",
+];
+
+/// [`fit_ridge`] on the named features that `keep` accepts; the others get coefficient 0.
+fn fit_ridge_masked(
+    rows: &[Vec<f64>],
+    y: &[f64],
+    lambda: f64,
+    keep: &dyn Fn(&str) -> bool,
+) -> Option<RidgeFit> {
+    let kept: Vec<usize> = (0..N_FEATURES)
+        .filter(|&k| keep(FEATURE_NAMES[k]))
+        .collect();
+    let sub: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|r| kept.iter().map(|&k| r[k]).collect())
+        .collect();
+    let part = fit_ridge(&sub, y, lambda)?;
+    // Left-out features: mean 0, std 1, coefficient 0 (they do not change the prediction).
+    let mut fit = RidgeFit {
+        means: vec![0.0; N_FEATURES],
+        stds: vec![1.0; N_FEATURES],
+        coefficients: vec![0.0; N_FEATURES],
+        intercept: part.intercept,
+    };
+    for (j, &k) in kept.iter().enumerate() {
+        fit.means[k] = part.means[j];
+        fit.stds[k] = part.stds[j];
+        fit.coefficients[k] = part.coefficients[j];
+    }
+    Some(fit)
 }
 
 /// Clipped n-gram precision of `candidate` against `reference` counts.
@@ -334,8 +379,10 @@ pub fn train(path: &Path, options: &TrainOptions) -> Result<Trained, QualityErro
         data.len(),
         rows.len()
     ));
-    let fit = fit_ridge(&rows, &targets, options.lambda)
-        .ok_or_else(|| QualityError::Empty(path.display().to_string()))?;
+    let fit = fit_ridge_masked(&rows, &targets, options.lambda, &|name| {
+        !(options.position_free && POSITION_FEATURES.contains(&name))
+    })
+    .ok_or_else(|| QualityError::Empty(path.display().to_string()))?;
     let residual: f64 = rows
         .iter()
         .zip(&targets)
@@ -393,7 +440,12 @@ pub fn train(path: &Path, options: &TrainOptions) -> Result<Trained, QualityErro
         .collect();
     // (lead_scale, prior_scale, sharpness, concept_scale); (1, 0, 0, 1) is coverage itself.
     let mut grid: Vec<[f64; 4]> = Vec::new();
-    for lead_scale in [0.0, 0.5, 1.0] {
+    let lead_scales: &[f64] = if options.position_free {
+        &[1.0]
+    } else {
+        &[0.0, 0.5, 1.0]
+    };
+    for &lead_scale in lead_scales {
         if lead_scale > 0.0 {
             grid.push([lead_scale, 0.0, 0.0, 1.0]);
         }
@@ -404,7 +456,7 @@ pub fn train(path: &Path, options: &TrainOptions) -> Result<Trained, QualityErro
         }
     }
     for sharpness in [2.0, 4.0, 8.0] {
-        grid.push([0.0, 1.0, sharpness, 0.0]);
+        grid.push([lead_scales[0], 1.0, sharpness, 0.0]);
     }
     let mut best: Option<([f64; 4], f64)> = None;
     for point in grid {
@@ -478,6 +530,23 @@ mod tests {
         let shrunk = fit_ridge(&rows, &y, 1e6).expect("solvable");
         assert!(shrunk.coefficients[0].abs() < fit.coefficients[0].abs());
         assert_eq!(fit_ridge(&[], &[], 1.0), None);
+    }
+
+    #[test]
+    fn masked_features_get_no_weight() {
+        let rows: Vec<Vec<f64>> = (0..40)
+            .map(|i| {
+                (0..N_FEATURES)
+                    .map(|k| ((i * (k + 3)) % 13) as f64)
+                    .collect()
+            })
+            .collect();
+        let y: Vec<f64> = rows.iter().map(|r| r[0] + r[7]).collect();
+        let fit =
+            fit_ridge_masked(&rows, &y, 1e-6, &|name| name != "ln_position").expect("solvable");
+        assert_eq!(fit.coefficients[0], 0.0);
+        assert_eq!((fit.means[0], fit.stds[0]), (0.0, 1.0));
+        assert!(fit.coefficients[7] > 0.0);
     }
 
     #[test]
