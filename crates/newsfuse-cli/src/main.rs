@@ -103,7 +103,10 @@ impl LimitOptions {
 fn parse_algorithm(name: &str) -> Result<Algorithm, String> {
     Algorithm::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
-        format!("unknown algorithm {name:?}; choose one of {}", names.join(", "))
+        format!(
+            "unknown algorithm {name:?}; choose one of {}",
+            names.join(", ")
+        )
     })
 }
 
@@ -181,7 +184,11 @@ fn error_message(error: &anyhow::Error) -> String {
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Reads inputs, reports unreadable parts on stderr, and returns the usable clusters with a flag
@@ -257,8 +264,13 @@ fn run_brief(args: &BriefArgs) -> Result<ExitCode> {
         for warning in &summary.warnings {
             eprintln!("warning: {}: {}", cluster.id, warning.message);
         }
-        let picks: Vec<(usize, usize)> = summary.sentences.iter().map(|s| (s.article, s.sentence)).collect();
-        let brief = newsfuse::brief::build_brief(cluster, &prepared.cleaned, &prepared.segmented, &picks);
+        let picks: Vec<(usize, usize)> = summary
+            .sentences
+            .iter()
+            .map(|s| (s.article, s.sentence))
+            .collect();
+        let brief =
+            newsfuse::brief::build_brief(cluster, &prepared.cleaned, &prepared.segmented, &picks);
         let rendered = match args.format {
             BriefFormat::Markdown => newsfuse::brief::render_markdown(&brief, cluster),
             BriefFormat::Json => newsfuse::brief::render_json(&brief),
@@ -302,13 +314,21 @@ fn run_train(args: &TrainArgs) -> Result<ExitCode> {
         eval::SubsetArg::Tune => Subset::Tune,
         eval::SubsetArg::Holdout => Subset::Holdout,
     };
-    let options = newsfuse_eval::train::TrainOptions { subset, limit: args.limit, lambda: args.lambda, grid_words: args.grid_words, position_free: args.position_free, ..Default::default() };
+    let options = newsfuse_eval::train::TrainOptions {
+        subset,
+        limit: args.limit,
+        lambda: args.lambda,
+        grid_words: args.grid_words,
+        position_free: args.position_free,
+        ..Default::default()
+    };
     let trained = newsfuse_eval::train::train(&args.data, &options)?;
     for line in &trained.log {
         eprintln!("{line}");
     }
     let json = serde_json::to_string_pretty(&trained.model).context("serializing the weights")?;
-    std::fs::write(&args.out, format!("{json}\n")).with_context(|| format!("writing {}", args.out.display()))?;
+    std::fs::write(&args.out, format!("{json}\n"))
+        .with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("wrote {}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -156,7 +156,9 @@ pub fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {
 
 /// Candidate indices, capped at `max_pool` by a cheap prior (centroid similarity and position).
 fn candidate_pool(analysis: &Analysis, max_pool: usize) -> Vec<usize> {
-    let mut pool: Vec<usize> = (0..analysis.sentences.len()).filter(|&i| analysis.sentences[i].candidate).collect();
+    let mut pool: Vec<usize> = (0..analysis.sentences.len())
+        .filter(|&i| analysis.sentences[i].candidate)
+        .collect();
     if pool.len() > max_pool {
         let prior = |i: usize| {
             let info = &analysis.sentences[i];
@@ -192,7 +194,9 @@ fn greedy_by_rank(analysis: &Analysis, ranked: &[usize], config: &SelectConfig) 
 /// True when `idx` repeats a chosen sentence.
 fn is_redundant(analysis: &Analysis, chosen: &[usize], idx: usize, threshold: f32) -> bool {
     let vector = &analysis.sentences[idx].vector;
-    chosen.iter().any(|&c| cosine(vector, &analysis.sentences[c].vector) > threshold)
+    chosen
+        .iter()
+        .any(|&c| cosine(vector, &analysis.sentences[c].vector) > threshold)
 }
 
 /// Sorts indices by score, highest first; ties by index.
