@@ -137,3 +137,73 @@ pub fn render(summary: &Summary, cluster: &Cluster, format: Format) -> String {
         Format::Json => render_json(summary, cluster),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Cluster};
+    use crate::summary::{SummaryConfig, summarize};
+
+    fn cluster() -> Cluster {
+        let article = |t: &str| Article {
+            text: t.into(),
+            origin: "a.txt".into(),
+            ..Article::default()
+        };
+        Cluster {
+            id: "c".into(),
+            articles: vec![
+                article(
+                    "Headline\n\nMinisters from twenty countries met in Rome on Tuesday to review the campaign.",
+                ),
+                article(
+                    "Ministers of twenty countries met in Rome on Tuesday and reviewed the campaign there.",
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn json_follows_the_summary_schema() {
+        let cluster = cluster();
+        let summary = summarize(&cluster, &SummaryConfig::default());
+        let json: serde_json::Value =
+            serde_json::from_str(&render_json(&summary, &cluster)).expect("valid JSON");
+        assert_eq!(json["schema"], SUMMARY_SCHEMA);
+        assert_eq!(json["id"], "c");
+        assert_eq!(json["algorithm"], summary.algorithm.name());
+        assert_eq!(json["n_articles"], 2);
+        assert_eq!(json["articles"].as_array().map(Vec::len), Some(2));
+        let sentences = json["sentences"].as_array().expect("sentences array");
+        assert_eq!(sentences.len(), 1);
+        for sentence in sentences {
+            let article = usize::try_from(sentence["article"].as_u64().expect("article index"))
+                .expect("fits");
+            let start = usize::try_from(sentence["start"].as_u64().expect("start")).expect("fits");
+            let end = usize::try_from(sentence["end"].as_u64().expect("end")).expect("fits");
+            assert_eq!(
+                &cluster.articles[article].text[start..end],
+                sentence["text"].as_str().expect("text")
+            );
+            assert_eq!(sentence["also_in"].as_array().map(Vec::len), Some(1));
+        }
+        assert_eq!(json["summary"], summary.text());
+        assert!(json["warnings"].is_array());
+    }
+
+    #[test]
+    fn markdown_cites_sources_one_based() {
+        let cluster = cluster();
+        let summary = summarize(&cluster, &SummaryConfig::default());
+        let markdown = render_markdown(&summary, &cluster);
+        assert!(
+            markdown.contains("[1][2]") || markdown.contains("[2][1]"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("### Sources\n\n1. a.txt\n2. a.txt\n"),
+            "{markdown}"
+        );
+        assert_eq!(render(&summary, &cluster, Format::Text), summary.text());
+    }
+}

@@ -3,7 +3,8 @@
 //! What it does: maximises the same objective as `coverage` (weighted concepts counted once, plus
 //! the lead prior) exactly, as an integer linear program: binary `x_s` per sentence and `c_k` per
 //! concept, `c_k ≤ Σ_{s∋k} x_s`, `Σ cost_s x_s ≤ budget`. Solved with microlp through good_lp under
-//! a time limit; on timeout or solver failure the greedy answer is returned. The candidate pool is
+//! a wall-clock time limit: on timeout the solver's best solution so far is used (so the result
+//! can depend on machine speed), and the greedy answer when it has none or fails. The candidate pool is
 //! first cut to the sentences with the best greedy ratios so that the program stays small.
 //! When to use: an exact reference for the greedy default; slower by orders of magnitude.
 //! Reference: Gillick & Favre, "A Scalable Global Model for Summarization", ILP-NLP 2009.
