@@ -286,28 +286,7 @@ pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
-    use crate::model::Article;
-    use crate::segment::segment;
-
-    fn analysed(texts: &[&str]) -> Analysis {
-        let cluster = Cluster {
-            id: "t".into(),
-            articles: texts
-                .iter()
-                .map(|t| Article {
-                    text: (*t).into(),
-                    ..Article::default()
-                })
-                .collect(),
-        };
-        let segmented: Vec<_> = cluster
-            .articles
-            .iter()
-            .map(|a| segment(&a.text, &clean(&a.text)))
-            .collect();
-        analyze(&cluster, &segmented, &AnalyzeConfig::default())
-    }
+    use crate::testutil::analysed;
 
     #[test]
     fn counts_terms_and_bigrams_per_article() {
@@ -362,7 +341,7 @@ mod tests {
 
     #[test]
     fn empty_cluster() {
-        let analysis = analysed(&[]);
+        let analysis = analysed::<&str>(&[]);
         assert!(analysis.sentences.is_empty());
         assert!(analysis.centroid.is_empty());
     }

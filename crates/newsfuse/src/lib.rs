@@ -36,5 +36,7 @@ pub mod segment;
 pub mod select;
 pub mod stopwords;
 pub mod summary;
+#[cfg(test)]
+mod testutil;
 
 pub use error::{Error, Result};

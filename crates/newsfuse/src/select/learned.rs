@@ -243,30 +243,8 @@ pub fn select_with(analysis: &Analysis, config: &SelectConfig, model: &LearnedMo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{AnalyzeConfig, analyze};
-    use crate::clean::clean;
-    use crate::model::{Article, Cluster};
-    use crate::segment::segment;
     use crate::select::{Algorithm, Budget};
-
-    fn analysed(texts: &[&str]) -> Analysis {
-        let cluster = Cluster {
-            id: "t".into(),
-            articles: texts
-                .iter()
-                .map(|t| Article {
-                    text: (*t).into(),
-                    ..Article::default()
-                })
-                .collect(),
-        };
-        let segmented: Vec<_> = cluster
-            .articles
-            .iter()
-            .map(|a| segment(&a.text, &clean(&a.text)))
-            .collect();
-        analyze(&cluster, &segmented, &AnalyzeConfig::default())
-    }
+    use crate::testutil::analysed;
 
     fn tiny() -> Analysis {
         analysed(&[

@@ -1,28 +1,6 @@
 use super::*;
-use crate::analyze::{AnalyzeConfig, analyze};
-use crate::clean::clean;
-use crate::model::{Article, Cluster};
-use crate::segment::segment;
+use crate::testutil::analysed;
 use proptest::prelude::*;
-
-fn analysed(texts: &[String]) -> Analysis {
-    let cluster = Cluster {
-        id: "t".into(),
-        articles: texts
-            .iter()
-            .map(|t| Article {
-                text: t.clone(),
-                ..Article::default()
-            })
-            .collect(),
-    };
-    let segmented: Vec<_> = cluster
-        .articles
-        .iter()
-        .map(|a| segment(&a.text, &clean(&a.text)))
-        .collect();
-    analyze(&cluster, &segmented, &AnalyzeConfig::default())
-}
 
 fn check_selection(analysis: &Analysis, algorithm: Algorithm, budget: Budget) -> Vec<usize> {
     let config = SelectConfig {
@@ -133,7 +111,7 @@ fn lead_takes_openers_first() {
 
 #[test]
 fn empty_cluster_selects_nothing() {
-    let analysis = analysed(&[]);
+    let analysis = analysed::<&str>(&[]);
     for algorithm in Algorithm::ALL {
         assert!(check_selection(&analysis, algorithm, Budget::Words(100)).is_empty());
     }
