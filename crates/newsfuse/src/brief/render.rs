@@ -113,12 +113,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
     }
 
     let _ = writeln!(out, "\n## People, places, organisations\n");
-    for entity in brief
-        .entities
-        .iter()
-        .filter(|e| e.articles.len() > 1 || !e.roles.is_empty())
-        .take(30)
-    {
+    for entity in listed_entities(brief) {
         let roles: Vec<String> = entity
             .roles
             .iter()
@@ -385,12 +380,7 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
         out,
         "<section><h2>People, places, organisations</h2><table><tr><th>Name</th><th>Kind</th><th>Articles</th><th>Roles</th></tr>"
     );
-    for entity in brief
-        .entities
-        .iter()
-        .filter(|e| e.articles.len() > 1 || !e.roles.is_empty())
-        .take(40)
-    {
+    for entity in listed_entities(brief) {
         let roles: Vec<String> = entity
             .roles
             .iter()
@@ -494,6 +484,15 @@ h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;margin-top:1.6em}.stats{color
 .cite{font-size:.8em;text-decoration:none;margin-left:.15em}.support{color:#666;font-size:.85em}\
 q{font-style:italic}table{border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:.2em .6em;text-align:left}\
 .text{white-space:pre-wrap;font-size:.9em;background:#fafafa;padding:.5em}mark{background:#fff2a8}";
+
+/// The entities worth listing for a reader: named by several articles or given a role, at most 40.
+fn listed_entities(brief: &Brief) -> impl Iterator<Item = &super::entities::Entity> {
+    brief
+        .entities
+        .iter()
+        .filter(|e| e.articles.len() > 1 || !e.roles.is_empty())
+        .take(40)
+}
 
 fn headline_stats(brief: &Brief) -> String {
     let mut line = format!(

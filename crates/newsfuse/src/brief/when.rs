@@ -90,7 +90,8 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    fn from_days(z: i64) -> Option<Self> {
+    /// The date `z` days after 1970-01-01 (negative: before it); `None` outside `i32` years.
+    pub fn from_days(z: i64) -> Option<Self> {
         let z = z + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
