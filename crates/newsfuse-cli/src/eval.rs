@@ -40,7 +40,7 @@ pub(crate) struct EvalArgs {
     #[arg(long = "algorithm", default_value = Algorithm::DEFAULT.name())]
     algorithms: String,
     #[command(flatten)]
-    options: EvalSummaryOptions,
+    limits: LimitOptions,
     /// Other systems' summaries (`{id, system, summary}` lines) to score the same way. Repeatable.
     #[arg(long)]
     peers: Vec<PathBuf>,
@@ -77,14 +77,8 @@ pub(crate) struct EvalArgs {
     min_score: Option<f64>,
 }
 
-#[derive(Args)]
-pub(crate) struct EvalSummaryOptions {
-    #[command(flatten)]
-    limits: LimitOptions,
-}
-
 pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
-    let config = args.options.limits.resolve(Algorithm::DEFAULT)?;
+    let config = args.limits.resolve(Algorithm::DEFAULT)?;
     let algorithms: Vec<Algorithm> = match args.algorithms.as_str() {
         "all" => Algorithm::ALL.to_vec(),
         "default" => vec![Algorithm::DEFAULT],
