@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Cluster, SegmentedArticle};
+use crate::model::{Cluster, SegmentedArticle, Token};
 
 /// Limits on which sentences may be extracted.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,9 +89,7 @@ pub fn analyze(
             let n_words = text.split_whitespace().count();
             let mut terms = Vec::new();
             for token in &sentence.tokens {
-                if token.is_stopword
-                    || token.stem.len() < 2 && !token.stem.chars().all(|c| c.is_ascii_digit())
-                {
+                if !is_content_token(token) {
                     continue;
                 }
                 let next_id = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
@@ -183,6 +181,11 @@ pub fn analyze(
         centroid,
         article_ranges,
     }
+}
+
+/// True for a token that becomes a term: not a stopword, and two characters or more unless a number.
+pub fn is_content_token(token: &Token) -> bool {
+    !token.is_stopword && (token.stem.len() >= 2 || token.stem.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Words that, opening a sentence, point back to something said before it ("However, they

@@ -37,11 +37,28 @@ pub(super) struct Objective {
     pub prior: Vec<f32>,
 }
 
+/// A concept of the coverage objective.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Concept {
+    /// Two content words in a row (term ids).
+    Bigram(u32, u32),
+    /// One content word (term id).
+    Term(u32),
+}
+
+impl Concept {
+    /// The key the objective indexes concepts by (bigram keys as in `SentenceInfo::bigrams`).
+    fn key(self) -> u64 {
+        match self {
+            Concept::Bigram(a, b) => (u64::from(a) << 32) | u64::from(b),
+            Concept::Term(t) => u64::MAX - u64::from(t),
+        }
+    }
+}
+
+/// The default objective: concepts weighted by cross-article support, plus the lead prior.
 pub(super) fn objective(analysis: &Analysis) -> Objective {
     let multi = analysis.n_articles_with_text >= 2;
-    let candidates: Vec<usize> = (0..analysis.sentences.len())
-        .filter(|&i| analysis.sentences[i].candidate)
-        .collect();
     // Single-article clusters have no cross-article support; count sentence occurrences instead.
     let mut sentence_freq: HashMap<u64, u32> = HashMap::default();
     if !multi {
@@ -65,50 +82,71 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
         };
         count.saturating_sub(1) as f32
     };
+    objective_with(
+        analysis,
+        |concept| match concept {
+            Concept::Bigram(..) => {
+                let key = concept.key();
+                support(
+                    key,
+                    analysis.bigram_article_freq.get(&key).copied().unwrap_or(0),
+                )
+            }
+            Concept::Term(term) => {
+                UNIGRAM_WEIGHT * support(concept.key(), analysis.term_article_freq[term as usize])
+            }
+        },
+        |info| LEAD_PRIOR * info.n_words as f32 / (1.0 + info.position as f32),
+    )
+}
+
+/// An objective with the given concept weights (called once per distinct concept of the candidate
+/// sentences; concepts weighing 0 or less are left out) and per-sentence prior.
+pub(super) fn objective_with(
+    analysis: &Analysis,
+    mut weight: impl FnMut(Concept) -> f32,
+    prior_of: impl Fn(&crate::analyze::SentenceInfo) -> f32,
+) -> Objective {
+    let candidates: Vec<usize> = (0..analysis.sentences.len())
+        .filter(|&i| analysis.sentences[i].candidate)
+        .collect();
+    // Concept key → its index, or `usize::MAX` for a concept that weighs nothing.
     let mut index: HashMap<u64, usize> = HashMap::default();
     let mut concept_weight = Vec::new();
     let mut concepts_of = Vec::with_capacity(candidates.len());
     let mut prior = Vec::with_capacity(candidates.len());
+    let mut add = |concept: Concept, mine: &mut Vec<usize>| {
+        let slot = *index.entry(concept.key()).or_insert_with(|| {
+            let value = weight(concept);
+            if value > 0.0 {
+                concept_weight.push(value);
+                concept_weight.len() - 1
+            } else {
+                usize::MAX
+            }
+        });
+        if slot != usize::MAX {
+            mine.push(slot);
+        }
+    };
     for &idx in &candidates {
         let info = &analysis.sentences[idx];
         let mut mine = Vec::new();
         for &bigram in &info.bigrams {
-            let weight = support(
-                bigram,
-                analysis
-                    .bigram_article_freq
-                    .get(&bigram)
-                    .copied()
-                    .unwrap_or(0),
-            );
-            if weight > 0.0 {
-                let next = concept_weight.len();
-                let concept = *index.entry(bigram).or_insert_with(|| {
-                    concept_weight.push(weight);
-                    next
-                });
-                mine.push(concept);
-            }
+            #[allow(clippy::cast_possible_truncation)]
+            let concept = Concept::Bigram((bigram >> 32) as u32, bigram as u32);
+            add(concept, &mut mine);
         }
         let mut terms = info.terms.clone();
         terms.sort_unstable();
         terms.dedup();
         for term in terms {
-            let key = u64::MAX - u64::from(term);
-            let weight = UNIGRAM_WEIGHT * support(key, analysis.term_article_freq[term as usize]);
-            if weight > 0.0 {
-                let next = concept_weight.len();
-                let concept = *index.entry(key).or_insert_with(|| {
-                    concept_weight.push(weight);
-                    next
-                });
-                mine.push(concept);
-            }
+            add(Concept::Term(term), &mut mine);
         }
         mine.sort_unstable();
         mine.dedup();
         concepts_of.push(mine);
-        prior.push(LEAD_PRIOR * info.n_words as f32 / (1.0 + info.position as f32));
+        prior.push(prior_of(info));
     }
     Objective {
         candidates,
@@ -116,6 +154,20 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
         concepts_of,
         prior,
     }
+}
+
+/// Coverage's greedy with caller-given concept weights and sentence prior.
+pub fn select_weighted(
+    analysis: &Analysis,
+    config: &SelectConfig,
+    weight: impl FnMut(Concept) -> f32,
+    prior: impl Fn(&crate::analyze::SentenceInfo) -> f32,
+) -> Vec<usize> {
+    if config.budget.limit() == 0 {
+        return Vec::new();
+    }
+    let objective = objective_with(analysis, weight, prior);
+    greedy(analysis, &objective, config)
 }
 
 pub(super) fn select(analysis: &Analysis, config: &SelectConfig) -> Vec<usize> {

@@ -9,7 +9,7 @@
 //! and is deterministic for the same input (ties break on sentence index).
 
 mod centroid;
-mod coverage;
+pub mod coverage;
 mod graph;
 mod ilp;
 mod lead;
