@@ -33,8 +33,8 @@ fn vocabulary(prepared: &Prepared) -> Vec<&str> {
         .flat_map(|sentence| &sentence.tokens)
         .filter(|token| is_content_token(token))
     {
-        ids.entry(token.stem.as_str()).or_insert_with(|| {
-            stems.push(token.stem.as_str());
+        ids.entry(&*token.stem).or_insert_with(|| {
+            stems.push(&*token.stem);
             stems.len() - 1
         });
     }
@@ -53,7 +53,7 @@ fn reference_concepts(item: &EvalCluster) -> (HashSet<String>, HashSet<(String, 
         let stems: Vec<String> = tokenize(reference, span)
             .into_iter()
             .filter(is_content_token)
-            .map(|token| token.stem)
+            .map(|token| token.stem.to_string())
             .collect();
         for pair in stems.windows(2) {
             bigrams.insert((pair[0].clone(), pair[1].clone()));
@@ -139,20 +139,32 @@ fn main() {
         })
         .collect();
     let n = scores.len().max(1) as f64;
-    let mean = |f: &dyn Fn(&([f64; 2], [f64; 2])) -> f64| scores.iter().map(f).sum::<f64>() / n;
+    let mean = |method: usize, measure: usize| {
+        scores
+            .iter()
+            .map(|pair| {
+                if method == 0 {
+                    pair.0[measure]
+                } else {
+                    pair.1[measure]
+                }
+            })
+            .sum::<f64>()
+            / n
+    };
     println!(
         "{} clusters, {words} words, rouge-score F1 R-1 / R-2",
         scores.len()
     );
     println!(
         "concept oracle (lead prior {lead_prior}): {:.2} / {:.2}",
-        mean(&|s| s.0[0]),
-        mean(&|s| s.0[1])
+        mean(0, 0),
+        mean(0, 1)
     );
     println!(
         "default ({}):                 {:.2} / {:.2}",
         config.algorithm.name(),
-        mean(&|s| s.1[0]),
-        mean(&|s| s.1[1])
+        mean(1, 0),
+        mean(1, 1)
     );
 }

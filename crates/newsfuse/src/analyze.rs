@@ -86,14 +86,14 @@ pub fn analyze(
         let mut position = 0;
         for (sentence_idx, sentence) in seg.sentences.iter().enumerate() {
             let text = sentence.span.slice(&article.text);
-            let n_words = text.split_whitespace().count();
+            let n_words = word_count(text);
             let mut terms = Vec::new();
             for token in &sentence.tokens {
                 if !is_content_token(token) {
                     continue;
                 }
                 let next_id = u32::try_from(vocabulary.len()).unwrap_or(u32::MAX);
-                terms.push(*vocabulary.entry(token.stem.as_str()).or_insert(next_id));
+                terms.push(*vocabulary.entry(&*token.stem).or_insert(next_id));
             }
             let mut bigrams: Vec<u64> = terms
                 .windows(2)
@@ -212,12 +212,36 @@ fn needs_context(text: &str) -> bool {
         .any(|opener| first.eq_ignore_ascii_case(opener))
 }
 
+/// Number of whitespace-separated words (as `split_whitespace`), with a byte loop for ASCII text:
+/// this runs on every sentence.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // ASCII characters with the Unicode White_Space property: tab to carriage return, space.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
 /// Prose, not a list item, a caption fragment or a shouted banner.
 fn looks_like_prose(text: &str) -> bool {
     let (mut letters, mut upper) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
+    if text.is_ascii() {
+        for b in text.bytes().filter(u8::is_ascii_alphabetic) {
+            letters += 1;
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+    } else {
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
     }
     if letters == 0 || upper * 10 > letters * 6 {
         return false;
@@ -340,6 +364,25 @@ mod tests {
             "Meanwhile, the ministers of twenty countries met in the capital on Tuesday.",
         ]);
         assert!(!analysis.sentences[0].candidate);
+    }
+
+    #[test]
+    fn word_count_matches_split_whitespace() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tand\nnew\x0bline\x0cfeed\rreturn",
+            "unit\x1fseparator is not space",
+            "caf\u{e9} au\u{a0}lait\u{2003}here",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! All positions are byte offsets into [`Article::text`], the article's text after decoding and (for
 //! HTML) main-text extraction. Stages never copy or rewrite that text; they point into it.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into an article's text.
@@ -130,8 +132,9 @@ pub struct CleanArticle {
 pub struct Token {
     /// Where it is in the article text.
     pub span: Span,
-    /// Lowercased, Snowball-stemmed form.
-    pub stem: String,
+    /// Lowercased, Snowball-stemmed form (shared: every token of one surface form points at one
+    /// string, so tokenizing allocates nothing per word).
+    pub stem: Arc<str>,
     /// True for a stopword (by the lowercased surface form).
     pub is_stopword: bool,
 }

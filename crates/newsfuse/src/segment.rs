@@ -11,7 +11,7 @@
 //! give back the block exactly.
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -26,16 +26,16 @@ const STEM_CACHE_LIMIT: usize = 200_000;
 thread_local! {
     /// News vocabulary repeats heavily within and across articles: normalising and stemming each
     /// distinct surface form once per thread is several times faster than doing it for every token.
-    static FORM_CACHE: RefCell<rustc_hash::FxHashMap<String, (String, bool)>> =
+    static FORM_CACHE: RefCell<rustc_hash::FxHashMap<String, (Arc<str>, bool)>> =
         RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// The stem and stopword flag of a token's surface form, cached per thread.
-fn normalised_form(surface: &str) -> (String, bool) {
+fn normalised_form(surface: &str) -> (Arc<str>, bool) {
     FORM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some((stem, is_stopword)) = cache.get(surface) {
-            return (stem.clone(), *is_stopword);
+            return (Arc::clone(stem), *is_stopword);
         }
         if cache.len() >= STEM_CACHE_LIMIT {
             cache.clear();
@@ -47,12 +47,12 @@ fn normalised_form(surface: &str) -> (String, bool) {
             .flat_map(char::to_lowercase)
             .collect();
         let is_stopword = is_stopword(&lower);
-        let stem = if lower.chars().all(|c| c.is_ascii_digit()) {
-            lower
+        let stem: Arc<str> = if lower.chars().all(|c| c.is_ascii_digit()) {
+            lower.into()
         } else {
-            STEMMER.stem(&lower).into_owned()
+            STEMMER.stem(&lower).into()
         };
-        cache.insert(surface.to_string(), (stem.clone(), is_stopword));
+        cache.insert(surface.to_string(), (Arc::clone(&stem), is_stopword));
         (stem, is_stopword)
     })
 }
@@ -257,7 +257,7 @@ mod tests {
                 "says"
             ]
         );
-        let stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
+        let stems: Vec<&str> = tokens.iter().map(|t| &*t.stem).collect();
         assert_eq!(
             stems,
             [

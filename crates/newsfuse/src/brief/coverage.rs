@@ -97,7 +97,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
                 .tokens
                 .iter()
                 .filter(|t| !t.is_stopword && t.stem.chars().any(char::is_alphanumeric))
-                .map(|t| t.stem.as_str())
+                .map(|t| &*t.stem)
                 .collect();
             for window in stems.windows(SHINGLE) {
                 if seen.insert(window.to_vec()) {
@@ -220,7 +220,7 @@ fn matched_share(a: &[HashSet<&str>], b: &[HashSet<&str>]) -> (usize, f64) {
 /// Share of `a`'s sentences that occur word for word (same stem sequence) in `b`.
 fn verbatim_share(a: &Doc<'_>, b: &Doc<'_>) -> f64 {
     fn key(s: &crate::model::Sentence) -> Vec<&str> {
-        s.tokens.iter().map(|t| t.stem.as_str()).collect()
+        s.tokens.iter().map(|t| &*t.stem).collect()
     }
     let in_b: HashSet<Vec<&str>> = b
         .sentences

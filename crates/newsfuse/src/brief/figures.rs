@@ -738,10 +738,10 @@ fn extract_sentence(
                 && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
                 && !WEEKDAY_WORDS.contains(&word.as_str())
             {
-                qualifiers.push(token.stem.clone());
+                qualifiers.push(token.stem.to_string());
                 qualifier_surface.push(surface.to_string());
-            } else if !token.is_stopword && !GENERIC_STEMS.contains(&token.stem.as_str()) {
-                context.insert(token.stem.clone());
+            } else if !token.is_stopword && !GENERIC_STEMS.contains(&&*token.stem) {
+                context.insert(token.stem.to_string());
             }
         }
         qualifiers.sort();
@@ -751,11 +751,11 @@ fn extract_sentence(
         for token in tokens_before
             .iter()
             .filter(|t| t.span.start >= context_start && t.span.end <= hedge_start)
-            .filter(|t| !t.is_stopword && is_wordy(t) && !GENERIC_STEMS.contains(&t.stem.as_str()))
+            .filter(|t| !t.is_stopword && is_wordy(t) && !GENERIC_STEMS.contains(&&*t.stem))
             .rev()
             .take(8)
         {
-            context.insert(token.stem.clone());
+            context.insert(token.stem.to_string());
         }
         context = context
             .into_iter()

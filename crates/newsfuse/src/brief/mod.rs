@@ -217,7 +217,7 @@ pub(crate) fn content_stems(sentence: &Sentence) -> Vec<&str> {
         .tokens
         .iter()
         .filter(|token| !token.is_stopword && token.stem.chars().any(char::is_alphanumeric))
-        .map(|token| token.stem.as_str())
+        .map(|token| &*token.stem)
         .filter(|stem| seen.insert(*stem))
         .collect()
 }
@@ -228,7 +228,7 @@ pub(crate) fn content_bigrams(sentence: &Sentence) -> HashSet<(&str, &str)> {
         .tokens
         .iter()
         .filter(|token| !token.is_stopword && token.stem.chars().any(char::is_alphanumeric))
-        .map(|token| token.stem.as_str())
+        .map(|token| &*token.stem)
         .collect();
     stems.windows(2).map(|pair| (pair[0], pair[1])).collect()
 }

@@ -196,12 +196,53 @@ regex!(
 );
 regex!(
     CAPTION_TAIL,
-    r"(?i)((getty images?|getty|shutterstock|wireimage|filmmagic|ap images|ap photo|afp photo)|[/,]\s*(epa|reuters|associated press|afp|ap))\s*\)?(\s*\(\d+\))?$"
+    r"(?i-u)((getty images?|getty|shutterstock|wireimage|filmmagic|ap images|ap photo|afp photo)|[/,]\s*(epa|reuters|associated press|afp|ap))\s*\)?(\s*\(\d+\))?$"
 );
 regex!(
-    CREDIT_PAREN,
-    r"(?i)[(\[]([^()\[\]]{0,80}(\p{L}\s*/\s*\p{L}|photo|photographer|image|getty|credit|(?-u:\b)pic(?-u:\b)|(?-u:\b)file(?-u:\b))[^()\[\]]{0,80})[)\]]\.?$"
+    CREDIT_KEYWORD,
+    r"(?i)\p{L}\s*/\s*\p{L}|photographer|photo|image|getty|credit|(?-u:\b)pic(?-u:\b)|(?-u:\b)file(?-u:\b)"
 );
+
+/// Most characters of a bracketed credit on either side of its keyword.
+const CREDIT_CONTEXT_CHARS: usize = 80;
+
+/// A bracketed group closes the line and names a credit: "(AP Photo/John Doe)", "[Getty]". The
+/// group holds no other bracket, and its keyword (a "name/agency" slash, photo, image, getty,
+/// credit, pic, file) has at most 80 characters on either side.
+///
+/// Written out rather than as one regex: the bounded repeats of `[^()]{0,80}` make the lazy DFA
+/// build new states on almost every line, which cost more than the rest of the clean stage.
+fn credit_in_brackets(text: &str) -> bool {
+    let body = text.strip_suffix('.').unwrap_or(text);
+    let Some(body) = body.strip_suffix([')', ']']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['(', ')', '[', ']']) else {
+        return false;
+    };
+    if !matches!(body.as_bytes()[open], b'(' | b'[') {
+        return false;
+    }
+    let inner = &body[open + 1..];
+    // Every start, not just non-overlapping matches: "a/b/c" has keywords at "a/b" and "b/c".
+    let mut from = 0;
+    while let Some(keyword) = CREDIT_KEYWORD.find_at(inner, from) {
+        let before = inner[..keyword.start()].chars().count();
+        if before > CREDIT_CONTEXT_CHARS {
+            return false;
+        }
+        if inner[keyword.end()..].chars().count() <= CREDIT_CONTEXT_CHARS {
+            return true;
+        }
+        from = keyword.start()
+            + inner[keyword.start()..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+    }
+    false
+}
+
 // A bare agency name closes a caption only after a cut-off or a date; after a sentence it is a
 // live blog's source attribution ("... Abu Zuhri said. (Reuters)"), which is body.
 regex!(
@@ -230,7 +271,7 @@ pub(super) fn rule_caption(line: &Line<'_>) -> Option<Verdict> {
     let closes = text.ends_with(')') || text.ends_with(']') || text.ends_with(").");
     let caption = (line.words <= 30 && CAPTION_PREFIX.is_match(text))
         || CAPTION_TAIL.is_match(text) && (line.words <= 8 || line.ending != Ending::Open)
-        || closes && (CREDIT_PAREN.is_match(text) || AGENCY_AFTER_CAPTION.is_match(text))
+        || closes && (credit_in_brackets(text) || AGENCY_AFTER_CAPTION.is_match(text))
         || credit_word && CREDIT_WORDS.is_match(text)
         || (line.words <= 7 && line.ending == Ending::Open && SLASH_CREDIT.is_match(text))
         || lower.contains(" / ") && NAME_SLASH_AGENCY.is_match(text);
@@ -424,4 +465,75 @@ regex!(
 /// body sentence, kept as body.
 pub(super) fn is_dateline(text: &str) -> bool {
     text.len() <= 60 && DATELINE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `credit_in_brackets` decides exactly as the one-regex form it replaced, on lines built to
+    /// sit on every boundary: keyword at 0, 79, 80, 81 characters from either bracket, overlapping
+    /// keywords, mixed brackets, multi-byte letters, a final dot.
+    #[test]
+    fn credit_in_brackets_equals_the_bounded_regex() {
+        let reference = Regex::new(
+            r"(?i)[(\[]([^()\[\]]{0,80}(\p{L}\s*/\s*\p{L}|photo|photographer|image|getty|credit|(?-u:\b)pic(?-u:\b)|(?-u:\b)file(?-u:\b))[^()\[\]]{0,80})[)\]]\.?$",
+        )
+        .expect("valid");
+        let keywords = [
+            "photo",
+            "Photographer",
+            "IMAGE",
+            "getty",
+            "credit",
+            "pic",
+            "pics",
+            "file",
+            "profile",
+            "A/B",
+            "a / b",
+            "é/ü",
+            "1/2",
+            "a/b/c",
+            "x",
+        ];
+        let filler = ['a', 'b', ' ', 'é', ','];
+        let mut state = 7u64;
+        let mut fill = |n: usize| -> String {
+            (0..n)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    filler[(state >> 33) as usize % filler.len()]
+                })
+                .collect()
+        };
+        let (mut lines, mut credits) = (0, 0);
+        for before in [0, 1, 40, 79, 80, 81, 120] {
+            for after in [0, 1, 40, 78, 79, 80, 81, 120] {
+                for keyword in keywords {
+                    for (open, close) in [('(', ')'), ('[', ']'), ('(', ']'), ('(', ')')] {
+                        for prefix in ["Caption text ", "x) y ", ""] {
+                            for tail in ["", "."] {
+                                let line = format!(
+                                    "{prefix}{open}{}{keyword}{}{close}{tail}",
+                                    fill(before),
+                                    fill(after)
+                                );
+                                let expected = reference.is_match(&line);
+                                assert_eq!(credit_in_brackets(&line), expected, "{line}");
+                                lines += 1;
+                                credits += usize::from(expected);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            credits > 1000 && lines - credits > 1000,
+            "{credits} of {lines}"
+        );
+    }
 }
