@@ -140,3 +140,45 @@ proptest! {
         check_selection(&analysis, Algorithm::ALL[algorithm_idx], Budget::Words(limit));
     }
 }
+
+#[test]
+fn caller_given_concept_weights_steer_coverage() {
+    let analysis = analysed(&[
+        "Ministers from twenty countries met in Rome on Tuesday to discuss the crisis. \
+         Heavy rain flooded the old harbour district overnight, officials in the port said.",
+        "The ministers met in Rome to discuss the crisis and the next steps of the campaign.",
+    ]);
+    let config = SelectConfig {
+        budget: Budget::Sentences(1),
+        ..SelectConfig::default()
+    };
+    let rain = analysis
+        .sentences
+        .iter()
+        .position(|s| s.candidate && s.position == 1)
+        .expect("the rain sentence is a candidate");
+    // Only the rain sentence's words weigh anything: it must be the pick, although the default
+    // objective (cross-article support, lead prior) prefers the Rome sentences.
+    let rain_terms = analysis.sentences[rain].terms.clone();
+    let picks = coverage::select_weighted(
+        &analysis,
+        &config,
+        |concept| match concept {
+            coverage::Concept::Term(t) if rain_terms.contains(&t) => 1.0,
+            _ => 0.0,
+        },
+        |_| 0.0,
+    );
+    assert_eq!(picks, vec![rain]);
+    assert_ne!(select(&analysis, &config), vec![rain]);
+    let none = coverage::select_weighted(
+        &analysis,
+        &SelectConfig {
+            budget: Budget::Words(0),
+            ..config
+        },
+        |_| 1.0,
+        |_| 1.0,
+    );
+    assert!(none.is_empty());
+}
