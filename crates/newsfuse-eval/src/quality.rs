@@ -297,7 +297,9 @@ pub fn evaluate_algorithms(
                     let t0 = Instant::now();
                     let prepared = prepare(&item.cluster, &config.analyze);
                     let summary = summarize_prepared(&item.cluster, &prepared, &config);
-                    (summary.text(), t0.elapsed().as_secs_f64())
+                    let seconds = t0.elapsed().as_secs_f64();
+                    progress();
+                    (summary.text(), seconds)
                 })
                 .collect();
             let wall_seconds = started.elapsed().as_secs_f64();
@@ -309,7 +311,6 @@ pub fn evaluate_algorithms(
                 .zip(summaries)
                 .map(|(item, (text, seconds))| {
                     let scores = mode.score(&scorer, &item.references, &text);
-                    progress();
                     ClusterResult {
                         id: item.cluster.id.clone(),
                         scores,

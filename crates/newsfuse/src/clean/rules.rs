@@ -196,7 +196,7 @@ regex!(
 );
 regex!(
     CAPTION_TAIL,
-    r"(?i-u)((getty images?|getty|shutterstock|wireimage|filmmagic|ap images|ap photo|afp photo)|[/,]\s*(epa|reuters|associated press|afp|ap))\s*\)?(\s*\(\d+\))?$"
+    r"(?i)((getty images?|getty|shutterstock|wireimage|filmmagic|ap images|ap photo|afp photo)|[/,]\s*(epa|reuters|associated press|afp|ap))\s*\)?(\s*\(\d+\))?$"
 );
 regex!(
     CREDIT_KEYWORD,
@@ -513,7 +513,7 @@ mod tests {
         for before in [0, 1, 40, 79, 80, 81, 120] {
             for after in [0, 1, 40, 78, 79, 80, 81, 120] {
                 for keyword in keywords {
-                    for (open, close) in [('(', ')'), ('[', ']'), ('(', ']'), ('(', ')')] {
+                    for (open, close) in [('(', ')'), ('[', ']'), ('(', ']'), ('[', ')')] {
                         for prefix in ["Caption text ", "x) y ", ""] {
                             for tail in ["", "."] {
                                 let line = format!(
