@@ -7,6 +7,10 @@
 //! one-shot run ("cold"). With `WARM_ALL=1` the untimed pass covers every cluster, which gives the
 //! steady state of a long-running service that has seen this vocabulary before ("warm").
 
+/// The same allocator as the `newsfuse` binary, so that the timings match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use newsfuse::analyze::{AnalyzeConfig, analyze};

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analyze::{Analysis, AnalyzeConfig, analyze, cosine, shared_count};
+use crate::analyze::{Analysis, AnalyzeConfig, analyze, shared_count};
 use crate::clean::clean;
 use crate::model::{CleanArticle, Cluster, SegmentedArticle, Span};
 use crate::order::order;
@@ -157,14 +157,29 @@ pub fn summarize_prepared(
 /// 0.5, or at least half of the sentence's content bigrams.
 pub fn supporting_articles(analysis: &Analysis, idx: usize) -> Vec<usize> {
     let target = &analysis.sentences[idx];
+    // The target's weights laid out by term id: each cosine is then one pass over the other
+    // sentence's entries (the same products, summed in the same term order, as a sorted merge).
+    let mut dense = vec![0.0_f32; analysis.idf.len()];
+    for &(term, weight) in &target.vector {
+        if let Some(slot) = dense.get_mut(term as usize) {
+            *slot = weight;
+        }
+    }
     let mut support = Vec::new();
     for (article, range) in analysis.article_ranges.iter().enumerate() {
         if article == target.article {
             continue;
         }
         let says_same = analysis.sentences[range.clone()].iter().any(|other| {
-            cosine(&target.vector, &other.vector) >= 0.5
-                || (!target.bigrams.is_empty()
+            let dot: f32 = other
+                .vector
+                .iter()
+                .map(|&(term, weight)| dense.get(term as usize).map_or(0.0, |w| w * weight))
+                .sum();
+            // No shared term means no shared bigram either.
+            dot >= 0.5
+                || (dot > 0.0
+                    && !target.bigrams.is_empty()
                     && 2 * shared_count(&target.bigrams, &other.bigrams) >= target.bigrams.len())
         });
         if says_same {

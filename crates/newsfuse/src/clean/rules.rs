@@ -2,7 +2,9 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::{Ending, Line, Verdict, ending};
 use crate::model::Clutter;
@@ -83,7 +85,7 @@ static BOILERPLATE_PHRASES: &[(&str, Clutter)] = &[
         Clutter::Boilerplate,
     ),
     (
-        r"thank you for subscribing|invalid email|you must select a newsletter|verify you('|’)re not a robot|newsletter sign ?up|sign up for (our|the) [\w ]{0,30}newsletter|get daily news updates|subscribe to our|sign up to receive|you agree to receive occasional updates",
+        r"thank you for subscribing|invalid email|you must select a newsletter|verify you('|’)re not a robot|newsletter sign ?up|sign up for (our|the) (?-u:[\w ]){0,30}newsletter|get daily news updates|subscribe to our|sign up to receive|you agree to receive occasional updates",
         Clutter::Boilerplate,
     ),
     (
@@ -100,18 +102,57 @@ static BOILERPLATE_PHRASES: &[(&str, Clutter)] = &[
     ),
 ];
 
-/// The boilerplate phrases as one set, matched against the ASCII-lowercased line: without a
-/// case-insensitive flag the literal prefilter stays fast, and this rule sees most lines.
-static BOILERPLATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(BOILERPLATE_PHRASES.iter().map(|(pattern, _)| pattern))
-        .expect("clean: built-in boilerplate patterns are valid")
+/// The boilerplate phrases, compiled once: a gate of literals and the set itself.
+struct Boilerplate {
+    /// Every literal a phrase can start with, in one Aho-Corasick automaton. A line that holds
+    /// none of them cannot match the set, so the set (whose own prefilter works on shortened
+    /// prefixes such as "th", and so wakes its automaton on most lines) only runs on the rare
+    /// line that does. `None` when some phrase has no finite set of prefixes: then the set runs
+    /// on every line.
+    gate: Option<AhoCorasick>,
+    /// The phrases as one set, matched against the ASCII-lowercased line (case-sensitive
+    /// patterns keep the literal prefilters fast).
+    set: RegexSet,
+}
+
+static BOILERPLATE: LazyLock<Boilerplate> = LazyLock::new(|| {
+    let patterns = || BOILERPLATE_PHRASES.iter().map(|(pattern, _)| *pattern);
+    Boilerplate {
+        gate: literal_gate(patterns()),
+        set: RegexSet::new(patterns()).expect("clean: built-in boilerplate patterns are valid"),
+    }
 });
 
+/// An automaton over the full prefix literals of `patterns`, as `regex_syntax` extracts them
+/// (every match of a pattern starts with one of its prefixes), or `None` when a pattern has no
+/// finite set of non-empty prefixes.
+fn literal_gate<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Option<AhoCorasick> {
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(64)
+        .limit_total(512);
+    let mut literals: Vec<Vec<u8>> = Vec::new();
+    for pattern in patterns {
+        let seq = extractor.extract(&regex_syntax::parse(pattern).ok()?);
+        for literal in seq.literals()? {
+            if literal.as_bytes().is_empty() {
+                return None;
+            }
+            literals.push(literal.as_bytes().to_vec());
+        }
+    }
+    AhoCorasick::new(literals).ok()
+}
+
 pub(super) fn rule_boilerplate_phrase(line: &Line<'_>) -> Option<Verdict> {
-    if !BOILERPLATE_SET.is_match(&line.lower) {
+    let boilerplate = &*BOILERPLATE;
+    if let Some(gate) = &boilerplate.gate
+        && !gate.is_match(&line.lower)
+    {
         return None;
     }
-    let index = BOILERPLATE_SET.matches(&line.lower).iter().next()?;
+    let index = boilerplate.set.matches(&line.lower).iter().next()?;
     Some(Verdict::Drop(BOILERPLATE_PHRASES[index].1))
 }
 
@@ -470,6 +511,43 @@ pub(super) fn is_dateline(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The gate in front of the boilerplate set is built for the shipped phrases, lets through
+    /// every line the set matches (one per alternative, mid-line), and has no gate for a pattern
+    /// whose matches have no finite set of prefixes.
+    #[test]
+    fn boilerplate_gate_passes_every_phrase_the_set_matches() {
+        let gate = BOILERPLATE
+            .gate
+            .as_ref()
+            .expect("the shipped phrases have literal prefixes");
+        let phrases = [
+            "image copyright",
+            "toggle caption",
+            "crawl data",
+            "verify you’re not a robot",
+            "newsletter signup",
+            "sign up for our weekly politics newsletter",
+            "sign up for the newsletter",
+            "accept all cookies",
+            "by continuing to browse",
+            "javascript is required",
+            "this video is",
+            "i understand the terms of service",
+            "just watched",
+            "more news videos",
+            "the video will start in",
+        ];
+        for phrase in phrases {
+            let line = format!("a line where {phrase} sits in the middle");
+            assert!(BOILERPLATE.set.is_match(&line), "{line}");
+            assert!(gate.is_match(&line), "{line}");
+        }
+        let prose = "the minister said the talks would resume next week";
+        assert!(!gate.is_match(prose) && !BOILERPLATE.set.is_match(prose));
+        assert!(literal_gate([r"\w+ing"]).is_none());
+        assert!(literal_gate([r"cookie|x*"]).is_none());
+    }
 
     /// `credit_in_brackets` decides exactly as the one-regex form it replaced, on lines built to
     /// sit on every boundary: keyword at 0, 79, 80, 81 characters from either bracket, overlapping
