@@ -78,8 +78,11 @@ pub fn analyze(
     segmented: &[SegmentedArticle],
     config: &AnalyzeConfig,
 ) -> Analysis {
-    let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut sentences = Vec::new();
+    let n_sentences: usize = segmented.iter().map(|s| s.sentences.len()).sum();
+    // Sized up front (about six distinct terms per sentence in news): no rehashing as it grows.
+    let mut vocabulary: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(n_sentences * 6, rustc_hash::FxBuildHasher);
+    let mut sentences = Vec::with_capacity(n_sentences);
     let mut article_ranges = Vec::with_capacity(segmented.len());
     for (article_idx, (article, seg)) in cluster.articles.iter().zip(segmented).enumerate() {
         let range_start = sentences.len();
@@ -87,7 +90,7 @@ pub fn analyze(
         for (sentence_idx, sentence) in seg.sentences.iter().enumerate() {
             let text = sentence.span.slice(&article.text);
             let n_words = word_count(text);
-            let mut terms = Vec::new();
+            let mut terms = Vec::with_capacity(sentence.tokens.len());
             for token in &sentence.tokens {
                 if !is_content_token(token) {
                     continue;
@@ -127,7 +130,11 @@ pub fn analyze(
 
     let n_terms = vocabulary.len();
     let mut term_article_freq = vec![0u32; n_terms];
-    let mut bigram_article_freq: FxHashMap<u64, u32> = FxHashMap::default();
+    // At most one entry per sentence bigram: no rehashing as it grows.
+    let mut bigram_article_freq: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(
+        sentences.iter().map(|s| s.bigrams.len()).sum(),
+        rustc_hash::FxBuildHasher,
+    );
     let mut seen_term = vec![usize::MAX; n_terms];
     let mut n_articles_with_text = 0;
     for (article_idx, range) in article_ranges.iter().enumerate() {
