@@ -80,6 +80,7 @@ use self::rules::{
 /// [`DroppedLine`]; both lists are in text order and their spans never overlap. See the module
 /// docs for the rules, in order.
 pub fn clean(text: &str) -> CleanArticle {
+    ENGINES.get_or_init(rules::compile_all);
     let lines = split_lines(text);
     let mut verdicts: Vec<Verdict> = lines.iter().map(classify_line).collect();
     for (_name, rule) in CONTEXT_RULES {
@@ -102,6 +103,9 @@ pub fn clean(text: &str) -> CleanArticle {
     }
     out
 }
+
+/// Set once every rule's regexes are compiled (on the first call of [`clean`]).
+static ENGINES: std::sync::OnceLock<()> = std::sync::OnceLock::new();
 
 /// A rule that looks at one line alone: `Some(verdict)` decides the line, `None` passes it on.
 type LineRule = fn(&Line<'_>) -> Option<Verdict>;

@@ -511,9 +511,70 @@ pub(super) fn is_dateline(text: &str) -> bool {
     text.len() <= 60 && text.ends_with(['|', '—', '–', '-']) && DATELINE.is_match(text)
 }
 
+/// Compiles every line-rule regex and the boilerplate automata now rather than on first use, so
+/// that a run pays all of its start-up at once, before the first article (a rule that only
+/// rare lines reach would otherwise compile in the middle of a run).
+pub(super) fn compile_all() {
+    for regex in [
+        &NUMBER,
+        &DURATION,
+        &URL,
+        &BARE_DOMAIN,
+        &EMAIL,
+        &HANDLE,
+        &HANDLE_ANY,
+        &LINK_HEADER,
+        &MORE_FROM,
+        &PLAYER_HEADER,
+        &READ_MORE_TAIL,
+        &CLICK,
+        &CHEVRON_LINK,
+        &CLICK_TAIL,
+        &RELATED_TITLE,
+        &CAPTION_PREFIX,
+        &CAPTION_TAIL,
+        &CREDIT_KEYWORD,
+        &AGENCY_AFTER_CAPTION,
+        &CREDIT_WORDS,
+        &SLASH_CREDIT,
+        &NAME_SLASH_AGENCY,
+        &TIMESTAMP_PREFIX,
+        &AGO,
+        &DATE_TOKEN,
+        &DATE_CORE,
+        &BYLINE,
+        &SIGNATURE,
+        &CREDIT_LINE,
+        &COPYRIGHT,
+        &PROMPT,
+        &DATELINE,
+    ] {
+        LazyLock::force(regex);
+    }
+    LazyLock::force(&BOILERPLATE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `compile_all` lists every regex defined in this file.
+    #[test]
+    fn compile_all_lists_every_regex() {
+        let source = include_str!("rules.rs");
+        let listed = &source[source.find("fn compile_all").expect("defined")..];
+        let listed = &listed[..listed.find("LazyLock::force(regex)").expect("loop")];
+        let mut defined = 0;
+        for definition in source.split("regex!(").skip(1) {
+            let name = definition.trim_start().split(',').next().expect("name");
+            if name.chars().all(|c| c.is_ascii_uppercase() || c == '_') && !name.is_empty() {
+                defined += 1;
+                assert!(listed.contains(&format!("&{name},")), "{name} missing");
+            }
+        }
+        assert!(defined >= 30, "{defined}");
+        compile_all();
+    }
 
     /// The gate in front of the boilerplate set is built for the shipped phrases, lets through
     /// every line the set matches (one per alternative, mid-line), and has no gate for a pattern
