@@ -504,11 +504,8 @@ regex!(
 
 /// A dateline alone on its line ("TEHRAN |", "CASSELBERRY, Fla. -"): the opening of the first
 /// body sentence, kept as body.
-///
-/// The pattern ends in a dash or bar, so only lines that end in one reach it: its bounded repeats
-/// of Unicode classes make the lazy DFA build many states, which the few candidate lines keep small.
 pub(super) fn is_dateline(text: &str) -> bool {
-    text.len() <= 60 && text.ends_with(['|', '—', '–', '-']) && DATELINE.is_match(text)
+    text.len() <= 60 && DATELINE.is_match(text)
 }
 
 /// Compiles every line-rule regex and the boilerplate automata now rather than on first use, so
