@@ -159,4 +159,7 @@ pub struct Sentence {
 pub struct SegmentedArticle {
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
+    /// An inline wire dateline ("LONDON (AP) _ ") cut from the front of the sentence after it.
+    #[serde(default)]
+    pub dateline: Option<Span>,
 }

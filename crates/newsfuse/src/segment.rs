@@ -6,13 +6,20 @@
 //! acronyms and decimals ("U.S.", "3.5") and inner apostrophes and digit-group commas ("don't",
 //! "10,000"). Each token carries its lowercased Snowball stem and a stopword flag.
 //!
+//! An inline wire dateline at the start of one of the article's first body paragraphs ("LONDON (AP)
+//! _ ", "AUSTIN, Texas (Reuters) - ", "(CNN) ") is not part of the sentence that follows it: it is
+//! cut from that sentence and kept in [`SegmentedArticle::dateline`]. It names where the story was
+//! filed and who filed it, says nothing about the event, and would cost a summary four or five of
+//! its words each time a lead sentence is picked.
+//!
 //! Architecture invariant: segmentation is lossless. A sentence span is its text in the article with
-//! surrounding whitespace trimmed; the sentences of a block, together with the whitespace between them,
-//! give back the block exactly.
+//! surrounding whitespace trimmed; the sentences of a block, together with the whitespace between them
+//! and the article's dateline when it lies in that block, give back the block exactly.
 
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
+use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{BlockKind, CleanArticle, SegmentedArticle, Sentence, Span, Token};
@@ -57,12 +64,59 @@ fn normalised_form(surface: &str) -> (Arc<str>, bool) {
     })
 }
 
+/// A wire dateline opening a paragraph: a place in capitals with an optional region or date after
+/// a comma and an optional agency in brackets, then a dash, bar or underscore ("LONDON (AP) _",
+/// "AUSTIN, Texas -", "WASHINGTON, Oct. 5 (Xinhua) --"); or an agency alone in brackets ("(CNN)").
+/// Its length and what follows it are checked in [`dateline_end`].
+static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]*)*(?:, *\p{Lu}[\p{L}\d.' ]*?)?(?: *\([^()]+\))? *(?:_|—|–|--?|\|)|\((?:CNN|AP|Reuters|AFP|UPI|Xinhua)[^()]*\) *(?:_|—|–|--?|\|)?)\s+",
+    )
+    .expect("segment: built-in regex is valid")
+});
+
+/// Longest dateline cut from a sentence, in bytes ("DAR ES SALAAM, Tanzania (AP) _ " is 31).
+const DATELINE_MAX_BYTES: usize = 60;
+
+/// Body paragraphs, from the top of an article, in which a dateline is looked for.
+const DATELINE_BLOCKS: usize = 3;
+
+/// Where an inline dateline at the start of `sentence` ends, when it has one and a sentence
+/// (a capital letter, digit or opening quote) follows it.
+fn dateline_end(sentence: &str) -> Option<usize> {
+    let found = DATELINE_PREFIX.find(sentence)?;
+    let rest = &sentence[found.end()..];
+    let opens_sentence = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c));
+    (found.end() <= DATELINE_MAX_BYTES
+        && opens_sentence
+        && rest.split_whitespace().nth(2).is_some())
+    .then_some(found.end())
+}
+
 /// Splits the kept blocks of `text` into sentences with tokens.
 pub fn segment(text: &str, clean: &CleanArticle) -> SegmentedArticle {
     let mut sentences = Vec::new();
+    let mut dateline = None;
+    let mut body_blocks_seen = 0;
     for (block_idx, block) in clean.blocks.iter().enumerate() {
         let is_headline = block.kind == BlockKind::Headline;
-        for span in split_block(text, block.span, is_headline) {
+        let look_for_dateline =
+            !is_headline && dateline.is_none() && body_blocks_seen < DATELINE_BLOCKS;
+        body_blocks_seen += usize::from(!is_headline);
+        for (nth, mut span) in split_block(text, block.span, is_headline)
+            .into_iter()
+            .enumerate()
+        {
+            if nth == 0
+                && look_for_dateline
+                && let Some(end) = dateline_end(span.slice(text))
+            {
+                dateline = Some(Span::new(span.start, span.start + end));
+                span.start += end;
+            }
             let tokens = tokenize(text, span);
             sentences.push(Sentence {
                 span,
@@ -73,7 +127,10 @@ pub fn segment(text: &str, clean: &CleanArticle) -> SegmentedArticle {
             });
         }
     }
-    SegmentedArticle { sentences }
+    SegmentedArticle {
+        sentences,
+        dateline,
+    }
 }
 
 /// Sentence spans inside one block (trimmed, in order, within the block).
@@ -220,10 +277,65 @@ mod tests {
             "ROME (Reuters) - U.S. Secretary of State John Kerry said on Tuesday the group lost ground. \
              Officials met in Rome on Feb. 2 with Mr. Smith. It grew 3.5 percent.",
             &[
-                "ROME (Reuters) - U.S. Secretary of State John Kerry said on Tuesday the group lost ground.",
+                "U.S. Secretary of State John Kerry said on Tuesday the group lost ground.",
                 "Officials met in Rome on Feb. 2 with Mr. Smith.",
                 "It grew 3.5 percent.",
             ],
+        );
+    }
+
+    #[test]
+    fn cuts_wire_datelines_from_the_first_paragraphs() {
+        for (text, dateline, first) in [
+            (
+                "LONDON (AP) _ British police said Saturday they arrested him.",
+                "LONDON (AP) _",
+                "British",
+            ),
+            (
+                "DAR ES SALAAM, Tanzania _ The blast killed 11 people.",
+                "DAR ES SALAAM, Tanzania _",
+                "The",
+            ),
+            (
+                "WASHINGTON, Oct. 5 (Xinhua) -- The talks ended early.",
+                "WASHINGTON, Oct. 5 (Xinhua) --",
+                "The",
+            ),
+            ("(CNN) A man was arrested on Friday in Ohio.", "(CNN)", "A"),
+            (
+                "Headline Here\nAUSTIN, Texas — \"We won,\" she said on Friday.",
+                "AUSTIN, Texas —",
+                "\"We",
+            ),
+        ] {
+            let segmented = segment(text, &clean(text));
+            let cut = segmented.dateline.map(|span| span.slice(text));
+            assert_eq!(cut.map(str::trim_end), Some(dateline), "{text}");
+            let body = segmented.sentences.iter().find(|s| !s.is_headline).unwrap();
+            assert!(body.span.slice(text).starts_with(first), "{text}");
+            assert!(body.tokens.iter().all(|t| t.span.start >= body.span.start));
+        }
+    }
+
+    #[test]
+    fn keeps_what_only_looks_like_a_dateline() {
+        for text in [
+            // Capitals that open a real sentence, a lowercase continuation, a late paragraph.
+            "NASA said on Friday it would delay the launch.",
+            "LONDON (AP) _ and then nothing else.",
+            "One.\n\nTwo.\n\nThree.\n\nROME (Reuters) - Officials met in Rome on Tuesday.",
+        ] {
+            let segmented = segment(text, &clean(text));
+            assert_eq!(segmented.dateline, None, "{text}");
+        }
+        // Only the first dateline of an article is cut.
+        let text =
+            "ROME (Reuters) - Officials met in Rome.\n\nPARIS (Reuters) - Others met in Paris.";
+        let segmented = segment(text, &clean(text));
+        assert_eq!(
+            segmented.sentences[1].span.slice(text),
+            "PARIS (Reuters) - Others met in Paris."
         );
     }
 
@@ -297,8 +409,12 @@ mod tests {
             // Every kept block is covered: the block text minus whitespace equals its sentences' text minus whitespace.
             for (block_idx, block) in cleaned.blocks.iter().enumerate() {
                 let from_block: String = block.span.slice(&text).split_whitespace().collect();
-                let from_sentences: String = segmented.sentences.iter().filter(|s| s.block == block_idx)
-                    .flat_map(|s| s.span.slice(&text).split_whitespace()).collect();
+                let dateline = segmented.dateline
+                    .filter(|d| block.span.start <= d.start && d.end <= block.span.end)
+                    .map(|d| d.slice(&text));
+                let from_sentences: String = dateline.into_iter()
+                    .chain(segmented.sentences.iter().filter(|s| s.block == block_idx).map(|s| s.span.slice(&text)))
+                    .flat_map(str::split_whitespace).collect();
                 prop_assert_eq!(from_block, from_sentences);
             }
         }
