@@ -24,6 +24,8 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet sumy==0.13.0 nupunkt==0.8.0
 fi
+# sumy's LexRank, TextRank and LSA need NumPy, which sumy does not install itself.
+"$venv/bin/python" -c 'import numpy' 2>/dev/null || "$venv/bin/pip" install --quiet numpy==2.4.6
 cargo build --release --quiet -p newsfuse-cli
 
 peers="$out/peers.jsonl"
@@ -33,9 +35,13 @@ for algo in "${algos[@]}"; do
   "$venv/bin/python" ../shared/peers/peer_sumy.py --algo "$algo" --budget-words "$words" < "$data" \
     | "$venv/bin/python" -c '
 import json, sys
-name = sys.argv[1]
+name, failed = sys.argv[1], 0
 for line in sys.stdin:
-    row = json.loads(line); row["system"] = name; print(json.dumps(row))' "$system" >> "$peers"
+    row = json.loads(line); row["system"] = name; print(json.dumps(row))
+    failed += not row.get("summary", "").strip()
+if failed:
+    sys.exit(f"compare_peers: {name} gave no summary for {failed} clusters (see its errors above)")
+' "$system" >> "$peers"
 done
 
 rouge=(--rouge score)
