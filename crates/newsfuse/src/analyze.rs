@@ -2,7 +2,8 @@
 //!
 //! Interns content-word stems into term ids, counts in how many articles each term and each
 //! content bigram occurs (cross-article support: what several outlets report is what an editor
-//! keeps), builds an L2-normalised tf-idf vector per sentence and the cluster centroid, and marks
+//! keeps), finds which articles copy or rewrite an earlier one so that support can count
+//! independent reports rather than copies (see [`Analysis::report_of`]), builds an L2-normalised tf-idf vector per sentence and the cluster centroid, and marks
 //! which sentences may enter a summary at all (body sentences of reasonable length with content).
 //!
 //! Architecture invariant: analysis is a pure function of its input; sentence order is article
@@ -70,6 +71,95 @@ pub struct Analysis {
     pub centroid: Vec<(u32, f32)>,
     /// For each article, the range of its sentences in [`Analysis::sentences`].
     pub article_ranges: Vec<std::ops::Range<usize>>,
+    /// For each article, the earlier article it copies or rewrites (at least
+    /// [`COPY_CONTAINMENT`] of the smaller one's distinct content bigrams are in the other), or
+    /// its own index when it reports independently. Wire copy republished with small edits, and
+    /// successive updates of one wire story, otherwise count as several outlets confirming it.
+    pub report_of: Vec<usize>,
+    /// Number of independent reports (articles with text that copy no earlier one).
+    pub n_reports: usize,
+    /// For each term id, in how many independent reports it occurs; empty when no article is a
+    /// copy (then it equals [`Analysis::term_article_freq`]). Read it with [`Analysis::term_reports`].
+    term_report_freq: Vec<u32>,
+    /// For each content bigram key, in how many independent reports it occurs; empty when no
+    /// article is a copy. Read it with [`Analysis::bigram_reports`].
+    bigram_report_freq: FxHashMap<u64, u32>,
+}
+
+/// Share of the smaller article's distinct content bigrams that must also occur in an earlier
+/// article for the smaller to count as its copy or rewrite. DUC-style clusters hold successive
+/// updates of one wire story; Multi-News clusters rarely hold copies at all.
+pub const COPY_CONTAINMENT: f32 = 0.7;
+
+/// Fewest distinct content bigrams an article needs before it can be called a copy (a few
+/// shared phrases make two short texts look alike).
+const COPY_MIN_BIGRAMS: usize = 10;
+
+/// Most earlier independent reports an article is compared with, the most recent first: keeps
+/// copy detection linear in the cluster size on clusters of thousands of articles.
+const COPY_MAX_COMPARED: usize = 64;
+
+impl Analysis {
+    /// In how many independent reports term `term` occurs.
+    pub fn term_reports(&self, term: u32) -> u32 {
+        let freq = if self.term_report_freq.is_empty() {
+            &self.term_article_freq
+        } else {
+            &self.term_report_freq
+        };
+        freq.get(term as usize).copied().unwrap_or(0)
+    }
+
+    /// In how many independent reports the content bigram `key` occurs.
+    pub fn bigram_reports(&self, key: u64) -> u32 {
+        let freq = if self.bigram_report_freq.is_empty() {
+            &self.bigram_article_freq
+        } else {
+            &self.bigram_report_freq
+        };
+        freq.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// How many elements two sorted, deduplicated slices share, or `None` as soon as they cannot
+/// share `needed`.
+fn shared_at_least(a: &[u64], b: &[u64], needed: usize) -> Option<usize> {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if shared + (a.len() - i).min(b.len() - j) < needed {
+            return None;
+        }
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared >= needed).then_some(shared)
+}
+
+/// The earlier independent report that `bigrams` (an article's sorted distinct content bigrams)
+/// copies, if any; `reports` holds the independent reports so far as (article, bigrams).
+fn copied_report(bigrams: &[u64], reports: &[(usize, Vec<u64>)]) -> Option<usize> {
+    if bigrams.len() < COPY_MIN_BIGRAMS {
+        return None;
+    }
+    reports
+        .iter()
+        .rev()
+        .take(COPY_MAX_COMPARED)
+        .filter(|(_, other)| other.len() >= COPY_MIN_BIGRAMS)
+        .find(|(_, other)| {
+            let smaller = bigrams.len().min(other.len());
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let needed = (COPY_CONTAINMENT * smaller as f32).ceil() as usize;
+            shared_at_least(bigrams, other, needed.max(1)).is_some()
+        })
+        .map(|&(article, _)| article)
 }
 
 /// Analyses a segmented cluster.
@@ -137,10 +227,15 @@ pub fn analyze(
     );
     let mut seen_term = vec![usize::MAX; n_terms];
     let mut n_articles_with_text = 0;
+    let mut report_of: Vec<usize> = (0..article_ranges.len()).collect();
+    // Independent reports so far, with their distinct bigrams; copies, with theirs.
+    let mut reports: Vec<(usize, Vec<u64>)> = Vec::new();
+    let mut copies: Vec<(usize, Vec<u64>)> = Vec::new();
     for (article_idx, range) in article_ranges.iter().enumerate() {
-        if !range.is_empty() {
-            n_articles_with_text += 1;
+        if range.is_empty() {
+            continue;
         }
+        n_articles_with_text += 1;
         let mut article_bigrams: Vec<u64> = Vec::new();
         for info in &sentences[range.clone()] {
             for &term in &info.terms {
@@ -153,10 +248,30 @@ pub fn analyze(
         }
         article_bigrams.sort_unstable();
         article_bigrams.dedup();
-        for bigram in article_bigrams {
+        for &bigram in &article_bigrams {
             *bigram_article_freq.entry(bigram).or_insert(0) += 1;
         }
+        match copied_report(&article_bigrams, &reports) {
+            Some(original) => {
+                report_of[article_idx] = original;
+                copies.push((article_idx, article_bigrams));
+            }
+            None => reports.push((article_idx, article_bigrams)),
+        }
     }
+    let n_reports = reports.len();
+    let (term_report_freq, bigram_report_freq) = if copies.is_empty() {
+        (Vec::new(), FxHashMap::default())
+    } else {
+        report_freqs(
+            &sentences,
+            &article_ranges,
+            &report_of,
+            reports,
+            copies,
+            n_terms,
+        )
+    };
     let n_docs = n_articles_with_text.max(1) as f32;
     let idf: Vec<f32> = term_article_freq
         .iter()
@@ -187,7 +302,53 @@ pub fn analyze(
         bigram_article_freq,
         centroid,
         article_ranges,
+        report_of,
+        n_reports,
+        term_report_freq,
+        bigram_report_freq,
     }
+}
+
+/// Term and bigram frequencies over independent reports: an original and its copies count once.
+fn report_freqs(
+    sentences: &[SentenceInfo],
+    article_ranges: &[std::ops::Range<usize>],
+    report_of: &[usize],
+    reports: Vec<(usize, Vec<u64>)>,
+    copies: Vec<(usize, Vec<u64>)>,
+    n_terms: usize,
+) -> (Vec<u32>, FxHashMap<u64, u32>) {
+    let mut term_freq = vec![0u32; n_terms];
+    let mut seen_term = vec![usize::MAX; n_terms];
+    // Members of one report in a row, so that "seen in this report" is one marker per term.
+    let mut by_report: Vec<usize> = (0..article_ranges.len()).collect();
+    by_report.sort_by_key(|&article| report_of[article]);
+    for article_idx in by_report {
+        let report = report_of[article_idx];
+        for info in &sentences[article_ranges[article_idx].clone()] {
+            for &term in &info.terms {
+                if seen_term[term as usize] != report {
+                    seen_term[term as usize] = report;
+                    term_freq[term as usize] += 1;
+                }
+            }
+        }
+    }
+    let mut members: FxHashMap<usize, Vec<u64>> = reports.into_iter().collect();
+    for (article, bigrams) in copies {
+        if let Some(group) = members.get_mut(&report_of[article]) {
+            group.extend(bigrams);
+        }
+    }
+    let mut bigram_freq = FxHashMap::default();
+    for mut bigrams in members.into_values() {
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        for bigram in bigrams {
+            *bigram_freq.entry(bigram).or_insert(0) += 1;
+        }
+    }
+    (term_freq, bigram_freq)
 }
 
 /// True for a token that becomes a term: not a stopword, and two characters or more unless a number.
@@ -345,6 +506,70 @@ mod tests {
             cosine(&first.vector, &analysis.sentences[1].vector)
                 > cosine(&first.vector, &analysis.sentences[2].vector)
         );
+    }
+
+    const WIRE: &str = "Police arrested the former dictator in London on Friday night after a Spanish warrant.\n\n\
+        The arrest followed a request from a Spanish judge investigating killings of Spanish citizens.\n\n\
+        His lawyers said he was recovering from back surgery at a private clinic in the capital.";
+    const WIRE_UPDATE: &str = "Police arrested the former dictator in London on Friday night after a Spanish warrant.\n\n\
+        The arrest followed a request from a Spanish judge investigating killings of Spanish citizens.\n\n\
+        His lawyers said he was recovering from back surgery at a private clinic in the capital.\n\n\
+        Government officials in Santiago protested the detention on Saturday morning.";
+    const OTHER_OUTLET: &str = "Chile protested on Saturday after British police detained the former dictator in London.\n\n\
+        Officials in Santiago said he travelled on a diplomatic passport and should be immune from arrest.";
+
+    #[test]
+    fn copies_and_updates_of_one_report_count_once() {
+        let analysis = analysed(&[WIRE, OTHER_OUTLET, WIRE_UPDATE]);
+        assert_eq!(analysis.report_of, vec![0, 1, 0]);
+        assert_eq!(analysis.n_reports, 2);
+        assert_eq!(analysis.n_articles_with_text, 3);
+        // Every phrase of the wire story is in its update too: one report fewer than articles.
+        for info in &analysis.sentences[analysis.article_ranges[0].clone()] {
+            for &bigram in &info.bigrams {
+                assert_eq!(
+                    analysis.bigram_reports(bigram),
+                    analysis.bigram_article_freq[&bigram] - 1
+                );
+            }
+        }
+        // "Former dictator" is in all three articles and two independent reports.
+        let dictator = analysis.sentences[0]
+            .terms
+            .iter()
+            .copied()
+            .find(|&t| analysis.term_article_freq[t as usize] == 3)
+            .expect("a term of all three articles");
+        assert_eq!(analysis.term_reports(dictator), 2);
+    }
+
+    #[test]
+    fn independent_articles_are_their_own_reports() {
+        let analysis = analysed(&[WIRE, OTHER_OUTLET]);
+        assert_eq!(analysis.report_of, vec![0, 1]);
+        assert_eq!(analysis.n_reports, 2);
+        for info in &analysis.sentences {
+            for &bigram in &info.bigrams {
+                assert_eq!(
+                    analysis.bigram_reports(bigram),
+                    analysis.bigram_article_freq[&bigram]
+                );
+            }
+        }
+        // Too short to call anything a copy, however alike.
+        let short = analysed(&[
+            "Police arrested him on Friday.",
+            "Police arrested him on Friday.",
+        ]);
+        assert_eq!(short.report_of, vec![0, 1]);
+    }
+
+    #[test]
+    fn shared_counting_stops_early_only_when_the_threshold_is_out_of_reach() {
+        assert_eq!(shared_at_least(&[1, 2, 3, 4], &[2, 3, 4, 5], 3), Some(3));
+        assert_eq!(shared_at_least(&[1, 2, 3, 4], &[2, 3, 4, 5], 4), None);
+        assert_eq!(shared_at_least(&[], &[1], 0), Some(0));
+        assert_eq!(shared_at_least(&[1, 9], &[2, 8], 1), None);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Coverage: greedy budgeted maximisation of cross-article concept coverage with a lead prior.
 //!
 //! What it does: a concept is a content-word bigram (and, at a lower weight, a content word); its
-//! weight grows with the number of articles that contain it, so what several outlets report counts
-//! most, and each concept counts once however many chosen sentences repeat it. A sentence also earns
+//! weight grows with the number of independent reports that contain it (an article and its copies
+//! or rewrites count once, see `Analysis::report_of`), so what several outlets report counts most, and each concept counts once however many chosen sentences repeat it. A sentence also earns
 //! a prior for being early in its article. Sentences are added greedily by marginal gain per unit of
 //! cost (gain / cost^r), the classic algorithm for monotone submodular objectives under a knapsack
 //! budget, and the result is compared with the best single sentence.
@@ -58,8 +58,9 @@ impl Concept {
 
 /// The default objective: concepts weighted by cross-article support, plus the lead prior.
 pub(super) fn objective(analysis: &Analysis) -> Objective {
-    let multi = analysis.n_articles_with_text >= 2;
-    // Single-article clusters have no cross-article support; count sentence occurrences instead.
+    let multi = analysis.n_reports >= 2;
+    // A single report (one article, or one article and its copies) has no cross-article support;
+    // count sentence occurrences instead.
     let mut sentence_freq: HashMap<u64, u32> = HashMap::default();
     if !multi {
         for info in &analysis.sentences {
@@ -87,13 +88,10 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
         |concept| match concept {
             Concept::Bigram(..) => {
                 let key = concept.key();
-                support(
-                    key,
-                    analysis.bigram_article_freq.get(&key).copied().unwrap_or(0),
-                )
+                support(key, analysis.bigram_reports(key))
             }
             Concept::Term(term) => {
-                UNIGRAM_WEIGHT * support(concept.key(), analysis.term_article_freq[term as usize])
+                UNIGRAM_WEIGHT * support(concept.key(), analysis.term_reports(term))
             }
         },
         |info| LEAD_PRIOR * info.n_words as f32 / (1.0 + info.position as f32),
