@@ -90,7 +90,11 @@ fn dateline_end(sentence: &str) -> Option<usize> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c));
+    // "US - China talks resumed" is not a dateline: a place needs three capitals ("ROME").
+    let place_like = found.as_str().starts_with('(')
+        || found.as_str().chars().filter(|c| c.is_uppercase()).count() >= 3;
     (found.end() <= DATELINE_MAX_BYTES
+        && place_like
         && opens_sentence
         && rest.split_whitespace().nth(2).is_some())
     .then_some(found.end())
@@ -323,6 +327,8 @@ mod tests {
         for text in [
             // Capitals that open a real sentence, a lowercase continuation, a late paragraph.
             "NASA said on Friday it would delay the launch.",
+            "US - China talks resumed on Monday in Geneva.",
+            "U.S. - Mexico trade grew last year, officials said.",
             "LONDON (AP) _ and then nothing else.",
             "One.\n\nTwo.\n\nThree.\n\nROME (Reuters) - Officials met in Rome on Tuesday.",
         ] {
