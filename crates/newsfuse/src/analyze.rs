@@ -123,7 +123,7 @@ impl Analysis {
 
 /// How many elements two sorted, deduplicated slices share, or `None` as soon as they cannot
 /// share `needed`.
-fn shared_at_least(a: &[u64], b: &[u64], needed: usize) -> Option<usize> {
+fn shared_at_least<T: Ord>(a: &[T], b: &[T], needed: usize) -> Option<usize> {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         if shared + (a.len() - i).min(b.len() - j) < needed {
@@ -463,19 +463,7 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 /// Number of distinct ids two sorted, deduplicated lists share.
 pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut count) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    count
+    shared_at_least(a, b, 0).unwrap_or(0)
 }
 
 #[cfg(test)]
