@@ -3,8 +3,9 @@
 //! Interns content-word stems into term ids, counts in how many articles each term and each
 //! content bigram occurs (cross-article support: what several outlets report is what an editor
 //! keeps), finds which articles copy or rewrite an earlier one so that support can count
-//! independent reports rather than copies (see [`Analysis::report_of`]), builds an L2-normalised tf-idf vector per sentence and the cluster centroid, and marks
-//! which sentences may enter a summary at all (body sentences of reasonable length with content).
+//! independent reports rather than copies (see [`Analysis::report_of`]), builds an L2-normalised
+//! tf-idf vector per sentence and the cluster centroid, and marks which sentences may enter a
+//! summary at all (body sentences of reasonable length with content).
 //!
 //! Architecture invariant: analysis is a pure function of its input; sentence order is article
 //! order, then position, so every index here maps back to `(article, sentence)`.

@@ -2,8 +2,9 @@
 //!
 //! What it does: a concept is a content-word bigram (and, at a lower weight, a content word); its
 //! weight grows with the number of independent reports that contain it (an article and its copies
-//! or rewrites count once, see `Analysis::report_of`), so what several outlets report counts most, and each concept counts once however many chosen sentences repeat it. A sentence also earns
-//! a prior for being early in its article. Sentences are added greedily by marginal gain per unit of
+//! or rewrites count once, see `Analysis::report_of`), so what several outlets report counts most,
+//! and each concept counts once however many chosen sentences repeat it. A sentence also earns a
+//! prior for being early in its article. Sentences are added greedily by marginal gain per unit of
 //! cost (gain / cost^r), the classic algorithm for monotone submodular objectives under a knapsack
 //! budget, and the result is compared with the best single sentence.
 //! When to use: the default; near the ILP's objective at a fraction of its cost (linear-ish time).
@@ -75,9 +76,9 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
             }
         }
     }
-    let support = |key: u64, article_freq: u32| -> f32 {
+    let support = |key: u64, reports: u32| -> f32 {
         let count = if multi {
-            article_freq
+            reports
         } else {
             sentence_freq.get(&key).copied().unwrap_or(0)
         };
