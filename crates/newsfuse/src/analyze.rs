@@ -122,6 +122,88 @@ impl Analysis {
     }
 }
 
+/// Least [`Corroboration::score`] at which another article's sentence says the same thing.
+pub const CORROBORATION_THRESHOLD: f32 = 0.5;
+
+/// Another article's sentence that says what a given sentence says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Corroboration {
+    /// The other article.
+    pub article: usize,
+    /// The matching sentence, an index into [`Analysis::sentences`].
+    pub sentence: usize,
+    /// How much of the given sentence the match contains, 0..=1: the mean of the share of its
+    /// distinct terms and the share of its content bigrams found in the match (the term share alone
+    /// when it has no bigram). At least [`CORROBORATION_THRESHOLD`].
+    pub score: f32,
+}
+
+impl Analysis {
+    /// For every other article, its sentence that best contains what sentence `idx` says, when
+    /// that scores at least [`CORROBORATION_THRESHOLD`]; articles in ascending order, the earliest
+    /// sentence on ties. The one definition of "another article says the same thing": the
+    /// summary's `also_in` and the brief's corroboration both read it. Empty when `idx` is out of
+    /// range or the sentence has no term.
+    pub fn corroborating(&self, idx: usize) -> Vec<Corroboration> {
+        let Some(target) = self.sentences.get(idx) else {
+            return Vec::new();
+        };
+        // The vector holds each distinct term once.
+        let n_terms = target.vector.len();
+        if n_terms == 0 {
+            return Vec::new();
+        }
+        let mut in_target = vec![false; self.idf.len()];
+        for &(term, _) in &target.vector {
+            in_target[term as usize] = true;
+        }
+        let n_bigrams = target.bigrams.len();
+        let mut found = Vec::new();
+        for (article, range) in self.article_ranges.iter().enumerate() {
+            if article == target.article {
+                continue;
+            }
+            let mut best: Option<(f32, usize)> = None;
+            for (offset, other) in self.sentences[range.clone()].iter().enumerate() {
+                let shared_terms = other
+                    .vector
+                    .iter()
+                    .filter(|&&(term, _)| in_target[term as usize])
+                    .count();
+                if shared_terms == 0 {
+                    continue; // No shared term means no shared bigram either.
+                }
+                let term_share = shared_terms as f32 / n_terms as f32;
+                let score = if n_bigrams == 0 {
+                    term_share
+                } else {
+                    // The bigram share is at most 1: skip the merge when even that cannot win.
+                    let ceiling = f32::midpoint(term_share, 1.0);
+                    if ceiling < CORROBORATION_THRESHOLD
+                        || best.is_some_and(|(score, _)| ceiling <= score)
+                    {
+                        continue;
+                    }
+                    let bigram_share =
+                        shared_count(&target.bigrams, &other.bigrams) as f32 / n_bigrams as f32;
+                    f32::midpoint(term_share, bigram_share)
+                };
+                if score >= CORROBORATION_THRESHOLD && best.is_none_or(|(top, _)| score > top) {
+                    best = Some((score, range.start + offset));
+                }
+            }
+            if let Some((score, sentence)) = best {
+                found.push(Corroboration {
+                    article,
+                    sentence,
+                    score,
+                });
+            }
+        }
+        found
+    }
+}
+
 /// How many elements two sorted, deduplicated slices share, or `None` as soon as they cannot
 /// share `needed`.
 fn shared_at_least<T: Ord>(a: &[T], b: &[T], needed: usize) -> Option<usize> {
@@ -551,6 +633,33 @@ mod tests {
             "Police arrested him on Friday.",
         ]);
         assert_eq!(short.report_of, vec![0, 1]);
+    }
+
+    #[test]
+    fn corroboration_finds_the_sentence_containing_most_of_the_given_one() {
+        let analysis = analysed(&[
+            "The storm killed twelve people in the coastal town of Brava.",
+            "Rescue teams searched all night. Officials confirmed on Tuesday that the storm killed \
+             twelve people in the coastal town of Brava, destroyed the harbour, cut power to \
+             thousands of homes and closed the only road into the valley for a week.",
+            "The storm reached the coast. A football match in the capital was postponed because \
+             of heavy rain.",
+        ]);
+        let found = analysis.corroborating(0);
+        // The long sentence of article 1 holds every term and bigram of sentence 0 (score 1), though
+        // its tf-idf cosine with it is low; article 2 shares two words, far from half.
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].article, 1);
+        assert_eq!(found[0].sentence, analysis.article_ranges[1].start + 1);
+        assert!((found[0].score - 1.0).abs() < 1e-6, "{found:?}");
+        assert!(cosine(&analysis.sentences[0].vector, &analysis.sentences[2].vector) < 0.5);
+        // Article 2's first sentence shares only "storm" with it; nothing in article 0 says it.
+        assert!(
+            analysis
+                .corroborating(analysis.article_ranges[2].start)
+                .is_empty()
+        );
+        assert!(analysis.corroborating(analysis.sentences.len()).is_empty());
     }
 
     #[test]

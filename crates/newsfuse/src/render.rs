@@ -10,7 +10,7 @@ use crate::model::Cluster;
 use crate::summary::{Summary, Warning};
 
 /// The JSON schema version this module writes.
-pub const SUMMARY_SCHEMA: &str = "newsfuse.summary/1";
+pub const SUMMARY_SCHEMA: &str = "newsfuse.summary/2";
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

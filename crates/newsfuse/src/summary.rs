@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analyze::{Analysis, AnalyzeConfig, analyze, shared_count};
+use crate::analyze::{Analysis, AnalyzeConfig, analyze};
 use crate::clean::clean;
 use crate::model::{CleanArticle, Cluster, SegmentedArticle, Span};
 use crate::order::order;
@@ -153,40 +153,15 @@ pub fn summarize_prepared(
     }
 }
 
-/// Other articles with a sentence that says the same as sentence `idx`: a tf-idf cosine of at least
-/// 0.5, or at least half of the sentence's content bigrams.
+/// Other articles with a sentence that says the same as sentence `idx`
+/// ([`Analysis::corroborating`]: it contains at least half of the sentence, by the mean of the
+/// term and content-bigram shares), in ascending order.
 pub fn supporting_articles(analysis: &Analysis, idx: usize) -> Vec<usize> {
-    let target = &analysis.sentences[idx];
-    // The target's weights laid out by term id: each cosine is then one pass over the other
-    // sentence's entries (the same products, summed in the same term order, as a sorted merge).
-    let mut dense = vec![0.0_f32; analysis.idf.len()];
-    for &(term, weight) in &target.vector {
-        if let Some(slot) = dense.get_mut(term as usize) {
-            *slot = weight;
-        }
-    }
-    let mut support = Vec::new();
-    for (article, range) in analysis.article_ranges.iter().enumerate() {
-        if article == target.article {
-            continue;
-        }
-        let says_same = analysis.sentences[range.clone()].iter().any(|other| {
-            let dot: f32 = other
-                .vector
-                .iter()
-                .map(|&(term, weight)| dense.get(term as usize).map_or(0.0, |w| w * weight))
-                .sum();
-            // No shared term means no shared bigram either.
-            dot >= 0.5
-                || (dot > 0.0
-                    && !target.bigrams.is_empty()
-                    && 2 * shared_count(&target.bigrams, &other.bigrams) >= target.bigrams.len())
-        });
-        if says_same {
-            support.push(article);
-        }
-    }
-    support
+    analysis
+        .corroborating(idx)
+        .into_iter()
+        .map(|found| found.article)
+        .collect()
 }
 
 fn warnings(cluster: &Cluster, prepared: &Prepared) -> Vec<Warning> {
