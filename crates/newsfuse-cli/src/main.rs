@@ -269,11 +269,7 @@ fn run_brief(args: &BriefArgs) -> Result<ExitCode> {
         for warning in &summary.warnings {
             eprintln!("warning: {}: {}", cluster.id, warning.message);
         }
-        let picks: Vec<(usize, usize)> = summary
-            .sentences
-            .iter()
-            .map(|s| (s.article, s.sentence))
-            .collect();
+        let picks = summary.picks();
         let brief =
             newsfuse::brief::build_brief(cluster, &prepared.cleaned, &prepared.segmented, &picks);
         let rendered = match args.format {

@@ -36,11 +36,7 @@ fn main() {
     let config = SummaryConfig::default();
     let prepared = prepare(&cluster, &config.analyze);
     let summary = summarize_prepared(&cluster, &prepared, &config);
-    let picked: Vec<(usize, usize)> = summary
-        .sentences
-        .iter()
-        .map(|s| (s.article, s.sentence))
-        .collect();
+    let picked = summary.picks();
     let brief = build_brief(&cluster, &prepared.cleaned, &prepared.segmented, &picked);
     let out = match format {
         "json" => render_json(&brief),

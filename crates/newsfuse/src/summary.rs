@@ -82,6 +82,15 @@ impl Summary {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// The `(article, sentence)` of each sentence, in summary order: what
+    /// [`build_brief`](crate::brief::build_brief) takes.
+    pub fn picks(&self) -> Vec<(usize, usize)> {
+        self.sentences
+            .iter()
+            .map(|s| (s.article, s.sentence))
+            .collect()
+    }
 }
 
 /// Runs the text stages (clean, segment, analyze) over a cluster; articles in parallel.

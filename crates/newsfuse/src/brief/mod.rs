@@ -361,11 +361,7 @@ mod tests {
             let cluster = cluster.expect("a readable cluster");
             let prepared = crate::summary::prepare(&cluster, &config.analyze);
             let summary = crate::summary::summarize_prepared(&cluster, &prepared, &config);
-            let picks: Vec<(usize, usize)> = summary
-                .sentences
-                .iter()
-                .map(|s| (s.article, s.sentence))
-                .collect();
+            let picks = summary.picks();
             let brief = build_brief(&cluster, &prepared.cleaned, &prepared.segmented, &picks);
             assert_eq!(brief.summary.len(), summary.sentences.len());
             for (sentence, backed) in summary.sentences.iter().zip(&brief.summary) {
