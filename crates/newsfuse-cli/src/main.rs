@@ -270,8 +270,7 @@ fn run_brief(args: &BriefArgs) -> Result<ExitCode> {
             eprintln!("warning: {}: {}", cluster.id, warning.message);
         }
         let picks = summary.picks();
-        let brief =
-            newsfuse::brief::build_brief(cluster, &prepared.cleaned, &prepared.segmented, &picks);
+        let brief = newsfuse::brief::build_brief_prepared(cluster, &prepared, &picks);
         let rendered = match args.format {
             BriefFormat::Markdown => newsfuse::brief::render_markdown(&brief, cluster),
             BriefFormat::Json => newsfuse::brief::render_json(&brief),

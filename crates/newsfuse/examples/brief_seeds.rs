@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use newsfuse::brief::{build_brief, render_html, render_json, render_markdown};
+use newsfuse::brief::{build_brief_prepared, render_html, render_json, render_markdown};
 use newsfuse::ingest::read_inputs;
 use newsfuse::model::Cluster;
 use newsfuse::summary::{SummaryConfig, prepare, summarize_prepared};
@@ -37,7 +37,7 @@ fn main() {
     let prepared = prepare(&cluster, &config.analyze);
     let summary = summarize_prepared(&cluster, &prepared, &config);
     let picked = summary.picks();
-    let brief = build_brief(&cluster, &prepared.cleaned, &prepared.segmented, &picked);
+    let brief = build_brief_prepared(&cluster, &prepared, &picked);
     let out = match format {
         "json" => render_json(&brief),
         "html" => render_html(&brief, &cluster),

@@ -647,13 +647,13 @@ mod tests {
         ]);
         let found = analysis.corroborating(0);
         // The long sentence of article 1 holds every term and bigram of sentence 0 (score 1), though
-        // its tf-idf cosine with it is low; article 2 shares two words, far from half.
+        // its tf-idf cosine with it is low; article 2 shares only "storm", far from half.
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].article, 1);
         assert_eq!(found[0].sentence, analysis.article_ranges[1].start + 1);
         assert!((found[0].score - 1.0).abs() < 1e-6, "{found:?}");
         assert!(cosine(&analysis.sentences[0].vector, &analysis.sentences[2].vector) < 0.5);
-        // Article 2's first sentence shares only "storm" with it; nothing in article 0 says it.
+        // Of "The storm reached the coast", the other articles hold only "storm": no match.
         assert!(
             analysis
                 .corroborating(analysis.article_ranges[2].start)

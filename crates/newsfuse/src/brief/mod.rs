@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyze::{Analysis, AnalyzeConfig};
 use crate::model::{CleanArticle, Cluster, SegmentedArticle, Sentence, Span};
+use crate::summary::Prepared;
 
 pub use render::{render_html, render_json, render_markdown};
 
@@ -113,11 +114,41 @@ pub struct Support {
 
 /// Builds the brief. `summary` lists `(article, sentence)` indices of the selected sentences, in
 /// reading order; out-of-range pairs are skipped. `cleaned` and `segmented` run parallel to
-/// `cluster.articles` (missing entries count as empty articles).
+/// `cluster.articles` (missing entries count as empty articles). Runs the analyze stage for
+/// corroboration; [`build_brief_prepared`] reuses the summary's.
 pub fn build_brief(
     cluster: &Cluster,
     cleaned: &[CleanArticle],
     segmented: &[SegmentedArticle],
+    summary: &[(usize, usize)],
+) -> Brief {
+    // Which sentences may be extracted does not change what corroborates what, so the default
+    // limits give the same matches as the summary's own analysis.
+    let analysis = crate::analyze::analyze(cluster, segmented, &AnalyzeConfig::default());
+    build(cluster, cleaned, segmented, &analysis, summary)
+}
+
+/// [`build_brief`] from the stages a summary already ran (`summary` as there, e.g.
+/// [`Summary::picks`](crate::summary::Summary::picks)).
+pub fn build_brief_prepared(
+    cluster: &Cluster,
+    prepared: &Prepared,
+    summary: &[(usize, usize)],
+) -> Brief {
+    build(
+        cluster,
+        &prepared.cleaned,
+        &prepared.segmented,
+        &prepared.analysis,
+        summary,
+    )
+}
+
+fn build(
+    cluster: &Cluster,
+    cleaned: &[CleanArticle],
+    segmented: &[SegmentedArticle],
+    analysis: &Analysis,
     summary: &[(usize, usize)],
 ) -> Brief {
     let empty_clean = CleanArticle::default();
@@ -135,10 +166,7 @@ pub fn build_brief(
         .collect();
 
     let coverage = coverage::analyze(&docs, cluster);
-    // Which sentences may be extracted does not change what corroborates what, so the default
-    // limits give the same matches as the summary's own analysis.
-    let analysis = crate::analyze::analyze(cluster, segmented, &AnalyzeConfig::default());
-    let summary = corroborate(&docs, &analysis, summary, &coverage);
+    let summary = corroborate(&docs, analysis, summary, &coverage);
     let entities = entities::analyze(&docs);
     let quotes = quotes::analyze(&docs, &entities);
     let figures = figures::analyze(&docs);
@@ -275,17 +303,9 @@ fn corroborate(
         let index = analysis
             .article_ranges
             .get(article)
-            .map(|range| range.start + sentence_idx)
-            .filter(|&idx| {
-                analysis
-                    .sentences
-                    .get(idx)
-                    .is_some_and(|info| info.article == article)
-            });
-        for found in index
-            .map(|idx| analysis.corroborating(idx))
-            .unwrap_or_default()
-        {
+            .filter(|range| sentence_idx < range.len())
+            .map(|range| range.start + sentence_idx);
+        for found in index.map_or_else(Vec::new, |idx| analysis.corroborating(idx)) {
             let info = &analysis.sentences[found.sentence];
             let Some(other) = docs.get(found.article) else {
                 continue;
@@ -362,7 +382,10 @@ mod tests {
             let prepared = crate::summary::prepare(&cluster, &config.analyze);
             let summary = crate::summary::summarize_prepared(&cluster, &prepared, &config);
             let picks = summary.picks();
-            let brief = build_brief(&cluster, &prepared.cleaned, &prepared.segmented, &picks);
+            let brief = build_brief_prepared(&cluster, &prepared, &picks);
+            // The brief's own analysis corroborates alike.
+            let standalone = build_brief(&cluster, &prepared.cleaned, &prepared.segmented, &picks);
+            assert_eq!(standalone.summary, brief.summary);
             assert_eq!(brief.summary.len(), summary.sentences.len());
             for (sentence, backed) in summary.sentences.iter().zip(&brief.summary) {
                 let supporters: Vec<usize> = backed
