@@ -13,6 +13,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::{Cluster, SegmentedArticle, Token};
+use crate::script::word_count;
 
 /// Limits on which sentences may be extracted.
 #[derive(Debug, Clone, PartialEq)]
@@ -463,23 +464,6 @@ fn needs_context(text: &str) -> bool {
         .any(|opener| first.eq_ignore_ascii_case(opener))
 }
 
-/// Number of whitespace-separated words (as `split_whitespace`), with a byte loop for ASCII text:
-/// this runs on every sentence.
-fn word_count(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().count();
-    }
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        // ASCII characters with the Unicode White_Space property: tab to carriage return, space.
-        let space = matches!(b, b'\t'..=b'\r' | b' ');
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-    }
-    words
-}
-
 /// Prose, not a list item, a caption fragment or a shouted banner.
 fn looks_like_prose(text: &str) -> bool {
     let (mut letters, mut upper) = (0usize, 0usize);
@@ -501,6 +485,9 @@ fn looks_like_prose(text: &str) -> bool {
     matches!(
         last,
         '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')'
+        // Ideographic and fullwidth stops, corner brackets; the Devanagari danda; the Arabic and
+        // Greek question marks.
+            | '。' | '｡' | '！' | '？' | '」' | '』' | '）' | '।' | '؟' | '\u{37e}'
     )
 }
 
@@ -694,25 +681,6 @@ mod tests {
             "Meanwhile, the ministers of twenty countries met in the capital on Tuesday.",
         ]);
         assert!(!analysis.sentences[0].candidate);
-    }
-
-    #[test]
-    fn word_count_matches_split_whitespace() {
-        for text in [
-            "",
-            " ",
-            "one",
-            "  two  words ",
-            "tab\tand\nnew\x0bline\x0cfeed\rreturn",
-            "unit\x1fseparator is not space",
-            "caf\u{e9} au\u{a0}lait\u{2003}here",
-        ] {
-            assert_eq!(
-                word_count(text),
-                text.split_whitespace().count(),
-                "{text:?}"
-            );
-        }
     }
 
     #[test]

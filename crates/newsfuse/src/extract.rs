@@ -18,6 +18,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Article, Config, Readability};
 
+use crate::script::word_count;
+
 /// The main content of a web page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExtractedPage {
@@ -752,10 +754,6 @@ fn non_empty(s: String) -> Option<String> {
     } else {
         Some(trimmed.to_owned())
     }
-}
-
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub mod ingest;
 pub mod model;
 pub mod order;
 pub mod render;
+pub mod script;
 pub mod segment;
 pub mod select;
 pub mod stopwords;

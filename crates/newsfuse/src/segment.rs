@@ -4,7 +4,8 @@
 //! (Wikimedia's rule-based splitter, which knows "U.S.", "Feb. 2", "Mr.", initials and decimals), a
 //! headline block is one sentence. Tokens are runs of letters and digits, keeping the inner dots of
 //! acronyms and decimals ("U.S.", "3.5") and inner apostrophes and digit-group commas ("don't",
-//! "10,000"). Each token carries its lowercased Snowball stem and a stopword flag.
+//! "10,000"); a Han character or kana, written without spaces, is a token of its own (see
+//! [`crate::script`]). Each token carries its lowercased Snowball stem and a stopword flag.
 //!
 //! An inline wire dateline at the start of one of the article's first body paragraphs ("LONDON (AP)
 //! _ ", "AUSTIN, Texas (Reuters) - ", "(CNN) ") is not part of the sentence that follows it: it is
@@ -23,6 +24,7 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{BlockKind, CleanArticle, SegmentedArticle, Sentence, Span, Token};
+use crate::script::is_cjk_character;
 use crate::stopwords::is_stopword;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -204,13 +206,22 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     // About one token per six bytes of English prose: one allocation for most sentences.
     let mut tokens = Vec::with_capacity(piece.len() / 6 + 1);
     let mut chars = piece.char_indices().peekable();
+    // Letters and digits that join into words; a Han character or kana is a token of its own.
+    let word_char = |ch: char| ch.is_alphanumeric() && !is_cjk_character(ch);
     while let Some((start, c)) = chars.next() {
         if !c.is_alphanumeric() {
             continue;
         }
         let mut end = start + c.len_utf8();
+        if is_cjk_character(c) {
+            tokens.push(make_token(
+                &piece[start..end],
+                Span::new(span.start + start, span.start + end),
+            ));
+            continue;
+        }
         while let Some(&(idx, next)) = chars.peek() {
-            if next.is_alphanumeric() {
+            if word_char(next) {
                 end = idx + next.len_utf8();
                 chars.next();
                 continue;
@@ -226,9 +237,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     a.is_ascii_digit() && piece[start..end].chars().all(|ch| ch.is_ascii_digit())
                 }
                 ('.', Some(a)) => {
-                    a.is_alphanumeric() && !piece[start..end].chars().any(char::is_lowercase)
+                    word_char(a) && !piece[start..end].chars().any(char::is_lowercase)
                 }
-                (_, Some(a)) => a.is_alphanumeric(),
+                (_, Some(a)) => word_char(a),
                 _ => false,
             };
             if !keep {
@@ -385,6 +396,30 @@ mod tests {
         );
         assert!(tokens[0].is_stopword);
         assert!(!tokens[2].is_stopword);
+    }
+
+    #[test]
+    fn han_characters_and_kana_are_tokens_of_their_own() {
+        let text = "会议在Rome举行，U.S.代表说。外務大臣が会談した。";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let surfaces: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(
+            surfaces,
+            [
+                "会", "议", "在", "Rome", "举", "行", "U.S", "代", "表", "说", "外", "務", "大",
+                "臣", "が", "会", "談", "し", "た"
+            ]
+        );
+        let function_words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.is_stopword)
+            .map(|t| &*t.stem)
+            .collect();
+        assert_eq!(function_words, ["在", "が", "し", "た"]);
+        check(
+            "会议在罗马举行。会谈持续了六个小时！",
+            &["会议在罗马举行。", "会谈持续了六个小时！"],
+        );
     }
 
     #[test]

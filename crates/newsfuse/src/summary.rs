@@ -9,6 +9,7 @@ use crate::analyze::{Analysis, AnalyzeConfig, analyze};
 use crate::clean::clean;
 use crate::model::{CleanArticle, Cluster, SegmentedArticle, Span};
 use crate::order::order;
+use crate::script::{LetterCensus, is_cjk_character};
 use crate::segment::segment;
 use crate::select::{Algorithm, Budget, SelectConfig, select};
 
@@ -162,6 +163,65 @@ pub fn summarize_prepared(
     }
 }
 
+/// English function words (the [`stopwords`](crate::stopwords) list) are about 40% of the words of
+/// English news; a cluster where they are rarer than this does not read as English.
+const MIN_ENGLISH_FUNCTION_WORD_SHARE: f64 = 0.15;
+
+/// Fewest words on which a cluster's language is judged.
+const MIN_WORDS_FOR_LANGUAGE_NOTE: usize = 40;
+
+/// A note when the cluster is not in English, which the sentence rules, stemmer and stopwords are
+/// written for: Chinese or Japanese (each character counts as a word), a script without spaces
+/// between words that newsfuse cannot split (Thai, Lao, Khmer, Myanmar), or another language.
+fn language_note(cluster: &Cluster, segmented: &[SegmentedArticle]) -> Option<String> {
+    let (mut tokens, mut function_words, mut cjk) = (0usize, 0usize, 0usize);
+    for sentence in segmented.iter().flat_map(|article| &article.sentences) {
+        tokens += sentence.tokens.len();
+        for token in &sentence.tokens {
+            // UTF-8 lead bytes below 0xE3 start no CJK character: most tokens stop at one compare.
+            let is_cjk = token.stem.as_bytes().first().is_some_and(|&b| b >= 0xE3)
+                && token.stem.chars().next().is_some_and(is_cjk_character);
+            cjk += usize::from(is_cjk);
+            function_words += usize::from(token.is_stopword && !is_cjk);
+        }
+    }
+    let words = tokens - cjk;
+    if words + cjk < MIN_WORDS_FOR_LANGUAGE_NOTE {
+        return None;
+    }
+    if cjk >= words {
+        return Some(
+            "the articles are mostly Chinese or Japanese: each character counts as one word \
+             (for the budget, --min-words and --max-words), and newsfuse's other rules are \
+             written for English"
+                .into(),
+        );
+    }
+    let share = function_words as f64 / words as f64;
+    if share >= MIN_ENGLISH_FUNCTION_WORD_SHARE {
+        return None;
+    }
+    let mut census = LetterCensus::default();
+    for article in &cluster.articles {
+        census.add(LetterCensus::of(&article.text));
+    }
+    if let Some(script) = census.unspaced_script
+        && census.unspaced * 2 >= census.letters
+    {
+        return Some(format!(
+            "the articles are written in {script} script, which puts no spaces between words; \
+             newsfuse cannot find its words, so sentence lengths, terms and the summary are \
+             unreliable"
+        ));
+    }
+    Some(format!(
+        "the articles do not read as English ({:.0}% of their words are English function words; \
+         English news has about 40%): newsfuse's sentence rules, stemming and stopwords are \
+         English, so it may choose less well",
+        share * 100.0
+    ))
+}
+
 /// Other articles with a sentence that says the same as sentence `idx`
 /// ([`Analysis::corroborating`]: it contains at least half of the sentence, by the mean of the
 /// term and content-bigram shares), in ascending order.
@@ -197,6 +257,12 @@ fn warnings(cluster: &Cluster, prepared: &Prepared) -> Vec<Warning> {
             });
         }
     }
+    if let Some(message) = language_note(cluster, &prepared.segmented) {
+        warnings.push(Warning {
+            article: None,
+            message,
+        });
+    }
     if !prepared.analysis.sentences.is_empty()
         && prepared.analysis.sentences.iter().all(|s| !s.candidate)
     {
@@ -206,4 +272,70 @@ fn warnings(cluster: &Cluster, prepared: &Prepared) -> Vec<Warning> {
         });
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::script::word_count;
+    use crate::testutil::cluster_of;
+
+    fn notes(summary: &Summary) -> Vec<&str> {
+        summary
+            .warnings
+            .iter()
+            .map(|w| w.message.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn chinese_cluster_is_summarized_by_characters() {
+        let cluster = cluster_of(&[
+            "五个国家的外交部长星期二在罗马举行会议，讨论该地区的安全局势。据发言人说，会谈持续了六个多小时，最后发表了联合声明。",
+            "星期二，五个国家的外交部长在罗马举行会议，讨论地区安全局势。与会者同意下个月在日内瓦继续磋商。",
+            "外交部长们在罗马举行会议后发表了联合声明。声明呼吁各方保持克制，并承诺增加人道主义援助。",
+        ]);
+        let mut config = SummaryConfig::default();
+        config.select.budget = Budget::Words(40);
+        let summary = summarize(&cluster, &config);
+        assert!(!summary.sentences.is_empty(), "{:?}", notes(&summary));
+        let words: usize = summary.sentences.iter().map(|s| word_count(&s.text)).sum();
+        assert!(words <= 40, "{words} characters over a budget of 40");
+        // The meeting sentence is reported by the first two articles.
+        let meeting = summary
+            .sentences
+            .iter()
+            .find(|s| s.text.contains("罗马举行会议，讨论"))
+            .expect("the sentence two articles share is picked");
+        assert_eq!(meeting.also_in.len(), 1);
+        assert!(
+            notes(&summary)
+                .iter()
+                .any(|n| n.contains("Chinese or Japanese"))
+        );
+    }
+
+    #[test]
+    fn language_notes_name_what_newsfuse_cannot_read() {
+        let thai = "รัฐมนตรีต่างประเทศห้าประเทศพบกันที่กรุงโรม เมื่อวันอังคาร เพื่อหารือเกี่ยวกับสถานการณ์ในภูมิภาค. ";
+        let summary = summarize(&cluster_of(&[thai.repeat(20)]), &SummaryConfig::default());
+        assert!(notes(&summary).iter().any(|n| n.contains("Thai script")));
+
+        let spanish = "Los ministros de Asuntos Exteriores de cinco países se reunieron el martes en Roma \
+                       para discutir la situación en la región. Según un portavoz, las conversaciones \
+                       duraron más de seis horas y terminaron con una declaración conjunta. ";
+        let summary = summarize(&cluster_of(&[spanish.repeat(2)]), &SummaryConfig::default());
+        let found = notes(&summary);
+        assert!(
+            found.iter().any(|n| n.contains("do not read as English")),
+            "{found:?}"
+        );
+        assert!(!summary.sentences.is_empty());
+
+        let english = "Foreign ministers from five countries met in Rome on Tuesday to discuss the \
+                       situation in the region. According to a spokesman, the talks lasted more than \
+                       six hours and ended with a joint statement that all of them signed. ";
+        let summary = summarize(&cluster_of(&[english.repeat(2)]), &SummaryConfig::default());
+        assert!(summary.warnings.is_empty(), "{:?}", notes(&summary));
+    }
 }

@@ -9,6 +9,12 @@ use super::figures::{Quantity, fmt_value};
 use super::{Brief, Excerpt};
 use crate::model::{Cluster, Span};
 
+/// What an empty section says, so that a reader can tell "none" from a rendering fault.
+const NO_SUMMARY: &str = "No sentence could be extracted.";
+const NO_QUOTES: &str = "No quotations found.";
+const NO_SHARED_FIGURES: &str = "No figure is reported by more than one article.";
+const NO_ENTITIES: &str = "No people, places or organisations to list.";
+
 /// The brief as pretty JSON in the versioned schema (`docs/brief-schema.json`).
 pub fn render_json(brief: &Brief) -> String {
     serde_json::to_string_pretty(brief).unwrap_or_else(|_| "{}".to_string())
@@ -28,7 +34,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
 
     let _ = writeln!(out, "## Disagreements\n");
     if brief.figures.disagreements.is_empty() {
-        let _ = writeln!(out, "No conflicting figures found.\n");
+        let _ = writeln!(out, "No conflicting figures found.");
     }
     for &q in &brief.figures.disagreements {
         if let Some(quantity) = brief.figures.quantities.get(q) {
@@ -52,6 +58,9 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
     }
 
     let _ = writeln!(out, "\n## Summary\n");
+    if brief.summary.is_empty() {
+        let _ = writeln!(out, "{NO_SUMMARY}");
+    }
     for (i, sentence) in brief.summary.iter().enumerate() {
         let supporters: Vec<usize> = sentence.support.iter().map(|s| s.excerpt.article).collect();
         let _ = writeln!(
@@ -67,6 +76,9 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
     }
 
     let _ = writeln!(out, "\n## Quotes\n");
+    if brief.quotes.is_empty() {
+        let _ = writeln!(out, "{NO_QUOTES}");
+    }
     for quote in &brief.quotes {
         let speaker = speaker_label(quote);
         let roles = if quote.speaker_roles.is_empty() || quote.speaker.is_none() {
@@ -98,12 +110,10 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
     }
 
     let _ = writeln!(out, "\n## Figures reported by several articles\n");
-    for quantity in brief
-        .figures
-        .quantities
-        .iter()
-        .filter(|q| q.status == "agree" && q.n_articles > 1)
-    {
+    if shared_figures(brief).next().is_none() {
+        let _ = writeln!(out, "{NO_SHARED_FIGURES}");
+    }
+    for quantity in shared_figures(brief) {
         let _ = writeln!(
             out,
             "- **{}**: {}",
@@ -113,6 +123,9 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
     }
 
     let _ = writeln!(out, "\n## People, places, organisations\n");
+    if listed_entities(brief).next().is_none() {
+        let _ = writeln!(out, "{NO_ENTITIES}");
+    }
     for entity in listed_entities(brief) {
         let roles: Vec<String> = entity
             .roles
@@ -126,10 +139,10 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         };
         let _ = writeln!(
             out,
-            "- **{}** ({}), {} articles{roles}",
+            "- **{}** ({}), {}{roles}",
             entity.name,
             entity.kind,
-            entity.articles.len()
+            count(entity.articles.len(), "article")
         );
     }
 
@@ -278,7 +291,11 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
     }
     let _ = writeln!(out, "</section>");
 
-    let _ = writeln!(out, "<section><h2>Summary</h2><ol class=\"summary\">");
+    let _ = writeln!(out, "<section><h2>Summary</h2>");
+    if brief.summary.is_empty() {
+        let _ = writeln!(out, "<p>{NO_SUMMARY}</p>");
+    }
+    let _ = writeln!(out, "<ol class=\"summary\">");
     for sentence in &brief.summary {
         let mut links = String::new();
         for support in &sentence.support {
@@ -302,6 +319,9 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
     let _ = writeln!(out, "</ol></section>");
 
     let _ = writeln!(out, "<section><h2>Quotes by speaker</h2>");
+    if brief.quotes.is_empty() {
+        let _ = writeln!(out, "<p>{NO_QUOTES}</p>");
+    }
     let mut speakers: Vec<String> = Vec::new();
     for quote in &brief.quotes {
         let speaker = speaker_label(quote);
@@ -347,14 +367,13 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
 
     let _ = writeln!(
         out,
-        "<section><h2>Figures reported by several articles</h2><ul>"
+        "<section><h2>Figures reported by several articles</h2>"
     );
-    for quantity in brief
-        .figures
-        .quantities
-        .iter()
-        .filter(|q| q.status == "agree" && q.n_articles > 1)
-    {
+    if shared_figures(brief).next().is_none() {
+        let _ = writeln!(out, "<p>{NO_SHARED_FIGURES}</p>");
+    }
+    let _ = writeln!(out, "<ul>");
+    for quantity in shared_figures(brief) {
         let values: Vec<String> = quantity
             .values
             .iter()
@@ -376,9 +395,13 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
     }
     let _ = writeln!(out, "</ul></section>");
 
+    let _ = writeln!(out, "<section><h2>People, places, organisations</h2>");
+    if listed_entities(brief).next().is_none() {
+        let _ = writeln!(out, "<p>{NO_ENTITIES}</p>");
+    }
     let _ = writeln!(
         out,
-        "<section><h2>People, places, organisations</h2><table><tr><th>Name</th><th>Kind</th><th>Articles</th><th>Roles</th></tr>"
+        "<table><tr><th>Name</th><th>Kind</th><th>Articles</th><th>Roles</th></tr>"
     );
     for entity in listed_entities(brief) {
         let roles: Vec<String> = entity
@@ -494,16 +517,34 @@ fn listed_entities(brief: &Brief) -> impl Iterator<Item = &super::entities::Enti
         .take(40)
 }
 
+/// Figures that several articles report with the same value.
+fn shared_figures(brief: &Brief) -> impl Iterator<Item = &Quantity> {
+    brief
+        .figures
+        .quantities
+        .iter()
+        .filter(|q| q.status == "agree" && q.n_articles > 1)
+}
+
+/// `n` and the noun, plural unless `n` is 1: "1 article", "3 articles".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 fn headline_stats(brief: &Brief) -> String {
     let mut line = format!(
-        "{} articles, {} independent reports",
-        brief.coverage.n_articles, brief.coverage.n_independent
+        "{}, {}",
+        count(brief.coverage.n_articles, "article"),
+        count(brief.coverage.n_independent, "independent report")
     );
     if let Some(date) = &brief.when.event_date {
         let _ = write!(line, " · event date {date}");
     }
-    let n = brief.figures.disagreements.len();
-    let _ = write!(line, " · {n} disagreement{}", if n == 1 { "" } else { "s" });
+    let _ = write!(
+        line,
+        " · {}",
+        count(brief.figures.disagreements.len(), "disagreement")
+    );
     line
 }
 
@@ -589,5 +630,24 @@ mod tests {
         let json: serde_json::Value =
             serde_json::from_str(&render_json(&brief)).expect("valid JSON");
         assert_eq!(json["schema_version"], super::super::SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn one_article_brief_counts_in_the_singular_and_says_what_is_empty() {
+        let (cluster, cleaned, segmented) =
+            cluster_of(&["Too short to extract.", "Another short line."]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let markdown = render_markdown(&brief, &cluster);
+        assert!(markdown.contains("2 articles, 2 independent reports · 0 disagreements"));
+        for empty in [NO_SUMMARY, NO_QUOTES, NO_SHARED_FIGURES, NO_ENTITIES] {
+            assert!(markdown.contains(empty), "{empty}: {markdown}");
+            assert!(render_html(&brief, &cluster).contains(empty));
+        }
+        let (cluster, cleaned, segmented) =
+            cluster_of(&["The council voted to close 12 schools on Tuesday, the mayor said."]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
+        let markdown = render_markdown(&brief, &cluster);
+        assert!(markdown.contains("1 article, 1 independent report · 0 disagreements"));
+        assert!(!markdown.contains(NO_SUMMARY));
     }
 }
