@@ -131,6 +131,7 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
     for problem in &problems {
         eprintln!("note: {problem}");
     }
+    let input_skipped = problems.iter().filter(|p| p.input_skipped).count();
     let summaries: Vec<_> = results
         .iter()
         .map(|r| quality::summarize_results(r, args.seed))
@@ -143,8 +144,9 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
     } else {
         writeln!(
             out,
-            "{} clusters from {} ({}), budget {:?}; means over clusters with 95% bootstrap intervals (1,000 resamples)",
+            "{} cluster{} from {} ({}), budget {:?}; means over clusters with 95% bootstrap intervals (1,000 resamples)",
             data.len(),
+            if data.len() == 1 { "" } else { "s" },
             args.data.display(),
             match args.rouge {
                 RougeKind::Score => "rouge-score F1, Porter stemming".to_string(),
@@ -177,6 +179,13 @@ pub(crate) fn run_eval(args: &EvalArgs) -> Result<ExitCode> {
             "ok: {} scored {achieved:.2} on {} (floor {floor:.2})",
             ours.system, names[0]
         );
+    }
+    if input_skipped > 0 {
+        eprintln!(
+            "error: {input_skipped} line{} of input left out of the means (see the notes above)",
+            if input_skipped == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -994,3 +994,26 @@ fn eval_missing_dataset_is_a_clear_error_said_once() {
         .code(2)
         .stderr_has("nope");
 }
+
+/// A malformed line, a cluster without references and one without document text are named in
+/// notes, left out of the means, and make the exit code 1; the good clusters are still scored.
+#[test]
+fn eval_skipped_input_is_reported_and_exits_1() {
+    let dir = eval_dir("eval-skipped");
+    let good = dir.read("data.jsonl");
+    let no_docs =
+        serde_json::json!({"id": "c3", "documents": ["  "], "summaries": ["A reference."]});
+    let no_refs = serde_json::json!({"id": "c4", "documents": [ARTICLE_A], "summaries": []});
+    dir.write(
+        "mixed.jsonl",
+        format!("{good}{{\"id\": \"broken\", \"documents\": [\n{no_docs}\n{no_refs}\n"),
+    );
+    newsfuse(&dir, &["eval", "--data", "mixed.jsonl", "--json"])
+        .run()
+        .code(1)
+        .stdout_has("\"n\":2")
+        .stderr_has("mixed.jsonl line 3:")
+        .stderr_has("cluster c3 has no document text; skipped")
+        .stderr_has("cluster c4 has no reference summary; skipped")
+        .stderr_has("3 lines of input left out of the means");
+}

@@ -9,7 +9,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use newsfuse::ingest::{IngestNote, article_from_text};
-use newsfuse::model::Cluster;
+use newsfuse::model::{Article, Cluster};
+use newsfuse::script::word_count;
 use newsfuse::select::Algorithm;
 use newsfuse::summary::{SummaryConfig, prepare, summarize_prepared};
 use newsfuse_rouge::rouge155::{self, Rouge155Options};
@@ -81,12 +82,38 @@ struct DatasetLine {
     summaries: Vec<String>,
 }
 
-/// Loads a dataset JSONL. Bad lines are returned as messages (with line numbers), not dropped silently.
+/// Input that an evaluation could not use, or used only in part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// What happened, with the file and line.
+    pub message: String,
+    /// Whether input was left out of the means (a malformed line, a cluster without references or
+    /// documents) rather than only noted (a peer without summaries for every cluster).
+    pub input_skipped: bool,
+}
+
+impl Problem {
+    fn skipped(message: String) -> Self {
+        Self {
+            message,
+            input_skipped: true,
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Loads a dataset JSONL. Bad lines and clusters that cannot be scored (no reference summary, no
+/// document text) are returned as problems with line numbers, not dropped silently.
 pub fn load_dataset(
     path: &Path,
     subset: Subset,
     limit: Option<usize>,
-) -> Result<(Vec<EvalCluster>, Vec<String>), QualityError> {
+) -> Result<(Vec<EvalCluster>, Vec<Problem>), QualityError> {
     let text = std::fs::read_to_string(path).map_err(|source| QualityError::Io {
         path: path.display().to_string(),
         source,
@@ -100,7 +127,11 @@ pub fn load_dataset(
         let parsed: DatasetLine = match serde_json::from_str(line) {
             Ok(parsed) => parsed,
             Err(error) => {
-                problems.push(format!("{} line {}: {error}", path.display(), line_idx + 1));
+                problems.push(Problem::skipped(format!(
+                    "{} line {}: {error}",
+                    path.display(),
+                    line_idx + 1
+                )));
                 continue;
             }
         };
@@ -111,16 +142,16 @@ pub fn load_dataset(
         if !subset.contains(&id) {
             continue;
         }
-        if parsed.summaries.is_empty() {
-            problems.push(format!(
+        if parsed.summaries.iter().all(|s| s.trim().is_empty()) {
+            problems.push(Problem::skipped(format!(
                 "{} line {}: cluster {id} has no reference summary; skipped",
                 path.display(),
                 line_idx + 1
-            ));
+            )));
             continue;
         }
         let mut notes: Vec<IngestNote> = Vec::new();
-        let articles = parsed
+        let articles: Vec<Article> = parsed
             .documents
             .iter()
             .enumerate()
@@ -135,6 +166,14 @@ pub fn load_dataset(
                 article_from_text(text, &format!("{id}#{doc_idx}"), &mut notes)
             })
             .collect();
+        if articles.iter().all(|a| a.text.trim().is_empty()) {
+            problems.push(Problem::skipped(format!(
+                "{} line {}: cluster {id} has no document text; skipped",
+                path.display(),
+                line_idx + 1
+            )));
+            continue;
+        }
         clusters.push(EvalCluster {
             cluster: Cluster { id, articles },
             references: parsed.summaries,
@@ -322,7 +361,7 @@ pub fn evaluate_algorithms(
                         id: item.cluster.id.clone(),
                         scores,
                         seconds: Some(seconds),
-                        words: text.split_whitespace().count(),
+                        words: word_count(&text),
                         summary: text,
                     }
                 })
@@ -368,7 +407,7 @@ pub fn evaluate_peers(
     data: &[EvalCluster],
     peers: &Path,
     mode: &RougeMode,
-) -> Result<(Vec<SystemResult>, Vec<String>), QualityError> {
+) -> Result<(Vec<SystemResult>, Vec<Problem>), QualityError> {
     let text = std::fs::read_to_string(peers).map_err(|source| QualityError::Io {
         path: peers.display().to_string(),
         source,
@@ -395,11 +434,11 @@ pub fn evaluate_peers(
                     by_system.entry(system).or_default().push((pos, peer));
                 }
             }
-            Err(error) => problems.push(format!(
+            Err(error) => problems.push(Problem::skipped(format!(
                 "{} line {}: {error}",
                 peers.display(),
                 line_idx + 1
-            )),
+            ))),
         }
     }
     let scorer = RougeScorer::new(true);
@@ -408,11 +447,14 @@ pub fn evaluate_peers(
         .map(|(system, mut lines)| {
             lines.sort_by_key(|(pos, _)| *pos);
             if lines.len() < data.len() {
-                problems.push(format!(
-                    "{system}: summaries for {} of {} clusters; its means cover those only",
-                    lines.len(),
-                    data.len()
-                ));
+                problems.push(Problem {
+                    message: format!(
+                        "{system}: summaries for {} of {} clusters; its means cover those only",
+                        lines.len(),
+                        data.len()
+                    ),
+                    input_skipped: false,
+                });
             }
             let clusters = lines
                 .par_iter()
@@ -420,7 +462,7 @@ pub fn evaluate_peers(
                     id: data[*pos].cluster.id.clone(),
                     scores: mode.score(&scorer, &data[*pos].references, &peer.summary),
                     seconds: peer.cpu_seconds,
-                    words: peer.summary.split_whitespace().count(),
+                    words: word_count(&peer.summary),
                     summary: peer.summary.clone(),
                 })
                 .collect();
