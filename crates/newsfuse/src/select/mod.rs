@@ -3,13 +3,16 @@
 //! Every method sees the same [`Analysis`] and returns indices into [`Analysis::sentences`]. Each
 //! lives in its own file and follows one doc skeleton (What it does / When to use / Reference):
 //! `lead`, `centroid`, `graph` (LexRank and TextRank), `mmr`, `coverage` (greedy budgeted concept
-//! coverage) and `ilp` (the exact concept-coverage ILP).
+//! coverage), `ilp` (the exact concept-coverage ILP) and `learned`. `dummy_example.rs` is the
+//! template for a new method, with the steps to add one.
 //!
 //! Architecture invariant: a selection never exceeds its budget, contains only candidate sentences,
 //! and is deterministic for the same input (ties break on sentence index).
 
 mod centroid;
 pub mod coverage;
+#[cfg(test)]
+mod dummy_example;
 mod graph;
 mod ilp;
 mod lead;
@@ -24,7 +27,8 @@ use crate::analyze::{Analysis, cosine};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Budget {
-    /// At most this many words (whitespace-separated).
+    /// At most this many words ([`script::word_count`](crate::script::word_count): whitespace-separated,
+    /// and each Han character or kana is one).
     Words(usize),
     /// At most this many characters.
     Chars(usize),
