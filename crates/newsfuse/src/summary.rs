@@ -185,10 +185,10 @@ fn language_note(cluster: &Cluster, segmented: &[SegmentedArticle]) -> Option<St
             function_words += usize::from(token.is_stopword && !is_cjk);
         }
     }
-    let words = tokens - cjk;
-    if words + cjk < MIN_WORDS_FOR_LANGUAGE_NOTE {
+    if tokens < MIN_WORDS_FOR_LANGUAGE_NOTE {
         return None;
     }
+    let words = tokens - cjk;
     if cjk >= words {
         return Some(
             "the articles are mostly Chinese or Japanese: each character counts as one word \
