@@ -95,12 +95,9 @@ fn unspaced_script(c: char) -> Option<usize> {
 pub struct LetterCensus {
     /// All alphabetic characters.
     pub letters: usize,
-    /// Han characters and kana.
-    pub cjk: usize,
-    /// Letters of Thai, Lao, Khmer or Myanmar.
-    pub unspaced: usize,
-    /// The name of the most frequent unspaced script, when there is one.
-    pub unspaced_script: Option<&'static str>,
+    /// Letters of each unspaced script, in the order of `UNSPACED_SCRIPTS` (Thai, Lao, Myanmar,
+    /// Khmer).
+    by_unspaced_script: [usize; UNSPACED_SCRIPTS.len()],
 }
 
 impl LetterCensus {
@@ -111,31 +108,38 @@ impl LetterCensus {
             census.letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
             return census;
         }
-        let mut by_script = [0usize; UNSPACED_SCRIPTS.len()];
         for c in text.chars().filter(|c| c.is_alphabetic()) {
             census.letters += 1;
-            if is_cjk_character(c) {
-                census.cjk += 1;
-            } else if let Some(script) = unspaced_script(c) {
-                census.unspaced += 1;
-                by_script[script] += 1;
+            if let Some(script) = unspaced_script(c) {
+                census.by_unspaced_script[script] += 1;
             }
         }
-        census.unspaced_script = (0..UNSPACED_SCRIPTS.len())
-            .filter(|&i| by_script[i] > 0)
-            .max_by_key(|&i| (by_script[i], std::cmp::Reverse(i)))
-            .map(|i| UNSPACED_SCRIPTS[i]);
         census
     }
 
     /// Adds another text's counts.
     pub fn add(&mut self, other: Self) {
         self.letters += other.letters;
-        self.cjk += other.cjk;
-        if other.unspaced > self.unspaced {
-            self.unspaced_script = other.unspaced_script.or(self.unspaced_script);
+        for (mine, theirs) in self
+            .by_unspaced_script
+            .iter_mut()
+            .zip(other.by_unspaced_script)
+        {
+            *mine += theirs;
         }
-        self.unspaced += other.unspaced;
+    }
+
+    /// Letters of Thai, Lao, Khmer or Myanmar.
+    pub fn unspaced(&self) -> usize {
+        self.by_unspaced_script.iter().sum()
+    }
+
+    /// The most frequent unspaced script, when the text has any.
+    pub fn unspaced_script(&self) -> Option<&'static str> {
+        (0..UNSPACED_SCRIPTS.len())
+            .filter(|&i| self.by_unspaced_script[i] > 0)
+            .max_by_key(|&i| (self.by_unspaced_script[i], std::cmp::Reverse(i)))
+            .map(|i| UNSPACED_SCRIPTS[i])
     }
 }
 
@@ -157,19 +161,26 @@ mod tests {
     #[test]
     fn census_names_unspaced_scripts() {
         let thai = LetterCensus::of("รัฐมนตรีต่างประเทศห้าประเทศพบกันที่กรุงโรม");
-        assert_eq!(thai.unspaced, thai.letters);
-        assert_eq!(thai.unspaced_script, Some("Thai"));
+        assert_eq!(thai.unspaced(), thai.letters);
+        assert_eq!(thai.unspaced_script(), Some("Thai"));
         let chinese = LetterCensus::of("五个国家的外交部长在罗马举行会议。");
-        assert_eq!(
-            (chinese.cjk, chinese.letters, chinese.unspaced),
-            (16, 16, 0)
-        );
+        assert_eq!((chinese.letters, chinese.unspaced()), (16, 0));
+        assert_eq!(chinese.unspaced_script(), None);
         let english = LetterCensus::of("Ministers met in Rome.");
-        assert_eq!((english.letters, english.cjk, english.unspaced), (18, 0, 0));
-        let mut both = english;
-        both.add(thai);
-        assert_eq!(both.unspaced_script, Some("Thai"));
-        assert_eq!(both.letters, 18 + thai.letters);
+        assert_eq!((english.letters, english.unspaced()), (18, 0));
+        let lao = LetterCensus::of("ລັດຖະມົນຕີ");
+        let mut mixed = english;
+        for part in [thai, lao, lao, lao, lao] {
+            mixed.add(part);
+        }
+        assert_eq!(mixed.letters, 18 + thai.letters + 4 * lao.letters);
+        assert_eq!(mixed.unspaced(), thai.letters + 4 * lao.letters);
+        let expected = if 4 * lao.letters > thai.letters {
+            "Lao"
+        } else {
+            "Thai"
+        };
+        assert_eq!(mixed.unspaced_script(), Some(expected));
     }
 
     #[test]

@@ -205,8 +205,8 @@ fn language_note(cluster: &Cluster, segmented: &[SegmentedArticle]) -> Option<St
     for article in &cluster.articles {
         census.add(LetterCensus::of(&article.text));
     }
-    if let Some(script) = census.unspaced_script
-        && census.unspaced * 2 >= census.letters
+    if let Some(script) = census.unspaced_script()
+        && census.unspaced() * 2 >= census.letters
     {
         return Some(format!(
             "the articles are written in {script} script, which puts no spaces between words; \

@@ -396,29 +396,32 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
     let _ = writeln!(out, "</ul></section>");
 
     let _ = writeln!(out, "<section><h2>People, places, organisations</h2>");
-    if listed_entities(brief).next().is_none() {
+    let entities: Vec<_> = listed_entities(brief).collect();
+    if entities.is_empty() {
         let _ = writeln!(out, "<p>{NO_ENTITIES}</p>");
-    }
-    let _ = writeln!(
-        out,
-        "<table><tr><th>Name</th><th>Kind</th><th>Articles</th><th>Roles</th></tr>"
-    );
-    for entity in listed_entities(brief) {
-        let roles: Vec<String> = entity
-            .roles
-            .iter()
-            .map(|r| format!("{} {}", escape_html(&r.role), cite(&r.articles)))
-            .collect();
+    } else {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape_html(&entity.name),
-            escape_html(&entity.kind),
-            cite(&entity.articles),
-            roles.join("<br>")
+            "<table><tr><th>Name</th><th>Kind</th><th>Articles</th><th>Roles</th></tr>"
         );
+        for entity in entities {
+            let roles: Vec<String> = entity
+                .roles
+                .iter()
+                .map(|r| format!("{} {}", escape_html(&r.role), cite(&r.articles)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape_html(&entity.name),
+                escape_html(&entity.kind),
+                cite(&entity.articles),
+                roles.join("<br>")
+            );
+        }
+        let _ = writeln!(out, "</table>");
     }
-    let _ = writeln!(out, "</table></section>");
+    let _ = writeln!(out, "</section>");
 
     let _ = writeln!(out, "<section><h2>Coverage</h2><ul>");
     for group in &brief.coverage.groups {
@@ -643,6 +646,7 @@ mod tests {
             assert!(markdown.contains(empty), "{empty}: {markdown}");
             assert!(render_html(&brief, &cluster).contains(empty));
         }
+        assert!(!render_html(&brief, &cluster).contains("<th>Name</th>"));
         let (cluster, cleaned, segmented) =
             cluster_of(&["The council voted to close 12 schools on Tuesday, the mayor said."]);
         let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
