@@ -6,7 +6,7 @@
 //! (Japanese particles and inflections) and a few Chinese function characters (的, 了, 是, 在…) are
 //! stopwords; characters that also start content words (中 in 中国, 不, 有) are not.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use crate::script::{is_cjk_character, is_hiragana};
@@ -27,7 +27,7 @@ may might must shall since upon via per whether though although either neither";
 const CHINESE_FUNCTION_CHARACTERS: &str =
     "的了是在和与及也都而就这那之其于为以着被把对从将我你他她它们吗呢吧";
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> =
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| WORDS.split_whitespace().collect());
 
 /// True when `lowercase_word` is an English stopword, a hiragana character or a Chinese function
