@@ -35,6 +35,7 @@ pub mod render;
 pub mod script;
 pub mod segment;
 pub mod select;
+pub mod stem;
 pub mod stopwords;
 pub mod summary;
 #[cfg(test)]

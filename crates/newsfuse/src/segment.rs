@@ -21,13 +21,10 @@ use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
-use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{BlockKind, CleanArticle, SegmentedArticle, Sentence, Span, Token};
 use crate::script::is_cjk_character;
 use crate::stopwords::is_stopword;
-
-static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Most words a thread's stem cache holds before it starts over (bounds memory on huge inputs).
 const STEM_CACHE_LIMIT: usize = 200_000;
@@ -63,7 +60,7 @@ fn normalised_form(surface: &str) -> (Arc<str>, bool) {
         let stem: Arc<str> = if lower.bytes().all(|b| b.is_ascii_digit()) {
             lower.as_str().into()
         } else {
-            STEMMER.stem(&lower).into()
+            crate::stem::stem(&lower).into()
         };
         cache.insert(surface.to_string(), (Arc::clone(&stem), is_stopword));
         if lower_is_own_form {
