@@ -92,6 +92,15 @@ impl Word {
             .copied()
     }
 
+    /// The longest of `suffixes` the word ends with, and where it starts, when it starts at or
+    /// after `region` (Snowball's `[substring] R among`: a longest match outside the region is
+    /// not replaced by a shorter one inside it).
+    fn longest_in<'a>(&self, suffixes: &[&'a [u8]], region: usize) -> Option<(&'a [u8], usize)> {
+        let suffix = self.longest(suffixes)?;
+        let start = self.start_of(suffix);
+        (start >= region).then_some((suffix, start))
+    }
+
     /// A short syllable ends the first `end` letters: non-vowel, vowel, then a non-vowel other
     /// than w, x or Y; or, at the very start, a vowel and a non-vowel.
     fn short_syllable_before(&self, end: usize) -> bool {
@@ -222,13 +231,9 @@ fn step_2(word: &mut Word) {
         b"ator", b"alism", b"aliti", b"alli", b"fulness", b"ousli", b"ousness", b"iveness",
         b"iviti", b"biliti", b"bli", b"ogi", b"fulli", b"lessli", b"li",
     ];
-    let Some(suffix) = word.longest(&SUFFIXES) else {
+    let Some((suffix, start)) = word.longest_in(&SUFFIXES, word.p1) else {
         return;
     };
-    let start = word.start_of(suffix);
-    if start < word.p1 {
-        return;
-    }
     let replacement: &[u8] = match suffix {
         b"tional" => b"tion",
         b"enci" => b"ence",
@@ -264,13 +269,9 @@ fn step_3(word: &mut Word) {
     const SUFFIXES: [&[u8]; 9] = [
         b"tional", b"ational", b"alize", b"icate", b"iciti", b"ical", b"ful", b"ness", b"ative",
     ];
-    let Some(suffix) = word.longest(&SUFFIXES) else {
+    let Some((suffix, start)) = word.longest_in(&SUFFIXES, word.p1) else {
         return;
     };
-    let start = word.start_of(suffix);
-    if start < word.p1 {
-        return;
-    }
     let replacement: &[u8] = match suffix {
         b"tional" => b"tion",
         b"ational" => b"ate",
@@ -287,13 +288,9 @@ fn step_4(word: &mut Word) {
         b"al", b"ance", b"ence", b"er", b"ic", b"able", b"ible", b"ant", b"ement", b"ment", b"ent",
         b"ism", b"ate", b"iti", b"ous", b"ive", b"ize", b"ion",
     ];
-    let Some(suffix) = word.longest(&SUFFIXES) else {
+    let Some((suffix, start)) = word.longest_in(&SUFFIXES, word.p2) else {
         return;
     };
-    let start = word.start_of(suffix);
-    if start < word.p2 {
-        return;
-    }
     if suffix == b"ion" && (start == 0 || !matches!(word.w[start - 1], b's' | b't')) {
         return;
     }
