@@ -204,16 +204,15 @@ fn step_1b(word: &mut Word) {
         return;
     }
     word.replace(suffix.len(), b"");
-    if word.longest(&[b"at", b"bl", b"iz"]).is_some() {
+    let n = word.w.len();
+    let ends_doubled =
+        n >= 2 && word.w[n - 1] == word.w[n - 2] && b"bdfgmnprt".contains(&word.w[n - 1]);
+    if [b"at", b"bl", b"iz"].iter().any(|s| word.ends(*s)) {
         word.w.push(b'e');
-    } else if word
-        .longest(&[
-            b"bb", b"dd", b"ff", b"gg", b"mm", b"nn", b"pp", b"rr", b"tt",
-        ])
-        .is_some()
-    {
+    } else if ends_doubled {
+        // bb dd ff gg mm nn pp rr tt lose their last letter.
         word.w.pop();
-    } else if word.w.len() == word.p1 && word.short_syllable_before(word.w.len()) {
+    } else if n == word.p1 && word.short_syllable_before(n) {
         word.w.push(b'e');
     }
 }
