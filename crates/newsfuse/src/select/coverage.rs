@@ -99,8 +99,17 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
     )
 }
 
+/// Concept slot of a concept not yet weighed.
+const UNSEEN: u32 = u32::MAX;
+/// Concept slot of a concept that weighs nothing (left out of the objective).
+const WEIGHTLESS: u32 = u32::MAX - 1;
+
 /// An objective with the given concept weights (called once per distinct concept of the candidate
 /// sentences; concepts weighing 0 or less are left out) and per-sentence prior.
+///
+/// Concepts get their index in the order they are first met: candidates in sentence order, each
+/// one's bigrams (sorted) before its distinct terms (sorted). Term ids are dense, so a term finds
+/// its index through a `Vec`; only bigrams need a hash map.
 pub(super) fn objective_with(
     analysis: &Analysis,
     mut weight: impl FnMut(Concept) -> f32,
@@ -109,41 +118,42 @@ pub(super) fn objective_with(
     let candidates: Vec<usize> = (0..analysis.sentences.len())
         .filter(|&i| analysis.sentences[i].candidate)
         .collect();
-    // Concept key → its index, or `usize::MAX` for a concept that weighs nothing.
-    let mut index: HashMap<u64, usize> = HashMap::default();
+    let mut bigram_slot: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(
+        analysis.bigram_article_freq.len(),
+        rustc_hash::FxBuildHasher,
+    );
+    let mut term_slot: Vec<u32> = vec![UNSEEN; analysis.term_article_freq.len()];
     let mut concept_weight = Vec::new();
     let mut concepts_of = Vec::with_capacity(candidates.len());
     let mut prior = Vec::with_capacity(candidates.len());
-    let mut add = |concept: Concept, mine: &mut Vec<usize>| {
-        let slot = *index.entry(concept.key()).or_insert_with(|| {
-            let value = weight(concept);
-            if value > 0.0 {
-                concept_weight.push(value);
-                concept_weight.len() - 1
-            } else {
-                usize::MAX
-            }
-        });
-        if slot != usize::MAX {
-            mine.push(slot);
-        }
-    };
+    let mut distinct_terms: Vec<u32> = Vec::new();
     for &idx in &candidates {
         let info = &analysis.sentences[idx];
-        let mut mine = Vec::new();
+        let mut mine = Vec::with_capacity(info.bigrams.len() + info.terms.len());
         for &bigram in &info.bigrams {
             #[allow(clippy::cast_possible_truncation)]
             let concept = Concept::Bigram((bigram >> 32) as u32, bigram as u32);
-            add(concept, &mut mine);
+            let slot = bigram_slot.entry(bigram).or_insert(UNSEEN);
+            push_slot(slot, concept, &mut weight, &mut concept_weight, &mut mine);
         }
-        let mut terms = info.terms.clone();
-        terms.sort_unstable();
-        terms.dedup();
-        for term in terms {
-            add(Concept::Term(term), &mut mine);
+        distinct_terms.clear();
+        distinct_terms.extend_from_slice(&info.terms);
+        distinct_terms.sort_unstable();
+        distinct_terms.dedup();
+        for &term in &distinct_terms {
+            if term as usize >= term_slot.len() {
+                term_slot.resize(term as usize + 1, UNSEEN);
+            }
+            let slot = &mut term_slot[term as usize];
+            push_slot(
+                slot,
+                Concept::Term(term),
+                &mut weight,
+                &mut concept_weight,
+                &mut mine,
+            );
         }
         mine.sort_unstable();
-        mine.dedup();
         concepts_of.push(mine);
         prior.push(prior_of(info));
     }
@@ -152,6 +162,29 @@ pub(super) fn objective_with(
         concept_weight,
         concepts_of,
         prior,
+    }
+}
+
+/// Weighs `concept` the first time it is met (its `slot` is [`UNSEEN`]) and adds its index to
+/// `mine` unless it weighs nothing.
+fn push_slot(
+    slot: &mut u32,
+    concept: Concept,
+    weight: &mut impl FnMut(Concept) -> f32,
+    concept_weight: &mut Vec<f32>,
+    mine: &mut Vec<usize>,
+) {
+    if *slot == UNSEEN {
+        let value = weight(concept);
+        *slot = if value > 0.0 {
+            concept_weight.push(value);
+            u32::try_from(concept_weight.len() - 1).unwrap_or(WEIGHTLESS)
+        } else {
+            WEIGHTLESS
+        };
+    }
+    if *slot != WEIGHTLESS {
+        mine.push(*slot as usize);
     }
 }
 
