@@ -120,11 +120,14 @@ fn normalised_form(surface: &str) -> Form {
 fn lowercase_form(surface: &str) -> String {
     let joiner = |c: char| matches!(c, '.' | ',' | '&');
     if surface.is_ascii() {
-        return surface
-            .chars()
-            .filter(|&c| !joiner(c))
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let mut lower = String::with_capacity(surface.len());
+        lower.extend(
+            surface
+                .chars()
+                .filter(|&c| !joiner(c))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return lower;
     }
     surface
         .chars()
