@@ -48,7 +48,8 @@ pub enum Concept {
 }
 
 impl Concept {
-    /// The key the objective indexes concepts by (bigram keys as in `SentenceInfo::bigrams`).
+    /// One `u64` key for either kind of concept (a bigram's is its key in `SentenceInfo::bigrams`):
+    /// how the single-report sentence frequencies are counted in [`objective`].
     fn key(self) -> u64 {
         match self {
             Concept::Bigram(a, b) => (u64::from(a) << 32) | u64::from(b),
