@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsfuse::select::Algorithm;
+use newsfuse_eval::brief_eval::{self, BriefEvalConfig};
 use newsfuse_eval::extraction;
 use newsfuse_eval::quality::{self, RougeMode, Subset, SystemResult};
 use newsfuse_rouge::rouge155::Rouge155Options;
@@ -263,4 +264,69 @@ pub(crate) fn run_extraction(args: &ExtractionArgs) -> Result<ExitCode> {
         writeln!(out, "{}", extraction::render_table(&rows))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+pub(crate) struct BriefEvalArgs {
+    /// The shared data folder (holds `eval/` and `seeds/`).
+    #[arg(long, default_value = "../shared")]
+    shared: PathBuf,
+    /// The folder of hand judgements and planted-change specs.
+    #[arg(long, default_value = "eval/brief")]
+    labels: PathBuf,
+    /// Run only these parts (comma-separated): disagreements, quotes, entities, when, support,
+    /// openings, cost.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+    /// A floors file (`name<TAB>part<TAB>bound`): exit 1 when a figure breaks its bound.
+    #[arg(long)]
+    floors: Option<PathBuf>,
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `newsfuse eval-brief`: every figure of the brief's targets, tune and holdout parts side by side.
+pub(crate) fn run_eval_brief(args: &BriefEvalArgs) -> Result<ExitCode> {
+    for name in &args.only {
+        if !brief_eval::MODULES.contains(&name.as_str()) {
+            bail!(
+                "unknown part {name:?} for --only; choose from {}",
+                brief_eval::MODULES.join(", ")
+            );
+        }
+    }
+    let floors = match &args.floors {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            brief_eval::parse_floors(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => Vec::new(),
+    };
+    let config = BriefEvalConfig {
+        shared: args.shared.clone(),
+        labels: args.labels.clone(),
+    };
+    let (figures, problems) = brief_eval::run(&config, &args.only);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&figures)?)?;
+    } else {
+        write!(out, "{}", brief_eval::render_table(&figures))?;
+    }
+    for problem in &problems {
+        eprintln!("error: {}: {}", problem.module, problem.message);
+    }
+    let failures = brief_eval::check_floors(&figures, &floors);
+    for failure in &failures {
+        eprintln!("floor: {failure}");
+    }
+    Ok(if problems.is_empty() && failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -41,6 +41,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Score HTML main-text extraction on the extraction benchmarks.
     EvalExtraction(eval::ExtractionArgs),
+    /// Measure how far the brief can be trusted (disagreements, quotes, entities, dates, support,
+    /// openings, cost) on the shared evaluation sets and the judgements in `eval/brief/`.
+    EvalBrief(eval::BriefEvalArgs),
     /// Train the `learned` selection method's weights on a dataset JSONL with reference summaries.
     Train(TrainArgs),
 }
@@ -160,6 +163,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => run_brief(&args),
         Command::Eval(args) => eval::run_eval(&args),
         Command::EvalExtraction(args) => eval::run_extraction(&args),
+        Command::EvalBrief(args) => eval::run_eval_brief(&args),
         Command::Train(args) => run_train(&args),
     };
     match outcome {
