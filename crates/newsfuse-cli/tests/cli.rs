@@ -15,7 +15,7 @@ const ALGORITHMS: [&str; 7] = [
 /// Checks one JSON summary object: the schema fields, and that every sentence's span cuts exactly
 /// its text out of the article it cites (`articles` are the texts as written to the input).
 fn check_summary_json(summary: &Value, id: &str, articles: &[&str]) {
-    assert_eq!(summary["schema"], "newsfuse.summary/2", "{summary}");
+    assert_eq!(summary["schema_version"], "3.0.0", "{summary}");
     assert_eq!(summary["id"], id, "{summary}");
     assert_eq!(summary["n_articles"], articles.len(), "{summary}");
     let sentences = summary["sentences"]

@@ -47,7 +47,7 @@ pub const MAX_READABILITY_ELEMENTS: usize = 60_000;
 /// Accepts documents (`<!doctype html>`, `<html>`, `<head>`/`<body>` near the top), fragments
 /// that start with a common HTML tag (`<div`, `<p>`, `<article` ...), and text that is mostly
 /// markup (several closing block tags near the top). Plain text that merely mentions a tag,
-/// like "use <b> for bold", is not HTML.
+/// like "use `<b>` for bold", is not HTML.
 pub fn looks_like_html(text: &str) -> bool {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     let head = prefix(trimmed, 4096).to_ascii_lowercase();
@@ -195,7 +195,7 @@ fn extract_inner(html: &str) -> Option<ExtractedPage> {
 }
 
 /// Pages nested deeper than this (as estimated from the tag stream) are not parsed into a
-/// DOM; [`lexical_text`] strips their tags instead.
+/// DOM; `lexical_text` strips their tags instead.
 pub const MAX_DOM_DEPTH: usize = 400;
 
 /// Below this many words the Readability result is treated as a miss and the body fallback

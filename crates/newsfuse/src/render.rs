@@ -1,7 +1,7 @@
 //! Stage 5, render: a [`Summary`] as plain text, Markdown or JSON.
 //!
-//! The JSON form is a documented, versioned schema (`docs/summary-schema.md`); its `schema` field
-//! names the version. Architecture invariant: render never re-ranks or edits sentences.
+//! The JSON form is a documented, versioned schema (`docs/summary-schema.md`); its
+//! `schema_version` field names the version ([`SUMMARY_SCHEMA_VERSION`], semantic versioning). Architecture invariant: render never re-ranks or edits sentences.
 
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -9,8 +9,9 @@ use std::fmt::Write as _;
 use crate::model::Cluster;
 use crate::summary::{Summary, Warning};
 
-/// The JSON schema version this module writes.
-pub const SUMMARY_SCHEMA: &str = "newsfuse.summary/2";
+/// The version of the JSON schema [`render_json`] writes (`docs/summary-schema.md`):
+/// `MAJOR.MINOR.PATCH`, a field added is a minor bump, a field removed or changed is a major one.
+pub const SUMMARY_SCHEMA_VERSION: &str = "3.0.0";
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,7 @@ pub fn render_markdown(summary: &Summary, cluster: &Cluster) -> String {
 
 #[derive(Serialize)]
 struct JsonSummary<'a> {
-    schema: &'static str,
+    schema_version: &'static str,
     id: &'a str,
     algorithm: &'static str,
     budget: crate::select::Budget,
@@ -95,7 +96,7 @@ struct JsonArticle<'a> {
 /// JSON, one object on one line (see `docs/summary-schema.md`).
 pub fn render_json(summary: &Summary, cluster: &Cluster) -> String {
     let json = JsonSummary {
-        schema: SUMMARY_SCHEMA,
+        schema_version: SUMMARY_SCHEMA_VERSION,
         id: &summary.cluster_id,
         algorithm: summary.algorithm.name(),
         budget: summary.budget,
@@ -169,7 +170,7 @@ mod tests {
         let summary = summarize(&cluster, &SummaryConfig::default());
         let json: serde_json::Value =
             serde_json::from_str(&render_json(&summary, &cluster)).expect("valid JSON");
-        assert_eq!(json["schema"], SUMMARY_SCHEMA);
+        assert_eq!(json["schema_version"], SUMMARY_SCHEMA_VERSION);
         assert_eq!(json["id"], "c");
         assert_eq!(json["algorithm"], summary.algorithm.name());
         assert_eq!(json["n_articles"], 2);

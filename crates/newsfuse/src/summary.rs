@@ -22,6 +22,56 @@ pub struct SummaryConfig {
     pub select: SelectConfig,
 }
 
+impl SummaryConfig {
+    /// The default settings with a word budget (words are whitespace-separated; each Han
+    /// character or kana counts as one).
+    ///
+    /// ```
+    /// let config = newsfuse::SummaryConfig::default().words(120);
+    /// assert_eq!(config.select.budget, newsfuse::Budget::Words(120));
+    /// ```
+    #[must_use]
+    pub fn words(mut self, n: usize) -> Self {
+        self.select.budget = Budget::Words(n);
+        self
+    }
+
+    /// The same settings with a character budget (sentence separators count as one each).
+    #[must_use]
+    pub fn chars(mut self, n: usize) -> Self {
+        self.select.budget = Budget::Chars(n);
+        self
+    }
+
+    /// The same settings with a sentence budget.
+    #[must_use]
+    pub fn sentences(mut self, n: usize) -> Self {
+        self.select.budget = Budget::Sentences(n);
+        self
+    }
+
+    /// The same settings with another selection method.
+    ///
+    /// ```
+    /// use newsfuse::{Algorithm, SummaryConfig};
+    /// let config = SummaryConfig::default().algorithm(Algorithm::Lead).sentences(3);
+    /// assert_eq!(config.select.algorithm, Algorithm::Lead);
+    /// ```
+    #[must_use]
+    pub fn algorithm(mut self, algorithm: Algorithm) -> Self {
+        self.select.algorithm = algorithm;
+        self
+    }
+
+    /// The same settings with other limits on the length of an extracted sentence, in words.
+    #[must_use]
+    pub fn sentence_words(mut self, min_words: usize, max_words: usize) -> Self {
+        self.analyze.min_words = min_words;
+        self.analyze.max_words = max_words;
+        self
+    }
+}
+
 /// A cluster after the text stages: what the summary and the brief are built from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Prepared {
