@@ -38,7 +38,14 @@ pub(crate) struct EvalArgs {
     #[arg(long)]
     data: PathBuf,
     /// Methods to run: a name, a comma-separated list, or `all`; `none` scores only --peers.
-    #[arg(long = "algorithm", default_value = Algorithm::DEFAULT.name())]
+    #[arg(
+        long = "algorithm",
+        default_value = Algorithm::DEFAULT.name(),
+        long_help = format!(
+            "Methods to run: a name, a comma-separated list, or `all`; `none` scores only --peers.\n\n{}",
+            crate::algorithm_list()
+        )
+    )]
     algorithms: String,
     #[command(flatten)]
     limits: LimitOptions,

@@ -1,7 +1,9 @@
 //! The `newsfuse` command-line tool: clap flags → library options, errors → exit codes.
 //!
 //! Exit codes: 0 success; 1 some input could not be used (the rest was still processed and
-//! printed); 2 bad usage or nothing usable at all. A closed stdout (e.g. `| head`) is success.
+//! printed); 2 bad usage or nothing usable at all (no input, an empty file, an article with
+//! nothing left after removing links, markup and web clutter). A closed stdout (e.g. `| head`) is
+//! success.
 
 /// mimalloc: the pipeline makes many small short-lived allocations (tokens, spans, per-sentence
 /// vectors), where it was about 10% faster than the system allocator on `newsfuse eval` (ARCHITECTURE, Known gaps).
@@ -15,12 +17,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValue;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use newsfuse::Brief;
 use newsfuse::ingest::{Ingested, read_inputs};
 use newsfuse::model::Cluster;
 use newsfuse::render::{Format, render};
 use newsfuse::select::{Algorithm, Budget};
-use newsfuse::summary::{SummaryConfig, prepare, summarize_prepared};
+use newsfuse::summary::{Prepared, SummaryConfig, prepare, summarize_prepared};
 
 /// newsfuse: a cluster of news articles in, one cited brief out.
 #[derive(Parser)]
@@ -33,19 +37,56 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Summarize clusters of articles: files, folders, JSONL (one cluster per line), `-` for stdin.
+    #[command(after_help = "Examples:
+  newsfuse summarize --words 120 examples/wikinews-M002/
+  newsfuse summarize --format json --algorithm lead --sentences 3 a.txt b.html
+  newsfuse summarize --format json examples/wikinews.jsonl > summaries.jsonl")]
     Summarize(SummarizeArgs),
     /// The story brief: summary, coverage and copies, corroboration, quotes, entities, figures and
     /// disagreements, and the event date.
+    #[command(after_help = "Examples:
+  newsfuse brief examples/wikinews-M002/
+  newsfuse brief --format html examples/wikinews-M002/ > brief.html
+  newsfuse brief --format json examples/wikinews.jsonl > briefs.jsonl
+  newsfuse brief --format html --out briefs/ examples/wikinews.jsonl")]
     Brief(BriefArgs),
     /// Evaluate summarizers (and other systems' outputs) with ROUGE on a dataset JSONL.
+    #[command(after_help = "Example:
+  newsfuse eval --data examples/wikinews.jsonl --words 100 --algorithm lead,coverage")]
     Eval(eval::EvalArgs),
     /// Score HTML main-text extraction on the extraction benchmarks.
+    #[command(
+        after_help = "Example (the benchmarks are described in ../shared/eval/PROVENANCE.md):
+  newsfuse eval-extraction --data ../shared/eval/extraction"
+    )]
     EvalExtraction(eval::ExtractionArgs),
     /// Measure how far the brief can be trusted (disagreements, quotes, entities, dates, support,
     /// openings, cost) on the shared evaluation sets and the judgements in `eval/brief/`.
+    #[command(after_help = "Example:
+  newsfuse eval-brief --shared ../shared --labels eval/brief")]
     EvalBrief(eval::BriefEvalArgs),
     /// Train the `learned` selection method's weights on a dataset JSONL with reference summaries.
+    #[command(after_help = "Example:
+  newsfuse train --data multinews_train.jsonl --out crates/newsfuse/src/select/learned_weights.json")]
     Train(TrainArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
+    #[command(after_help = "Examples:
+  newsfuse completions bash > ~/.local/share/bash-completion/completions/newsfuse
+  newsfuse completions zsh > ~/.zfunc/_newsfuse
+  newsfuse completions fish > ~/.config/fish/completions/newsfuse.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on stdout: newsfuse(1), or one subcommand's page.
+    #[command(after_help = "Examples:
+  newsfuse man > newsfuse.1 && man ./newsfuse.1
+  newsfuse man brief > newsfuse-brief.1")]
+    Man {
+        /// A subcommand, for its own page (newsfuse-brief(1)).
+        subcommand: Option<String>,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -53,7 +94,7 @@ struct SummaryOptions {
     #[command(flatten)]
     limits: LimitOptions,
     /// Selection method.
-    #[arg(long, default_value = Algorithm::DEFAULT.name(), value_parser = parse_algorithm)]
+    #[arg(long, default_value = Algorithm::DEFAULT.name(), value_parser = AlgorithmParser)]
     algorithm: Algorithm,
 }
 
@@ -61,6 +102,68 @@ impl SummaryOptions {
     fn resolve(&self) -> Result<SummaryConfig> {
         self.limits.resolve(self.algorithm)
     }
+}
+
+/// Parses `--algorithm` with [`parse_algorithm`]'s message, and gives clap every method with its
+/// one-line description, so that `--help` lists them.
+#[derive(Clone, Copy)]
+struct AlgorithmParser;
+
+impl clap::builder::TypedValueParser for AlgorithmParser {
+    type Value = Algorithm;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Algorithm, clap::Error> {
+        parse_algorithm(&value.to_string_lossy()).map_err(|message| {
+            clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{message}\n"))
+                .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(Algorithm::ALL.into_iter().map(|algorithm| {
+            PossibleValue::new(algorithm.name()).help(algorithm_description(algorithm))
+        })))
+    }
+}
+
+/// One line per selection method, for `--help`.
+fn algorithm_description(algorithm: Algorithm) -> &'static str {
+    match algorithm {
+        Algorithm::Lead => {
+            "the first sentences of each article in turn (the classic news baseline)"
+        }
+        Algorithm::Centroid => {
+            "sentences closest to the cluster's tf-idf centroid (Radev et al. 2004)"
+        }
+        Algorithm::Lexrank => {
+            "eigenvector centrality on the sentence cosine graph (Erkan & Radev 2004)"
+        }
+        Algorithm::Textrank => "PageRank on the word-overlap graph (Mihalcea & Tarau 2004)",
+        Algorithm::Mmr => {
+            "maximal marginal relevance: relevant and not redundant (Carbonell & Goldstein 1998)"
+        }
+        Algorithm::Coverage => {
+            "greedy budgeted coverage of concepts several articles share, with a lead prior (the default)"
+        }
+        Algorithm::Ilp => "exact concept-coverage integer program (Gillick & Favre 2009); slower",
+        Algorithm::Learned => {
+            "coverage with a sentence prior learned on Multi-News (`newsfuse train`)"
+        }
+    }
+}
+
+/// The methods, one per line, for help texts that take a list of them.
+pub(crate) fn algorithm_list() -> String {
+    Algorithm::ALL
+        .iter()
+        .map(|&a| format!("  {:<9} {}", a.name(), algorithm_description(a)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Budget and sentence-length flags, shared by `summarize`, `brief` and `eval` (which has its own,
@@ -139,9 +242,22 @@ struct SummarizeArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum BriefFormat {
+    /// Markdown, one brief after another.
     Markdown,
+    /// JSON Lines: one compact object per cluster and line (docs/brief-schema.json).
     Json,
+    /// One standalone HTML page; several clusters share it, with a table of contents.
     Html,
+}
+
+impl BriefFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            BriefFormat::Markdown => "md",
+            BriefFormat::Json => "json",
+            BriefFormat::Html => "html",
+        }
+    }
 }
 
 #[derive(Args)]
@@ -154,6 +270,10 @@ struct BriefArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     format: BriefFormat,
+    /// Write one file per cluster into this folder (created if missing), named after the cluster
+    /// id, instead of printing to stdout.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -165,6 +285,8 @@ fn main() -> ExitCode {
         Command::EvalExtraction(args) => eval::run_extraction(&args),
         Command::EvalBrief(args) => eval::run_eval_brief(&args),
         Command::Train(args) => run_train(&args),
+        Command::Completions { shell } => write_completions(shell),
+        Command::Man { subcommand } => write_man(subcommand.as_deref()),
     };
     match outcome {
         Ok(code) => code,
@@ -233,9 +355,24 @@ fn exit_code(failed: bool, any_output: bool) -> ExitCode {
     }
 }
 
+/// The text stages of a cluster, or `None` (said on stderr) when no article has a sentence left
+/// after cleaning: links only, markup only, web clutter only.
+fn prepare_usable(cluster: &Cluster, config: &SummaryConfig) -> Option<Prepared> {
+    let prepared = prepare(cluster, &config.analyze);
+    if prepared.segmented.iter().all(|a| a.sentences.is_empty()) {
+        eprintln!(
+            "error: {}: nothing usable is left: no article has any text once links, markup and \
+             web clutter are removed",
+            cluster.id
+        );
+        return None;
+    }
+    Some(prepared)
+}
+
 fn run_summarize(args: &SummarizeArgs) -> Result<ExitCode> {
     let config = args.options.resolve()?;
-    let (clusters, failed) = ingest(&args.inputs);
+    let (clusters, mut failed) = ingest(&args.inputs);
     let format = match args.format {
         SummaryFormat::Text => Format::Text,
         SummaryFormat::Markdown => Format::Markdown,
@@ -244,46 +381,146 @@ fn run_summarize(args: &SummarizeArgs) -> Result<ExitCode> {
     let several = clusters.len() > 1;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for (idx, cluster) in clusters.iter().enumerate() {
-        let prepared = prepare(cluster, &config.analyze);
+    let mut written = 0;
+    for cluster in &clusters {
+        let Some(prepared) = prepare_usable(cluster, &config) else {
+            failed = true;
+            continue;
+        };
         let summary = summarize_prepared(cluster, &prepared, &config);
         for warning in &summary.warnings {
             eprintln!("warning: {}: {}", cluster.id, warning.message);
         }
         if several && matches!(format, Format::Text) {
-            if idx > 0 {
+            if written > 0 {
                 writeln!(out).context("writing output")?;
             }
             writeln!(out, "# {}", cluster.id).context("writing output")?;
         }
         writeln!(out, "{}", render(&summary, cluster, format)).context("writing output")?;
+        written += 1;
     }
     out.flush().context("writing output")?;
-    Ok(exit_code(failed, !clusters.is_empty()))
+    Ok(exit_code(failed, written > 0))
 }
 
 fn run_brief(args: &BriefArgs) -> Result<ExitCode> {
     let config = args.options.resolve()?;
-    let (clusters, failed) = ingest(&args.inputs);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let (clusters, mut failed) = ingest(&args.inputs);
+    let mut briefs = Vec::with_capacity(clusters.len());
     for cluster in &clusters {
-        let prepared = prepare(cluster, &config.analyze);
+        let Some(prepared) = prepare_usable(cluster, &config) else {
+            failed = true;
+            continue;
+        };
         let summary = summarize_prepared(cluster, &prepared, &config);
         for warning in &summary.warnings {
             eprintln!("warning: {}: {}", cluster.id, warning.message);
         }
-        let picks = summary.picks();
-        let brief = newsfuse::brief::build_brief_prepared(cluster, &prepared, &picks);
-        let rendered = match args.format {
-            BriefFormat::Markdown => newsfuse::brief::render_markdown(&brief, cluster),
-            BriefFormat::Json => newsfuse::brief::render_json(&brief),
-            BriefFormat::Html => newsfuse::brief::render_html(&brief, cluster),
-        };
-        writeln!(out, "{rendered}").context("writing output")?;
+        let brief = newsfuse::brief::build_brief_prepared(cluster, &prepared, &summary.picks());
+        briefs.push((brief, cluster));
+    }
+    let render_one = |brief: &Brief, cluster: &Cluster| match args.format {
+        BriefFormat::Markdown => newsfuse::brief::render_markdown(brief, cluster),
+        BriefFormat::Json => {
+            serde_json::to_string(brief).expect("a brief has only string keys and finite numbers")
+        }
+        BriefFormat::Html => newsfuse::brief::render_html(brief, cluster),
+    };
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let mut names = std::collections::HashSet::new();
+        for (brief, cluster) in &briefs {
+            let name = unique_file_name(&cluster.id, args.format.extension(), &mut names);
+            let path = dir.join(name);
+            std::fs::write(&path, render_one(brief, cluster))
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+        eprintln!("wrote {} files to {}", briefs.len(), dir.display());
+        return Ok(exit_code(failed, !briefs.is_empty()));
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if matches!(args.format, BriefFormat::Html) && briefs.len() > 1 {
+        let pages: Vec<(&Brief, &Cluster)> = briefs.iter().map(|(b, c)| (b, *c)).collect();
+        write!(out, "{}", newsfuse::brief::render_html_pages(&pages)).context("writing output")?;
+    } else {
+        for (brief, cluster) in &briefs {
+            writeln!(out, "{}", render_one(brief, cluster)).context("writing output")?;
+        }
     }
     out.flush().context("writing output")?;
-    Ok(exit_code(failed, !clusters.is_empty()))
+    Ok(exit_code(failed, !briefs.is_empty()))
+}
+
+/// A file name for a cluster id: letters, digits, `-`, `_` and `.` kept, anything else `_`, no
+/// leading dot, and `-2`, `-3` … when two ids map to the same name.
+fn unique_file_name(
+    id: &str,
+    extension: &str,
+    taken: &mut std::collections::HashSet<String>,
+) -> String {
+    let mut stem: String = id
+        .chars()
+        .take(100)
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    stem = stem.trim_start_matches('.').to_string();
+    if stem.is_empty() {
+        stem = "cluster".to_string();
+    }
+    let mut name = format!("{stem}.{extension}");
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{stem}-{n}.{extension}");
+        n += 1;
+    }
+    name
+}
+
+fn write_completions(shell: clap_complete::Shell) -> Result<ExitCode> {
+    let mut command = Cli::command();
+    // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "newsfuse", &mut script);
+    let mut out = std::io::stdout().lock();
+    out.write_all(&script).context("writing output")?;
+    out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_man(subcommand: Option<&str>) -> Result<ExitCode> {
+    let mut command = Cli::command();
+    command.build();
+    let page = match subcommand {
+        None => command,
+        Some(name) => {
+            let Some(sub) = command.find_subcommand(name) else {
+                let names: Vec<&str> = command
+                    .get_subcommands()
+                    .map(clap::Command::get_name)
+                    .collect();
+                bail!("no subcommand {name:?}; choose one of {}", names.join(", "));
+            };
+            let full = format!("newsfuse-{name}");
+            sub.clone()
+                .name(full.clone())
+                .bin_name(format!("newsfuse {name}"))
+                .display_name(full)
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    clap_mangen::Man::new(page)
+        .render(&mut out)
+        .context("writing output")?;
+    out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Args)]

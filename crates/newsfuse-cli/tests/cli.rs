@@ -800,6 +800,230 @@ fn brief_html_escapes_script_in_article_text() {
         .stdout_has("riverside park");
 }
 
+#[test]
+fn brief_json_of_several_clusters_is_json_lines() {
+    let dir = TempDir::new("brief-jsonl");
+    let lines: Vec<String> = ["first", "second", "third"]
+        .iter()
+        .map(|id| serde_json::json!({"id": id, "documents": [ARTICLE_A, ARTICLE_B]}).to_string())
+        .collect();
+    dir.write("three.jsonl", lines.join("\n") + "\n");
+    let out = newsfuse(&dir, &["brief", "three.jsonl", "--format", "json"])
+        .run()
+        .success();
+    assert_eq!(
+        out.stdout.lines().count(),
+        3,
+        "one line per brief:\n{}",
+        out.stdout
+    );
+    let briefs = out.json_lines();
+    let ids: Vec<&str> = briefs
+        .iter()
+        .map(|b| b["cluster_id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["first", "second", "third"]);
+    for brief in &briefs {
+        assert_eq!(brief["schema_version"], "1.1.0", "{brief}");
+    }
+}
+
+/// The values of an HTML attribute, in page order.
+fn attribute_values<'a>(page: &'a str, attribute: &str) -> Vec<&'a str> {
+    page.split(&format!(" {attribute}=\""))
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+#[test]
+fn brief_html_of_several_clusters_is_one_page_with_contents_and_unique_ids() {
+    let dir = TempDir::new("brief-html-many");
+    let one = serde_json::json!({"id": "park", "documents": [ARTICLE_A, ARTICLE_B]});
+    let two = serde_json::json!({"id": "vote", "documents": [ARTICLE_C, ARTICLE_A]});
+    dir.write("two.jsonl", format!("{one}\n{two}\n"));
+    let out = newsfuse(&dir, &["brief", "two.jsonl", "--format", "html"])
+        .run()
+        .success()
+        .stdout_has("<a href=\"#c1\">park</a>")
+        .stdout_has("<a href=\"#c2\">vote</a>");
+    assert_eq!(out.stdout.matches("<!DOCTYPE html>").count(), 1);
+    assert_eq!(out.stdout.matches("<html").count(), 1);
+    let ids = attribute_values(&out.stdout, "id");
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+    for target in attribute_values(&out.stdout, "href") {
+        if let Some(id) = target.strip_prefix('#') {
+            assert!(unique.contains(id), "link to #{id} has no target");
+        }
+    }
+}
+
+#[test]
+fn brief_out_dir_writes_one_file_per_cluster() {
+    let dir = TempDir::new("brief-out-dir");
+    let one = serde_json::json!({"id": "park", "documents": [ARTICLE_A, ARTICLE_B]});
+    let two = serde_json::json!({"id": "a/b", "documents": [ARTICLE_C, ARTICLE_A]});
+    let three = serde_json::json!({"id": "a?b", "documents": [ARTICLE_B, ARTICLE_C]});
+    dir.write("three.jsonl", format!("{one}\n{two}\n{three}\n"));
+    newsfuse(
+        &dir,
+        &["brief", "three.jsonl", "--format", "html", "--out", "pages"],
+    )
+    .run()
+    .success()
+    .stderr_has("wrote 3 files");
+    for (name, id) in [
+        ("park.html", "park"),
+        ("a_b.html", "a/b"),
+        ("a_b-2.html", "a?b"),
+    ] {
+        let page = dir.read(&format!("pages/{name}"));
+        assert!(page.starts_with("<!DOCTYPE html>"), "{name}");
+        assert!(
+            page.contains(&format!("<h1>Brief: {id}</h1>")),
+            "{name}: {page}"
+        );
+    }
+}
+
+/// Every `<` of Markdown output comes escaped (`\<`), so no raw HTML reaches a renderer.
+fn assert_no_raw_html(markdown: &str) {
+    for (at, _) in markdown.match_indices('<') {
+        assert!(
+            markdown[..at].ends_with('\\'),
+            "raw `<` at byte {at}: {}",
+            &markdown[at.saturating_sub(40)..(at + 40).min(markdown.len())]
+        );
+    }
+}
+
+#[test]
+fn markdown_escapes_markup_from_article_text() {
+    let dir = TempDir::with_cluster("md-escape");
+    let hostile = "The city council voted on Tuesday <img src=x onerror=alert(1)> to approve a new riverside park on the old rail yard.\n\n\
+                   The [park plan](javascript:alert(2)) will cost 12 million dollars and open in two years, the mayor said on Tuesday.\n";
+    dir.write("hostile.txt", hostile);
+    let summary = newsfuse(
+        &dir,
+        &[
+            "summarize",
+            "hostile.txt",
+            "a.txt",
+            "--format",
+            "markdown",
+            "--algorithm",
+            "lead",
+        ],
+    )
+    .run()
+    .success()
+    .stdout_has("\\<img src=x onerror=alert(1)\\>");
+    assert_no_raw_html(&summary.stdout);
+    let brief = newsfuse(
+        &dir,
+        &["brief", "hostile.txt", "a.txt", "--algorithm", "lead"],
+    )
+    .run()
+    .success()
+    .stdout_has("\\<img src=x onerror=alert(1)\\>")
+    .stdout_lacks("[park plan](javascript");
+    assert_no_raw_html(&brief.stdout);
+}
+
+#[test]
+fn an_article_of_only_links_exits_2_with_a_reason() {
+    let dir = TempDir::new("only-links");
+    dir.write(
+        "links.txt",
+        "https://example.com/news/2024/story-one\nhttp://example.org/a?b=c&d=e\nwww.example.net/more\n",
+    );
+    for command in ["summarize", "brief"] {
+        let out = newsfuse(&dir, &[command, "links.txt"])
+            .run()
+            .code(2)
+            .stderr_has("nothing usable is left");
+        assert!(out.stdout.trim().is_empty(), "{command}: {}", out.stdout);
+    }
+    // Beside a usable article, the cluster is summarized from that one.
+    dir.write("a.txt", ARTICLE_A);
+    newsfuse(&dir, &["summarize", "links.txt", "a.txt"])
+        .run()
+        .success()
+        .stdout_has("riverside park");
+}
+
+#[test]
+fn help_lists_every_algorithm_with_a_line_and_every_subcommand_has_an_example() {
+    let dir = TempDir::new("help");
+    let names = [
+        "lead", "centroid", "lexrank", "textrank", "mmr", "coverage", "ilp", "learned",
+    ];
+    for command in ["summarize", "brief", "eval"] {
+        let out = newsfuse(&dir, &[command, "--help"]).run().success();
+        for name in names {
+            assert!(
+                out.stdout.lines().any(|line| line
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with(name)
+                    && line.split_whitespace().count() >= 4),
+                "`{command} --help` has no line describing {name}:\n{}",
+                out.stdout
+            );
+        }
+    }
+    for command in [
+        "summarize",
+        "brief",
+        "eval",
+        "eval-extraction",
+        "eval-brief",
+        "train",
+        "completions",
+        "man",
+    ] {
+        let out = newsfuse(&dir, &[command, "--help"]).run().success();
+        assert!(
+            out.stdout.contains("Example") && out.stdout.contains("  newsfuse "),
+            "`{command} --help` has no example:\n{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    let dir = TempDir::new("completions");
+    newsfuse(&dir, &["completions", "bash"])
+        .run()
+        .success()
+        .stdout_has("_newsfuse()")
+        .stdout_has("summarize");
+    newsfuse(&dir, &["completions", "zsh"])
+        .run()
+        .success()
+        .stdout_has("#compdef newsfuse");
+    newsfuse(&dir, &["completions", "fish"])
+        .run()
+        .success()
+        .stdout_has("complete -c newsfuse");
+    newsfuse(&dir, &["man"])
+        .run()
+        .success()
+        .stdout_has(".TH newsfuse 1")
+        .stdout_has("summarize");
+    newsfuse(&dir, &["man", "brief"])
+        .run()
+        .success()
+        .stdout_has(".TH newsfuse-brief 1")
+        .stdout_has("\\-\\-format");
+    newsfuse(&dir, &["man", "nope"])
+        .run()
+        .code(2)
+        .stderr_has("no subcommand");
+}
+
 // ---------------------------------------------------------------- eval
 
 /// A dataset of two clusters with reference summaries, and a peers file for them.

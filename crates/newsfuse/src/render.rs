@@ -29,9 +29,64 @@ pub fn render_text(summary: &Summary) -> String {
     summary.text()
 }
 
+/// Article text made safe to put inside a Markdown line: whitespace runs (newlines too) become
+/// one space, and every character that Markdown or inline HTML could read as markup is
+/// backslash-escaped (`\\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`, `|`, `~`, and `&` when it
+/// starts an entity such as `&lt;`), so a raw `<img onerror=…>` or `[link](javascript:…)` in an
+/// article is shown as text, never rendered.
+///
+/// ```
+/// use newsfuse::render::escape_markdown;
+/// assert_eq!(escape_markdown("a <b>bold</b>\nclaim"), "a \\<b\\>bold\\</b\\> claim");
+/// assert_eq!(escape_markdown("AT&T's *best*"), "AT&T's \\*best\\*");
+/// assert_eq!(escape_markdown("1986. A year"), "1986\\. A year");
+/// ```
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut pending_space = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '&' => starts_entity(&text[at + 1..]),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A line item's text that itself starts like a block ("# ", "+ ", "1986. ") would be read as
+    // a heading or a nested list.
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if out.starts_with(['#', '+', '-', '=']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// True when the text after an `&` reads as an HTML entity (`lt;`, `#60;`, `#x3c;`).
+fn starts_entity(rest: &str) -> bool {
+    let name_len = rest
+        .bytes()
+        .take(32)
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
+}
+
 /// Markdown: a heading, the sentences with `[n]` citations, and the list of sources.
 pub fn render_markdown(summary: &Summary, cluster: &Cluster) -> String {
-    let mut out = format!("## Summary of {}\n\n", summary.cluster_id);
+    let mut out = format!("## Summary of {}\n\n", escape_markdown(&summary.cluster_id));
     for sentence in &summary.sentences {
         let mut cites = vec![sentence.article];
         cites.extend(&sentence.also_in);
@@ -39,7 +94,7 @@ pub fn render_markdown(summary: &Summary, cluster: &Cluster) -> String {
         let _ = writeln!(
             out,
             "- {} {}",
-            sentence.text.replace('\n', " "),
+            escape_markdown(&sentence.text),
             cites.join("")
         );
     }
@@ -50,12 +105,12 @@ pub fn render_markdown(summary: &Summary, cluster: &Cluster) -> String {
             .as_deref()
             .or(article.url.as_deref())
             .unwrap_or(&article.origin);
-        let _ = writeln!(out, "{}. {}", idx + 1, label.replace('\n', " "));
+        let _ = writeln!(out, "{}. {}", idx + 1, escape_markdown(label));
     }
     if !summary.warnings.is_empty() {
         out.push_str("\n### Notes\n\n");
         for warning in &summary.warnings {
-            let _ = writeln!(out, "- {}", warning.message);
+            let _ = writeln!(out, "- {}", escape_markdown(&warning.message));
         }
     }
     out
@@ -162,6 +217,35 @@ mod tests {
                 ),
             ],
         }
+    }
+
+    #[test]
+    fn markdown_escapes_article_markup() {
+        let mut cluster = cluster();
+        cluster.articles[0].text = "Ministers from twenty countries <img src=x onerror=alert(1)> met in Rome on Tuesday to review the *campaign*.".into();
+        cluster.articles[0].title = Some("[click](javascript:alert(2))".into());
+        let summary = summarize(&cluster, &SummaryConfig::default().sentences(1));
+        let markdown = render_markdown(&summary, &cluster);
+        assert!(
+            markdown.contains("\\<img src=x onerror=alert(1)\\>"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("\\*campaign\\*"), "{markdown}");
+        assert!(markdown.contains("\\[click\\](javascript"), "{markdown}");
+        assert!(!markdown.contains(" <img"), "{markdown}");
+    }
+
+    #[test]
+    fn escape_markdown_keeps_plain_text_and_guards_line_starts() {
+        assert_eq!(
+            escape_markdown("  The mayor, 67, said so.  "),
+            "The mayor, 67, said so."
+        );
+        assert_eq!(escape_markdown("AT&T &amp; co"), "AT&T \\&amp; co");
+        assert_eq!(escape_markdown("# Not a heading"), "\\# Not a heading");
+        assert_eq!(escape_markdown("- not a list"), "\\- not a list");
+        assert_eq!(escape_markdown("2) not a list"), "2\\) not a list");
+        assert_eq!(escape_markdown("a|b~c`d_e\\f"), "a\\|b\\~c\\`d\\_e\\\\f");
     }
 
     #[test]

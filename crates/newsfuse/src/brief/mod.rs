@@ -17,6 +17,7 @@
 pub mod coverage;
 pub mod entities;
 pub mod figures;
+mod pages;
 pub mod quotes;
 pub mod render;
 pub mod when;
@@ -36,6 +37,7 @@ use crate::analyze::{Analysis, AnalyzeConfig};
 use crate::model::{CleanArticle, Cluster, SegmentedArticle, Sentence, Span};
 use crate::summary::Prepared;
 
+pub use pages::render_html_pages;
 pub use render::{render_html, render_json, render_markdown};
 
 /// The version of the JSON schema [`render_json`] writes (`docs/brief-schema.json`).

@@ -29,7 +29,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
             acc
         })
     };
-    let _ = writeln!(out, "# Brief: {}\n", brief.cluster_id);
+    let _ = writeln!(out, "# Brief: {}\n", md(&brief.cluster_id));
     let _ = writeln!(out, "{}\n", headline_stats(brief));
 
     let _ = writeln!(out, "## Disagreements\n");
@@ -41,7 +41,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
             let _ = writeln!(
                 out,
                 "- **{}**: {}",
-                quantity.measure,
+                md(&quantity.measure),
                 values_line(quantity, &cite)
             );
             if !quantity.within_article.is_empty() {
@@ -52,7 +52,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
                 );
             }
             if let Some(note) = &quantity.note {
-                let _ = writeln!(out, "  - note: {note}");
+                let _ = writeln!(out, "  - note: {}", md(note));
             }
         }
     }
@@ -67,7 +67,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
             out,
             "{}. {} {} — reported by {} of {} ({} independent)",
             i + 1,
-            one_line(&sentence.excerpt.text),
+            md(&sentence.excerpt.text),
             cite(&supporters),
             supporters.len(),
             brief.articles.len(),
@@ -84,21 +84,18 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let roles = if quote.speaker_roles.is_empty() || quote.speaker.is_none() {
             String::new()
         } else {
-            format!(" ({})", quote.speaker_roles.join("; "))
+            format!(" ({})", md(&quote.speaker_roles.join("; ")))
         };
         let _ = writeln!(
             out,
-            "- **{speaker}**{roles}: “{}” {}",
-            one_line(&quote.text),
+            "- **{}**{roles}: “{}” {}",
+            md(&speaker),
+            md(&quote.text),
             cite(&quote.articles)
         );
         if quote.variants.len() > 1 {
             for occurrence in &quote.occurrences {
-                let words: Vec<String> = occurrence
-                    .pieces
-                    .iter()
-                    .map(|p| one_line(&p.text))
-                    .collect();
+                let words: Vec<String> = occurrence.pieces.iter().map(|p| md(&p.text)).collect();
                 let _ = writeln!(
                     out,
                     "  - [{}] “{}”",
@@ -117,7 +114,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let _ = writeln!(
             out,
             "- **{}**: {}",
-            quantity.measure,
+            md(&quantity.measure),
             values_line(quantity, &cite)
         );
     }
@@ -130,7 +127,7 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let roles: Vec<String> = entity
             .roles
             .iter()
-            .map(|r| format!("{} {}", r.role, cite(&r.articles)))
+            .map(|r| format!("{} {}", md(&r.role), cite(&r.articles)))
             .collect();
         let roles = if roles.is_empty() {
             String::new()
@@ -140,8 +137,8 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let _ = writeln!(
             out,
             "- **{}** ({}), {}{roles}",
-            entity.name,
-            entity.kind,
+            md(&entity.name),
+            md(&entity.kind),
             count(entity.articles.len(), "article")
         );
     }
@@ -191,9 +188,9 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
             out,
             "- [{}] “{}” → {} ({})",
             evidence.excerpt.article + 1,
-            evidence.excerpt.text,
-            evidence.resolved,
-            evidence.kind
+            md(&evidence.excerpt.text),
+            md(&evidence.resolved),
+            md(&evidence.kind)
         );
     }
 
@@ -202,14 +199,14 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let source = article
             .source
             .as_deref()
-            .map(|s| format!(" ({s})"))
+            .map(|s| format!(" ({})", md(s)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "- [{}] {}{source} — {}",
             article.index + 1,
-            article.label,
-            article.origin
+            md(&article.label),
+            md(&article.origin)
         );
     }
     out
@@ -556,11 +553,7 @@ fn values_line(quantity: &Quantity, cite: &dyn Fn(&[usize]) -> String) -> String
         .values
         .iter()
         .map(|v| {
-            let written: Vec<String> = v
-                .written
-                .iter()
-                .map(|w| format!("“{}”", one_line(w)))
-                .collect();
+            let written: Vec<String> = v.written.iter().map(|w| format!("“{}”", md(w))).collect();
             format!("{} {}", written.join(" / "), cite(&v.articles))
         })
         .collect::<Vec<_>>()
@@ -575,6 +568,11 @@ fn speaker_label(quote: &super::quotes::QuoteGroup) -> String {
         (None, Some(role)) if quote.speaker_kind == "role" => format!("{role} (unnamed)"),
         _ => "(unattributed)".to_string(),
     }
+}
+
+/// Article text for a Markdown line: one line, markup escaped.
+fn md(text: &str) -> String {
+    crate::render::escape_markdown(text)
 }
 
 fn one_line(text: &str) -> String {
