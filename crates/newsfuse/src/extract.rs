@@ -9,7 +9,9 @@
 //! and link-list paragraphs.
 //!
 //! Architecture Invariant: extraction never panics and its work is bounded by the input
-//! size: inputs are capped at [`MAX_INPUT_BYTES`], Readability is skipped above
+//! size: inputs are capped at [`MAX_INPUT_BYTES`] (a larger page first loses its inline data:
+//! scripts, styles, inline SVG and long `data:` URIs; what is still over the cap is cut and the
+//! page says so in [`ExtractedPage::truncated`]), Readability is skipped above
 //! [`MAX_READABILITY_ELEMENTS`] elements, and every tree walk is iterative (no recursion,
 //! so deeply nested junk cannot overflow the stack).
 
@@ -33,10 +35,17 @@ pub struct ExtractedPage {
     pub published: Option<String>,
     /// Site name, when found.
     pub site_name: Option<String>,
+    /// True when the page was longer than [`MAX_INPUT_BYTES`] even without its inline data, so
+    /// that only its first [`MAX_INPUT_BYTES`] were read.
+    pub truncated: bool,
 }
 
-/// Inputs longer than this are cut (at a char boundary) before parsing.
+/// Inputs longer than this lose their inline data ([`strip_inline_data`]); what is still longer is
+/// cut (at a char boundary) before parsing.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// A `data:` URI longer than this is inline data (an image, a font), not text worth keeping.
+const MAX_DATA_URI_BYTES: usize = 256;
 
 /// Pages with more elements than this skip Readability (whose scoring is superlinear) and
 /// go straight to the body-text fallback.
@@ -71,13 +80,93 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// Extracts the main text of an HTML page. Returns `None` when no article text is found.
+///
+/// A page over [`MAX_INPUT_BYTES`] first loses its inline data ([`strip_inline_data`]); if it is
+/// still too long, only its first [`MAX_INPUT_BYTES`] are read and the page is marked
+/// [`truncated`](ExtractedPage::truncated).
 pub fn extract_html(html: &str) -> Option<ExtractedPage> {
-    let html = prefix(html, MAX_INPUT_BYTES);
+    let (html, truncated) = bounded_html(html);
     if html.trim().is_empty() {
         return None;
     }
     // dom_smoothie and html5ever are not ours; a panic in them must not take the caller down.
-    catch_unwind(AssertUnwindSafe(|| extract_inner(html))).unwrap_or(None)
+    let mut page = catch_unwind(AssertUnwindSafe(|| extract_inner(&html))).unwrap_or(None)?;
+    page.truncated = truncated;
+    Some(page)
+}
+
+/// The page as extraction reads it: whole when it fits [`MAX_INPUT_BYTES`], else without its
+/// inline data, and cut to [`MAX_INPUT_BYTES`] if still too long (then the flag is true).
+pub fn bounded_html(html: &str) -> (std::borrow::Cow<'_, str>, bool) {
+    if html.len() <= MAX_INPUT_BYTES {
+        return (std::borrow::Cow::Borrowed(html), false);
+    }
+    let stripped = strip_inline_data(html);
+    if stripped.len() <= MAX_INPUT_BYTES {
+        return (std::borrow::Cow::Owned(stripped), false);
+    }
+    let cut = prefix(&stripped, MAX_INPUT_BYTES).to_string();
+    (std::borrow::Cow::Owned(cut), true)
+}
+
+/// The page without its inline data, which holds no article text: the contents of `<script>`,
+/// `<style>`, `<svg>` and `<template>` elements (the tags stay, empty), and every `data:` URI
+/// longer than 256 bytes (an inline image or font; written `data:,` instead). One pass, linear in
+/// the page.
+///
+/// ```
+/// let page = format!("<p>Text</p><img src=\"data:image/png;base64,{}\"><script>var x = 1;</script>", "A".repeat(1000));
+/// assert_eq!(newsfuse::extract::strip_inline_data(&page), "<p>Text</p><img src=\"data:,\"><script></script>");
+/// ```
+pub fn strip_inline_data(html: &str) -> String {
+    const RAW_ELEMENTS: [&str; 4] = ["script", "style", "svg", "template"];
+    let lower = html.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut out = String::with_capacity(html.len().min(MAX_INPUT_BYTES * 2));
+    let mut at = 0;
+    let mut copied = 0;
+    while let Some(offset) = lower[at..].find(['<', 'd']) {
+        let start = at + offset;
+        at = start + 1;
+        if bytes[start] == b'<' {
+            let Some(name) = RAW_ELEMENTS.iter().find(|name| {
+                lower[start + 1..].starts_with(**name)
+                    && bytes
+                        .get(start + 1 + name.len())
+                        .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+            }) else {
+                continue;
+            };
+            let Some(open_end) = lower[start..].find('>').map(|i| start + i + 1) else {
+                break;
+            };
+            if bytes[open_end - 2] == b'/' {
+                at = open_end;
+                continue;
+            }
+            let close = lower[open_end..]
+                .find(&format!("</{name}"))
+                .map_or(lower.len(), |i| open_end + i);
+            out.push_str(&html[copied..open_end]);
+            copied = close;
+            at = close.max(open_end);
+        } else if lower[start..].starts_with("data:")
+            && start > 0
+            && matches!(bytes[start - 1], b'"' | b'\'' | b'(' | b'=')
+        {
+            let end = lower[start..]
+                .find(|c: char| matches!(c, '"' | '\'' | ')' | '>') || c.is_ascii_whitespace())
+                .map_or(lower.len(), |i| start + i);
+            if end - start > MAX_DATA_URI_BYTES {
+                out.push_str(&html[copied..start]);
+                out.push_str("data:,");
+                copied = end;
+            }
+            at = end;
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 /// Renders the text under `node` with block structure kept: paragraphs separated by `"\n\n"`,
@@ -171,6 +260,7 @@ fn extract_inner(html: &str) -> Option<ExtractedPage> {
         byline: meta.byline.and_then(non_empty),
         published: meta.published_time.and_then(non_empty),
         site_name: meta.site_name.and_then(non_empty),
+        truncated: false,
     };
     if elements <= MAX_READABILITY_ELEMENTS {
         let mut reader = reader;
@@ -982,6 +1072,31 @@ mod tests {
         assert_eq!(decode_html(bom), "<p>x</p>");
         // Undeclared legacy bytes: some decoding, no panic.
         assert!(!decode_html(b"\xff\xfe\xfd\x00\x80").is_empty());
+    }
+
+    #[test]
+    fn strip_inline_data_keeps_text_and_drops_scripts_styles_svg_and_long_data_uris() {
+        let long = "A".repeat(300);
+        let page = format!(
+            "<html><head><STYLE type=\"text/css\">p {{}}</STYLE><script src=\"x.js\"/></head><body>\
+             <p>Keep this data: it matters.</p><svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg>\
+             <div style=\"background:url(data:image/png;base64,{long})\">Text <img src='data:image/gif;base64,R0lG'></div>\
+             <script>document.write('<p>not text</p>')</script><p>End.</p></body></html>"
+        );
+        let stripped = strip_inline_data(&page);
+        assert_eq!(
+            stripped,
+            "<html><head><STYLE type=\"text/css\"></STYLE><script src=\"x.js\"/></head><body>\
+             <p>Keep this data: it matters.</p><svg viewBox=\"0 0 1 1\"></svg>\
+             <div style=\"background:url(data:,)\">Text <img src='data:image/gif;base64,R0lG'></div>\
+             <script></script><p>End.</p></body></html>"
+        );
+        // An unclosed script drops the rest; text before it stays.
+        assert_eq!(strip_inline_data("<p>a</p><script>x"), "<p>a</p><script>");
+        assert_eq!(
+            strip_inline_data("no markup, data: none"),
+            "no markup, data: none"
+        );
     }
 
     #[test]

@@ -8,6 +8,11 @@
 //!
 //! A bad JSONL line or an unreadable file is reported and the rest is still read: the caller gets
 //! one `Result` per cluster.
+//!
+//! Work is bounded: an article's plain text is cut at [`MAX_TEXT_BYTES`] and an HTML page read up
+//! to [`MAX_INPUT_BYTES`](crate::extract::MAX_INPUT_BYTES) once its inline data is dropped; a note
+//! says when either happens. UTF-8 with a few invalid bytes is read as UTF-8, the bad bytes
+//! replaced with U+FFFD and counted in a note.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,13 +20,18 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::extract::{extract_html, looks_like_html};
+use crate::extract::{MAX_INPUT_BYTES, bounded_html, extract_html, looks_like_html};
 use crate::model::{Article, Cluster};
 
 /// Separator between articles in the Multi-News distribution format.
 pub const MULTINEWS_SEPARATOR: &str = "|||||";
 /// How the Multi-News distribution format writes a newline.
 pub const MULTINEWS_NEWLINE: &str = "NEWLINE_CHAR";
+
+/// An article's plain text longer than this is cut, at the last line break or space before it
+/// (news articles are a few KiB; 8 MiB is over a million words). Keeps the cost of a summary and
+/// a brief bounded.
+pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
 /// Something ingest noticed but did not fail on (an empty article, a decoded legacy encoding).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -154,7 +164,7 @@ fn read_text_source(bytes: &[u8], origin: &str, ingested: &mut Ingested, loose: 
     if text.trim_start().starts_with('{') {
         parse_jsonl(&text, origin, ingested);
     } else if text.contains(MULTINEWS_SEPARATOR) || text.contains(MULTINEWS_NEWLINE) {
-        let articles = parse_multinews(&text, origin);
+        let articles = parse_multinews_noting(&text, origin, &mut ingested.notes);
         loose.extend(articles);
     } else {
         let article = article_from_text(&text, origin, &mut ingested.notes);
@@ -170,18 +180,39 @@ pub fn article_from_text(text: &str, origin: &str, notes: &mut Vec<IngestNote>) 
     };
     if looks_like_html(text) {
         if let Some(page) = extract_html(text) {
+            if page.truncated {
+                notes.push(IngestNote {
+                    origin: origin.into(),
+                    message: format!(
+                        "HTML page of {} is too long even without its inline data (scripts, \
+                         styles, data: URIs); only its first {} were read",
+                        megabytes(text.len()),
+                        megabytes(MAX_INPUT_BYTES)
+                    ),
+                });
+            }
             article.title = page.title;
             article.text = page.text;
             article.published = page.published;
             article.source = page.site_name;
         } else {
+            let message = if bounded_html(text).1 {
+                format!(
+                    "HTML page with no article text found in its first {} (the page is {} \
+                     without its inline data; the rest was not read)",
+                    megabytes(MAX_INPUT_BYTES),
+                    megabytes(text.len())
+                )
+            } else {
+                "HTML page with no article text found".into()
+            };
             notes.push(IngestNote {
                 origin: origin.into(),
-                message: "HTML page with no article text found".into(),
+                message,
             });
         }
     } else {
-        article.text = text.to_string();
+        article.text = capped_text(text, origin, notes);
     }
     if article.text.trim().is_empty() {
         notes.push(IngestNote {
@@ -192,18 +223,64 @@ pub fn article_from_text(text: &str, origin: &str, notes: &mut Vec<IngestNote>) 
     article
 }
 
-/// Splits the Multi-News distribution format into articles.
+/// Splits the Multi-News distribution format into articles (each cut at [`MAX_TEXT_BYTES`]; a
+/// cut is not noted here, [`read_inputs`] notes it).
 pub fn parse_multinews(text: &str, origin: &str) -> Vec<Article> {
+    parse_multinews_noting(text, origin, &mut Vec::new())
+}
+
+fn parse_multinews_noting(text: &str, origin: &str, notes: &mut Vec<IngestNote>) -> Vec<Article> {
     text.split(MULTINEWS_SEPARATOR)
         .map(|doc| doc.replace(MULTINEWS_NEWLINE, "\n"))
         .filter(|doc| !doc.trim().is_empty())
         .enumerate()
-        .map(|(idx, doc)| Article {
-            origin: format!("{origin}#{idx}"),
-            text: doc.trim().to_string(),
-            ..Article::default()
+        .map(|(idx, doc)| {
+            let origin = format!("{origin}#{idx}");
+            let text = capped_text(doc.trim(), &origin, notes);
+            Article {
+                origin,
+                text,
+                ..Article::default()
+            }
         })
         .collect()
+}
+
+/// `text`, or its first [`MAX_TEXT_BYTES`] cut at the last line break (else space) before the
+/// cap, with a note saying so.
+fn capped_text(text: &str, origin: &str, notes: &mut Vec<IngestNote>) -> String {
+    if text.len() <= MAX_TEXT_BYTES {
+        return text.to_string();
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = end.saturating_sub(64 * 1024);
+    let head = &text[..end];
+    let end = head[window..]
+        .rfind('\n')
+        .or_else(|| head[window..].rfind(' '))
+        .map_or(end, |i| window + i);
+    notes.push(IngestNote {
+        origin: origin.into(),
+        message: format!(
+            "article text of {} is over the {} limit; only its first {} bytes were read",
+            megabytes(text.len()),
+            megabytes(MAX_TEXT_BYTES),
+            end
+        ),
+    });
+    text[..end].to_string()
+}
+
+/// A size for people: "9.0 MB" (10^6 bytes) or "8 MiB" for the caps.
+fn megabytes(bytes: usize) -> String {
+    if bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
 }
 
 #[derive(Deserialize)]
@@ -301,6 +378,9 @@ pub fn decode(bytes: &[u8], origin: &str) -> Result<(String, Option<IngestNote>)
     if looks_binary(bytes) {
         return Err(not_text(origin));
     }
+    if let Some(decoded) = mostly_utf8(bytes, origin) {
+        return Ok(decoded);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
@@ -316,6 +396,31 @@ pub fn decode(bytes: &[u8], origin: &str) -> Result<(String, Option<IngestNote>)
         message: format!("not UTF-8; decoded as {}", encoding.name()),
     };
     Ok((text.into_owned(), Some(note)))
+}
+
+/// UTF-8 with a few invalid bytes (a truncated character, a stray byte from another encoding):
+/// decoded as UTF-8, each bad sequence replaced with U+FFFD, when the valid multi-byte characters
+/// outnumber the invalid bytes; a legacy-encoded file almost never forms valid multi-byte UTF-8,
+/// so it is left to the encoding detector.
+fn mostly_utf8(bytes: &[u8], origin: &str) -> Option<(String, Option<IngestNote>)> {
+    let mut invalid = 0usize;
+    let mut multibyte = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if multibyte == 0 || invalid > multibyte {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let note = IngestNote {
+        origin: origin.into(),
+        message: format!(
+            "invalid UTF-8: {invalid} byte{} replaced with U+FFFD",
+            if invalid == 1 { "" } else { "s" }
+        ),
+    };
+    Some((text, Some(note)))
 }
 
 fn not_text(origin: &str) -> Error {
@@ -444,5 +549,114 @@ mod tests {
         let cluster = ingested.clusters[0].as_ref().expect("valid");
         assert_eq!(cluster.articles.len(), 1);
         assert_eq!(ingested.notes.len(), 1);
+    }
+
+    /// Paragraphs of an invented article, about `n * 130` bytes.
+    fn article_paragraphs(n: usize) -> String {
+        let mut html = String::new();
+        for i in 0..n {
+            html.push_str("<p>The harbour authority said on Tuesday that repairs to pier ");
+            html.push_str(&i.to_string());
+            html.push_str(" would take three weeks and cost about two million dollars in all.</p>");
+        }
+        html
+    }
+
+    #[test]
+    fn html_page_with_a_huge_inline_image_before_the_article_is_read() {
+        let image = "QUJD".repeat(9 * 1024 * 1024 / 4);
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Pier repairs</title><style>p {{ color: red }}</style></head>\
+             <body><img src=\"data:image/png;base64,{image}\"><article>{}</article></body></html>",
+            article_paragraphs(12)
+        );
+        assert!(page.len() > MAX_INPUT_BYTES);
+        let ingested = ingest_str(&page);
+        let cluster = ingested.clusters[0].as_ref().expect("valid");
+        let text = &cluster.articles[0].text;
+        assert!(
+            text.contains("repairs to pier 11 would take"),
+            "{text:.300}"
+        );
+        assert!(ingested.notes.is_empty(), "{:?}", ingested.notes);
+    }
+
+    #[test]
+    fn html_page_over_the_cap_without_inline_data_says_it_was_cut() {
+        let page = format!(
+            "<!DOCTYPE html><html><body><article>{}</article></body></html>",
+            article_paragraphs(MAX_INPUT_BYTES / 120)
+        );
+        assert!(page.len() > MAX_INPUT_BYTES);
+        let ingested = ingest_str(&page);
+        let cluster = ingested.clusters[0].as_ref().expect("valid");
+        assert!(cluster.articles[0].text.contains("repairs to pier 0 would"));
+        assert!(
+            ingested
+                .notes
+                .iter()
+                .any(|n| n.message.contains("only its first 8 MiB were read")),
+            "{:?}",
+            ingested.notes
+        );
+    }
+
+    #[test]
+    fn utf8_with_a_few_invalid_bytes_stays_utf8() {
+        let mut bytes = "Café crème in München: the naïve élèves met on Tuesday.\n"
+            .repeat(3)
+            .into_bytes();
+        bytes.insert(10, 0xFF);
+        bytes.extend_from_slice(&[0xE2, 0x82]); // a cut-off three-byte character at the end
+        let (text, note) = decode(&bytes, "x").expect("decodable");
+        assert!(text.starts_with("Café crè"), "{text}");
+        assert!(!text.contains("Ã"), "mojibake: {text}");
+        assert_eq!(text.matches('\u{FFFD}').count(), 2, "{text}");
+        let note = note.expect("a note on the replaced bytes");
+        assert!(
+            note.message.contains("3 bytes replaced"),
+            "{}",
+            note.message
+        );
+        // A windows-1252 file is still detected as such.
+        let (text, _) = decode(b"Caf\xe9 cr\xe8me, na\xefve \xe9l\xe8ves", "x").expect("decodable");
+        assert!(text.contains("Café crème"), "{text}");
+    }
+
+    #[test]
+    fn plain_text_over_the_cap_is_cut_at_a_line_with_a_note() {
+        let line = "The harbour authority said repairs would take three weeks.\n";
+        let text = line.repeat(MAX_TEXT_BYTES / line.len() + 100);
+        let ingested = ingest_str(&text);
+        let cluster = ingested.clusters[0].as_ref().expect("valid");
+        let kept = &cluster.articles[0].text;
+        assert!(kept.len() <= MAX_TEXT_BYTES, "{}", kept.len());
+        assert!(
+            kept.len() > MAX_TEXT_BYTES - line.len() * 2,
+            "{}",
+            kept.len()
+        );
+        assert!(
+            kept.ends_with("three weeks."),
+            "{:?}",
+            &kept[kept.len() - 30..]
+        );
+        assert!(
+            ingested
+                .notes
+                .iter()
+                .any(|n| n.message.contains("over the 8 MiB limit")),
+            "{:?}",
+            ingested.notes
+        );
+        // The same cap holds for each article of the Multi-News format.
+        let multinews = format!(
+            "{} ||||| A second article.",
+            text.replace('\n', "NEWLINE_CHAR")
+        );
+        let ingested = ingest_str(&multinews);
+        let cluster = ingested.clusters[0].as_ref().expect("valid");
+        assert!(cluster.articles[0].text.len() <= MAX_TEXT_BYTES);
+        assert_eq!(ingested.notes.len(), 1, "{:?}", ingested.notes);
     }
 }
