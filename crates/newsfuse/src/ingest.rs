@@ -102,6 +102,29 @@ pub fn read_inputs(paths: &[PathBuf]) -> Ingested {
     ingested
 }
 
+/// Reads bytes already in memory (an upload, a message) as [`read_inputs`] reads one file: cluster
+/// JSONL, the Multi-News format, an HTML page or plain text. Loose articles form one cluster named
+/// `origin`.
+///
+/// ```
+/// let ingested = newsfuse::ingest::read_bytes(b"<p>The bridge reopened on Friday.</p>", "upload");
+/// let cluster = ingested.clusters[0].as_ref().expect("one cluster");
+/// assert_eq!(cluster.id, "upload");
+/// assert_eq!(cluster.articles[0].text, "The bridge reopened on Friday.");
+/// ```
+pub fn read_bytes(bytes: &[u8], origin: &str) -> Ingested {
+    let mut ingested = Ingested::default();
+    let mut loose = Vec::new();
+    read_text_source(bytes, origin, &mut ingested, &mut loose);
+    if !loose.is_empty() {
+        ingested.clusters.push(Ok(Cluster {
+            id: origin.to_string(),
+            articles: loose,
+        }));
+    }
+    ingested
+}
+
 fn read_stdin() -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
