@@ -7,10 +7,8 @@
 
 use std::path::PathBuf;
 
-use newsfuse::brief::{build_brief_prepared, render_html, render_json, render_markdown};
-use newsfuse::ingest::read_inputs;
-use newsfuse::model::Cluster;
-use newsfuse::summary::{SummaryConfig, prepare, summarize_prepared};
+use newsfuse::brief::{render_html, render_json, render_markdown};
+use newsfuse::{Cluster, SummaryConfig, read_inputs};
 
 fn main() {
     let mut format = "markdown";
@@ -33,11 +31,7 @@ fn main() {
         id: "brief".to_string(),
         articles,
     };
-    let config = SummaryConfig::default();
-    let prepared = prepare(&cluster, &config.analyze);
-    let summary = summarize_prepared(&cluster, &prepared, &config);
-    let picked = summary.picks();
-    let brief = build_brief_prepared(&cluster, &prepared, &picked);
+    let brief = newsfuse::brief(&cluster, &SummaryConfig::default());
     let out = match format {
         "json" => render_json(&brief),
         "html" => render_html(&brief, &cluster),
