@@ -10,7 +10,7 @@
 //! one `Result` per cluster.
 //!
 //! Work is bounded: an article's plain text is cut at [`MAX_TEXT_BYTES`] and an HTML page read up
-//! to [`MAX_INPUT_BYTES`](crate::extract::MAX_INPUT_BYTES) once its inline data is dropped; a note
+//! to [`MAX_INPUT_BYTES`] once its inline data is dropped; a note
 //! says when either happens. UTF-8 with a few invalid bytes is read as UTF-8, the bad bytes
 //! replaced with U+FFFD and counted in a note.
 
