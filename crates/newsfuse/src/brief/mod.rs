@@ -367,8 +367,8 @@ mod tests {
     }
 
     /// The brief's supporters of each summary sentence are its source plus the summary's
-    /// `also_in`, on the ten WikiNews clusters shipped in the repo (the two used separate tests
-    /// until schema `newsfuse.summary/2`, and disagreed on five of these clusters).
+    /// `also_in`, on the ten WikiNews clusters shipped in the repo (both read
+    /// `Analysis::corroborating`).
     #[test]
     fn brief_support_names_the_articles_the_summary_cites() {
         let path = std::path::PathBuf::from(concat!(
