@@ -58,19 +58,68 @@ pub struct QuoteOccurrence {
     pub variant: usize,
 }
 
-const VERBS: &str = "said|says|told|tells|added|adds|asked|stressed|warned|noted|explained|declared|insisted|wrote|tweeted|replied|continued|argued|stated|urged|recalled|acknowledged|conceded|admitted|announced|suggested|predicted";
+const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted";
+
+/// A name: capitalised words with inner "of", "of the", "al-", "de", "and" ("United Solar
+/// President and Chief Executive Stanford Ovshinsky").
+const NAME: &str = r"(?:[\p{Lu}][\p{L}.'’-]*\s+(?:of\s+(?:the\s+)?|al-|de\s+|and\s+)?){0,7}[\p{Lu}][\p{L}.'’-]*";
+/// An unnamed speaker: "the newspaper", "a White House official", "a spokesman of the bank".
+const ROLE_NP: &str = r"(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}.'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})?";
+/// A time word between a speaker and the verb ("Juppe today reiterated").
+const TIME: &str = r"(?:\s+(?:on\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later|simply|then|again|recently|once))?";
+/// An appositive between a speaker and the verb ("Rajinder Singh, manager of the squad, said").
+const APPOSITIVE: &str = r#"(?:,\s+[^,"“”!?;]{1,90},)?"#;
+
+fn speech_verb() -> String {
+    format!(r"(?P<verb>{VERBS}|put\s+it|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)")
+}
 
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,]*(?P<who>(?:[Tt]he\s+)?(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she|they|He|She|They|the\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)\s+(?P<verb>{VERBS})\b(?P<rest>[^.!?"“”]*)"#))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|he|she|they|He|She|They){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        verb = speech_verb()
+    ))
+    .expect("valid regex")
 });
 static AFTER_VERB_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,]*(?P<verb>{VERBS})\s+(?P<who>(?:[Tt]he\s+)?(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|he|she)(?P<rest>[^.!?"“”]*)"#))
+    Regex::new(&format!(r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?P<who>(?:[Tt]he\s+)?{NAME}|he|she)(?P<rest>[^.!?"“”]*)"#))
+        .expect("valid regex")
+});
+/// "said sports agent Leigh Steinberg": lower-case title words before the name (checked to hold
+/// no function word, so "said in Rome" is not a title and a name).
+static AFTER_VERB_TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?P<title>(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,3}})(?P<who>{NAME})(?P<rest>[^.!?"“”]*)"#))
+        .expect("valid regex")
+});
+/// "the newspaper quoted Zhang Xiong, the team's coach, as saying", "NTV quoted him as saying".
+static AFTER_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"^[\s,'’]*(?:[\p{{L}}.'’-]+\s+){{0,4}}quoted\s+(?P<who>{NAME}|him|her){APPOSITIVE}\s+as\s+saying\b"#))
+        .expect("valid regex")
+});
+/// "..., according to X".
+static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"^[\s,'’]*according\s+to\s+(?P<who>{NAME}|{ROLE_NP})"#))
         .expect("valid regex")
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"(?P<who>(?:\b[Tt]he\s+)?(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+(?:of\s+|al-|de\s+)?){{0,7}}[\p{{Lu}}][\p{{L}}.'’-]*|\b[Hh]e|\b[Ss]he)\s+(?P<verb>{VERBS})\b[^.!?"“”]{{0,80}}$"#))
+    Regex::new(&format!(
+        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b[Hh]e|\b[Ss]he){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
+        verb = speech_verb()
+    ))
+    .expect("valid regex")
+});
+/// "According to X, ..." or "As X put it, ..." before the quote.
+static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"\b[Aa]ccording\s+to\s+(?P<who>{NAME}|{ROLE_NP}),?\s*$"#))
         .expect("valid regex")
+});
+/// A speech verb with its named subject anywhere in a sentence ("Woolsey said she was ...",
+/// "..., Smith said.").
+static SAID_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?P<who>{NAME}|\b{ROLE_NP}){APPOSITIVE}{TIME}\s+(?P<verb>{VERBS})\b"#
+    ))
+    .expect("valid regex")
 });
 
 static TITLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -100,105 +149,164 @@ pub(crate) fn analyze(docs: &[Doc<'_>], entities: &[Entity]) -> Vec<QuoteGroup> 
     for doc in docs {
         let first = raws.len();
         let mut context_start = 0;
-        for block in doc.block_spans() {
-            extract_block(doc, block, context_start, &people, &mut raws, first);
+        let blocks = doc.block_spans();
+        for (i, block) in blocks.iter().enumerate() {
+            // A quotation left open at a paragraph end runs on when the next paragraph opens
+            // with a quote mark (the wire convention for a quotation over several paragraphs).
+            let runs_on = blocks
+                .get(i + 1)
+                .is_some_and(|next| doc.slice(*next).trim_start().starts_with(['"', '“']));
+            extract_block(doc, *block, runs_on, context_start, &people, &mut raws, first);
             context_start = block.start;
         }
     }
     group(docs, &raws)
 }
 
-/// Quote-mark pairs in a paragraph, as spans of the text inside the marks.
-fn quote_spans(text: &str, base: usize) -> Vec<Span> {
+/// A quotation's inner span and whether a closing mark ends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct QuoteSpan {
+    span: Span,
+    closed: bool,
+}
+
+/// Whether a straight quote mark at `idx` looks like an opening mark (nothing or a space or an
+/// opening bracket before it, a non-space after it) and whether it looks like a closing mark (a
+/// non-space before it; a space, punctuation or the end after it).
+fn straight_mark_shape(text: &str, idx: usize) -> (bool, bool) {
+    let prev = text[..idx].chars().next_back();
+    let next = text[idx + 1..].chars().next();
+    let opens = next.is_some_and(|c| !c.is_whitespace())
+        && prev.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c));
+    let closes = prev.is_some_and(|c| !c.is_whitespace())
+        && next.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}'’—–-".contains(c));
+    (opens, closes)
+}
+
+/// Quote-mark pairs in a paragraph, as spans of the text inside the marks. A curly opening mark
+/// closes only with a curly one, a straight with a straight. A straight mark shaped like a
+/// closing mark with nothing open is a stray and skipped. An opening mark met while a quotation
+/// is open means that quotation was never closed (paragraphs run together without a break): it
+/// ends before the new mark when it ends a sentence there, else it is dropped, so quotation text
+/// never runs past a mark into narration. A quotation still open at the end is kept (to the end)
+/// only when `runs_on` (the next paragraph continues it).
+fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
-    // (start, curly): a curly opening mark closes only with a curly one, a straight with a straight.
+    // (start, curly)
     let mut open: Option<(usize, bool)> = None;
+    let unclosed = |out: &mut Vec<QuoteSpan>, start: usize, end: usize| {
+        let inner = text[start..end].trim_end();
+        if inner.ends_with(['.', '!', '?']) && inner.len() > 0 {
+            out.push(QuoteSpan {
+                span: Span::new(base + start, base + start + inner.len()),
+                closed: false,
+            });
+        }
+    };
     for (idx, c) in text.char_indices() {
-        match (c, open) {
-            ('“', _) => open = Some((idx + c.len_utf8(), true)),
-            ('"', None) => open = Some((idx + 1, false)),
-            ('”', Some((start, true))) | ('"', Some((start, false))) => {
-                out.push(Span::new(base + start, base + idx));
-                open = None;
+        match c {
+            '“' => {
+                if let Some((start, _)) = open {
+                    unclosed(&mut out, start, idx);
+                }
+                open = Some((idx + c.len_utf8(), true));
+            }
+            '”' => {
+                if let Some((start, true)) = open {
+                    out.push(QuoteSpan {
+                        span: Span::new(base + start, base + idx),
+                        closed: true,
+                    });
+                    open = None;
+                }
+            }
+            '"' => {
+                let (opens, closes) = straight_mark_shape(text, idx);
+                match open {
+                    None if closes && !opens => {}
+                    None | Some((_, true)) => {
+                        if let Some((start, _)) = open {
+                            unclosed(&mut out, start, idx);
+                        }
+                        open = Some((idx + 1, false));
+                    }
+                    Some((start, false)) if opens && !closes => {
+                        unclosed(&mut out, start, idx);
+                        open = Some((idx + 1, false));
+                    }
+                    Some((start, false)) => {
+                        out.push(QuoteSpan {
+                            span: Span::new(base + start, base + idx),
+                            closed: true,
+                        });
+                        open = None;
+                    }
+                }
             }
             _ => {}
         }
     }
+    if let Some((start, _)) = open
+        && runs_on
+    {
+        unclosed(&mut out, start, text.len());
+    }
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn extract_block(
     doc: &Doc<'_>,
     block: Span,
+    runs_on: bool,
     context_start: usize,
     people: &PersonIndex,
     raws: &mut Vec<Raw>,
     article_first: usize,
 ) {
     let block_text = doc.slice(block);
-    let spans: Vec<Span> = quote_spans(block_text, block.start)
+    let spans: Vec<QuoteSpan> = quote_spans(block_text, block.start, runs_on)
         .into_iter()
-        .filter(|span| doc.slice(*span).split_whitespace().count() >= 3)
+        .filter(|q| doc.slice(q.span).split_whitespace().count() >= 3)
         .collect();
     let block_first = raws.len();
     let mut previous_end = block.start;
     let mut merged_into_previous = false;
-    for (i, span) in spans.iter().enumerate() {
-        let close_end = next_char_end(doc.text, span.end);
+    for (i, quote) in spans.iter().enumerate() {
+        let span = &quote.span;
+        let close_end = if quote.closed {
+            next_char_end(doc.text, span.end)
+        } else {
+            span.end
+        };
         let next_quote_start = spans
             .get(i + 1)
-            .map_or(block.end, |s| s.start.saturating_sub(1));
-        let after_text = doc
-            .text
-            .get(close_end..next_quote_start.max(close_end))
-            .unwrap_or("");
+            .map_or(block.end, |s| prev_char_start(doc.text, s.span.start));
+        let after_text = if quote.closed {
+            doc.text
+                .get(close_end..next_quote_start.max(close_end))
+                .unwrap_or("")
+        } else {
+            ""
+        };
         let open_start = prev_char_start(doc.text, span.start);
         let before_text = doc
             .text
             .get(previous_end..open_start.max(previous_end))
             .unwrap_or("");
+        let before_base = previous_end;
         previous_end = close_end;
 
-        let mut attribution = None;
-        let mut who: Option<String> = None;
-        let mut source = "none";
-        if let Some(caps) = AFTER_NAME_VERB
-            .captures(after_text)
-            .or_else(|| AFTER_VERB_NAME.captures(after_text))
-            && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
-        {
-            let lead = whole.as_str().len() - whole.as_str().trim_start_matches([' ', ',']).len();
-            attribution = Some(Span::new(close_end + lead, close_end + whole.end()));
-            who = Some(w.as_str().to_string());
-            // "said Iran's Foreign Ministry spokesman, Mohammad Ali Hosseini": the body and a
-            // lower-case title are the role of the name after them.
-            if let Some(rest) = caps.name("rest")
-                && let Some(named) = TITLE_THEN_NAME.captures(rest.as_str())
-                && is_role(&named["title"])
-            {
-                who = Some(format!(
-                    "{} {} {}",
-                    w.as_str(),
-                    &named["title"],
-                    &named["name"]
-                ));
-            }
-            source = "after";
-        }
+        let (mut attribution, mut who, mut source) = after_attribution(after_text, close_end);
         if who.is_none() && !merged_into_previous {
-            // Only the current sentence before the quote.
-            let sentence_start = before_text.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
-            let piece = &before_text[sentence_start..];
-            if let Some(caps) = BEFORE.captures(piece)
-                && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+            if let Some((att, w)) =
+                before_attribution(before_text, before_base, before_base != block.start)
             {
-                let base = previous_end_before(open_start, before_text.len()) + sentence_start;
-                attribution = Some(Span::new(base + whole.start(), base + whole.end()));
-                who = Some(w.as_str().to_string());
+                attribution = Some(att);
+                who = Some(w);
                 source = "before";
             }
         }
-        merged_into_previous = false;
         let who = who.and_then(|w| clean_speaker(&w));
         let words = normalized_words(doc.slice(*span));
         // "...," he said. "..." : an unattributed quote right after an attributed one continues it.
@@ -216,10 +324,6 @@ fn extract_block(
             Some(written) => {
                 let lower = written.to_lowercase();
                 if matches!(lower.as_str(), "he" | "she" | "they") {
-                    // The person named last in this or the previous paragraph whose gender fits
-                    // the pronoun, else the previous such speaker; never a person named in the
-                    // attribution itself ("she told Kerry"), and nobody when an unnamed person
-                    // ("a woman") was mentioned after the last fitting name.
                     let pronoun = Gender::of_pronoun(&lower);
                     let excluded: Vec<String> = attribution
                         .map(|a| people.named_in(doc.slice(a)))
@@ -229,20 +333,33 @@ fn extract_block(
                     };
                     let attribution_start = attribution.map_or(span.start, |a| a.start);
                     let before = attribution_start.min(span.start);
-                    let previous = match people.last_mentioned(doc, context_start, before, &fits) {
-                        Some((pos, name)) => {
-                            (!unnamed_after(doc, pos, before, pronoun)).then_some(name)
+                    let last_quote = raws[article_first..].last();
+                    let (previous, kind) = if lower == "they" {
+                        // "they" names a group: only the previous quote's body or role in reach.
+                        match last_quote {
+                            Some(r)
+                                if matches!(r.kind, "organization" | "role")
+                                    && r.pieces[0].start >= context_start =>
+                            {
+                                (r.speaker.clone(), r.kind)
+                            }
+                            _ => (None, "unresolved"),
                         }
-                        None if unnamed_after(doc, context_start, before, pronoun) => None,
-                        None => raws[article_first..]
-                            .iter()
-                            .rev()
-                            .filter_map(|r| r.speaker.as_ref())
-                            .find(|name| fits(name))
-                            .cloned(),
+                    } else {
+                        let window = Window {
+                            from: context_start,
+                            to: before,
+                        };
+                        match resolve_pronoun(doc, people, window, pronoun, &fits, last_quote) {
+                            Some(name) => (Some(name), "person"),
+                            None => (None, "unresolved"),
+                        }
                     };
-                    let kind = if previous.is_some() { "person" } else { "none" };
-                    (Some(written), None, previous, kind, "pronoun")
+                    let role = match (kind, last_quote) {
+                        ("role", Some(r)) => r.role.clone(),
+                        _ => None,
+                    };
+                    (Some(written), role, previous, kind, "pronoun")
                 } else {
                     let resolved = people.resolve_speaker(&written, doc.index);
                     (
@@ -279,6 +396,172 @@ fn extract_block(
             words,
         });
     }
+}
+
+/// The attribution after a quote: `, X said`, `said X`, `said <title> X`, `X quoted Y as
+/// saying`, `according to X`. Returns (attribution span, speaker as written, source).
+fn after_attribution(
+    after_text: &str,
+    close_end: usize,
+) -> (Option<Span>, Option<String>, &'static str) {
+    let titled = AFTER_VERB_TITLE_NAME.captures(after_text).filter(|caps| {
+        caps.name("title").is_some_and(|t| {
+            t.as_str()
+                .split_whitespace()
+                .all(|w| !crate::stopwords::is_stopword(w))
+        })
+    });
+    let caps = AFTER_NAME_VERB
+        .captures(after_text)
+        .or_else(|| AFTER_VERB_NAME.captures(after_text))
+        .or(titled)
+        .or_else(|| AFTER_QUOTED.captures(after_text))
+        .or_else(|| AFTER_ACCORDING.captures(after_text));
+    let Some(caps) = caps else {
+        return (None, None, "none");
+    };
+    let (Some(whole), Some(w)) = (caps.get(0), caps.name("who")) else {
+        return (None, None, "none");
+    };
+    let lead = whole.as_str().len() - whole.as_str().trim_start_matches([' ', ',', '\'', '’']).len();
+    let attribution = Some(Span::new(close_end + lead, close_end + whole.end()));
+    let mut who = match w.as_str() {
+        "him" => "he".to_string(),
+        "her" => "she".to_string(),
+        other => other.to_string(),
+    };
+    // "said Iran's Foreign Ministry spokesman, Mohammad Ali Hosseini": the body and a lower-case
+    // title are the role of the name after them.
+    if let Some(rest) = caps.name("rest")
+        && let Some(named) = TITLE_THEN_NAME.captures(rest.as_str())
+        && is_role(&named["title"])
+    {
+        who = format!("{} {} {}", w.as_str(), &named["title"], &named["name"]);
+    }
+    (attribution, Some(who), "after")
+}
+
+/// The attribution before a quote, in the sentence that holds it (`X said: "..."`, `According
+/// to X, "..."`), else, when the quote opens its sentence, in the sentence before it when that
+/// sentence has no quotation and names exactly one speaker (`X said she was ... . "..."`).
+fn before_attribution(
+    before_text: &str,
+    base: usize,
+    after_quote: bool,
+) -> Option<(Span, String)> {
+    let sentence_start = before_text.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
+    let piece = &before_text[sentence_start..];
+    if let Some(caps) = BEFORE
+        .captures(piece)
+        .or_else(|| BEFORE_ACCORDING.captures(piece))
+        && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+    {
+        let at = base + sentence_start;
+        return Some((
+            Span::new(at + whole.start(), at + whole.end()),
+            w.as_str().to_string(),
+        ));
+    }
+    if !piece.trim().is_empty() || sentence_start == 0 {
+        return None;
+    }
+    // The sentence before, wholly after the previous quotation.
+    let head = &before_text[..sentence_start - 1];
+    let previous_start = head.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
+    if previous_start == 0 && after_quote {
+        return None;
+    }
+    let previous = &before_text[previous_start..sentence_start];
+    let found: Vec<(Span, String)> = SAID_IN_SENTENCE
+        .captures_iter(previous)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let who = caps.name("who")?.as_str().to_string();
+            let at = base + previous_start;
+            Some((Span::new(at + whole.start(), at + whole.end()), who))
+        })
+        .collect();
+    let mut names: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
+    names.dedup();
+    match names.as_slice() {
+        [_] => found.into_iter().next(),
+        _ => None,
+    }
+}
+
+/// A byte range of an article: the text a pronoun may point back into.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    from: usize,
+    to: usize,
+}
+
+/// The person a "he"/"she" before or after a quote refers to, only when the text makes it
+/// unambiguous; the window is this paragraph up to the quote and the paragraph before. People
+/// `fits` rejects (wrong gender, named in the attribution itself) are not candidates; an unnamed
+/// person of the pronoun's gender ("a woman") after the last candidate makes it ambiguous.
+///
+/// 1. No candidate: the speaker of the article's previous quote, when it fits.
+/// 2. One candidate: that person.
+/// 3. Several: the previous quote's speaker when that quote is in the window and is one of
+///    them; else the nearest sentence naming a candidate decides when it names one, or names
+///    one first, near its start (the subject); else the one candidate who is the subject of a
+///    speech verb in the window ("X said ..."); else nobody.
+fn resolve_pronoun(
+    doc: &Doc<'_>,
+    people: &PersonIndex,
+    window: Window,
+    pronoun: Gender,
+    fits: &dyn Fn(&String) -> bool,
+    last_quote: Option<&Raw>,
+) -> Option<String> {
+    let mentions = people.mentions(doc, window.from, window.to, fits);
+    let last_pos = mentions.last().map_or(window.from, |(pos, _)| *pos);
+    if unnamed_after(doc, last_pos, window.to, pronoun) {
+        return None;
+    }
+    let previous_speaker = last_quote
+        .filter(|r| r.kind == "person")
+        .and_then(|r| r.speaker.clone())
+        .filter(|name| fits(name));
+    match mentions.as_slice() {
+        [] => return previous_speaker,
+        [(_, one)] => return Some(one.clone()),
+        _ => {}
+    }
+    let names: Vec<&String> = mentions.iter().map(|(_, n)| n).collect();
+    if let Some(r) = last_quote
+        && r.pieces[0].start >= window.from
+        && let Some(name) = &r.speaker
+        && names.contains(&name)
+    {
+        return Some(name.clone());
+    }
+    // The nearest sentence (or the part of the quote's own sentence before it) naming a
+    // candidate.
+    let sentences: Vec<Span> = doc
+        .sentences
+        .iter()
+        .map(|s| Span::new(s.span.start.max(window.from), s.span.end.min(window.to)))
+        .filter(|s| s.start < s.end)
+        .collect();
+    for sentence in sentences.iter().rev() {
+        let named = people.mentions(doc, sentence.start, sentence.end, fits);
+        let mut firsts: Vec<(usize, &String)> = named
+            .iter()
+            .map(|(_, name)| (people.first_mention(doc, *sentence, name), name))
+            .collect();
+        firsts.sort();
+        match firsts.as_slice() {
+            [] => continue,
+            [(_, one)] => return Some((*one).clone()),
+            [(first, name), ..] => {
+                let lead = doc.text.get(sentence.start..*first).unwrap_or("");
+                return (lead.split_whitespace().count() <= 3).then(|| (*name).clone());
+            }
+        }
+    }
+    None
 }
 
 /// Drops leading words that cannot name a speaker ("Tuesday said", "It said"), cuts the span at
@@ -335,8 +618,15 @@ fn clean_speaker(who: &str) -> Option<String> {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    if lower.starts_with("the ") {
+    if lower.starts_with("the ") || lower.starts_with("a ") || lower.starts_with("an ") {
         return (cleaned.len() > 1).then(|| cleaned.join(" "));
+    }
+    let mut cleaned = cleaned;
+    while cleaned
+        .last()
+        .is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+    {
+        cleaned.pop();
     }
     let skip = cleaned
         .iter()
@@ -416,10 +706,6 @@ fn is_role(written: &str) -> bool {
             || MORE_ROLES.contains(&lower.as_str())
             || MORE_ROLES.contains(&lower.trim_end_matches('s'))
     })
-}
-
-fn previous_end_before(open_start: usize, before_len: usize) -> usize {
-    open_start.saturating_sub(before_len)
 }
 
 fn next_char_end(text: &str, at: usize) -> usize {
@@ -559,9 +845,28 @@ impl PersonIndex {
     /// mentioned in `article`; when no single person fits it stays a role.
     fn resolve_speaker(&self, written: &str, article: usize) -> Resolved {
         let (had_the, bare) = match written.split_once(' ') {
-            Some((first, rest)) if first.eq_ignore_ascii_case("the") => (true, rest),
+            Some((first, rest))
+                if ["the", "a", "an"]
+                    .iter()
+                    .any(|a| first.eq_ignore_ascii_case(a)) =>
+            {
+                (true, rest)
+            }
             _ => (false, written),
         };
+        // "spokesman of the bank": the head before "of"/"for"/"at" says whether it is a role.
+        let head = [" of ", " for ", " at "]
+            .iter()
+            .filter_map(|sep| bare.find(sep))
+            .min()
+            .map_or(bare, |cut| &bare[..cut]);
+        if had_the && head != bare && is_role(head) {
+            return Resolved {
+                role: Some(bare.to_string()),
+                name: None,
+                kind: "role",
+            };
+        }
         if is_role(bare) {
             let wanted = bare.to_lowercase();
             let holders = |in_article: bool| {
@@ -641,27 +946,58 @@ impl PersonIndex {
             .collect()
     }
 
-    /// The person accepted by `fits` whose name or surname occurs last in the article between
-    /// `from` and `before`, with where it occurs.
-    fn last_mentioned(
+    /// Every person accepted by `fits` whose surname occurs as a word in the article between
+    /// `from` and `to`, with the position of its last occurrence there, in text order.
+    fn mentions(
         &self,
         doc: &Doc<'_>,
         from: usize,
-        before: usize,
+        to: usize,
         fits: &dyn Fn(&String) -> bool,
-    ) -> Option<(usize, String)> {
-        let head = doc.text.get(from..before)?;
-        self.by_surname
-            .iter()
-            .filter(|(_, full)| fits(full))
-            .filter_map(|(surname, full)| head.rfind(surname.as_str()).map(|pos| (pos, full)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
-            .map(|(pos, full)| (from + pos, full.clone()))
+    ) -> Vec<(usize, String)> {
+        let Some(head) = doc.text.get(from..to) else {
+            return Vec::new();
+        };
+        let mut found: HashMap<&String, usize> = HashMap::new();
+        for (surname, full) in &self.by_surname {
+            if !fits(full) {
+                continue;
+            }
+            if let Some(pos) = last_word_match(head, surname) {
+                let entry = found.entry(full).or_insert(pos);
+                *entry = (*entry).max(pos);
+            }
+        }
+        let mut out: Vec<(usize, String)> = found
+            .into_iter()
+            .map(|(name, pos)| (from + pos, name.clone()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Where `name`'s surname first occurs in `span` (its end when it does not).
+    fn first_mention(&self, doc: &Doc<'_>, span: Span, name: &str) -> usize {
+        let text = doc.slice(span);
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        text.match_indices(surname)
+            .find(|(pos, _)| is_word_at(text, *pos, surname.len()))
+            .map_or(span.end, |(pos, _)| span.start + pos)
     }
 
     /// (role, name) of a written speaker: "U.S. Secretary of State John Kerry" -> the role and
     /// "John Kerry"; "Kerry" -> "John Kerry".
     fn resolve(&self, written: &str) -> (Option<String>, String) {
+        // "Dr. Joseph Biederman of Massachusetts General Hospital", "Leigh Steinberg of Newport
+        // Beach": a name of two words or more before "of" is the person; what follows is where
+        // they are from.
+        if let Some(cut) = written.find(" of ") {
+            let prefix = &written[..cut];
+            let last = prefix.split_whitespace().last().unwrap_or("");
+            if prefix.split_whitespace().count() >= 2 && !is_role(last) && !is_role(prefix) {
+                return self.resolve(prefix);
+            }
+        }
         let words: Vec<&str> = written.split_whitespace().collect();
         for cut in 0..words.len() {
             let name = words[cut..].join(" ");
@@ -680,6 +1016,26 @@ impl PersonIndex {
             let role = role.filter(|r| !full.starts_with(r.as_str()));
             return (role, full.clone());
         }
+        // "Zhang" for "Zhang Xiong", "Sarah" for "Sarah Lee": a single word that is the first
+        // word of exactly one person's name and nobody's surname.
+        if let [only] = words.as_slice() {
+            let mut owners = self
+                .full
+                .iter()
+                .filter(|full| full.contains(' ') && full.split(' ').next() == Some(*only));
+            if let (Some(full), None) = (owners.next(), owners.next()) {
+                return (None, full.clone());
+            }
+        }
+        // "David Smith of the Rights Campaign": a known person before "of".
+        if let Some(cut) = written.find(" of ") {
+            let (name_part, rest) = (&written[..cut], &written[cut + 1..]);
+            let (role, name) = self.resolve(name_part);
+            if self.full.contains(&name) {
+                let role = Some(role.map_or_else(|| rest.to_string(), |r| format!("{r} {rest}")));
+                return (role, name);
+            }
+        }
         // "<role> <title> <Name>" for a name the entity list lacks: split after the last title.
         if let Some(cut) = words.iter().rposition(|w| is_role(w))
             && cut + 1 < words.len()
@@ -691,6 +1047,20 @@ impl PersonIndex {
         }
         (None, written.to_string())
     }
+}
+
+/// Whether the `len` bytes at `pos` of `text` are a whole word.
+fn is_word_at(text: &str, pos: usize, len: usize) -> bool {
+    let before = text[..pos].chars().next_back();
+    let after = text[pos + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The position of the last whole-word occurrence of `word` in `text`.
+fn last_word_match(text: &str, word: &str) -> Option<usize> {
+    text.rmatch_indices(word)
+        .find(|(pos, _)| is_word_at(text, *pos, word.len()))
+        .map(|(pos, _)| pos)
 }
 
 /// Whether `word` occurs in `text` as a whole word.
@@ -788,6 +1158,8 @@ fn is_fragment(docs: &[Doc<'_>], raw: &Raw) -> bool {
         .is_some_and(char::is_uppercase);
     match raw.source {
         "after" => false,
+        // Attributed before it: a partial quotation the text gives to a named speaker.
+        _ if raw.speaker.is_some() && raw.source == "before" => false,
         "none" => n < MIN_STATEMENT_WORDS || (n < MIN_UNATTRIBUTED_PHRASE && !opens_upper),
         _ => n < MIN_STATEMENT_WORDS && !opens_upper,
     }
