@@ -29,7 +29,9 @@ pub struct QuoteGroup {
     pub speaker_roles: Vec<String>,
     /// What the speaker is: `person` (a name), `organization` (a body: "Ministry of Defence",
     /// "the coalition", shown without a leading "the"), `role` (a role that no person in the
-    /// cluster is known to hold: `speaker` is null and the role is in `speaker_roles`) or `none`.
+    /// cluster is known to hold: `speaker` is null and the role is in `speaker_roles`),
+    /// `unresolved` (attributed to "he"/"she"/"they" when the text does not make clear who that
+    /// is: `speaker` is null) or `none`.
     pub speaker_kind: String,
     /// The fullest wording.
     pub text: String,
@@ -62,7 +64,8 @@ const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|
 
 /// A name: capitalised words with inner "of", "of the", "al-", "de", "and" ("United Solar
 /// President and Chief Executive Stanford Ovshinsky").
-const NAME: &str = r"(?:[\p{Lu}][\p{L}.'’-]*\s+(?:of\s+(?:the\s+)?|al-|de\s+|and\s+)?){0,7}[\p{Lu}][\p{L}.'’-]*";
+const NAME: &str =
+    r"(?:[\p{Lu}][\p{L}.'’-]*\s+(?:of\s+(?:the\s+)?|al-|de\s+|and\s+)?){0,7}[\p{Lu}][\p{L}.'’-]*";
 /// An unnamed speaker: "the newspaper", "a White House official", "a spokesman of the bank".
 const ROLE_NP: &str = r"(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}.'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})?";
 /// A time word between a speaker and the verb ("Juppe today reiterated").
@@ -82,8 +85,10 @@ static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static AFTER_VERB_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?P<who>(?:[Tt]he\s+)?{NAME}|he|she)(?P<rest>[^.!?"“”]*)"#))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?P<who>(?:[Tt]he\s+)?{NAME}|he|she)(?P<rest>[^.!?"“”]*)"#
+    ))
+    .expect("valid regex")
 });
 /// "said sports agent Leigh Steinberg": lower-case title words before the name (checked to hold
 /// no function word, so "said in Rome" is not a title and a name).
@@ -98,8 +103,10 @@ static AFTER_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "..., according to X".
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,'’]*according\s+to\s+(?P<who>{NAME}|{ROLE_NP})"#))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r#"^[\s,'’]*according\s+to\s+(?P<who>{NAME}|{ROLE_NP})"#
+    ))
+    .expect("valid regex")
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -110,8 +117,10 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "According to X, ..." or "As X put it, ..." before the quote.
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"\b[Aa]ccording\s+to\s+(?P<who>{NAME}|{ROLE_NP}),?\s*$"#))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r#"\b[Aa]ccording\s+to\s+(?P<who>{NAME}|{ROLE_NP}),?\s*$"#
+    ))
+    .expect("valid regex")
 });
 /// A speech verb with its named subject anywhere in a sentence ("Woolsey said she was ...",
 /// "..., Smith said.").
@@ -156,7 +165,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], entities: &[Entity]) -> Vec<QuoteGroup> 
             let runs_on = blocks
                 .get(i + 1)
                 .is_some_and(|next| doc.slice(*next).trim_start().starts_with(['"', '“']));
-            extract_block(doc, *block, runs_on, context_start, &people, &mut raws, first);
+            extract_block(
+                doc,
+                *block,
+                runs_on,
+                context_start,
+                &people,
+                &mut raws,
+                first,
+            );
             context_start = block.start;
         }
     }
@@ -298,9 +315,14 @@ fn extract_block(
         previous_end = close_end;
 
         let (mut attribution, mut who, mut source) = after_attribution(after_text, close_end);
+        let previous_attribution_end = raws[block_first..]
+            .last()
+            .and_then(|r| r.attribution)
+            .map_or(0, |a| a.end);
         if who.is_none() && !merged_into_previous {
             if let Some((att, w)) =
                 before_attribution(before_text, before_base, before_base != block.start)
+                    .filter(|(att, _)| att.start >= previous_attribution_end)
             {
                 attribution = Some(att);
                 who = Some(w);
@@ -423,7 +445,11 @@ fn after_attribution(
     let (Some(whole), Some(w)) = (caps.get(0), caps.name("who")) else {
         return (None, None, "none");
     };
-    let lead = whole.as_str().len() - whole.as_str().trim_start_matches([' ', ',', '\'', '’']).len();
+    let lead = whole.as_str().len()
+        - whole
+            .as_str()
+            .trim_start_matches([' ', ',', '\'', '’'])
+            .len();
     let attribution = Some(Span::new(close_end + lead, close_end + whole.end()));
     let mut who = match w.as_str() {
         "him" => "he".to_string(),
@@ -444,11 +470,7 @@ fn after_attribution(
 /// The attribution before a quote, in the sentence that holds it (`X said: "..."`, `According
 /// to X, "..."`), else, when the quote opens its sentence, in the sentence before it when that
 /// sentence has no quotation and names exactly one speaker (`X said she was ... . "..."`).
-fn before_attribution(
-    before_text: &str,
-    base: usize,
-    after_quote: bool,
-) -> Option<(Span, String)> {
+fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Option<(Span, String)> {
     let sentence_start = before_text.rfind(['.', '!', '?']).map_or(0, |p| p + 1);
     let piece = &before_text[sentence_start..];
     if let Some(caps) = BEFORE
@@ -515,15 +537,29 @@ fn resolve_pronoun(
     fits: &dyn Fn(&String) -> bool,
     last_quote: Option<&Raw>,
 ) -> Option<String> {
-    let mentions = people.mentions(doc, window.from, window.to, fits);
+    let mut mentions = people.mentions(doc, window.from, window.to, fits);
+    // The previous quote's speaker, when it was given the same pronoun ("he asked. ... he
+    // continued"), fits whatever gender the cluster suggested.
+    let previous_speaker = last_quote
+        .filter(|r| r.kind == "person")
+        .filter(|r| {
+            r.speaker.as_ref().is_some_and(|n| fits(n))
+                || r.speaker_written
+                    .as_deref()
+                    .is_some_and(|w| Gender::of_pronoun(&w.to_lowercase()) == pronoun)
+        })
+        .and_then(|r| r.speaker.clone());
+    if let (Some(r), Some(name)) = (last_quote, &previous_speaker)
+        && r.pieces[0].start >= window.from
+        && !mentions.iter().any(|(_, n)| n == name)
+    {
+        mentions.push((r.pieces[0].start, name.clone()));
+        mentions.sort();
+    }
     let last_pos = mentions.last().map_or(window.from, |(pos, _)| *pos);
     if unnamed_after(doc, last_pos, window.to, pronoun) {
         return None;
     }
-    let previous_speaker = last_quote
-        .filter(|r| r.kind == "person")
-        .and_then(|r| r.speaker.clone())
-        .filter(|name| fits(name));
     match mentions.as_slice() {
         [] => return previous_speaker,
         [(_, one)] => return Some(one.clone()),
@@ -683,6 +719,34 @@ fn is_body(written: &str) -> bool {
         .is_some_and(|w| BODIES.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether a name ends in a word that names an institution ("Massachusetts General Hospital").
+fn is_institution(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "hospital",
+        "university",
+        "school",
+        "college",
+        "institute",
+        "center",
+        "centre",
+        "corp",
+        "inc",
+        "association",
+        "foundation",
+        "party",
+        "bank",
+        "daily",
+        "times",
+        "post",
+        "news",
+        "agency",
+        "campaign",
+    ];
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+}
+
 /// Whether a written speaker (without "the") names a role rather than a person: its last word
 /// is a title ("Foreign Secretary", "President", "Iranian Consul").
 fn is_role(written: &str) -> bool {
@@ -790,10 +854,14 @@ fn unnamed_after(doc: &Doc<'_>, from: usize, to: usize, pronoun: Gender) -> bool
 struct PersonIndex {
     full: HashSet<String>,
     by_surname: HashMap<String, String>,
+    /// Surnames of names the entity list did not type ("other") but that look like a person's
+    /// (two or three capitalised words, no institution word): only to complete a written
+    /// surname ("Dolin" -> "Ivan Dolin"), never as pronoun referents.
+    other_by_surname: HashMap<String, String>,
     genders: HashMap<String, Gender>,
     /// (role in lower case, person, articles mentioning the person).
     roles: Vec<(String, String, Vec<usize>)>,
-    /// Names of organisations, places and other non-person entities.
+    /// Names of organisations and one-word places.
     others: HashSet<String>,
 }
 
@@ -811,10 +879,17 @@ impl PersonIndex {
         let mut roles = Vec::new();
         let others = entities
             .iter()
-            .filter(|e| e.kind != "person")
+            .filter(|e| {
+                // A place typed from a cue such as "according to" is often a person's name;
+                // only one-word places ("Syria said") stay bodies here.
+                e.kind == "organization" || (e.kind == "place" && !e.name.contains(' '))
+            })
             .map(|e| e.name.clone())
             .collect();
-        for entity in entities.iter().filter(|e| e.kind == "person") {
+        for entity in entities
+            .iter()
+            .filter(|e| e.kind == "person" && !is_body(&e.name) && !is_institution(&e.name))
+        {
             full.insert(entity.name.clone());
             for role in &entity.roles {
                 roles.push((
@@ -830,9 +905,28 @@ impl PersonIndex {
             }
         }
         let genders = infer_genders(&by_surname, docs);
+        let mut other_by_surname = HashMap::new();
+        for entity in entities.iter().filter(|e| e.kind == "other") {
+            let words: Vec<&str> = entity.name.split_whitespace().collect();
+            let looks_personal = (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                })
+                && !is_body(&entity.name)
+                && !is_institution(&entity.name)
+                && !is_role(&entity.name);
+            if looks_personal && let Some(last) = words.last() {
+                other_by_surname
+                    .entry((*last).to_string())
+                    .or_insert_with(|| entity.name.clone());
+            }
+        }
         Self {
             full,
             by_surname,
+            other_by_surname,
             genders,
             roles,
             others,
@@ -901,7 +995,8 @@ impl PersonIndex {
             };
         }
         let (role, name) = self.resolve(bare);
-        if self.full.contains(&name) {
+        let of_split = name != bare && bare.starts_with(name.as_str()) && bare.contains(" of ");
+        if self.full.contains(&name) || of_split {
             return Resolved {
                 role,
                 name: Some(name),
@@ -999,6 +1094,23 @@ impl PersonIndex {
             }
         }
         let words: Vec<&str> = written.split_whitespace().collect();
+        // "Zhang" for "Zhang Xiong", "Sarah" for "Sarah Lee": a single word that is the first
+        // word of exactly one longer person's name and the last word of none.
+        if let [only] = words.as_slice() {
+            let mut owners = self
+                .full
+                .iter()
+                .filter(|full| full.contains(' ') && full.split(' ').next() == Some(*only));
+            let surname_of_longer = self
+                .full
+                .iter()
+                .any(|full| full.contains(' ') && full.rsplit(' ').next() == Some(*only));
+            if let (Some(full), None) = (owners.next(), owners.next())
+                && !surname_of_longer
+            {
+                return (None, full.clone());
+            }
+        }
         for cut in 0..words.len() {
             let name = words[cut..].join(" ");
             if self.full.contains(&name) {
@@ -1016,17 +1128,6 @@ impl PersonIndex {
             let role = role.filter(|r| !full.starts_with(r.as_str()));
             return (role, full.clone());
         }
-        // "Zhang" for "Zhang Xiong", "Sarah" for "Sarah Lee": a single word that is the first
-        // word of exactly one person's name and nobody's surname.
-        if let [only] = words.as_slice() {
-            let mut owners = self
-                .full
-                .iter()
-                .filter(|full| full.contains(' ') && full.split(' ').next() == Some(*only));
-            if let (Some(full), None) = (owners.next(), owners.next()) {
-                return (None, full.clone());
-            }
-        }
         // "David Smith of the Rights Campaign": a known person before "of".
         if let Some(cut) = written.find(" of ") {
             let (name_part, rest) = (&written[..cut], &written[cut + 1..]);
@@ -1035,6 +1136,24 @@ impl PersonIndex {
                 let role = Some(role.map_or_else(|| rest.to_string(), |r| format!("{r} {rest}")));
                 return (role, name);
             }
+        }
+        if let [only] = words.as_slice()
+            && let Some(full) = self.other_by_surname.get(*only)
+        {
+            return (None, full.clone());
+        }
+        // "Director of the European Movement Ann Wolt": a role with "of" and two capitalised
+        // words after it: those are the name.
+        if words.len() >= 4
+            && is_role(words[0])
+            && written.contains(" of ")
+            && words[words.len() - 2..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words[words.len() - 3] != "of"
+        {
+            let cut = words.len() - 2;
+            return (Some(words[..cut].join(" ")), words[cut..].join(" "));
         }
         // "<role> <title> <Name>" for a name the entity list lacks: split after the last title.
         if let Some(cut) = words.iter().rposition(|w| is_role(w))
@@ -1277,6 +1396,7 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
                     .find(|&&m| raws[m].speaker.as_deref() == Some(s.as_str()))
                     .map_or("person", |&m| raws[m].kind),
                 None if members.iter().any(|&m| raws[m].kind == "role") => "role",
+                None if members.iter().any(|&m| raws[m].kind == "unresolved") => "unresolved",
                 None => "none",
             }
             .to_string();
@@ -1466,5 +1586,188 @@ mod tests {
             "{:#?}",
             brief.quotes
         );
+    }
+
+    /// (speaker, kind, source) of the group holding each occurrence, in text order of article 0.
+    fn speakers(texts: &[&str]) -> Vec<(Option<String>, String, String)> {
+        let (cluster, cleaned, segmented) = cluster_of(texts);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let mut out: Vec<(usize, Option<String>, String, String)> = brief
+            .quotes
+            .iter()
+            .flat_map(|q| {
+                q.occurrences.iter().filter(|o| o.article == 0).map(|o| {
+                    (
+                        o.pieces[0].span.start,
+                        q.speaker.clone(),
+                        q.speaker_kind.clone(),
+                        o.speaker_source.clone(),
+                    )
+                })
+            })
+            .collect();
+        out.sort();
+        out.into_iter().map(|(_, a, b, c)| (a, b, c)).collect()
+    }
+
+    fn person(name: &str, source: &str) -> (Option<String>, String, String) {
+        (
+            Some(name.to_string()),
+            "person".to_string(),
+            source.to_string(),
+        )
+    }
+
+    #[test]
+    fn he_goes_to_the_speaker_not_the_last_named_man() {
+        let got = speakers(&[
+            "Mayor Paul Brandt spoke after the vote. \"We have won a fair fight,\" Brandt said.\n\n\
+             He thanked Council Member Otto Feld and the union leader Hans Gerber for their help. \
+             \"Nobody should doubt the result of this vote today,\" he said.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                person("Paul Brandt", "after"),
+                person("Paul Brandt", "pronoun")
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_pronoun_is_unresolved_never_guessed() {
+        let got = speakers(&[
+            "Karl Ober met Piet Vanek in the capital on Monday to discuss the border dispute.\n\n\
+             Officials from both sides then met Lars Dahl. \"The talks went better than anyone expected,\" he said.",
+        ]);
+        assert_eq!(
+            got,
+            vec![(None, "unresolved".to_string(), "pronoun".to_string())]
+        );
+    }
+
+    #[test]
+    fn second_half_of_a_split_quote_keeps_the_speaker() {
+        let got = speakers(&["The minister Ilse Marek closed the session.\n\n\
+             \"The longer we wait,\" she continued, \"the more expensive the repairs will become.\""]);
+        assert_eq!(got, vec![person("Ilse Marek", "pronoun")]);
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "\"The roads are closed,\" said Ilse Marek, the transport minister. \"We will open them on Friday.\"",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(brief.quotes.len(), 1, "{:#?}", brief.quotes);
+        assert_eq!(brief.quotes[0].occurrences[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn wrote_put_it_quoted_as_saying_and_according_to() {
+        let got = speakers(&[
+            "In a letter to the board, Rena Holt wrote: \"The museum must stay open to everyone.\"\n\n\
+             \"We are running out of room for new exhibits,\" as Tomas Lind put it.\n\n\
+             \"The budget is fixed for two more years,\" Mira Stolz was quoted as saying.\n\n\
+             \"Nobody will lose their job this winter,\" the paper quoted Jan Ruud, the director, as saying.\n\n\
+             \"Visitor numbers doubled after the renovation,\" according to Ada Brink.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                person("Rena Holt", "before"),
+                person("Tomas Lind", "after"),
+                person("Mira Stolz", "after"),
+                person("Jan Ruud", "after"),
+                person("Ada Brink", "after"),
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_after_appositive_or_lower_case_title() {
+        let got = speakers(&[
+            "\"The harvest was the best in a decade,\" Nils Berg, head of the growers' union, said on Friday.\n\n\
+             \"Prices will fall before the winter,\" said market analyst Vera Moll of Tarn.",
+        ]);
+        assert_eq!(
+            got,
+            vec![person("Nils Berg", "after"), person("Vera Moll", "after")]
+        );
+    }
+
+    #[test]
+    fn quotation_never_runs_past_its_closing_mark_without_paragraph_breaks() {
+        // Wire text run together: a quotation continued from an earlier paragraph opens again
+        // without the earlier one being closed.
+        let text = "Ana Pohl spoke at the opening. \"The port will open in spring. It will be busy. \
+                    \"We expect many ships this year,\" she said. The council met later that day. \
+                    Critics said \"the whole plan was rushed through the council,\" according to a memo.";
+        let (cluster, cleaned, segmented) = cluster_of(&[text]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let narration = text.find("The council met").unwrap();
+        for quote in &brief.quotes {
+            for occurrence in &quote.occurrences {
+                for piece in &occurrence.pieces {
+                    assert!(!piece.text.contains('"'), "{:?}", piece.text);
+                    assert!(
+                        piece.span.end <= narration || piece.span.start > narration,
+                        "{:?}",
+                        piece.text
+                    );
+                }
+            }
+        }
+        assert!(
+            brief
+                .quotes
+                .iter()
+                .any(|q| q.text.starts_with("We expect many ships")),
+            "{:#?}",
+            brief.quotes
+        );
+    }
+
+    #[test]
+    fn quote_marks_pair_by_shape() {
+        use super::quote_spans;
+        let text = "He left.\" Then \"the plan is ready now,\" she said.";
+        let spans: Vec<&str> = quote_spans(text, 0, false)
+            .iter()
+            .map(|q| &text[q.span.start..q.span.end])
+            .collect();
+        assert_eq!(spans, vec!["the plan is ready now,"]);
+        // An opening mark left open runs on only when the next paragraph continues it.
+        let open = "She wrote: \"The pain is unbearable.";
+        assert_eq!(quote_spans(open, 0, false).len(), 0);
+        let spans = quote_spans(open, 0, true);
+        assert_eq!(
+            &open[spans[0].span.start..spans[0].span.end],
+            "The pain is unbearable."
+        );
+        assert!(!spans[0].closed);
+    }
+
+    #[test]
+    fn quote_continuing_over_paragraphs_keeps_its_speaker() {
+        let got = speakers(&[
+            "Old soldier Ivan Dolin sent a letter to the bishop Ruslan Petrov.\n\n\
+             In the letter, Dolin wrote: \"My spiritual pain is unbearable.\n\n\
+             \"I keep asking the same question about my work and its victims,\" he wrote.\n\n\
+             \"The longer I live,\" he continued, \"the more the question troubles me.\"",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                person("Ivan Dolin", "before"),
+                person("Ivan Dolin", "pronoun"),
+                person("Ivan Dolin", "pronoun"),
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_named_in_the_sentence_before_the_quote() {
+        let got = speakers(&[
+            "Senator Lena Voss said she grew up near the river and swam in it as a child. \
+             \"We cannot let the factories poison it again.\"",
+        ]);
+        assert_eq!(got, vec![person("Lena Voss", "before")]);
     }
 }
