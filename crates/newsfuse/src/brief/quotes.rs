@@ -74,7 +74,9 @@ const TIME: &str = r"(?:\s+(?:on\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday
 const APPOSITIVE: &str = r#"(?:,\s+[^,"“”!?;]{1,90},)?"#;
 
 fn speech_verb() -> String {
-    format!(r"(?P<verb>{VERBS}|put\s+it|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)")
+    format!(
+        r"(?:(?:has|have|had)\s+)?(?P<verb>{VERBS}|described|put\s+it|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)"
+    )
 }
 
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -372,7 +374,8 @@ fn extract_block(
                             from: context_start,
                             to: before,
                         };
-                        match resolve_pronoun(doc, people, window, pronoun, &fits, last_quote) {
+                        let earlier = &raws[article_first..];
+                        match resolve_pronoun(doc, people, window, pronoun, &fits, earlier) {
                             Some(name) => (Some(name), "person"),
                             None => (None, "unresolved"),
                         }
@@ -536,9 +539,28 @@ fn resolve_pronoun(
     window: Window,
     pronoun: Gender,
     fits: &dyn Fn(&String) -> bool,
-    last_quote: Option<&Raw>,
+    earlier: &[Raw],
 ) -> Option<String> {
+    let last_quote = earlier.last();
     let mut mentions = people.mentions(doc, window.from, window.to, fits);
+    // Earlier named speakers of the article count as people even when the entity list does not
+    // type them as persons.
+    let text = doc.text.get(window.from..window.to).unwrap_or("");
+    for raw in earlier
+        .iter()
+        .filter(|r| r.kind == "person" && r.source != "pronoun")
+    {
+        let Some(name) = &raw.speaker else { continue };
+        if mentions.iter().any(|(_, n)| n == name) || !fits(name) {
+            continue;
+        }
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        if let Some(pos) = last_word_match(text, surname) {
+            mentions.push((window.from + pos, name.clone()));
+        }
+    }
+    mentions.sort();
+    mentions.dedup_by(|a, b| a.1 == b.1);
     // The previous quote's speaker, when it was given the same pronoun ("he asked. ... he
     // continued"), fits whatever gender the cluster suggested.
     let previous_speaker = last_quote
@@ -1829,6 +1851,19 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(
             got[0].0.as_deref().is_some_and(|s| s.ends_with("Marin")) && got[0].2 == "pronoun",
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn has_described_as_with_an_appositive() {
+        let got = speakers(&[
+            "Gen. Rolf Aske, chief of the general staff, has described the border tension as \
+             \"an undeclared war on our soil.\"",
+        ]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].0.as_deref().is_some_and(|s| s.ends_with("Aske")) && got[0].2 == "before",
             "{got:?}"
         );
     }
