@@ -100,13 +100,13 @@ static AFTER_VERB_TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "the newspaper quoted Zhang Xiong, the team's coach, as saying", "NTV quoted him as saying".
 static AFTER_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"^[\s,'’]*(?:[\p{{L}}.'’-]+\s+){{0,4}}quoted\s+(?P<who>{NAME}|him|her){APPOSITIVE}\s+as\s+saying\b"#))
+    Regex::new(&format!(r"^[\s,'’]*(?:[\p{{L}}.'’-]+\s+){{0,4}}quoted\s+(?P<who>{NAME}|him|her){APPOSITIVE}\s+as\s+saying\b"))
         .expect("valid regex")
 });
 /// "..., according to X".
 static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"^[\s,'’]*according\s+to\s+(?P<who>{NAME}|{ROLE_NP})"#
+        r"^[\s,'’]*according\s+to\s+(?P<who>{NAME}|{ROLE_NP})"
     ))
     .expect("valid regex")
 });
@@ -120,7 +120,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "According to X, ..." or "As X put it, ..." before the quote.
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"\b[Aa]ccording\s+to\s+(?P<who>{NAME}|{ROLE_NP}),?\s*$"#
+        r"\b[Aa]ccording\s+to\s+(?P<who>{NAME}|{ROLE_NP}),?\s*$"
     ))
     .expect("valid regex")
 });
@@ -128,7 +128,7 @@ static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 /// "..., Smith said.").
 static SAID_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?P<who>{NAME}|\b{ROLE_NP}){APPOSITIVE}{TIME}\s+(?P<verb>{VERBS})\b"#
+        r"(?P<who>{NAME}|\b{ROLE_NP}){APPOSITIVE}{TIME}\s+(?P<verb>{VERBS})\b"
     ))
     .expect("valid regex")
 });
@@ -215,7 +215,7 @@ fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
     let mut open: Option<(usize, bool)> = None;
     let unclosed = |out: &mut Vec<QuoteSpan>, start: usize, end: usize| {
         let inner = text[start..end].trim_end();
-        if inner.ends_with(['.', '!', '?']) && inner.len() > 0 {
+        if inner.ends_with(['.', '!', '?']) {
             out.push(QuoteSpan {
                 span: Span::new(base + start, base + start + inner.len()),
                 closed: false,
@@ -321,15 +321,15 @@ fn extract_block(
             .last()
             .and_then(|r| r.attribution)
             .map_or(0, |a| a.end);
-        if who.is_none() && !merged_into_previous {
-            if let Some((att, w)) =
+        if who.is_none()
+            && !merged_into_previous
+            && let Some((att, w)) =
                 before_attribution(before_text, before_base, before_base != block.start)
                     .filter(|(att, _)| att.start >= previous_attribution_end)
-            {
-                attribution = Some(att);
-                who = Some(w);
-                source = "before";
-            }
+        {
+            attribution = Some(att);
+            who = Some(w);
+            source = "before";
         }
         let who = who.and_then(|w| clean_speaker(&w));
         let words = normalized_words(doc.slice(*span));
@@ -566,7 +566,7 @@ fn resolve_pronoun(
     let previous_speaker = last_quote
         .filter(|r| r.kind == "person")
         .filter(|r| {
-            r.speaker.as_ref().is_some_and(|n| fits(n))
+            r.speaker.as_ref().is_some_and(fits)
                 || r.speaker_written
                     .as_deref()
                     .is_some_and(|w| Gender::of_pronoun(&w.to_lowercase()) == pronoun)
@@ -608,11 +608,11 @@ fn resolve_pronoun(
         let named = people.mentions(doc, sentence.start, sentence.end, fits);
         let mut firsts: Vec<(usize, &String)> = named
             .iter()
-            .map(|(_, name)| (people.first_mention(doc, *sentence, name), name))
+            .map(|(_, name)| (PersonIndex::first_mention(doc, *sentence, name), name))
             .collect();
         firsts.sort();
         match firsts.as_slice() {
-            [] => continue,
+            [] => {}
             [(_, one)] => return Some((*one).clone()),
             [(first, name), ..] => {
                 let lead = doc.text.get(sentence.start..*first).unwrap_or("");
@@ -1128,7 +1128,7 @@ impl PersonIndex {
     }
 
     /// Where `name`'s surname first occurs in `span` (its end when it does not).
-    fn first_mention(&self, doc: &Doc<'_>, span: Span, name: &str) -> usize {
+    fn first_mention(doc: &Doc<'_>, span: Span, name: &str) -> usize {
         let text = doc.slice(span);
         let surname = name.rsplit(' ').next().unwrap_or(name);
         text.match_indices(surname)
