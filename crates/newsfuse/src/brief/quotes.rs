@@ -81,7 +81,7 @@ fn speech_verb() -> String {
 
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|he|she|they|He|She|They){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|he|she|they|it|He|She|They|It){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
     .expect("valid regex")
@@ -112,7 +112,7 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b[Hh]e|\b[Ss]he){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
+        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b[Hh]e|\b[Ss]he|\b[Ii]t){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
     .expect("valid regex")
@@ -347,7 +347,7 @@ fn extract_block(
         let (speaker_written, role, speaker, kind, source) = match who {
             Some(written) => {
                 let lower = written.to_lowercase();
-                if matches!(lower.as_str(), "he" | "she" | "they") {
+                if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
                     let pronoun = Gender::of_pronoun(&lower);
                     let excluded: Vec<String> = attribution
                         .map(|a| people.named_in(doc.slice(a)))
@@ -358,16 +358,28 @@ fn extract_block(
                     let attribution_start = attribution.map_or(span.start, |a| a.start);
                     let before = attribution_start.min(span.start);
                     let last_quote = raws[article_first..].last();
-                    let (previous, kind) = if lower == "they" {
-                        // "they" names a group: only the previous quote's body or role in reach.
+                    let mut pronoun_role: Option<String> = None;
+                    let (previous, kind) = if matches!(lower.as_str(), "they" | "it") {
+                        // "it"/"they" name a body or a group: the previous quote's body or role
+                        // in reach, else the last body or role said to speak in reach.
                         match last_quote {
                             Some(r)
                                 if matches!(r.kind, "organization" | "role")
                                     && r.pieces[0].start >= context_start =>
                             {
+                                pronoun_role.clone_from(&r.role);
                                 (r.speaker.clone(), r.kind)
                             }
-                            _ => (None, "unresolved"),
+                            _ => {
+                                let text = doc.text.get(context_start..before).unwrap_or("");
+                                match last_body_speaker(text, people, doc.index) {
+                                    Some(resolved) => {
+                                        pronoun_role = resolved.role;
+                                        (resolved.name, resolved.kind)
+                                    }
+                                    None => (None, "unresolved"),
+                                }
+                            }
                         }
                     } else {
                         let window = Window {
@@ -380,11 +392,7 @@ fn extract_block(
                             None => (None, "unresolved"),
                         }
                     };
-                    let role = match (kind, last_quote) {
-                        ("role", Some(r)) => r.role.clone(),
-                        _ => None,
-                    };
-                    (Some(written), role, previous, kind, "pronoun")
+                    (Some(written), pronoun_role, previous, kind, "pronoun")
                 } else {
                     let resolved = people.resolve_speaker(&written, doc.index);
                     (
@@ -513,6 +521,15 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
         [_] => found.into_iter().next(),
         _ => None,
     }
+}
+
+/// The last body or unnamed role said to speak in `text` ("the ministry said", "the report
+/// said"), for an "it"/"they" attribution; `None` when the last such subject is a person.
+fn last_body_speaker(text: &str, people: &PersonIndex, article: usize) -> Option<Resolved> {
+    let caps = SAID_IN_SENTENCE.captures_iter(text).last()?;
+    let written = clean_speaker(caps.name("who")?.as_str())?;
+    let resolved = people.resolve_speaker(&written, article);
+    matches!(resolved.kind, "organization" | "role").then_some(resolved)
 }
 
 /// A byte range of an article: the text a pronoun may point back into.
@@ -676,7 +693,7 @@ fn clean_speaker(who: &str) -> Option<String> {
     let lower = who.to_lowercase();
     // "the letter he wrote": a pronoun ends the match; it is the speaker.
     if let Some(last) = lower.split_whitespace().last()
-        && matches!(last, "he" | "she" | "they")
+        && matches!(last, "he" | "she" | "they" | "it")
     {
         return Some(last.to_string());
     }
@@ -1864,6 +1881,20 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(
             got[0].0.as_deref().is_some_and(|s| s.ends_with("Aske")) && got[0].2 == "before",
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn it_said_goes_to_the_body_that_spoke() {
+        let got = speakers(&[
+            "The transport ministry said on Monday that the bridge would stay closed.\n\n\
+             \"Repairs will take at least six more weeks,\" it said.",
+        ]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "organization", "{got:?}");
+        assert!(
+            got[0].0.as_deref().is_some_and(|s| s.contains("ministry")),
             "{got:?}"
         );
     }
