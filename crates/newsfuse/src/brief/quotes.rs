@@ -1,14 +1,22 @@
 //! Quotes: direct quotations with their speaker, merged across articles.
 //!
 //! Quotations are found per paragraph between curly (“ ”) or straight (") double quotes; spans of
-//! fewer than three words are scare quotes and skipped. The speaker comes from the attribution
-//! after the quote (`, Kerry said`, `Fabius told reporters`, `said U.S. Secretary of State John
-//! Kerry`), else before it (`Kerry said: "...`). "he"/"she" resolve to the article's previous
-//! speaker. A quote followed by its attribution and then by an unattributed quote in the same
-//! paragraph is one quote in pieces (`"...," he said. "..."`), and a paragraph that is only an
-//! unattributed quote continues the previous paragraph's speaker. Speakers are mapped onto the
-//! entity list ("Kerry" is "John Kerry"). Across articles, quotes whose words mostly overlap and
-//! whose speakers agree are one quote; every outlet's wording is kept as a variant.
+//! fewer than three words are scare quotes and skipped. Straight marks pair by shape (an opening
+//! mark has a space before it, a closing one a space or punctuation after it), so a quotation
+//! never runs past a closing mark into narration, also in wire text without paragraph breaks; a
+//! quotation left open at a paragraph end is kept when the next paragraph opens with a quote mark.
+//! The speaker comes from the attribution after the quote (`, Kerry said`, `Fabius told
+//! reporters`, `said U.S. Secretary of State John Kerry`, `said sports agent X`, `X, head of the
+//! union, said`, `X was quoted as saying`, `the paper quoted X as saying`, `as X put it`,
+//! `according to X`), else before it in the same sentence (`Kerry said: "...`, `X wrote: "...`),
+//! else from the sentence before when the quote opens its sentence and that sentence names one
+//! speaker. "he"/"she" resolve only when the text makes the referent clear (see
+//! [`resolve_pronoun`]), else the speaker is `unresolved`; "it"/"they" go to a body or group. A
+//! quote followed by its attribution and then by an unattributed quote in the same paragraph is
+//! one quote in pieces (`"...," he said. "..."`), and a paragraph that is only an unattributed
+//! quote continues the previous paragraph's speaker. Speakers are mapped onto the entity list
+//! ("Kerry" is "John Kerry"). Across articles, quotes whose words mostly overlap and whose
+//! speakers agree are one quote; every outlet's wording is kept as a variant.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
