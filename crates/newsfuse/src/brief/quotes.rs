@@ -552,7 +552,8 @@ struct Window {
 /// `fits` rejects (wrong gender, named in the attribution itself) are not candidates; an unnamed
 /// person of the pronoun's gender ("a woman") after the last candidate makes it ambiguous.
 ///
-/// 1. No candidate: the speaker of the article's previous quote, when it fits.
+/// 1. No candidate: the speaker of the article's previous quote, when it fits and that quote is
+///    in the window.
 /// 2. One candidate: that person.
 /// 3. Several: the previous quote's speaker when that quote is in the window and is one of
 ///    them; else the nearest sentence naming a candidate decides when it names one, or names
@@ -609,7 +610,11 @@ fn resolve_pronoun(
         return None;
     }
     match mentions.as_slice() {
-        [] => return previous_speaker,
+        // Nobody named in reach: the previous quote's speaker, when that quote is in reach too.
+        [] => {
+            return previous_speaker
+                .filter(|_| last_quote.is_some_and(|r| r.pieces[0].start >= window.from));
+        }
         [(_, one)] => return Some(one.clone()),
         _ => {}
     }
@@ -1935,6 +1940,21 @@ mod tests {
         assert!(
             got[0].0.as_deref().is_some_and(|s| s.ends_with("Joss")) && got[0].2 == "pronoun",
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn pronoun_far_from_any_named_person_is_unresolved() {
+        let got = speakers(&[
+            "\"We will build the new bridge by summer,\" said Mayor Olaf Ries.\n\n\
+             The project was approved by the council in May.\n\n\
+             The old bridge closed years ago after a failed inspection.\n\n\
+             \"It was the right call at the time,\" he said.",
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1],
+            (None, "unresolved".to_string(), "pronoun".to_string())
         );
     }
 }
