@@ -41,7 +41,7 @@ pub use pages::render_html_pages;
 pub use render::{render_html, render_json, render_markdown};
 
 /// The version of the JSON schema [`render_json`] writes (`docs/brief-schema.json`).
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// Everything `newsfuse brief` reports about one cluster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -561,11 +561,13 @@ fn values_line(quantity: &Quantity, cite: &dyn Fn(&[usize]) -> String) -> String
 }
 
 /// How a quote's speaker is shown: the name, a role no named person is known to hold
-/// ("Iranian Consul (unnamed)"), or "(unattributed)".
+/// ("Iranian Consul (unnamed)"), "(speaker unresolved)" for a pronoun the text leaves unclear,
+/// or "(unattributed)".
 fn speaker_label(quote: &super::quotes::QuoteGroup) -> String {
     match (&quote.speaker, quote.speaker_roles.first()) {
         (Some(name), _) => name.clone(),
         (None, Some(role)) if quote.speaker_kind == "role" => format!("{role} (unnamed)"),
+        _ if quote.speaker_kind == "unresolved" => "(speaker unresolved)".to_string(),
         _ => "(unattributed)".to_string(),
     }
 }
