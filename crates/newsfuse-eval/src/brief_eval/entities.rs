@@ -155,11 +155,17 @@ pub fn load(shared: &Path, file: &str, ids: &[&str]) -> Result<Vec<LoadedCluster
             .collect();
         let dates = (0..articles.len())
             .map(|k| {
-                line.doc_dates
+                // The id's date first: `doc_dates` mixes formats ("08/12/1998", "1998-24-06").
+                line.doc_ids
                     .get(k)
-                    .and_then(|d| d.get(..10))
-                    .map(str::to_string)
-                    .or_else(|| line.doc_ids.get(k).and_then(|d| date_from_doc_id(d)))
+                    .and_then(|d| date_from_doc_id(d))
+                    .or_else(|| {
+                        line.doc_dates
+                            .get(k)
+                            .and_then(|d| d.get(..10))
+                            .filter(|d| newsfuse::brief::when::parse_iso_date(d).is_some())
+                            .map(str::to_string)
+                    })
             })
             .collect();
         found.insert(
