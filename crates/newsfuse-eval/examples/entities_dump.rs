@@ -3,17 +3,26 @@
 //! the terminal: never redirect it into the repository.
 //!
 //! `cargo run --release -p newsfuse-eval --example entities_dump -- ../shared [labels] [--unjudged]`
-//! With `--unjudged`, only entities that `labels/entities.jsonl` has no judgement for.
+//! With `--unjudged`, only entities that `labels/entities.jsonl` has no judgement for; with
+//! `--tune` or `--holdout`, only that part's clusters.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
 use newsfuse_eval::brief_eval::entities::{TOP, listed, read_judgements};
+use newsfuse_eval::quality::Subset;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let shared = PathBuf::from(args.first().map_or("../shared", String::as_str));
     let only_unjudged = args.iter().any(|a| a == "--unjudged");
+    let part = if args.iter().any(|a| a == "--tune") {
+        Subset::Tune
+    } else if args.iter().any(|a| a == "--holdout") {
+        Subset::Holdout
+    } else {
+        Subset::All
+    };
     let judged: HashSet<(String, String)> = args
         .get(1)
         .filter(|a| !a.starts_with("--"))
@@ -24,6 +33,9 @@ fn main() {
         .collect();
     let clusters = listed(&shared).expect("clusters load");
     for (cluster, entities) in clusters {
+        if !part.contains(&cluster.id) {
+            continue;
+        }
         println!("=== {}", cluster.id);
         for e in entities.iter().take(TOP) {
             if only_unjudged && judged.contains(&(cluster.id.clone(), e.name.to_lowercase())) {

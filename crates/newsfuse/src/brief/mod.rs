@@ -17,6 +17,7 @@
 pub mod coverage;
 pub mod entities;
 pub mod figures;
+mod places;
 pub mod quotes;
 pub mod render;
 pub mod when;
