@@ -72,6 +72,35 @@ fn key(name: &str) -> String {
         .join(" ")
 }
 
+/// Names of one country: an entity named by any of them is one entity.
+const SYNONYMS: &[&[&str]] = &[
+    &["United Kingdom", "Britain", "Great Britain", "UK", "U.K."],
+    &[
+        "United States",
+        "United States of America",
+        "USA",
+        "US",
+        "U.S.",
+        "U.S.A.",
+    ],
+    &["Myanmar", "Burma"],
+    &["Netherlands", "Holland"],
+    &["Czech Republic", "Czechia"],
+    &["North Macedonia", "Macedonia"],
+    &["Eswatini", "Swaziland"],
+    &["East Timor", "Timor-Leste"],
+    &["Ivory Coast", "Cote d'Ivoire"],
+    &["Soviet Union", "USSR"],
+];
+
+/// The index of the synonym set `name` belongs to ("Burma" and "Myanmar" give the same).
+pub(crate) fn synonym_set(name: &str) -> Option<usize> {
+    let name = key(name);
+    SYNONYMS
+        .iter()
+        .position(|set| set.iter().any(|s| key(s) == name))
+}
+
 /// True when `name` is a country, capital or large city, US state, continent or large region.
 pub(crate) fn is_known_place(name: &str) -> bool {
     PLACES.contains(&key(name))
@@ -89,5 +118,10 @@ mod tests {
         assert!(is_known_place("Port-au-Prince"));
         assert!(!is_known_place("Smith"));
         assert!(!is_known_place("NASA"));
+        assert_eq!(synonym_set("Burma"), synonym_set("Myanmar"));
+        assert_eq!(synonym_set("U.S"), synonym_set("United States"));
+        assert!(synonym_set("Britain").is_some());
+        assert_ne!(synonym_set("Britain"), synonym_set("US"));
+        assert_eq!(synonym_set("England"), None);
     }
 }
