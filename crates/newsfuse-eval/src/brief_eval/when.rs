@@ -6,7 +6,9 @@
 //! Two runs:
 //! - with publication dates: each DUC article's date (from its document id, e.g.
 //!   `APW19981017.0151`) is given to the library as [`Article::published`]; `when.with_dates_right`
-//!   is the share of event clusters whose event date is the judged one;
+//!   is the share of event clusters whose event date is the judged one, and
+//!   `when.with_dates_none_given` the share of clusters judged `none` (a story over weeks) that
+//!   are given a date anyway;
 //! - without publication dates (every cluster, the dates of DUC ids withheld):
 //!   `when.no_dates_wrong` is the share of clusters given a date that is not the judged one (a
 //!   date on a `none` cluster is wrong), `when.no_dates_given` the share given any date, and
@@ -141,6 +143,24 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
             with_right,
             dated_events.len(),
         ));
+        let dated_none: Vec<&&Outcome> = mine
+            .iter()
+            .filter(|o| o.judged.event_date == "none" && o.with_dates.is_some())
+            .collect();
+        let none_given = dated_none
+            .iter()
+            .filter(|o| o.with_dates.as_ref().is_some_and(Option::is_some))
+            .count();
+        figures.push(
+            Figure::proportion(
+                4,
+                "when.with_dates_none_given",
+                part,
+                none_given,
+                dated_none.len(),
+            )
+            .lower_is_better(),
+        );
         let given = mine.iter().filter(|o| o.no_dates.is_some()).count();
         let wrong = mine
             .iter()
