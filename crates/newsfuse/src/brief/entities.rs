@@ -1314,50 +1314,52 @@ pub(crate) fn find_in_tokens(
                 .iter()
                 .any(|t| is_group_word(doc.slice(t.span)))
             && !(start > 0 && is_title(doc.slice(tokens[start - 1].span)));
-        if start < end && !opens_role && !demonym && !group {
-            if let Some(mut item) = split_found(doc, tokens, start, end, lowercase_words) {
-                // "in Kenya and Tanzania", "Italy, France and Japan": coordinated with a place.
-                // "Chen Yan and Wu Yanyan, world record holders": likewise with a person.
-                if let Some((last_end, last_cues)) = last {
-                    let joined = last_end == start
-                        && gap(doc, tokens, start - 1, start).contains(',')
-                        || last_end + 1 == start
-                            && matches!(doc.slice(tokens[last_end].span), "and" | "or");
-                    if joined && item.role.is_none() {
-                        // A comma joins places in lists but also a name to its apposition
-                        // ("Patriarch Kirill, Izvestia, ..."): only "and"/"or" joins people.
-                        let and_or = last_end + 1 == start;
-                        if last_cues.place > 0 && last_cues.person == 0 {
-                            item.cues.place += 1;
-                        } else if and_or && last_cues.person > 0 && last_cues.place == 0 {
-                            item.cues.person += 1;
-                        }
+        if start < end
+            && !opens_role
+            && !demonym
+            && !group
+            && let Some(mut item) = split_found(doc, tokens, start, end, lowercase_words)
+        {
+            // "in Kenya and Tanzania", "Italy, France and Japan": coordinated with a place.
+            // "Chen Yan and Wu Yanyan, world record holders": likewise with a person.
+            if let Some((last_end, last_cues)) = last {
+                let joined = last_end == start && gap(doc, tokens, start - 1, start).contains(',')
+                    || last_end + 1 == start
+                        && matches!(doc.slice(tokens[last_end].span), "and" | "or");
+                if joined && item.role.is_none() {
+                    // A comma joins places in lists but also a name to its apposition
+                    // ("Patriarch Kirill, Izvestia, ..."): only "and"/"or" joins people.
+                    let and_or = last_end + 1 == start;
+                    if last_cues.place > 0 && last_cues.person == 0 {
+                        item.cues.place += 1;
+                    } else if and_or && last_cues.person > 0 && last_cues.place == 0 {
+                        item.cues.person += 1;
                     }
-                    if joined
-                        && last_end + 1 == start
-                        && item.role.is_none()
-                        && last_cues.person == 0
-                        && last_cues.place == 0
-                    {
-                        // The earlier name takes this one's kind too ("Le Jingyi and He Cihong,
-                        // world record holders").
-                        if let Some(prev) = out.last_mut() {
-                            let prev: &mut Found = prev;
-                            if item.cues.person > 0 && item.cues.place == 0 {
-                                prev.cues.person += 1;
-                            } else if item.cues.place > 0 && item.cues.person == 0 {
-                                prev.cues.place += 1;
-                            }
+                }
+                if joined
+                    && last_end + 1 == start
+                    && item.role.is_none()
+                    && last_cues.person == 0
+                    && last_cues.place == 0
+                {
+                    // The earlier name takes this one's kind too ("Le Jingyi and He Cihong,
+                    // world record holders").
+                    if let Some(prev) = out.last_mut() {
+                        let prev: &mut Found = prev;
+                        if item.cues.person > 0 && item.cues.place == 0 {
+                            prev.cues.person += 1;
+                        } else if item.cues.place > 0 && item.cues.person == 0 {
+                            prev.cues.place += 1;
                         }
                     }
                 }
-                let mut own = item.cues;
-                if item.role.is_some() {
-                    own.person += 1;
-                }
-                last = Some((end, own));
-                out.push(item);
             }
+            let mut own = item.cues;
+            if item.role.is_some() {
+                own.person += 1;
+            }
+            last = Some((end, own));
+            out.push(item);
         }
         pos = end.max(pos + 1);
     }
@@ -1533,10 +1535,8 @@ fn split_found(
     if office_object {
         cues.org += 1;
     }
-    if possessive || gap_after.is_some_and(|g| g == " ") {
-        if in_list(after.as_deref(), ORG_AFTER) {
-            cues.org += 1;
-        }
+    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list(after.as_deref(), ORG_AFTER) {
+        cues.org += 1;
     }
     // "a veteran Los Angeles police officer": the name modifies the noun after it.
     let modifier = gap_after.is_some_and(|g| g == " ")

@@ -60,7 +60,7 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     [COUNTRIES, STATES, REGIONS, CAPITALS]
         .iter()
         .flat_map(|list| list.split('|'))
-        .map(|name| key(name))
+        .map(key)
         .collect()
 });
 
