@@ -824,7 +824,11 @@ fn brief_json_of_several_clusters_is_json_lines() {
         .collect();
     assert_eq!(ids, ["first", "second", "third"]);
     for brief in &briefs {
-        assert_eq!(brief["schema_version"], "1.1.0", "{brief}");
+        assert_eq!(
+            brief["schema_version"],
+            newsfuse::brief::SCHEMA_VERSION,
+            "{brief}"
+        );
     }
 }
 

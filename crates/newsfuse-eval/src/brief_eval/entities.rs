@@ -1,8 +1,484 @@
-//! Target of the brief evaluation: see [`super`]. Not measured yet.
+//! Target 3, entities: of the top 15 entities the brief lists per cluster, how many are real
+//! names, correctly delimited, typed right (person, place, organisation) with whole roles; how
+//! many banned words (months, weekdays, time zones, nationality adjectives) are listed; how many
+//! alias pairs the judge saw are merged.
+//!
+//! The judged set (`entities.jsonl` in the labels folder) was built by reading the text around
+//! each listed entity of [`CLUSTERS`] before the entity code was tuned. Lines are either an
+//! entity judgement (`cluster`, `name`, `kind` as listed, `real`, `delimited`, `correct_kind`,
+//! `bad_roles`, `reason`) or an alias pair (`cluster`, `alias: [a, b]`, `reason`). A listed
+//! entity whose name was never judged, or whose roles include one never judged, is counted as
+//! unjudged and left out of `top15_right`.
 
-use super::{BriefEvalConfig, Figure};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use newsfuse::brief::build_brief_prepared;
+use newsfuse::brief::entities::Entity;
+use newsfuse::ingest::{IngestNote, article_from_text};
+use newsfuse::model::{Article, Cluster};
+use serde::Deserialize;
+
+use super::{BriefEvalConfig, Figure, Part};
+use crate::quality::Subset;
+
+/// The judged clusters: (file under `eval/`, or `seeds` for the seeds folder as one cluster; ids).
+pub const CLUSTERS: &[(&str, &[&str])] = &[
+    (
+        "duc2003_task2.jsonl",
+        &["D30003", "D30005", "D30010", "D30012", "D30016", "D30020"],
+    ),
+    ("duc2006.jsonl", &["D0601A", "D0602B", "D0603C"]),
+    (
+        "duc2007_update.jsonl",
+        &["D0703A-A", "D0706B-A", "D0711C-A"],
+    ),
+    (
+        "multinews_full_dev.jsonl",
+        &[
+            "multinews-test-5615",
+            "multinews-test-5464",
+            "multinews-test-1051",
+            "multinews-test-1138",
+            "multinews-test-367",
+        ],
+    ),
+    (
+        "tac2011_multiling_en.jsonl",
+        &["M000", "M001", "M002", "M003"],
+    ),
+    ("seeds", &["seeds"]),
+];
+
+/// How many entities per cluster are judged.
+pub const TOP: usize = 15;
+
+#[derive(Deserialize)]
+struct Line {
+    id: serde_json::Value,
+    #[serde(default)]
+    documents: Vec<serde_json::Value>,
+    #[serde(default)]
+    doc_ids: Vec<String>,
+    #[serde(default)]
+    doc_dates: Vec<String>,
+}
+
+/// One cluster of an evaluation file, with the publication date of each article where the file
+/// gives one (DUC `doc_dates`, else the date in a DUC document id such as `APW19981017.0151`).
+pub struct LoadedCluster {
+    /// The articles (no publication dates set).
+    pub cluster: Cluster,
+    /// `YYYY-MM-DD` per article, when known.
+    pub dates: Vec<Option<String>>,
+}
+
+/// The date in a DUC/TDT document id (`APW19981017.0151`, `NYT19981017.0123`, `XIE19960123.0270`).
+pub fn date_from_doc_id(id: &str) -> Option<String> {
+    let digits: String = id
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.len() < 8 {
+        return None;
+    }
+    let (y, rest) = digits.split_at(4);
+    let (m, d) = rest.split_at(2);
+    let d = &d[..2];
+    let (yn, mn, dn): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1900..2100).contains(&yn) && (1..=12).contains(&mn) && (1..=31).contains(&dn))
+        .then(|| format!("{y}-{m}-{d}"))
+}
+
+/// Loads the named clusters of `file` (under `shared/eval`), or the seeds folder as one cluster
+/// called `seeds` when `file` is `seeds`.
+pub fn load(shared: &Path, file: &str, ids: &[&str]) -> Result<Vec<LoadedCluster>, String> {
+    let mut notes: Vec<IngestNote> = Vec::new();
+    if file == "seeds" {
+        let dir = shared.join("seeds");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let mut articles = Vec::new();
+        for path in paths {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            articles.push(article_from_text(&text, &name, &mut notes));
+        }
+        let n = articles.len();
+        return Ok(vec![LoadedCluster {
+            cluster: Cluster {
+                id: "seeds".into(),
+                articles,
+            },
+            dates: vec![None; n],
+        }]);
+    }
+    let path = shared.join("eval").join(file);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut found: HashMap<String, LoadedCluster> = HashMap::new();
+    for (i, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let line: Line = serde_json::from_str(raw)
+            .map_err(|e| format!("{} line {}: {e}", path.display(), i + 1))?;
+        let id = match line.id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        if !ids.contains(&id.as_str()) {
+            continue;
+        }
+        let articles: Vec<Article> = line
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(k, doc)| {
+                let text = match doc {
+                    serde_json::Value::String(s) => s.as_str(),
+                    serde_json::Value::Object(map) => {
+                        map.get("text").and_then(|t| t.as_str()).unwrap_or("")
+                    }
+                    _ => "",
+                };
+                article_from_text(text, &format!("{id}#{k}"), &mut notes)
+            })
+            .collect();
+        let dates = (0..articles.len())
+            .map(|k| {
+                // The id's date first: `doc_dates` mixes formats ("08/12/1998", "1998-24-06").
+                line.doc_ids
+                    .get(k)
+                    .and_then(|d| date_from_doc_id(d))
+                    .or_else(|| {
+                        line.doc_dates
+                            .get(k)
+                            .and_then(|d| d.get(..10))
+                            .filter(|d| newsfuse::brief::when::parse_iso_date(d).is_some())
+                            .map(str::to_string)
+                    })
+            })
+            .collect();
+        found.insert(
+            id.clone(),
+            LoadedCluster {
+                cluster: Cluster { id, articles },
+                dates,
+            },
+        );
+    }
+    ids.iter()
+        .map(|id| {
+            found
+                .remove(*id)
+                .ok_or_else(|| format!("{}: cluster {id} not found", path.display()))
+        })
+        .collect()
+}
+
+/// The entities the library lists for a cluster, most widely mentioned first.
+pub fn entities_of(cluster: &Cluster) -> Vec<Entity> {
+    let prepared =
+        newsfuse::summary::prepare(cluster, &newsfuse::analyze::AnalyzeConfig::default());
+    build_brief_prepared(cluster, &prepared, &[]).entities
+}
+
+/// Every judged cluster with the entities listed for it now.
+pub fn listed(shared: &Path) -> Result<Vec<(Cluster, Vec<Entity>)>, String> {
+    let mut out = Vec::new();
+    for (file, ids) in CLUSTERS {
+        for loaded in load(shared, file, ids)? {
+            let entities = entities_of(&loaded.cluster);
+            out.push((loaded.cluster, entities));
+        }
+    }
+    Ok(out)
+}
+
+/// One line of `entities.jsonl` (its fields are the judge's yes/no verdicts, hence the bools).
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Deserialize)]
+pub struct Judgement {
+    /// Cluster id.
+    pub cluster: String,
+    /// The entity's name as listed (absent on alias lines).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The kind listed when judged.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// A real name (not a common word, month, adjective, fragment of a sentence).
+    #[serde(default)]
+    pub real: bool,
+    /// The name is whole and nothing more (no word cut off, no extra word).
+    #[serde(default)]
+    pub delimited: bool,
+    /// The kind it is: `person`, `place`, `organization`, or `other` (events, works, products,
+    /// nationalities, anything else).
+    #[serde(default)]
+    pub correct_kind: Option<String>,
+    /// Roles given to it that were judged whole.
+    #[serde(default)]
+    pub good_roles: Vec<String>,
+    /// Roles given to it that are cut or wrong.
+    #[serde(default)]
+    pub bad_roles: Vec<String>,
+    /// A month, weekday, time zone or nationality adjective.
+    #[serde(default)]
+    pub banned: bool,
+    /// An alias pair that should be one entity: merged when exactly one of the two is listed and,
+    /// unless `either`, it is the second (the fuller name).
+    #[serde(default)]
+    pub alias: Option<[String; 2]>,
+    /// Either name of the alias pair may name the merged entity ("Myanmar"/"Burma", "EU"/
+    /// "European Union").
+    #[serde(default)]
+    pub either: bool,
+    /// Why, in the judge's words.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Reads the judgements file.
+pub fn read_judgements(labels: &Path) -> Result<Vec<Judgement>, String> {
+    let path = labels.join("entities.jsonl");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read {} (the entity judgements): {e}",
+            path.display()
+        )
+    })?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(
+            serde_json::from_str(line)
+                .map_err(|e| format!("{} line {}: {e}", path.display(), i + 1))?,
+        );
+    }
+    Ok(out)
+}
+
+const BANNED: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "bst",
+    "cet",
+];
+
+/// True when a listed name is a month, weekday or time zone (nationality adjectives are judged
+/// by reading: `banned` in the judgement).
+pub fn is_banned_word(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    BANNED.contains(&lower)
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    right: usize,
+    judged: usize,
+    unjudged: usize,
+    listed: usize,
+    banned: usize,
+    aliases: usize,
+    merged: usize,
+}
+
+fn norm(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// Alias names compare without dots, hyphens or "&" ("U.S." = "U.S" = "US", "al-Assad" =
+/// "al Assad").
+fn alias_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace(['.', '&'], "")
+        .replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The verdict on one listed entity: `None` when unjudged, else whether it is fully right and
+/// whether it is banned.
+fn verdict(entity: &Entity, judgement: Option<&Judgement>) -> (Option<bool>, bool) {
+    let banned_word = is_banned_word(&entity.name);
+    let Some(j) = judgement else {
+        // A banned word is wrong without reading.
+        return (banned_word.then_some(false), banned_word);
+    };
+    let banned = banned_word || j.banned;
+    let roles: Vec<&str> = entity.roles.iter().map(|r| r.role.as_str()).collect();
+    let role_known = |r: &&str| {
+        j.good_roles.iter().any(|g| g.eq_ignore_ascii_case(r))
+            || j.bad_roles.iter().any(|b| b.eq_ignore_ascii_case(r))
+    };
+    let roles_whole = !roles
+        .iter()
+        .any(|r| j.bad_roles.iter().any(|b| b.eq_ignore_ascii_case(r)));
+    if roles_whole && !roles.iter().all(role_known) {
+        return (None, banned);
+    }
+    let kind_right = j.correct_kind.as_deref() == Some(entity.kind.as_str());
+    (
+        Some(j.real && j.delimited && kind_right && roles_whole && !banned),
+        banned,
+    )
+}
+
+fn tally(listed: &[(Cluster, Vec<Entity>)], judgements: &[Judgement], part: Subset) -> Tally {
+    let mut by_name: HashMap<(&str, String), &Judgement> = HashMap::new();
+    for j in judgements {
+        if let Some(name) = &j.name {
+            by_name.insert((j.cluster.as_str(), norm(name)), j);
+        }
+    }
+    let mut t = Tally::default();
+    for (cluster, entities) in listed {
+        if !part.contains(&cluster.id) {
+            continue;
+        }
+        for entity in entities.iter().take(TOP) {
+            t.listed += 1;
+            let j = by_name
+                .get(&(cluster.id.as_str(), norm(&entity.name)))
+                .copied();
+            let (right, banned) = verdict(entity, j);
+            t.banned += usize::from(banned);
+            match right {
+                Some(ok) => {
+                    t.judged += 1;
+                    t.right += usize::from(ok);
+                }
+                None => t.unjudged += 1,
+            }
+        }
+        let names: HashSet<String> = entities.iter().map(|e| alias_key(&e.name)).collect();
+        for j in judgements.iter().filter(|j| j.cluster == cluster.id) {
+            if let Some([a, b]) = &j.alias {
+                t.aliases += 1;
+                let (has_a, has_b) = (names.contains(&alias_key(a)), names.contains(&alias_key(b)));
+                t.merged += usize::from(has_b && !has_a || j.either && has_a && !has_b);
+            }
+        }
+    }
+    t
+}
 
 /// Runs this part of the brief evaluation.
-pub fn run(_config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
-    Err("not measured yet".to_string())
+pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
+    let judgements = read_judgements(&config.labels)?;
+    let listed = listed(&config.shared)?;
+    let mut figures = Vec::new();
+    for (part, subset) in [
+        (Part::Tune, Subset::Tune),
+        (Part::Holdout, Subset::Holdout),
+        (Part::All, Subset::All),
+    ] {
+        let t = tally(&listed, &judgements, subset);
+        figures.push(Figure::proportion(
+            3,
+            "entities.top15_right",
+            part,
+            t.right,
+            t.judged,
+        ));
+        figures.push(
+            Figure::proportion(3, "entities.top15_unjudged", part, t.unjudged, t.listed)
+                .lower_is_better(),
+        );
+        figures.push(
+            Figure::proportion(3, "entities.banned", part, t.banned, t.listed).lower_is_better(),
+        );
+        figures.push(Figure::proportion(
+            3,
+            "entities.aliases_merged",
+            part,
+            t.merged,
+            t.aliases,
+        ));
+    }
+    Ok(figures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_id_dates() {
+        assert_eq!(
+            date_from_doc_id("APW19981017.0151").as_deref(),
+            Some("1998-10-17")
+        );
+        assert_eq!(
+            date_from_doc_id("XIE19960123.0270").as_deref(),
+            Some("1996-01-23")
+        );
+        assert_eq!(date_from_doc_id("M000"), None);
+    }
+
+    #[test]
+    fn missing_labels_are_an_error() {
+        let dir = std::env::temp_dir().join("newsfuse-no-entity-labels");
+        assert!(read_judgements(&dir).is_err());
+    }
+
+    #[test]
+    fn banned_words() {
+        assert!(is_banned_word("July"));
+        assert!(is_banned_word("GMT"));
+        assert!(!is_banned_word("Mayo"));
+    }
 }

@@ -1,8 +1,204 @@
-//! Target of the brief evaluation: see [`super`]. Not measured yet.
+//! Target 4, the event date. The checked set (`when.jsonl` in the labels folder) gives, per
+//! cluster, the event date judged by reading (or `none` when the cluster is an ongoing story with
+//! no single event) and how the text anchors it (`relative`: a weekday or "yesterday" that needs
+//! the publication date; `explicit`: a date written in the text; `dateline`: a dated dateline).
+//!
+//! Two runs:
+//! - with publication dates: each DUC article's date (from its document id, e.g.
+//!   `APW19981017.0151`) is given to the library as [`Article::published`]; `when.with_dates_right`
+//!   is the share of event clusters whose event date is the judged one, and
+//!   `when.with_dates_none_given` the share of clusters judged `none` (a story over weeks) that
+//!   are given a date anyway;
+//! - without publication dates (every cluster, the dates of DUC ids withheld):
+//!   `when.no_dates_wrong` is the share of clusters given a date that is not the judged one (a
+//!   date on a `none` cluster is wrong), `when.no_dates_given` the share given any date, and
+//!   `when.no_dates_right` the share of event clusters given the judged date.
+//!
+//! [`Article::published`]: newsfuse::model::Article::published
 
-use super::{BriefEvalConfig, Figure};
+use std::collections::BTreeMap;
+
+use newsfuse::brief::build_brief_prepared;
+use newsfuse::model::Cluster;
+use serde::Deserialize;
+
+use super::entities::{LoadedCluster, load};
+use super::{BriefEvalConfig, Figure, Part};
+use crate::quality::Subset;
+
+/// One line of `when.jsonl`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DateJudgement {
+    /// The file under `eval/` (without `.jsonl`).
+    pub file: String,
+    /// Cluster id.
+    pub cluster: String,
+    /// `YYYY-MM-DD`, or `none`.
+    pub event_date: String,
+    /// `relative`, `explicit`, `dateline` or `none`.
+    pub anchor: String,
+    /// Why, in the judge's words.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Reads the checked set.
+pub fn read_judgements(labels: &std::path::Path) -> Result<Vec<DateJudgement>, String> {
+    let path = labels.join("when.jsonl");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read {} (the event-date judgements): {e}",
+            path.display()
+        )
+    })?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{} line {}: {e}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// The event date the library gives a cluster.
+pub fn event_date(cluster: &Cluster) -> Option<String> {
+    let prepared =
+        newsfuse::summary::prepare(cluster, &newsfuse::analyze::AnalyzeConfig::default());
+    build_brief_prepared(cluster, &prepared, &[])
+        .when
+        .event_date
+}
+
+/// The cluster with each article's publication date set where known.
+pub fn with_dates(loaded: &LoadedCluster) -> Cluster {
+    let mut cluster = loaded.cluster.clone();
+    for (article, date) in cluster.articles.iter_mut().zip(&loaded.dates) {
+        article.published.clone_from(date);
+    }
+    cluster
+}
+
+/// One cluster's outcome.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The judgement.
+    pub judged: DateJudgement,
+    /// Event date given with publication dates (`None` when the cluster has none to give).
+    pub with_dates: Option<Option<String>>,
+    /// Event date given without publication dates.
+    pub no_dates: Option<String>,
+}
+
+/// Runs the library over the checked set.
+pub fn outcomes(config: &BriefEvalConfig) -> Result<Vec<Outcome>, String> {
+    let judgements = read_judgements(&config.labels)?;
+    let mut by_file: BTreeMap<&str, Vec<&DateJudgement>> = BTreeMap::new();
+    for j in &judgements {
+        by_file.entry(j.file.as_str()).or_default().push(j);
+    }
+    let mut out = Vec::new();
+    for (file, js) in by_file {
+        let ids: Vec<&str> = js.iter().map(|j| j.cluster.as_str()).collect();
+        let loaded = load(&config.shared, &format!("{file}.jsonl"), &ids)?;
+        for (j, l) in js.into_iter().zip(&loaded) {
+            let has_dates = l.dates.iter().any(Option::is_some);
+            out.push(Outcome {
+                judged: j.clone(),
+                with_dates: has_dates.then(|| event_date(&with_dates(l))),
+                no_dates: event_date(&l.cluster),
+            });
+        }
+    }
+    Ok(out)
+}
 
 /// Runs this part of the brief evaluation.
-pub fn run(_config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
-    Err("not measured yet".to_string())
+pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
+    let outcomes = outcomes(config)?;
+    let mut figures = Vec::new();
+    for (part, subset) in [
+        (Part::Tune, Subset::Tune),
+        (Part::Holdout, Subset::Holdout),
+        (Part::All, Subset::All),
+    ] {
+        let mine: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| subset.contains(&o.judged.cluster))
+            .collect();
+        let is_event = |o: &&&Outcome| o.judged.event_date != "none";
+        let right = |given: Option<&String>, o: &Outcome| given == Some(&o.judged.event_date);
+        let dated_events: Vec<&&Outcome> = mine
+            .iter()
+            .filter(is_event)
+            .filter(|o| o.with_dates.is_some())
+            .collect();
+        let with_right = dated_events
+            .iter()
+            .filter(|o| right(o.with_dates.as_ref().and_then(Option::as_ref), o))
+            .count();
+        figures.push(Figure::proportion(
+            4,
+            "when.with_dates_right",
+            part,
+            with_right,
+            dated_events.len(),
+        ));
+        let dated_none: Vec<&&Outcome> = mine
+            .iter()
+            .filter(|o| o.judged.event_date == "none" && o.with_dates.is_some())
+            .collect();
+        let none_given = dated_none
+            .iter()
+            .filter(|o| o.with_dates.as_ref().is_some_and(Option::is_some))
+            .count();
+        figures.push(
+            Figure::proportion(
+                4,
+                "when.with_dates_none_given",
+                part,
+                none_given,
+                dated_none.len(),
+            )
+            .lower_is_better(),
+        );
+        let given = mine.iter().filter(|o| o.no_dates.is_some()).count();
+        let wrong = mine
+            .iter()
+            .filter(|o| o.no_dates.is_some() && !right(o.no_dates.as_ref(), o))
+            .count();
+        let events: Vec<&&Outcome> = mine.iter().filter(is_event).collect();
+        let no_right = events
+            .iter()
+            .filter(|o| right(o.no_dates.as_ref(), o))
+            .count();
+        figures.push(
+            Figure::proportion(4, "when.no_dates_wrong", part, wrong, mine.len()).lower_is_better(),
+        );
+        figures.push(Figure::proportion(
+            4,
+            "when.no_dates_given",
+            part,
+            given,
+            mine.len(),
+        ));
+        figures.push(Figure::proportion(
+            4,
+            "when.no_dates_right",
+            part,
+            no_right,
+            events.len(),
+        ));
+    }
+    Ok(figures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_labels_are_an_error() {
+        let dir = std::env::temp_dir().join("newsfuse-no-date-labels");
+        assert!(read_judgements(&dir).is_err());
+    }
 }

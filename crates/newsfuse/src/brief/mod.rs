@@ -18,6 +18,7 @@ pub mod coverage;
 pub mod entities;
 pub mod figures;
 mod pages;
+mod places;
 pub mod quotes;
 pub mod render;
 pub mod when;

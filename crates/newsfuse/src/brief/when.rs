@@ -1,11 +1,17 @@
 //! When: the event's date, from explicit dates and relative ones ("Tuesday", "yesterday").
 //!
 //! Each article gets a reference date: its `published` metadata, else a date in its URL or origin
-//! (`/2016/02/03/`), else an explicit date in its text ("Feb. 2, 2016", "Tue, 02/02/2016"). Then
-//! the lead sentences (first three) are scanned for event dates: explicit dates are taken as they
-//! are, weekdays resolve to the latest such day on or before the reference date, and
-//! "today"/"yesterday" shift from it. Articles without a reference date borrow the cluster's most
-//! common one. The event date is the most common resolved date over articles.
+//! (`/2016/02/03/`), else a dated dateline (one of its first lines is a date and little else:
+//! "Saturday, January 8, 2005"); a date elsewhere in the text is never a reference. Articles
+//! without one borrow the cluster's most common. Each article then names dates: in its lead
+//! sentences (first three) explicit dates, month-and-day dates ("Oct. 12", year from the
+//! reference), weekdays (the latest such day on or before the reference) and "today"/"yesterday";
+//! anywhere in it, month-and-day and full dates. The event date is the date the most articles
+//! name (then the higher weighted vote, first lead date counting most, then the earlier date),
+//! given only when at least two articles (of three or more with dates) and a quarter of them name
+//! it, and only when some article has a reference date: without one, the dates a text writes out
+//! in full are as often background as the event's, and a background year ("in 1995") is never a
+//! date at all.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -151,6 +157,10 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
         .expect("valid regex")
 });
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(,?\s+\d{4}\b)?")
+        .expect("valid regex")
+});
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
 static ISO_IN_TEXT: LazyLock<Regex> =
@@ -241,9 +251,52 @@ fn reference_date(doc: &Doc<'_>, cluster: &Cluster) -> Option<(Date, &'static st
     {
         return Some((date, "url"));
     }
-    explicit_dates(doc.text)
-        .first()
-        .map(|(_, date)| (*date, "text"))
+    dateline_date(doc.text).map(|date| (date, "text"))
+}
+
+/// A dated dateline: one of the first three lines is a date with its year and little else
+/// ("Saturday, January 8, 2005"). A date elsewhere in the text is never the article's date.
+fn dateline_date(text: &str) -> Option<Date> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .find_map(|line| {
+            if line.len() > 60 {
+                return None;
+            }
+            let (span, date) = explicit_dates(line).into_iter().next()?;
+            let letters = line
+                .get(..span.start)
+                .into_iter()
+                .chain(line.get(span.end..))
+                .flat_map(str::chars)
+                .filter(|c| c.is_alphabetic())
+                .count();
+            (letters <= 10).then_some(date)
+        })
+}
+
+/// Month-and-day mentions without a year ("Sept. 2", "on Oct. 12"), resolved against the
+/// reference date: its year, or the year before when that would put the day more than a week
+/// after the reference. Mentions with a year are left to [`explicit_dates`].
+fn month_day_dates(text: &str, reference: Date) -> Vec<(Span, Date)> {
+    MONTH_DAY
+        .captures_iter(text)
+        .filter(|caps| caps.get(3).is_none())
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let month = month_number(&caps[1])?;
+            let day: u32 = caps[2].parse().ok()?;
+            let this_year = Date::new(reference.year, month, day)?;
+            let date = if this_year.days() > reference.days() + 7 {
+                Date::new(reference.year - 1, month, day)?
+            } else {
+                this_year
+            };
+            Some((Span::new(whole.start(), whole.end()), date))
+        })
+        .collect()
 }
 
 pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
@@ -263,9 +316,14 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
         }
     }
 
+    // Each article's dates: those of its lead sentences (explicit, month-and-day, relative to its
+    // reference date) and the month-and-day or full dates anywhere in it. An article counts once
+    // per date, with its strongest weight: its first lead date 1, other lead dates 0.6, other
+    // mentions 0.4.
     let mut evidence = Vec::new();
-    let mut per_article: Vec<Option<Date>> = vec![None; docs.len()];
+    let mut per_article: Vec<Vec<(Date, f64)>> = vec![Vec::new(); docs.len()];
     for (doc, reference) in docs.iter().zip(&refs) {
+        let reference = reference.map(|(d, _)| d);
         let lead_spans: Vec<Span> = if doc.sentences.is_empty() {
             doc.block_spans().into_iter().take(3).collect()
         } else {
@@ -276,48 +334,79 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
                 .map(|s| s.span)
                 .collect()
         };
-        for span in lead_spans {
-            let text = doc.slice(span);
-            let explicit = explicit_dates(text);
-            let mut resolved_here = None;
-            if let Some((sub, date)) = explicit.first() {
-                let abs = Span::new(span.start + sub.start, span.start + sub.end);
-                evidence.push(DateEvidence {
-                    excerpt: doc.excerpt(abs),
-                    resolved: date.iso(),
-                    kind: "explicit".into(),
-                });
-                resolved_here = Some(*date);
-            } else if let Some((reference, _)) = reference
-                && let Some(m) = RELATIVE.find(text)
-            {
-                let word = m.as_str().to_lowercase();
-                let date = resolve_relative(&word, *reference);
-                if let Some(date) = date {
-                    let abs = Span::new(span.start + m.start(), span.start + m.end());
+        let mut dates: Vec<(Date, f64)> = Vec::new();
+        for span in &lead_spans {
+            let text = doc.slice(*span);
+            let mut found: Vec<(Span, Date, &str)> = explicit_dates(text)
+                .into_iter()
+                .map(|(sub, date)| (sub, date, "explicit"))
+                .collect();
+            if let Some(reference) = reference {
+                found.extend(
+                    month_day_dates(text, reference)
+                        .into_iter()
+                        .map(|(sub, date)| (sub, date, "explicit")),
+                );
+                for m in RELATIVE.find_iter(text) {
+                    if let Some(date) = resolve_relative(&m.as_str().to_lowercase(), reference) {
+                        found.push((Span::new(m.start(), m.end()), date, "relative"));
+                    }
+                }
+            }
+            found.sort_by_key(|(sub, _, _)| sub.start);
+            for (sub, date, kind) in found {
+                if dates.is_empty() {
+                    let abs = Span::new(span.start + sub.start, span.start + sub.end);
                     evidence.push(DateEvidence {
                         excerpt: doc.excerpt(abs),
                         resolved: date.iso(),
-                        kind: "relative".into(),
+                        kind: kind.into(),
                     });
-                    resolved_here = Some(date);
+                    note_date(&mut dates, date, 1.0);
+                } else {
+                    note_date(&mut dates, date, 0.6);
                 }
             }
-            if resolved_here.is_some() {
-                per_article[doc.index] = resolved_here;
-                break;
+        }
+        if let Some(reference) = reference {
+            for (_, date) in month_day_dates(doc.text, reference) {
+                note_date(&mut dates, date, 0.4);
             }
         }
+        for (_, date) in explicit_dates(doc.text) {
+            note_date(&mut dates, date, 0.4);
+        }
+        per_article[doc.index] = dates;
     }
 
-    let mut votes: HashMap<Date, usize> = HashMap::new();
-    for date in per_article.iter().flatten() {
-        *votes.entry(*date).or_default() += 1;
+    let mut votes: HashMap<Date, (f64, usize)> = HashMap::new();
+    for dates in &per_article {
+        for (date, weight) in dates {
+            let slot = votes.entry(*date).or_default();
+            slot.0 += weight;
+            slot.1 += 1;
+        }
     }
+    let dated = per_article.iter().filter(|d| !d.is_empty()).count();
+    // The date most articles name (then the higher weighted vote, then the earlier date). It
+    // needs support: at least two articles (of three or more with dates) and a quarter of them; a
+    // story told over weeks, one day per article, has no event date. Without any reference date
+    // (no publication date, URL date or dated dateline in the cluster) no date is given: the
+    // dates such a text writes out in full are as often background ("the Dec. 21, 1988,
+    // bombing") as the event's.
     let best = votes
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(d, c)| (*d, *c));
+        .max_by(|a, b| {
+            a.1.1
+                .cmp(&b.1.1)
+                .then(a.1.0.total_cmp(&b.1.0))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(d, (score, n))| (*d, *score, *n));
+    let supported = best.filter(|(_, _, n)| {
+        let needed = if dated >= 3 { 2 } else { 1 };
+        cluster_ref.is_some() && *n >= needed && *n * 4 >= dated
+    });
     let article_dates = refs
         .iter()
         .enumerate()
@@ -330,13 +419,18 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
         })
         .collect();
     When {
-        event_date: best
-            .map(|(d, _)| d.iso())
-            .or_else(|| cluster_ref.map(Date::iso)),
-        agreeing_articles: best.map_or(0, |(_, c)| c),
-        dated_articles: per_article.iter().flatten().count(),
+        event_date: supported.map(|(d, _, _)| d.iso()),
+        agreeing_articles: supported.map_or(0, |(_, _, n)| n),
+        dated_articles: dated,
         article_dates,
         evidence,
+    }
+}
+
+fn note_date(dates: &mut Vec<(Date, f64)>, date: Date, weight: f64) {
+    match dates.iter_mut().find(|(d, _)| *d == date) {
+        Some(slot) => slot.1 = slot.1.max(weight),
+        None => dates.push((date, weight)),
     }
 }
 
@@ -397,7 +491,7 @@ mod tests {
         let (mut cluster, _, _) = cluster_of(&[
             "The bridge reopened on Friday after repairs, the city said.",
             "Traffic returned to the bridge Friday.",
-            "Published Mar. 9, 2019. The bridge is open again.",
+            "Bridge open again\n\nSaturday, March 9, 2019\n\nThe bridge is open again.",
         ]);
         cluster.articles[0].published = Some("2019-03-10T08:00:00Z".into());
         let (cleaned, segmented) = prepare(&cluster);
@@ -411,5 +505,81 @@ mod tests {
             .collect();
         assert_eq!(sources, vec!["metadata", "cluster", "text"]);
         assert_eq!(brief.when.agreeing_articles, 2);
+    }
+
+    #[test]
+    fn without_publication_dates_background_dates_are_never_the_event_date() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Investigators on Tuesday reopened the case of the Dec. 21, 1988, bombing of a jet.",
+            "The case of the Dec. 21, 1988, bombing was reopened Tuesday; the suspect, jailed in 1995, \
+             was freed on March 3, 2001.",
+            "Families said on Tuesday the Dec. 21, 1988, attack still haunted them.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(brief.when.event_date, None, "{:?}", brief.when);
+    }
+
+    #[test]
+    fn a_dated_dateline_anchors_relative_dates() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Quake hits coast\n\nWednesday, June 3, 2009\n\nA strong earthquake struck the coast on Tuesday, officials said.",
+            "Aftershocks continue\n\nThursday, June 4, 2009\n\nAftershocks followed Tuesday's earthquake, which struck on June 2.",
+            "Aid arrives\n\nMonday, June 8, 2009\n\nAid reached the towns hit by the June 2 earthquake.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(
+            brief.when.event_date.as_deref(),
+            Some("2009-06-02"),
+            "{:?}",
+            brief.when
+        );
+        assert!(brief.when.article_dates.iter().all(|d| d.source == "text"));
+    }
+
+    #[test]
+    fn with_publication_dates_the_day_most_articles_name_wins() {
+        let (mut cluster, _, _) = cluster_of(&[
+            "The dam burst on Sunday night, flooding two villages.",
+            "Rescuers searched on Monday for people missing since the dam burst on Sunday.",
+            "A week after the Nov. 8 dam failure, officials said on Friday that repairs would start.",
+            "Officials on Thursday blamed poor upkeep for the dam failure.",
+        ]);
+        for (article, date) in cluster.articles.iter_mut().zip([
+            "1998-11-09",
+            "1998-11-10",
+            "1998-11-14",
+            "1998-11-20",
+        ]) {
+            article.published = Some(date.to_string());
+        }
+        let (cleaned, segmented) = prepare(&cluster);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(
+            brief.when.event_date.as_deref(),
+            Some("1998-11-08"),
+            "{:?}",
+            brief.when
+        );
+    }
+
+    #[test]
+    fn a_story_over_weeks_with_one_day_per_article_has_no_event_date() {
+        let (mut cluster, _, _) = cluster_of(&[
+            "Talks resumed on Monday in the capital.",
+            "Negotiators met again on Tuesday.",
+            "A new round opened on Wednesday, officials said.",
+            "The talks stalled on Thursday.",
+        ]);
+        for (article, date) in cluster.articles.iter_mut().zip([
+            "1998-10-05",
+            "1998-10-13",
+            "1998-10-21",
+            "1998-10-29",
+        ]) {
+            article.published = Some(date.to_string());
+        }
+        let (cleaned, segmented) = prepare(&cluster);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(brief.when.event_date, None, "{:?}", brief.when);
     }
 }
