@@ -10,6 +10,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -77,36 +79,46 @@ const MIN_MATCHED: usize = 3;
 
 pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     let n = docs.len();
-    let sentence_sets: Vec<Vec<HashSet<&str>>> = docs
-        .iter()
-        .map(|doc| {
-            doc.sentences
-                .iter()
-                .map(|s| content_stems(s).into_iter().collect::<HashSet<&str>>())
-                .filter(|set| set.len() >= 4)
-                .collect()
-        })
-        .collect();
-
-    // Candidate pairs through a shingle index.
-    let mut index: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    // Stems are interned per cluster: sentences become sorted id lists (compared by merging)
+    // and shingles three ids packed in one key.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut intern = |stem| {
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        *ids.entry(stem).or_insert(next)
+    };
+    let mut sentence_sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(n);
+    // Candidate pairs through a shingle index; postings are ascending article indices.
+    let mut index: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
+    let mut stems: Vec<u32> = Vec::new();
     for doc in docs {
-        let mut seen = HashSet::new();
+        let mut sets = Vec::new();
         for sentence in doc.sentences {
-            let stems: Vec<&str> = sentence
-                .tokens
-                .iter()
-                .filter(|t| !t.is_stopword && t.stem.chars().any(char::is_alphanumeric))
-                .map(|t| &*t.stem)
-                .collect();
+            let mut set: Vec<u32> = content_stems(sentence).into_iter().map(&mut intern).collect();
+            if set.len() >= 4 {
+                set.sort_unstable();
+                sets.push(set);
+            }
+            stems.clear();
+            stems.extend(
+                sentence
+                    .tokens
+                    .iter()
+                    .filter(|t| !t.is_stopword && t.stem.chars().any(char::is_alphanumeric))
+                    .map(|t| intern(&*t.stem)),
+            );
             for window in stems.windows(SHINGLE) {
-                if seen.insert(window.to_vec()) {
-                    index.entry(window.to_vec()).or_default().push(doc.index);
+                let key = (u128::from(window[0]) << 64)
+                    | (u128::from(window[1]) << 32)
+                    | u128::from(window[2]);
+                let postings = index.entry(key).or_default();
+                if postings.last() != Some(&doc.index) {
+                    postings.push(doc.index);
                 }
             }
         }
+        sentence_sets.push(sets);
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for postings in index
         .values()
         .filter(|p| p.len() > 1 && p.len() <= MAX_SHINGLE_DF)
@@ -199,8 +211,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
 }
 
 /// (number matched, share matched) of `a`'s sentences whose content is mostly contained in one
-/// sentence of `b`.
-fn matched_share(a: &[HashSet<&str>], b: &[HashSet<&str>]) -> (usize, f64) {
+/// sentence of `b` (each sentence a sorted list of distinct stem ids).
+fn matched_share(a: &[Vec<u32>], b: &[Vec<u32>]) -> (usize, f64) {
     if a.is_empty() {
         return (0, 0.0);
     }
@@ -208,13 +220,30 @@ fn matched_share(a: &[HashSet<&str>], b: &[HashSet<&str>]) -> (usize, f64) {
         .iter()
         .filter(|sa| {
             b.iter().any(|sb| {
-                let shared = sa.iter().filter(|stem| sb.contains(*stem)).count();
+                let shared = intersection_len(sa, sb);
                 shared as f64 / sa.len().min(sb.len()).max(1) as f64 >= SENTENCE_MATCH
                     && shared as f64 / sa.len().max(sb.len()).max(1) as f64 >= SENTENCE_MATCH / 2.0
             })
         })
         .count();
     (matched, matched as f64 / a.len() as f64)
+}
+
+/// How many ids two sorted, duplicate-free lists share.
+fn intersection_len(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// Share of `a`'s sentences that occur word for word (same stem sequence) in `b`.
