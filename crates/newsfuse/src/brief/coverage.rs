@@ -4,7 +4,9 @@
 //! very many articles are skipped, and each article keeps its best few candidates), so the cost
 //! stays near-linear in the cluster's size. For each candidate pair, every sentence is matched to
 //! its nearest sentence in the other article by content-stem containment; a pair whose matched
-//! share is high is a copy (near-verbatim) or a rewrite. Groups are the connected components; the
+//! share is high is a copy (near-verbatim) or a rewrite; an article of one sentence (of four or
+//! more content words) that says what another article's lead (first two sentences) says is a copy
+//! of it. Groups are the connected components; the
 //! likely original of a group is the one with a wire dateline such as "(Reuters)", else the one
 //! whose content the others contain most.
 
@@ -57,7 +59,7 @@ pub struct Derived {
 /// Finds a wire-service dateline such as "ROME (Reuters) -" near the top of an article.
 pub fn wire_source(text: &str) -> Option<String> {
     static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^[\p{Lu}][\p{Lu} .,'-]*\((Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|UPI|dpa|Xinhua|PTI|ANI|IANS|EFE|ANSA)\)\s*[-–—]")
+        Regex::new(r"(?m)^[\p{Lu}][\p{Lu} .,'-]*\((Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|UPI|dpa|Xinhua|PTI|ANI|IANS|EFE|ANSA)\)\s*[-–—_]")
             .expect("valid regex")
     });
     let head = prefix_chars(text, 2000);
@@ -76,6 +78,8 @@ const SENTENCE_MATCH: f64 = 0.6;
 const REWRITE_SHARE: f64 = 0.4;
 const COPY_SHARE: f64 = 0.85;
 const MIN_MATCHED: usize = 3;
+/// How many of an article's first sentences are its lead.
+const LEAD_SENTENCES: usize = 2;
 
 pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     let n = docs.len();
@@ -93,7 +97,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     for doc in docs {
         let mut sets = Vec::new();
         for sentence in doc.sentences {
-            let mut set: Vec<u32> = content_stems(sentence).into_iter().map(&mut intern).collect();
+            let mut set: Vec<u32> = content_stems(sentence)
+                .into_iter()
+                .map(&mut intern)
+                .collect();
             if set.len() >= 4 {
                 set.sort_unstable();
                 sets.push(set);
@@ -159,6 +166,29 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
         }
     }
 
+    // A one-sentence item (a brief, a teaser) that repeats another article's lead is a copy of
+    // it: too short for the sentence-count tests above.
+    let mut lead_copies: HashSet<usize> = HashSet::new();
+    for (item, sets) in sentence_sets.iter().enumerate() {
+        let [only] = sets.as_slice() else {
+            continue;
+        };
+        let target = (0..n).find(|&other| {
+            other != item
+                && sentence_sets[other].len() > 1
+                && sentence_sets[other]
+                    .iter()
+                    .take(LEAD_SENTENCES)
+                    .any(|lead| same_sentence(only, lead))
+        });
+        if let Some(other) = target {
+            lead_copies.insert(item);
+            contained.insert((item, other), 1.0);
+            contained.entry((other, item)).or_insert(0.0);
+            union(&mut parent, item, other);
+        }
+    }
+
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for article in 0..n {
         let root = find(&mut parent, article);
@@ -182,7 +212,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
                 .map(|&m| {
                     let similarity = contained.get(&(m, original)).copied().unwrap_or(0.0);
                     let verbatim = verbatim_share(&docs[m], &docs[original]);
-                    let kind = if verbatim >= COPY_SHARE {
+                    let kind = if verbatim >= COPY_SHARE || lead_copies.contains(&m) {
                         "copy"
                     } else {
                         "rewrite"
@@ -218,15 +248,17 @@ fn matched_share(a: &[Vec<u32>], b: &[Vec<u32>]) -> (usize, f64) {
     }
     let matched = a
         .iter()
-        .filter(|sa| {
-            b.iter().any(|sb| {
-                let shared = intersection_len(sa, sb);
-                shared as f64 / sa.len().min(sb.len()).max(1) as f64 >= SENTENCE_MATCH
-                    && shared as f64 / sa.len().max(sb.len()).max(1) as f64 >= SENTENCE_MATCH / 2.0
-            })
-        })
+        .filter(|sa| b.iter().any(|sb| same_sentence(sa, sb)))
         .count();
     (matched, matched as f64 / a.len() as f64)
+}
+
+/// Two sentences (sorted distinct stem ids) say the same: most of the shorter's stems are in
+/// the other, and at least half as many of the longer's.
+fn same_sentence(sa: &[u32], sb: &[u32]) -> bool {
+    let shared = intersection_len(sa, sb);
+    shared as f64 / sa.len().min(sb.len()).max(1) as f64 >= SENTENCE_MATCH
+        && shared as f64 / sa.len().max(sb.len()).max(1) as f64 >= SENTENCE_MATCH / 2.0
 }
 
 /// How many ids two sorted, duplicate-free lists share.
@@ -357,6 +389,27 @@ mod tests {
     const WIRE: &str = "PARIS (Reuters) - The city council approved a new budget for public transport on Monday after a long debate.\n\nThe plan adds forty electric buses to the northern routes and extends night service.\n\nCritics said the fare increase would hurt low-income commuters across the suburbs.\n\nThe mayor promised a review of ticket prices before the summer holidays begin.\n\nConstruction of new depots will start next spring, officials said.";
     const REWRITE: &str = "The city council has approved a new public transport budget after a long debate on Monday.\n\nForty electric buses will be added to northern routes and night service will be extended under the plan.\n\nThe fare increase would hurt low-income commuters across the suburbs, critics said.\n\nA review of ticket prices before the summer holidays was promised by the mayor.";
     const INDEPENDENT: &str = "Commuters reacted with anger on Tuesday to news that fares will rise.\n\nA union leader called the vote a betrayal of workers who depend on buses.\n\nSeveral residents said they would join a protest planned for the weekend.";
+
+    /// A one-sentence item that repeats another article's lead joins it as a copy; one that says
+    /// something else stays independent.
+    #[test]
+    fn one_sentence_item_repeating_a_lead_is_a_copy() {
+        const ITEM: &str = "The city council approved a new budget for public transport on Monday.";
+        const OTHER_ITEM: &str = "Farmers in the valley expect a record grape harvest this autumn.";
+        let (cluster, cleaned, segmented) = cluster_of(&[INDEPENDENT, WIRE, ITEM, OTHER_ITEM]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let coverage = &brief.coverage;
+        assert_eq!(coverage.n_independent, 3);
+        let group = &coverage.groups[coverage.group_of[2]];
+        assert_eq!(group.original, 1);
+        let kinds: Vec<(usize, &str)> = group
+            .derived
+            .iter()
+            .map(|d| (d.article, d.kind.as_str()))
+            .collect();
+        assert_eq!(kinds, vec![(2, "copy")]);
+        assert_ne!(coverage.group_of[3], coverage.group_of[1]);
+    }
 
     #[test]
     fn rewrite_grouped_with_wire_original() {
