@@ -1,7 +1,9 @@
 //! Prints a fixed sample of Multi-News dev (300 words) and DUC 2003 (100 words) summary
 //! sentences (plain selection) for
 //! reading the dangling-subject detector by hand: 40 it flags and 40 it does not, each with the
-//! summary sentence before it. The text goes to the terminal only; the judgements go to
+//! summary sentence before it. Each line's `context` lists the summary sentences before it
+//! (article, start, end), so that the judgement can be checked against the detector later
+//! whatever the summarizer then selects. The text goes to the terminal only; the judgements go to
 //! `eval/brief/openings_judged.jsonl` as ids, spans and verdicts.
 //!
 //! `cargo run --release -p newsfuse-eval --example openings_sample -- ../shared`
@@ -33,7 +35,17 @@ fn main() {
                         &p.text[p.sentence.span.start..p.sentence.span.end]
                     )
                 };
+                let context: Vec<String> = lines[..k]
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "[{},{},{}]",
+                            p.article, p.sentence.span.start, p.sentence.span.end
+                        )
+                    })
+                    .collect();
                 let row = (
+                    format!("[{}]", context.join(",")),
                     set,
                     s.cluster.id.clone(),
                     l.article,
@@ -58,11 +70,11 @@ fn main() {
     ] {
         println!("=== {name}: {} in all", rows.len());
         let step = (rows.len() / 40).max(1);
-        for (set, cluster, article, start, end, index, before, text) in
+        for (context, set, cluster, article, start, end, index, before, text) in
             rows.iter().step_by(step).take(40)
         {
             println!(
-                "{{\"set\":\"{set}\",\"cluster\":\"{cluster}\",\"article\":{article},\"start\":{start},\"end\":{end},\"flagged\":{flag}}}"
+                "{{\"set\":\"{set}\",\"cluster\":\"{cluster}\",\"article\":{article},\"start\":{start},\"end\":{end},\"flagged\":{flag},\"context\":{context}}}"
             );
             println!("    before: {before}");
             println!("    s{index}: {text}");

@@ -594,4 +594,59 @@ mod tests {
         assert!(!repeats_fact(&line(y, &sy[0], 0), &line(z, &sz[0], 1)));
         assert_eq!(problems(&[la, lb]), vec![1]);
     }
+
+    fn summary_lines(
+        texts: &[&str],
+        words: usize,
+    ) -> (
+        crate::model::Cluster,
+        crate::summary::Summary,
+        crate::summary::Prepared,
+    ) {
+        let cluster = crate::testutil::cluster_of(texts);
+        let mut config = crate::summary::SummaryConfig::default();
+        config.select.budget = crate::select::Budget::Words(words);
+        let prepared = crate::summary::prepare(&cluster, &config.analyze);
+        let summary = crate::summary::summarize_prepared(&cluster, &prepared, &config);
+        (cluster, summary, prepared)
+    }
+
+    /// The summary never opens with a sentence whose subject points outside it, even when that
+    /// sentence leads its article, and gives no figure twice (invented articles).
+    #[test]
+    fn summaries_open_with_a_referent_and_state_a_figure_once() {
+        let texts = [
+            "The militant group has made inroads in the desert country this spring, officials said.\n\n\
+             Fighters of the militant group seized two oil towns near the coast in the desert country.\n\n\
+             The oil towns produce most of the desert country's exports, the oil minister said.",
+            "A militant group seized two oil towns near the coast of the desert country on Monday.\n\n\
+             The militant group threatens the oil exports of the desert country, the oil minister said.\n\n\
+             Leaders of the desert country met in the capital to discuss the oil towns on Tuesday.",
+            "Acme Holdings is seeking to recover about $973,000 in legal costs from the oil trial.\n\n\
+             Acme Holdings filed papers on Wednesday seeking $972,814 in legal costs from the oil trial.",
+        ];
+        let (cluster, summary, prepared) = summary_lines(&texts, 120);
+        assert!(!summary.sentences.is_empty());
+        let lines: Vec<Line<'_>> = summary
+            .sentences
+            .iter()
+            .map(|s| Line {
+                text: &cluster.articles[s.article].text,
+                sentence: &prepared.segmented[s.article].sentences[s.sentence],
+                article: s.article,
+            })
+            .collect();
+        assert!(problems(&lines).is_empty(), "{}", summary.text());
+        assert!(
+            !summary.text().starts_with("The militant group has"),
+            "{}",
+            summary.text()
+        );
+        let acme = summary
+            .sentences
+            .iter()
+            .filter(|s| s.text.starts_with("Acme"))
+            .count();
+        assert!(acme <= 1, "{}", summary.text());
+    }
 }

@@ -112,6 +112,8 @@ struct Judged {
     end: usize,
     flagged: bool,
     dangles: bool,
+    /// The summary sentences before it when it was read: `[article, start, end]`.
+    context: Vec<[usize; 3]>,
 }
 
 /// Runs this part of the brief evaluation.
@@ -178,8 +180,9 @@ fn detector_figures(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     if judged.is_empty() {
         return Err(format!("{}: no judgements", path.display()));
     }
-    // The file records what the detector said when the sample was read; check it still says so
-    // (a changed detector needs its sample read again).
+    // The file records what the detector said when the sample was read, with the summary
+    // sentences before each judged one; check the detector still says so in that context (a
+    // changed detector needs its sample read again).
     let mut sets = Vec::new();
     for (file, name, words) in SETS {
         sets.push((name, summaries(&config.shared, file, words)?));
@@ -195,21 +198,38 @@ fn detector_figures(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
             stale += 1;
             continue;
         };
-        let lines = lines(&s.cluster, &s.prepared, &s.plain);
-        let position = lines.iter().position(|l| {
-            l.article == j.article
-                && l.sentence.span.start == j.start
-                && l.sentence.span.end == j.end
-        });
-        match position {
-            Some(k) if reading::dangles(&lines[k], &lines[..k]) == j.flagged => {}
-            _ => stale += 1,
+        let find = |article: usize, start: usize, end: usize| {
+            s.prepared.segmented.get(article).and_then(|a| {
+                a.sentences
+                    .iter()
+                    .position(|x| x.span.start == start && x.span.end == end)
+                    .map(|i| (article, i))
+            })
+        };
+        let mut picks: Vec<(usize, usize)> = j
+            .context
+            .iter()
+            .filter_map(|&[a, st, en]| find(a, st, en))
+            .collect();
+        let Some(own) = find(j.article, j.start, j.end) else {
+            stale += 1;
+            continue;
+        };
+        if picks.len() != j.context.len() {
+            stale += 1;
+            continue;
+        }
+        picks.push(own);
+        let lines = lines(&s.cluster, &s.prepared, &picks);
+        let k = lines.len() - 1;
+        if reading::dangles(&lines[k], &lines[..k]) != j.flagged {
+            stale += 1;
         }
     }
     if stale > 0 {
         return Err(format!(
-            "{}: {stale} judged sentences are no longer where the sample found them, or the \
-             detector now decides them differently; read the sample again",
+            "{}: the detector now decides {stale} judged sentences differently (or their text \
+             moved); read the sample again",
             path.display()
         ));
     }
