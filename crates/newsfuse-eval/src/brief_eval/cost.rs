@@ -1,4 +1,5 @@
-//! Target 7: what a brief costs beside its summary, in one process, on Multi-News dev.
+//! Target 7: what a brief costs beside its summary, in one process, on Multi-News dev (and, as
+//! `cost.duc.*`, on the ten-article newswire clusters of DUC 2003 at 100 words).
 //!
 //! For every cluster (300-word budget, as `newsfuse summarize --words 300`): the summary is
 //! `prepare` + `summarize_prepared`; the brief's extra work is `build_brief_prepared` on that
@@ -40,13 +41,25 @@ fn figure(name: String, part: Part, value: f64, n: usize, unit: &'static str) ->
     }
 }
 
-/// Runs this part of the brief evaluation.
+/// Runs this part of the brief evaluation: Multi-News dev (300 words; the target), then DUC 2003
+/// (100 words, newswire; figures named `cost.duc.*`).
 pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
-    let path = config.shared.join("eval/multinews_full_dev.jsonl");
+    let mut figures = measure(config, "multinews_full_dev.jsonl", 300, "cost")?;
+    figures.extend(measure(config, "duc2003_task2.jsonl", 100, "cost.duc")?);
+    Ok(figures)
+}
+
+fn measure(
+    config: &BriefEvalConfig,
+    file: &str,
+    words: usize,
+    prefix: &str,
+) -> Result<Vec<Figure>, String> {
+    let path = config.shared.join("eval").join(file);
     let (clusters, _problems) =
         load_dataset(&path, Subset::All, None).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut summary_config = SummaryConfig::default();
-    summary_config.select.budget = Budget::Words(300);
+    summary_config.select.budget = Budget::Words(words);
     let run_one = |cluster: &newsfuse::model::Cluster| -> (Duration, Duration) {
         let start = Instant::now();
         let prepared = prepare(cluster, &summary_config.analyze);
@@ -99,15 +112,21 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
         let brief: Duration = chosen.iter().map(|&i| best[i].1).sum();
         let per = |d: Duration| ms(d) / n as f64;
         figures.push(figure(
-            "cost.summary_ms".into(),
+            format!("{prefix}.summary_ms"),
             part,
             per(summary),
             n,
             "ms",
         ));
-        figures.push(figure("cost.brief_ms".into(), part, per(brief), n, "ms"));
         figures.push(figure(
-            "cost.brief_over_summary".into(),
+            format!("{prefix}.brief_ms"),
+            part,
+            per(brief),
+            n,
+            "ms",
+        ));
+        figures.push(figure(
+            format!("{prefix}.brief_over_summary"),
             part,
             ms(brief) / ms(summary).max(f64::MIN_POSITIVE),
             n,
@@ -116,7 +135,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
         for (name, times) in &analyses {
             let total: Duration = chosen.iter().filter_map(|&i| times.get(i)).sum();
             figures.push(figure(
-                format!("cost.brief.{name}_ms"),
+                format!("{prefix}.brief.{name}_ms"),
                 part,
                 per(total),
                 n,

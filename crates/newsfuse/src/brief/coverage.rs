@@ -157,8 +157,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     let mut candidate_list: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidate_list.sort_unstable();
     for (a, b) in candidate_list {
-        let (matched_a, share_a) = matched_share(&sentence_sets[a], &sentence_sets[b]);
-        let (matched_b, share_b) = matched_share(&sentence_sets[b], &sentence_sets[a]);
+        let ((matched_a, share_a), (matched_b, share_b)) =
+            matched_shares(&sentence_sets[a], &sentence_sets[b]);
         contained.insert((a, b), share_a);
         contained.insert((b, a), share_b);
         if matched_a.max(matched_b) >= MIN_MATCHED && share_a.max(share_b) >= REWRITE_SHARE {
@@ -241,16 +241,28 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
 }
 
 /// (number matched, share matched) of `a`'s sentences whose content is mostly contained in one
-/// sentence of `b` (each sentence a sorted list of distinct stem ids).
-fn matched_share(a: &[Vec<u32>], b: &[Vec<u32>]) -> (usize, f64) {
-    if a.is_empty() {
-        return (0, 0.0);
+/// sentence of `b`, and the same of `b`'s in `a` (each sentence a sorted list of distinct stem
+/// ids). [`same_sentence`] is symmetric, so one pass over the pairs serves both; a pair whose
+/// row and column are both matched already is not compared.
+fn matched_shares(a: &[Vec<u32>], b: &[Vec<u32>]) -> ((usize, f64), (usize, f64)) {
+    let mut column = vec![false; b.len()];
+    let mut rows = 0;
+    for sa in a {
+        let mut row = false;
+        for (j, sb) in b.iter().enumerate() {
+            if (!row || !column[j]) && same_sentence(sa, sb) {
+                row = true;
+                column[j] = true;
+            }
+        }
+        rows += usize::from(row);
     }
-    let matched = a
-        .iter()
-        .filter(|sa| b.iter().any(|sb| same_sentence(sa, sb)))
-        .count();
-    (matched, matched as f64 / a.len() as f64)
+    let columns = column.iter().filter(|&&c| c).count();
+    let share = |k: usize, n: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
+    (
+        (rows, share(rows, a.len())),
+        (columns, share(columns, b.len())),
+    )
 }
 
 /// Two sentences (sorted distinct stem ids) say the same: most of the shorter's stems are in
