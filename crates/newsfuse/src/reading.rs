@@ -537,49 +537,57 @@ mod tests {
         let text = "A militant group attacked the border post on Monday. Officials met on \
                     Tuesday to talk about the road. Farmers sold their grain at the market. \
                     Traders left early. This group has made inroads in the north.";
-        let s = sentences(text);
-        assert_eq!(s.len(), 5);
+        let main = sentences(text);
+        assert_eq!(main.len(), 5);
         let elsewhere = "Officials met on Tuesday to talk about the new road.";
-        let e = sentences(elsewhere);
+        let away = sentences(elsewhere);
         let (first, second, fifth) = (
-            line(text, &s[0], 0),
-            line(elsewhere, &e[0], 1),
-            line(text, &s[4], 0),
+            line(text, &main[0], 0),
+            line(elsewhere, &away[0], 1),
+            line(text, &main[4], 0),
         );
         // Named before (four sentences back in its article, so only the word introduces it).
         assert!(!dangles(&fifth, &[first, second]));
         assert!(dangles(&fifth, &[second]));
         // Right after its own article's sentence before it: the source's context comes along.
-        assert!(!dangles(&fifth, &[line(text, &s[3], 0)]));
+        assert!(!dangles(&fifth, &[line(text, &main[3], 0)]));
         // A plain "the <noun>" dangles only as an opening.
         let plain = "The group has made inroads in the north of the country.";
-        let g = sentences(plain);
-        assert!(dangles(&line(plain, &g[0], 2), &[]));
-        assert!(!dangles(&line(plain, &g[0], 2), &[second]));
+        let bare = sentences(plain);
+        assert!(dangles(&line(plain, &bare[0], 2), &[]));
+        assert!(!dangles(&line(plain, &bare[0], 2), &[second]));
         let other = "Rain fell on the capital for a third day on Monday afternoon.";
-        let o = sentences(other);
+        let rain = sentences(other);
         let pronoun = "They closed the schools and the markets in the region.";
-        let p = sentences(pronoun);
+        let they = sentences(pronoun);
         // A pronoun right after a sentence of its own article, a few sentences back, is introduced;
         // after another article's sentence it is not.
         let text2 = "Teachers met the mayor on Monday morning. They closed the schools at noon.";
         let s2 = sentences(text2);
         assert!(!dangles(&line(text2, &s2[1], 0), &[line(text2, &s2[0], 0)]));
-        assert!(dangles(&line(pronoun, &p[0], 1), &[line(other, &o[0], 0)]));
+        assert!(dangles(
+            &line(pronoun, &they[0], 1),
+            &[line(other, &rain[0], 0)]
+        ));
     }
 
     #[test]
     fn the_same_figure_about_the_same_thing_is_a_repeated_fact() {
-        let a = "Acme Holdings is seeking to recover about $973,000 in costs from the trial.";
-        let b = "Acme Holdings filed papers on Wednesday seeking $972,814 in legal costs.";
-        let c = "Acme Holdings said its revenue rose to $972,814 last year in new markets.";
-        let d = "The city spent $973,000 on the new bridge, officials said.";
-        let (sa, sb, sc, sd) = (sentences(a), sentences(b), sentences(c), sentences(d));
+        let seeks = "Acme Holdings is seeking to recover about $973,000 in costs from the trial.";
+        let filed = "Acme Holdings filed papers on Wednesday seeking $972,814 in legal costs.";
+        let revenue = "Acme Holdings said its revenue rose to $972,814 last year in new markets.";
+        let bridge = "The city spent $973,000 on the new bridge, officials said.";
+        let (sa, sb, sc, sd) = (
+            sentences(seeks),
+            sentences(filed),
+            sentences(revenue),
+            sentences(bridge),
+        );
         let (la, lb, lc, ld) = (
-            line(a, &sa[0], 0),
-            line(b, &sb[0], 1),
-            line(c, &sc[0], 2),
-            line(d, &sd[0], 3),
+            line(seeks, &sa[0], 0),
+            line(filed, &sb[0], 1),
+            line(revenue, &sc[0], 2),
+            line(bridge, &sd[0], 3),
         );
         assert!(repeats_fact(&la, &lb));
         assert!(repeats_fact(&lb, &la));
@@ -588,10 +596,13 @@ mod tests {
         assert!(repeats_fact(&lb, &lc));
         assert!(!repeats_fact(&la, &ld));
         // Years and small counts are not figures.
-        let y = "The firm was founded in 1999 and seeks costs from the trial.";
-        let z = "The firm sued in 1999 and seeks costs from the trial again.";
-        let (sy, sz) = (sentences(y), sentences(z));
-        assert!(!repeats_fact(&line(y, &sy[0], 0), &line(z, &sz[0], 1)));
+        let founded = "The firm was founded in 1999 and seeks costs from the trial.";
+        let sued = "The firm sued in 1999 and seeks costs from the trial again.";
+        let (sy, sz) = (sentences(founded), sentences(sued));
+        assert!(!repeats_fact(
+            &line(founded, &sy[0], 0),
+            &line(sued, &sz[0], 1)
+        ));
         assert_eq!(problems(&[la, lb]), vec![1]);
     }
 

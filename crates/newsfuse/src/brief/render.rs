@@ -592,7 +592,7 @@ fn headline_stats(brief: &Brief) -> String {
         Some(n) if brief.coverage.n_articles > 0 => count(n, "outlet"),
         _ => count(brief.coverage.n_independent, "textually independent report"),
     };
-    let mut line = format!("{}, {sources}", count(brief.coverage.n_articles, "article"),);
+    let mut line = format!("{}, {sources}", count(brief.coverage.n_articles, "article"));
     if let Some(date) = &brief.when.event_date {
         let _ = write!(line, " · event date {date}");
     }

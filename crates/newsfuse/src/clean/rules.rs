@@ -182,15 +182,18 @@ regex!(
 /// image ...", "Image 2 of 9"), a slide "3/18 <caption> <agency credit>", or the Internet
 /// Archive's crawl notice.
 pub(super) fn rule_page_furniture(line: &Line<'_>) -> Option<Verdict> {
+    // Literal checks first: the regexes only run on the rare line that could match.
     let text = line.text;
-    if VIDEO_CLOSE.is_match(text) {
+    if text.starts_with("CLOSE") && VIDEO_CLOSE.is_match(text) {
         return Some(Verdict::Drop(Clutter::Widget));
     }
-    if GALLERY.is_match(text) || GALLERY_SLIDE.is_match(text) {
+    let image = text.contains("mage") || text.contains("MAGE");
+    if image && GALLERY.is_match(text)
+        || text.starts_with(|c: char| c.is_ascii_digit()) && GALLERY_SLIDE.is_match(text)
+    {
         return Some(Verdict::Drop(Clutter::Caption));
     }
-    WEB_ARCHIVE
-        .is_match(text)
+    ((text.contains("rawls") || text.contains("RAWLS")) && WEB_ARCHIVE.is_match(text))
         .then_some(Verdict::Drop(Clutter::Boilerplate))
 }
 
@@ -359,7 +362,9 @@ pub(super) fn rule_caption(line: &Line<'_>) -> Option<Verdict> {
         || credit_word && CREDIT_WORDS.is_match(text)
         || (line.words <= 7 && line.ending == Ending::Open && SLASH_CREDIT.is_match(text))
         || lower.contains(" / ") && NAME_SLASH_AGENCY.is_match(text)
-        || CAPTION_MARKERS.is_match(text);
+        || (text.contains(['(', '|', '/'])
+            || text.starts_with(['1', '2', '3', '4', '5', '6', '7', '8', '9', 'T']))
+            && CAPTION_MARKERS.is_match(text);
     caption.then_some(Verdict::Drop(Clutter::Caption))
 }
 
