@@ -125,6 +125,7 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod order;
+pub mod reading;
 pub mod render;
 pub mod script;
 pub mod segment;

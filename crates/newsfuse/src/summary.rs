@@ -2,6 +2,8 @@
 //! assembles the [`Summary`], with cross-article support for every sentence and warnings for
 //! anything skipped.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -9,6 +11,7 @@ use crate::analyze::{Analysis, AnalyzeConfig, analyze};
 use crate::clean::clean;
 use crate::model::{CleanArticle, Cluster, SegmentedArticle, Span};
 use crate::order::order;
+use crate::reading;
 use crate::script::{LetterCensus, is_cjk_character};
 use crate::segment::segment;
 use crate::select::{Algorithm, Budget, SelectConfig, select};
@@ -177,8 +180,7 @@ pub fn summarize_prepared(
     config: &SummaryConfig,
 ) -> Summary {
     let analysis = &prepared.analysis;
-    let picks = select(analysis, &config.select);
-    let ordered = order(cluster, analysis, &picks);
+    let ordered = select_readable(cluster, prepared, &config.select);
     let sentences = ordered
         .iter()
         .map(|&idx| {
@@ -210,6 +212,52 @@ pub fn summarize_prepared(
         n_articles: cluster.articles.len(),
         sentences,
         warnings,
+    }
+}
+
+/// How many times [`select_readable`] selects again after leaving out sentences that read badly.
+const READING_ROUNDS: usize = 3;
+
+/// Selects and orders; then, while the summary has a sentence that [`reading::problems`] finds
+/// (a subject pointing outside the summary, or a fact an earlier sentence already gave), those
+/// sentences stop being candidates and the selection runs again, at most [`READING_ROUNDS`]
+/// times. The analysis is copied only when a sentence has to go.
+fn select_readable(cluster: &Cluster, prepared: &Prepared, config: &SelectConfig) -> Vec<usize> {
+    let mut analysis = Cow::Borrowed(&prepared.analysis);
+    let mut round = 0;
+    loop {
+        let picks = select(&analysis, config);
+        let ordered = order(cluster, &analysis, &picks);
+        if round == READING_ROUNDS {
+            return ordered;
+        }
+        let lines: Vec<reading::Line<'_>> = ordered
+            .iter()
+            .filter_map(|&idx| {
+                let info = &analysis.sentences[idx];
+                Some(reading::Line {
+                    text: &cluster.articles.get(info.article)?.text,
+                    sentence: prepared
+                        .segmented
+                        .get(info.article)?
+                        .sentences
+                        .get(info.sentence)?,
+                    article: info.article,
+                })
+            })
+            .collect();
+        if lines.len() != ordered.len() {
+            return ordered;
+        }
+        let bad = reading::problems(&lines);
+        if bad.is_empty() {
+            return ordered;
+        }
+        let owned = analysis.to_mut();
+        for k in bad {
+            owned.sentences[ordered[k]].candidate = false;
+        }
+        round += 1;
     }
 }
 

@@ -4,11 +4,15 @@
 //! very many articles are skipped, and each article keeps its best few candidates), so the cost
 //! stays near-linear in the cluster's size. For each candidate pair, every sentence is matched to
 //! its nearest sentence in the other article by content-stem containment; a pair whose matched
-//! share is high is a copy (near-verbatim) or a rewrite. Groups are the connected components; the
+//! share is high is a copy (near-verbatim) or a rewrite; an article of one sentence (of four or
+//! more content words) that says what another article's lead (first two sentences) says is a copy
+//! of it. Groups are the connected components; the
 //! likely original of a group is the one with a wire dateline such as "(Reuters)", else the one
 //! whose content the others contain most.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -55,7 +59,7 @@ pub struct Derived {
 /// Finds a wire-service dateline such as "ROME (Reuters) -" near the top of an article.
 pub fn wire_source(text: &str) -> Option<String> {
     static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^[\p{Lu}][\p{Lu} .,'-]*\((Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|UPI|dpa|Xinhua|PTI|ANI|IANS|EFE|ANSA)\)\s*[-–—]")
+        Regex::new(r"(?m)^[\p{Lu}][\p{Lu} .,'-]*\((Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|UPI|dpa|Xinhua|PTI|ANI|IANS|EFE|ANSA)\)\s*[-–—_]")
             .expect("valid regex")
     });
     let head = prefix_chars(text, 2000);
@@ -74,39 +78,54 @@ const SENTENCE_MATCH: f64 = 0.6;
 const REWRITE_SHARE: f64 = 0.4;
 const COPY_SHARE: f64 = 0.85;
 const MIN_MATCHED: usize = 3;
+/// How many of an article's first sentences are its lead.
+const LEAD_SENTENCES: usize = 2;
 
 pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     let n = docs.len();
-    let sentence_sets: Vec<Vec<HashSet<&str>>> = docs
-        .iter()
-        .map(|doc| {
-            doc.sentences
-                .iter()
-                .map(|s| content_stems(s).into_iter().collect::<HashSet<&str>>())
-                .filter(|set| set.len() >= 4)
-                .collect()
-        })
-        .collect();
-
-    // Candidate pairs through a shingle index.
-    let mut index: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    // Stems are interned per cluster: sentences become sorted id lists (compared by merging)
+    // and shingles three ids packed in one key.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut intern = |stem| {
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        *ids.entry(stem).or_insert(next)
+    };
+    let mut sentence_sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(n);
+    // Candidate pairs through a shingle index; postings are ascending article indices.
+    let mut index: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
+    let mut stems: Vec<u32> = Vec::new();
     for doc in docs {
-        let mut seen = HashSet::new();
+        let mut sets = Vec::new();
         for sentence in doc.sentences {
-            let stems: Vec<&str> = sentence
-                .tokens
-                .iter()
-                .filter(|t| !t.is_stopword && t.stem.chars().any(char::is_alphanumeric))
-                .map(|t| &*t.stem)
+            let mut set: Vec<u32> = content_stems(sentence)
+                .into_iter()
+                .map(&mut intern)
                 .collect();
+            if set.len() >= 4 {
+                set.sort_unstable();
+                sets.push(set);
+            }
+            stems.clear();
+            stems.extend(
+                sentence
+                    .tokens
+                    .iter()
+                    .filter(|t| !t.is_stopword && t.stem.chars().any(char::is_alphanumeric))
+                    .map(|t| intern(&*t.stem)),
+            );
             for window in stems.windows(SHINGLE) {
-                if seen.insert(window.to_vec()) {
-                    index.entry(window.to_vec()).or_default().push(doc.index);
+                let key = (u128::from(window[0]) << 64)
+                    | (u128::from(window[1]) << 32)
+                    | u128::from(window[2]);
+                let postings = index.entry(key).or_default();
+                if postings.last() != Some(&doc.index) {
+                    postings.push(doc.index);
                 }
             }
         }
+        sentence_sets.push(sets);
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for postings in index
         .values()
         .filter(|p| p.len() > 1 && p.len() <= MAX_SHINGLE_DF)
@@ -138,12 +157,35 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     let mut candidate_list: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidate_list.sort_unstable();
     for (a, b) in candidate_list {
-        let (matched_a, share_a) = matched_share(&sentence_sets[a], &sentence_sets[b]);
-        let (matched_b, share_b) = matched_share(&sentence_sets[b], &sentence_sets[a]);
+        let ((matched_a, share_a), (matched_b, share_b)) =
+            matched_shares(&sentence_sets[a], &sentence_sets[b]);
         contained.insert((a, b), share_a);
         contained.insert((b, a), share_b);
         if matched_a.max(matched_b) >= MIN_MATCHED && share_a.max(share_b) >= REWRITE_SHARE {
             union(&mut parent, a, b);
+        }
+    }
+
+    // A one-sentence item (a brief, a teaser) that repeats another article's lead is a copy of
+    // it: too short for the sentence-count tests above.
+    let mut lead_copies: HashSet<usize> = HashSet::new();
+    for (item, sets) in sentence_sets.iter().enumerate() {
+        let [only] = sets.as_slice() else {
+            continue;
+        };
+        let target = (0..n).find(|&other| {
+            other != item
+                && sentence_sets[other].len() > 1
+                && sentence_sets[other]
+                    .iter()
+                    .take(LEAD_SENTENCES)
+                    .any(|lead| same_sentence(only, lead))
+        });
+        if let Some(other) = target {
+            lead_copies.insert(item);
+            contained.insert((item, other), 1.0);
+            contained.entry((other, item)).or_insert(0.0);
+            union(&mut parent, item, other);
         }
     }
 
@@ -170,7 +212,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
                 .map(|&m| {
                     let similarity = contained.get(&(m, original)).copied().unwrap_or(0.0);
                     let verbatim = verbatim_share(&docs[m], &docs[original]);
-                    let kind = if verbatim >= COPY_SHARE {
+                    let kind = if verbatim >= COPY_SHARE || lead_copies.contains(&m) {
                         "copy"
                     } else {
                         "rewrite"
@@ -199,22 +241,53 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
 }
 
 /// (number matched, share matched) of `a`'s sentences whose content is mostly contained in one
-/// sentence of `b`.
-fn matched_share(a: &[HashSet<&str>], b: &[HashSet<&str>]) -> (usize, f64) {
-    if a.is_empty() {
-        return (0, 0.0);
+/// sentence of `b`, and the same of `b`'s in `a` (each sentence a sorted list of distinct stem
+/// ids). [`same_sentence`] is symmetric, so one pass over the pairs serves both; a pair whose
+/// row and column are both matched already is not compared.
+fn matched_shares(a: &[Vec<u32>], b: &[Vec<u32>]) -> ((usize, f64), (usize, f64)) {
+    let mut column = vec![false; b.len()];
+    let mut rows = 0;
+    for sa in a {
+        let mut row = false;
+        for (j, sb) in b.iter().enumerate() {
+            if (!row || !column[j]) && same_sentence(sa, sb) {
+                row = true;
+                column[j] = true;
+            }
+        }
+        rows += usize::from(row);
     }
-    let matched = a
-        .iter()
-        .filter(|sa| {
-            b.iter().any(|sb| {
-                let shared = sa.iter().filter(|stem| sb.contains(*stem)).count();
-                shared as f64 / sa.len().min(sb.len()).max(1) as f64 >= SENTENCE_MATCH
-                    && shared as f64 / sa.len().max(sb.len()).max(1) as f64 >= SENTENCE_MATCH / 2.0
-            })
-        })
-        .count();
-    (matched, matched as f64 / a.len() as f64)
+    let columns = column.iter().filter(|&&c| c).count();
+    let share = |k: usize, n: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
+    (
+        (rows, share(rows, a.len())),
+        (columns, share(columns, b.len())),
+    )
+}
+
+/// Two sentences (sorted distinct stem ids) say the same: most of the shorter's stems are in
+/// the other, and at least half as many of the longer's.
+fn same_sentence(sa: &[u32], sb: &[u32]) -> bool {
+    let shared = intersection_len(sa, sb);
+    shared as f64 / sa.len().min(sb.len()).max(1) as f64 >= SENTENCE_MATCH
+        && shared as f64 / sa.len().max(sb.len()).max(1) as f64 >= SENTENCE_MATCH / 2.0
+}
+
+/// How many ids two sorted, duplicate-free lists share.
+fn intersection_len(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// Share of `a`'s sentences that occur word for word (same stem sequence) in `b`.
@@ -328,6 +401,27 @@ mod tests {
     const WIRE: &str = "PARIS (Reuters) - The city council approved a new budget for public transport on Monday after a long debate.\n\nThe plan adds forty electric buses to the northern routes and extends night service.\n\nCritics said the fare increase would hurt low-income commuters across the suburbs.\n\nThe mayor promised a review of ticket prices before the summer holidays begin.\n\nConstruction of new depots will start next spring, officials said.";
     const REWRITE: &str = "The city council has approved a new public transport budget after a long debate on Monday.\n\nForty electric buses will be added to northern routes and night service will be extended under the plan.\n\nThe fare increase would hurt low-income commuters across the suburbs, critics said.\n\nA review of ticket prices before the summer holidays was promised by the mayor.";
     const INDEPENDENT: &str = "Commuters reacted with anger on Tuesday to news that fares will rise.\n\nA union leader called the vote a betrayal of workers who depend on buses.\n\nSeveral residents said they would join a protest planned for the weekend.";
+
+    /// A one-sentence item that repeats another article's lead joins it as a copy; one that says
+    /// something else stays independent.
+    #[test]
+    fn one_sentence_item_repeating_a_lead_is_a_copy() {
+        const ITEM: &str = "The city council approved a new budget for public transport on Monday.";
+        const OTHER_ITEM: &str = "Farmers in the valley expect a record grape harvest this autumn.";
+        let (cluster, cleaned, segmented) = cluster_of(&[INDEPENDENT, WIRE, ITEM, OTHER_ITEM]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let coverage = &brief.coverage;
+        assert_eq!(coverage.n_independent, 3);
+        let group = &coverage.groups[coverage.group_of[2]];
+        assert_eq!(group.original, 1);
+        let kinds: Vec<(usize, &str)> = group
+            .derived
+            .iter()
+            .map(|d| (d.article, d.kind.as_str()))
+            .collect();
+        assert_eq!(kinds, vec![(2, "copy")]);
+        assert_ne!(coverage.group_of[3], coverage.group_of[1]);
+    }
 
     #[test]
     fn rewrite_grouped_with_wire_original() {

@@ -31,6 +31,7 @@ mod schema_tests;
 pub(crate) mod testutil;
 
 use std::collections::HashSet;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -128,7 +129,7 @@ pub fn build_brief(
     // Which sentences may be extracted does not change what corroborates what, so the default
     // limits give the same matches as the summary's own analysis.
     let analysis = crate::analyze::analyze(cluster, segmented, &AnalyzeConfig::default());
-    build(cluster, cleaned, segmented, &analysis, summary)
+    build(cluster, cleaned, segmented, &analysis, summary, &mut None)
 }
 
 /// [`build_brief`] from the stages a summary already ran (`summary` as there, e.g.
@@ -144,7 +145,45 @@ pub fn build_brief_prepared(
         &prepared.segmented,
         &prepared.analysis,
         summary,
+        &mut None,
     )
+}
+
+/// [`build_brief_prepared`], also returning how long each analysis took, in the order they run
+/// (`docs`, `coverage`, `corroboration`, `entities`, `quotes`, `figures`, `when`, `articles`).
+/// For profiling (`newsfuse eval-brief --only cost`); the brief is the same.
+pub fn build_brief_profiled(
+    cluster: &Cluster,
+    prepared: &Prepared,
+    summary: &[(usize, usize)],
+) -> (Brief, Vec<(&'static str, Duration)>) {
+    let mut times = Some(Vec::new());
+    let brief = build(
+        cluster,
+        &prepared.cleaned,
+        &prepared.segmented,
+        &prepared.analysis,
+        summary,
+        &mut times,
+    );
+    (brief, times.unwrap_or_default())
+}
+
+/// Runs `f`, recording its time under `name` when `times` is on.
+fn stage<T>(
+    times: &mut Option<Vec<(&'static str, Duration)>>,
+    name: &'static str,
+    f: impl FnOnce() -> T,
+) -> T {
+    match times {
+        None => f(),
+        Some(list) => {
+            let start = Instant::now();
+            let out = f();
+            list.push((name, start.elapsed()));
+            out
+        }
+    }
 }
 
 fn build(
@@ -153,41 +192,48 @@ fn build(
     segmented: &[SegmentedArticle],
     analysis: &Analysis,
     summary: &[(usize, usize)],
+    times: &mut Option<Vec<(&'static str, Duration)>>,
 ) -> Brief {
     let empty_clean = CleanArticle::default();
     let empty_segmented = SegmentedArticle::default();
-    let docs: Vec<Doc<'_>> = cluster
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(index, article)| Doc {
-            index,
-            text: &article.text,
-            clean: cleaned.get(index).unwrap_or(&empty_clean),
-            sentences: &segmented.get(index).unwrap_or(&empty_segmented).sentences,
-        })
-        .collect();
+    let docs: Vec<Doc<'_>> = stage(times, "docs", || {
+        cluster
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(index, article)| Doc {
+                index,
+                text: &article.text,
+                clean: cleaned.get(index).unwrap_or(&empty_clean),
+                sentences: &segmented.get(index).unwrap_or(&empty_segmented).sentences,
+            })
+            .collect()
+    });
 
-    let coverage = coverage::analyze(&docs, cluster);
-    let summary = corroborate(&docs, analysis, summary, &coverage);
-    let entities = entities::analyze(&docs);
-    let quotes = quotes::analyze(&docs, &entities);
-    let figures = figures::analyze(&docs);
-    let when = when::analyze(&docs, cluster);
-    let articles = cluster
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(index, article)| ArticleInfo {
-            index,
-            origin: article.origin.clone(),
-            label: article_label(article),
-            source: article
-                .source
-                .clone()
-                .or_else(|| coverage::wire_source(&article.text)),
-        })
-        .collect();
+    let coverage = stage(times, "coverage", || coverage::analyze(&docs, cluster));
+    let summary = stage(times, "corroboration", || {
+        corroborate(&docs, analysis, summary, &coverage)
+    });
+    let entities = stage(times, "entities", || entities::analyze(&docs));
+    let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
+    let figures = stage(times, "figures", || figures::analyze(&docs));
+    let when = stage(times, "when", || when::analyze(&docs, cluster));
+    let articles = stage(times, "articles", || {
+        cluster
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(index, article)| ArticleInfo {
+                index,
+                origin: article.origin.clone(),
+                label: article_label(article),
+                source: article
+                    .source
+                    .clone()
+                    .or_else(|| coverage::wire_source(&article.text)),
+            })
+            .collect()
+    });
     Brief {
         schema_version: SCHEMA_VERSION.to_string(),
         cluster_id: cluster.id.clone(),

@@ -65,13 +65,13 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
         let supporters: Vec<usize> = sentence.support.iter().map(|s| s.excerpt.article).collect();
         let _ = writeln!(
             out,
-            "{}. {} {} — reported by {} of {} ({} independent)",
+            "{}. {} {} — reported by {} of {} ({})",
             i + 1,
             md(&sentence.excerpt.text),
             cite(&supporters),
             supporters.len(),
             brief.articles.len(),
-            sentence.independent_support
+            backing(brief, sentence)
         );
     }
 
@@ -158,7 +158,11 @@ pub fn render_markdown(brief: &Brief, _cluster: &Cluster) -> String {
             })
             .collect();
         if derived.is_empty() {
-            let _ = writeln!(out, "- [{}] independent report", group.original + 1);
+            let _ = writeln!(
+                out,
+                "- [{}] textually independent report",
+                group.original + 1
+            );
         } else {
             let _ = writeln!(
                 out,
@@ -306,11 +310,11 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
         }
         let _ = writeln!(
             out,
-            "<li>{} {links} <span class=\"support\">reported by {} of {} · {} independent</span></li>",
+            "<li>{} {links} <span class=\"support\">reported by {} of {} · {}</span></li>",
             escape_html(&one_line(&sentence.excerpt.text)),
             sentence.support.len(),
             brief.articles.len(),
-            sentence.independent_support
+            escape_html(&backing(brief, sentence))
         );
     }
     let _ = writeln!(out, "</ol></section>");
@@ -437,7 +441,7 @@ pub fn render_html(brief: &Brief, cluster: &Cluster) -> String {
         if derived.is_empty() {
             let _ = writeln!(
                 out,
-                "<li>{} independent report</li>",
+                "<li>{} textually independent report</li>",
                 cite(&[group.original])
             );
         } else {
@@ -531,12 +535,61 @@ fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
+/// The outlet an article comes from: its `source` (metadata, or a wire dateline such as
+/// "(Reuters)"), else the host of a URL origin without "www.". Case-folded, with the two wire
+/// services' long names folded to "ap" and "afp", so that two datelines of one agency are one
+/// outlet.
+fn outlet(info: &super::ArticleInfo) -> Option<String> {
+    if let Some(source) = info
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let source = source.to_lowercase();
+        return Some(match source.as_str() {
+            "associated press" => "ap".to_string(),
+            "agence france-presse" => "afp".to_string(),
+            _ => source,
+        });
+    }
+    let rest = info
+        .origin
+        .strip_prefix("https://")
+        .or_else(|| info.origin.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (host.contains('.')).then_some(host)
+}
+
+/// How many distinct outlets `articles` come from, when every one of them names its outlet.
+fn outlets(brief: &Brief, articles: impl IntoIterator<Item = usize>) -> Option<usize> {
+    let mut seen: Vec<String> = Vec::new();
+    for article in articles {
+        let name = outlet(brief.articles.get(article)?)?;
+        if !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    Some(seen.len())
+}
+
+/// What backs a summary sentence, for people: "3 outlets" when the sources or URLs of all its
+/// supporters name their outlets, else "2 textually independent" (coverage groups: articles
+/// that are not copies or rewrites of one another, whoever published them).
+fn backing(brief: &Brief, sentence: &super::SummarySentence) -> String {
+    match outlets(brief, sentence.support.iter().map(|s| s.excerpt.article)) {
+        Some(n) => count(n, "outlet"),
+        None => format!("{} textually independent", sentence.independent_support),
+    }
+}
+
 fn headline_stats(brief: &Brief) -> String {
-    let mut line = format!(
-        "{}, {}",
-        count(brief.coverage.n_articles, "article"),
-        count(brief.coverage.n_independent, "independent report")
-    );
+    let sources = match outlets(brief, 0..brief.articles.len()) {
+        Some(n) if brief.coverage.n_articles > 0 => count(n, "outlet"),
+        _ => count(brief.coverage.n_independent, "textually independent report"),
+    };
+    let mut line = format!("{}, {sources}", count(brief.coverage.n_articles, "article"));
     if let Some(date) = &brief.when.event_date {
         let _ = write!(line, " · event date {date}");
     }
@@ -641,7 +694,7 @@ mod tests {
             cluster_of(&["Too short to extract.", "Another short line."]);
         let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
         let markdown = render_markdown(&brief, &cluster);
-        assert!(markdown.contains("2 articles, 2 independent reports · 0 disagreements"));
+        assert!(markdown.contains("2 articles, 2 textually independent reports · 0 disagreements"));
         for empty in [NO_SUMMARY, NO_QUOTES, NO_SHARED_FIGURES, NO_ENTITIES] {
             assert!(markdown.contains(empty), "{empty}: {markdown}");
             assert!(render_html(&brief, &cluster).contains(empty));
@@ -651,7 +704,47 @@ mod tests {
             cluster_of(&["The council voted to close 12 schools on Tuesday, the mayor said."]);
         let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
         let markdown = render_markdown(&brief, &cluster);
-        assert!(markdown.contains("1 article, 1 independent report · 0 disagreements"));
+        assert!(markdown.contains("1 article, 1 textually independent report · 0 disagreements"));
         assert!(!markdown.contains(NO_SUMMARY));
+    }
+
+    /// Articles that all come from one agency are one outlet, however independently worded;
+    /// without sources or URLs the brief says "textually independent"; URL hosts name outlets.
+    #[test]
+    fn outlets_come_from_sources_or_urls_else_textual_independence_is_said() {
+        let texts = [
+            "LONDON (AP) _ The council voted on Monday to close twelve schools across the city.",
+            "PARIS (AP) _ Farmers blocked roads near the capital with tractors on Tuesday.",
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
+        let markdown = render_markdown(&brief, &cluster);
+        assert!(markdown.contains("2 articles, 1 outlet ·"), "{markdown}");
+        assert!(markdown.contains("(1 outlet)"), "{markdown}");
+        assert!(render_html(&brief, &cluster).contains("· 1 outlet</span>"));
+
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The council voted on Monday to close twelve schools across the city.",
+            "Farmers blocked roads near the capital with tractors on Tuesday.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0)]);
+        let markdown = render_markdown(&brief, &cluster);
+        assert!(markdown.contains("2 articles, 2 textually independent reports"));
+        assert!(markdown.contains("(1 textually independent)"), "{markdown}");
+
+        let plain: Vec<String> = texts.iter().map(|t| t.replace(" (AP) _", " -")).collect();
+        let (mut cluster, cleaned, segmented) =
+            cluster_of(&plain.iter().map(String::as_str).collect::<Vec<_>>());
+        cluster.articles[0].origin = "https://www.example-news.com/2024/schools".into();
+        cluster.articles[1].origin = "http://daily.example.org/farmers?ref=1".into();
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let sources: Vec<Option<String>> = brief.articles.iter().map(outlet).collect();
+        assert_eq!(
+            sources,
+            vec![
+                Some("example-news.com".to_string()),
+                Some("daily.example.org".to_string())
+            ]
+        );
     }
 }

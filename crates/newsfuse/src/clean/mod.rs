@@ -11,6 +11,10 @@
 //! look at short lines (clutter is short; a long line is a paragraph), so a paragraph joined into
 //! one huge line is never dropped for a stray phrase.
 //!
+//! 0. `page_furniture`, the one rule that also looks at long lines: a video teaser opening with
+//!    the player's upper-case "CLOSE " before a capital, a gallery line ("Enlarge image …",
+//!    "Image 2 of 9"), a gallery slide "3/18 <caption> <agency credit>", the Internet Archive's
+//!    crawl notice → Widget, Caption or Boilerplate.
 //! 1. `separator`: no letter or digit at all (`___`, `|`, `* * *`, zero-width spaces) → Widget.
 //! 2. `number`: a lone number or a share/comment count (`154`, `2)`, `1.2K shares`) → Number.
 //! 3. `duration`: video-player times (`1:23`, `0:00 0:00:40 0:00`) → Widget.
@@ -23,14 +27,16 @@
 //!    carries its reason, and link-list and player headers open a run (see context rule 1).
 //! 7. `boilerplate_phrase`: a not-too-long line containing a phrase that never occurs in news
 //!    prose (cookie banners, subscription forms, "Image copyright", "toggle caption", "All rights
-//!    reserved", web-archive notices, tweet-embed text) → the phrase's reason.
+//!    reserved", web-archive notices, tweet-embed text, reprint notices, error pages, share-by-email
+//!    forms, reader-tip prompts) → the phrase's reason.
 //! 8. `header`: a link-list or player header with its teaser ("More from World", "Related:",
 //!    "Read more: …", "SEE ALSO: …", "WATCH: …", "[Related: …]", "… Read more") → LinkList or
 //!    Widget; one with nothing after its colon opens a run.
 //! 9. `byline`: bylines and credits ("By Jane Doe", "-- Jane Doe", "(Reporting by …)", "…
 //!    contributed to this report", "© 2016 …", subscription prompts) → Boilerplate.
 //! 10. `caption`: photo credits and captions ("(Photo: …)", "Image: …", "FILE - In this … file
-//!     photo", "AP Photo/…", "… Getty Images", "Jay Reed/NPR", a trailing "(Name / Agency)") →
+//!     photo", "AP Photo/…", "… Getty Images", "Jay Reed/NPR", a trailing "(Name / Agency)",
+//!     "… REUTERS/Name", "… | Reuters", "1 of 6. …", "This image provided by …", "(2nd L)") →
 //!     Caption.
 //! 11. `timestamp`: "Last update: …", "Updated 3:45 p.m. ET", "Published …", "2 hours ago", a
 //!     line that is only a date or time → Timestamp.
@@ -58,7 +64,7 @@
 //! The stage is linear in the text: one pass to split lines, one cheap check per rule per line
 //! (regexes are compiled once, in statics; unanchored phrase searches run on one ASCII-lowercased
 //! copy of each short line with case-sensitive patterns, behind literal pre-checks), one pass
-//! per context rule. Lines of more than 80 words skip the line rules entirely. On web-scraped
+//! per context rule. Lines of more than 80 words skip the line rules, except `page_furniture`. On web-scraped
 //! Multi-News articles it runs at roughly 60 MB/s (release build, one core).
 //!
 //! Precision comes first: a rule that is not sure keeps the line. Known misses are captions
@@ -71,7 +77,7 @@ use crate::model::{Block, BlockKind, CleanArticle, Clutter, DroppedLine, Span};
 use self::furniture::rule_furniture;
 use self::rules::{
     is_dateline, rule_boilerplate_phrase, rule_byline, rule_caption, rule_contact, rule_duration,
-    rule_header, rule_number, rule_separator, rule_timestamp, rule_url,
+    rule_header, rule_number, rule_page_furniture, rule_separator, rule_timestamp, rule_url,
 };
 
 /// Splits `text` into kept blocks and dropped clutter lines. Never fails, never rewrites text.
@@ -115,6 +121,7 @@ type ContextRule = fn(&[Line<'_>], &mut [Verdict]);
 
 /// The line rules, by name, in the order they are tried; the first that fires decides.
 static LINE_RULES: &[(&str, LineRule)] = &[
+    ("page_furniture", rule_page_furniture),
     ("separator", rule_separator),
     ("number", rule_number),
     ("duration", rule_duration),
@@ -289,7 +296,7 @@ fn ends_with_initialism(core: &str) -> bool {
 
 fn classify_line(line: &Line<'_>) -> Verdict {
     if line.words > ANY_MAX_WORDS {
-        return Verdict::Keep;
+        return rule_page_furniture(line).unwrap_or(Verdict::Keep);
     }
     LINE_RULES
         .iter()

@@ -85,6 +85,10 @@ static BOILERPLATE_PHRASES: &[(&str, Clutter)] = &[
         Clutter::Boilerplate,
     ),
     (
+        r"for your personal,? non-?commercial use only|order reprints|the page you requested (was|could) not (be )?found|check the url for proper spelling|thank you for your interest in spreading the word|we only request your email address|we('|’)d (like|love) to hear from you|send us a (secure )?tip|check back (tomorrow|later) for more|if you need (more|further) assistance",
+        Clutter::Boilerplate,
+    ),
+    (
         r"thank you for subscribing|invalid email|you must select a newsletter|verify you('|’)re not a robot|newsletter sign ?up|sign up for (our|the) (?-u:[\w ]){0,30}newsletter|get daily news updates|subscribe to our|sign up to receive|you agree to receive occasional updates",
         Clutter::Boilerplate,
     ),
@@ -154,6 +158,43 @@ pub(super) fn rule_boilerplate_phrase(line: &Line<'_>) -> Option<Verdict> {
     }
     let index = boilerplate.set.matches(&line.lower).iter().next()?;
     Some(Verdict::Drop(BOILERPLATE_PHRASES[index].1))
+}
+
+// ----- page furniture: lines that are site widgets whatever their length.
+
+regex!(VIDEO_CLOSE, r"^CLOSE\s+\p{Lu}");
+regex!(
+    GALLERY,
+    r"(?i)^enlarge (this )?image(?-u:\b)|(?-u:\b)image \d{1,3} of\s*/?\s*\d{1,3}(?-u:\b)"
+);
+regex!(
+    GALLERY_SLIDE,
+    r"^\d{1,3}/\d{1,3}\s+\p{Lu}.*(Getty Images|Reuters|AFP|EPA|Shutterstock|Rex Features|AP Photo|PA Wire)\s*$"
+);
+regex!(
+    WEB_ARCHIVE,
+    r"(?i)these crawls are part of an effort to archive"
+);
+
+/// A line that is a site widget or a page notice, at any length (paragraphs of gallery captions
+/// and archive notices are often joined into one long line): a video teaser that starts with
+/// the player's upper-case "CLOSE" ("CLOSE Police say ... USA TODAY"), a gallery ("Enlarge
+/// image ...", "Image 2 of 9"), a slide "3/18 <caption> <agency credit>", or the Internet
+/// Archive's crawl notice.
+pub(super) fn rule_page_furniture(line: &Line<'_>) -> Option<Verdict> {
+    // Literal checks first: the regexes only run on the rare line that could match.
+    let text = line.text;
+    if text.starts_with("CLOSE") && VIDEO_CLOSE.is_match(text) {
+        return Some(Verdict::Drop(Clutter::Widget));
+    }
+    let image = text.contains("mage") || text.contains("MAGE");
+    if image && GALLERY.is_match(text)
+        || text.starts_with(|c: char| c.is_ascii_digit()) && GALLERY_SLIDE.is_match(text)
+    {
+        return Some(Verdict::Drop(Clutter::Caption));
+    }
+    ((text.contains("rawls") || text.contains("RAWLS")) && WEB_ARCHIVE.is_match(text))
+        .then_some(Verdict::Drop(Clutter::Boilerplate))
 }
 
 // ----- link-list and player headers.
@@ -300,6 +341,11 @@ regex!(
     r"^\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s+/\s+(Reuters|Getty|AP|AFP|EPA|Via|Bloomberg|NPR|Associated|Shutterstock|Flickr|Wikimedia|Instagram|Twitter|YouTube)"
 );
 
+regex!(
+    CAPTION_MARKERS,
+    r"^\d{1,2} of \d{1,2}\.\s+\p{Lu}|^This (undated )?(image|photo|picture) (provided|released|taken|obtained|made available|courtesy)(?-u:\b)|\(\d(st|nd|rd|th) (L|R|C|left|right|center)\)|\((L|R)\).*\((L|R)\)|(?-u:\b)(REUTERS|AFP|EPA)/\p{Lu}[\p{L} .'-]{1,40}$|\|\s*(Reuters|AP|AFP|Getty Images|EPA)\s*$"
+);
+
 pub(super) fn rule_caption(line: &Line<'_>) -> Option<Verdict> {
     if !line.is_short() {
         return None;
@@ -315,7 +361,10 @@ pub(super) fn rule_caption(line: &Line<'_>) -> Option<Verdict> {
         || closes && (credit_in_brackets(text) || AGENCY_AFTER_CAPTION.is_match(text))
         || credit_word && CREDIT_WORDS.is_match(text)
         || (line.words <= 7 && line.ending == Ending::Open && SLASH_CREDIT.is_match(text))
-        || lower.contains(" / ") && NAME_SLASH_AGENCY.is_match(text);
+        || lower.contains(" / ") && NAME_SLASH_AGENCY.is_match(text)
+        || (text.contains(['(', '|', '/'])
+            || text.starts_with(['1', '2', '3', '4', '5', '6', '7', '8', '9', 'T']))
+            && CAPTION_MARKERS.is_match(text);
     caption.then_some(Verdict::Drop(Clutter::Caption))
 }
 
@@ -546,6 +595,11 @@ pub(super) fn compile_all() {
         &COPYRIGHT,
         &PROMPT,
         &DATELINE,
+        &VIDEO_CLOSE,
+        &GALLERY,
+        &GALLERY_SLIDE,
+        &WEB_ARCHIVE,
+        &CAPTION_MARKERS,
     ] {
         LazyLock::force(regex);
     }

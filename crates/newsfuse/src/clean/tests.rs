@@ -451,3 +451,74 @@ proptest::proptest! {
         check_invariants(&input, &out);
     }
 }
+
+/// Site widgets that reached Multi-News summaries, on invented text: a video teaser behind the
+/// player's "CLOSE", gallery lines (also when joined into one long paragraph), a slide with its
+/// agency credit, reprint and error-page notices, share-by-email forms and reader-tip prompts.
+#[test]
+fn page_furniture_and_site_notices_are_dropped() {
+    let long_gallery = format!(
+        "Photo: Jo Lee / Studio Pictures Image 1 of / 4 Caption Close Image 1 of 4 {}",
+        "Two actors play con artists in a caper film set in a casino town. ".repeat(8)
+    );
+    let input = format!(
+        "The council voted to close the bridge on Monday after inspectors found cracks.\n\
+         CLOSE The bridge across the river has been shut for repairs. City Daily\n\
+         {long_gallery}\n\
+         Enlarge image Workers inspect the bridge on Monday.\n\
+         3/18 On the bridge “It will stay shut until the spring,” the mayor said. Getty Images\n\
+         News Corp Reprints: This copy is for your personal, non-commercial use only.\n\
+         Sorry, the page you requested was not found.\n\
+         Thank you for your interest in spreading the word about City Daily.\n\
+         If you have seen cracks in a bridge, we’d like to hear from you. Send us a secure tip at tips.example.com.\n\
+         The repairs will take six months, officials said.\n"
+    );
+    let out = clean(&input);
+    let kept: Vec<&str> = out.blocks.iter().map(|b| b.span.slice(&input)).collect();
+    assert_eq!(
+        kept,
+        vec![
+            "The council voted to close the bridge on Monday after inspectors found cracks.",
+            "The repairs will take six months, officials said.",
+        ]
+    );
+    check_invariants(&input, &out);
+    // Prose that only mentions these words is kept.
+    check(
+        "CLOSE to the river, the council voted to shut the bridge.\n\
+         The council said the image of the city mattered.\n\
+         Officials close the bridge at night.\n",
+        &[
+            "B: CLOSE to the river, the council voted to shut the bridge.",
+            "B: The council said the image of the city mattered.",
+            "B: Officials close the bridge at night.",
+        ],
+        &[],
+    );
+}
+
+/// Photo captions with a gallery counter, a wire credit, a provider line or position markers
+/// (invented text) are dropped; prose with a position word in brackets elsewhere is kept.
+#[test]
+fn captions_with_credits_and_position_markers_are_dropped() {
+    check(
+        "The council closed the bridge on Monday after inspectors found deep cracks.\n\
+         1 of 6. Workers stand on the closed bridge in the city, May 2, 2016.\n\
+         A worker leaves the town hall during a break in the city, May 2, 2016. REUTERS/Jo Lee\n\
+         This image provided by the city council shows the bridge on Monday, May 2, 2016.\n\
+         Ann Lee (2nd L) and Bo Park (R) stand on the bridge in the city.\n\
+         A policeman stands guard at the bridge, which will reopen in the spring. | Reuters\n\
+         The left lane (L) will reopen first, the council said.\n",
+        &[
+            "B: The council closed the bridge on Monday after inspectors found deep cracks.",
+            "B: The left lane (L) will reopen first, the council said.",
+        ],
+        &[
+            "Caption: 1 of 6. Workers stand on the closed bridge in the city, May 2, 2016.",
+            "Caption: A worker leaves the town hall during a break in the city, May 2, 2016. REUTERS/Jo Lee",
+            "Caption: This image provided by the city council shows the bridge on Monday, May 2, 2016.",
+            "Caption: Ann Lee (2nd L) and Bo Park (R) stand on the bridge in the city.",
+            "Caption: A policeman stands guard at the bridge, which will reopen in the spring. | Reuters",
+        ],
+    );
+}
