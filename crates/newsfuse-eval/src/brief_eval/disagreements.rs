@@ -3,7 +3,7 @@
 //!
 //! **Plants.** A fixed set of clusters (WikiNews TAC 2011, DUC 2003, DUC 2006, DUC 2007 update,
 //! Multi-News dev, the seed cluster) is scanned for figures written the same way in two or more
-//! articles, in six forms: digits ("212 people"), money ("$2.5 million", "40 dlrs", "300
+//! articles about the same thing (two words or more of their surroundings shared), in six forms: digits ("212 people"), money ("$2.5 million", "40 dlrs", "300
 //! euros"), percentages, spelled-out numbers ("four men"), ages ("Smith, 67,", "an 82-year-old")
 //! and hedged values ("about 300 homes"). For each such figure one occurrence in one article is
 //! changed by a factor outside any hedge or bound (x2.5 or x0.4; ages x1.3 or x0.7, percentages
@@ -193,14 +193,20 @@ const HEDGES: &[&str] = &[
     "estimated",
 ];
 const BOUNDS: &[&str] = &[
-    "than", "least", "over", "under", "to", "up", "as", "most", "exceeding", "upwards",
+    "than",
+    "least",
+    "over",
+    "under",
+    "to",
+    "up",
+    "as",
+    "most",
+    "exceeding",
+    "upwards",
 ];
 
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(US\$|\$|£|€)\s?{NUM}(?:\s(million|billion))?\b"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"(US\$|\$|£|€)\s?{NUM}(?:\s(million|billion))?\b")).expect("valid regex")
 });
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -223,11 +229,7 @@ static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPELLED_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = SPELLED.iter().map(|(w, _)| *w).collect();
-    Regex::new(&format!(
-        r"\b((?i:{}))\s([a-z]{{3,}})\b",
-        words.join("|")
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"\b((?i:{}))\s([a-z]{{3,}})\b", words.join("|"))).expect("valid regex")
 });
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b{NUM} ([a-z][a-z.]{{2,}})")).expect("valid regex"));
@@ -284,13 +286,13 @@ fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
     let mut out: Vec<Occurrence> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let push = |out: &mut Vec<Occurrence>,
-                    taken: &mut Vec<(usize, usize)>,
-                    whole: (usize, usize),
-                    number: regex::Match<'_>,
-                    value: f64,
-                    scale: f64,
-                    key: String,
-                    form: Form| {
+                taken: &mut Vec<(usize, usize)>,
+                whole: (usize, usize),
+                number: regex::Match<'_>,
+                value: f64,
+                scale: f64,
+                key: String,
+                form: Form| {
         if overlaps(taken, whole.0, whole.1) || !in_body_line(text, number.start()) {
             taken.push(whole);
             return;
@@ -482,6 +484,9 @@ fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
             || is_year(num.as_str())
             || prev_char.is_some_and(|c| matches!(c, '$' | '-' | '/' | '.' | ':' | '#'))
             || n < 2.0
+            || num.as_str().starts_with('0')
+            || matches!(w, "gmt" | "utc" | "est" | "edt" | "bst")
+            || names_before(text, num.start())
         {
             continue;
         }
@@ -500,8 +505,26 @@ fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
     out
 }
 
+/// A number right after a capitalised word or a label word names something ("Flight 103", "Game
+/// 2"): no figure to plant.
+fn names_before(text: &str, at: usize) -> bool {
+    let before = text[..at].strip_suffix(' ').unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    matches!(
+        lower.trim_end_matches('.'),
+        "flight" | "no" | "number" | "game" | "category" | "route" | "chapter" | "article"
+    ) || word.chars().next().is_some_and(char::is_uppercase) && !MONTHS.contains(&lower.as_str())
+}
+
 fn is_year(digits: &str) -> bool {
-    digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+    digits.len() == 4
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// The changed number: a factor clearly outside any hedge or bound, written like the original.
@@ -607,7 +630,11 @@ fn spell(n: u32) -> Option<String> {
     match n {
         0..=19 => Some(ONES[n as usize].to_string()),
         20..=99 if n % 10 == 0 => Some(TENS[(n / 10) as usize].to_string()),
-        20..=99 => Some(format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize])),
+        20..=99 => Some(format!(
+            "{}-{}",
+            TENS[(n / 10) as usize],
+            ONES[(n % 10) as usize]
+        )),
         100..=250 if n % 10 == 0 => Some(format!(
             "{} hundred{}",
             ONES[(n / 100) as usize],
@@ -619,6 +646,44 @@ fn spell(n: u32) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// Words of the surroundings two occurrences must share to count as one figure of one thing.
+const MIN_SHARED_WORDS: usize = 2;
+
+/// Distinct words (three letters or more, not function words) within 60 bytes either side of an
+/// occurrence, the number itself left out.
+fn surroundings(text: &str, occ: &Occurrence) -> BTreeSet<String> {
+    const FUNCTION: &[&str] = &[
+        "the", "and", "for", "with", "that", "this", "was", "were", "are", "has", "have", "had",
+        "from", "his", "her", "its", "their", "said", "who", "which", "but", "not", "been", "than",
+        "more", "about", "some", "they", "into", "after", "also", "will", "would",
+    ];
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(occ.start.saturating_sub(60));
+    let end = floor((occ.end + 60).min(text.len()));
+    let words = |piece: &str| -> Vec<String> {
+        piece
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .map(str::to_lowercase)
+            .filter(|w| !FUNCTION.contains(&w.as_str()))
+            .collect()
+    };
+    let mut out: BTreeSet<String> = words(&text[start..occ.start]).into_iter().collect();
+    out.extend(words(&text[occ.end..end]));
+    out
+}
+
+fn surroundings_shared(text: &str, occ: &Occurrence, other: &str, other_occ: &Occurrence) -> usize {
+    surroundings(text, occ)
+        .intersection(&surroundings(other, other_occ))
+        .count()
 }
 
 /// The plants of one cluster.
@@ -642,7 +707,13 @@ pub fn plants_for(cluster: &Cluster, rng_seed: u64) -> Vec<Plant> {
         let mut keys: Vec<&(Form, String)> = by_key
             .iter()
             .filter(|((f, _), list)| {
-                *f == form && list.iter().map(|o| o.article).collect::<BTreeSet<_>>().len() >= 2
+                *f == form
+                    && list
+                        .iter()
+                        .map(|o| o.article)
+                        .collect::<BTreeSet<_>>()
+                        .len()
+                        >= 2
             })
             .map(|(k, _)| k)
             .collect();
@@ -675,9 +746,22 @@ pub fn plants_for(cluster: &Cluster, rng_seed: u64) -> Vec<Plant> {
             let Some((new_text, new_value)) = changed(occ, written, up) else {
                 continue;
             };
-            let Some(witness) = list.iter().find(|o| o.article != article) else {
+            // The witness: the other article's occurrence whose surroundings share the most
+            // words with the changed one's; two at least, so that both say the same thing.
+            let Some((shared, witness)) = list
+                .iter()
+                .filter(|o| o.article != article)
+                .map(|o| {
+                    let other = &cluster.articles[o.article].text;
+                    (surroundings_shared(text, occ, other, o), *o)
+                })
+                .max_by_key(|(shared, o)| (*shared, std::cmp::Reverse((o.article, o.start))))
+            else {
                 continue;
             };
+            if shared < MIN_SHARED_WORDS {
+                continue;
+            }
             plants.push(Plant {
                 cluster: cluster.id.clone(),
                 form,
@@ -852,12 +936,14 @@ fn prepare_brief(cluster: &Cluster, summary: &[(usize, usize)]) -> Brief {
     build_brief(cluster, &cleaned, &segmented, summary)
 }
 
-/// The disagreement flags of a brief (quantities with status `disagree`).
+/// The flags of a brief: quantities with status `disagree` or `update` (both tell the reader two
+/// reports differ, so both are judged).
 pub fn flags(brief: &Brief) -> Vec<Flag> {
     brief
         .figures
         .disagreements
         .iter()
+        .chain(&brief.figures.updates)
         .filter_map(|&q| brief.figures.quantities.get(q))
         .map(|quantity| {
             let mut values: Vec<(f64, Vec<usize>)> = quantity
@@ -997,16 +1083,22 @@ fn sentence_at(brief_cluster: &Cluster, article: usize, at: usize) -> Option<usi
 /// The sentences behind a flag, for the person judging it (written only to the dump file, never
 /// to the repository).
 fn write_context(dump: &mut String, brief: &Brief, flag: &Flag) {
-    let Some(quantity) = brief.figures.disagreements.iter().find_map(|&q| {
-        let quantity = brief.figures.quantities.get(q)?;
-        (quantity.measure == flag.measure
-            && quantity.values.len() == flag.values.len()
-            && quantity
-                .values
-                .iter()
-                .all(|v| flag.values.iter().any(|(x, _)| close(*x, v.value))))
-        .then_some(quantity)
-    }) else {
+    let Some(quantity) = brief
+        .figures
+        .disagreements
+        .iter()
+        .chain(&brief.figures.updates)
+        .find_map(|&q| {
+            let quantity = brief.figures.quantities.get(q)?;
+            (quantity.measure == flag.measure
+                && quantity.values.len() == flag.values.len()
+                && quantity
+                    .values
+                    .iter()
+                    .all(|v| flag.values.iter().any(|(x, _)| close(*x, v.value))))
+            .then_some(quantity)
+        })
+    else {
         return;
     };
     for v in &quantity.values {
@@ -1054,11 +1146,7 @@ fn evaluate_cluster(
             Some(false) => {}
             None => {
                 tally.unjudged += 1;
-                let _ = writeln!(
-                    dump,
-                    "UNJUDGED\t{}\t{sig}\t{}",
-                    cluster.id, flag.measure
-                );
+                let _ = writeln!(dump, "UNJUDGED\t{}\t{sig}\t{}", cluster.id, flag.measure);
                 write_context(dump, &baseline_brief, flag);
             }
         }
@@ -1083,8 +1171,7 @@ fn evaluate_cluster(
             if hit {
                 e.0 += 1;
                 if brief.figures.quantities.iter().any(|q| {
-                    q.status == "update"
-                        && q.values.iter().any(|v| close(v.value, plant.new_value))
+                    q.status == "update" && q.values.iter().any(|v| close(v.value, plant.new_value))
                 }) {
                     local.updates += 1;
                 }
@@ -1101,6 +1188,36 @@ fn evaluate_cluster(
                 plant.start,
                 fmt(plant.old_value)
             );
+            if !hit {
+                let at = |article: usize, offset: usize| {
+                    brief.figures.mentions.iter().find(|m| {
+                        m.excerpt.article == article
+                            && m.excerpt.span.start <= offset
+                            && offset < m.excerpt.span.end.max(m.excerpt.span.start + 1)
+                    })
+                };
+                for (label, article, offset) in [
+                    ("changed", plant.article, plant.start),
+                    ("witness", plant.witness.0, plant.witness.1),
+                ] {
+                    match at(article, offset) {
+                        Some(m) => {
+                            let _ = writeln!(
+                                note,
+                                "    {label} [{article}] <{}> {} {} q={:?} :: {}",
+                                m.excerpt.text,
+                                m.kind,
+                                m.measure,
+                                m.quantity.map(|q| &brief.figures.quantities[q].status),
+                                m.sentence.text.replace('\n', " ")
+                            );
+                        }
+                        None => {
+                            let _ = writeln!(note, "    {label} [{article}] not extracted");
+                        }
+                    }
+                }
+            }
             // Support: the witness sentence is the summary sentence.
             if let Some(sentence) = brief.summary.first() {
                 local.support_n += 1;
@@ -1135,11 +1252,7 @@ fn evaluate_cluster(
                     // A new flag the plant caused elsewhere: false.
                     local.flags += 1;
                     local.planted += 1;
-                    let _ = writeln!(
-                        note,
-                        "NEWFALSE\t{}\t{sig}\t{}",
-                        plant.cluster, flag.measure
-                    );
+                    let _ = writeln!(note, "NEWFALSE\t{}\t{sig}\t{}", plant.cluster, flag.measure);
                 }
             }
             (plant, local, note)
@@ -1291,7 +1404,10 @@ mod tests {
         assert!(has(Form::Spelled, "spelled:4:men"), "{forms:?}");
         assert!(has(Form::Age, "age:67"), "{forms:?}");
         assert!(has(Form::Age, "age:82"), "{forms:?}");
-        assert!(!forms.iter().any(|(_, k)| k.starts_with("money:70000")), "{forms:?}");
+        assert!(
+            !forms.iter().any(|(_, k)| k.starts_with("money:70000")),
+            "{forms:?}"
+        );
     }
 
     #[test]
@@ -1319,7 +1435,10 @@ mod tests {
         assert_eq!(spell(10).as_deref(), Some("ten"));
         assert_eq!(spell(25).as_deref(), Some("twenty-five"));
         assert_eq!(with_commas(1_234_567), "1,234,567");
-        assert_eq!(date_of_doc_id("APW19981017.0151").as_deref(), Some("1998-10-17"));
+        assert_eq!(
+            date_of_doc_id("APW19981017.0151").as_deref(),
+            Some("1998-10-17")
+        );
     }
 
     #[test]

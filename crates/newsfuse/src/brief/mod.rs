@@ -39,7 +39,7 @@ use crate::summary::Prepared;
 pub use render::{render_html, render_json, render_markdown};
 
 /// The version of the JSON schema [`render_json`] writes (`docs/brief-schema.json`).
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// Everything `newsfuse brief` reports about one cluster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,7 +169,17 @@ fn build(
     let summary = corroborate(&docs, analysis, summary, &coverage);
     let entities = entities::analyze(&docs);
     let quotes = quotes::analyze(&docs, &entities);
-    let figures = figures::analyze(&docs);
+    let dates: Vec<Option<String>> = cluster
+        .articles
+        .iter()
+        .map(|a| {
+            a.published
+                .as_deref()
+                .and_then(when::parse_iso_date)
+                .map(when::Date::iso)
+        })
+        .collect();
+    let figures = figures::analyze(&docs, &dates);
     let when = when::analyze(&docs, cluster);
     let articles = cluster
         .articles
@@ -313,6 +323,10 @@ fn corroborate(
             let Some(other_sentence) = other.sentences.get(info.sentence) else {
                 continue;
             };
+            // A sentence giving a different figure is a disagreement, never support.
+            if figures::sentences_conflict(doc, sentence_idx, other, info.sentence) {
+                continue;
+            }
             support.push(Support {
                 excerpt: other.excerpt(other_sentence.span),
                 sentence: info.sentence,
