@@ -593,7 +593,7 @@ fn with_commas(n: i64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -629,20 +629,17 @@ fn spell(n: u32) -> Option<String> {
     ];
     match n {
         0..=19 => Some(ONES[n as usize].to_string()),
-        20..=99 if n % 10 == 0 => Some(TENS[(n / 10) as usize].to_string()),
+        20..=99 if n.is_multiple_of(10) => Some(TENS[(n / 10) as usize].to_string()),
         20..=99 => Some(format!(
             "{}-{}",
             TENS[(n / 10) as usize],
             ONES[(n % 10) as usize]
         )),
-        100..=250 if n % 10 == 0 => Some(format!(
-            "{} hundred{}",
+        100..=250 if n.is_multiple_of(100) => Some(format!("{} hundred", ONES[(n / 100) as usize])),
+        100..=250 if n.is_multiple_of(10) => Some(format!(
+            "{} hundred {}",
             ONES[(n / 100) as usize],
-            spell(n % 100).map_or_else(String::new, |r| if n % 100 == 0 {
-                String::new()
-            } else {
-                format!(" {r}")
-            })
+            spell(n % 100)?
         )),
         _ => None,
     }

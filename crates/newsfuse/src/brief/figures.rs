@@ -172,9 +172,13 @@ struct Mention {
     owners: Vec<String>,
     /// Content stems of the whole sentence.
     sentence_stems: Arc<HashSet<String>>,
+    /// Stems of the sentence's capitalised words, its first word left out.
+    sentence_names: Arc<HashSet<String>>,
     /// A remainder or an addition ("the other 14", "another 187", "43 more"): compared with
     /// nothing but an equal value.
     partial: bool,
+    /// Dimension words right around it ("long", "wide", "surplus"), see [`DIMENSION_STEMS`].
+    dimensions: Vec<&'static str>,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -378,7 +382,7 @@ fn age_suffix(text: &str, end: usize, prev_word: Option<&str>) -> Option<usize> 
             .is_some_and(char::is_alphabetic)
         && rest.starts_with(',')
         && rest[1..].starts_with(' ')
-        && rest[2..].chars().next().is_some_and(|c| c.is_alphabetic())
+        && rest[2..].chars().next().is_some_and(char::is_alphabetic)
     {
         let value: u32 = text[before.len()..end].parse().ok()?;
         if (5..=115).contains(&value) {
@@ -748,6 +752,7 @@ pub(crate) fn sentences_conflict(
                     && y.currency == x.currency
                     && y.head == x.head
                     && qualifiers_compatible(x, y)
+                    && dimensions_compatible(x, y)
             })
             .collect();
         !same.is_empty() && !same.iter().any(|y| values_agree(x, y))
@@ -799,8 +804,11 @@ impl Idf {
 
     /// Weighted Jaccard similarity of two stem sets.
     fn jaccard(&self, a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-        let shared: f64 = a.intersection(b).map(|s| self.weight(s)).sum();
-        let all: f64 = a.union(b).map(|s| self.weight(s)).sum();
+        // A small floor keeps words every sentence uses from weighing nothing (a cluster of
+        // near-identical reports).
+        let w = |s: &String| self.weight(s) + 0.1;
+        let shared: f64 = a.intersection(b).map(w).sum();
+        let all: f64 = a.union(b).map(w).sum();
         if all <= 0.0 { 0.0 } else { shared / all }
     }
 
@@ -881,7 +889,12 @@ const CONTEXT_SIMILARITY: f64 = 0.2;
 /// values within [`MAX_RATIO`], and either nearly the same sentence or nearly the same clause
 /// with enough rare words shared.
 fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
-    if a.kind == Kind::Number || a.partial || b.partial || !qualifiers_compatible(a, b) {
+    if a.kind == Kind::Number
+        || a.partial
+        || b.partial
+        || !qualifiers_compatible(a, b)
+        || !dimensions_compatible(a, b)
+    {
         return None;
     }
     let (low, high) = (
@@ -893,7 +906,7 @@ fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
     }
     let sentence = idf.jaccard(&a.sentence_stems, &b.sentence_stems);
     // One person has one age: a shared name links two ages.
-    if a.kind == Kind::Age && a.owners.iter().any(|o| b.owners.contains(o)) {
+    if a.kind == Kind::Age && same_owner(a, b) {
         return Some(Strength {
             similarity: sentence.max(AGE_BY_NAME),
             by_sentence: sentence >= SENTENCE_SIMILARITY,
@@ -910,7 +923,18 @@ fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
     let (ca, cb) = (context_of(a), context_of(b));
     let context = idf.jaccard(&ca, &cb);
     let shared: f64 = ca.intersection(&cb).map(|s| idf.weight(s)).sum();
-    let by_sentence = sentence >= SENTENCE_SIMILARITY;
+    // Nearly the same sentence about different named things ("In Norland, 32 people died" and
+    // "In Southmark, 21 people died") is two quantities.
+    let names_differ = a
+        .sentence_names
+        .difference(&b.sentence_names)
+        .next()
+        .is_some()
+        && b.sentence_names
+            .difference(&a.sentence_names)
+            .next()
+            .is_some();
+    let by_sentence = sentence >= SENTENCE_SIMILARITY && !names_differ;
     let needed = if a.head.is_some() {
         LINK_WEIGHT
     } else {
@@ -943,9 +967,34 @@ fn owners_compatible(a: &Mention, b: &Mention, by_sentence: bool) -> bool {
         return true;
     }
     if !a.owners.is_empty() && !b.owners.is_empty() {
-        return a.owners.iter().any(|o| b.owners.contains(o));
+        return same_owner(a, b);
     }
     by_sentence
+}
+
+/// Words that say which of several quantities in one unit a figure is: length or width, surplus
+/// or deficit, exports or imports (stems).
+const DIMENSION_STEMS: &[&str] = &[
+    "long", "length", "wide", "width", "high", "height", "tall", "deep", "depth", "thick",
+    "surplus", "deficit", "profit", "loss", "export", "import", "revenu", "debt",
+];
+
+/// Two figures naming different dimensions in their clauses ("120 metres long", "80 metres
+/// wide") are different quantities.
+fn dimensions_compatible(a: &Mention, b: &Mention) -> bool {
+    let (da, db) = (&a.dimensions, &b.dimensions);
+    da.is_empty() || db.is_empty() || da.iter().any(|d| db.contains(d))
+}
+
+/// Whether two figures' owners are one person: every name of the shorter is in the longer
+/// ("Wang" and "Wang Youcai"; not "Chris Bergoch" and "Chris Chaplin").
+fn same_owner(a: &Mention, b: &Mention) -> bool {
+    let (short, long) = if a.owners.len() <= b.owners.len() {
+        (&a.owners, &b.owners)
+    } else {
+        (&b.owners, &a.owners)
+    };
+    !short.is_empty() && short.iter().all(|o| long.contains(o))
 }
 
 /// Whether the shared context singles out one quantity: when the cluster gives three or more
@@ -1004,6 +1053,23 @@ fn extract_sentence(
             .iter()
             .filter(|t| !t.is_stopword && is_wordy(t) && !GENERIC_STEMS.contains(&&*t.stem))
             .map(|t| base_form(&t.stem).to_string())
+            .collect(),
+    );
+    let first_token = sentence.tokens.first().map(|t| t.span.start);
+    let sentence_names: Arc<HashSet<String>> = Arc::new(
+        sentence
+            .tokens
+            .iter()
+            .filter(|t| {
+                let surface = doc.slice(t.span);
+                let word = surface.to_lowercase();
+                Some(t.span.start) != first_token
+                    && !t.is_stopword
+                    && surface.chars().next().is_some_and(char::is_uppercase)
+                    && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
+                    && !WEEKDAY_WORDS.contains(&word.as_str())
+            })
+            .map(|t| t.stem.to_string())
             .collect(),
     );
     let first_in_sentence = out.len();
@@ -1228,6 +1294,18 @@ fn extract_sentence(
             context,
             elided: false,
             owners: owners(doc, sentence, kind, abs_start, abs_end, head_is_duration),
+            dimensions: tokens_before
+                .iter()
+                .rev()
+                .take(4)
+                .chain(rest.iter().take(4))
+                .filter_map(|t| {
+                    DIMENSION_STEMS
+                        .iter()
+                        .copied()
+                        .find(|d| *d == &*t.stem || *d == base_form(&t.stem))
+                })
+                .collect(),
             partial: tokens_before
                 .iter()
                 .rev()
@@ -1237,6 +1315,7 @@ fn extract_sentence(
                     .as_deref()
                     .is_some_and(|w| matches!(w, "more" | "others")),
             sentence_stems: Arc::clone(&sentence_stems),
+            sentence_names: Arc::clone(&sentence_names),
         };
         // Ellipsis: "40 per cent of territory in Iraq and 30 per cent in Syria".
         if mention.kind == Kind::Percent
@@ -2050,7 +2129,9 @@ mod tests {
             elided: false,
             owners: Vec::new(),
             sentence_stems: Arc::new(HashSet::new()),
+            sentence_names: Arc::new(HashSet::new()),
             partial: false,
+            dimensions: Vec::new(),
         };
         assert!(values_agree(
             &m(2000.0, "2000", Hedge::Exact),
@@ -2068,5 +2149,202 @@ mod tests {
             &m(90.0, "90", Hedge::AtMost),
             &m(120.0, "120", Hedge::Exact)
         ));
+    }
+
+    fn kinds(figures: &Figures) -> Vec<(String, f64, String)> {
+        figures
+            .mentions
+            .iter()
+            .map(|m| (m.excerpt.text.clone(), m.value, m.kind.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn spelled_out_numbers_and_ages_are_extracted() {
+        let figures = figures_of(&[
+            "Four men were arrested. Lee Dorn, 67, said the 82-year-old was unhurt and twenty-five homes burned.",
+        ]);
+        let got = kinds(&figures);
+        assert!(
+            got.contains(&("Four men".into(), 4.0, "count".into())),
+            "{got:?}"
+        );
+        assert!(got.contains(&("67".into(), 67.0, "age".into())), "{got:?}");
+        assert!(
+            got.contains(&("82-year-old".into(), 82.0, "age".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("twenty-five homes".into(), 25.0, "count".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_changed_spelled_number_or_age_is_a_disagreement() {
+        let figures = figures_of(&[
+            "Police said four men were arrested at the harbour on Sunday. Lee Dorn, 67, runs the harbour.",
+            "Police said nine men were arrested at the harbour on Sunday. Lee Dorn, 76, runs the harbour.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .any(|f| f.1 == vec![(4.0, vec![0]), (9.0, vec![1])]),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|f| f.1 == vec![(67.0, vec![0]), (76.0, vec![1])]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn dlrs_are_money_and_pounds_of_cargo_are_weight() {
+        let figures = figures_of(&[
+            "A ticket costs 40 dlrs and the mine adds U.S. dlrs 3.7 billion. The plane carried 70,000 pounds of cargo; the fine was 5,000 pounds.",
+        ]);
+        let money: Vec<(f64, Option<String>)> = figures
+            .mentions
+            .iter()
+            .filter(|m| m.kind == "money")
+            .map(|m| (m.value, m.currency.clone()))
+            .collect();
+        assert_eq!(
+            money,
+            vec![
+                (40.0, Some("USD".into())),
+                (3.7e9, Some("USD".into())),
+                (5000.0, Some("GBP".into()))
+            ]
+        );
+        assert!(
+            figures
+                .mentions
+                .iter()
+                .any(|m| m.value == 70_000.0 && m.kind == "count")
+        );
+    }
+
+    #[test]
+    fn labels_are_never_compared() {
+        let figures = figures_of(&[
+            "The Hawks won Game 2 on Sunday as the Category 2 storm passed the coast.",
+            "The Hawks won Game 4 on Sunday as the Category 4 storm passed the coast.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        assert!(
+            figures.mentions.iter().all(|m| m.kind == "label"),
+            "{:?}",
+            kinds(&figures)
+        );
+    }
+
+    #[test]
+    fn different_peoples_durations_and_ages_are_not_merged() {
+        let figures = figures_of(&[
+            "Lee Dorn spent 11 years in prison for the attack. Lee Dorn, 45, was freed on Monday.",
+            "Ana Park spent 13 years in prison for the attack. Ana Park, 52, was freed on Monday.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn different_things_in_one_unit_are_not_merged() {
+        let figures = figures_of(&[
+            "In Norland, 32 people died in the cold wave, police said. The new bridge is 120 metres long. The country posted a trade surplus of $5 billion in May.",
+            "In Southmark, 21 people died in the cold wave, police said. The new bridge is 80 metres wide. The country posted a trade deficit of $3 billion in May.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_remainder_is_not_a_disagreement_with_the_whole() {
+        let figures = figures_of(&[
+            "Iran seized 15 sailors in the gulf on Friday and said they would be released soon.",
+            "Iran freed one sailor and said the other 14 sailors in the gulf would be released soon.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_figure_agreed_by_many_is_still_linked_when_one_article_changes_it() {
+        let agreeing =
+            "The bombing of the airliner over the town killed 270 people, investigators said.";
+        let changed =
+            "The bombing of the airliner over the town killed 207 people, investigators said.";
+        let figures = figures_of(&[
+            agreeing, agreeing, agreeing, agreeing, agreeing, agreeing, agreeing, changed,
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1[0], (207.0, vec![7]));
+        assert_eq!(got[0].1[1].1.len(), 7);
+    }
+
+    #[test]
+    fn a_later_revision_is_an_update_with_both_dates() {
+        let texts = [
+            "The earthquake killed 212 people in the province, officials said.",
+            "The earthquake killed 180 people in the province, officials said.",
+        ];
+        let (mut cluster, cleaned, segmented) = cluster_of(&texts);
+        cluster.articles[0].published = Some("2020-03-02".into());
+        cluster.articles[1].published = Some("2020-03-01".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert!(figures.disagreements.is_empty());
+        assert_eq!(figures.updates.len(), 1);
+        let quantity = &figures.quantities[figures.updates[0]];
+        assert_eq!(quantity.status, "update");
+        let dated: Vec<(f64, Vec<String>)> = quantity
+            .values
+            .iter()
+            .map(|v| (v.value, v.dates.clone()))
+            .collect();
+        assert!(
+            dated.contains(&(212.0, vec!["2020-03-02".to_string()])),
+            "{dated:?}"
+        );
+        assert!(
+            dated.contains(&(180.0, vec!["2020-03-01".to_string()])),
+            "{dated:?}"
+        );
+        // The same two reports on one day disagree.
+        cluster.articles[1].published = Some("2020-03-02".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert_eq!(figures.disagreements.len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_with_a_different_figure_is_not_support() {
+        let texts = [
+            "Some 3,000 residents were evacuated from the flooded valley on Monday. The repairs to the dam cost 6 million dollars.",
+            "2,000 residents were evacuated from the flooded valley on Monday. The repairs to the dam cost 5 million dollars.",
+            "About 3,000 residents were evacuated from the flooded valley on Monday. The repairs to the dam cost 6 million dollars.",
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0), (0, 1)]);
+        for sentence in &brief.summary {
+            let supporters: Vec<usize> =
+                sentence.support.iter().map(|s| s.excerpt.article).collect();
+            assert_eq!(supporters, vec![0, 2], "{}", sentence.excerpt.text);
+        }
     }
 }
