@@ -327,6 +327,18 @@ pub(crate) fn run_eval_brief(args: &BriefEvalArgs) -> Result<ExitCode> {
     for problem in &problems {
         eprintln!("error: {}: {}", problem.module, problem.message);
     }
+    // With --only, a floor counts when its figure belongs to a part that ran (the name's first
+    // segment names the part).
+    let floors: Vec<_> = floors
+        .into_iter()
+        .filter(|floor| {
+            args.only.is_empty()
+                || args
+                    .only
+                    .iter()
+                    .any(|m| floor.name.split('.').next() == Some(m.as_str()))
+        })
+        .collect();
     let failures = brief_eval::check_floors(&figures, &floors);
     for failure in &failures {
         eprintln!("floor: {failure}");

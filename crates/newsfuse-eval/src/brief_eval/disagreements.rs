@@ -1,8 +1,1458 @@
-//! Target of the brief evaluation: see [`super`]. Not measured yet.
+//! Target 1 (disagreements) and the figure part of target 5 (a sentence giving a different
+//! figure is no support).
+//!
+//! **Plants.** A fixed set of clusters (WikiNews TAC 2011, DUC 2003, DUC 2006, DUC 2007 update,
+//! Multi-News dev, the seed cluster) is scanned for figures written the same way in two or more
+//! articles about the same thing (two words or more of their surroundings shared), in six forms: digits ("212 people"), money ("$2.5 million", "40 dlrs", "300
+//! euros"), percentages, spelled-out numbers ("four men"), ages ("Smith, 67,", "an 82-year-old")
+//! and hedged values ("about 300 homes"). For each such figure one occurrence in one article is
+//! changed by a factor outside any hedge or bound (x2.5 or x0.4; ages x1.3 or x0.7, percentages
+//! x1.5 or x0.6), chosen by a seeded generator, so the plants are the same on every run. A plant
+//! is found when the brief of the changed cluster reports a quantity, as a disagreement or an
+//! update, with the new value in the changed article and the old value in another article.
+//!
+//! **Precision.** Every disagreement flag is judged. On the unchanged clusters the judgements are
+//! hand-made by reading the text and kept in `disagreements_judgements.tsv` (cluster id, the
+//! flag's values with their articles, the measure, a verdict and a short reason; no text). On the
+//! changed clusters a flag that holds the planted value is true when its other value is the
+//! original one; a flag also raised on the unchanged cluster takes that judgement; any other new
+//! flag counts as false. A flag without a judgement is reported as unjudged and counts as false.
+//!
+//! **Support.** For each plant, the sentence holding the unchanged figure in another article is
+//! given to the brief as a summary sentence; the plant counts against the brief when the changed
+//! article is still listed as support.
 
-use super::{BriefEvalConfig, Figure};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use newsfuse::brief::{Brief, build_brief};
+use newsfuse::model::{Article, Cluster};
+use rayon::prelude::*;
+use regex::Regex;
+
+use super::{BriefEvalConfig, Figure, Part};
+use crate::quality::Subset;
+
+/// The file of hand judgements, in `config.labels`.
+pub const JUDGEMENTS_FILE: &str = "disagreements_judgements.tsv";
+/// The generator's seed: the plants are the same on every run.
+const SEED: u64 = 0x5EED_F16E;
+/// At most this many plants of one form per cluster.
+const PER_CLUSTER_FORM: usize = 3;
+
+/// The forms of a figure, each measured separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Form {
+    /// "212 people".
+    Digits,
+    /// "$2.5 million", "40 dlrs", "300 euros".
+    Money,
+    /// "45 percent".
+    Percent,
+    /// "four men".
+    Spelled,
+    /// "Smith, 67,", "82-year-old".
+    Age,
+    /// "about 300 homes".
+    Hedged,
+}
+
+impl Form {
+    const ALL: [Form; 6] = [
+        Form::Digits,
+        Form::Money,
+        Form::Percent,
+        Form::Spelled,
+        Form::Age,
+        Form::Hedged,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Form::Digits => "digits",
+            Form::Money => "money",
+            Form::Percent => "percent",
+            Form::Spelled => "spelled",
+            Form::Age => "age",
+            Form::Hedged => "hedged",
+        }
+    }
+}
+
+/// One occurrence of a figure in an article's text.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    article: usize,
+    /// Byte range of the number as written (digits or number words), the part a plant rewrites.
+    start: usize,
+    end: usize,
+    value: f64,
+    /// The scale the written number is multiplied by ("million").
+    scale: f64,
+    key: String,
+    form: Form,
+}
+
+/// One planted change.
+#[derive(Debug, Clone)]
+pub struct Plant {
+    /// Cluster id.
+    pub cluster: String,
+    /// The form of the changed figure.
+    pub form: Form,
+    /// The article changed.
+    pub article: usize,
+    /// Byte range replaced in that article.
+    pub start: usize,
+    /// End of the byte range replaced.
+    pub end: usize,
+    /// The number as written, and its replacement.
+    pub old_text: String,
+    /// The replacement text.
+    pub new_text: String,
+    /// Value before (scale applied).
+    pub old_value: f64,
+    /// Value after (scale applied).
+    pub new_value: f64,
+    /// Another article with the unchanged figure, and the byte offset of it there.
+    pub witness: (usize, usize),
+}
+
+const NUM: &str = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
+const SPELLED: &[(&str, u32)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+/// Words after a number that make it no plain count (scales, units handled by other forms, times).
+const NOT_A_COUNT_WORD: &[&str] = &[
+    "percent", "per", "million", "billion", "thousand", "trillion", "hundred", "dollars", "dlrs",
+    "euros", "yen", "and", "or", "to", "of", "the", "a", "an", "in", "on", "at", "by", "for",
+    "from", "with", "was", "were", "is", "are", "who", "that", "which", "p.m", "a.m", "year",
+    "years", "old", "more", "less", "than", "times", "out",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "estimated",
+];
+const BOUNDS: &[&str] = &[
+    "than",
+    "least",
+    "over",
+    "under",
+    "to",
+    "up",
+    "as",
+    "most",
+    "exceeding",
+    "upwards",
+];
+
+static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(US\$|\$|£|€)\s?{NUM}(?:\s(million|billion))?\b")).expect("valid regex")
+});
+static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{NUM}(?:\s(million|billion))?\s(dollars|dlrs|pounds|euros|yen)\b(\s+of\b)?"
+    ))
+    .expect("valid regex")
+});
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{NUM}\s?(%|percent\b|per cent\b)")).expect("valid regex")
+});
+static AGE_HYPHEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,3})-year-old\b").expect("valid regex"));
+static AGE_APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z]{2,}, (\d{2}), [a-z]").expect("valid regex"));
+static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:about|around|some|nearly|almost|approximately|roughly|an estimated) {NUM} ([a-z]{{3,}})\b"
+    ))
+    .expect("valid regex")
+});
+static SPELLED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = SPELLED.iter().map(|(w, _)| *w).collect();
+    Regex::new(&format!(r"\b((?i:{}))\s([a-z]{{3,}})\b", words.join("|"))).expect("valid regex")
+});
+static DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{NUM} ([a-z][a-z.]{{2,}})")).expect("valid regex"));
+
+/// A deterministic generator (`SplitMix64`).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            usize::try_from(self.next() % n as u64).unwrap_or(0)
+        }
+    }
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    text.replace(',', "").parse().ok()
+}
+
+/// The word before byte `at` (lower case, punctuation trimmed).
+fn word_before(text: &str, at: usize) -> String {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Whether the line holding byte `at` reads as body text (ends like a sentence), not a headline.
+fn in_body_line(text: &str, at: usize) -> bool {
+    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let line = text[..end].trim_end();
+    line.ends_with(['.', '"', '”', '!', '?', '\'', ')'])
+}
+
+fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
+    taken.iter().any(|&(s, e)| start < e && s < end)
+}
+
+/// Every figure occurrence of an article, each in one form.
+fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
+    let mut out: Vec<Occurrence> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let push = |out: &mut Vec<Occurrence>,
+                taken: &mut Vec<(usize, usize)>,
+                whole: (usize, usize),
+                number: regex::Match<'_>,
+                value: f64,
+                scale: f64,
+                key: String,
+                form: Form| {
+        if overlaps(taken, whole.0, whole.1) || !in_body_line(text, number.start()) {
+            taken.push(whole);
+            return;
+        }
+        taken.push(whole);
+        out.push(Occurrence {
+            article,
+            start: number.start(),
+            end: number.end(),
+            value,
+            scale,
+            key,
+            form,
+        });
+    };
+    let scale_of = |m: Option<regex::Match<'_>>| match m.map(|m| m.as_str()) {
+        Some("million") => 1e6,
+        Some("billion") => 1e9,
+        _ => 1.0,
+    };
+    for caps in MONEY_BEFORE.captures_iter(text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.get(2)) else {
+            continue;
+        };
+        let Some(n) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let scale = scale_of(caps.get(3));
+        let currency = match &caps[1] {
+            "£" => "GBP",
+            "€" => "EUR",
+            _ => "USD",
+        };
+        let key = format!("money:{}:{currency}", n * scale);
+        push(
+            &mut out,
+            &mut taken,
+            (whole.start(), whole.end()),
+            num,
+            n * scale,
+            scale,
+            key,
+            Form::Money,
+        );
+    }
+    for caps in MONEY_AFTER.captures_iter(text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        // "70,000 pounds of cargo" is a weight.
+        if caps.get(4).is_some() {
+            continue;
+        }
+        let Some(n) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let scale = scale_of(caps.get(2));
+        let currency = match &caps[3] {
+            "pounds" => "GBP",
+            "euros" => "EUR",
+            "yen" => "JPY",
+            _ => "USD",
+        };
+        let key = format!("money:{}:{currency}", n * scale);
+        push(
+            &mut out,
+            &mut taken,
+            (whole.start(), whole.end()),
+            num,
+            n * scale,
+            scale,
+            key,
+            Form::Money,
+        );
+    }
+    for caps in PERCENT.captures_iter(text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let Some(n) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let key = format!("percent:{n}");
+        push(
+            &mut out,
+            &mut taken,
+            (whole.start(), whole.end()),
+            num,
+            n,
+            1.0,
+            key,
+            Form::Percent,
+        );
+    }
+    for re in [&*AGE_HYPHEN, &*AGE_APPOSITION] {
+        for caps in re.captures_iter(text) {
+            let (Some(_), Some(num)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let Some(n) = parse_number(num.as_str()) else {
+                continue;
+            };
+            if !(10.0..=110.0).contains(&n) {
+                continue;
+            }
+            let key = format!("age:{n}");
+            push(
+                &mut out,
+                &mut taken,
+                (num.start(), num.end()),
+                num,
+                n,
+                1.0,
+                key,
+                Form::Age,
+            );
+        }
+    }
+    for caps in HEDGED.captures_iter(text) {
+        let (Some(whole), Some(num), Some(word)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let Some(n) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let w = word.as_str();
+        if NOT_A_COUNT_WORD.contains(&w) || is_year(num.as_str()) || n < 2.0 {
+            continue;
+        }
+        let key = format!("hedged:{n}:{w}");
+        push(
+            &mut out,
+            &mut taken,
+            (whole.start(), whole.end()),
+            num,
+            n,
+            1.0,
+            key,
+            Form::Hedged,
+        );
+    }
+    for caps in SPELLED_RE.captures_iter(text) {
+        let (Some(whole), Some(num), Some(word)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let w = word.as_str();
+        let glued = text[..num.start()].ends_with('-') || text[num.end()..].starts_with('-');
+        let before = word_before(text, num.start());
+        if glued
+            || NOT_A_COUNT_WORD.contains(&w)
+            || HEDGES.contains(&before.as_str())
+            || BOUNDS.contains(&before.as_str())
+            || matches!(w, "days" | "weeks" | "months" | "hours" | "minutes")
+        {
+            continue;
+        }
+        let lower = num.as_str().to_lowercase();
+        let Some(&(_, n)) = SPELLED.iter().find(|(s, _)| *s == lower) else {
+            continue;
+        };
+        let key = format!("spelled:{n}:{w}");
+        push(
+            &mut out,
+            &mut taken,
+            (whole.start(), whole.end()),
+            num,
+            f64::from(n),
+            1.0,
+            key,
+            Form::Spelled,
+        );
+    }
+    for caps in DIGITS.captures_iter(text) {
+        let (Some(whole), Some(num), Some(word)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let w = word.as_str().trim_end_matches('.');
+        let Some(n) = parse_number(num.as_str()) else {
+            continue;
+        };
+        let before = word_before(text, num.start());
+        let prev_char = text[..num.start()].chars().next_back();
+        if NOT_A_COUNT_WORD.contains(&w)
+            || w == "pounds" && !text[whole.end()..].trim_start().starts_with("of")
+            || MONTHS.contains(&w)
+            || MONTHS.contains(&before.as_str())
+            || HEDGES.contains(&before.as_str())
+            || BOUNDS.contains(&before.as_str())
+            || is_year(num.as_str())
+            || prev_char.is_some_and(|c| matches!(c, '$' | '-' | '/' | '.' | ':' | '#'))
+            || n < 2.0
+            || num.as_str().starts_with('0')
+            || matches!(w, "gmt" | "utc" | "est" | "edt" | "bst")
+            || names_before(text, num.start())
+        {
+            continue;
+        }
+        let key = format!("digits:{n}:{w}");
+        push(
+            &mut out,
+            &mut taken,
+            (whole.start(), whole.end()),
+            num,
+            n,
+            1.0,
+            key,
+            Form::Digits,
+        );
+    }
+    out
+}
+
+/// A number right after a capitalised word or a label word names something ("Flight 103", "Game
+/// 2"): no figure to plant.
+fn names_before(text: &str, at: usize) -> bool {
+    let before = text[..at].strip_suffix(' ').unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    matches!(
+        lower.trim_end_matches('.'),
+        "flight" | "no" | "number" | "game" | "category" | "route" | "chapter" | "article"
+    ) || word.chars().next().is_some_and(char::is_uppercase) && !MONTHS.contains(&lower.as_str())
+}
+
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// The changed number: a factor clearly outside any hedge or bound, written like the original.
+fn changed(occ: &Occurrence, written: &str, up: bool) -> Option<(String, f64)> {
+    let factor = match occ.form {
+        Form::Age => {
+            if up {
+                1.3
+            } else {
+                0.7
+            }
+        }
+        Form::Percent => {
+            if up && occ.value <= 60.0 {
+                1.5
+            } else {
+                0.6
+            }
+        }
+        _ => {
+            if up {
+                2.5
+            } else {
+                0.4
+            }
+        }
+    };
+    let number = occ.value / occ.scale;
+    if occ.form == Form::Spelled {
+        let new = (number * factor).round().max(1.0);
+        if (new - number).abs() < 1.0 {
+            return None;
+        }
+        // Capitalisation as written.
+        let mut words = spell(new as u32)?;
+        if written.chars().next().is_some_and(char::is_uppercase) {
+            let mut chars = words.chars();
+            words = chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().collect::<String>() + chars.as_str()
+            });
+        }
+        return Some((words, new));
+    }
+    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len());
+    let new = if decimals == 0 {
+        (number * factor).round()
+    } else {
+        let p = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+        (number * factor * p).round() / p
+    };
+    if new <= 0.0 || (new - number).abs() < f64::EPSILON {
+        return None;
+    }
+    let mut text = if decimals == 0 {
+        format!("{}", new as i64)
+    } else {
+        format!("{new:.decimals$}")
+    };
+    if written.contains(',') && decimals == 0 && new >= 1000.0 {
+        text = with_commas(new as i64);
+    }
+    Some((text, new * occ.scale))
+}
+
+fn with_commas(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn spell(n: u32) -> Option<String> {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    match n {
+        0..=19 => Some(ONES[n as usize].to_string()),
+        20..=99 if n.is_multiple_of(10) => Some(TENS[(n / 10) as usize].to_string()),
+        20..=99 => Some(format!(
+            "{}-{}",
+            TENS[(n / 10) as usize],
+            ONES[(n % 10) as usize]
+        )),
+        100..=250 if n.is_multiple_of(100) => Some(format!("{} hundred", ONES[(n / 100) as usize])),
+        100..=250 if n.is_multiple_of(10) => Some(format!(
+            "{} hundred {}",
+            ONES[(n / 100) as usize],
+            spell(n % 100)?
+        )),
+        _ => None,
+    }
+}
+
+/// Words of the surroundings two occurrences must share to count as one figure of one thing.
+const MIN_SHARED_WORDS: usize = 2;
+
+/// Distinct words (three letters or more, not function words) within 60 bytes either side of an
+/// occurrence, the number itself left out.
+fn surroundings(text: &str, occ: &Occurrence) -> BTreeSet<String> {
+    const FUNCTION: &[&str] = &[
+        "the", "and", "for", "with", "that", "this", "was", "were", "are", "has", "have", "had",
+        "from", "his", "her", "its", "their", "said", "who", "which", "but", "not", "been", "than",
+        "more", "about", "some", "they", "into", "after", "also", "will", "would",
+    ];
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(occ.start.saturating_sub(60));
+    let end = floor((occ.end + 60).min(text.len()));
+    let words = |piece: &str| -> Vec<String> {
+        piece
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .map(str::to_lowercase)
+            .filter(|w| !FUNCTION.contains(&w.as_str()))
+            .collect()
+    };
+    let mut out: BTreeSet<String> = words(&text[start..occ.start]).into_iter().collect();
+    out.extend(words(&text[occ.end..end]));
+    out
+}
+
+fn surroundings_shared(text: &str, occ: &Occurrence, other: &str, other_occ: &Occurrence) -> usize {
+    surroundings(text, occ)
+        .intersection(&surroundings(other, other_occ))
+        .count()
+}
+
+/// The plants of one cluster.
+pub fn plants_for(cluster: &Cluster, rng_seed: u64) -> Vec<Plant> {
+    let mut rng = Rng(rng_seed ^ fnv(&cluster.id));
+    let occs: Vec<Occurrence> = cluster
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| occurrences(i, &a.text))
+        .collect();
+    let mut by_key: BTreeMap<(Form, String), Vec<&Occurrence>> = BTreeMap::new();
+    for occ in &occs {
+        by_key
+            .entry((occ.form, occ.key.clone()))
+            .or_default()
+            .push(occ);
+    }
+    let mut plants = Vec::new();
+    for form in Form::ALL {
+        let mut keys: Vec<&(Form, String)> = by_key
+            .iter()
+            .filter(|((f, _), list)| {
+                *f == form
+                    && list
+                        .iter()
+                        .map(|o| o.article)
+                        .collect::<BTreeSet<_>>()
+                        .len()
+                        >= 2
+            })
+            .map(|(k, _)| k)
+            .collect();
+        // Seeded shuffle.
+        for i in (1..keys.len()).rev() {
+            keys.swap(i, rng.below(i + 1));
+        }
+        for key in keys.into_iter().take(PER_CLUSTER_FORM) {
+            let list = &by_key[key];
+            let mut per_article: BTreeMap<usize, Vec<&Occurrence>> = BTreeMap::new();
+            for occ in list {
+                per_article.entry(occ.article).or_default().push(occ);
+            }
+            // Prefer an article that writes the figure once.
+            let once: Vec<usize> = per_article
+                .iter()
+                .filter(|(_, v)| v.len() == 1)
+                .map(|(a, _)| *a)
+                .collect();
+            let candidates: Vec<usize> = if once.is_empty() {
+                per_article.keys().copied().collect()
+            } else {
+                once
+            };
+            let article = candidates[rng.below(candidates.len())];
+            let occ = per_article[&article][0];
+            let text = &cluster.articles[article].text;
+            let written = &text[occ.start..occ.end];
+            let up = rng.below(2) == 0;
+            let Some((new_text, new_value)) = changed(occ, written, up) else {
+                continue;
+            };
+            // The witness: the other article's occurrence whose surroundings share the most
+            // words with the changed one's; two at least, so that both say the same thing.
+            let Some((shared, witness)) = list
+                .iter()
+                .filter(|o| o.article != article)
+                .map(|o| {
+                    let other = &cluster.articles[o.article].text;
+                    (surroundings_shared(text, occ, other, o), *o)
+                })
+                .max_by_key(|(shared, o)| (*shared, std::cmp::Reverse((o.article, o.start))))
+            else {
+                continue;
+            };
+            if shared < MIN_SHARED_WORDS {
+                continue;
+            }
+            plants.push(Plant {
+                cluster: cluster.id.clone(),
+                form,
+                article,
+                start: occ.start,
+                end: occ.end,
+                old_text: written.to_string(),
+                new_text,
+                old_value: occ.value,
+                new_value,
+                witness: (witness.article, witness.start),
+            });
+        }
+    }
+    plants
+}
+
+fn fnv(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The evaluation clusters: every WikiNews and DUC 2003 cluster, the first set of the first
+/// DUC 2007 update topics, the first DUC 2006 topics, the first Multi-News dev clusters, and the
+/// seed cluster. Publication dates come from the data's `doc_dates`, else from a DUC document id.
+pub fn load_clusters(shared: &Path) -> Result<Vec<Cluster>, String> {
+    let sets: [(&str, usize, Option<&str>); 5] = [
+        ("tac2011_multiling_en.jsonl", 10, None),
+        ("duc2003_task2.jsonl", 30, None),
+        ("duc2007_update.jsonl", 8, Some("-A")),
+        ("duc2006.jsonl", 4, None),
+        ("multinews_full_dev.jsonl", 20, None),
+    ];
+    let mut clusters = Vec::new();
+    for (file, limit, suffix) in sets {
+        let path = shared.join("eval").join(file);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: {e} (pass --shared)", path.display()))?;
+        let mut taken = 0;
+        for (line_no, line) in text.lines().enumerate() {
+            if taken >= limit {
+                break;
+            }
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{} line {}: {e}", path.display(), line_no + 1))?;
+            let id = match &value["id"] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            if suffix.is_some_and(|s| !id.ends_with(s)) {
+                continue;
+            }
+            let empty = Vec::new();
+            let docs = value["documents"].as_array().unwrap_or(&empty);
+            let dates = value["doc_dates"].as_array();
+            let doc_ids = value["doc_ids"].as_array();
+            let articles = docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let published = dates
+                        .and_then(|d| d.get(i))
+                        .and_then(|d| d.as_str())
+                        .and_then(|d| d.get(..10))
+                        .map(str::to_string)
+                        .or_else(|| {
+                            doc_ids
+                                .and_then(|d| d.get(i))
+                                .and_then(|d| d.as_str())
+                                .and_then(date_of_doc_id)
+                        });
+                    Article {
+                        origin: format!("{id}#{i}"),
+                        text: d.as_str().unwrap_or("").to_string(),
+                        published,
+                        ..Article::default()
+                    }
+                })
+                .collect();
+            clusters.push(Cluster { id, articles });
+            taken += 1;
+        }
+    }
+    let seeds = shared.join("seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&seeds)
+        .map_err(|e| format!("{}: {e}", seeds.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut articles = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        articles.push(Article {
+            origin: format!("seeds#{i}"),
+            text,
+            ..Article::default()
+        });
+    }
+    if !articles.is_empty() {
+        clusters.push(Cluster {
+            id: "seeds".to_string(),
+            articles,
+        });
+    }
+    Ok(clusters)
+}
+
+/// "APW19981017.0151" -> "1998-10-17".
+fn date_of_doc_id(id: &str) -> Option<String> {
+    let start = id.find(|c: char| c.is_ascii_digit())?;
+    let digits = id.get(start..start + 8)?;
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!(
+        "{}-{}-{}",
+        &digits[..4],
+        &digits[4..6],
+        &digits[6..8]
+    ))
+}
+
+/// One flag as the harness compares it: a disagreement with its values and their articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    /// What it measures.
+    pub measure: String,
+    /// (value, articles) pairs, sorted by value.
+    pub values: Vec<(f64, Vec<usize>)>,
+}
+
+impl Flag {
+    /// `value@a,b;value@c`, articles numbered from 0: the key of a judgement.
+    pub fn signature(&self) -> String {
+        self.values
+            .iter()
+            .map(|(v, arts)| {
+                let arts: Vec<String> = arts.iter().map(ToString::to_string).collect();
+                format!("{}@{}", fmt(*v), arts.join(","))
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+}
+
+fn fmt(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn prepare_brief(cluster: &Cluster, summary: &[(usize, usize)]) -> Brief {
+    let cleaned: Vec<_> = cluster
+        .articles
+        .iter()
+        .map(|a| newsfuse::clean::clean(&a.text))
+        .collect();
+    let segmented: Vec<_> = cluster
+        .articles
+        .iter()
+        .zip(&cleaned)
+        .map(|(a, c)| newsfuse::segment::segment(&a.text, c))
+        .collect();
+    build_brief(cluster, &cleaned, &segmented, summary)
+}
+
+/// The flags of a brief: quantities with status `disagree` or `update` (both tell the reader two
+/// reports differ, so both are judged).
+pub fn flags(brief: &Brief) -> Vec<Flag> {
+    brief
+        .figures
+        .disagreements
+        .iter()
+        .chain(&brief.figures.updates)
+        .filter_map(|&q| brief.figures.quantities.get(q))
+        .map(|quantity| {
+            let mut values: Vec<(f64, Vec<usize>)> = quantity
+                .values
+                .iter()
+                .map(|v| {
+                    let mut arts = v.articles.clone();
+                    arts.sort_unstable();
+                    (v.value, arts)
+                })
+                .collect();
+            values.sort_by(|a, b| a.0.total_cmp(&b.0));
+            Flag {
+                measure: quantity.measure.clone(),
+                values,
+            }
+        })
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Whether the brief reports the plant: a quantity (disagreement or update) with the new value in
+/// the changed article and the old value in another one.
+fn found(brief: &Brief, plant: &Plant) -> bool {
+    brief.figures.quantities.iter().any(|q| {
+        q.status != "agree"
+            && q.values
+                .iter()
+                .any(|v| close(v.value, plant.new_value) && v.articles.contains(&plant.article))
+            && q.values.iter().any(|v| {
+                close(v.value, plant.old_value) && v.articles.iter().any(|&a| a != plant.article)
+            })
+    })
+}
+
+/// Whether a flag holds the planted value in the changed article.
+fn holds_plant(flag: &Flag, plant: &Plant) -> bool {
+    flag.values
+        .iter()
+        .any(|(v, arts)| close(*v, plant.new_value) && arts.contains(&plant.article))
+}
+
+/// A hand judgement of one flag on an unchanged cluster.
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    /// Cluster id.
+    pub cluster: String,
+    /// [`Flag::signature`].
+    pub signature: String,
+    /// True when the flag is a real disagreement about one quantity measured the same way.
+    pub verdict: bool,
+}
+
+/// Reads `cluster<TAB>signature<TAB>measure<TAB>true|false<TAB>reason` lines (`#` comments).
+pub fn parse_judgements(text: &str) -> Result<Vec<Judgement>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 5 {
+            return Err(format!(
+                "{JUDGEMENTS_FILE} line {}: expected cluster, signature, measure, verdict, reason",
+                i + 1
+            ));
+        }
+        let verdict = match cols[3].trim() {
+            "true" => true,
+            "false" => false,
+            other => {
+                return Err(format!(
+                    "{JUDGEMENTS_FILE} line {}: verdict {other:?} is not true/false",
+                    i + 1
+                ));
+            }
+        };
+        out.push(Judgement {
+            cluster: cols[0].trim().to_string(),
+            signature: cols[1].trim().to_string(),
+            verdict,
+        });
+    }
+    Ok(out)
+}
+
+/// Per-part tallies.
+#[derive(Default, Clone)]
+struct Tally {
+    hits: BTreeMap<Form, (usize, usize)>,
+    flags_true: usize,
+    flags: usize,
+    unchanged_true: usize,
+    unchanged: usize,
+    planted_true: usize,
+    planted: usize,
+    unjudged: usize,
+    updates: usize,
+    support_wrong: usize,
+    support_n: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        for (form, (k, n)) in &other.hits {
+            let e = self.hits.entry(*form).or_default();
+            e.0 += k;
+            e.1 += n;
+        }
+        self.flags_true += other.flags_true;
+        self.flags += other.flags;
+        self.unchanged_true += other.unchanged_true;
+        self.unchanged += other.unchanged;
+        self.planted_true += other.planted_true;
+        self.planted += other.planted;
+        self.unjudged += other.unjudged;
+        self.updates += other.updates;
+        self.support_wrong += other.support_wrong;
+        self.support_n += other.support_n;
+    }
+}
+
+/// The sentence index holding byte `at` of an article.
+fn sentence_at(brief_cluster: &Cluster, article: usize, at: usize) -> Option<usize> {
+    let text = &brief_cluster.articles.get(article)?.text;
+    let clean = newsfuse::clean::clean(text);
+    let segmented = newsfuse::segment::segment(text, &clean);
+    segmented
+        .sentences
+        .iter()
+        .position(|s| s.span.start <= at && at < s.span.end)
+}
+
+/// The sentences behind a flag, for the person judging it (written only to the dump file, never
+/// to the repository).
+fn write_context(dump: &mut String, brief: &Brief, flag: &Flag) {
+    let Some(quantity) = brief
+        .figures
+        .disagreements
+        .iter()
+        .chain(&brief.figures.updates)
+        .find_map(|&q| {
+            let quantity = brief.figures.quantities.get(q)?;
+            (quantity.measure == flag.measure
+                && quantity.values.len() == flag.values.len()
+                && quantity
+                    .values
+                    .iter()
+                    .all(|v| flag.values.iter().any(|(x, _)| close(*x, v.value))))
+            .then_some(quantity)
+        })
+    else {
+        return;
+    };
+    for v in &quantity.values {
+        for &m in &v.mentions {
+            if let Some(mention) = brief.figures.mentions.get(m) {
+                let _ = writeln!(
+                    dump,
+                    "    [{}] {} <{}> :: {}",
+                    mention.excerpt.article,
+                    fmt(v.value),
+                    mention.excerpt.text,
+                    mention.sentence.text.replace('\n', " ")
+                );
+            }
+        }
+    }
+}
+
+/// Evaluates one cluster: its unchanged flags, then every plant.
+fn evaluate_cluster(
+    cluster: &Cluster,
+    judgements: &HashMap<(String, String), bool>,
+    dump: &mut String,
+) -> Tally {
+    let mut tally = Tally::default();
+    let baseline_brief = prepare_brief(cluster, &[]);
+    let baseline = flags(&baseline_brief);
+    let baseline_sigs: HashMap<String, Option<bool>> = baseline
+        .iter()
+        .map(|f| {
+            let sig = f.signature();
+            let verdict = judgements.get(&(cluster.id.clone(), sig.clone())).copied();
+            (sig, verdict)
+        })
+        .collect();
+    for flag in &baseline {
+        let sig = flag.signature();
+        tally.flags += 1;
+        tally.unchanged += 1;
+        match baseline_sigs[&sig] {
+            Some(true) => {
+                tally.flags_true += 1;
+                tally.unchanged_true += 1;
+            }
+            Some(false) => {}
+            None => {
+                tally.unjudged += 1;
+                let _ = writeln!(dump, "UNJUDGED\t{}\t{sig}\t{}", cluster.id, flag.measure);
+                write_context(dump, &baseline_brief, flag);
+            }
+        }
+    }
+    let plants = plants_for(cluster, SEED);
+    let results: Vec<(Plant, Tally, String)> = plants
+        .into_par_iter()
+        .map(|plant| {
+            let mut local = Tally::default();
+            let mut note = String::new();
+            let mut changed = cluster.clone();
+            let text = &mut changed.articles[plant.article].text;
+            text.replace_range(plant.start..plant.end, &plant.new_text);
+            let summary: Vec<(usize, usize)> =
+                sentence_at(&changed, plant.witness.0, plant.witness.1)
+                    .map(|s| vec![(plant.witness.0, s)])
+                    .unwrap_or_default();
+            let brief = prepare_brief(&changed, &summary);
+            let hit = found(&brief, &plant);
+            let e = local.hits.entry(plant.form).or_default();
+            e.1 += 1;
+            if hit {
+                e.0 += 1;
+                if brief.figures.quantities.iter().any(|q| {
+                    q.status == "update" && q.values.iter().any(|v| close(v.value, plant.new_value))
+                }) {
+                    local.updates += 1;
+                }
+            }
+            let _ = writeln!(
+                note,
+                "PLANT\t{}\t{}\t{}\t{}->{}\tart {} at {}\t{}",
+                plant.cluster,
+                plant.form.name(),
+                if hit { "hit" } else { "MISS" },
+                plant.old_text,
+                plant.new_text,
+                plant.article,
+                plant.start,
+                fmt(plant.old_value)
+            );
+            if !hit {
+                let at = |article: usize, offset: usize| {
+                    brief.figures.mentions.iter().find(|m| {
+                        m.excerpt.article == article
+                            && m.excerpt.span.start <= offset
+                            && offset < m.excerpt.span.end.max(m.excerpt.span.start + 1)
+                    })
+                };
+                for (label, article, offset) in [
+                    ("changed", plant.article, plant.start),
+                    ("witness", plant.witness.0, plant.witness.1),
+                ] {
+                    match at(article, offset) {
+                        Some(m) => {
+                            let _ = writeln!(
+                                note,
+                                "    {label} [{article}] <{}> {} {} q={:?} :: {}",
+                                m.excerpt.text,
+                                m.kind,
+                                m.measure,
+                                m.quantity.map(|q| &brief.figures.quantities[q].status),
+                                m.sentence.text.replace('\n', " ")
+                            );
+                        }
+                        None => {
+                            let _ = writeln!(note, "    {label} [{article}] not extracted");
+                        }
+                    }
+                }
+            }
+            // Support: the witness sentence is the summary sentence.
+            if let Some(sentence) = brief.summary.first() {
+                local.support_n += 1;
+                if sentence
+                    .support
+                    .iter()
+                    .any(|s| s.excerpt.article == plant.article)
+                {
+                    local.support_wrong += 1;
+                }
+            }
+            for flag in flags(&brief) {
+                let sig = flag.signature();
+                if holds_plant(&flag, &plant) {
+                    local.flags += 1;
+                    local.planted += 1;
+                    let others_old = flag.values.iter().all(|(v, arts)| {
+                        close(*v, plant.new_value) && arts == &vec![plant.article]
+                            || close(*v, plant.old_value)
+                    });
+                    if others_old {
+                        local.flags_true += 1;
+                        local.planted_true += 1;
+                    } else {
+                        let _ = writeln!(
+                            note,
+                            "PLANTFALSE\t{}\t{sig}\t{}",
+                            plant.cluster, flag.measure
+                        );
+                    }
+                } else if !baseline_sigs.contains_key(&sig) {
+                    // A new flag the plant caused elsewhere: false.
+                    local.flags += 1;
+                    local.planted += 1;
+                    let _ = writeln!(note, "NEWFALSE\t{}\t{sig}\t{}", plant.cluster, flag.measure);
+                }
+            }
+            (plant, local, note)
+        })
+        .collect();
+    for (_, local, note) in results {
+        tally.add(&local);
+        dump.push_str(&note);
+    }
+    tally
+}
 
 /// Runs this part of the brief evaluation.
-pub fn run(_config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
-    Err("not measured yet".to_string())
+pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
+    let path = config.labels.join(JUDGEMENTS_FILE);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e} (the hand judgements of flags)", path.display()))?;
+    let judgements: HashMap<(String, String), bool> = parse_judgements(&text)?
+        .into_iter()
+        .map(|j| ((j.cluster, j.signature), j.verdict))
+        .collect();
+    let clusters = load_clusters(&config.shared)?;
+    let results: Vec<(bool, Tally, String)> = clusters
+        .par_iter()
+        .map(|cluster| {
+            let mut dump = String::new();
+            let tally = evaluate_cluster(cluster, &judgements, &mut dump);
+            (Subset::Tune.contains(&cluster.id), tally, dump)
+        })
+        .collect();
+    let (mut tune, mut holdout) = (Tally::default(), Tally::default());
+    let mut dump = String::new();
+    for (is_tune, tally, d) in &results {
+        if *is_tune {
+            tune.add(tally);
+        } else {
+            holdout.add(tally);
+        }
+        dump.push_str(d);
+    }
+    if let Ok(out) = std::env::var("NEWSFUSE_DISAGREEMENTS_DUMP") {
+        std::fs::write(&out, &dump).map_err(|e| format!("{out}: {e}"))?;
+    }
+    let mut all = tune.clone();
+    all.add(&holdout);
+    let mut figures = Vec::new();
+    for (part, t) in [
+        (Part::Tune, &tune),
+        (Part::Holdout, &holdout),
+        (Part::All, &all),
+    ] {
+        let (mut k_all, mut n_all) = (0, 0);
+        for form in Form::ALL {
+            let (k, n) = t.hits.get(&form).copied().unwrap_or_default();
+            k_all += k;
+            n_all += n;
+            figures.push(Figure::proportion(
+                1,
+                &format!("disagreements.recall.{}", form.name()),
+                part,
+                k,
+                n,
+            ));
+        }
+        figures.push(Figure::proportion(
+            1,
+            "disagreements.recall",
+            part,
+            k_all,
+            n_all,
+        ));
+        figures.push(
+            Figure::proportion(1, "disagreements.found_as_update", part, t.updates, k_all)
+                .lower_is_better(),
+        );
+        figures.push(Figure::proportion(
+            1,
+            "disagreements.precision",
+            part,
+            t.flags_true,
+            t.flags,
+        ));
+        figures.push(Figure::proportion(
+            1,
+            "disagreements.precision.unchanged",
+            part,
+            t.unchanged_true,
+            t.unchanged,
+        ));
+        figures.push(Figure::proportion(
+            1,
+            "disagreements.precision.planted",
+            part,
+            t.planted_true,
+            t.planted,
+        ));
+        figures.push(
+            Figure::proportion(1, "disagreements.unjudged", part, t.unjudged, t.unchanged)
+                .lower_is_better(),
+        );
+        figures.push(
+            Figure::proportion(
+                5,
+                "disagreements.different_figure_supports",
+                part,
+                t.support_wrong,
+                t.support_n,
+            )
+            .lower_is_better(),
+        );
+    }
+    Ok(figures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cluster(texts: &[&str]) -> Cluster {
+        Cluster {
+            id: "t".to_string(),
+            articles: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Article {
+                    origin: format!("t#{i}"),
+                    text: (*t).to_string(),
+                    ..Article::default()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn occurrences_take_each_form_once() {
+        let text = "The storm killed 212 people and cost $2.5 million, or 40 dlrs a head. \
+                    Some 45 percent of homes, about 300 buildings, were hit; four men died. \
+                    Smith, 67, said the 82-year-old was safe. A ship carried 70,000 pounds of cargo.";
+        let forms: Vec<(Form, String)> = occurrences(0, text)
+            .into_iter()
+            .map(|o| (o.form, o.key))
+            .collect();
+        let has = |f: Form, k: &str| forms.iter().any(|(g, key)| *g == f && key == k);
+        assert!(has(Form::Digits, "digits:212:people"), "{forms:?}");
+        assert!(has(Form::Money, "money:2500000:USD"), "{forms:?}");
+        assert!(has(Form::Money, "money:40:USD"), "{forms:?}");
+        assert!(has(Form::Percent, "percent:45"), "{forms:?}");
+        assert!(has(Form::Hedged, "hedged:300:buildings"), "{forms:?}");
+        assert!(has(Form::Spelled, "spelled:4:men"), "{forms:?}");
+        assert!(has(Form::Age, "age:67"), "{forms:?}");
+        assert!(has(Form::Age, "age:82"), "{forms:?}");
+        assert!(
+            !forms.iter().any(|(_, k)| k.starts_with("money:70000")),
+            "{forms:?}"
+        );
+    }
+
+    #[test]
+    fn plants_are_deterministic_and_change_one_occurrence() {
+        let c = cluster(&[
+            "The quake killed 212 people. Four men were rescued.",
+            "Officials said the quake killed 212 people. Four men were rescued.",
+        ]);
+        let a = plants_for(&c, SEED);
+        let b = plants_for(&c, SEED);
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            a.iter().map(|p| &p.new_text).collect::<Vec<_>>(),
+            b.iter().map(|p| &p.new_text).collect::<Vec<_>>()
+        );
+        for p in &a {
+            assert_ne!(p.old_value, p.new_value);
+            let ratio = p.new_value / p.old_value;
+            assert!(!(0.5..=2.0).contains(&ratio), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn spelled_numbers_and_commas() {
+        assert_eq!(spell(10).as_deref(), Some("ten"));
+        assert_eq!(spell(25).as_deref(), Some("twenty-five"));
+        assert_eq!(with_commas(1_234_567), "1,234,567");
+        assert_eq!(
+            date_of_doc_id("APW19981017.0151").as_deref(),
+            Some("1998-10-17")
+        );
+    }
+
+    #[test]
+    fn judgements_parse_and_reject_bad_verdicts() {
+        let ok = parse_judgements("# c\nM001\t14@0;15@1\tsailors\tfalse\tremainder\n").unwrap();
+        assert_eq!(ok.len(), 1);
+        assert!(!ok[0].verdict);
+        assert!(parse_judgements("M001\t14@0\tx\tmaybe\tr\n").is_err());
+        assert!(parse_judgements("M001\t14@0\n").is_err());
+    }
+
+    #[test]
+    fn missing_judgements_file_is_an_error() {
+        let config = BriefEvalConfig {
+            shared: "/nonexistent".into(),
+            labels: "/nonexistent".into(),
+        };
+        assert!(run(&config).is_err());
+    }
 }

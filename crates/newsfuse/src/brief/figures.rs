@@ -17,7 +17,7 @@
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -35,6 +35,9 @@ pub struct Figures {
     pub quantities: Vec<Quantity>,
     /// Indices into `quantities` of those whose values disagree.
     pub disagreements: Vec<usize>,
+    /// Indices into `quantities` of those revised by a later report (status `update`): the values
+    /// differ only between articles published on different dates.
+    pub updates: Vec<usize>,
 }
 
 /// One number in one article.
@@ -69,7 +72,8 @@ pub struct Quantity {
     pub mentions: Vec<usize>,
     /// Distinct values with who reports them, most-reported first.
     pub values: Vec<ValueReport>,
-    /// `agree` or `disagree`.
+    /// `agree`, `disagree`, or `update` (the values differ only between articles published on
+    /// different dates: a later report revising the figure).
     pub status: String,
     /// Articles that give this quantity two conflicting values themselves.
     pub within_article: Vec<usize>,
@@ -90,6 +94,8 @@ pub struct ValueReport {
     pub articles: Vec<usize>,
     /// Indices into [`Figures::mentions`].
     pub mentions: Vec<usize>,
+    /// Publication dates (`YYYY-MM-DD`) of those articles, where known; distinct, sorted.
+    pub dates: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,6 +106,10 @@ enum Kind {
     Number,
     Year,
     Date,
+    /// An age: "82-year-old", "Smith, 67,".
+    Age,
+    /// A number that names: "Game 2", "Category 4"; listed, never compared.
+    Label,
 }
 
 impl Kind {
@@ -111,6 +121,8 @@ impl Kind {
             Kind::Number => "number",
             Kind::Year => "year",
             Kind::Date => "date",
+            Kind::Age => "age",
+            Kind::Label => "label",
         }
     }
 }
@@ -156,6 +168,17 @@ struct Mention {
     qualifier_surface: Vec<String>,
     context: HashSet<String>,
     elided: bool,
+    /// Whose figure it is, for ages and durations: the names nearest it (stems).
+    owners: Vec<String>,
+    /// Content stems of the whole sentence.
+    sentence_stems: Arc<HashSet<String>>,
+    /// Stems of the sentence's capitalised words, its first word left out.
+    sentence_names: Arc<HashSet<String>>,
+    /// A remainder or an addition ("the other 14", "another 187", "43 more"): compared with
+    /// nothing but an equal value.
+    partial: bool,
+    /// Dimension words right around it ("long", "wide", "surplus"), see [`DIMENSION_STEMS`].
+    dimensions: Vec<&'static str>,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -168,6 +191,241 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// Numbers written as words: "four men", "twenty-five", "two million", "ten percent". "One" only
+/// with a scale ("one million"): alone it is mostly a pronoun or an article.
+static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?P<num>
+            (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
+                (?:-(?:one|two|three|four|five|six|seven|eight|nine))?
+          | two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen
+          | fifteen|sixteen|seventeen|eighteen|nineteen
+          | one
+        )\b
+        (?:[\s-](?P<scale>hundred|thousand|million|billion)\b)?
+        (?:\s(?P<pct>percent\b|per\s?cent\b))?",
+    )
+    .expect("valid regex")
+});
+
+/// The value of a spelled-out number ("twenty-five" -> 25).
+fn spelled_value(word: &str) -> Option<f64> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = word.to_lowercase();
+    let (tens, unit) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
+    let index = |list: &[&str], w: &str| list.iter().position(|x| *x == w);
+    if unit.is_empty() {
+        if let Some(i) = index(UNITS, tens) {
+            return Some(i as f64);
+        }
+        return index(TENS, tens).map(|i| (i as f64 + 2.0) * 10.0);
+    }
+    Some((index(TENS, tens)? as f64 + 2.0) * 10.0 + index(UNITS, unit)? as f64)
+}
+
+/// A number found in a sentence, before its context is read.
+struct RawNumber {
+    /// Currency, scale, number and percent sign (relative to the sentence).
+    whole: std::ops::Range<usize>,
+    /// The number itself.
+    num: std::ops::Range<usize>,
+    number: f64,
+    scale: f64,
+    /// Half the rounding unit of the number as written (before the scale).
+    precision: f64,
+    currency: Option<&'static str>,
+    percent: bool,
+    spelled: bool,
+}
+
+fn scale_value(word: &str) -> f64 {
+    match word.to_lowercase().as_str() {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mln" => 1e6,
+        "trillion" => 1e12,
+        _ => 1e9,
+    }
+}
+
+/// Every number of a sentence, digits and words, in text order, not overlapping.
+fn scan_numbers(text: &str) -> Vec<RawNumber> {
+    let mut found: Vec<RawNumber> = Vec::new();
+    for caps in NUMBER.captures_iter(text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+            continue;
+        };
+        let before = text[..whole.start()].chars().next_back();
+        let number_before = text[..num.start()].chars().next_back();
+        let after = text[whole.end()..].chars().next();
+        let after2 = text[whole.end()..].chars().nth(1);
+        let glued_before = caps.name("cur").is_none()
+            && (number_before.is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, ':' | '/' | '.' | '-' | '_' | '#')
+            }) || before.is_some_and(char::is_alphanumeric));
+        let glued_after = after.is_some_and(char::is_alphabetic)
+            && caps.name("pct").is_none()
+            && caps.name("scale").is_none()
+            || (matches!(after, Some(':' | '/' | '.'))
+                && after2.is_some_and(|c| c.is_ascii_digit()));
+        if glued_before || glued_after {
+            continue;
+        }
+        let digits = num.as_str().replace(',', "");
+        let Ok(number) = digits.parse::<f64>() else {
+            continue;
+        };
+        found.push(RawNumber {
+            whole: whole.range(),
+            num: num.range(),
+            number,
+            scale: caps.name("scale").map_or(1.0, |s| scale_value(s.as_str())),
+            precision: rounding_half_unit(&digits),
+            currency: caps.name("cur").map(|c| match c.as_str() {
+                "€" => "EUR",
+                "£" => "GBP",
+                "¥" => "JPY",
+                _ => "USD",
+            }),
+            percent: caps.name("pct").is_some(),
+            spelled: false,
+        });
+    }
+    for caps in SPELLED_NUMBER.captures_iter(text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+            continue;
+        };
+        if found
+            .iter()
+            .any(|f| f.whole.start < whole.end() && whole.start() < f.whole.end)
+        {
+            continue;
+        }
+        let Some(number) = spelled_value(num.as_str()) else {
+            continue;
+        };
+        if number < 2.0 && caps.name("scale").is_none() {
+            continue;
+        }
+        found.push(RawNumber {
+            whole: whole.range(),
+            num: num.range(),
+            number,
+            scale: caps.name("scale").map_or(1.0, |s| scale_value(s.as_str())),
+            precision: 0.5,
+            currency: None,
+            percent: caps.name("pct").is_some(),
+            spelled: true,
+        });
+    }
+    found.sort_by_key(|f| f.whole.start);
+    found
+}
+
+fn num_text<'t>(text: &'t str, num: &std::ops::Range<usize>) -> &'t str {
+    text.get(num.clone()).unwrap_or("")
+}
+
+/// Where an age ends: "82-year-old", "82 years old", "Smith, 67, said", "aged 67" (relative
+/// to the sentence), or `None` when the number is no age.
+fn age_suffix(text: &str, end: usize, prev_word: Option<&str>) -> Option<usize> {
+    let rest = &text[end..];
+    let lower = rest.to_lowercase();
+    for suffix in [
+        "-year-old",
+        " year old",
+        "-years-old",
+        " years old",
+        "-year old",
+    ] {
+        if lower.starts_with(suffix) {
+            return Some(end + suffix.len());
+        }
+    }
+    if matches!(prev_word, Some("aged" | "age")) {
+        return Some(end);
+    }
+    // Apposition: "the president, 67, said"; a word before, a comma after.
+    let before = text[..end].trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = end - before.len();
+    if (1..=3).contains(&digits)
+        && before.ends_with(", ")
+        && before[..before.len() - 2]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+        && rest.starts_with(',')
+        && rest[1..].starts_with(' ')
+        && rest[2..].chars().next().is_some_and(char::is_alphabetic)
+    {
+        let value: u32 = text[before.len()..end].parse().ok()?;
+        if (5..=115).contains(&value) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// A number that names rather than measures: "Game 2", "Category 4", "Flight 103", "No. 1":
+/// right after a capitalised word that is not the sentence's first, or after "no."/"number".
+fn is_label(
+    text: &str,
+    before: &[&Token],
+    start: usize,
+    base: usize,
+    lower: &dyn Fn(&Token) -> String,
+) -> bool {
+    let Some(previous) = before.last() else {
+        return false;
+    };
+    // Only a space between the word and the number.
+    if text.get(previous.span.end - base..start) != Some(" ") {
+        return false;
+    }
+    let word = lower(previous);
+    if matches!(
+        word.as_str(),
+        "no" | "no." | "number" | "nos" | "flight" | "game" | "category"
+    ) {
+        return true;
+    }
+    let surface = text
+        .get(previous.span.start - base..previous.span.end - base)
+        .unwrap_or("");
+    let capital = surface.chars().next().is_some_and(char::is_uppercase);
+    let first = before.len() == 1;
+    capital
+        && !first
+        && surface.chars().any(char::is_lowercase)
+        && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
+        && !WEEKDAY_WORDS.contains(&word.as_str())
+}
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
@@ -227,6 +485,18 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("rupees", "INR"),
     ("rupee", "INR"),
     ("francs", "CHF"),
+    ("dlrs", "USD"),
+    ("dlr", "USD"),
+];
+/// Currency words written before the number in wire style: "dlrs 100 million".
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("dlrs", "USD"),
+    ("dlr", "USD"),
+    ("usd", "USD"),
+    ("us$", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("yen", "JPY"),
 ];
 /// Reporting verbs and unit words: present around almost every figure, so no evidence of sameness.
 const GENERIC_STEMS: &[&str] = &[
@@ -285,7 +555,8 @@ const CHANGE_WORDS: &[&str] = &[
     "between",
 ];
 
-pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
+/// `dates[i]` is article `i`'s publication date (`YYYY-MM-DD`) when known.
+pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     let mut mentions: Vec<Mention> = Vec::new();
     for doc in docs {
         for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
@@ -299,7 +570,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
     // Bucket by (kind, currency, head); link within buckets.
     let mut buckets: HashMap<BucketKey, Vec<usize>> = HashMap::new();
     for (idx, mention) in mentions.iter().enumerate() {
-        if matches!(mention.kind, Kind::Year | Kind::Date) {
+        if matches!(mention.kind, Kind::Year | Kind::Date | Kind::Label) {
             continue;
         }
         buckets
@@ -326,14 +597,20 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
             for &b in bucket.iter().skip(pos + 1).take(MAX_COMPARE) {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
-                    let weight = idf.shared_weight(ma, mb);
-                    if cross_article_link(ma, mb, weight) && distinctive(ma, mb, &bucket, &mentions)
+                    let agree = values_agree(ma, mb);
+                    let strength = link_strength(ma, mb, &idf);
+                    let linked = strength.is_some()
+                        || agree && cross_article_link(ma, mb, idf.shared_weight(ma, mb));
+                    if linked
+                        && owners_compatible(ma, mb, strength.is_some_and(|s| s.by_sentence))
+                        && (strength.is_some_and(|s| s.by_sentence || s.by_name)
+                            || distinctive(ma, mb, &bucket, &mentions))
                     {
                         candidates.push(Candidate {
                             a: a.min(b),
                             b: a.max(b),
-                            agree: values_agree(ma, mb),
-                            weight,
+                            agree,
+                            weight: strength.map_or(0.0, |s| s.similarity),
                         });
                         continue;
                     }
@@ -352,9 +629,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
         // already matched to an equal one in the other article cannot also contradict another
         // figure there (two distinct quantities of one kind, not one reported twice).
         candidates.sort_by(|x, y| {
-            y.agree
-                .cmp(&x.agree)
-                .then(y.weight.total_cmp(&x.weight))
+            y.weight
+                .total_cmp(&x.weight)
+                .then(y.agree.cmp(&x.agree))
                 .then((x.a, x.b).cmp(&(y.a, y.b)))
         });
         let mut used: HashSet<(usize, usize)> = HashSet::new();
@@ -403,13 +680,21 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
     let mut quantities: Vec<Quantity> = groups
         .iter()
         .zip(&conflicts)
-        .map(|(members, conflict_pairs)| build_quantity(members, conflict_pairs, &mentions, docs))
+        .map(|(members, conflict_pairs)| {
+            build_quantity(members, conflict_pairs, &mentions, docs, dates)
+        })
         .collect();
     add_slip_notes(&mut quantities, &groups, &conflicts, &mentions);
     let disagreements = quantities
         .iter()
         .enumerate()
         .filter(|(_, q)| q.status == "disagree")
+        .map(|(i, _)| i)
+        .collect();
+    let updates = quantities
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.status == "update")
         .map(|(i, _)| i)
         .collect();
     let out_mentions = mentions
@@ -430,7 +715,48 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Figures {
         mentions: out_mentions,
         quantities,
         disagreements,
+        updates,
     }
+}
+
+/// Whether two sentences give one figure different values: a count, sum, percentage or age of
+/// the same kind, currency and head noun, with compatible qualifiers, whose values disagree
+/// (beyond hedges, bounds and rounding) while the other sentence has no value agreeing with it.
+/// Remainders ("the other 14") are left out. Such a sentence does not support the other.
+pub(crate) fn sentences_conflict(
+    a: &Doc<'_>,
+    a_sentence: usize,
+    b: &Doc<'_>,
+    b_sentence: usize,
+) -> bool {
+    let extract = |doc: &Doc<'_>, idx: usize| {
+        let mut out = Vec::new();
+        if let Some(sentence) = doc.sentences.get(idx) {
+            extract_sentence(doc, idx, sentence, &mut out);
+        }
+        out
+    };
+    let (ma, mb) = (extract(a, a_sentence), extract(b, b_sentence));
+    let comparable = |m: &&Mention| {
+        matches!(
+            m.kind,
+            Kind::Count | Kind::Money | Kind::Percent | Kind::Age
+        ) && !m.partial
+    };
+    ma.iter().filter(comparable).any(|x| {
+        let same: Vec<&Mention> = mb
+            .iter()
+            .filter(comparable)
+            .filter(|y| {
+                y.kind == x.kind
+                    && y.currency == x.currency
+                    && y.head == x.head
+                    && qualifiers_compatible(x, y)
+                    && dimensions_compatible(x, y)
+            })
+            .collect();
+        !same.is_empty() && !same.iter().any(|y| values_agree(x, y))
+    })
 }
 
 /// A possible cross-article link.
@@ -474,6 +800,16 @@ impl Idf {
         ((self.n_sentences as f64 + 1.0) / (df as f64 + 1.0))
             .ln()
             .max(0.0)
+    }
+
+    /// Weighted Jaccard similarity of two stem sets.
+    fn jaccard(&self, a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+        // A small floor keeps words every sentence uses from weighing nothing (a cluster of
+        // near-identical reports).
+        let w = |s: &String| self.weight(s) + 0.1;
+        let shared: f64 = a.intersection(b).map(w).sum();
+        let all: f64 = a.union(b).map(w).sum();
+        if all <= 0.0 { 0.0 } else { shared / all }
     }
 
     /// Summed weight of the context stems two mentions share.
@@ -530,6 +866,137 @@ fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
     by_count || weight >= needed
 }
 
+/// How strongly two figures of different articles read as one quantity, whatever their values.
+#[derive(Debug, Clone, Copy)]
+struct Strength {
+    /// The larger of the sentence and the context similarity.
+    similarity: f64,
+    /// True when the sentences themselves say nearly the same thing (a rewrite of one report).
+    by_sentence: bool,
+    /// True for two ages of one named person.
+    by_name: bool,
+}
+
+/// IDF-weighted Jaccard similarity of the two sentences at which a figure counts as the same
+/// report rewritten.
+const SENTENCE_SIMILARITY: f64 = 0.5;
+/// The least similarity given to two ages of one named person.
+const AGE_BY_NAME: f64 = 0.1;
+/// IDF-weighted Jaccard similarity of the two figures' own clauses (with head and qualifiers).
+const CONTEXT_SIMILARITY: f64 = 0.2;
+
+/// A link that does not depend on the values: same bucket (the caller's), compatible qualifiers,
+/// values within [`MAX_RATIO`], and either nearly the same sentence or nearly the same clause
+/// with enough rare words shared.
+fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
+    if a.kind == Kind::Number
+        || a.partial
+        || b.partial
+        || !qualifiers_compatible(a, b)
+        || !dimensions_compatible(a, b)
+    {
+        return None;
+    }
+    let (low, high) = (
+        a.value.abs().min(b.value.abs()),
+        a.value.abs().max(b.value.abs()),
+    );
+    if high > low * MAX_RATIO && !values_agree(a, b) {
+        return None;
+    }
+    let sentence = idf.jaccard(&a.sentence_stems, &b.sentence_stems);
+    // One person has one age: a shared name links two ages.
+    if a.kind == Kind::Age && same_owner(a, b) {
+        return Some(Strength {
+            similarity: sentence.max(AGE_BY_NAME),
+            by_sentence: sentence >= SENTENCE_SIMILARITY,
+            by_name: true,
+        });
+    }
+    let context_of = |m: &Mention| -> HashSet<String> {
+        m.context
+            .iter()
+            .chain(m.qualifiers.iter())
+            .cloned()
+            .collect()
+    };
+    let (ca, cb) = (context_of(a), context_of(b));
+    let context = idf.jaccard(&ca, &cb);
+    let shared: f64 = ca.intersection(&cb).map(|s| idf.weight(s)).sum();
+    // Nearly the same sentence about different named things ("In Norland, 32 people died" and
+    // "In Southmark, 21 people died") is two quantities.
+    let names_differ = a
+        .sentence_names
+        .difference(&b.sentence_names)
+        .next()
+        .is_some()
+        && b.sentence_names
+            .difference(&a.sentence_names)
+            .next()
+            .is_some();
+    let by_sentence = sentence >= SENTENCE_SIMILARITY && !names_differ;
+    let needed = if a.head.is_some() {
+        LINK_WEIGHT
+    } else {
+        1.5 * LINK_WEIGHT
+    };
+    // Same head noun and the same named qualifier ("per cent of territory ... in Southmark"),
+    // with some context shared.
+    let named = a.head.is_some()
+        && a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
+        && ca.intersection(&cb).any(|s| !a.qualifiers.contains(s));
+    (by_sentence || named || context >= CONTEXT_SIMILARITY && shared >= needed).then_some(
+        Strength {
+            similarity: sentence.max(context),
+            by_sentence,
+            by_name: false,
+        },
+    )
+}
+
+/// Ages and durations belong to someone: two named owners must share a name, and without a name
+/// on one side only a rewritten sentence links them.
+fn owners_compatible(a: &Mention, b: &Mention, by_sentence: bool) -> bool {
+    let owned = |m: &Mention| {
+        m.kind == Kind::Age
+            || m.head
+                .as_deref()
+                .is_some_and(|h| DURATION_STEMS.contains(&h))
+    };
+    if !owned(a) && !owned(b) {
+        return true;
+    }
+    if !a.owners.is_empty() && !b.owners.is_empty() {
+        return same_owner(a, b);
+    }
+    by_sentence
+}
+
+/// Words that say which of several quantities in one unit a figure is: length or width, surplus
+/// or deficit, exports or imports (stems).
+const DIMENSION_STEMS: &[&str] = &[
+    "long", "length", "wide", "width", "high", "height", "tall", "deep", "depth", "thick",
+    "surplus", "deficit", "profit", "loss", "export", "import", "revenu", "debt",
+];
+
+/// Two figures naming different dimensions in their clauses ("120 metres long", "80 metres
+/// wide") are different quantities.
+fn dimensions_compatible(a: &Mention, b: &Mention) -> bool {
+    let (da, db) = (&a.dimensions, &b.dimensions);
+    da.is_empty() || db.is_empty() || da.iter().any(|d| db.contains(d))
+}
+
+/// Whether two figures' owners are one person: every name of the shorter is in the longer
+/// ("Wang" and "Wang Youcai"; not "Chris Bergoch" and "Chris Chaplin").
+fn same_owner(a: &Mention, b: &Mention) -> bool {
+    let (short, long) = if a.owners.len() <= b.owners.len() {
+        (&a.owners, &b.owners)
+    } else {
+        (&b.owners, &a.owners)
+    };
+    !short.is_empty() && short.iter().all(|o| long.contains(o))
+}
+
 /// Whether the shared context singles out one quantity: when the cluster gives three or more
 /// different values in that same context (depths of several aftershocks, lengths of several
 /// stages), it describes a kind of measurement, not one figure, and is no evidence of sameness.
@@ -576,46 +1043,47 @@ fn extract_sentence(
         return;
     }
     let base = sentence.span.start;
-    let matches: Vec<regex::Captures<'_>> = NUMBER.captures_iter(text).collect();
+    let matches = scan_numbers(text);
+    if matches.is_empty() {
+        return;
+    }
+    let sentence_stems: Arc<HashSet<String>> = Arc::new(
+        sentence
+            .tokens
+            .iter()
+            .filter(|t| !t.is_stopword && is_wordy(t) && !GENERIC_STEMS.contains(&&*t.stem))
+            .map(|t| base_form(&t.stem).to_string())
+            .collect(),
+    );
+    let first_token = sentence.tokens.first().map(|t| t.span.start);
+    let sentence_names: Arc<HashSet<String>> = Arc::new(
+        sentence
+            .tokens
+            .iter()
+            .filter(|t| {
+                let surface = doc.slice(t.span);
+                let word = surface.to_lowercase();
+                Some(t.span.start) != first_token
+                    && !t.is_stopword
+                    && surface.chars().next().is_some_and(char::is_uppercase)
+                    && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
+                    && !WEEKDAY_WORDS.contains(&word.as_str())
+            })
+            .map(|t| t.stem.to_string())
+            .collect(),
+    );
     let first_in_sentence = out.len();
     let mut previous_end = 0usize;
-    for (match_idx, caps) in matches.iter().enumerate() {
-        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
-            continue;
-        };
-        let before = text[..whole.start()].chars().next_back();
-        let number_before = text[..num.start()].chars().next_back();
-        let after = text[whole.end()..].chars().next();
-        let after2 = text[whole.end()..].chars().nth(1);
-        let glued_before = caps.name("cur").is_none()
-            && (number_before.is_some_and(|c| {
-                c.is_alphanumeric() || matches!(c, ':' | '/' | '.' | '-' | '_' | '#')
-            }) || before.is_some_and(char::is_alphanumeric));
-        let glued_after = after.is_some_and(char::is_alphabetic)
-            && caps.name("pct").is_none()
-            && caps.name("scale").is_none()
-            || (matches!(after, Some(':' | '/' | '.'))
-                && after2.is_some_and(|c| c.is_ascii_digit()));
-        if glued_before || glued_after {
-            continue;
-        }
-        let digits = num.as_str().replace(',', "");
-        let Ok(number) = digits.parse::<f64>() else {
-            continue;
-        };
-        let scale = caps
-            .name("scale")
-            .map_or(1.0, |s| match s.as_str().to_lowercase().as_str() {
-                "thousand" => 1e3,
-                "million" | "mln" => 1e6,
-                "trillion" => 1e12,
-                _ => 1e9,
-            });
+    for (match_idx, raw) in matches.iter().enumerate() {
+        let whole = raw.whole.clone();
+        let num = raw.num.clone();
+        let number = raw.number;
+        let scale = raw.scale;
         let value = number * scale;
-        let precision = rounding_half_unit(&digits) * scale;
-        let abs_start = base + whole.start();
-        let mut abs_end = base + whole.end();
-        let number_start = base + num.start();
+        let precision = raw.precision * scale;
+        let abs_start = base + whole.start;
+        let mut abs_end = base + whole.end;
+        let number_start = base + num.start;
 
         let tokens_after: Vec<&Token> = sentence
             .tokens
@@ -630,15 +1098,11 @@ fn extract_sentence(
         let lower = |t: &Token| doc.slice(t.span).to_lowercase().replace('\u{2019}', "'");
         let (hedge, hedge_start) = read_hedge(&tokens_before, &lower);
 
-        let mut currency = caps.name("cur").map(|c| match c.as_str() {
-            "€" => "EUR",
-            "£" => "GBP",
-            "¥" => "JPY",
-            _ => "USD",
-        });
+        let mut currency = raw.currency;
         let mut consumed_after = 0;
+        let mut span_start = abs_start;
         if currency.is_none() {
-            // "350 million U.S. dollars", "500 euros".
+            // "350 million U.S. dollars", "500 euros", "40 dlrs".
             for (skip, token) in tokens_after.iter().take(2).enumerate() {
                 let word = lower(token);
                 if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == word) {
@@ -653,6 +1117,39 @@ fn extract_sentence(
                     break;
                 }
             }
+            // "70,000 pounds of cargo", "weighing 10 pounds": a weight, not money.
+            if currency == Some("GBP") {
+                let unit = lower(tokens_after[consumed_after - 1]);
+                let after_unit = tokens_after.get(consumed_after).map(|t| lower(t));
+                let weight_verb = tokens_before.iter().rev().take(4).any(|t| {
+                    matches!(
+                        lower(t).as_str(),
+                        "weigh"
+                            | "weighs"
+                            | "weighed"
+                            | "weighing"
+                            | "weight"
+                            | "gained"
+                            | "lost"
+                            | "gain"
+                            | "lose"
+                            | "heavy"
+                    )
+                });
+                if unit.starts_with("pound") && (after_unit.as_deref() == Some("of") || weight_verb)
+                {
+                    currency = None;
+                    consumed_after = 0;
+                }
+            }
+        }
+        if currency.is_none()
+            && let Some(previous) = tokens_before.last()
+            && let Some((_, code)) = CURRENCY_BEFORE.iter().find(|(w, _)| *w == lower(previous))
+        {
+            // "U.S. dlrs 3.7 billion", "dlrs 100 million".
+            currency = Some(code);
+            span_start = previous.span.start;
         }
         if consumed_after > 0 {
             abs_end = tokens_after[consumed_after - 1].span.end;
@@ -663,8 +1160,12 @@ fn extract_sentence(
         let next_word = tokens_after
             .first()
             .map(|t| lower(t).trim_end_matches('.').to_string());
-        let is_percent = caps.name("pct").is_some();
-        let kind = if is_percent {
+        let age_end = if currency.is_none() && !raw.percent {
+            age_suffix(text, whole.end, prev_word.as_deref())
+        } else {
+            None
+        };
+        let kind = if raw.percent {
             Kind::Percent
         } else if currency.is_some() {
             Kind::Money
@@ -679,15 +1180,22 @@ fn extract_sentence(
                 .is_some_and(|w| matches!(w, "am" | "a.m" | "pm" | "p.m" | "gmt" | "utc"))
         {
             Kind::Date
-        } else if caps.name("scale").is_none()
-            && !num.as_str().contains([',', '.'])
-            && num.as_str().len() == 4
+        } else if !raw.spelled
+            && scale == 1.0
+            && !num_text(text, &num).contains([',', '.'])
+            && num.len() == 4
             && (1800.0..=2100.0).contains(&number)
         {
             Kind::Year
+        } else if let Some(end) = age_end {
+            abs_end = base + end;
+            Kind::Age
+        } else if is_label(text, &tokens_before, whole.start, base, &lower) {
+            Kind::Label
         } else {
             Kind::Count
         };
+        let abs_start = span_start;
 
         // Head noun.
         let rest = &tokens_after[consumed_after..];
@@ -697,7 +1205,12 @@ fn extract_sentence(
         } else {
             kind
         };
-        let (head, head_compound, head_surface) = head_keys(&head_tokens, &lower);
+        let (mut head, head_compound, mut head_surface) = head_keys(&head_tokens, &lower);
+        let head_is_duration = head.as_deref().is_some_and(|h| DURATION_STEMS.contains(&h));
+        if kind == Kind::Age {
+            head = Some("age".to_string());
+            head_surface = Some("age".to_string());
+        }
         let compound_surface = (head_tokens.len() == 2).then(|| {
             let surface = head_tokens
                 .iter()
@@ -715,11 +1228,10 @@ fn extract_sentence(
         // Qualifiers and context after: up to the next number or a clause boundary.
         let next_start = matches
             .get(match_idx + 1)
-            .and_then(|c| c.get(0))
-            .map_or(text.len(), |m| m.start());
-        let boundary = text[whole.end()..]
+            .map_or(text.len(), |m| m.whole.start);
+        let boundary = text[whole.end..]
             .find([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
-            .map_or(text.len(), |p| whole.end() + p);
+            .map_or(text.len(), |p| whole.end + p);
         let window_end = base + next_start.min(boundary);
         let head_spans: HashSet<Span> = head_tokens.iter().map(|t| t.span).collect();
         let mut qualifiers = Vec::new();
@@ -747,7 +1259,7 @@ fn extract_sentence(
         qualifiers.sort();
         qualifiers.dedup();
         // Context before: back to the previous number or clause boundary, at most eight content stems.
-        let context_start = base + clause_start(text, previous_end.min(num.start()), whole.start());
+        let context_start = base + clause_start(text, previous_end.min(num.start), whole.start);
         for token in tokens_before
             .iter()
             .filter(|t| t.span.start >= context_start && t.span.end <= hedge_start)
@@ -781,6 +1293,29 @@ fn extract_sentence(
             qualifier_surface,
             context,
             elided: false,
+            owners: owners(doc, sentence, kind, abs_start, abs_end, head_is_duration),
+            dimensions: tokens_before
+                .iter()
+                .rev()
+                .take(4)
+                .chain(rest.iter().take(4))
+                .filter_map(|t| {
+                    DIMENSION_STEMS
+                        .iter()
+                        .copied()
+                        .find(|d| *d == &*t.stem || *d == base_form(&t.stem))
+                })
+                .collect(),
+            partial: tokens_before
+                .iter()
+                .rev()
+                .find(|t| t.span.end <= hedge_start.min(abs_start))
+                .is_some_and(|t| PART_WORDS.contains(&lower(t).as_str()))
+                || next_word
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "more" | "others")),
+            sentence_stems: Arc::clone(&sentence_stems),
+            sentence_names: Arc::clone(&sentence_names),
         };
         // Ellipsis: "40 per cent of territory in Iraq and 30 per cent in Syria".
         if mention.kind == Kind::Percent
@@ -826,6 +1361,104 @@ fn extract_sentence(
         }
         out.push(mention);
     }
+}
+
+/// Head stems of durations: whose duration it is matters ("Xu spent 12 years", "Qin spent 10
+/// years").
+const DURATION_STEMS: &[&str] = &[
+    "year", "month", "week", "day", "hour", "minut", "second", "decad",
+];
+/// Words that make a figure a part of another ("the other 14", "another 187", "the remaining
+/// 20", "43 more"): a remainder or an addition, not a second report of the whole.
+const PART_WORDS: &[&str] = &[
+    "other",
+    "remaining",
+    "another",
+    "additional",
+    "further",
+    "extra",
+    "rest",
+];
+
+/// The names an age or a duration belongs to: for an age the capitalised run right before it
+/// ("Zaken, a 23-year-old") or right after it ("67-year-old Smith"); for a duration every
+/// capitalised word of the sentence but its first. Empty for other figures.
+fn owners(
+    doc: &Doc<'_>,
+    sentence: &Sentence,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    duration: bool,
+) -> Vec<String> {
+    let is_name = |t: &Token| {
+        let surface = doc.slice(t.span);
+        let word = surface.to_lowercase();
+        surface.chars().next().is_some_and(char::is_uppercase)
+            && !t.is_stopword
+            && Some(t.span.start) != sentence.tokens.first().map(|f| f.span.start)
+            && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
+            && !WEEKDAY_WORDS.contains(&word.as_str())
+    };
+    let mut names: Vec<String> = Vec::new();
+    if kind == Kind::Age {
+        let before: Vec<&Token> = sentence
+            .tokens
+            .iter()
+            .filter(|t| t.span.end <= start)
+            .collect();
+        let after: Vec<&Token> = sentence
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= end)
+            .collect();
+        // Up to three words back ("Zaken, a 23-year-old"), then the run of names.
+        // A run of names stops at punctuation: "Crawley, West Sussex, Salahuddin Amin, 31".
+        let punctuated = |from: usize, to: usize| {
+            doc.text.get(from.min(to)..to.max(from)).is_some_and(|gap| {
+                gap.chars()
+                    .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')'))
+            })
+        };
+        let mut run: Vec<&Token> = Vec::new();
+        for token in before.iter().rev().take(6) {
+            if let Some(last) = run.last()
+                && punctuated(token.span.end, last.span.start)
+            {
+                break;
+            }
+            if is_name(token) {
+                run.push(token);
+            } else if !run.is_empty() {
+                break;
+            }
+        }
+        if run.is_empty() {
+            for token in after.iter().take(6) {
+                if let Some(last) = run.last()
+                    && punctuated(last.span.end, token.span.start)
+                {
+                    break;
+                }
+                if is_name(token) {
+                    run.push(token);
+                } else if !run.is_empty() {
+                    break;
+                }
+            }
+        }
+        names = run.iter().map(|t| t.stem.to_string()).collect();
+    } else if duration {
+        names = sentence
+            .tokens
+            .iter()
+            .filter(|t| is_name(t))
+            .map(|t| t.stem.to_string())
+            .collect();
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Where the clause holding a number starts: after the last boundary (punctuation or a
@@ -1118,6 +1751,7 @@ fn likely_agreement(a: &Mention, b: &Mention) -> bool {
     let evidence = a.head.is_some() || a.context.intersection(&b.context).count() >= 2;
     qualifiers_ok
         && evidence
+        && owners_compatible(a, b, false)
         && a.kind != Kind::Number
         && values_agree(a, b)
         && (a.value - b.value).abs() <= a.precision.max(b.precision)
@@ -1155,7 +1789,9 @@ fn build_quantity(
     conflicts: &[(usize, usize)],
     mentions: &[Mention],
     docs: &[Doc<'_>],
+    dates: &[Option<String>],
 ) -> Quantity {
+    let date_of = |article: usize| dates.get(article).cloned().flatten();
     let mut values: Vec<ValueReport> = Vec::new();
     for &m in members {
         let mention = &mentions[m];
@@ -1170,6 +1806,12 @@ fn build_quantity(
             if !report.articles.contains(&mention.article) {
                 report.articles.push(mention.article);
             }
+            if let Some(date) = date_of(mention.article)
+                && !report.dates.contains(&date)
+            {
+                report.dates.push(date);
+                report.dates.sort();
+            }
             report.mentions.push(m);
         } else {
             values.push(ValueReport {
@@ -1177,6 +1819,7 @@ fn build_quantity(
                 written: vec![written],
                 articles: vec![mention.article],
                 mentions: vec![m],
+                dates: date_of(mention.article).into_iter().collect(),
             });
         }
     }
@@ -1207,6 +1850,12 @@ fn build_quantity(
         values,
         status: if conflicts.is_empty() {
             "agree"
+        } else if conflicts.iter().all(|&(a, b)| {
+            let (x, y) = (date_of(mentions[a].article), date_of(mentions[b].article));
+            x.is_some() && y.is_some() && x != y
+        }) {
+            // Every conflict is between reports of different days: a revision, not a dispute.
+            "update"
         } else {
             "disagree"
         }
@@ -1478,6 +2127,11 @@ mod tests {
             qualifier_surface: Vec::new(),
             context: HashSet::new(),
             elided: false,
+            owners: Vec::new(),
+            sentence_stems: Arc::new(HashSet::new()),
+            sentence_names: Arc::new(HashSet::new()),
+            partial: false,
+            dimensions: Vec::new(),
         };
         assert!(values_agree(
             &m(2000.0, "2000", Hedge::Exact),
@@ -1495,5 +2149,202 @@ mod tests {
             &m(90.0, "90", Hedge::AtMost),
             &m(120.0, "120", Hedge::Exact)
         ));
+    }
+
+    fn kinds(figures: &Figures) -> Vec<(String, f64, String)> {
+        figures
+            .mentions
+            .iter()
+            .map(|m| (m.excerpt.text.clone(), m.value, m.kind.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn spelled_out_numbers_and_ages_are_extracted() {
+        let figures = figures_of(&[
+            "Four men were arrested. Lee Dorn, 67, said the 82-year-old was unhurt and twenty-five homes burned.",
+        ]);
+        let got = kinds(&figures);
+        assert!(
+            got.contains(&("Four men".into(), 4.0, "count".into())),
+            "{got:?}"
+        );
+        assert!(got.contains(&("67".into(), 67.0, "age".into())), "{got:?}");
+        assert!(
+            got.contains(&("82-year-old".into(), 82.0, "age".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("twenty-five homes".into(), 25.0, "count".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_changed_spelled_number_or_age_is_a_disagreement() {
+        let figures = figures_of(&[
+            "Police said four men were arrested at the harbour on Sunday. Lee Dorn, 67, runs the harbour.",
+            "Police said nine men were arrested at the harbour on Sunday. Lee Dorn, 76, runs the harbour.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .any(|f| f.1 == vec![(4.0, vec![0]), (9.0, vec![1])]),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|f| f.1 == vec![(67.0, vec![0]), (76.0, vec![1])]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn dlrs_are_money_and_pounds_of_cargo_are_weight() {
+        let figures = figures_of(&[
+            "A ticket costs 40 dlrs and the mine adds U.S. dlrs 3.7 billion. The plane carried 70,000 pounds of cargo; the fine was 5,000 pounds.",
+        ]);
+        let money: Vec<(f64, Option<String>)> = figures
+            .mentions
+            .iter()
+            .filter(|m| m.kind == "money")
+            .map(|m| (m.value, m.currency.clone()))
+            .collect();
+        assert_eq!(
+            money,
+            vec![
+                (40.0, Some("USD".into())),
+                (3.7e9, Some("USD".into())),
+                (5000.0, Some("GBP".into()))
+            ]
+        );
+        assert!(
+            figures
+                .mentions
+                .iter()
+                .any(|m| m.value == 70_000.0 && m.kind == "count")
+        );
+    }
+
+    #[test]
+    fn labels_are_never_compared() {
+        let figures = figures_of(&[
+            "The Hawks won Game 2 on Sunday as the Category 2 storm passed the coast.",
+            "The Hawks won Game 4 on Sunday as the Category 4 storm passed the coast.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        assert!(
+            figures.mentions.iter().all(|m| m.kind == "label"),
+            "{:?}",
+            kinds(&figures)
+        );
+    }
+
+    #[test]
+    fn different_peoples_durations_and_ages_are_not_merged() {
+        let figures = figures_of(&[
+            "Lee Dorn spent 11 years in prison for the attack. Lee Dorn, 45, was freed on Monday.",
+            "Ana Park spent 13 years in prison for the attack. Ana Park, 52, was freed on Monday.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn different_things_in_one_unit_are_not_merged() {
+        let figures = figures_of(&[
+            "In Norland, 32 people died in the cold wave, police said. The new bridge is 120 metres long. The country posted a trade surplus of $5 billion in May.",
+            "In Southmark, 21 people died in the cold wave, police said. The new bridge is 80 metres wide. The country posted a trade deficit of $3 billion in May.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_remainder_is_not_a_disagreement_with_the_whole() {
+        let figures = figures_of(&[
+            "Iran seized 15 sailors in the gulf on Friday and said they would be released soon.",
+            "Iran freed one sailor and said the other 14 sailors in the gulf would be released soon.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_figure_agreed_by_many_is_still_linked_when_one_article_changes_it() {
+        let agreeing =
+            "The bombing of the airliner over the town killed 270 people, investigators said.";
+        let changed =
+            "The bombing of the airliner over the town killed 207 people, investigators said.";
+        let figures = figures_of(&[
+            agreeing, agreeing, agreeing, agreeing, agreeing, agreeing, agreeing, changed,
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1[0], (207.0, vec![7]));
+        assert_eq!(got[0].1[1].1.len(), 7);
+    }
+
+    #[test]
+    fn a_later_revision_is_an_update_with_both_dates() {
+        let texts = [
+            "The earthquake killed 212 people in the province, officials said.",
+            "The earthquake killed 180 people in the province, officials said.",
+        ];
+        let (mut cluster, cleaned, segmented) = cluster_of(&texts);
+        cluster.articles[0].published = Some("2020-03-02".into());
+        cluster.articles[1].published = Some("2020-03-01".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert!(figures.disagreements.is_empty());
+        assert_eq!(figures.updates.len(), 1);
+        let quantity = &figures.quantities[figures.updates[0]];
+        assert_eq!(quantity.status, "update");
+        let dated: Vec<(f64, Vec<String>)> = quantity
+            .values
+            .iter()
+            .map(|v| (v.value, v.dates.clone()))
+            .collect();
+        assert!(
+            dated.contains(&(212.0, vec!["2020-03-02".to_string()])),
+            "{dated:?}"
+        );
+        assert!(
+            dated.contains(&(180.0, vec!["2020-03-01".to_string()])),
+            "{dated:?}"
+        );
+        // The same two reports on one day disagree.
+        cluster.articles[1].published = Some("2020-03-02".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert_eq!(figures.disagreements.len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_with_a_different_figure_is_not_support() {
+        let texts = [
+            "Some 3,000 residents were evacuated from the flooded valley on Monday. The repairs to the dam cost 6 million dollars.",
+            "2,000 residents were evacuated from the flooded valley on Monday. The repairs to the dam cost 5 million dollars.",
+            "About 3,000 residents were evacuated from the flooded valley on Monday. The repairs to the dam cost 6 million dollars.",
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0), (0, 1)]);
+        for sentence in &brief.summary {
+            let supporters: Vec<usize> =
+                sentence.support.iter().map(|s| s.excerpt.article).collect();
+            assert_eq!(supporters, vec![0, 2], "{}", sentence.excerpt.text);
+        }
     }
 }

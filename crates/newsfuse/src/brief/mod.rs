@@ -216,7 +216,17 @@ fn build(
     });
     let entities = stage(times, "entities", || entities::analyze(&docs));
     let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
-    let figures = stage(times, "figures", || figures::analyze(&docs));
+    let dates: Vec<Option<String>> = cluster
+        .articles
+        .iter()
+        .map(|a| {
+            a.published
+                .as_deref()
+                .and_then(when::parse_iso_date)
+                .map(when::Date::iso)
+        })
+        .collect();
+    let figures = stage(times, "figures", || figures::analyze(&docs, &dates));
     let when = stage(times, "when", || when::analyze(&docs, cluster));
     let articles = stage(times, "articles", || {
         cluster
@@ -362,6 +372,10 @@ fn corroborate(
             let Some(other_sentence) = other.sentences.get(info.sentence) else {
                 continue;
             };
+            // A sentence giving a different figure is a disagreement, never support.
+            if figures::sentences_conflict(doc, sentence_idx, other, info.sentence) {
+                continue;
+            }
             support.push(Support {
                 excerpt: other.excerpt(other_sentence.span),
                 sentence: info.sentence,
