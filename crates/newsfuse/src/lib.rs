@@ -136,6 +136,11 @@ pub mod summary;
 #[cfg(test)]
 mod testutil;
 
+/// The README's Rust example, compiled and run by `cargo test` so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
+
 pub use brief::Brief;
 pub use error::{Error, Result};
 pub use ingest::{IngestNote, Ingested, read_inputs};
