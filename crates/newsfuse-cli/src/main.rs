@@ -9,6 +9,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod eval;
+mod stories;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,6 +47,10 @@ enum Command {
     EvalBrief(eval::BriefEvalArgs),
     /// Train the `learned` selection method's weights on a dataset JSONL with reference summaries.
     Train(TrainArgs),
+    /// Stateless story clustering: the story of each article of a JSONL stream, one line each.
+    Cluster(stories::ClusterArgs),
+    /// Score story clustering (B-cubed), its speed and memory on a labelled clustering JSONL.
+    EvalStories(stories::EvalStoriesArgs),
 }
 
 #[derive(Args, Clone)]
@@ -165,6 +170,8 @@ fn main() -> ExitCode {
         Command::EvalExtraction(args) => eval::run_extraction(&args),
         Command::EvalBrief(args) => eval::run_eval_brief(&args),
         Command::Train(args) => run_train(&args),
+        Command::Cluster(args) => stories::run_cluster(&args),
+        Command::EvalStories(args) => stories::run_eval_stories(&args),
     };
     match outcome {
         Ok(code) => code,
