@@ -48,8 +48,23 @@ pub struct StoryConfig {
     pub candidates: usize,
     /// How many terms a story's vector keeps (the lightest are dropped).
     pub story_terms: usize,
+    /// Similarity fades with the time between the article and the story's nearest article:
+    /// it is multiplied by `exp(-gap / decay_secs)` (0: no fading).
+    pub decay_secs: f32,
+    /// Added to every inverse document frequency `ln((1 + N) / (1 + df))`.
+    pub idf_offset: f32,
     /// Weight of a title word relative to a body word.
     pub title_weight: f32,
+    /// Weight of a capitalised word inside a sentence (most often a name) relative to another
+    /// body word; it only matters in mixed-case text.
+    pub name_weight: f32,
+    /// How many of a story's latest members it keeps to compare an article with one by one, on
+    /// top of the comparison with the story's centroid (0: centroid only).
+    pub member_links: usize,
+    /// Terms kept of each such member (its heaviest).
+    pub member_terms: usize,
+    /// A member's cosine with the article counts this much of the centroid's.
+    pub member_weight: f32,
     /// Hashes in an article's shingle sketch (the smallest of its word 4-shingles).
     pub sketch_size: usize,
     /// An article whose sketch shares at least this share of its values with an earlier
@@ -66,7 +81,7 @@ impl Default for StoryConfig {
     fn default() -> Self {
         Self {
             threshold: 0.2,
-            window_secs: 3 * 86_400,
+            window_secs: 14 * 86_400,
             window_articles: 200_000,
             memory_secs: 30 * 86_400,
             memory_articles: 1_000_000,
@@ -74,7 +89,13 @@ impl Default for StoryConfig {
             index_terms: 24,
             candidates: 16,
             story_terms: 256,
+            decay_secs: 10.0 * 86_400.0,
+            idf_offset: 1.0,
             title_weight: 2.0,
+            name_weight: 2.0,
+            member_links: 0,
+            member_terms: 64,
+            member_weight: 1.0,
             sketch_size: 32,
             copy_share: 0.5,
             copy_min_shingles: 24,
@@ -137,6 +158,8 @@ struct Story {
     last: i64,
     last_article: u64,
     language: Language,
+    /// The latest members' tf-idf vectors (idf as of their arrival), unit length, sorted by term.
+    members: VecDeque<Vec<(u32, f32)>>,
 }
 
 struct Remembered {
@@ -174,9 +197,11 @@ pub struct StoryClusterer {
 impl StoryClusterer {
     /// A clusterer with no stories yet.
     pub fn new(config: StoryConfig) -> Self {
+        let mut vocab = Vocabulary::default();
+        vocab.idf_offset = config.idf_offset;
         Self {
             config,
-            vocab: Vocabulary::default(),
+            vocab,
             stories: Vec::new(),
             free: Vec::new(),
             postings: FxHashMap::default(),
@@ -207,6 +232,11 @@ impl StoryClusterer {
     /// Stories started so far.
     pub fn stories_started(&self) -> u64 {
         self.next_story
+    }
+
+    /// Distinct word forms read so far: the vocabulary, which grows with the stream (sublinearly).
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocab.words()
     }
 
     /// The latest publication time seen, if any.
@@ -252,10 +282,12 @@ impl StoryClusterer {
             article.title,
             article.text,
             self.config.title_weight,
+            self.config.name_weight,
             self.config.sketch_size,
         );
         self.vocab.count_document(&features.counts);
         let unit = unit_log_tf(&features.counts);
+        let weighted = self.weighted(&features.counts);
 
         let copy = self.copy_of(&features);
         let (story, is_new, duplicate_of) = if let Some(original) = copy {
@@ -267,11 +299,16 @@ impl StoryClusterer {
                 kind: DuplicateKind::Copy,
             };
             (original.story, false, Some(dup))
-        } else if let Some(slot) = self.best_story(&features, time) {
+        } else if let Some(slot) = self.best_story(&features, &weighted, time) {
             self.join(slot, &unit, time, seq, features.language);
+            self.add_member(slot, &weighted);
             (self.stories[slot as usize].as_ref().map_or(0, |s| s.id), false, None)
         } else {
-            (self.open(&unit, time, seq, features.language), true, None)
+            let story = self.open(&unit, time, seq, features.language);
+            if let Some(slot) = self.slot_of(story) {
+                self.add_member(slot, &weighted);
+            }
+            (story, true, None)
         };
 
         let seen = Seen { story, article: seq };
@@ -414,17 +451,53 @@ impl StoryClusterer {
             .map(|(article, story, _)| Seen { story, article })
     }
 
-    fn best_story(&mut self, features: &Features, time: i64) -> Option<u32> {
-        if features.counts.is_empty() || self.live == 0 {
-            return None;
-        }
-        let weighted: Vec<(u32, f32)> = features
-            .counts
+    /// The article's tf-idf vector (idf as of now), unit length, sorted by term.
+    fn weighted(&self, counts: &[(u32, f32)]) -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = counts
             .iter()
             .map(|&(t, c)| (t, (1.0 + c.ln()) * self.vocab.idf(t)))
             .collect();
-        let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        let mut query: Vec<(u32, f32)> = weighted.clone();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
+    }
+
+    fn add_member(&mut self, slot: u32, weighted: &[(u32, f32)]) {
+        let (links, terms) = (self.config.member_links, self.config.member_terms);
+        if links == 0 {
+            return;
+        }
+        let Some(story) = self.stories[slot as usize].as_mut() else {
+            return;
+        };
+        let mut v = weighted.to_vec();
+        if v.len() > terms {
+            v.select_nth_unstable_by(terms, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(terms);
+            v.sort_unstable_by_key(|&(t, _)| t);
+        }
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        if story.members.len() == links {
+            story.members.pop_front();
+        }
+        story.members.push_back(v);
+    }
+
+    fn best_story(&mut self, features: &Features, weighted: &[(u32, f32)], time: i64) -> Option<u32> {
+        if features.counts.is_empty() || self.live == 0 {
+            return None;
+        }
+        let norm = 1.0;
+        let mut query: Vec<(u32, f32)> = weighted.to_vec();
         let q = self.config.query_terms.min(query.len());
         if q < query.len() {
             query.select_nth_unstable_by(q, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -458,8 +531,15 @@ impl StoryClusterer {
                 story.norm = idf_norm(&story.terms, &self.vocab);
                 story.norm_docs = docs;
             }
-            let dot = sparse_dot_idf(&weighted, &story.terms, &self.vocab);
-            let cosine = if norm > 0.0 && story.norm > 0.0 { dot / (norm * story.norm) } else { 0.0 };
+            let dot = sparse_dot_idf(weighted, &story.terms, &self.vocab);
+            let mut cosine = if story.norm > 0.0 { dot / (norm * story.norm) } else { 0.0 };
+            for member in &story.members {
+                cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+            }
+            if self.config.decay_secs > 0.0 {
+                let gap = (story.first - time).max(time - story.last).max(0);
+                cosine *= (-(gap as f32) / self.config.decay_secs).exp();
+            }
             if cosine >= self.config.threshold && best.is_none_or(|(_, b)| cosine > b) {
                 best = Some((slot, cosine));
             }
@@ -480,6 +560,7 @@ impl StoryClusterer {
             last: time,
             last_article: seq,
             language,
+            members: VecDeque::new(),
         };
         let slot = if let Some(slot) = self.free.pop() {
             self.stories[slot as usize] = Some(story);
@@ -590,6 +671,23 @@ fn sparse_dot_idf(a: &[(u32, f32)], s: &[(u32, f32)], vocab: &Vocabulary) -> f32
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 dot += a[i].1 * s[j].1 * vocab.idf(a[i].0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// Σ a_t · b_t over the terms both hold (both sorted by term).
+fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
                 i += 1;
                 j += 1;
             }

@@ -22,7 +22,12 @@ pub(crate) struct Vocabulary {
     words: FxHashMap<Box<str>, Word>,
     stems: FxHashMap<Box<str>, u32>,
     df: Vec<u32>,
+    /// `ln(1 + df)` of each term, kept with `df` so that an idf costs no logarithm.
+    ln_df: Vec<f32>,
     docs: u32,
+    ln_docs: f32,
+    /// Added to every idf (sklearn's smoothing adds 1).
+    pub idf_offset: f32,
     lower: String,
 }
 
@@ -86,17 +91,19 @@ impl Vocabulary {
         self.docs
     }
 
-    /// Smoothed inverse document frequency of a term now: `ln((1 + N) / (1 + df)) + 1`.
+    /// Smoothed inverse document frequency of a term now: `ln((1 + N) / (1 + df)) + idf_offset`.
     pub fn idf(&self, term: u32) -> f32 {
-        let df = self.df.get(term as usize).copied().unwrap_or(0);
-        ((1.0 + self.docs as f32) / (1.0 + df as f32)).ln() + 1.0
+        self.ln_docs - self.ln_df.get(term as usize).copied().unwrap_or(0.0) + self.idf_offset
     }
 
     /// Counts an article's terms in the document frequency.
     pub fn count_document(&mut self, counts: &[(u32, f32)]) {
         self.docs += 1;
+        self.ln_docs = (1.0 + self.docs as f32).ln();
         for &(term, _) in counts {
-            self.df[term as usize] += 1;
+            let df = &mut self.df[term as usize];
+            *df += 1;
+            self.ln_df[term as usize] = (1.0 + *df as f32).ln();
         }
     }
 
@@ -128,6 +135,7 @@ impl Vocabulary {
             let id = *self.stems.entry(stem.into_boxed_str()).or_insert(next);
             if id == next {
                 self.df.push(0);
+                self.ln_df.push(0.0);
             }
             id
         };
@@ -142,22 +150,34 @@ impl Vocabulary {
 
     /// Reads an article: its terms (title words count `title_weight` times), its shingle sketch
     /// and its language.
-    pub fn features(&mut self, title: &str, text: &str, title_weight: f32, sketch_size: usize) -> Features {
+    pub fn features(
+        &mut self,
+        title: &str,
+        text: &str,
+        title_weight: f32,
+        name_weight: f32,
+        sketch_size: usize,
+    ) -> Features {
         let mut terms: Vec<(u32, f32)> = Vec::with_capacity(256);
         let mut shingles: Vec<u64> = Vec::with_capacity(512);
         let mut window = [0u64; 4];
         let mut stop = 0usize;
         let mut words = 0usize;
-        let mut ascii = true;
+        let mut foreign = 0usize;
         for (part, weight) in [(title, title_weight), (text, 1.0)] {
             let mut seen = 0usize;
-            ascii &= part.is_ascii();
             for raw in part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
                 let word = self.word(raw);
                 words += 1;
+                foreign += usize::from(!raw.is_ascii());
                 stop += usize::from(word.stop);
                 if word.term != NO_TERM {
-                    terms.push((word.term, weight));
+                    let w = if weight == 1.0 && name_weight != 1.0 && is_name_like(part, raw) {
+                        name_weight
+                    } else {
+                        weight
+                    };
+                    terms.push((word.term, w));
                 }
                 window.rotate_left(1);
                 window[3] = word.hash;
@@ -182,7 +202,7 @@ impl Vocabulary {
         shingles.dedup();
         let distinct = shingles.len();
         shingles.truncate(sketch_size);
-        let language = detect_language(title, text, ascii, stop, words);
+        let language = detect_language(title, text, foreign, stop, words);
         Features {
             counts,
             sketch: shingles,
@@ -192,12 +212,26 @@ impl Vocabulary {
     }
 }
 
-/// English when the text is ASCII and at least a fifth of its words are English function words
-/// (English news runs at 34–43%, other Latin-script languages at 3–10% on this list, ARCHITECTURE
-/// `script.rs`); otherwise whatlang on the first 600 bytes, trusting the language only when
-/// whatlang says the detection is reliable.
-fn detect_language(title: &str, text: &str, ascii: bool, stop: usize, words: usize) -> Language {
-    if ascii && words >= 8 && stop * 5 >= words {
+/// A capitalised word inside a sentence (not after `.`, `!`, `?`, `:`, a quotation mark or a line
+/// start): in mixed-case text, most often a name.
+fn is_name_like(part: &str, raw: &str) -> bool {
+    if !raw.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let offset = raw.as_ptr() as usize - part.as_ptr() as usize;
+    let before = part[..offset].trim_end_matches([' ', '\t']);
+    match before.chars().next_back() {
+        None | Some('.' | '!' | '?' | ':' | '\n' | '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '-' | '_') => false,
+        Some(_) => true,
+    }
+}
+
+/// English when at most one word in ten has a letter outside ASCII and at least a fifth of the
+/// words are English function words (English news runs at 34–43%, other Latin-script languages at
+/// 3–10% on this list, ARCHITECTURE `script.rs`); otherwise whatlang on the first 600 bytes,
+/// trusting the language only when whatlang says the detection is reliable.
+fn detect_language(title: &str, text: &str, foreign: usize, stop: usize, words: usize) -> Language {
+    if words >= 8 && foreign * 10 <= words && stop * 5 >= words {
         return Language {
             script: Some(Script::Latin),
             lang: Some(Lang::Eng),
