@@ -115,7 +115,9 @@ fn parse_line(line: &str) -> Result<(Parsed, Option<String>), String> {
     let raw_time = string_field(&object, "published").or_else(|| string_field(&object, "time"));
     let time = raw_time.as_deref().and_then(parse_time);
     let note = match (&raw_time, time) {
-        (Some(raw), None) if !raw.trim().is_empty() => Some(format!("unreadable time {raw:?}, placed in arrival order")),
+        (Some(raw), None) if !raw.trim().is_empty() => {
+            Some(format!("unreadable time {raw:?}, placed in arrival order"))
+        }
         _ => None,
     };
     Ok((
@@ -134,9 +136,12 @@ pub(crate) fn run_cluster(args: &ClusterArgs) -> Result<ExitCode> {
     let name = args.input.display().to_string();
     let mut input = String::new();
     if name == "-" {
-        std::io::stdin().read_to_string(&mut input).context("cannot read stdin")?;
+        std::io::stdin()
+            .read_to_string(&mut input)
+            .context("cannot read stdin")?;
     } else {
-        input = std::fs::read_to_string(&args.input).with_context(|| format!("cannot read {name}"))?;
+        input =
+            std::fs::read_to_string(&args.input).with_context(|| format!("cannot read {name}"))?;
     }
     let mut rows: Vec<Result<Parsed, String>> = Vec::new();
     for (idx, line) in input.lines().enumerate() {
@@ -157,7 +162,10 @@ pub(crate) fn run_cluster(args: &ClusterArgs) -> Result<ExitCode> {
         }
     }
     let good: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].is_ok()).collect();
-    let times: Vec<Option<i64>> = good.iter().map(|&i| rows[i].as_ref().ok().and_then(|p| p.time)).collect();
+    let times: Vec<Option<i64>> = good
+        .iter()
+        .map(|&i| rows[i].as_ref().ok().and_then(|p| p.time))
+        .collect();
     let mut story = vec![None; rows.len()];
     let mut clusterer = StoryClusterer::new(args.options.config());
     for k in publication_order(&times) {
@@ -193,7 +201,11 @@ pub(crate) fn run_cluster(args: &ClusterArgs) -> Result<ExitCode> {
         writeln!(out, "{line}")?;
     }
     out.flush()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -257,15 +269,24 @@ pub(crate) fn run_eval_stories(args: &EvalStoriesArgs) -> Result<ExitCode> {
                 config.threshold,
                 config.window_secs as f64 / 86_400.0
             );
-            println!("B-cubed  P {:.4}  R {:.4}  F1 {:.4}", s.precision, s.recall, s.f1);
+            println!(
+                "B-cubed  P {:.4}  R {:.4}  F1 {:.4}",
+                s.precision, s.recall, s.f1
+            );
             println!(
                 "speed    {:.0} articles per CPU second ({:.3} s CPU, {:.3} s wall, one thread)   peak memory {}",
                 report.articles_per_second,
                 report.cpu_seconds.unwrap_or(f64::NAN),
                 report.seconds,
-                report.peak_memory_mib.map_or("n/a".to_string(), |m| format!("{m:.1} MiB"))
+                report
+                    .peak_memory_mib
+                    .map_or("n/a".to_string(), |m| format!("{m:.1} MiB"))
             );
         }
     }
-    Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

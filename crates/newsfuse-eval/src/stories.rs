@@ -144,7 +144,10 @@ fn value_text(v: &serde_json::Value) -> Option<String> {
 
 /// Reads a clustering file: one article per id (labels of repeated ids merged), in file order,
 /// keeping those with a label in `subset`. Malformed lines become `Problem`s.
-pub fn read_clustering(path: &Path, subset: Subset) -> Result<(Vec<LabelledArticle>, Vec<Problem>), QualityError> {
+pub fn read_clustering(
+    path: &Path,
+    subset: Subset,
+) -> Result<(Vec<LabelledArticle>, Vec<Problem>), QualityError> {
     let text = std::fs::read_to_string(path).map_err(|source| QualityError::Io {
         path: path.display().to_string(),
         source,
@@ -190,7 +193,11 @@ pub fn read_clustering(path: &Path, subset: Subset) -> Result<(Vec<LabelledArtic
             continue;
         }
         by_id.insert(id.clone(), articles.len());
-        let time = parsed.time.or(parsed.published).as_deref().and_then(parse_time);
+        let time = parsed
+            .time
+            .or(parsed.published)
+            .as_deref()
+            .and_then(parse_time);
         articles.push(LabelledArticle {
             id,
             title: parsed.title.unwrap_or_default(),
@@ -227,7 +234,11 @@ pub struct StoryEvalReport {
 }
 
 /// Clusters one subset of a clustering file as a stream, in publication order, and scores it.
-pub fn run(data: &Path, subset: Subset, config: &StoryConfig) -> Result<StoryEvalReport, QualityError> {
+pub fn run(
+    data: &Path,
+    subset: Subset,
+    config: &StoryConfig,
+) -> Result<StoryEvalReport, QualityError> {
     let (articles, problems) = read_clustering(data, subset)?;
     if articles.is_empty() {
         return Err(QualityError::Empty(data.display().to_string()));
@@ -250,9 +261,14 @@ pub fn run(data: &Path, subset: Subset, config: &StoryConfig) -> Result<StoryEva
         predicted[i] = assignment.story;
     }
     let seconds = start.elapsed().as_secs_f64();
-    let cpu_seconds = process_cpu_seconds().zip(cpu_start).map(|(end, begin)| end - begin);
+    let cpu_seconds = process_cpu_seconds()
+        .zip(cpu_start)
+        .map(|(end, begin)| end - begin);
     let gold: Vec<&[String]> = articles.iter().map(|a| a.labels.as_slice()).collect();
-    let gold_owned: Vec<Vec<&str>> = gold.iter().map(|l| l.iter().map(String::as_str).collect()).collect();
+    let gold_owned: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|l| l.iter().map(String::as_str).collect())
+        .collect();
     let scores = bcubed(&predicted, &gold_owned);
     let mut gold_labels: Vec<&str> = gold_owned.iter().flatten().copied().collect();
     gold_labels.sort_unstable();
@@ -322,7 +338,8 @@ mod tests {
 
     #[test]
     fn reading_merges_repeated_ids_and_reports_bad_lines() {
-        let dir = std::env::temp_dir().join(format!("newsfuse-stories-eval-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("newsfuse-stories-eval-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("c.jsonl");
         std::fs::write(
@@ -340,6 +357,10 @@ mod tests {
         assert_eq!(articles[0].time, Some(1_577_923_200));
         assert_eq!(articles[1].time, None);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("line 2"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("line 2"),
+            "{}",
+            problems[0].message
+        );
     }
 }

@@ -264,8 +264,15 @@ impl StoryClusterer {
             h ^= key(b'b', body).rotate_left(1);
             keys.push((h, DuplicateKind::SameText));
         }
-        if let Some((hit, kind)) = keys.iter().find_map(|(k, kind)| self.seen.get(k).map(|s| (*s, *kind))) {
-            let new_keys: Vec<u64> = keys.iter().map(|(k, _)| *k).filter(|k| !self.seen.contains_key(k)).collect();
+        if let Some((hit, kind)) = keys
+            .iter()
+            .find_map(|(k, kind)| self.seen.get(k).map(|s| (*s, *kind)))
+        {
+            let new_keys: Vec<u64> = keys
+                .iter()
+                .map(|(k, _)| *k)
+                .filter(|k| !self.seen.contains_key(k))
+                .collect();
             for &k in &new_keys {
                 self.seen.insert(k, hit);
             }
@@ -274,7 +281,10 @@ impl StoryClusterer {
                 article: seq,
                 story: hit.story,
                 is_new: false,
-                duplicate_of: Some(Duplicate { of: hit.article, kind }),
+                duplicate_of: Some(Duplicate {
+                    of: hit.article,
+                    kind,
+                }),
             };
         }
 
@@ -302,7 +312,11 @@ impl StoryClusterer {
         } else if let Some(slot) = self.best_story(&features, &weighted, time) {
             self.join(slot, &unit, time, seq, features.language);
             self.add_member(slot, &weighted);
-            (self.stories[slot as usize].as_ref().map_or(0, |s| s.id), false, None)
+            (
+                self.stories[slot as usize].as_ref().map_or(0, |s| s.id),
+                false,
+                None,
+            )
         } else {
             let story = self.open(&unit, time, seq, features.language);
             if let Some(slot) = self.slot_of(story) {
@@ -311,7 +325,10 @@ impl StoryClusterer {
             (story, true, None)
         };
 
-        let seen = Seen { story, article: seq };
+        let seen = Seen {
+            story,
+            article: seq,
+        };
         let mut stored = Vec::with_capacity(keys.len());
         for (k, _) in keys {
             if let std::collections::hash_map::Entry::Vacant(e) = self.seen.entry(k) {
@@ -338,7 +355,10 @@ impl StoryClusterer {
     }
 
     fn advance_clock(&mut self, time: Option<i64>) -> i64 {
-        let believable = time.filter(|&t| self.clock.is_none_or(|c| t <= c.saturating_add(self.config.max_clock_jump)));
+        let believable = time.filter(|&t| {
+            self.clock
+                .is_none_or(|c| t <= c.saturating_add(self.config.max_clock_jump))
+        });
         match (believable, self.clock) {
             (Some(t), Some(c)) => {
                 self.clock = Some(c.max(t));
@@ -372,7 +392,10 @@ impl StoryClusterer {
                 break;
             }
             self.by_time.pop();
-            if self.stories[slot as usize].as_ref().is_some_and(|s| s.id == id && s.last == last) {
+            if self.stories[slot as usize]
+                .as_ref()
+                .is_some_and(|s| s.id == id && s.last == last)
+            {
                 self.close(slot);
             }
         }
@@ -381,7 +404,10 @@ impl StoryClusterer {
                 break;
             }
             self.by_arrival.pop_front();
-            if self.stories[slot as usize].as_ref().is_some_and(|s| s.id == id && s.last_article == at) {
+            if self.stories[slot as usize]
+                .as_ref()
+                .is_some_and(|s| s.id == id && s.last_article == at)
+            {
                 self.close(slot);
             }
         }
@@ -398,7 +424,11 @@ impl StoryClusterer {
                 }
             }
             for h in old.sketch {
-                if self.sketches.get(&h).is_some_and(|s| s.article == old.article) {
+                if self
+                    .sketches
+                    .get(&h)
+                    .is_some_and(|s| s.article == old.article)
+                {
                     self.sketches.remove(&h);
                 }
             }
@@ -492,7 +522,12 @@ impl StoryClusterer {
         story.members.push_back(v);
     }
 
-    fn best_story(&mut self, features: &Features, weighted: &[(u32, f32)], time: i64) -> Option<u32> {
+    fn best_story(
+        &mut self,
+        features: &Features,
+        weighted: &[(u32, f32)],
+        time: i64,
+    ) -> Option<u32> {
         if features.counts.is_empty() || self.live == 0 {
             return None;
         }
@@ -532,7 +567,11 @@ impl StoryClusterer {
                 story.norm_docs = docs;
             }
             let dot = sparse_dot_idf(weighted, &story.terms, &self.vocab);
-            let mut cosine = if story.norm > 0.0 { dot / (norm * story.norm) } else { 0.0 };
+            let mut cosine = if story.norm > 0.0 {
+                dot / (norm * story.norm)
+            } else {
+                0.0
+            };
             for member in &story.members {
                 cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
             }
@@ -582,7 +621,9 @@ impl StoryClusterer {
         };
         story.terms = merge_add(&story.terms, unit);
         if story.terms.len() > cap {
-            story.terms.select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            story
+                .terms
+                .select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             story.terms.truncate(cap);
             story.terms.sort_unstable_by_key(|&(t, _)| t);
         }
@@ -604,7 +645,11 @@ impl StoryClusterer {
         };
         story.norm = idf_norm(&story.terms, &self.vocab);
         story.norm_docs = docs;
-        let mut heavy: Vec<(u32, f32)> = story.terms.iter().map(|&(t, w)| (t, w * self.vocab.idf(t))).collect();
+        let mut heavy: Vec<(u32, f32)> = story
+            .terms
+            .iter()
+            .map(|&(t, w)| (t, w * self.vocab.idf(t)))
+            .collect();
         if heavy.len() > k {
             heavy.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             heavy.truncate(k);

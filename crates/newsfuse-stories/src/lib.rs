@@ -45,3 +45,6 @@ pub fn publication_order(times: &[Option<i64>]) -> Vec<usize> {
     order.sort_by_key(|&i| keys[i]);
     order
 }
+
+#[cfg(test)]
+mod tests;

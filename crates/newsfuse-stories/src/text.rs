@@ -66,9 +66,9 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
 }
 
 /// A 64-bit hash of a string, stable across platforms and releases (FNV-1a, then mixed).
@@ -115,7 +115,8 @@ impl Vocabulary {
     fn word(&mut self, raw: &str) -> Word {
         self.lower.clear();
         if raw.is_ascii() {
-            self.lower.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            self.lower
+                .extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             self.lower.extend(raw.chars().flat_map(char::to_lowercase));
         }
@@ -166,7 +167,10 @@ impl Vocabulary {
         let mut foreign = 0usize;
         for (part, weight) in [(title, title_weight), (text, 1.0)] {
             let mut seen = 0usize;
-            for raw in part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            for raw in part
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
                 let word = self.word(raw);
                 words += 1;
                 foreign += usize::from(!raw.is_ascii());
@@ -183,9 +187,9 @@ impl Vocabulary {
                 window[3] = word.hash;
                 seen += 1;
                 if seen >= 4 && weight == 1.0 {
-                    let h = window
-                        .iter()
-                        .fold(0u64, |acc, &w| (acc.rotate_left(17) ^ w).wrapping_mul(FNV_PRIME));
+                    let h = window.iter().fold(0u64, |acc, &w| {
+                        (acc.rotate_left(17) ^ w).wrapping_mul(FNV_PRIME)
+                    });
                     shingles.push(mix(h));
                 }
             }
@@ -221,7 +225,10 @@ fn is_name_like(part: &str, raw: &str) -> bool {
     let offset = raw.as_ptr() as usize - part.as_ptr() as usize;
     let before = part[..offset].trim_end_matches([' ', '\t']);
     match before.chars().next_back() {
-        None | Some('.' | '!' | '?' | ':' | '\n' | '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '-' | '_') => false,
+        None
+        | Some(
+            '.' | '!' | '?' | ':' | '\n' | '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '-' | '_',
+        ) => false,
         Some(_) => true,
     }
 }

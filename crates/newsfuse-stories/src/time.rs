@@ -46,7 +46,11 @@ pub fn parse_time(text: &str) -> Option<i64> {
         [] | [b'Z' | b'z'] => Some(secs),
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] | [sign @ (b'+' | b'-'), h1, h2, m1, m2] => {
             let offset = digits(&[*h1, *h2])? * 3600 + digits(&[*m1, *m2])? * 60;
-            Some(if *sign == b'+' { secs - offset } else { secs + offset })
+            Some(if *sign == b'+' {
+                secs - offset
+            } else {
+                secs + offset
+            })
         }
         _ => None,
     }
@@ -94,7 +98,15 @@ mod tests {
 
     #[test]
     fn nonsense_is_none() {
-        for bad in ["", "yesterday", "2016-02-30", "2015-02-29", "2016-13-01", "2016-02-02T25:00", "2016-02-02Tx"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2016-02-30",
+            "2015-02-29",
+            "2016-13-01",
+            "2016-02-02T25:00",
+            "2016-02-02Tx",
+        ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
     }
