@@ -51,6 +51,8 @@ impl StoryOptions {
                 "member_weight" => config.member_weight = f as f32,
                 "copy_share" => config.copy_share = f as f32,
                 "idf_offset" => config.idf_offset = f as f32,
+                "short_terms" => config.short_terms = f as usize,
+                "bigram_weight" => config.bigram_weight = f as f32,
                 "decay_days" => config.decay_secs = (f * 86_400.0) as f32,
                 _ => eprintln!("warning: unknown --param {param}"),
             }

@@ -29,6 +29,10 @@ pub struct StoryConfig {
     /// An article joins the most similar candidate story when their cosine (tf-idf, idf as of
     /// now) is at least this.
     pub threshold: f32,
+    /// An article with fewer distinct terms than this (a headline, a short note) needs less:
+    /// the threshold is scaled by `sqrt(terms / short_terms)` (0: never scaled). A short text
+    /// can only cover a few of a story's terms, so its cosine with the story is lower.
+    pub short_terms: usize,
     /// A story that gets no article for this many seconds closes: it leaves the index and no
     /// later article joins it.
     pub window_secs: i64,
@@ -53,6 +57,8 @@ pub struct StoryConfig {
     pub decay_secs: f32,
     /// Added to every inverse document frequency `ln((1 + N) / (1 + df))`.
     pub idf_offset: f32,
+    /// Weight of a pair of content words in a row, relative to a word (0: words only).
+    pub bigram_weight: f32,
     /// Weight of a title word relative to a body word.
     pub title_weight: f32,
     /// Weight of a capitalised word inside a sentence (most often a name) relative to another
@@ -81,6 +87,7 @@ impl Default for StoryConfig {
     fn default() -> Self {
         Self {
             threshold: 0.2,
+            short_terms: 30,
             window_secs: 14 * 86_400,
             window_articles: 200_000,
             memory_secs: 30 * 86_400,
@@ -91,6 +98,7 @@ impl Default for StoryConfig {
             story_terms: 256,
             decay_secs: 10.0 * 86_400.0,
             idf_offset: 1.0,
+            bigram_weight: 0.0,
             title_weight: 2.0,
             name_weight: 2.0,
             member_links: 0,
@@ -293,6 +301,7 @@ impl StoryClusterer {
             article.text,
             self.config.title_weight,
             self.config.name_weight,
+            self.config.bigram_weight,
             self.config.sketch_size,
         );
         self.vocab.count_document(&features.counts);
@@ -551,6 +560,12 @@ impl StoryClusterer {
         candidates.truncate(self.config.candidates);
         let window = self.config.window_secs;
         let docs = self.vocab.docs();
+        let short = self.config.short_terms;
+        let threshold = if short > 0 && features.counts.len() < short {
+            self.config.threshold * (features.counts.len() as f32 / short as f32).sqrt()
+        } else {
+            self.config.threshold
+        };
         let mut best: Option<(u32, f32)> = None;
         for (slot, _) in candidates {
             let Some(story) = self.stories[slot as usize].as_mut() else {
@@ -579,7 +594,7 @@ impl StoryClusterer {
                 let gap = (story.first - time).max(time - story.last).max(0);
                 cosine *= (-(gap as f32) / self.config.decay_secs).exp();
             }
-            if cosine >= self.config.threshold && best.is_none_or(|(_, b)| cosine > b) {
+            if cosine >= threshold && best.is_none_or(|(_, b)| cosine > b) {
                 best = Some((slot, cosine));
             }
         }

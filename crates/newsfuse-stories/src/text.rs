@@ -5,6 +5,10 @@ use whatlang::{Lang, Script};
 
 /// A word that is not a term: a stopword, a number or a single character.
 const NO_TERM: u32 = u32::MAX;
+/// Term ids from here on are hashed word pairs (two content words in a row, stopwords between
+/// them skipped), in `1 << BIGRAM_BITS` buckets, so their document frequencies take fixed memory.
+const BIGRAM_BASE: u32 = 1 << 31;
+const BIGRAM_BITS: u32 = 20;
 
 #[derive(Clone, Copy)]
 struct Word {
@@ -24,6 +28,8 @@ pub(crate) struct Vocabulary {
     df: Vec<u32>,
     /// `ln(1 + df)` of each term, kept with `df` so that an idf costs no logarithm.
     ln_df: Vec<f32>,
+    bigram_df: Vec<u32>,
+    bigram_ln_df: Vec<f32>,
     docs: u32,
     ln_docs: f32,
     /// Added to every idf (sklearn's smoothing adds 1).
@@ -93,7 +99,12 @@ impl Vocabulary {
 
     /// Smoothed inverse document frequency of a term now: `ln((1 + N) / (1 + df)) + idf_offset`.
     pub fn idf(&self, term: u32) -> f32 {
-        self.ln_docs - self.ln_df.get(term as usize).copied().unwrap_or(0.0) + self.idf_offset
+        let ln_df = if term >= BIGRAM_BASE {
+            self.bigram_ln_df.get((term - BIGRAM_BASE) as usize)
+        } else {
+            self.ln_df.get(term as usize)
+        };
+        self.ln_docs - ln_df.copied().unwrap_or(0.0) + self.idf_offset
     }
 
     /// Counts an article's terms in the document frequency.
@@ -101,9 +112,14 @@ impl Vocabulary {
         self.docs += 1;
         self.ln_docs = (1.0 + self.docs as f32).ln();
         for &(term, _) in counts {
-            let df = &mut self.df[term as usize];
+            let (df, ln_df) = if term >= BIGRAM_BASE {
+                let at = (term - BIGRAM_BASE) as usize;
+                (&mut self.bigram_df[at], &mut self.bigram_ln_df[at])
+            } else {
+                (&mut self.df[term as usize], &mut self.ln_df[term as usize])
+            };
             *df += 1;
-            self.ln_df[term as usize] = (1.0 + *df as f32).ln();
+            *ln_df = (1.0 + *df as f32).ln();
         }
     }
 
@@ -157,8 +173,13 @@ impl Vocabulary {
         text: &str,
         title_weight: f32,
         name_weight: f32,
+        bigram_weight: f32,
         sketch_size: usize,
     ) -> Features {
+        if bigram_weight > 0.0 && self.bigram_df.is_empty() {
+            self.bigram_df = vec![0; 1 << BIGRAM_BITS];
+            self.bigram_ln_df = vec![0.0; 1 << BIGRAM_BITS];
+        }
         let mut terms: Vec<(u32, f32)> = Vec::with_capacity(256);
         let mut shingles: Vec<u64> = Vec::with_capacity(512);
         let mut window = [0u64; 4];
@@ -167,6 +188,7 @@ impl Vocabulary {
         let mut foreign = 0usize;
         for (part, weight) in [(title, title_weight), (text, 1.0)] {
             let mut seen = 0usize;
+            let mut previous = NO_TERM;
             for raw in part
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -182,6 +204,12 @@ impl Vocabulary {
                         weight
                     };
                     terms.push((word.term, w));
+                    if bigram_weight > 0.0 && previous != NO_TERM {
+                        let pair = mix(u64::from(previous) << 32 | u64::from(word.term));
+                        let bucket = (pair & ((1 << BIGRAM_BITS) - 1)) as u32;
+                        terms.push((BIGRAM_BASE + bucket, weight * bigram_weight));
+                    }
+                    previous = word.term;
                 }
                 window.rotate_left(1);
                 window[3] = word.hash;
