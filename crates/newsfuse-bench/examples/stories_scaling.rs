@@ -96,11 +96,14 @@ fn main() {
         for _ in 0..100 {
             let story = next_story;
             next_story += 1;
-            let start = day * 86_400 + rng.below(86_400) as i64;
-            topics.insert(story, (0..10).map(|_| word(rng.below(100_000), 't')).collect());
+            let start = day * 86_400 + rng.below(86_400).cast_signed();
+            topics.insert(
+                story,
+                (0..10).map(|_| word(rng.below(100_000), 't')).collect(),
+            );
             for _ in 0..=rng.below(5) {
                 pending.push(Pending {
-                    time: start + rng.below(48 * 3600) as i64,
+                    time: start + rng.below(48 * 3600).cast_signed(),
                     story,
                     copy: false,
                 });
@@ -127,7 +130,10 @@ fn main() {
                             topic[rng.below(10) as usize].as_str()
                         } else {
                             let x = rng.unit() * total;
-                            background[cumulative.partition_point(|&c| c < x).min(background.len() - 1)].as_str()
+                            background[cumulative
+                                .partition_point(|&c| c < x)
+                                .min(background.len() - 1)]
+                            .as_str()
                         }
                     })
                     .collect::<Vec<_>>()
@@ -156,11 +162,13 @@ fn main() {
         day += 1;
     }
     let f1 = bcubed_f1(&predicted, &gold);
-    let peak = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
-        s.lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-    });
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        });
     println!(
         "articles {n}  days {day}  stories {next_story}  clustering {:.3} s CPU ({:.3} s wall)  \
          {:.0} articles per CPU second  {:.1} us CPU/article  peak memory {}  live stories {}  \
