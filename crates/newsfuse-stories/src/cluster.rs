@@ -172,7 +172,10 @@ struct Story {
 
 struct Remembered {
     time: i64,
+    /// The article that brought these keys (their place in the arrival order).
     article: u64,
+    /// The article the keys point at: `article` itself, or the first occurrence it repeats.
+    owner: u64,
     keys: Vec<u64>,
     sketch: Vec<u64>,
 }
@@ -237,6 +240,12 @@ impl StoryClusterer {
         self.live
     }
 
+    /// Ids, URLs, texts and sketch values remembered now (bounded by `memory_secs` and
+    /// `memory_articles`).
+    pub fn remembered_keys(&self) -> usize {
+        self.seen.len() + self.sketches.len()
+    }
+
     /// Stories started so far.
     pub fn stories_started(&self) -> u64 {
         self.next_story
@@ -284,7 +293,7 @@ impl StoryClusterer {
             for &k in &new_keys {
                 self.seen.insert(k, hit);
             }
-            self.remember(time, seq, new_keys, Vec::new());
+            self.remember(time, seq, hit.article, new_keys, Vec::new());
             return Assignment {
                 article: seq,
                 story: hit.story,
@@ -354,7 +363,7 @@ impl StoryClusterer {
                 }
             }
         }
-        self.remember(time, seq, stored, sketch);
+        self.remember(time, seq, seq, stored, sketch);
         Assignment {
             article: seq,
             story,
@@ -382,11 +391,12 @@ impl StoryClusterer {
         }
     }
 
-    fn remember(&mut self, time: i64, article: u64, keys: Vec<u64>, sketch: Vec<u64>) {
+    fn remember(&mut self, time: i64, article: u64, owner: u64, keys: Vec<u64>, sketch: Vec<u64>) {
         if !keys.is_empty() || !sketch.is_empty() {
             self.memory.push_back(Remembered {
                 time: self.clock.unwrap_or(time),
                 article,
+                owner,
                 keys,
                 sketch,
             });
@@ -428,7 +438,7 @@ impl StoryClusterer {
             }
             let old = self.memory.pop_front().expect("front exists");
             for k in old.keys {
-                if self.seen.get(&k).is_some_and(|s| s.article == old.article) {
+                if self.seen.get(&k).is_some_and(|s| s.article == old.owner) {
                     self.seen.remove(&k);
                 }
             }
@@ -436,7 +446,7 @@ impl StoryClusterer {
                 if self
                     .sketches
                     .get(&h)
-                    .is_some_and(|s| s.article == old.article)
+                    .is_some_and(|s| s.article == old.owner)
                 {
                     self.sketches.remove(&h);
                 }

@@ -196,3 +196,27 @@ fn articles_without_times_keep_arrival_order() {
     );
     assert_eq!(publication_order(&[None, None]), vec![0, 1]);
 }
+
+#[test]
+fn remembered_articles_are_forgotten_after_the_memory_window() {
+    let config = StoryConfig {
+        memory_secs: 40 * DAY,
+        ..StoryConfig::default()
+    };
+    let mut c = StoryClusterer::new(config);
+    let first = c.add(&article("f0", FLOOD[0], 0));
+    // Seen again by text under a new id: that id now points at the first occurrence too.
+    let again = c.add(&article("f0-again", FLOOD[0], 1));
+    assert_eq!(again.story, first.story);
+    assert!(c.remembered_keys() > 0);
+    // Long after: every key is forgotten, so the same id starts afresh.
+    c.add(&article("k0", CHESS[0], 100));
+    let later = c.add(&article("f0-again", FLOOD[0], 100));
+    assert!(later.duplicate_of.is_none(), "{later:?}");
+    assert_ne!(later.story, first.story);
+    // Only the two articles of day 100 are remembered now: their ids, texts and sketches.
+    let mut fresh = StoryClusterer::new(StoryConfig::default());
+    fresh.add(&article("k0", CHESS[0], 100));
+    fresh.add(&article("f0-again", FLOOD[0], 100));
+    assert_eq!(c.remembered_keys(), fresh.remembered_keys());
+}
