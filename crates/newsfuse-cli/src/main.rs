@@ -11,6 +11,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod eval;
+mod stories;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -87,6 +88,15 @@ enum Command {
         /// A subcommand, for its own page (newsfuse-brief(1)).
         subcommand: Option<String>,
     },
+    /// Stateless story clustering: the story of each article of a JSONL stream, one line each.
+    #[command(after_help = "Examples:
+  newsfuse cluster feed.jsonl > stories.jsonl
+  cat feed.jsonl | newsfuse cluster -")]
+    Cluster(stories::ClusterArgs),
+    /// Score story clustering (B-cubed), its speed and memory on a labelled clustering JSONL.
+    #[command(after_help = "Example:
+  newsfuse eval-stories --data ../shared/eval/clustering_tdt_duc2003.jsonl --subset holdout")]
+    EvalStories(stories::EvalStoriesArgs),
 }
 
 #[derive(Args, Clone)]
@@ -287,6 +297,8 @@ fn main() -> ExitCode {
         Command::Train(args) => run_train(&args),
         Command::Completions { shell } => write_completions(shell),
         Command::Man { subcommand } => write_man(subcommand.as_deref()),
+        Command::Cluster(args) => stories::run_cluster(&args),
+        Command::EvalStories(args) => stories::run_eval_stories(&args),
     };
     match outcome {
         Ok(code) => code,

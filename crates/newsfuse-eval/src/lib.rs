@@ -4,4 +4,5 @@
 pub mod brief_eval;
 pub mod extraction;
 pub mod quality;
+pub mod stories;
 pub mod train;

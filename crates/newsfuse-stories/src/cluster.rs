@@ -1,0 +1,786 @@
+//! The online clusterer: one pass, each article joins the most similar live story or starts one.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+use rustc_hash::FxHashMap;
+
+use crate::text::{Features, Language, Vocabulary, stable_hash};
+
+/// One article as the clusterer sees it. Every field but the text may be missing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArticleIn<'a> {
+    /// The caller's id. An article with an id seen before gets that article's story.
+    pub id: Option<&'a str>,
+    /// Its URL. An article with a URL seen before gets that article's story.
+    pub url: Option<&'a str>,
+    /// The headline; its words weigh `StoryConfig::title_weight` times a body word.
+    pub title: &'a str,
+    /// The body text.
+    pub text: &'a str,
+    /// Publication time in seconds since the Unix epoch (see `parse_time`); `None` places the
+    /// article at the latest time seen so far (arrival order).
+    pub time: Option<i64>,
+}
+
+/// Settings of the clusterer. `Default` gives the tuned values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryConfig {
+    /// An article joins the most similar candidate story when their cosine (tf-idf, idf as of
+    /// now) is at least this.
+    pub threshold: f32,
+    /// An article with fewer distinct terms than this (a headline, a short note) needs less:
+    /// the threshold is scaled by `sqrt(terms / short_terms)` (0: never scaled). A short text
+    /// can only cover a few of a story's terms, so its cosine with the story is lower.
+    pub short_terms: usize,
+    /// A story that gets no article for this many seconds closes: it leaves the index and no
+    /// later article joins it.
+    pub window_secs: i64,
+    /// A story also closes after this many articles have arrived without one for it (this bounds
+    /// the live set of a stream without times).
+    pub window_articles: u64,
+    /// Articles, URLs, texts and shingle sketches are remembered this long for recognising
+    /// articles seen again and copies.
+    pub memory_secs: i64,
+    /// ... and for this many articles at most.
+    pub memory_articles: u64,
+    /// How many of the article's heaviest terms look up candidate stories.
+    pub query_terms: usize,
+    /// How many of a story's heaviest terms are in the index.
+    pub index_terms: usize,
+    /// How many candidate stories (those sharing most query weight) are scored in full.
+    pub candidates: usize,
+    /// How many terms a story's vector keeps (the lightest are dropped).
+    pub story_terms: usize,
+    /// Similarity fades with the time between the article and the story's nearest article:
+    /// it is multiplied by `exp(-gap / decay_secs)` (0: no fading).
+    pub decay_secs: f32,
+    /// Added to every inverse document frequency `ln((1 + N) / (1 + df))`.
+    pub idf_offset: f32,
+    /// Weight of a pair of content words in a row, relative to a word (0: words only).
+    pub bigram_weight: f32,
+    /// Weight of a title word relative to a body word.
+    pub title_weight: f32,
+    /// Weight of a capitalised word inside a sentence (most often a name) relative to another
+    /// body word; it only matters in mixed-case text.
+    pub name_weight: f32,
+    /// How many of a story's latest members it keeps to compare an article with one by one, on
+    /// top of the comparison with the story's centroid (0: centroid only).
+    pub member_links: usize,
+    /// Terms kept of each such member (its heaviest).
+    pub member_terms: usize,
+    /// A member's cosine with the article counts this much of the centroid's.
+    pub member_weight: f32,
+    /// Hashes in an article's shingle sketch (the smallest of its word 4-shingles).
+    pub sketch_size: usize,
+    /// An article whose sketch shares at least this share of its values with an earlier
+    /// article's is a copy or rewrite of it, and joins its story.
+    pub copy_share: f32,
+    /// Articles with fewer distinct shingles than this are never called copies (headlines).
+    pub copy_min_shingles: usize,
+    /// A time more than this many seconds after the latest seen is not believed (treated as
+    /// absent), so one wrong date cannot close every story.
+    pub max_clock_jump: i64,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        Self {
+            threshold: 0.2,
+            short_terms: 30,
+            window_secs: 14 * 86_400,
+            window_articles: 200_000,
+            memory_secs: 30 * 86_400,
+            memory_articles: 1_000_000,
+            query_terms: 12,
+            index_terms: 24,
+            candidates: 16,
+            story_terms: 256,
+            decay_secs: 10.0 * 86_400.0,
+            idf_offset: 1.0,
+            bigram_weight: 0.0,
+            title_weight: 2.0,
+            name_weight: 2.0,
+            member_links: 0,
+            member_terms: 64,
+            member_weight: 1.0,
+            sketch_size: 32,
+            copy_share: 0.5,
+            copy_min_shingles: 24,
+            max_clock_jump: 366 * 86_400,
+        }
+    }
+}
+
+/// How an article was recognised as one seen before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuplicateKind {
+    /// The same id.
+    SameId,
+    /// The same URL.
+    SameUrl,
+    /// Identical text (title and body).
+    SameText,
+    /// A copy or rewrite: most of its word 4-shingles are the earlier article's.
+    Copy,
+}
+
+/// The earlier article an article repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The earlier article's sequence number (`Assignment::article`).
+    pub of: u64,
+    /// How it was recognised.
+    pub kind: DuplicateKind,
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assignment {
+    /// The article's sequence number: 0 for the first article added, then 1, 2, ...
+    pub article: u64,
+    /// The story: numbered from 0 in the order stories start.
+    pub story: u64,
+    /// True when this article started the story.
+    pub is_new: bool,
+    /// The earlier article this one repeats, if any. Seen again (same id, URL or text): the
+    /// article gets the earlier one's story and changes nothing. A copy: it joins that story.
+    pub duplicate_of: Option<Duplicate>,
+}
+
+#[derive(Clone, Copy)]
+struct Seen {
+    story: u64,
+    article: u64,
+}
+
+struct Story {
+    id: u64,
+    /// Sum of the members' unit log-tf vectors (no idf), sorted by term.
+    terms: Vec<(u32, f32)>,
+    /// Norm of `terms` weighted by idf, as of `norm_docs` documents.
+    norm: f32,
+    norm_docs: u32,
+    indexed: Vec<u32>,
+    first: i64,
+    last: i64,
+    last_article: u64,
+    language: Language,
+    /// The latest members' tf-idf vectors (idf as of their arrival), unit length, sorted by term.
+    members: VecDeque<Vec<(u32, f32)>>,
+}
+
+struct Remembered {
+    time: i64,
+    /// The article that brought these keys (their place in the arrival order).
+    article: u64,
+    /// The article the keys point at: `article` itself, or the first occurrence it repeats.
+    owner: u64,
+    keys: Vec<u64>,
+    sketch: Vec<u64>,
+}
+
+/// Online single-pass story clustering.
+///
+/// Cost of one article: reading it, looking up its `query_terms` heaviest terms in an inverted
+/// index over the live stories' heaviest terms, and scoring at most `candidates` stories, so it
+/// does not grow with the number of stories ever seen. Memory holds the live stories (bounded by
+/// the windows), the remembered keys (bounded by `memory_*`) and the vocabulary.
+pub struct StoryClusterer {
+    config: StoryConfig,
+    vocab: Vocabulary,
+    stories: Vec<Option<Story>>,
+    free: Vec<u32>,
+    postings: FxHashMap<u32, Vec<u32>>,
+    by_time: BinaryHeap<Reverse<(i64, u32, u64)>>,
+    by_arrival: VecDeque<(u64, u32, u64)>,
+    seen: FxHashMap<u64, Seen>,
+    sketches: FxHashMap<u64, Seen>,
+    memory: VecDeque<Remembered>,
+    clock: Option<i64>,
+    next_story: u64,
+    next_article: u64,
+    live: usize,
+    slots: FxHashMap<u64, u32>,
+    scratch: FxHashMap<u32, f32>,
+}
+
+impl StoryClusterer {
+    /// A clusterer with no stories yet.
+    pub fn new(config: StoryConfig) -> Self {
+        let mut vocab = Vocabulary::default();
+        vocab.idf_offset = config.idf_offset;
+        Self {
+            config,
+            vocab,
+            stories: Vec::new(),
+            free: Vec::new(),
+            postings: FxHashMap::default(),
+            by_time: BinaryHeap::new(),
+            by_arrival: VecDeque::new(),
+            seen: FxHashMap::default(),
+            sketches: FxHashMap::default(),
+            memory: VecDeque::new(),
+            clock: None,
+            next_story: 0,
+            next_article: 0,
+            live: 0,
+            slots: FxHashMap::default(),
+            scratch: FxHashMap::default(),
+        }
+    }
+
+    /// The settings in use.
+    pub fn config(&self) -> &StoryConfig {
+        &self.config
+    }
+
+    /// Stories open now (in the index).
+    pub fn live_stories(&self) -> usize {
+        self.live
+    }
+
+    /// Ids, URLs, texts and sketch values remembered now (bounded by `memory_secs` and
+    /// `memory_articles`).
+    pub fn remembered_keys(&self) -> usize {
+        self.seen.len() + self.sketches.len()
+    }
+
+    /// Stories started so far.
+    pub fn stories_started(&self) -> u64 {
+        self.next_story
+    }
+
+    /// Distinct word forms read so far: the vocabulary, which grows with the stream (sublinearly).
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocab.words()
+    }
+
+    /// The latest publication time seen, if any.
+    pub fn clock(&self) -> Option<i64> {
+        self.clock
+    }
+
+    /// Places one article: it joins a story or starts one.
+    pub fn add(&mut self, article: &ArticleIn<'_>) -> Assignment {
+        let seq = self.next_article;
+        self.next_article += 1;
+        let time = self.advance_clock(article.time);
+        self.evict(seq);
+
+        let mut keys: Vec<(u64, DuplicateKind)> = Vec::with_capacity(3);
+        if let Some(id) = article.id.filter(|s| !s.is_empty()) {
+            keys.push((key(b'i', id), DuplicateKind::SameId));
+        }
+        if let Some(url) = article.url.map(normalize_url).filter(|s| !s.is_empty()) {
+            keys.push((key(b'u', url), DuplicateKind::SameUrl));
+        }
+        let body = article.text.trim();
+        if !body.is_empty() || !article.title.trim().is_empty() {
+            let mut h = key(b't', article.title.trim());
+            h ^= key(b'b', body).rotate_left(1);
+            keys.push((h, DuplicateKind::SameText));
+        }
+        if let Some((hit, kind)) = keys
+            .iter()
+            .find_map(|(k, kind)| self.seen.get(k).map(|s| (*s, *kind)))
+        {
+            let new_keys: Vec<u64> = keys
+                .iter()
+                .map(|(k, _)| *k)
+                .filter(|k| !self.seen.contains_key(k))
+                .collect();
+            for &k in &new_keys {
+                self.seen.insert(k, hit);
+            }
+            self.remember(time, seq, hit.article, new_keys, Vec::new());
+            return Assignment {
+                article: seq,
+                story: hit.story,
+                is_new: false,
+                duplicate_of: Some(Duplicate {
+                    of: hit.article,
+                    kind,
+                }),
+            };
+        }
+
+        let features = self.vocab.features(
+            article.title,
+            article.text,
+            self.config.title_weight,
+            self.config.name_weight,
+            self.config.bigram_weight,
+            self.config.sketch_size,
+        );
+        self.vocab.count_document(&features.counts);
+        let unit = unit_log_tf(&features.counts);
+        let weighted = self.weighted(&features.counts);
+
+        let copy = self.copy_of(&features);
+        let (story, is_new, duplicate_of) = if let Some(original) = copy {
+            if let Some(slot) = self.slot_of(original.story) {
+                self.join(slot, &unit, time, seq, features.language);
+            }
+            let dup = Duplicate {
+                of: original.article,
+                kind: DuplicateKind::Copy,
+            };
+            (original.story, false, Some(dup))
+        } else if let Some(slot) = self.best_story(&features, &weighted, time) {
+            self.join(slot, &unit, time, seq, features.language);
+            self.add_member(slot, &weighted);
+            (
+                self.stories[slot as usize].as_ref().map_or(0, |s| s.id),
+                false,
+                None,
+            )
+        } else {
+            let story = self.open(&unit, time, seq, features.language);
+            if let Some(slot) = self.slot_of(story) {
+                self.add_member(slot, &weighted);
+            }
+            (story, true, None)
+        };
+
+        let seen = Seen {
+            story,
+            article: seq,
+        };
+        let mut stored = Vec::with_capacity(keys.len());
+        for (k, _) in keys {
+            if let std::collections::hash_map::Entry::Vacant(e) = self.seen.entry(k) {
+                e.insert(seen);
+                stored.push(k);
+            }
+        }
+        let mut sketch = Vec::new();
+        if features.shingles >= self.config.copy_min_shingles {
+            for &h in &features.sketch {
+                if let std::collections::hash_map::Entry::Vacant(e) = self.sketches.entry(h) {
+                    e.insert(seen);
+                    sketch.push(h);
+                }
+            }
+        }
+        self.remember(time, seq, seq, stored, sketch);
+        Assignment {
+            article: seq,
+            story,
+            is_new,
+            duplicate_of,
+        }
+    }
+
+    fn advance_clock(&mut self, time: Option<i64>) -> i64 {
+        let believable = time.filter(|&t| {
+            self.clock
+                .is_none_or(|c| t <= c.saturating_add(self.config.max_clock_jump))
+        });
+        match (believable, self.clock) {
+            (Some(t), Some(c)) => {
+                self.clock = Some(c.max(t));
+                t
+            }
+            (Some(t), None) => {
+                self.clock = Some(t);
+                t
+            }
+            (None, Some(c)) => c,
+            (None, None) => 0,
+        }
+    }
+
+    fn remember(&mut self, time: i64, article: u64, owner: u64, keys: Vec<u64>, sketch: Vec<u64>) {
+        if !keys.is_empty() || !sketch.is_empty() {
+            self.memory.push_back(Remembered {
+                time: self.clock.unwrap_or(time),
+                article,
+                owner,
+                keys,
+                sketch,
+            });
+        }
+    }
+
+    /// Closes stories idle past the windows and forgets keys past the memory.
+    fn evict(&mut self, seq: u64) {
+        let clock = self.clock.unwrap_or(0);
+        while let Some(&Reverse((last, slot, id))) = self.by_time.peek() {
+            if last.saturating_add(self.config.window_secs) >= clock {
+                break;
+            }
+            self.by_time.pop();
+            if self.stories[slot as usize]
+                .as_ref()
+                .is_some_and(|s| s.id == id && s.last == last)
+            {
+                self.close(slot);
+            }
+        }
+        while let Some(&(at, slot, id)) = self.by_arrival.front() {
+            if at + self.config.window_articles > seq {
+                break;
+            }
+            self.by_arrival.pop_front();
+            if self.stories[slot as usize]
+                .as_ref()
+                .is_some_and(|s| s.id == id && s.last_article == at)
+            {
+                self.close(slot);
+            }
+        }
+        while let Some(front) = self.memory.front() {
+            if front.time.saturating_add(self.config.memory_secs) >= clock
+                && front.article + self.config.memory_articles > seq
+            {
+                break;
+            }
+            let old = self.memory.pop_front().expect("front exists");
+            for k in old.keys {
+                if self.seen.get(&k).is_some_and(|s| s.article == old.owner) {
+                    self.seen.remove(&k);
+                }
+            }
+            for h in old.sketch {
+                if self
+                    .sketches
+                    .get(&h)
+                    .is_some_and(|s| s.article == old.owner)
+                {
+                    self.sketches.remove(&h);
+                }
+            }
+        }
+    }
+
+    fn close(&mut self, slot: u32) {
+        if let Some(story) = self.stories[slot as usize].take() {
+            for term in story.indexed {
+                self.unindex(term, slot);
+            }
+            self.free.push(slot);
+            self.slots.remove(&story.id);
+            self.live -= 1;
+        }
+    }
+
+    fn unindex(&mut self, term: u32, slot: u32) {
+        if let Some(list) = self.postings.get_mut(&term) {
+            if let Some(pos) = list.iter().position(|&s| s == slot) {
+                list.swap_remove(pos);
+            }
+            if list.is_empty() {
+                self.postings.remove(&term);
+            }
+        }
+    }
+
+    fn slot_of(&self, story: u64) -> Option<u32> {
+        self.slots.get(&story).copied()
+    }
+
+    fn copy_of(&self, features: &Features) -> Option<Seen> {
+        if features.shingles < self.config.copy_min_shingles || features.sketch.is_empty() {
+            return None;
+        }
+        let mut hits: Vec<(u64, u64, usize)> = Vec::new();
+        for h in &features.sketch {
+            if let Some(s) = self.sketches.get(h) {
+                match hits.iter_mut().find(|(a, _, _)| *a == s.article) {
+                    Some(entry) => entry.2 += 1,
+                    None => hits.push((s.article, s.story, 1)),
+                }
+            }
+        }
+        let need = (self.config.copy_share * features.sketch.len() as f32).ceil() as usize;
+        hits.into_iter()
+            .filter(|&(_, _, n)| n >= need.max(1))
+            .max_by_key(|&(a, _, n)| (n, Reverse(a)))
+            .map(|(article, story, _)| Seen { story, article })
+    }
+
+    /// The article's tf-idf vector (idf as of now), unit length, sorted by term.
+    fn weighted(&self, counts: &[(u32, f32)]) -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = counts
+            .iter()
+            .map(|&(t, c)| (t, (1.0 + c.ln()) * self.vocab.idf(t)))
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
+    }
+
+    fn add_member(&mut self, slot: u32, weighted: &[(u32, f32)]) {
+        let (links, terms) = (self.config.member_links, self.config.member_terms);
+        if links == 0 {
+            return;
+        }
+        let Some(story) = self.stories[slot as usize].as_mut() else {
+            return;
+        };
+        let mut v = weighted.to_vec();
+        if v.len() > terms {
+            v.select_nth_unstable_by(terms, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(terms);
+            v.sort_unstable_by_key(|&(t, _)| t);
+        }
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        if story.members.len() == links {
+            story.members.pop_front();
+        }
+        story.members.push_back(v);
+    }
+
+    fn best_story(
+        &mut self,
+        features: &Features,
+        weighted: &[(u32, f32)],
+        time: i64,
+    ) -> Option<u32> {
+        if features.counts.is_empty() || self.live == 0 {
+            return None;
+        }
+        let norm = 1.0;
+        let mut query: Vec<(u32, f32)> = weighted.to_vec();
+        let q = self.config.query_terms.min(query.len());
+        if q < query.len() {
+            query.select_nth_unstable_by(q, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            query.truncate(q);
+        }
+        self.scratch.clear();
+        for &(term, w) in &query {
+            if let Some(list) = self.postings.get(&term) {
+                for &slot in list {
+                    *self.scratch.entry(slot).or_insert(0.0) += w;
+                }
+            }
+        }
+        let mut candidates: Vec<(u32, f32)> = self.scratch.iter().map(|(&s, &w)| (s, w)).collect();
+        candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(self.config.candidates);
+        let window = self.config.window_secs;
+        let docs = self.vocab.docs();
+        let short = self.config.short_terms;
+        let threshold = if short > 0 && features.counts.len() < short {
+            self.config.threshold * (features.counts.len() as f32 / short as f32).sqrt()
+        } else {
+            self.config.threshold
+        };
+        let mut best: Option<(u32, f32)> = None;
+        for (slot, _) in candidates {
+            let Some(story) = self.stories[slot as usize].as_mut() else {
+                continue;
+            };
+            if time > story.last.saturating_add(window)
+                || time < story.first.saturating_sub(window)
+                || !story.language.compatible(features.language)
+            {
+                continue;
+            }
+            if docs as f32 > story.norm_docs as f32 * 1.1 {
+                story.norm = idf_norm(&story.terms, &self.vocab);
+                story.norm_docs = docs;
+            }
+            let dot = sparse_dot_idf(weighted, &story.terms, &self.vocab);
+            let mut cosine = if story.norm > 0.0 {
+                dot / (norm * story.norm)
+            } else {
+                0.0
+            };
+            for member in &story.members {
+                cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+            }
+            if self.config.decay_secs > 0.0 {
+                let gap = (story.first - time).max(time - story.last).max(0);
+                cosine *= (-(gap as f32) / self.config.decay_secs).exp();
+            }
+            if cosine >= threshold && best.is_none_or(|(_, b)| cosine > b) {
+                best = Some((slot, cosine));
+            }
+        }
+        best.map(|(slot, _)| slot)
+    }
+
+    fn open(&mut self, unit: &[(u32, f32)], time: i64, seq: u64, language: Language) -> u64 {
+        let id = self.next_story;
+        self.next_story += 1;
+        let story = Story {
+            id,
+            terms: unit.to_vec(),
+            norm: 0.0,
+            norm_docs: 0,
+            indexed: Vec::new(),
+            first: time,
+            last: time,
+            last_article: seq,
+            language,
+            members: VecDeque::new(),
+        };
+        let slot = if let Some(slot) = self.free.pop() {
+            self.stories[slot as usize] = Some(story);
+            slot
+        } else {
+            self.stories.push(Some(story));
+            (self.stories.len() - 1) as u32
+        };
+        self.live += 1;
+        self.slots.insert(id, slot);
+        self.refresh(slot);
+        id
+    }
+
+    fn join(&mut self, slot: u32, unit: &[(u32, f32)], time: i64, seq: u64, language: Language) {
+        let cap = self.config.story_terms;
+        let Some(story) = self.stories[slot as usize].as_mut() else {
+            return;
+        };
+        story.terms = merge_add(&story.terms, unit);
+        if story.terms.len() > cap {
+            story
+                .terms
+                .select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            story.terms.truncate(cap);
+            story.terms.sort_unstable_by_key(|&(t, _)| t);
+        }
+        story.first = story.first.min(time);
+        story.last = story.last.max(time);
+        story.last_article = seq;
+        // The first member whose script or language is sure settles the story's.
+        story.language.script = story.language.script.or(language.script);
+        story.language.lang = story.language.lang.or(language.lang);
+        self.refresh(slot);
+    }
+
+    /// Recomputes a story's norm and index terms, and queues it for closing.
+    fn refresh(&mut self, slot: u32) {
+        let k = self.config.index_terms;
+        let docs = self.vocab.docs();
+        let Some(story) = self.stories[slot as usize].as_mut() else {
+            return;
+        };
+        story.norm = idf_norm(&story.terms, &self.vocab);
+        story.norm_docs = docs;
+        let mut heavy: Vec<(u32, f32)> = story
+            .terms
+            .iter()
+            .map(|&(t, w)| (t, w * self.vocab.idf(t)))
+            .collect();
+        if heavy.len() > k {
+            heavy.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            heavy.truncate(k);
+        }
+        let mut new: Vec<u32> = heavy.into_iter().map(|(t, _)| t).collect();
+        new.sort_unstable();
+        let old = std::mem::replace(&mut story.indexed, new.clone());
+        let (last, id, last_article) = (story.last, story.id, story.last_article);
+        for term in old.iter().filter(|t| new.binary_search(t).is_err()) {
+            self.unindex(*term, slot);
+        }
+        for term in new.iter().filter(|t| old.binary_search(t).is_err()) {
+            self.postings.entry(*term).or_default().push(slot);
+        }
+        self.by_time.push(Reverse((last, slot, id)));
+        self.by_arrival.push_back((last_article, slot, id));
+    }
+}
+
+fn key(kind: u8, text: &str) -> u64 {
+    stable_hash(text) ^ u64::from(kind).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// A URL without its scheme, `www.`, fragment and trailing slash, lowercased host.
+fn normalize_url(url: &str) -> &str {
+    let url = url.trim();
+    let url = url.split('#').next().unwrap_or(url);
+    let url = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let url = url.strip_prefix("www.").unwrap_or(url);
+    url.trim_end_matches('/')
+}
+
+fn unit_log_tf(counts: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut v: Vec<(u32, f32)> = counts.iter().map(|&(t, c)| (t, 1.0 + c.ln())).collect();
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+    }
+    v
+}
+
+fn idf_norm(terms: &[(u32, f32)], vocab: &Vocabulary) -> f32 {
+    terms
+        .iter()
+        .map(|&(t, w)| {
+            let x = w * vocab.idf(t);
+            x * x
+        })
+        .sum::<f32>()
+        .sqrt()
+}
+
+/// Σ a_t · s_t · idf_t over the terms both hold (both sorted by term).
+fn sparse_dot_idf(a: &[(u32, f32)], s: &[(u32, f32)], vocab: &Vocabulary) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < s.len() {
+        match a[i].0.cmp(&s[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * s[j].1 * vocab.idf(a[i].0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// Σ a_t · b_t over the terms both hold (both sorted by term).
+fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i == a.len() || b[j].0 < a[i].0 {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1 + b[j].1));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}

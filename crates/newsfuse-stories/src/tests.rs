@@ -1,0 +1,222 @@
+//! Behaviour of the clusterer on invented articles.
+
+use crate::{ArticleIn, DuplicateKind, StoryClusterer, StoryConfig, publication_order};
+
+const DAY: i64 = 86_400;
+
+const FLOOD: [&str; 3] = [
+    "Floodwater from the swollen Varna river swept through the lowland town of Pellham on Tuesday, \
+     forcing the evacuation of four hundred families. Rescue crews in boats pulled residents from \
+     rooftops as the river crested above the levee. The mayor of Pellham said the floodwater \
+     reached the town hall and the railway station.",
+    "Residents of Pellham returned to mud-filled homes on Wednesday after the Varna river flood \
+     receded. Rescue crews said the levee breach near the railway station let floodwater pour into \
+     the lowland streets. The mayor asked for emergency aid for evacuated families.",
+    "Engineers began repairing the breached levee on the Varna river at Pellham, where the flood \
+     forced hundreds of families from their homes. The mayor said the railway station would stay \
+     closed while floodwater is pumped out of the lowland town.",
+];
+
+const CHESS: [&str; 2] = [
+    "The grandmaster Ilse Korvath won the Tallinder chess open on Sunday with a queen sacrifice in \
+     the final round, beating the defending champion after six hours. Korvath took the title and \
+     the prize of the Tallinder tournament.",
+    "Ilse Korvath's queen sacrifice decided the Tallinder chess open, and commentators called the \
+     final-round game the best of the tournament. The defending champion resigned after six hours \
+     at the board.",
+];
+
+fn article<'a>(id: &'a str, text: &'a str, day: i64) -> ArticleIn<'a> {
+    ArticleIn {
+        id: Some(id),
+        text,
+        time: Some(day * DAY),
+        ..ArticleIn::default()
+    }
+}
+
+#[test]
+fn articles_about_one_event_share_a_story_and_others_do_not() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let f0 = c.add(&article("f0", FLOOD[0], 0));
+    let k0 = c.add(&article("k0", CHESS[0], 0));
+    let f1 = c.add(&article("f1", FLOOD[1], 1));
+    let k1 = c.add(&article("k1", CHESS[1], 1));
+    let f2 = c.add(&article("f2", FLOOD[2], 2));
+    assert!(f0.is_new && k0.is_new);
+    assert_ne!(f0.story, k0.story);
+    assert_eq!(f1.story, f0.story);
+    assert_eq!(f2.story, f0.story);
+    assert_eq!(k1.story, k0.story);
+    assert!(!f1.is_new && f1.duplicate_of.is_none());
+}
+
+#[test]
+fn an_article_seen_again_gets_the_story_of_its_first_occurrence() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let first = c.add(&ArticleIn {
+        url: Some("https://www.example.org/pellham-flood/"),
+        ..article("f0", FLOOD[0], 0)
+    });
+    let chess = c.add(&article("k0", CHESS[0], 0));
+    // The same id with other text, the same URL with another id and scheme, the same text.
+    let by_id = c.add(&article("f0", CHESS[1], 1));
+    let by_url = c.add(&ArticleIn {
+        url: Some("http://example.org/pellham-flood"),
+        ..article("other", CHESS[1], 1)
+    });
+    let by_text = c.add(&article("f0-copy", FLOOD[0], 1));
+    for (dup, kind) in [
+        (by_id, DuplicateKind::SameId),
+        (by_url, DuplicateKind::SameUrl),
+        (by_text, DuplicateKind::SameText),
+    ] {
+        assert_eq!(dup.story, first.story, "{kind:?}");
+        assert!(!dup.is_new);
+        let d = dup.duplicate_of.expect("recognised");
+        assert_eq!((d.of, d.kind), (first.article, kind));
+    }
+    assert_ne!(chess.story, first.story);
+}
+
+#[test]
+fn a_rewrite_joins_its_originals_story_even_when_threshold_forbids_joining() {
+    // A threshold no cosine reaches: only the copy check can put two articles together.
+    let config = StoryConfig {
+        threshold: 1.5,
+        ..StoryConfig::default()
+    };
+    let mut c = StoryClusterer::new(config);
+    let original = c.add(&article("f0", FLOOD[0], 0));
+    let rewrite = FLOOD[0].replace("on Tuesday", "late on Tuesday night");
+    let copy = c.add(&article("f0b", &rewrite, 0));
+    assert_eq!(copy.story, original.story);
+    assert_eq!(
+        copy.duplicate_of.map(|d| (d.of, d.kind)),
+        Some((original.article, DuplicateKind::Copy))
+    );
+    let other = c.add(&article("f1", FLOOD[1], 0));
+    assert!(
+        other.is_new,
+        "a different report of the event is not a copy"
+    );
+}
+
+#[test]
+fn a_late_article_joins_its_story_and_does_not_move_the_clock_back() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let f0 = c.add(&article("f0", FLOOD[0], 10));
+    let k0 = c.add(&article("k0", CHESS[0], 20));
+    // Published on day 11, arriving after day 20's article.
+    let late = c.add(&article("f1", FLOOD[1], 11));
+    assert_eq!(late.story, f0.story);
+    assert_eq!(c.clock(), Some(20 * DAY));
+    let k1 = c.add(&article("k1", CHESS[1], 21));
+    assert_eq!(k1.story, k0.story);
+}
+
+#[test]
+fn a_story_closes_after_the_window_of_inactivity() {
+    let config = StoryConfig::default();
+    let window_days = config.window_secs / DAY;
+    let mut c = StoryClusterer::new(config);
+    let f0 = c.add(&article("f0", FLOOD[0], 0));
+    assert_eq!(c.live_stories(), 1);
+    // Something else, after the window: the flood story is evicted from the index.
+    c.add(&article("k0", CHESS[0], window_days + 2));
+    assert_eq!(c.live_stories(), 1);
+    let f1 = c.add(&article("f1", FLOOD[1], window_days + 2));
+    assert!(f1.is_new);
+    assert_ne!(f1.story, f0.story);
+}
+
+#[test]
+fn a_date_far_in_the_future_does_not_close_every_story() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let f0 = c.add(&article("f0", FLOOD[0], 0));
+    c.add(&article("k0", CHESS[0], 100 * 365));
+    assert_eq!(c.clock(), Some(0));
+    assert_eq!(c.add(&article("f1", FLOOD[1], 1)).story, f0.story);
+}
+
+#[test]
+fn articles_in_two_languages_never_share_a_story() {
+    let french = "Les eaux de la rivière Varna ont inondé la ville de Pellham mardi, et quatre cents \
+                  familles ont été évacuées. Les secours ont sauvé des habitants sur les toits \
+                  pendant que la rivière dépassait la digue près de la gare de Pellham.";
+    let mut c = StoryClusterer::new(StoryConfig {
+        threshold: 0.01,
+        ..StoryConfig::default()
+    });
+    let en = c.add(&article("en", FLOOD[0], 0));
+    let fr = c.add(&article("fr", french, 0));
+    assert!(fr.is_new);
+    assert_ne!(en.story, fr.story);
+    // At this threshold anything sharing a word joins: the next French and English reports go to
+    // the story of their own language.
+    let french_again = "La ville de Pellham a commencé à réparer la digue de la rivière Varna, et la \
+                        gare restera fermée pendant que les familles évacuées attendent de l'aide.";
+    assert_eq!(c.add(&article("fr2", french_again, 1)).story, fr.story);
+    assert_eq!(c.add(&article("en2", FLOOD[2], 1)).story, en.story);
+}
+
+#[test]
+fn the_live_set_stays_bounded_on_a_long_stream() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let window_days = c.config().window_secs / DAY;
+    let mut peak = 0;
+    for day in 0..200 {
+        for k in 0..5 {
+            // A story of its own each time: invented words that no other article uses.
+            let text = format!(
+                "Story{day}x{k} alpha{day}x{k} beta{day}x{k} gamma{day}x{k} delta{day}x{k}"
+            );
+            let id = format!("{day}-{k}");
+            c.add(&ArticleIn {
+                id: Some(&id),
+                text: &text,
+                time: Some(day * DAY),
+                ..ArticleIn::default()
+            });
+        }
+        peak = peak.max(c.live_stories());
+    }
+    assert_eq!(c.stories_started(), 1000);
+    assert!(
+        peak <= 5 * (window_days as usize + 2),
+        "live stories peaked at {peak}"
+    );
+}
+
+#[test]
+fn articles_without_times_keep_arrival_order() {
+    assert_eq!(
+        publication_order(&[Some(5), None, Some(1), None]),
+        vec![2, 3, 0, 1]
+    );
+    assert_eq!(publication_order(&[None, None]), vec![0, 1]);
+}
+
+#[test]
+fn remembered_articles_are_forgotten_after_the_memory_window() {
+    let config = StoryConfig {
+        memory_secs: 40 * DAY,
+        ..StoryConfig::default()
+    };
+    let mut c = StoryClusterer::new(config);
+    let first = c.add(&article("f0", FLOOD[0], 0));
+    // Seen again by text under a new id: that id now points at the first occurrence too.
+    let again = c.add(&article("f0-again", FLOOD[0], 1));
+    assert_eq!(again.story, first.story);
+    assert!(c.remembered_keys() > 0);
+    // Long after: every key is forgotten, so the same id starts afresh.
+    c.add(&article("k0", CHESS[0], 100));
+    let later = c.add(&article("f0-again", FLOOD[0], 100));
+    assert!(later.duplicate_of.is_none(), "{later:?}");
+    assert_ne!(later.story, first.story);
+    // Only the two articles of day 100 are remembered now: their ids, texts and sketches.
+    let mut fresh = StoryClusterer::new(StoryConfig::default());
+    fresh.add(&article("k0", CHESS[0], 100));
+    fresh.add(&article("f0-again", FLOOD[0], 100));
+    assert_eq!(c.remembered_keys(), fresh.remembered_keys());
+}
