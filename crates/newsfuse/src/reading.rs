@@ -10,7 +10,7 @@
 //!   "her"/"him" is introduced when the sentence before names someone (a capitalised word after
 //!   its first), and a demonstrative or pointing description ("these frameworks", "the other
 //!   heir", "the two") when the stem of one of its words occurs in an earlier summary sentence.
-//!   A plain "the <noun>" dangles only as the summary's first sentence: later, it most often
+//!   A plain "the `<noun>`" dangles only as the summary's first sentence: later, it most often
 //!   names what the summary gave in other words ("the law" after "a bill"). A description with a modifier after its head
 //!   ("The man convicted in ...", "The policy for ...", "The company Netflix") introduces itself.
 //!   Expletive "it" ("It is not clear ...", "It appears ...") is no pronoun.
@@ -71,7 +71,7 @@ pub enum Anaphor {
         /// The stems of the description's words, the head last.
         words: Vec<String>,
         /// True for a demonstrative ("these frameworks") or a description that says it points
-        /// back ("the other heir", "the two"); a plain "the <noun>" is not.
+        /// back ("the other heir", "the two"); a plain "the `<noun>`" is not.
         strong: bool,
     },
 }

@@ -11,7 +11,7 @@
 //! `according to X`), else before it in the same sentence (`Kerry said: "...`, `X wrote: "...`),
 //! else from the sentence before when the quote opens its sentence and that sentence names one
 //! speaker. "he"/"she" resolve only when the text makes the referent clear (see
-//! [`resolve_pronoun`]), else the speaker is `unresolved`; "it"/"they" go to a body or group. A
+//! `resolve_pronoun`), else the speaker is `unresolved`; "it"/"they" go to a body or group. A
 //! quote followed by its attribution and then by an unattributed quote in the same paragraph is
 //! one quote in pieces (`"...," he said. "..."`), and a paragraph that is only an unattributed
 //! quote continues the previous paragraph's speaker. Speakers are mapped onto the entity list

@@ -13,7 +13,7 @@
 //!
 //! 0. `page_furniture`, the one rule that also looks at long lines: a video teaser opening with
 //!    the player's upper-case "CLOSE " before a capital, a gallery line ("Enlarge image …",
-//!    "Image 2 of 9"), a gallery slide "3/18 <caption> <agency credit>", the Internet Archive's
+//!    "Image 2 of 9"), a gallery slide `"3/18 <caption> <agency credit>"`, the Internet Archive's
 //!    crawl notice → Widget, Caption or Boilerplate.
 //! 1. `separator`: no letter or digit at all (`___`, `|`, `* * *`, zero-width spaces) → Widget.
 //! 2. `number`: a lone number or a share/comment count (`154`, `2)`, `1.2K shares`) → Number.
