@@ -132,6 +132,18 @@ static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "X ... in a statement confirmed": the speech of a document; the speaker is the sentence's
+/// subject, a name that opens it.
+static SUBJECT_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*(?P<who>(?:[Tt]he\s+)?{NAME})\s+\p{{Ll}}")).expect("valid regex")
+});
+/// "the man who describes himself as "..."": the reflexive names the speaker's gender.
+static DESCRIBES_SELF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?P<who>{NAME})|\b(?:[Hh]e|[Ss]he|(?:[Tt]he\s+(?:man|woman)\s+)?who))\s+(?:\p{{Ll}}+\s+)?describe[sd]?\s+(?P<refl>himself|herself)\s+as,?\s*$"
+    ))
+    .expect("valid regex")
+});
 /// A speech verb with its named subject anywhere in a sentence ("Woolsey said she was ...",
 /// "..., Smith said.").
 static SAID_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -380,7 +392,8 @@ fn extract_block(
                             }
                             _ => {
                                 let text = doc.text.get(context_start..before).unwrap_or("");
-                                match last_body_speaker(text, people, doc.index) {
+                                let earlier = doc.text.get(..context_start).unwrap_or("");
+                                match last_body_speaker(text, earlier, people, doc.index) {
                                     Some(resolved) => {
                                         pronoun_role = resolved.role;
                                         (resolved.name, resolved.kind)
@@ -492,16 +505,43 @@ fn after_attribution(
 fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Option<(Span, String)> {
     let sentence_start = sentence_start(before_text);
     let piece = &before_text[sentence_start..];
+    let at = base + sentence_start;
+    if let Some(caps) = DESCRIBES_SELF.captures(piece)
+        && let Some(whole) = caps.get(0)
+    {
+        let who = caps.name("who").map_or_else(
+            || {
+                if &caps["refl"] == "herself" {
+                    "she"
+                } else {
+                    "he"
+                }
+                .to_string()
+            },
+            |w| w.as_str().to_string(),
+        );
+        return Some((Span::new(at + whole.start(), at + whole.end()), who));
+    }
     if let Some(caps) = BEFORE
         .captures(piece)
         .or_else(|| BEFORE_ACCORDING.captures(piece))
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
     {
-        let at = base + sentence_start;
-        return Some((
-            Span::new(at + whole.start(), at + whole.end()),
-            w.as_str().to_string(),
-        ));
+        // "Syria ... in a government statement confirmed": the document speaks for the
+        // sentence's subject.
+        let mut who = w.as_str().to_string();
+        if is_document(&who)
+            && piece[..w.start()]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" in")
+            && let Some(subject) = SUBJECT_AT_START.captures(piece).and_then(|c| c.name("who"))
+            && subject.end() <= w.start()
+        {
+            who = subject.as_str().to_string();
+            return Some((Span::new(at + subject.start(), at + whole.end()), who));
+        }
+        return Some((Span::new(at + whole.start(), at + whole.end()), who));
     }
     // The quote opens its sentence, or follows a short subject ("It "was a surprise."").
     if piece.split_whitespace().count() > 2 || sentence_start == 0 {
@@ -533,11 +573,74 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
 
 /// The last body or unnamed role said to speak in `text` ("the ministry said", "the report
 /// said"), for an "it"/"they" attribution; `None` when the last such subject is a person.
-fn last_body_speaker(text: &str, people: &PersonIndex, article: usize) -> Option<Resolved> {
-    let caps = SAID_IN_SENTENCE.captures_iter(text).last()?;
-    let written = clean_speaker(caps.name("who")?.as_str())?;
-    let resolved = people.resolve_speaker(&written, article);
-    matches!(resolved.kind, "organization" | "role").then_some(resolved)
+/// A document ("the report said") speaks for its author: an earlier body said to speak, in
+/// `text` or else in the article's `earlier` text, is preferred to it.
+fn last_body_speaker(
+    text: &str,
+    earlier: &str,
+    people: &PersonIndex,
+    article: usize,
+) -> Option<Resolved> {
+    let found = last_body_in(text, people, article)?;
+    if found.1 {
+        return last_body_in(earlier, people, article)
+            .filter(|(_, document)| !document)
+            .map(|(r, _)| r)
+            .or(Some(found.0));
+    }
+    Some(found.0)
+}
+
+/// The last body or role said to speak in `text`, skipping documents when an earlier body is
+/// there; with whether it is a document. `None` when a person speaks last.
+fn last_body_in(text: &str, people: &PersonIndex, article: usize) -> Option<(Resolved, bool)> {
+    let mut document: Option<Resolved> = None;
+    for caps in SAID_IN_SENTENCE
+        .captures_iter(text)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let Some(written) = caps.name("who").and_then(|w| clean_speaker(w.as_str())) else {
+            continue;
+        };
+        let resolved = people.resolve_speaker(&written, article);
+        if !matches!(resolved.kind, "organization" | "role") {
+            return document.map(|d| (d, true));
+        }
+        if !is_document(&written) {
+            return Some((resolved, false));
+        }
+        if document.is_none() {
+            document = Some(resolved);
+        }
+    }
+    document.map(|d| (d, true))
+}
+
+/// Whether a written speaker is a document ("the report", "a government statement").
+fn is_document(written: &str) -> bool {
+    let last = written
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    written.split_whitespace().count() <= 4
+        && matches!(
+            last.as_str(),
+            "report"
+                | "statement"
+                | "speech"
+                | "interview"
+                | "letter"
+                | "release"
+                | "communique"
+                | "message"
+                | "address"
+                | "editorial"
+                | "article"
+                | "commentary"
+        )
 }
 
 /// A byte range of an article: the text a pronoun may point back into.
@@ -1956,5 +2059,40 @@ mod tests {
             got[1],
             (None, "unresolved".to_string(), "pronoun".to_string())
         );
+    }
+
+    #[test]
+    fn a_statement_speaks_for_the_sentence_subject() {
+        let got = speakers(&[
+            "Ruritania denies hosting the militia and in a government statement on Monday \
+             confirmed \"its wish for calm and friendly relations with its neighbours\" once more.",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.as_deref(), Some("Ruritania"));
+        assert_eq!(got[0].2, "before");
+    }
+
+    #[test]
+    fn it_after_a_report_goes_to_the_body_that_published_it() {
+        let got = speakers(&[
+            "The team hopes to win a medal next month, the daily paper Morning Courier said on Monday.\n\n\
+             The squad of nine will travel on Friday, the newspaper said.\n\n\
+             The coach picked three new riders this year, the report said.\n\n\
+             With strong rivals in the field, \"the team's goal is to win one gold medal,\" it said.",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.as_deref(), Some("newspaper"));
+        assert_eq!(got[0].2, "pronoun");
+    }
+
+    #[test]
+    fn describes_himself_as_is_a_pronoun_speaker() {
+        let got = speakers(&[
+            "The inventor Ivan Petrov wrote a long letter in April. \"My pain is hard to bear \
+             and grows every day,\" Petrov wrote.\n\n\
+             The letter is signed by the man who describes himself as \"a humble servant and a designer of tools\".",
+        ]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], person("Ivan Petrov", "pronoun"));
     }
 }
