@@ -415,7 +415,11 @@ fn extract_block(
                     };
                     (Some(written), pronoun_role, previous, kind, "pronoun")
                 } else {
-                    let resolved = people.resolve_speaker(&written, doc.index);
+                    let mut resolved = people.resolve_speaker(&written, doc.index);
+                    if let Some(full) = people.one_mentioned_before(&written, doc, span.start) {
+                        resolved.name = Some(full);
+                        resolved.kind = "person";
+                    }
                     (
                         Some(written),
                         resolved.role,
@@ -1233,6 +1237,35 @@ impl PersonIndex {
             } else {
                 "person"
             },
+        }
+    }
+
+    /// A one-word speaker that is the first or last word of several people's names ("Chen"
+    /// for "Chen Li" and "Chen Bo"): the one of them this article names before `at`, when
+    /// exactly one is.
+    fn one_mentioned_before(&self, written: &str, doc: &Doc<'_>, at: usize) -> Option<String> {
+        if written.contains(' ') {
+            return None;
+        }
+        let before = doc.text.get(..at)?;
+        let owners: Vec<&String> = self
+            .full
+            .iter()
+            .filter(|full| {
+                full.contains(' ')
+                    && (full.split(' ').next() == Some(written)
+                        || full.rsplit(' ').next() == Some(written))
+            })
+            .collect();
+        if owners.len() < 2 {
+            return None;
+        }
+        let mut named = owners
+            .into_iter()
+            .filter(|full| contains_word(before, full.as_str()));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
         }
     }
 
@@ -2094,5 +2127,18 @@ mod tests {
         ]);
         assert_eq!(got.len(), 2);
         assert_eq!(got[1], person("Ivan Petrov", "pronoun"));
+    }
+
+    #[test]
+    fn a_shared_name_part_goes_to_the_one_the_article_named() {
+        let texts = [
+            "Head coach Chen Bowen spoke to reporters in the capital on Monday about the games. \
+             \"Our rivals will be as many as the trees in a forest,\" Chen was quoted as saying.",
+            "World record holder Chen Lihua set a new mark on Sunday, swimmer Chen Lihua said. \
+             \"I am very happy with the time today,\" Chen Lihua told reporters. Coach Chen Bowen \
+             picked the squad.",
+        ];
+        let got = speakers(&texts);
+        assert_eq!(got, vec![person("Chen Bowen", "after")]);
     }
 }
