@@ -68,7 +68,7 @@ pub struct QuoteOccurrence {
     pub variant: usize,
 }
 
-const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted";
+const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted";
 
 /// A name: capitalised words with inner "of", "of the", "al-", "de", "and" ("United Solar
 /// President and Chief Executive Stanford Ovshinsky").
@@ -76,6 +76,8 @@ const NAME: &str =
     r"(?:[\p{Lu}][\p{L}.'’-]*\s+(?:of\s+(?:the\s+)?|al-|de\s+|and\s+)?){0,7}[\p{Lu}][\p{L}.'’-]*";
 /// An unnamed speaker: "the newspaper", "a White House official", "a spokesman of the bank".
 const ROLE_NP: &str = r"(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}.'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})?";
+/// A crowd that speaks without a name or article ("protesters chanted").
+const CROWD: &str = r"(?:[Pp]rotesters|[Dd]emonstrators|[Mm]archers|[Cc]rowds|[Ss]upporters|[Ff]ans|[Ss]trikers|[Rr]ioters|[Mm]ourners)";
 /// A time word between a speaker and the verb ("Juppe today reiterated").
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later|simply|then|again|recently|once))?";
 /// An appositive between a speaker and the verb ("Rajinder Singh, manager of the squad, said").
@@ -89,7 +91,7 @@ fn speech_verb() -> String {
 
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|he|she|they|it|He|She|They|It){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|{CROWD}|he|she|they|it|He|She|They|It){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
     .expect("valid regex")
@@ -120,7 +122,7 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b[Hh]e|\b[Ss]he|\b[Ii]t){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
+        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Ii]t){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
     .expect("valid regex")
@@ -132,6 +134,8 @@ static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static CROWD_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{CROWD}$")).expect("valid regex"));
 /// "X ... in a statement confirmed": the speech of a document; the speaker is the sentence's
 /// subject, a name that opens it.
 static SUBJECT_AT_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -1150,6 +1154,13 @@ impl PersonIndex {
     /// the person the cluster gives that role (or a longer one ending in it), preferring people
     /// mentioned in `article`; when no single person fits it stays a role.
     fn resolve_speaker(&self, written: &str, article: usize) -> Resolved {
+        if CROWD_WORD.is_match(written) {
+            return Resolved {
+                role: Some(written.to_lowercase()),
+                name: None,
+                kind: "role",
+            };
+        }
         let (had_the, bare) = match written.split_once(' ') {
             Some((first, rest))
                 if ["the", "a", "an"]
@@ -2140,5 +2151,17 @@ mod tests {
         ];
         let got = speakers(&texts);
         assert_eq!(got, vec![person("Chen Bowen", "after")]);
+    }
+
+    #[test]
+    fn a_crowd_chanting_is_an_unnamed_speaker() {
+        let got = speakers(&[
+            "The camp stayed on the square all day. For an hour, protesters chanted slogans such as, \
+             \"Whose streets are these? These are our streets.\"",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, None);
+        assert_eq!(got[0].1, "role");
+        assert_eq!(got[0].2, "before");
     }
 }
