@@ -134,6 +134,13 @@ static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "X gave a clear answer by saying in the speech that ... "...": the subject of "by saying".
+static BY_SAYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"\b(?P<who>{NAME})\s+(?:\p{{Ll}}[\p{{L}}-]*\s+){{1,6}}by\s+saying\b[^.!?"“”]{{0,160}}$"#
+    ))
+    .expect("valid regex")
+});
 static CROWD_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{CROWD}$")).expect("valid regex"));
 /// "X ... in a statement confirmed": the speech of a document; the speaker is the sentence's
@@ -529,6 +536,14 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
             |w| w.as_str().to_string(),
         );
         return Some((Span::new(at + whole.start(), at + whole.end()), who));
+    }
+    if let Some(caps) = BY_SAYING.captures(piece)
+        && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+    {
+        return Some((
+            Span::new(at + whole.start(), at + whole.end()),
+            w.as_str().to_string(),
+        ));
     }
     if let Some(caps) = BEFORE
         .captures(piece)
@@ -2163,5 +2178,15 @@ mod tests {
         assert_eq!(got[0].0, None);
         assert_eq!(got[0].1, "role");
         assert_eq!(got[0].2, "before");
+    }
+
+    #[test]
+    fn by_saying_gives_the_subject() {
+        let got = speakers(&[
+            "Prime Minister Anton Weller spoke in the capital on Monday.\n\n\
+             In view of these doubts, Weller gave a firm answer by saying in the speech that only \
+             one currency can bring calm, which means \"lower prices and good prospects for jobs.\"",
+        ]);
+        assert_eq!(got, vec![person("Anton Weller", "before")]);
     }
 }
