@@ -68,7 +68,7 @@ pub struct QuoteOccurrence {
     pub variant: usize,
 }
 
-const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted";
+const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted";
 
 /// A name: capitalised words with inner "of", "of the", "al-", "de", "and" ("United Solar
 /// President and Chief Executive Stanford Ovshinsky").
@@ -76,6 +76,8 @@ const NAME: &str =
     r"(?:[\p{Lu}][\p{L}.'’-]*\s+(?:of\s+(?:the\s+)?|al-|de\s+|and\s+)?){0,7}[\p{Lu}][\p{L}.'’-]*";
 /// An unnamed speaker: "the newspaper", "a White House official", "a spokesman of the bank".
 const ROLE_NP: &str = r"(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}.'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})?";
+/// A crowd that speaks without a name or article ("protesters chanted").
+const CROWD: &str = r"(?:[Pp]rotesters|[Dd]emonstrators|[Mm]archers|[Cc]rowds|[Ss]upporters|[Ff]ans|[Ss]trikers|[Rr]ioters|[Mm]ourners)";
 /// A time word between a speaker and the verb ("Juppe today reiterated").
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later|simply|then|again|recently|once))?";
 /// An appositive between a speaker and the verb ("Rajinder Singh, manager of the squad, said").
@@ -89,7 +91,7 @@ fn speech_verb() -> String {
 
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|he|she|they|it|He|She|They|It){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|{CROWD}|he|she|they|it|He|She|They|It){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
     .expect("valid regex")
@@ -120,7 +122,7 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b[Hh]e|\b[Ss]he|\b[Ii]t){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
+        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Ii]t){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
     .expect("valid regex")
@@ -129,6 +131,27 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b[Aa]ccording\s+to\s+(?P<who>{NAME}|{ROLE_NP}),?\s*$"
+    ))
+    .expect("valid regex")
+});
+/// "X gave a clear answer by saying in the speech that ... "...": the subject of "by saying".
+static BY_SAYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"\b(?P<who>{NAME})\s+(?:\p{{Ll}}[\p{{L}}-]*\s+){{1,6}}by\s+saying\b[^.!?"“”]{{0,160}}$"#
+    ))
+    .expect("valid regex")
+});
+static CROWD_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{CROWD}$")).expect("valid regex"));
+/// "X ... in a statement confirmed": the speech of a document; the speaker is the sentence's
+/// subject, a name that opens it.
+static SUBJECT_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*(?P<who>(?:[Tt]he\s+)?{NAME})\s+\p{{Ll}}")).expect("valid regex")
+});
+/// "the man who describes himself as "..."": the reflexive names the speaker's gender.
+static DESCRIBES_SELF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?P<who>{NAME})|\b(?:[Hh]e|[Ss]he|(?:[Tt]he\s+(?:man|woman)\s+)?who))\s+(?:\p{{Ll}}+\s+)?describe[sd]?\s+(?P<refl>himself|herself)\s+as,?\s*$"
     ))
     .expect("valid regex")
 });
@@ -380,7 +403,8 @@ fn extract_block(
                             }
                             _ => {
                                 let text = doc.text.get(context_start..before).unwrap_or("");
-                                match last_body_speaker(text, people, doc.index) {
+                                let earlier = doc.text.get(..context_start).unwrap_or("");
+                                match last_body_speaker(text, earlier, people, doc.index) {
                                     Some(resolved) => {
                                         pronoun_role = resolved.role;
                                         (resolved.name, resolved.kind)
@@ -402,7 +426,11 @@ fn extract_block(
                     };
                     (Some(written), pronoun_role, previous, kind, "pronoun")
                 } else {
-                    let resolved = people.resolve_speaker(&written, doc.index);
+                    let mut resolved = people.resolve_speaker(&written, doc.index);
+                    if let Some(full) = people.one_mentioned_before(&written, doc, span.start) {
+                        resolved.name = Some(full);
+                        resolved.kind = "person";
+                    }
                     (
                         Some(written),
                         resolved.role,
@@ -492,16 +520,51 @@ fn after_attribution(
 fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Option<(Span, String)> {
     let sentence_start = sentence_start(before_text);
     let piece = &before_text[sentence_start..];
+    let at = base + sentence_start;
+    if let Some(caps) = DESCRIBES_SELF.captures(piece)
+        && let Some(whole) = caps.get(0)
+    {
+        let who = caps.name("who").map_or_else(
+            || {
+                if &caps["refl"] == "herself" {
+                    "she"
+                } else {
+                    "he"
+                }
+                .to_string()
+            },
+            |w| w.as_str().to_string(),
+        );
+        return Some((Span::new(at + whole.start(), at + whole.end()), who));
+    }
+    if let Some(caps) = BY_SAYING.captures(piece)
+        && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+    {
+        return Some((
+            Span::new(at + whole.start(), at + whole.end()),
+            w.as_str().to_string(),
+        ));
+    }
     if let Some(caps) = BEFORE
         .captures(piece)
         .or_else(|| BEFORE_ACCORDING.captures(piece))
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
     {
-        let at = base + sentence_start;
-        return Some((
-            Span::new(at + whole.start(), at + whole.end()),
-            w.as_str().to_string(),
-        ));
+        // "Syria ... in a government statement confirmed": the document speaks for the
+        // sentence's subject.
+        let mut who = w.as_str().to_string();
+        if is_document(&who)
+            && piece[..w.start()]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" in")
+            && let Some(subject) = SUBJECT_AT_START.captures(piece).and_then(|c| c.name("who"))
+            && subject.end() <= w.start()
+        {
+            who = subject.as_str().to_string();
+            return Some((Span::new(at + subject.start(), at + whole.end()), who));
+        }
+        return Some((Span::new(at + whole.start(), at + whole.end()), who));
     }
     // The quote opens its sentence, or follows a short subject ("It "was a surprise."").
     if piece.split_whitespace().count() > 2 || sentence_start == 0 {
@@ -533,11 +596,74 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
 
 /// The last body or unnamed role said to speak in `text` ("the ministry said", "the report
 /// said"), for an "it"/"they" attribution; `None` when the last such subject is a person.
-fn last_body_speaker(text: &str, people: &PersonIndex, article: usize) -> Option<Resolved> {
-    let caps = SAID_IN_SENTENCE.captures_iter(text).last()?;
-    let written = clean_speaker(caps.name("who")?.as_str())?;
-    let resolved = people.resolve_speaker(&written, article);
-    matches!(resolved.kind, "organization" | "role").then_some(resolved)
+/// A document ("the report said") speaks for its author: an earlier body said to speak, in
+/// `text` or else in the article's `earlier` text, is preferred to it.
+fn last_body_speaker(
+    text: &str,
+    earlier: &str,
+    people: &PersonIndex,
+    article: usize,
+) -> Option<Resolved> {
+    let found = last_body_in(text, people, article)?;
+    if found.1 {
+        return last_body_in(earlier, people, article)
+            .filter(|(_, document)| !document)
+            .map(|(r, _)| r)
+            .or(Some(found.0));
+    }
+    Some(found.0)
+}
+
+/// The last body or role said to speak in `text`, skipping documents when an earlier body is
+/// there; with whether it is a document. `None` when a person speaks last.
+fn last_body_in(text: &str, people: &PersonIndex, article: usize) -> Option<(Resolved, bool)> {
+    let mut document: Option<Resolved> = None;
+    for caps in SAID_IN_SENTENCE
+        .captures_iter(text)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let Some(written) = caps.name("who").and_then(|w| clean_speaker(w.as_str())) else {
+            continue;
+        };
+        let resolved = people.resolve_speaker(&written, article);
+        if !matches!(resolved.kind, "organization" | "role") {
+            return document.map(|d| (d, true));
+        }
+        if !is_document(&written) {
+            return Some((resolved, false));
+        }
+        if document.is_none() {
+            document = Some(resolved);
+        }
+    }
+    document.map(|d| (d, true))
+}
+
+/// Whether a written speaker is a document ("the report", "a government statement").
+fn is_document(written: &str) -> bool {
+    let last = written
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    written.split_whitespace().count() <= 4
+        && matches!(
+            last.as_str(),
+            "report"
+                | "statement"
+                | "speech"
+                | "interview"
+                | "letter"
+                | "release"
+                | "communique"
+                | "message"
+                | "address"
+                | "editorial"
+                | "article"
+                | "commentary"
+        )
 }
 
 /// A byte range of an article: the text a pronoun may point back into.
@@ -1043,6 +1169,13 @@ impl PersonIndex {
     /// the person the cluster gives that role (or a longer one ending in it), preferring people
     /// mentioned in `article`; when no single person fits it stays a role.
     fn resolve_speaker(&self, written: &str, article: usize) -> Resolved {
+        if CROWD_WORD.is_match(written) {
+            return Resolved {
+                role: Some(written.to_lowercase()),
+                name: None,
+                kind: "role",
+            };
+        }
         let (had_the, bare) = match written.split_once(' ') {
             Some((first, rest))
                 if ["the", "a", "an"]
@@ -1130,6 +1263,35 @@ impl PersonIndex {
             } else {
                 "person"
             },
+        }
+    }
+
+    /// A one-word speaker that is the first or last word of several people's names ("Chen"
+    /// for "Chen Li" and "Chen Bo"): the one of them this article names before `at`, when
+    /// exactly one is.
+    fn one_mentioned_before(&self, written: &str, doc: &Doc<'_>, at: usize) -> Option<String> {
+        if written.contains(' ') {
+            return None;
+        }
+        let before = doc.text.get(..at)?;
+        let owners: Vec<&String> = self
+            .full
+            .iter()
+            .filter(|full| {
+                full.contains(' ')
+                    && (full.split(' ').next() == Some(written)
+                        || full.rsplit(' ').next() == Some(written))
+            })
+            .collect();
+        if owners.len() < 2 {
+            return None;
+        }
+        let mut named = owners
+            .into_iter()
+            .filter(|full| contains_word(before, full.as_str()));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
         }
     }
 
@@ -1956,5 +2118,75 @@ mod tests {
             got[1],
             (None, "unresolved".to_string(), "pronoun".to_string())
         );
+    }
+
+    #[test]
+    fn a_statement_speaks_for_the_sentence_subject() {
+        let got = speakers(&[
+            "Ruritania denies hosting the militia and in a government statement on Monday \
+             confirmed \"its wish for calm and friendly relations with its neighbours\" once more.",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.as_deref(), Some("Ruritania"));
+        assert_eq!(got[0].2, "before");
+    }
+
+    #[test]
+    fn it_after_a_report_goes_to_the_body_that_published_it() {
+        let got = speakers(&[
+            "The team hopes to win a medal next month, the daily paper Morning Courier said on Monday.\n\n\
+             The squad of nine will travel on Friday, the newspaper said.\n\n\
+             The coach picked three new riders this year, the report said.\n\n\
+             With strong rivals in the field, \"the team's goal is to win one gold medal,\" it said.",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.as_deref(), Some("newspaper"));
+        assert_eq!(got[0].2, "pronoun");
+    }
+
+    #[test]
+    fn describes_himself_as_is_a_pronoun_speaker() {
+        let got = speakers(&[
+            "The inventor Ivan Petrov wrote a long letter in April. \"My pain is hard to bear \
+             and grows every day,\" Petrov wrote.\n\n\
+             The letter is signed by the man who describes himself as \"a humble servant and a designer of tools\".",
+        ]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], person("Ivan Petrov", "pronoun"));
+    }
+
+    #[test]
+    fn a_shared_name_part_goes_to_the_one_the_article_named() {
+        let texts = [
+            "Head coach Chen Bowen spoke to reporters in the capital on Monday about the games. \
+             \"Our rivals will be as many as the trees in a forest,\" Chen was quoted as saying.",
+            "World record holder Chen Lihua set a new mark on Sunday, swimmer Chen Lihua said. \
+             \"I am very happy with the time today,\" Chen Lihua told reporters. Coach Chen Bowen \
+             picked the squad.",
+        ];
+        let got = speakers(&texts);
+        assert_eq!(got, vec![person("Chen Bowen", "after")]);
+    }
+
+    #[test]
+    fn a_crowd_chanting_is_an_unnamed_speaker() {
+        let got = speakers(&[
+            "The camp stayed on the square all day. For an hour, protesters chanted slogans such as, \
+             \"Whose streets are these? These are our streets.\"",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, None);
+        assert_eq!(got[0].1, "role");
+        assert_eq!(got[0].2, "before");
+    }
+
+    #[test]
+    fn by_saying_gives_the_subject() {
+        let got = speakers(&[
+            "Prime Minister Anton Weller spoke in the capital on Monday.\n\n\
+             In view of these doubts, Weller gave a firm answer by saying in the speech that only \
+             one currency can bring calm, which means \"lower prices and good prospects for jobs.\"",
+        ]);
+        assert_eq!(got, vec![person("Anton Weller", "before")]);
     }
 }
