@@ -464,7 +464,7 @@ const WEEKDAY_WORDS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-/// Lowercase words inside personal names ("da Silva", "van Gogh", "bin Laden").
+/// Lowercase words inside personal names ("van Dorn", "bin Said", "de la Cruz").
 const NAME_PARTICLES: &[&str] = &[
     "da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
     "al", "el", "la", "le", "du",
@@ -1501,7 +1501,7 @@ fn owners(
             } else if !run.is_empty()
                 && NAME_PARTICLES.contains(&doc.slice(token.span).to_lowercase().as_str())
             {
-                // "Luiz Inacio Lula da Silva": the particle is inside the name, not its edge.
+                // "Ana Maria van Dorn": the particle is inside the name, not its edge.
             } else if !run.is_empty() {
                 break;
             }
@@ -2626,9 +2626,9 @@ mod tests {
         ]);
         assert_eq!(rewritten.disagreements.len(), 1);
         let figures = figures_of(&[
-            "Lee Dorn asked a judge to settle his divorce by relying on an agreement reached during a six-year separation that began when the former House Speaker came home.",
-            "Former House Speaker Lee Dorn has filed for divorce from his wife of 18 years.",
-            "Lee Dorn, the former House Speaker, is ending his 18-year marriage.",
+            "Lee Dorn asked a judge to settle his divorce by relying on an agreement reached during a six-year separation that began when the former mayor came home.",
+            "Former Mayor Lee Dorn has filed for divorce from his wife of 18 years.",
+            "Lee Dorn, the former mayor, is ending his 18-year marriage.",
         ]);
         assert!(
             figures.disagreements.is_empty(),
@@ -2640,13 +2640,13 @@ mod tests {
     #[test]
     fn names_with_particles_are_whole_owners() {
         let one = figures_of(&[
-            "The shop owner Ana Maria da Silva, 40, said the plan would hurt her.",
-            "The shop owner Ana Maria da Silva, 52, said the plan would hurt her.",
+            "The shop owner Ana Maria van Dorn, 40, said the plan would hurt her.",
+            "The shop owner Ana Maria van Dorn, 52, said the plan would hurt her.",
         ]);
         assert_eq!(one.disagreements.len(), 1);
         let figures = figures_of(&[
-            "The shop owner Ana Maria da Silva, 40, said the plan would hurt her.",
-            "The rival candidate Luiz Pedro da Silva, 52, said the plan would hurt the poor.",
+            "The shop owner Ana Maria van Dorn, 40, said the plan would hurt her.",
+            "The rival candidate Piet Hals van Dorn, 52, said the plan would hurt the poor.",
         ]);
         assert!(
             figures.disagreements.is_empty(),
