@@ -606,6 +606,12 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             .push(idx);
     }
     let idf = Idf::new(docs);
+    // Names the cluster writes mid-sentence: a sentence's first word that is one of them is a
+    // name too.
+    let known_names: HashSet<String> = mentions
+        .iter()
+        .flat_map(|m| m.sentence_names.iter().cloned())
+        .collect();
     // Pairs read as one quantity; the union-find runs once all are known.
     let mut links: Vec<(usize, usize)> = Vec::new();
     let mut edges: Vec<(usize, usize)> = Vec::new();
@@ -643,7 +649,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                         continue;
                     }
                 } else if same_quantity(ma, mb, docs)
-                    && (values_agree(ma, mb) || conflict_supported(ma, mb, docs, dates, &idf))
+                    && (values_agree(ma, mb)
+                        || conflict_supported(ma, mb, docs, dates, &idf, &known_names))
                 {
                     edges.push((a.min(b), a.max(b)));
                     links.push((a, b));
@@ -668,7 +675,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         for candidate in candidates {
             let (a, b) = (candidate.a, candidate.b);
             if !candidate.agree
-                && !conflict_supported(&mentions[a], &mentions[b], docs, dates, &idf)
+                && !conflict_supported(&mentions[a], &mentions[b], docs, dates, &idf, &known_names)
             {
                 continue;
             }
@@ -2051,6 +2058,7 @@ fn conflict_supported(
     docs: &[Doc<'_>],
     dates: &[Option<String>],
     idf: &Idf,
+    known_names: &HashSet<String>,
 ) -> bool {
     let (wa, wb) = (sentence_words(a, docs), sentence_words(b, docs));
     if time_changing(&wa) || time_changing(&wb) {
@@ -2087,8 +2095,15 @@ fn conflict_supported(
         return false;
     }
     // Who or where the figure is about, named before it: two different subjects ("Norland will
-    // send 300 athletes", "Southmark will send 500 athletes") are two quantities.
-    let (sa, sb) = (subject_names(a, docs), subject_names(b, docs));
+    // send 300 athletes", "Southmark will send 500 athletes") are two quantities. An age has its
+    // owner checked instead (the names before it may be someone else's).
+    if a.kind == Kind::Age {
+        return true;
+    }
+    let (sa, sb) = (
+        subject_names(a, docs, known_names),
+        subject_names(b, docs, known_names),
+    );
     sa.is_empty() || sb.is_empty() || !sa.is_disjoint(&sb)
 }
 
@@ -2117,15 +2132,17 @@ const FORECAST_WORDS: &[&str] = &[
     "estimates",
 ];
 
-/// Stems of the capitalised words of a mention's sentence before its number, the sentence's
-/// first word, months and weekdays left out.
-fn subject_names(m: &Mention, docs: &[Doc<'_>]) -> HashSet<String> {
+/// Stems of the capitalised words of a mention's sentence before its number, months and
+/// weekdays left out; the sentence's first word only when the cluster writes it capitalised
+/// mid-sentence (`known_names`).
+fn subject_names(m: &Mention, docs: &[Doc<'_>], known_names: &HashSet<String>) -> HashSet<String> {
     let doc = &docs[m.article];
     let sentence = &doc.sentences[m.sentence];
+    let first = sentence.tokens.first().map(|t| t.span.start);
     sentence
         .tokens
         .iter()
-        .skip(1)
+        .filter(|t| Some(t.span.start) != first || known_names.contains(&*t.stem))
         .filter(|t| t.span.end <= m.number_start && !t.is_stopword)
         .filter(|t| {
             let surface = doc.slice(t.span);
@@ -2689,6 +2706,16 @@ mod tests {
             figures.disagreements.is_empty(),
             "{:?}",
             disagreements(&figures)
+        );
+        // A subject that opens the sentence counts when the cluster names it mid-sentence.
+        let first = figures_of(&[
+            "Despite hunger at home, Norland plans to send 317 athletes and officials to the games in Vesta.",
+            "Southmark, the leader at the last games, will send 596 athletes to Vesta and compete in most sports. Officials in Southmark said 12 coaches will travel.",
+        ]);
+        assert!(
+            first.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&first)
         );
     }
 }
