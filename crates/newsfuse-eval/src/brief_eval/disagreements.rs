@@ -1131,8 +1131,24 @@ fn evaluate_cluster(
             (sig, verdict)
         })
         .collect();
+    // Every unchanged flag with its context, for the tune part only (holdout flags are not read
+    // when deciding rules; an unjudged one is listed below either way).
+    let tune = Subset::Tune.contains(&cluster.id);
     for flag in &baseline {
         let sig = flag.signature();
+        if tune {
+            let verdict = match baseline_sigs[&sig] {
+                Some(true) => "true",
+                Some(false) => "false",
+                None => "unjudged",
+            };
+            let _ = writeln!(
+                dump,
+                "FLAG\t{}\t{sig}\t{}\t{verdict}",
+                cluster.id, flag.measure
+            );
+            write_context(dump, &baseline_brief, flag);
+        }
         tally.flags += 1;
         tally.unchanged += 1;
         match baseline_sigs[&sig] {

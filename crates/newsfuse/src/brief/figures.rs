@@ -464,6 +464,33 @@ const WEEKDAY_WORDS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+/// Lowercase words inside personal names ("van Dorn", "bin Said", "de la Cruz").
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
+    "al", "el", "la", "le", "du",
+];
+/// Words saying that a figure is a reading at one moment of something still changing ("the toll
+/// now stands at", "so far", "the latest count"): two such readings are at most an update.
+const TIME_CHANGE_WORDS: &[&str] = &[
+    "now",
+    "latest",
+    "updated",
+    "update",
+    "rose",
+    "risen",
+    "rising",
+    "climbed",
+    "climbing",
+    "jumped",
+    "mounted",
+    "mounting",
+    "revised",
+    "grew",
+    "increased",
+    "reached",
+];
+/// Two-word phrases with the same sense as [`TIME_CHANGE_WORDS`].
+const TIME_CHANGE_PHRASES: &[&str] = &["so far", "thus far", "to date", "as of", "has risen"];
 const DETERMINERS: &[&str] = &[
     "the", "its", "their", "his", "her", "a", "an", "all", "this", "that", "these", "those", "our",
     "your", "some",
@@ -579,7 +606,14 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             .push(idx);
     }
     let idf = Idf::new(docs);
-    let mut parent: Vec<usize> = (0..mentions.len()).collect();
+    // Names the cluster writes mid-sentence: a sentence's first word that is one of them is a
+    // name too.
+    let known_names: HashSet<String> = mentions
+        .iter()
+        .flat_map(|m| m.sentence_names.iter().cloned())
+        .collect();
+    // Pairs read as one quantity; the union-find runs once all are known.
+    let mut links: Vec<(usize, usize)> = Vec::new();
     let mut edges: Vec<(usize, usize)> = Vec::new();
     let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
     bucket_list.sort_unstable();
@@ -614,14 +648,17 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                         });
                         continue;
                     }
-                } else if same_quantity(ma, mb, docs) {
+                } else if same_quantity(ma, mb, docs)
+                    && (values_agree(ma, mb)
+                        || conflict_supported(ma, mb, docs, dates, &idf, &known_names))
+                {
                     edges.push((a.min(b), a.max(b)));
-                    union(&mut parent, a, b);
+                    links.push((a, b));
                     continue;
                 }
                 if likely_agreement(ma, mb) {
                     // Agreement only: never a source of disagreement.
-                    union(&mut parent, a, b);
+                    links.push((a, b));
                 }
             }
         }
@@ -637,18 +674,57 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         let mut used: HashSet<(usize, usize)> = HashSet::new();
         for candidate in candidates {
             let (a, b) = (candidate.a, candidate.b);
+            if !candidate.agree
+                && !conflict_supported(&mentions[a], &mentions[b], docs, dates, &idf, &known_names)
+            {
+                continue;
+            }
             let (article_a, article_b) = (mentions[a].article, mentions[b].article);
             if used.contains(&(a, article_b)) || used.contains(&(b, article_a)) {
                 if candidate.agree {
-                    union(&mut parent, a, b);
+                    links.push((a, b));
                 }
                 continue;
             }
             used.insert((a, article_b));
             used.insert((b, article_a));
             edges.push((a, b));
-            union(&mut parent, a, b);
+            links.push((a, b));
         }
+    }
+    // A group of three or more different values for one head describes several quantities
+    // (tolls of several places, ages of several people), not one figure reported three ways:
+    // its disagreeing links are dropped and it falls apart into its agreeing parts.
+    let mut parent = components_of(mentions.len(), &links);
+    let mut crowded: HashSet<usize> = HashSet::new();
+    {
+        let mut classes: HashMap<usize, Vec<usize>> = HashMap::new();
+        for idx in 0..mentions.len() {
+            let root = find(&mut parent, idx);
+            let reps = classes.entry(root).or_default();
+            if !reps
+                .iter()
+                .any(|&r| values_agree(&mentions[r], &mentions[idx]))
+            {
+                reps.push(idx);
+            }
+        }
+        for (root, reps) in classes {
+            if reps.len() >= 3 {
+                crowded.insert(root);
+            }
+        }
+    }
+    if !crowded.is_empty() {
+        let in_crowded: Vec<bool> = (0..mentions.len())
+            .map(|idx| crowded.contains(&find(&mut parent, idx)))
+            .collect();
+        let keep = |&(a, b): &(usize, usize)| {
+            !(in_crowded[a] && in_crowded[b] && !values_agree(&mentions[a], &mentions[b]))
+        };
+        links.retain(keep);
+        edges.retain(keep);
+        parent = components_of(mentions.len(), &links);
     }
 
     let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -1429,6 +1505,10 @@ fn owners(
             }
             if is_name(token) {
                 run.push(token);
+            } else if !run.is_empty()
+                && NAME_PARTICLES.contains(&doc.slice(token.span).to_lowercase().as_str())
+            {
+                // "Ana Maria van Dorn": the particle is inside the name, not its edge.
             } else if !run.is_empty() {
                 break;
             }
@@ -1937,6 +2017,144 @@ pub(crate) fn fmt_value(value: f64) -> String {
     }
 }
 
+/// Union-find parents of `n` items joined by `links`.
+fn components_of(n: usize, links: &[(usize, usize)]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    for &(a, b) in links {
+        union(&mut parent, a, b);
+    }
+    parent
+}
+
+/// The lowercase words of a mention's sentence.
+fn sentence_words(m: &Mention, docs: &[Doc<'_>]) -> Vec<String> {
+    let doc = &docs[m.article];
+    doc.slice(doc.sentences[m.sentence].span)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a sentence reads a figure at one moment of something still changing ("now",
+/// "so far", "the latest").
+fn time_changing(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| TIME_CHANGE_WORDS.contains(&w.as_str()))
+        || words.windows(2).any(|pair| {
+            let phrase = format!("{} {}", pair[0], pair[1]);
+            TIME_CHANGE_PHRASES.contains(&phrase.as_str())
+        })
+}
+
+/// The stronger evidence a disagreement needs beyond a link: neither sentence reads a changing
+/// figure at one moment (then two values are at most an update, between two known publication
+/// dates), and the sentences do not name different days ("on Sunday" and "on Wednesday" are two
+/// readings, not two accounts of one).
+fn conflict_supported(
+    a: &Mention,
+    b: &Mention,
+    docs: &[Doc<'_>],
+    dates: &[Option<String>],
+    idf: &Idf,
+    known_names: &HashSet<String>,
+) -> bool {
+    let (wa, wb) = (sentence_words(a, docs), sentence_words(b, docs));
+    if time_changing(&wa) || time_changing(&wb) {
+        let date = |m: &Mention| dates.get(m.article).cloned().flatten();
+        let (da, db) = (date(a), date(b));
+        return da.is_some() && db.is_some() && da != db;
+    }
+    if forecast(&wa) != forecast(&wb) {
+        return false;
+    }
+    let days = |words: &[String]| -> HashSet<String> {
+        words
+            .iter()
+            .filter(|w| WEEKDAY_WORDS.contains(&w.as_str()) || MONTH_WORDS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (da, db) = (days(&wa), days(&wb));
+    if !(da.is_empty() || db.is_empty() || !da.is_disjoint(&db)) {
+        return false;
+    }
+    // A duration of something still going on grows from one report to the next, and two
+    // periods ("a six-year separation", "an 18-year marriage") share a unit: only a rewrite of
+    // one sentence tells a real difference.
+    let duration = |m: &Mention| {
+        m.head
+            .as_deref()
+            .is_some_and(|h| DURATION_STEMS.contains(&h))
+    };
+    if (duration(a) || duration(b))
+        && a.kind != Kind::Age
+        && idf.jaccard(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
+    {
+        return false;
+    }
+    // Who or where the figure is about, named before it: two different subjects ("Norland will
+    // send 300 athletes", "Southmark will send 500 athletes") are two quantities. An age has its
+    // owner checked instead (the names before it may be someone else's).
+    if a.kind == Kind::Age {
+        return true;
+    }
+    let (sa, sb) = (
+        subject_names(a, docs, known_names),
+        subject_names(b, docs, known_names),
+    );
+    sa.is_empty() || sb.is_empty() || !sa.is_disjoint(&sb)
+}
+
+/// Whether a sentence gives a projection or expectation rather than a count ("polls project",
+/// "is expected to").
+fn forecast(words: &[String]) -> bool {
+    words.iter().any(|w| FORECAST_WORDS.contains(&w.as_str()))
+}
+
+/// Words of a projection or expectation.
+const FORECAST_WORDS: &[&str] = &[
+    "project",
+    "projects",
+    "projected",
+    "projection",
+    "projections",
+    "forecast",
+    "forecasts",
+    "predict",
+    "predicts",
+    "predicted",
+    "expect",
+    "expects",
+    "expected",
+    "estimate",
+    "estimates",
+];
+
+/// Stems of the capitalised words of a mention's sentence before its number, months and
+/// weekdays left out; the sentence's first word only when the cluster writes it capitalised
+/// mid-sentence (`known_names`).
+fn subject_names(m: &Mention, docs: &[Doc<'_>], known_names: &HashSet<String>) -> HashSet<String> {
+    let doc = &docs[m.article];
+    let sentence = &doc.sentences[m.sentence];
+    let first = sentence.tokens.first().map(|t| t.span.start);
+    sentence
+        .tokens
+        .iter()
+        .filter(|t| Some(t.span.start) != first || known_names.contains(&*t.stem))
+        .filter(|t| t.span.end <= m.number_start && !t.is_stopword)
+        .filter(|t| {
+            let surface = doc.slice(t.span);
+            let word = surface.to_lowercase();
+            surface.chars().next().is_some_and(char::is_uppercase)
+                && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
+                && !WEEKDAY_WORDS.contains(&word.as_str())
+        })
+        .map(|t| t.stem.to_string())
+        .collect()
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -2346,5 +2564,158 @@ mod tests {
                 sentence.support.iter().map(|s| s.excerpt.article).collect();
             assert_eq!(supporters, vec![0, 2], "{}", sentence.excerpt.text);
         }
+    }
+    #[test]
+    fn readings_of_a_changing_figure_are_at_most_an_update() {
+        let flagged = figures_of(&[
+            "The storm killed 212 people in the province, officials said on the radio.",
+            "The storm killed 180 people in the province, officials said on the radio.",
+        ]);
+        assert_eq!(flagged.disagreements.len(), 1);
+        let texts = [
+            "The storm has killed 212 people in the province so far, officials said on the radio.",
+            "The storm has killed 180 people in the province so far, officials said on the radio.",
+        ];
+        let figures = figures_of(&texts);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        let (mut cluster, cleaned, segmented) = cluster_of(&texts);
+        cluster.articles[0].published = Some("2020-03-02".into());
+        cluster.articles[1].published = Some("2020-03-01".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert!(figures.disagreements.is_empty());
+        assert_eq!(figures.updates.len(), 1);
+        let latest = figures_of(&[
+            "Police said 129 members of the party were arrested in the latest sweep in the city.",
+            "Police said 194 members of the party were arrested in the sweep in the city.",
+        ]);
+        assert!(
+            latest.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&latest)
+        );
+    }
+
+    #[test]
+    fn figures_of_different_days_are_not_compared() {
+        let same_day = figures_of(&[
+            "Police arrested 40 protesters near the harbour on Sunday, officials said.",
+            "Police arrested 95 protesters near the harbour on Sunday, officials said.",
+        ]);
+        assert_eq!(same_day.disagreements.len(), 1);
+        let figures = figures_of(&[
+            "Police arrested 40 protesters near the harbour on Sunday, officials said.",
+            "Police arrested 95 protesters near the harbour on Wednesday, officials said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_projection_is_not_compared_with_a_count() {
+        let counts = figures_of(&[
+            "Officials said that Dorn took 24 percent of the vote in the northern provinces.",
+            "Officials said that Dorn took 56 percent of the vote in the northern provinces.",
+        ]);
+        assert_eq!(counts.disagreements.len(), 1);
+        let figures = figures_of(&[
+            "Officials projected that Dorn would take 24 percent of the vote in the northern provinces.",
+            "Officials said that Dorn took 56 percent of the vote in the northern provinces.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn durations_differ_only_in_a_rewritten_sentence() {
+        let rewritten = figures_of(&[
+            "Ana Park spent 11 years in prison for the attack on the bank.",
+            "Ana Park spent 13 years in prison for the attack on the bank.",
+        ]);
+        assert_eq!(rewritten.disagreements.len(), 1);
+        let figures = figures_of(&[
+            "Lee Dorn asked a judge to settle his divorce by relying on an agreement reached during a six-year separation that began when the former mayor came home.",
+            "Former Mayor Lee Dorn has filed for divorce from his wife of 18 years.",
+            "Lee Dorn, the former mayor, is ending his 18-year marriage.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn names_with_particles_are_whole_owners() {
+        let one = figures_of(&[
+            "The shop owner Ana Maria van Dorn, 40, said the plan would hurt her.",
+            "The shop owner Ana Maria van Dorn, 52, said the plan would hurt her.",
+        ]);
+        assert_eq!(one.disagreements.len(), 1);
+        let figures = figures_of(&[
+            "The shop owner Ana Maria van Dorn, 40, said the plan would hurt her.",
+            "The rival candidate Piet Hals van Dorn, 52, said the plan would hurt the poor.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn three_values_of_one_head_are_several_quantities() {
+        let two = figures_of(&[
+            "The attack on the market killed 30 people, the police said.",
+            "The attack on the market killed 45 people, the police said.",
+        ]);
+        assert_eq!(two.disagreements.len(), 1);
+        let figures = figures_of(&[
+            "The attack on the market killed 30 people, the police said.",
+            "The attack on the market killed 45 people, the police said.",
+            "The attack on the market killed 60 people, the police said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn different_subjects_named_before_the_figure_are_not_compared() {
+        let one = figures_of(&[
+            "Despite hunger at home, Norland plans to send 317 athletes and officials to the games in Vesta.",
+            "The team leader said Norland will send 596 athletes to Vesta and compete in most sports.",
+        ]);
+        assert_eq!(one.disagreements.len(), 1, "{:?}", disagreements(&one));
+        let figures = figures_of(&[
+            "Despite hunger at home, Norland plans to send 317 athletes and officials to the games in Vesta.",
+            "The team leader said Southmark will send 596 athletes to Vesta and compete in most sports.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // A subject that opens the sentence counts when the cluster names it mid-sentence.
+        let first = figures_of(&[
+            "Despite hunger at home, Norland plans to send 317 athletes and officials to the games in Vesta.",
+            "Southmark, the leader at the last games, will send 596 athletes to Vesta and compete in most sports. Officials in Southmark said 12 coaches will travel.",
+        ]);
+        assert!(
+            first.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&first)
+        );
     }
 }
