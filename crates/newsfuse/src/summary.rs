@@ -191,7 +191,20 @@ pub fn summarize_prepared(
                 sentence: info.sentence,
                 span,
                 text: span.slice(&cluster.articles[info.article].text).to_string(),
-                also_in: supporting_articles(analysis, idx),
+                also_in: analysis
+                    .corroborating(idx)
+                    .into_iter()
+                    .filter(|found| {
+                        let other = &analysis.sentences[found.sentence];
+                        !crate::brief::figures_conflict(
+                            cluster,
+                            prepared,
+                            (info.article, info.sentence),
+                            (other.article, other.sentence),
+                        )
+                    })
+                    .map(|found| found.article)
+                    .collect(),
             }
         })
         .collect::<Vec<_>>();
@@ -322,7 +335,8 @@ fn language_note(cluster: &Cluster, segmented: &[SegmentedArticle]) -> Option<St
 
 /// Other articles with a sentence that says the same as sentence `idx`
 /// ([`Analysis::corroborating`]: it contains at least half of the sentence, by the mean of the
-/// term and content-bigram shares), in ascending order.
+/// term and content-bigram shares), in ascending order. A summary's `also_in` also leaves out an
+/// article whose sentence gives one of the figures a different value; this does not.
 pub fn supporting_articles(analysis: &Analysis, idx: usize) -> Vec<usize> {
     analysis
         .corroborating(idx)
@@ -384,6 +398,34 @@ mod tests {
             .iter()
             .map(|w| w.message.as_str())
             .collect()
+    }
+
+    #[test]
+    fn an_article_giving_a_different_figure_is_not_in_also_in() {
+        let lead = "Some 3,000 residents of the river town were ordered to leave their homes on Monday as the flood waters rose.";
+        let texts = |other: &str| {
+            [
+                format!(
+                    "{lead} Officials opened two shelters in the school gymnasium and the church hall."
+                ),
+                format!("{other} Volunteers carried sandbags to the bridge through the night."),
+            ]
+        };
+        let cited = |other: &str| {
+            let summary = summarize(&cluster_of(&texts(other)), &SummaryConfig::default());
+            let residents = summary
+                .sentences
+                .iter()
+                .find(|s| s.text.contains("residents"))
+                .expect("a sentence about the residents is picked");
+            (residents.article, residents.also_in.clone())
+        };
+        let same = "Some 3,000 residents of the river town were ordered to leave their homes on Monday as flood waters rose.";
+        let different = "Some 2,000 residents of the river town were ordered to leave their homes on Monday as flood waters rose.";
+        let (source, also_in) = cited(same);
+        assert_eq!(also_in, vec![1 - source]);
+        let (_, also_in) = cited(different);
+        assert_eq!(also_in, Vec::<usize>::new());
     }
 
     #[test]

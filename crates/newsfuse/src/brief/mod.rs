@@ -257,6 +257,29 @@ fn build(
     }
 }
 
+/// Whether sentence `b` (article, sentence) gives one of sentence `a`'s figures a different value
+/// ([`figures`]' test for support): the summary's `also_in` leaves such an article out, as the
+/// brief's `support` does.
+pub(crate) fn figures_conflict(
+    cluster: &Cluster,
+    prepared: &Prepared,
+    a: (usize, usize),
+    b: (usize, usize),
+) -> bool {
+    let doc = |article: usize| -> Option<Doc<'_>> {
+        Some(Doc {
+            index: article,
+            text: &cluster.articles.get(article)?.text,
+            clean: prepared.cleaned.get(article)?,
+            sentences: &prepared.segmented.get(article)?.sentences,
+        })
+    };
+    match (doc(a.0), doc(b.0)) {
+        (Some(doc_a), Some(doc_b)) => figures::sentences_conflict(&doc_a, a.1, &doc_b, b.1),
+        _ => false,
+    }
+}
+
 /// One article's inputs, bundled for the analyses.
 pub(crate) struct Doc<'a> {
     pub index: usize,
