@@ -3,7 +3,7 @@
 //! capitals, the US states, and the continents and large world regions. Used by
 //! [`super::entities`] to type a place the text gives no cue for ("Japan said ...").
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|\
@@ -95,11 +95,19 @@ const SYNONYMS: &[&[&str]] = &[
 
 /// The index of the synonym set `name` belongs to ("Burma" and "Myanmar" give the same).
 pub(crate) fn synonym_set(name: &str) -> Option<usize> {
-    let name = key(name);
-    SYNONYMS
-        .iter()
-        .position(|set| set.iter().any(|s| key(s) == name))
+    SYNONYM_INDEX.get(&key(name)).copied()
 }
+
+/// Each synonym's key, mapped to its set's index in [`SYNONYMS`] (the first set naming it).
+static SYNONYM_INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    let mut index = HashMap::new();
+    for (set_idx, set) in SYNONYMS.iter().enumerate() {
+        for name in *set {
+            index.entry(key(name)).or_insert(set_idx);
+        }
+    }
+    index
+});
 
 /// True when `name` is a country, capital or large city, US state, continent or large region.
 pub(crate) fn is_known_place(name: &str) -> bool {
