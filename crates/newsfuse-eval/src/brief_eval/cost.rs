@@ -96,11 +96,7 @@ fn measure(
     }
     let mut figures = Vec::new();
     for part in [Part::Tune, Part::Holdout, Part::All] {
-        let subset = match part {
-            Part::Tune => Subset::Tune,
-            Part::Holdout => Subset::Holdout,
-            Part::All => Subset::All,
-        };
+        let subset = part.subset();
         let chosen: Vec<usize> = (0..clusters.len())
             .filter(|&i| subset.contains(&clusters[i].cluster.id))
             .collect();

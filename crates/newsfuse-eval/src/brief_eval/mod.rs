@@ -31,6 +31,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::quality::Subset;
+
 /// Where the evaluation data lives.
 #[derive(Debug, Clone)]
 pub struct BriefEvalConfig {
@@ -53,6 +55,15 @@ pub enum Part {
 }
 
 impl Part {
+    /// The clusters of this part, by the fixed split of [`Subset`].
+    pub fn subset(self) -> Subset {
+        match self {
+            Part::Tune => Subset::Tune,
+            Part::Holdout => Subset::Holdout,
+            Part::All => Subset::All,
+        }
+    }
+
     /// The name printed in the table.
     pub fn name(self) -> &'static str {
         match self {

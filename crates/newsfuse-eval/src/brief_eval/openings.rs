@@ -122,11 +122,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     for (file, name, words) in SETS {
         let all = summaries(&config.shared, file, words)?;
         for part in [Part::Tune, Part::Holdout, Part::All] {
-            let subset = match part {
-                Part::Tune => Subset::Tune,
-                Part::Holdout => Subset::Holdout,
-                Part::All => Subset::All,
-            };
+            let subset = part.subset();
             for (label, plain) in [("", false), ("_plain", true)] {
                 let (mut openings, mut summaries_n, mut dangling, mut sentences) = (0, 0, 0, 0);
                 for s in all.iter().filter(|s| subset.contains(&s.cluster.id)) {
@@ -235,11 +231,7 @@ fn detector_figures(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     }
     let mut figures = Vec::new();
     for part in [Part::Tune, Part::Holdout, Part::All] {
-        let subset = match part {
-            Part::Tune => Subset::Tune,
-            Part::Holdout => Subset::Holdout,
-            Part::All => Subset::All,
-        };
+        let subset = part.subset();
         let flagged: Vec<&Judged> = judged
             .iter()
             .filter(|j| j.flagged && subset.contains(&j.cluster))

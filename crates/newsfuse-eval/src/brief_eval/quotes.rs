@@ -33,7 +33,6 @@ use newsfuse::summary::prepare;
 use serde::Deserialize;
 
 use super::{BriefEvalConfig, Figure, Part};
-use crate::quality::Subset;
 
 const TARGET: u8 = 2;
 
@@ -114,11 +113,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let debug = std::env::var_os("NEWSFUSE_QUOTES_DEBUG").is_some();
     let mut figures = Vec::new();
     for part in [Part::Tune, Part::Holdout, Part::All] {
-        let subset = match part {
-            Part::Tune => Subset::Tune,
-            Part::Holdout => Subset::Holdout,
-            Part::All => Subset::All,
-        };
+        let subset = part.subset();
         let in_part: Vec<&QuoteLabel> = labels
             .iter()
             .filter(|l| subset.contains(&l.cluster))

@@ -24,7 +24,6 @@ use newsfuse::reading;
 
 use super::openings::{SETS, lines, summaries};
 use super::{BriefEvalConfig, Figure, Part};
-use crate::quality::Subset;
 
 #[derive(Deserialize)]
 struct Judgement {
@@ -61,11 +60,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let all = summaries(&config.shared, file, words)?;
     let mut figures = Vec::new();
     for part in [Part::Tune, Part::Holdout, Part::All] {
-        let subset = match part {
-            Part::Tune => Subset::Tune,
-            Part::Holdout => Subset::Holdout,
-            Part::All => Subset::All,
-        };
+        let subset = part.subset();
         for (label, plain) in [("", false), ("_plain", true)] {
             let (mut clusters, mut furniture, mut captions) = (0, 0, 0);
             let (mut sentences, mut unjudged, mut repeated) = (0, 0, 0);
