@@ -676,6 +676,8 @@ const SPEECH_VERBS: &[&str] = &[
     "insisted",
     "announced",
 ];
+/// Weekdays, holidays, time zones and page words that are never part of a name (months are in
+/// [`MONTH_WORDS`]).
 const SKIP_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -684,30 +686,6 @@ const SKIP_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "i",
     "watch",
     "update",
@@ -1147,7 +1125,8 @@ pub(crate) fn is_title(word: &str) -> bool {
 /// A month, weekday, holiday or time zone (never part of a name).
 fn is_skip_word(word: &str) -> bool {
     let lower = clean_word(word).to_lowercase();
-    SKIP_WORDS.contains(&lower.trim_end_matches('.'))
+    let lower = lower.trim_end_matches('.');
+    SKIP_WORDS.contains(&lower) || MONTH_WORDS.contains(&lower)
 }
 
 /// A nationality, ethnic or religious word ("Israelis", "British", "Soviet", "Chinese").
