@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::text::{Features, Language, Vocabulary, stable_hash};
 
@@ -24,7 +25,8 @@ pub struct ArticleIn<'a> {
 }
 
 /// Settings of the clusterer. `Default` gives the tuned values.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StoryConfig {
     /// An article joins the most similar candidate story when their cosine (tf-idf, idf as of
     /// now) is at least this.
@@ -148,12 +150,13 @@ pub struct Assignment {
     pub duplicate_of: Option<Duplicate>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Serialize, Deserialize)]
 struct Seen {
     story: u64,
     article: u64,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Story {
     id: u64,
     /// Sum of the members' unit log-tf vectors (no idf), sorted by term.
@@ -170,6 +173,7 @@ struct Story {
     members: VecDeque<Vec<(u32, f32)>>,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Remembered {
     time: i64,
     /// The article that brought these keys (their place in the arrival order).
@@ -186,6 +190,7 @@ struct Remembered {
 /// index over the live stories' heaviest terms, and scoring at most `candidates` stories, so it
 /// does not grow with the number of stories ever seen. Memory holds the live stories (bounded by
 /// the windows), the remembered keys (bounded by `memory_*`) and the vocabulary.
+#[derive(Serialize, Deserialize)]
 pub struct StoryClusterer {
     config: StoryConfig,
     vocab: Vocabulary,
@@ -202,6 +207,7 @@ pub struct StoryClusterer {
     next_article: u64,
     live: usize,
     slots: FxHashMap<u64, u32>,
+    #[serde(skip)]
     scratch: FxHashMap<u32, f32>,
 }
 
@@ -275,10 +281,7 @@ impl StoryClusterer {
         if let Some(url) = article.url.map(normalize_url).filter(|s| !s.is_empty()) {
             keys.push((key(b'u', url), DuplicateKind::SameUrl));
         }
-        let body = article.text.trim();
-        if !body.is_empty() || !article.title.trim().is_empty() {
-            let mut h = key(b't', article.title.trim());
-            h ^= key(b'b', body).rotate_left(1);
+        if let Some(h) = text_key(article.title, article.text) {
             keys.push((h, DuplicateKind::SameText));
         }
         if let Some((hit, kind)) = keys
@@ -692,6 +695,43 @@ impl StoryClusterer {
         self.by_time.push(Reverse((last, slot, id)));
         self.by_arrival.push_back((last_article, slot, id));
     }
+}
+
+/// The keys by which `StoryClusterer::add` recognises an article seen again: its id, its URL
+/// (without scheme, `www.`, fragment and trailing slash) and a hash of its title and text. A
+/// store keeps them to recognise an article sent again after the clusterer's memory has let it go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleKeys {
+    /// The id, when not empty.
+    pub id: Option<String>,
+    /// The normalised URL, when not empty.
+    pub url: Option<String>,
+    /// A stable 64-bit hash of the trimmed title and text; `None` when both are empty.
+    pub text: Option<u64>,
+}
+
+/// The keys of one article (see [`ArticleKeys`]).
+pub fn article_keys(article: &ArticleIn<'_>) -> ArticleKeys {
+    ArticleKeys {
+        id: article
+            .id
+            .filter(|s| !s.is_empty())
+            .map(ToString::to_string),
+        url: article
+            .url
+            .map(normalize_url)
+            .filter(|s| !s.is_empty())
+            .map(ToString::to_string),
+        text: text_key(article.title, article.text),
+    }
+}
+
+fn text_key(title: &str, text: &str) -> Option<u64> {
+    let (title, body) = (title.trim(), text.trim());
+    if title.is_empty() && body.is_empty() {
+        return None;
+    }
+    Some(key(b't', title) ^ key(b'b', body).rotate_left(1))
 }
 
 fn key(kind: u8, text: &str) -> u64 {

@@ -23,7 +23,10 @@ mod cluster;
 mod text;
 mod time;
 
-pub use cluster::{ArticleIn, Assignment, Duplicate, DuplicateKind, StoryClusterer, StoryConfig};
+pub use cluster::{
+    ArticleIn, ArticleKeys, Assignment, Duplicate, DuplicateKind, StoryClusterer, StoryConfig,
+    article_keys,
+};
 pub use text::Language;
 pub use time::parse_time;
 

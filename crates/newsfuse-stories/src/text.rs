@@ -1,6 +1,7 @@
 //! Words, terms and the online document frequency: what the clusterer reads from an article.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use whatlang::{Lang, Script};
 
 /// A word that is not a term: a stopword, a number or a single character.
@@ -10,7 +11,7 @@ const NO_TERM: u32 = u32::MAX;
 const BIGRAM_BASE: u32 = 1 << 31;
 const BIGRAM_BITS: u32 = 20;
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Serialize, Deserialize)]
 struct Word {
     hash: u64,
     term: u32,
@@ -21,7 +22,7 @@ struct Word {
 ///
 /// The document frequency is online: it counts the articles added before (and including) the one
 /// being placed, never the rest of the stream.
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 pub(crate) struct Vocabulary {
     words: FxHashMap<Box<str>, Word>,
     stems: FxHashMap<Box<str>, u32>,
@@ -34,12 +35,13 @@ pub(crate) struct Vocabulary {
     ln_docs: f32,
     /// Added to every idf (sklearn's smoothing adds 1).
     pub idf_offset: f32,
+    #[serde(skip)]
     lower: String,
 }
 
 /// The language of an article, as far as it can be told: its script and, when the detection is
 /// reliable, its language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Language {
     /// The writing system of most of its letters.
     pub script: Option<Script>,

@@ -1,0 +1,162 @@
+//! The records the store keeps and the write a batch makes: backend-neutral plain data.
+
+use serde::Serialize;
+
+/// An article offered to the store, before it is known to be new.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleInput {
+    /// The caller's id.
+    pub id: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
+    /// Its headline.
+    pub title: String,
+    /// Its plain text (HTML already extracted).
+    pub text: String,
+    /// The outlet.
+    pub source: Option<String>,
+    /// Its publication date as given (RFC 3339 / ISO 8601 understood).
+    pub published: Option<String>,
+    /// Where it was read from, for messages (`feed.jsonl line 3`).
+    pub origin: String,
+}
+
+/// An article as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredArticle {
+    /// The store's number for it (1, 2, ... in the order articles were stored).
+    pub key: u64,
+    /// The caller's id, if it gave one.
+    pub id: Option<String>,
+    /// Its URL, as given.
+    pub url: Option<String>,
+    /// Its headline.
+    pub title: String,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Its publication date as given.
+    pub published: Option<String>,
+    /// Its time in seconds since the Unix epoch: the publication date when it could be read and
+    /// was not in the future, else `first_seen`.
+    pub time: i64,
+    /// When the store first saw it (seconds since the Unix epoch, the ingest's clock).
+    pub first_seen: i64,
+    /// Its text.
+    pub text: String,
+    /// Its story.
+    pub story: u64,
+    /// The ingest batch that stored it.
+    pub batch: u64,
+}
+
+/// The keys that recognise an article seen again (see `newsfuse_stories::ArticleKeys`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DedupeKeys {
+    /// The caller's id.
+    pub id: Option<String>,
+    /// The normalised URL.
+    pub url: Option<String>,
+    /// The hash of title and text.
+    pub text: Option<u64>,
+}
+
+/// One story as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoryRow {
+    /// The story's number.
+    pub id: u64,
+    /// The headline (or opening words) of its first article.
+    pub title: String,
+    /// Time of its earliest article.
+    pub first_time: i64,
+    /// Time of its latest article.
+    pub last_time: i64,
+    /// How many articles it has.
+    pub articles: u64,
+    /// How many distinct sources (outlets) they come from.
+    pub sources: u64,
+    /// The batch that last changed it.
+    pub updated_batch: u64,
+}
+
+/// A story's summary and brief, and what they were built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BriefRecord {
+    /// The articles the brief was built from, in the brief's article order (its article ids
+    /// index this list). All of the story's articles, or a bounded choice of them for a very
+    /// large story (see `ingest::MAX_BRIEF_ARTICLES`).
+    pub built_from: Vec<u64>,
+    /// How many articles the story had when it was built.
+    pub story_articles: u64,
+    /// The batch it was built in.
+    pub batch: u64,
+    /// The brief, as `newsfuse brief --format json` writes it.
+    pub brief_json: String,
+    /// The summary, as `newsfuse summarize --format json` writes it.
+    pub summary_json: String,
+}
+
+/// A story with its brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryRecord {
+    /// The story.
+    pub row: StoryRow,
+    /// Its brief, if one was built.
+    pub brief: Option<BriefRecord>,
+}
+
+impl StoryRecord {
+    /// True when the brief was built from the story as it is now: as many articles, and no
+    /// batch has changed the story since.
+    pub fn brief_is_current(&self) -> bool {
+        self.brief.as_ref().is_some_and(|b| {
+            b.story_articles == self.row.articles && b.batch >= self.row.updated_batch
+        })
+    }
+}
+
+/// Where the store stands: what an ingest continues from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreHead {
+    /// The last committed batch (0: none yet).
+    pub batch: u64,
+    /// The key the next stored article gets.
+    pub next_article: u64,
+    /// The story clusterer's saved state (JSON), if any batch was committed.
+    pub clusterer: Option<Vec<u8>>,
+}
+
+/// Counts of one batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BatchCounts {
+    /// When it started (seconds since the Unix epoch).
+    pub started: i64,
+    /// Articles offered.
+    pub offered: u64,
+    /// New articles stored.
+    pub stored: u64,
+    /// Articles recognised as seen before (not stored again).
+    pub duplicates: u64,
+    /// Stories started.
+    pub new_stories: u64,
+    /// Stories changed (started or joined), each brief rebuilt once.
+    pub changed_stories: u64,
+}
+
+/// Everything one ingest batch writes, in one transaction.
+#[derive(Debug, Clone, Default)]
+pub struct BatchWrite {
+    /// The batch the ingest started from (`StoreHead::batch`); the write is refused when the store
+    /// has moved on since.
+    pub base_batch: u64,
+    /// This batch's number: `base_batch + 1`.
+    pub batch: u64,
+    /// Its counts.
+    pub counts: BatchCounts,
+    /// New articles with their keys (from `StoreHead::next_article` on) and stories.
+    pub articles: Vec<(StoredArticle, DedupeKeys)>,
+    /// Every story the batch changed, as it is after the batch.
+    pub stories: Vec<(StoryRow, BriefRecord)>,
+    /// The clusterer's state after the batch.
+    pub clusterer: Vec<u8>,
+}

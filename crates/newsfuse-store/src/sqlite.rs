@@ -1,0 +1,423 @@
+//! The SQLite backend: one file, WAL mode, numbered migrations, a batch per transaction.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::error::{Result, StoreError};
+use crate::model::{
+    BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoredArticle, StoryRecord, StoryRow,
+};
+use crate::store::Store;
+
+/// `PRAGMA application_id` of a newsfuse store: "nfus".
+pub const APPLICATION_ID: i64 = 0x6E66_7573;
+
+/// The migrations, in order: migration `i` (from 0) brings the layout from version `i` to `i + 1`
+/// (`PRAGMA user_version`). Never edit a released one; add the next.
+const MIGRATIONS: &[&str] = &[
+    "
+    CREATE TABLE batches (
+        id INTEGER PRIMARY KEY,
+        started INTEGER NOT NULL,
+        offered INTEGER NOT NULL,
+        stored INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        new_stories INTEGER NOT NULL,
+        changed_stories INTEGER NOT NULL
+    );
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        first_time INTEGER NOT NULL,
+        last_time INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        updated_batch INTEGER NOT NULL REFERENCES batches(id),
+        brief_built_from TEXT NOT NULL,
+        brief_story_articles INTEGER NOT NULL,
+        brief_batch INTEGER NOT NULL,
+        brief_json TEXT NOT NULL,
+        summary_json TEXT NOT NULL
+    );
+    CREATE INDEX stories_last_time ON stories(last_time);
+    CREATE TABLE articles (
+        key INTEGER PRIMARY KEY,
+        id TEXT UNIQUE,
+        url TEXT,
+        url_key TEXT UNIQUE,
+        text_hash INTEGER UNIQUE,
+        title TEXT NOT NULL,
+        source TEXT,
+        published TEXT,
+        time INTEGER NOT NULL,
+        first_seen INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        story INTEGER NOT NULL REFERENCES stories(id),
+        batch INTEGER NOT NULL REFERENCES batches(id)
+    );
+    CREATE INDEX articles_story ON articles(story, time, key);
+    CREATE TABLE clusterer (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        batch INTEGER NOT NULL,
+        state BLOB NOT NULL
+    );
+    ",
+];
+
+/// The newest store layout this build writes.
+pub const LAYOUT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// A story store in one SQLite file.
+pub struct SqliteStore {
+    connection: Connection,
+    path: PathBuf,
+    /// Tests: fail inside `commit_batch`'s transaction after this many articles were written.
+    #[cfg(test)]
+    pub(crate) fail_after_articles: Option<usize>,
+}
+
+impl SqliteStore {
+    /// Opens the store at `path`, creating it (and its folder) when absent, migrating an older
+    /// layout. Refuses, without writing to it, a file that is not a newsfuse store.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let connection = Connection::open(path)?;
+        let mut store = Self {
+            connection,
+            path: path.to_path_buf(),
+            #[cfg(test)]
+            fail_after_articles: None,
+        };
+        store.check_and_migrate()?;
+        Ok(store)
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The layout version of the open store.
+    pub fn layout_version(&self) -> Result<i64> {
+        Ok(self
+            .connection
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn not_a_store(&self, reason: impl Into<String>) -> StoreError {
+        StoreError::NotAStore {
+            path: self.path.clone(),
+            reason: reason.into(),
+        }
+    }
+
+    fn check_and_migrate(&mut self) -> Result<()> {
+        let c = &self.connection;
+        c.busy_timeout(std::time::Duration::from_secs(10))?;
+        let application_id: i64 = match c.query_row("PRAGMA application_id", [], |r| r.get(0)) {
+            Ok(id) => id,
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::NotADatabase =>
+            {
+                return Err(self.not_a_store("not an SQLite database"));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        let fresh = application_id == 0 && version == 0 && tables == 0;
+        if !fresh && application_id != APPLICATION_ID {
+            return Err(self.not_a_store(format!(
+                "an SQLite database of another program: application id {application_id:#x}, {tables} schema objects"
+            )));
+        }
+        if version > LAYOUT_VERSION {
+            return Err(StoreError::NewerLayout {
+                path: self.path.clone(),
+                found: version,
+                known: LAYOUT_VERSION,
+            });
+        }
+        c.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: a committed batch survives a power cut, not only a killed process; one fsync per
+        // batch.
+        c.pragma_update(None, "synchronous", "FULL")?;
+        c.pragma_update(None, "foreign_keys", "ON")?;
+        let mut version = version;
+        while version < LAYOUT_VERSION {
+            let tx = self
+                .connection
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Another process may have migrated while this one waited for the lock.
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now == version {
+                tx.execute_batch(MIGRATIONS[version as usize])?;
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+                tx.pragma_update(None, "user_version", version + 1)?;
+            }
+            tx.commit()?;
+            version = self.layout_version()?;
+        }
+        Ok(())
+    }
+}
+
+const ARTICLE_COLUMNS: &str =
+    "key, id, url, title, source, published, time, first_seen, text, story, batch";
+
+fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredArticle> {
+    Ok(StoredArticle {
+        key: row.get::<_, i64>(0)? as u64,
+        id: row.get(1)?,
+        url: row.get(2)?,
+        title: row.get(3)?,
+        source: row.get(4)?,
+        published: row.get(5)?,
+        time: row.get(6)?,
+        first_seen: row.get(7)?,
+        text: row.get(8)?,
+        story: row.get::<_, i64>(9)? as u64,
+        batch: row.get::<_, i64>(10)? as u64,
+    })
+}
+
+const STORY_COLUMNS: &str = "id, title, first_time, last_time, articles, sources, updated_batch";
+
+fn story_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
+    Ok(StoryRow {
+        id: row.get::<_, i64>(0)? as u64,
+        title: row.get(1)?,
+        first_time: row.get(2)?,
+        last_time: row.get(3)?,
+        articles: row.get::<_, i64>(4)? as u64,
+        sources: row.get::<_, i64>(5)? as u64,
+        updated_batch: row.get::<_, i64>(6)? as u64,
+    })
+}
+
+/// SQLite integers are signed: a 64-bit hash is stored as its bit pattern.
+fn hash_to_sql(hash: u64) -> i64 {
+    i64::from_ne_bytes(hash.to_ne_bytes())
+}
+
+impl Store for SqliteStore {
+    fn head(&self) -> Result<StoreHead> {
+        let c = &self.connection;
+        let state: Option<(i64, Vec<u8>)> = c
+            .query_row("SELECT batch, state FROM clusterer WHERE only = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let batch: i64 = c.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| {
+            r.get(0)
+        })?;
+        let last_key: i64 =
+            c.query_row("SELECT coalesce(max(key), 0) FROM articles", [], |r| r.get(0))?;
+        Ok(StoreHead {
+            batch: batch as u64,
+            next_article: last_key as u64 + 1,
+            clusterer: state.map(|(_, s)| s),
+        })
+    }
+
+    fn find_article(&self, keys: &DedupeKeys) -> Result<Option<StoredArticle>> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1 OR url_key = ?2 OR text_hash = ?3 ORDER BY key LIMIT 1"
+        );
+        Ok(self
+            .connection
+            .prepare_cached(&sql)?
+            .query_row(
+                params![keys.id, keys.url, keys.text.map(hash_to_sql)],
+                article_from_row,
+            )
+            .optional()?)
+    }
+
+    fn story_articles(&self, story: u64) -> Result<Vec<StoredArticle>> {
+        let sql =
+            format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE story = ?1 ORDER BY time, key");
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map([story as i64], article_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn articles(&self, keys: &[u64]) -> Result<Vec<StoredArticle>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE key = ?1");
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let mut out = Vec::with_capacity(keys.len());
+        for &key in keys {
+            if let Some(a) = statement
+                .query_row([key as i64], article_from_row)
+                .optional()?
+            {
+                out.push(a);
+            }
+        }
+        Ok(out)
+    }
+
+    fn commit_batch(&mut self, write: &BatchWrite) -> Result<()> {
+        let tx = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))?;
+        if found as u64 != write.base_batch {
+            return Err(StoreError::Conflict {
+                expected: write.base_batch,
+                found: found as u64,
+            });
+        }
+        let n = &write.counts;
+        tx.execute(
+            "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                write.batch as i64,
+                n.started,
+                n.offered as i64,
+                n.stored as i64,
+                n.duplicates as i64,
+                n.new_stories as i64,
+                n.changed_stories as i64
+            ],
+        )?;
+        {
+            let mut story_statement = tx.prepare_cached(
+                "INSERT INTO stories (id, title, first_time, last_time, articles, sources, updated_batch,
+                     brief_built_from, brief_story_articles, brief_batch, brief_json, summary_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT(id) DO UPDATE SET title = excluded.title,
+                     first_time = excluded.first_time, last_time = excluded.last_time,
+                     articles = excluded.articles, sources = excluded.sources,
+                     updated_batch = excluded.updated_batch,
+                     brief_built_from = excluded.brief_built_from,
+                     brief_story_articles = excluded.brief_story_articles,
+                     brief_batch = excluded.brief_batch, brief_json = excluded.brief_json,
+                     summary_json = excluded.summary_json",
+            )?;
+            for (row, brief) in &write.stories {
+                story_statement.execute(params![
+                    row.id as i64,
+                    row.title,
+                    row.first_time,
+                    row.last_time,
+                    row.articles as i64,
+                    row.sources as i64,
+                    row.updated_batch as i64,
+                    serde_json::to_string(&brief.built_from)?,
+                    brief.story_articles as i64,
+                    brief.batch as i64,
+                    brief.brief_json,
+                    brief.summary_json,
+                ])?;
+            }
+            let mut article_statement = tx.prepare_cached(
+                "INSERT INTO articles (key, id, url, url_key, text_hash, title, source, published,
+                     time, first_seen, text, story, batch)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for (written, (a, keys)) in write.articles.iter().enumerate() {
+                #[cfg(test)]
+                if self.fail_after_articles == Some(written) {
+                    return Err(StoreError::Injected(format!(
+                        "after {written} articles of batch {}",
+                        write.batch
+                    )));
+                }
+                let _ = written;
+                article_statement.execute(params![
+                    a.key as i64,
+                    keys.id,
+                    a.url,
+                    keys.url,
+                    keys.text.map(hash_to_sql),
+                    a.title,
+                    a.source,
+                    a.published,
+                    a.time,
+                    a.first_seen,
+                    a.text,
+                    a.story as i64,
+                    a.batch as i64,
+                ])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO clusterer (only, batch, state) VALUES (1, ?1, ?2)
+             ON CONFLICT(only) DO UPDATE SET batch = excluded.batch, state = excluded.state",
+            params![write.batch as i64, write.clusterer],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn stories(&self, since: Option<i64>) -> Result<Vec<StoryRow>> {
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE last_time >= ?1
+             ORDER BY last_time / 86400 DESC, articles DESC, last_time DESC, id"
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map([since.unwrap_or(i64::MIN)], story_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn story(&self, id: u64) -> Result<Option<StoryRecord>> {
+        let sql = format!(
+            "SELECT {STORY_COLUMNS}, brief_built_from, brief_story_articles, brief_batch, brief_json, summary_json
+             FROM stories WHERE id = ?1"
+        );
+        let found = self
+            .connection
+            .query_row(&sql, [id as i64], |r| {
+                let row = story_from_row(r)?;
+                let built_from: String = r.get(7)?;
+                Ok((
+                    row,
+                    built_from,
+                    r.get::<_, i64>(8)? as u64,
+                    r.get::<_, i64>(9)? as u64,
+                    r.get::<_, String>(10)?,
+                    r.get::<_, String>(11)?,
+                ))
+            })
+            .optional()?;
+        let Some((row, built_from, story_articles, batch, brief_json, summary_json)) = found else {
+            return Ok(None);
+        };
+        Ok(Some(StoryRecord {
+            row,
+            brief: Some(BriefRecord {
+                built_from: serde_json::from_str(&built_from)?,
+                story_articles,
+                batch,
+                brief_json,
+                summary_json,
+            }),
+        }))
+    }
+
+    fn put_brief(&mut self, story: u64, brief: &BriefRecord) -> Result<bool> {
+        let changed = self.connection.execute(
+            "UPDATE stories SET brief_built_from = ?2, brief_story_articles = ?3, brief_batch = ?4,
+                 brief_json = ?5, summary_json = ?6
+             WHERE id = ?1 AND articles = ?3 AND updated_batch <= ?4",
+            params![
+                story as i64,
+                serde_json::to_string(&brief.built_from)?,
+                brief.story_articles as i64,
+                brief.batch as i64,
+                brief.brief_json,
+                brief.summary_json
+            ],
+        )?;
+        Ok(changed == 1)
+    }
+}
