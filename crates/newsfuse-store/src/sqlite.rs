@@ -110,6 +110,11 @@ impl SqliteStore {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    #[cfg(test)]
+    pub(crate) fn connection_for_tests(&self) -> &Connection {
+        &self.connection
+    }
+
     fn not_a_store(&self, reason: impl Into<String>) -> StoreError {
         StoreError::NotAStore {
             path: self.path.clone(),
