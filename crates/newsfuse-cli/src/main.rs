@@ -12,6 +12,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod eval;
 mod stories;
+mod store;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -97,6 +98,22 @@ enum Command {
     #[command(after_help = "Example:
   newsfuse eval-stories --data ../shared/eval/clustering_tdt_duc2003.jsonl --subset holdout")]
     EvalStories(stories::EvalStoriesArgs),
+    /// Add articles to the story store: each joins a story or starts one, and every story the
+    /// batch changed gets its summary and brief rebuilt (one transaction per run).
+    #[command(after_help = "Examples:
+  newsfuse ingest examples/wikinews-feed.jsonl
+  newsfuse ingest --db stories.db feed.jsonl page.html notes.txt")]
+    Ingest(store::IngestArgs),
+    /// List the stories in the store: the latest day first, then the best covered.
+    #[command(after_help = "Examples:
+  newsfuse stories
+  newsfuse stories --since 24h --format json")]
+    Stories(store::StoriesArgs),
+    /// One story's brief, as of its latest article.
+    #[command(after_help = "Examples:
+  newsfuse story 3
+  newsfuse story 3 --format html > story.html")]
+    Story(store::StoryArgs),
 }
 
 #[derive(Args, Clone)]
@@ -299,6 +316,9 @@ fn main() -> ExitCode {
         Command::Man { subcommand } => write_man(subcommand.as_deref()),
         Command::Cluster(args) => stories::run_cluster(&args),
         Command::EvalStories(args) => stories::run_eval_stories(&args),
+        Command::Ingest(args) => store::run_ingest(&args),
+        Command::Stories(args) => store::run_stories(&args),
+        Command::Story(args) => store::run_story(&args),
     };
     match outcome {
         Ok(code) => code,

@@ -87,7 +87,7 @@ struct Parsed {
     time: Option<i64>,
 }
 
-fn string_field(object: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
+pub(crate) fn string_field(object: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
     match object.get(name)? {
         Value::String(s) => Some(s.clone()),
         Value::Null => None,

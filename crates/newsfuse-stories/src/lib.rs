@@ -28,7 +28,7 @@ pub use cluster::{
     article_keys,
 };
 pub use text::Language;
-pub use time::parse_time;
+pub use time::{format_time, parse_time};
 
 /// Indices of `times` in publication order: by time, an article without one taking the time of
 /// the article before it in arrival order (arrival order among equals). This is the order

@@ -56,6 +56,32 @@ pub fn parse_time(text: &str) -> Option<i64> {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the Unix epoch: the inverse of [`parse_time`] (UTC).
+pub fn format_time(secs: i64) -> String {
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's
+/// `civil_from_days`, the inverse of `days_from_civil`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
 fn digits(bytes: &[u8]) -> Option<i64> {
     bytes.iter().try_fold(0i64, |acc, &b| {
         b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0'))
@@ -84,7 +110,17 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_time;
+    use super::{format_time, parse_time};
+
+    #[test]
+    fn format_is_the_inverse_of_parse() {
+        assert_eq!(format_time(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_time(1_454_414_400), "2016-02-02T12:00:00Z");
+        assert_eq!(format_time(-1), "1969-12-31T23:59:59Z");
+        for secs in [951_782_400, 1_456_704_000, 4_102_444_800, 1_709_600_000, -86_400 * 400] {
+            assert_eq!(parse_time(&format_time(secs)), Some(secs), "{secs}");
+        }
+    }
 
     #[test]
     fn dates_and_date_times() {

@@ -1,0 +1,395 @@
+//! `newsfuse ingest`, `newsfuse stories` and `newsfuse story`: the story store on the command
+//! line (the store itself is `newsfuse-store`).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use newsfuse::SummaryConfig;
+use newsfuse_store::{
+    ArticleInput, IngestOptions, SqliteStore, Store, StoryRow, current_story, ingest,
+};
+use newsfuse_stories::{StoryConfig, format_time, parse_time};
+use serde_json::{Value, json};
+
+use crate::stories::string_field;
+
+/// Where the store is.
+#[derive(Args, Clone)]
+pub(crate) struct DbOption {
+    /// The store file [default: `newsfuse/stories.db` in the user's data folder,
+    /// `$XDG_DATA_HOME` or `~/.local/share` on Linux].
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+}
+
+impl DbOption {
+    fn path(&self) -> Result<PathBuf> {
+        if let Some(path) = &self.db {
+            return Ok(path.clone());
+        }
+        let Some(data) = dirs::data_dir() else {
+            bail!("no data folder for the default store (no home folder)\nhint: give one with --db PATH");
+        };
+        Ok(data.join("newsfuse").join("stories.db"))
+    }
+
+    fn open(&self) -> Result<SqliteStore> {
+        let path = self.path()?;
+        SqliteStore::open(&path).with_context(|| format!("cannot open the store {}", path.display()))
+    }
+
+    /// Opens an existing store for reading (never creates one).
+    fn open_existing(&self) -> Result<SqliteStore> {
+        let path = self.path()?;
+        if !path.exists() {
+            bail!(
+                "no store at {}\nhint: add articles first with `newsfuse ingest FILES --db {}`",
+                path.display(),
+                path.display()
+            );
+        }
+        self.open()
+    }
+}
+
+#[derive(Args)]
+pub(crate) struct IngestArgs {
+    /// Article files: JSONL (one article per line: `id`, `url`, `title`, `text` or `html`,
+    /// `source`, `published`), plain text or HTML pages (one article each), folders of them, or
+    /// `-` for JSONL on stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    db: DbOption,
+}
+
+pub(crate) fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
+    let mut failed = false;
+    let mut articles = Vec::new();
+    for path in &args.inputs {
+        failed |= read_articles(path, &mut articles);
+    }
+    if articles.is_empty() {
+        eprintln!("error: no usable articles in the input");
+        return Ok(ExitCode::from(2));
+    }
+    let mut store = args.db.open()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let options = IngestOptions {
+        now,
+        summary: SummaryConfig::default(),
+        stories: StoryConfig::default(),
+    };
+    let report = ingest(&mut store, &articles, &options)
+        .with_context(|| format!("ingest into {} failed", store.path().display()))?;
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    let c = &report.counts;
+    match report.batch {
+        Some(batch) => eprintln!(
+            "batch {batch}: {} articles read, {} stored, {} seen before; {} new stories, {} stories changed, their briefs rebuilt ({})",
+            c.offered,
+            c.stored,
+            c.duplicates,
+            c.new_stories,
+            c.changed_stories,
+            store.path().display()
+        ),
+        None => eprintln!(
+            "{} articles read, all seen before: nothing to store ({})",
+            c.offered,
+            store.path().display()
+        ),
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads one input into `out`; true when some of it could not be used (named on stderr).
+fn read_articles(path: &Path, out: &mut Vec<ArticleInput>) -> bool {
+    let name = path.display().to_string();
+    let is_jsonl = name == "-"
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    if !is_jsonl {
+        let ingested = newsfuse::read_inputs(&[path.to_path_buf()]);
+        for note in &ingested.notes {
+            eprintln!("note: {}: {}", note.origin, note.message);
+        }
+        let mut failed = false;
+        for cluster in ingested.clusters {
+            match cluster {
+                Ok(cluster) => out.extend(cluster.articles.into_iter().map(|a| ArticleInput {
+                    id: None,
+                    url: a.url,
+                    title: a.title.unwrap_or_default(),
+                    text: a.text,
+                    source: a.source,
+                    published: a.published,
+                    origin: a.origin,
+                })),
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    failed = true;
+                }
+            }
+        }
+        return failed;
+    }
+    let mut bytes = Vec::new();
+    let read = if name == "-" {
+        std::io::stdin().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    if let Err(error) = read {
+        eprintln!("error: cannot read {name}: {error}");
+        return true;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let mut failed = false;
+    for (idx, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let origin = format!("{name} line {}", idx + 1);
+        match parse_article(line, &origin) {
+            Ok(article) => out.push(article),
+            Err(message) => {
+                eprintln!("error: {origin}: {message}");
+                failed = true;
+            }
+        }
+    }
+    failed
+}
+
+/// One JSONL line: `{"id", "url", "title", "text" or "html", "source", "published" or "time"}`.
+fn parse_article(line: &str, origin: &str) -> Result<ArticleInput, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let Value::Object(object) = value else {
+        return Err("not a JSON object".into());
+    };
+    let mut title = string_field(&object, "title").unwrap_or_default();
+    let mut text = string_field(&object, "text").unwrap_or_default();
+    if text.trim().is_empty()
+        && let Some(html) = string_field(&object, "html")
+        && let Some(page) = newsfuse::extract::extract_html(&html)
+    {
+        text = page.text;
+        if title.trim().is_empty() {
+            title = page.title.unwrap_or_default();
+        }
+    }
+    if text.trim().is_empty() && title.trim().is_empty() {
+        return Err("no text, html or title".into());
+    }
+    Ok(ArticleInput {
+        id: string_field(&object, "id"),
+        url: string_field(&object, "url"),
+        title,
+        text,
+        source: string_field(&object, "source"),
+        published: string_field(&object, "published").or_else(|| string_field(&object, "time")),
+        origin: origin.to_string(),
+    })
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum StoriesFormat {
+    /// One line per story.
+    Table,
+    /// A JSON array of stories.
+    Json,
+}
+
+#[derive(Args)]
+pub(crate) struct StoriesArgs {
+    /// Only stories with an article at or after this: a duration back from now (`90m`, `24h`,
+    /// `7d`) or a date (`2016-02-02`, RFC 3339).
+    #[arg(long, value_parser = parse_since)]
+    since: Option<Since>,
+    /// Show at most this many stories.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: StoriesFormat,
+    #[command(flatten)]
+    db: DbOption,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum Since {
+    Ago(i64),
+    At(i64),
+}
+
+fn parse_since(text: &str) -> Result<Since, String> {
+    let text = text.trim();
+    if let Some(at) = parse_time(text) {
+        return Ok(Since::At(at));
+    }
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let unit_secs = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        "w" => 7 * 86_400,
+        _ => 0,
+    };
+    match number.parse::<i64>() {
+        Ok(n) if unit_secs > 0 => Ok(Since::Ago(n.saturating_mul(unit_secs))),
+        _ => Err(format!(
+            "{text:?} is neither a duration (90m, 24h, 7d, 2w) nor a date (2016-02-02, 2016-02-02T12:00:00Z)"
+        )),
+    }
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn story_json(row: &StoryRow) -> Value {
+    json!({
+        "id": row.id, "title": row.title, "articles": row.articles, "sources": row.sources,
+        "first": format_time(row.first_time), "latest": format_time(row.last_time),
+        "updated_batch": row.updated_batch,
+    })
+}
+
+pub(crate) fn run_stories(args: &StoriesArgs) -> Result<ExitCode> {
+    let store = args.db.open_existing()?;
+    let since = args.since.map(|s| match s {
+        Since::Ago(secs) => now_secs().saturating_sub(secs),
+        Since::At(at) => at,
+    });
+    let mut rows = store.stories(since)?;
+    if let Some(limit) = args.limit {
+        rows.truncate(limit);
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        StoriesFormat::Json => {
+            let list: Vec<Value> = rows.iter().map(story_json).collect();
+            writeln!(out, "{}", Value::Array(list))?;
+        }
+        StoriesFormat::Table => {
+            writeln!(out, "{:>7}  {:>8}  {:>7}  {:<10}  title", "story", "articles", "sources", "latest")?;
+            for row in &rows {
+                let latest = format_time(row.last_time);
+                let title: String = row.title.chars().take(90).collect();
+                writeln!(
+                    out,
+                    "{:>7}  {:>8}  {:>7}  {:<10}  {}",
+                    row.id,
+                    row.articles,
+                    row.sources,
+                    &latest[..10],
+                    title.replace(['\n', '\r', '\t'], " ")
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum StoryFormat {
+    /// The brief in Markdown.
+    Markdown,
+    /// The story, its articles (with their times), its brief and its summary as one JSON object.
+    Json,
+    /// The brief as a standalone HTML page.
+    Html,
+}
+
+#[derive(Args)]
+pub(crate) struct StoryArgs {
+    /// The story's number (from `newsfuse stories`).
+    id: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "markdown")]
+    format: StoryFormat,
+    #[command(flatten)]
+    db: DbOption,
+}
+
+pub(crate) fn run_story(args: &StoryArgs) -> Result<ExitCode> {
+    let mut store = args.db.open_existing()?;
+    let Some(story) = current_story(&mut store, args.id, &SummaryConfig::default())? else {
+        eprintln!("error: no story {} in {}", args.id, store.path().display());
+        return Ok(ExitCode::from(2));
+    };
+    if story.rebuilt {
+        eprintln!("note: the stored brief was stale; rebuilt from the story's articles now");
+    }
+    let row = &story.row;
+    if story.articles.len() as u64 != row.articles {
+        eprintln!(
+            "note: story {} has {} articles; its brief is built from {} of them (the earliest and the latest)",
+            row.id,
+            row.articles,
+            story.articles.len()
+        );
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        StoryFormat::Markdown => {
+            writeln!(
+                out,
+                "# Story {}: {}\n\n{} articles from {} sources, {} to {}\n",
+                row.id,
+                newsfuse::render::escape_markdown(&row.title),
+                row.articles,
+                row.sources,
+                format_time(row.first_time),
+                format_time(row.last_time)
+            )?;
+            writeln!(out, "{}", newsfuse::brief::render_markdown(&story.brief, &story.cluster))?;
+        }
+        StoryFormat::Html => {
+            writeln!(out, "{}", newsfuse::brief::render_html(&story.brief, &story.cluster))?;
+        }
+        StoryFormat::Json => {
+            let articles: Vec<Value> = story
+                .articles
+                .iter()
+                .map(|a| {
+                    json!({
+                        "key": a.key, "id": a.id, "url": a.url, "title": a.title, "source": a.source,
+                        "published": a.published, "time": format_time(a.time),
+                        "first_seen": format_time(a.first_seen), "batch": a.batch,
+                    })
+                })
+                .collect();
+            let summary: Value = serde_json::from_str(&story.summary_json)?;
+            let value = json!({
+                "story": story_json(row),
+                "brief_built_from": articles,
+                "brief": story.brief,
+                "summary": summary,
+            });
+            writeln!(out, "{value}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
