@@ -11,8 +11,8 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod eval;
-mod stories;
 mod store;
+mod stories;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -31,14 +31,17 @@ impl DbOption {
             return Ok(path.clone());
         }
         let Some(data) = dirs::data_dir() else {
-            bail!("no data folder for the default store (no home folder)\nhint: give one with --db PATH");
+            bail!(
+                "no data folder for the default store (no home folder)\nhint: give one with --db PATH"
+            );
         };
         Ok(data.join("newsfuse").join("stories.db"))
     }
 
     fn open(&self) -> Result<SqliteStore> {
         let path = self.path()?;
-        SqliteStore::open(&path).with_context(|| format!("cannot open the store {}", path.display()))
+        SqliteStore::open(&path)
+            .with_context(|| format!("cannot open the store {}", path.display()))
     }
 
     /// Opens an existing store for reading (never creates one).
@@ -240,7 +243,9 @@ fn parse_since(text: &str) -> Result<Since, String> {
     if let Some(at) = parse_time(text) {
         return Ok(Since::At(at));
     }
-    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
     let unit_secs = match unit {
         "s" => 1,
@@ -290,7 +295,11 @@ pub(crate) fn run_stories(args: &StoriesArgs) -> Result<ExitCode> {
             writeln!(out, "{}", Value::Array(list))?;
         }
         StoriesFormat::Table => {
-            writeln!(out, "{:>7}  {:>8}  {:>7}  {:<10}  title", "story", "articles", "sources", "latest")?;
+            writeln!(
+                out,
+                "{:>7}  {:>8}  {:>7}  {:<10}  title",
+                "story", "articles", "sources", "latest"
+            )?;
             for row in &rows {
                 let latest = format_time(row.last_time);
                 let title: String = row.title.chars().take(90).collect();
@@ -355,18 +364,31 @@ pub(crate) fn run_story(args: &StoryArgs) -> Result<ExitCode> {
         StoryFormat::Markdown => {
             writeln!(
                 out,
-                "# Story {}: {}\n\n{} articles from {} sources, {} to {}\n",
+                "# Story {}: {}\n\n{} articles from {} {}, {} to {}\n",
                 row.id,
                 newsfuse::render::escape_markdown(&row.title),
                 row.articles,
                 row.sources,
+                if row.sources == 1 {
+                    "source"
+                } else {
+                    "sources"
+                },
                 format_time(row.first_time),
                 format_time(row.last_time)
             )?;
-            writeln!(out, "{}", newsfuse::brief::render_markdown(&story.brief, &story.cluster))?;
+            writeln!(
+                out,
+                "{}",
+                newsfuse::brief::render_markdown(&story.brief, &story.cluster)
+            )?;
         }
         StoryFormat::Html => {
-            writeln!(out, "{}", newsfuse::brief::render_html(&story.brief, &story.cluster))?;
+            writeln!(
+                out,
+                "{}",
+                newsfuse::brief::render_html(&story.brief, &story.cluster)
+            )?;
         }
         StoryFormat::Json => {
             let articles: Vec<Value> = story

@@ -15,8 +15,7 @@ pub const APPLICATION_ID: i64 = 0x6E66_7573;
 
 /// The migrations, in order: migration `i` (from 0) brings the layout from version `i` to `i + 1`
 /// (`PRAGMA user_version`). Never edit a released one; add the next.
-const MIGRATIONS: &[&str] = &[
-    "
+const MIGRATIONS: &[&str] = &["
     CREATE TABLE batches (
         id INTEGER PRIMARY KEY,
         started INTEGER NOT NULL,
@@ -62,8 +61,7 @@ const MIGRATIONS: &[&str] = &[
         batch INTEGER NOT NULL,
         state BLOB NOT NULL
     );
-    ",
-];
+    "];
 
 /// The newest store layout this build writes.
 pub const LAYOUT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -215,15 +213,17 @@ impl Store for SqliteStore {
     fn head(&self) -> Result<StoreHead> {
         let c = &self.connection;
         let state: Option<(i64, Vec<u8>)> = c
-            .query_row("SELECT batch, state FROM clusterer WHERE only = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT batch, state FROM clusterer WHERE only = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
-        let batch: i64 = c.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| {
+        let batch: i64 =
+            c.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))?;
+        let last_key: i64 = c.query_row("SELECT coalesce(max(key), 0) FROM articles", [], |r| {
             r.get(0)
         })?;
-        let last_key: i64 =
-            c.query_row("SELECT coalesce(max(key), 0) FROM articles", [], |r| r.get(0))?;
         Ok(StoreHead {
             batch: batch as u64,
             next_article: last_key as u64 + 1,

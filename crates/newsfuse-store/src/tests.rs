@@ -221,7 +221,11 @@ fn future_and_unreadable_dates(store: &mut dyn Store) {
     assert_eq!(report.notes.len(), 2, "{:?}", report.notes);
     assert!(report.notes[0].contains("future") || report.notes[1].contains("future"));
     for row in store.stories(None).expect("stories") {
-        assert!(row.last_time <= NOW, "story {} placed in the future", row.id);
+        assert!(
+            row.last_time <= NOW,
+            "story {} placed in the future",
+            row.id
+        );
         for a in store.story_articles(row.id).expect("articles") {
             let expect = match a.id.as_deref() {
                 Some("art-3") => 1_709_251_200,
@@ -286,7 +290,10 @@ fn a_file_that_is_not_a_store_is_refused_untouched() {
     let before = file_bytes(&text);
     let error = SqliteStore::open(&text).err().expect("refused");
     assert!(matches!(error, StoreError::NotAStore { .. }), "{error}");
-    assert!(error.to_string().contains("not a newsfuse store"), "{error}");
+    assert!(
+        error.to_string().contains("not a newsfuse store"),
+        "{error}"
+    );
     assert_eq!(file_bytes(&text), before);
 
     let other = dir.0.join("other.db");
@@ -297,10 +304,7 @@ fn a_file_that_is_not_a_store_is_refused_untouched() {
     }
     let before = file_bytes(&other);
     let error = SqliteStore::open(&other).err().expect("refused");
-    assert!(
-        error.to_string().contains("another program"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("another program"), "{error}");
     assert_eq!(file_bytes(&other), before);
 }
 
@@ -313,7 +317,10 @@ fn a_newer_layout_is_refused() {
         c.pragma_update(None, "user_version", 99).expect("set");
     }
     let error = SqliteStore::open(&dir.db()).err().expect("refused");
-    assert!(matches!(error, StoreError::NewerLayout { found: 99, .. }), "{error}");
+    assert!(
+        matches!(error, StoreError::NewerLayout { found: 99, .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -324,7 +331,10 @@ fn reopening_keeps_layout_and_wal() {
         run(&mut store, &two_stories(0..2));
     }
     let store = SqliteStore::open(&dir.db()).expect("reopen");
-    assert_eq!(store.layout_version().expect("version"), crate::LAYOUT_VERSION);
+    assert_eq!(
+        store.layout_version().expect("version"),
+        crate::LAYOUT_VERSION
+    );
     let mode: String = store
         .connection_for_tests()
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))

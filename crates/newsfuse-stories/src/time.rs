@@ -117,7 +117,13 @@ mod tests {
         assert_eq!(format_time(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_time(1_454_414_400), "2016-02-02T12:00:00Z");
         assert_eq!(format_time(-1), "1969-12-31T23:59:59Z");
-        for secs in [951_782_400, 1_456_704_000, 4_102_444_800, 1_709_600_000, -86_400 * 400] {
+        for secs in [
+            951_782_400,
+            1_456_704_000,
+            4_102_444_800,
+            1_709_600_000,
+            -86_400 * 400,
+        ] {
             assert_eq!(parse_time(&format_time(secs)), Some(secs), "{secs}");
         }
     }

@@ -1,0 +1,184 @@
+//! End-to-end tests of `newsfuse ingest`, `newsfuse stories` and `newsfuse story` on invented
+//! articles and the shipped WikiNews feed, each with its own store file in a temp folder.
+
+#[allow(dead_code)]
+mod support;
+
+use serde_json::{Value, json};
+use support::{TempDir, newsfuse};
+
+const FLOOD_A: &str = "Floodwater from the swollen Varna river swept through the lowland town of \
+    Pellham on Tuesday, forcing the evacuation of four hundred families. Rescue crews in boats \
+    pulled residents from rooftops as the river crested above the levee.";
+const FLOOD_B: &str = "Residents of Pellham returned to mud-filled homes after the Varna river \
+    flood receded. Rescue crews said the levee breach let floodwater pour into the lowland streets \
+    and asked for aid for evacuated families.";
+const CHESS: &str = "The grandmaster Ilse Korvath won the Tallinder chess open on Sunday with a \
+    queen sacrifice in the final round, beating the defending champion after six hours.";
+
+#[test]
+fn ingest_names_bad_lines_keeps_going_and_is_idempotent() {
+    let dir = TempDir::new("ingest-bad-lines");
+    let feed = [
+        json!({"id": "a", "title": "Varna river floods Pellham", "text": FLOOD_A, "source": "Gazette", "published": "2016-02-02T08:00:00Z"}).to_string(),
+        "{not json".to_string(),
+        json!({"id": "k", "title": "Korvath wins", "text": CHESS, "published": "2016-02-02"}).to_string(),
+        json!({"id": "empty", "text": "  "}).to_string(),
+        json!({"id": "b", "html": format!("<html><body><article><p>{FLOOD_B}</p></article></body></html>"), "source": "Herald", "published": "2016-02-03T09:00:00Z"}).to_string(),
+    ]
+    .join("\n");
+    dir.write("feed.jsonl", feed);
+    dir.write(
+        "note.txt",
+        format!("{FLOOD_B} Volunteers handed out blankets."),
+    );
+    newsfuse(&dir, &["ingest", "--db", "s.db", "feed.jsonl", "note.txt"])
+        .run()
+        .code(1)
+        .stderr_has("feed.jsonl line 2")
+        .stderr_has("feed.jsonl line 4")
+        .stderr_has("4 stored");
+    let out = newsfuse(&dir, &["stories", "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    let stories: Value = serde_json::from_str(&out.stdout).expect("a JSON array");
+    let stories = stories.as_array().expect("array");
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    assert_eq!(
+        stories[0]["articles"], 3,
+        "the flood story, newest and biggest, first"
+    );
+    assert_eq!(stories[0]["sources"], 2);
+
+    // Again: every article is recognised, nothing stored.
+    newsfuse(&dir, &["ingest", "--db", "s.db", "feed.jsonl", "note.txt"])
+        .run()
+        .code(1)
+        .stderr_has("all seen before");
+    let again = newsfuse(&dir, &["stories", "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    assert_eq!(again.stdout, out.stdout);
+
+    let flood = stories[0]["id"].as_u64().expect("id").to_string();
+    let story = newsfuse(&dir, &["story", &flood, "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    let story: Value = serde_json::from_str(&story.stdout).expect("JSON");
+    assert_eq!(story["story"]["articles"], 3);
+    assert_eq!(story["brief"]["articles"].as_array().map(Vec::len), Some(3));
+    let times: Vec<&str> = story["brief_built_from"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| a["time"].as_str().expect("time"))
+        .collect();
+    assert_eq!(times[0], "2016-02-02T08:00:00Z");
+    assert!(story["brief_built_from"][0]["first_seen"].is_string());
+    newsfuse(&dir, &["story", &flood, "--db", "s.db"])
+        .run()
+        .success()
+        .stdout_has("# Story")
+        .stdout_has("Pellham");
+    newsfuse(&dir, &["story", &flood, "--db", "s.db", "--format", "html"])
+        .run()
+        .success()
+        .stdout_has("<html");
+}
+
+#[test]
+fn a_second_batch_updates_the_story_and_its_brief() {
+    let dir = TempDir::new("ingest-second-batch");
+    dir.write(
+        "one.jsonl",
+        json!({"id": "a", "title": "Varna river floods Pellham", "text": FLOOD_A, "published": "2016-02-02T08:00:00Z"}).to_string(),
+    );
+    dir.write(
+        "two.jsonl",
+        json!({"id": "b", "title": "Pellham after the flood", "text": FLOOD_B, "published": "2016-02-03T08:00:00Z"}).to_string(),
+    );
+    newsfuse(&dir, &["ingest", "--db", "s.db", "one.jsonl"])
+        .run()
+        .success();
+    newsfuse(&dir, &["ingest", "--db", "s.db", "two.jsonl"])
+        .run()
+        .success()
+        .stderr_has("batch 2")
+        .stderr_has("0 new stories, 1 stories changed");
+    let out = newsfuse(&dir, &["story", "0", "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    let story: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(story["story"]["articles"], 2);
+    assert_eq!(story["brief"]["articles"].as_array().map(Vec::len), Some(2));
+    assert_eq!(story["story"]["updated_batch"], 2);
+}
+
+#[test]
+fn stores_and_stories_that_are_not_there() {
+    let dir = TempDir::new("store-errors");
+    dir.write("notes.md", "# my notes\n\nnot a database at all\n");
+    newsfuse(&dir, &["stories", "--db", "notes.md"])
+        .run()
+        .code(2)
+        .stderr_has("not a newsfuse store");
+    assert_eq!(
+        dir.read("notes.md"),
+        "# my notes\n\nnot a database at all\n"
+    );
+    newsfuse(&dir, &["stories", "--db", "absent.db"])
+        .run()
+        .code(2)
+        .stderr_has("no store at");
+    dir.write("feed.jsonl", json!({"id": "k", "text": CHESS}).to_string());
+    newsfuse(&dir, &["ingest", "--db", "s.db", "feed.jsonl"])
+        .run()
+        .success();
+    newsfuse(&dir, &["story", "42", "--db", "s.db"])
+        .run()
+        .code(2)
+        .stderr_has("no story 42");
+    newsfuse(&dir, &["stories", "--db", "s.db", "--since", "fortnight"])
+        .run()
+        .code(2)
+        .stderr_has("neither a duration");
+    dir.write("bad.jsonl", "{oops\n[1, 2]\n");
+    newsfuse(&dir, &["ingest", "--db", "s.db", "bad.jsonl"])
+        .run()
+        .code(2)
+        .stderr_has("bad.jsonl line 1")
+        .stderr_has("bad.jsonl line 2")
+        .stderr_has("no usable articles");
+}
+
+#[test]
+fn the_shipped_feed_in_three_commands() {
+    let dir = TempDir::new("wikinews-feed");
+    let feed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/wikinews-feed.jsonl"
+    );
+    newsfuse(&dir, &["ingest", "--db", "s.db", feed])
+        .run()
+        .success()
+        .stderr_has("100 articles read, 100 stored");
+    let out = newsfuse(&dir, &["stories", "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    let stories: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let stories = stories.as_array().expect("array");
+    let total: u64 = stories
+        .iter()
+        .map(|s| s["articles"].as_u64().expect("n"))
+        .sum();
+    assert_eq!(total, 100);
+    let biggest = stories
+        .iter()
+        .max_by_key(|s| s["articles"].as_u64())
+        .expect("a story");
+    assert!(biggest["articles"].as_u64() >= Some(5), "{biggest}");
+    newsfuse(&dir, &["story", &biggest["id"].to_string(), "--db", "s.db"])
+        .run()
+        .success()
+        .stdout_has("## Summary");
+}
