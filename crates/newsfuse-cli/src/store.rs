@@ -80,9 +80,7 @@ pub(crate) fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let mut store = args.db.open()?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let now = now_secs();
     let options = IngestOptions {
         now,
         summary: SummaryConfig::default(),
@@ -266,7 +264,7 @@ fn parse_since(text: &str) -> Result<Since, String> {
 fn now_secs() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn story_json(row: &StoryRow) -> Value {

@@ -64,7 +64,8 @@ const MIGRATIONS: &[&str] = &["
     "];
 
 /// The newest store layout this build writes.
-pub const LAYOUT_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const LAYOUT_VERSION: i64 = 1;
+const _: () = assert!(MIGRATIONS.len() as u64 == LAYOUT_VERSION as u64);
 
 /// A story store in one SQLite file.
 pub struct SqliteStore {
@@ -176,7 +177,7 @@ const ARTICLE_COLUMNS: &str =
 
 fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredArticle> {
     Ok(StoredArticle {
-        key: row.get::<_, i64>(0)? as u64,
+        key: row.get::<_, u64>(0)?,
         id: row.get(1)?,
         url: row.get(2)?,
         title: row.get(3)?,
@@ -185,8 +186,8 @@ fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredArticle> 
         time: row.get(6)?,
         first_seen: row.get(7)?,
         text: row.get(8)?,
-        story: row.get::<_, i64>(9)? as u64,
-        batch: row.get::<_, i64>(10)? as u64,
+        story: row.get::<_, u64>(9)?,
+        batch: row.get::<_, u64>(10)?,
     })
 }
 
@@ -194,13 +195,13 @@ const STORY_COLUMNS: &str = "id, title, first_time, last_time, articles, sources
 
 fn story_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
-        id: row.get::<_, i64>(0)? as u64,
+        id: row.get::<_, u64>(0)?,
         title: row.get(1)?,
         first_time: row.get(2)?,
         last_time: row.get(3)?,
-        articles: row.get::<_, i64>(4)? as u64,
-        sources: row.get::<_, i64>(5)? as u64,
-        updated_batch: row.get::<_, i64>(6)? as u64,
+        articles: row.get::<_, u64>(4)?,
+        sources: row.get::<_, u64>(5)?,
+        updated_batch: row.get::<_, u64>(6)?,
     })
 }
 
@@ -212,22 +213,20 @@ fn hash_to_sql(hash: u64) -> i64 {
 impl Store for SqliteStore {
     fn head(&self) -> Result<StoreHead> {
         let c = &self.connection;
-        let state: Option<(i64, Vec<u8>)> = c
-            .query_row(
-                "SELECT batch, state FROM clusterer WHERE only = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+        let state: Option<Vec<u8>> = c
+            .query_row("SELECT state FROM clusterer WHERE only = 1", [], |r| {
+                r.get(0)
+            })
             .optional()?;
-        let batch: i64 =
+        let batch: u64 =
             c.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))?;
-        let last_key: i64 = c.query_row("SELECT coalesce(max(key), 0) FROM articles", [], |r| {
+        let last_key: u64 = c.query_row("SELECT coalesce(max(key), 0) FROM articles", [], |r| {
             r.get(0)
         })?;
         Ok(StoreHead {
-            batch: batch as u64,
-            next_article: last_key as u64 + 1,
-            clusterer: state.map(|(_, s)| s),
+            batch,
+            next_article: last_key + 1,
+            clusterer: state,
         })
     }
 
@@ -249,7 +248,7 @@ impl Store for SqliteStore {
         let sql =
             format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE story = ?1 ORDER BY time, key");
         let mut statement = self.connection.prepare_cached(&sql)?;
-        let rows = statement.query_map([story as i64], article_from_row)?;
+        let rows = statement.query_map([story], article_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -258,10 +257,7 @@ impl Store for SqliteStore {
         let mut statement = self.connection.prepare_cached(&sql)?;
         let mut out = Vec::with_capacity(keys.len());
         for &key in keys {
-            if let Some(a) = statement
-                .query_row([key as i64], article_from_row)
-                .optional()?
-            {
+            if let Some(a) = statement.query_row([key], article_from_row).optional()? {
                 out.push(a);
             }
         }
@@ -272,12 +268,12 @@ impl Store for SqliteStore {
         let tx = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found: i64 =
+        let found: u64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))?;
-        if found as u64 != write.base_batch {
+        if found != write.base_batch {
             return Err(StoreError::Conflict {
                 expected: write.base_batch,
-                found: found as u64,
+                found,
             });
         }
         let n = &write.counts;
@@ -285,13 +281,13 @@ impl Store for SqliteStore {
             "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
-                write.batch as i64,
+                write.batch,
                 n.started,
-                n.offered as i64,
-                n.stored as i64,
-                n.duplicates as i64,
-                n.new_stories as i64,
-                n.changed_stories as i64
+                n.offered,
+                n.stored,
+                n.duplicates,
+                n.new_stories,
+                n.changed_stories
             ],
         )?;
         {
@@ -310,16 +306,16 @@ impl Store for SqliteStore {
             )?;
             for (row, brief) in &write.stories {
                 story_statement.execute(params![
-                    row.id as i64,
+                    row.id,
                     row.title,
                     row.first_time,
                     row.last_time,
-                    row.articles as i64,
-                    row.sources as i64,
-                    row.updated_batch as i64,
+                    row.articles,
+                    row.sources,
+                    row.updated_batch,
                     serde_json::to_string(&brief.built_from)?,
-                    brief.story_articles as i64,
-                    brief.batch as i64,
+                    brief.story_articles,
+                    brief.batch,
                     brief.brief_json,
                     brief.summary_json,
                 ])?;
@@ -339,7 +335,7 @@ impl Store for SqliteStore {
                 }
                 let _ = written;
                 article_statement.execute(params![
-                    a.key as i64,
+                    a.key,
                     keys.id,
                     a.url,
                     keys.url,
@@ -350,15 +346,15 @@ impl Store for SqliteStore {
                     a.time,
                     a.first_seen,
                     a.text,
-                    a.story as i64,
-                    a.batch as i64,
+                    a.story,
+                    a.batch,
                 ])?;
             }
         }
         tx.execute(
             "INSERT INTO clusterer (only, batch, state) VALUES (1, ?1, ?2)
              ON CONFLICT(only) DO UPDATE SET batch = excluded.batch, state = excluded.state",
-            params![write.batch as i64, write.clusterer],
+            params![write.batch, write.clusterer],
         )?;
         tx.commit()?;
         Ok(())
@@ -381,14 +377,14 @@ impl Store for SqliteStore {
         );
         let found = self
             .connection
-            .query_row(&sql, [id as i64], |r| {
+            .query_row(&sql, [id], |r| {
                 let row = story_from_row(r)?;
                 let built_from: String = r.get(7)?;
                 Ok((
                     row,
                     built_from,
-                    r.get::<_, i64>(8)? as u64,
-                    r.get::<_, i64>(9)? as u64,
+                    r.get::<_, u64>(8)?,
+                    r.get::<_, u64>(9)?,
                     r.get::<_, String>(10)?,
                     r.get::<_, String>(11)?,
                 ))
@@ -415,10 +411,10 @@ impl Store for SqliteStore {
                  brief_json = ?5, summary_json = ?6
              WHERE id = ?1 AND articles = ?3 AND updated_batch <= ?4",
             params![
-                story as i64,
+                story,
                 serde_json::to_string(&brief.built_from)?,
-                brief.story_articles as i64,
-                brief.batch as i64,
+                brief.story_articles,
+                brief.batch,
                 brief.brief_json,
                 brief.summary_json
             ],

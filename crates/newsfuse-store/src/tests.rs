@@ -250,7 +250,9 @@ fn stories_since_and_order(store: &mut dyn Store) {
     assert_eq!(since[0].id, all[0].id);
 }
 
-fn suite() -> Vec<(&'static str, fn(&mut dyn Store))> {
+type Case = fn(&mut dyn Store);
+
+fn suite() -> Vec<(&'static str, Case)> {
     vec![
         ("reingest_is_idempotent", reingest_is_idempotent),
         ("dedupe_by_id_url_and_text", dedupe_by_id_url_and_text),
@@ -353,9 +355,8 @@ fn a_batch_failing_midway_leaves_the_store_as_before() {
     let stories_before = store.stories(None).expect("stories");
 
     store.fail_after_articles = Some(2);
-    let error = ingest(&mut store, &two_stories(4..9), &options())
-        .err()
-        .expect("the injected failure");
+    let error =
+        ingest(&mut store, &two_stories(4..9), &options()).expect_err("the injected failure");
     assert!(matches!(error, StoreError::Injected(_)), "{error}");
     assert_eq!(store.head().expect("head"), head);
     assert_eq!(partition(&store), before);
@@ -383,7 +384,7 @@ fn a_write_from_a_stale_head_is_refused() {
         batch: 1,
         ..crate::BatchWrite::default()
     };
-    let error = second.commit_batch(&stale).err().expect("refused");
+    let error = second.commit_batch(&stale).expect_err("refused");
     assert!(
         matches!(
             error,
