@@ -86,8 +86,21 @@ pub(crate) fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
         summary: SummaryConfig::default(),
         stories: StoryConfig::default(),
     };
-    let report = ingest(&mut store, &articles, &options)
-        .with_context(|| format!("ingest into {} failed", store.path().display()))?;
+    // Another ingest that commits first makes this one's batch stale (`StoreError::Conflict`,
+    // nothing written): run it again from the new state.
+    let mut attempt = 1;
+    let report = loop {
+        match ingest(&mut store, &articles, &options) {
+            Err(newsfuse_store::StoreError::Conflict { .. }) if attempt < 5 => {
+                eprintln!("note: another ingest committed first; running this batch again");
+                attempt += 1;
+            }
+            other => {
+                break other
+                    .with_context(|| format!("ingest into {} failed", store.path().display()))?;
+            }
+        }
+    };
     for note in &report.notes {
         eprintln!("note: {note}");
     }

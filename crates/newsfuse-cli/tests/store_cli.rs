@@ -182,3 +182,43 @@ fn the_shipped_feed_in_three_commands() {
         .success()
         .stdout_has("## Summary");
 }
+
+#[test]
+fn an_ingest_killed_midway_loses_nothing_reported_and_can_run_again() {
+    let dir = TempDir::new("ingest-killed");
+    let feed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/wikinews-feed.jsonl"
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsfuse"))
+        .args(["ingest", "--db", "s.db", feed])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start newsfuse");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().ok();
+    child.wait().expect("wait");
+    // Killed before its commit (the usual case: building 61 briefs takes longer) or after it:
+    // either way the store opens and a second run completes the feed, each article once.
+    let again = newsfuse(&dir, &["ingest", "--db", "s.db", feed])
+        .run()
+        .success();
+    assert!(
+        again.stderr.contains("100 stored") || again.stderr.contains("all seen before"),
+        "{}",
+        again.stderr
+    );
+    let out = newsfuse(&dir, &["stories", "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    let stories: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let total: u64 = stories
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|s| s["articles"].as_u64().expect("n"))
+        .sum();
+    assert_eq!(total, 100);
+}

@@ -426,3 +426,31 @@ fn a_story_of_5000_articles_keeps_a_bounded_brief() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_stale_brief_is_rebuilt_before_it_is_served() {
+    let dir = TempDir::new();
+    let mut store = SqliteStore::open(&dir.db()).expect("open");
+    run(&mut store, &two_stories(0..4));
+    let story = store.stories(None).expect("stories")[0].id;
+    let before = store.story(story).expect("read").expect("story");
+    // Make the stored brief look older than the story (as a brief written by an interrupted
+    // rebuild, or by an older newsfuse, would).
+    store
+        .connection_for_tests()
+        .execute(
+            "UPDATE stories SET brief_story_articles = 1, brief_json = '{}' WHERE id = ?1",
+            [story],
+        )
+        .expect("update");
+    let stale = store.story(story).expect("read").expect("story");
+    assert!(!stale.brief_is_current());
+    let current = current_story(&mut store, story, &SummaryConfig::default())
+        .expect("read")
+        .expect("story");
+    assert!(current.rebuilt);
+    assert_eq!(current.brief.articles.len() as u64, before.row.articles);
+    let after = store.story(story).expect("read").expect("story");
+    assert!(after.brief_is_current(), "the rebuilt brief was stored");
+    assert_eq!(after.brief, before.brief);
+}
