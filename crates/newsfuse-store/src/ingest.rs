@@ -63,7 +63,7 @@ pub struct IngestReport {
     pub counts: BatchCounts,
     /// Articles seen before.
     pub seen_again: Vec<SeenAgain>,
-    /// The stories changed, with their articles and whether they are new.
+    /// The stories the batch changed, as they are after it.
     pub stories: Vec<StoryRow>,
     /// Things noticed: unreadable or future dates, articles without text.
     pub notes: Vec<String>,
