@@ -12,6 +12,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod eval;
 mod stories;
+mod update_eval;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -97,6 +98,12 @@ enum Command {
     #[command(after_help = "Example:
   newsfuse eval-stories --data ../shared/eval/clustering_tdt_duc2003.jsonl --subset holdout")]
     EvalStories(stories::EvalStoriesArgs),
+    /// Score update summaries ("what is new since the reader last looked") on the DUC 2007 update
+    /// task with NIST's ROUGE settings, beside its peers.
+    #[command(after_help = "Example (the data is described in ../shared/eval/PROVENANCE.md):
+  newsfuse eval-update --data ../shared/eval/duc2007_update.jsonl \\
+    --peers ../shared/eval/duc2007_update_peers.jsonl --subset holdout")]
+    EvalUpdate(update_eval::EvalUpdateArgs),
 }
 
 #[derive(Args, Clone)]
@@ -299,6 +306,7 @@ fn main() -> ExitCode {
         Command::Man { subcommand } => write_man(subcommand.as_deref()),
         Command::Cluster(args) => stories::run_cluster(&args),
         Command::EvalStories(args) => stories::run_eval_stories(&args),
+        Command::EvalUpdate(args) => update_eval::run_eval_update(&args),
     };
     match outcome {
         Ok(code) => code,

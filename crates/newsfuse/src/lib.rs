@@ -133,6 +133,7 @@ pub mod select;
 pub mod stem;
 pub mod stopwords;
 pub mod summary;
+pub mod update;
 #[cfg(test)]
 mod testutil;
 
@@ -148,6 +149,7 @@ pub use model::{Article, Cluster, Span};
 pub use render::Format;
 pub use select::{Algorithm, Budget};
 pub use summary::{Summary, SummaryConfig, Warning, summarize};
+pub use update::{summarize_update, summarize_update_about};
 
 /// Builds the brief of a cluster: its summary under `config`, then coverage, corroboration,
 /// quotes, entities, figures and the event date. See [`mod@brief`] for the parts and renderers.
