@@ -100,9 +100,11 @@ enum Command {
     EvalStories(stories::EvalStoriesArgs),
     /// Score update summaries ("what is new since the reader last looked") on the DUC 2007 update
     /// task with NIST's ROUGE settings, beside its peers.
-    #[command(after_help = "Example (the data is described in ../shared/eval/PROVENANCE.md):
+    #[command(
+        after_help = "Example (the data is described in ../shared/eval/PROVENANCE.md):
   newsfuse eval-update --data ../shared/eval/duc2007_update.jsonl \\
-    --peers ../shared/eval/duc2007_update_peers.jsonl --subset holdout")]
+    --peers ../shared/eval/duc2007_update_peers.jsonl --subset holdout"
+    )]
     EvalUpdate(update_eval::EvalUpdateArgs),
 }
 

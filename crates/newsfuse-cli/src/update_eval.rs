@@ -53,7 +53,11 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
     let (rows, score_problems) = update::score_systems(&topics, &systems, &options);
     problems.extend(score_problems);
     for problem in &problems {
-        let kind = if problem.input_skipped { "error" } else { "note" };
+        let kind = if problem.input_skipped {
+            "error"
+        } else {
+            "note"
+        };
         eprintln!("{kind}: {}", problem.message);
     }
     let nist_gap = match (&args.nist, args.subset) {
@@ -64,9 +68,15 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
                 .filter_map(|row| {
                     let (r2, su4) = nist.get(&row.system)?;
                     let ours = row.parts.get("all")?;
-                    Some((ours.rouge2.mean - r2).abs().max((ours.su4.mean - su4).abs()))
+                    Some(
+                        (ours.rouge2.mean - r2)
+                            .abs()
+                            .max((ours.su4.mean - su4).abs()),
+                    )
                 })
-                .fold(None, |max: Option<f64>, d| Some(max.map_or(d, |m| m.max(d))));
+                .fold(None, |max: Option<f64>, d| {
+                    Some(max.map_or(d, |m| m.max(d)))
+                });
             let compared = rows.iter().filter(|r| nist.contains_key(&r.system)).count();
             Some((compared, gap))
         }
@@ -75,8 +85,15 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
     let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
     match args.format {
         ReportFormat::Json => {
-            let by_system: BTreeMap<&str, _> =
-                rows.iter().map(|r| (r.system.as_str(), &r.parts)).collect();
+            let by_system: BTreeMap<&str, _> = rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.system.as_str(),
+                        json!({"mean_words": r.mean_words, "parts": &r.parts}),
+                    )
+                })
+                .collect();
             println!(
                 "{}",
                 json!({

@@ -118,7 +118,8 @@ pub fn load_topics(
             .iter()
             .enumerate()
             .map(|(idx, text)| {
-                let mut article = article_from_text(text, &format!("{}#{idx}", parsed.id), &mut notes);
+                let mut article =
+                    article_from_text(text, &format!("{}#{idx}", parsed.id), &mut notes);
                 article.published = parsed.doc_dates.get(idx).cloned();
                 article
             })
@@ -152,7 +153,10 @@ pub fn load_topics(
         match ordered {
             Some(sets) => topics.push(UpdateTopic { id, query, sets }),
             None => problems.push(Problem {
-                message: format!("{}: topic {id} lacks one of the sets A, B, C", path.display()),
+                message: format!(
+                    "{}: topic {id} lacks one of the sets A, B, C",
+                    path.display()
+                ),
                 input_skipped: true,
             }),
         }
@@ -164,7 +168,11 @@ pub fn load_topics(
 }
 
 /// newsfuse's systems in the table.
-pub const NEWSFUSE_SYSTEMS: [&str; 3] = ["newsfuse-update", "newsfuse-update-noquery", "newsfuse-plain"];
+pub const NEWSFUSE_SYSTEMS: [&str; 3] = [
+    "newsfuse-update",
+    "newsfuse-update-noquery",
+    "newsfuse-plain",
+];
 
 /// The summaries of newsfuse's systems: system → set cluster id → text (one sentence per line).
 pub fn newsfuse_summaries(topics: &[UpdateTopic]) -> BTreeMap<String, BTreeMap<String, String>> {
@@ -247,6 +255,8 @@ pub struct SystemRow {
     pub system: String,
     /// Whether it is one of newsfuse's systems.
     pub newsfuse: bool,
+    /// Mean summary length in words (whitespace-separated) over the sets it has.
+    pub mean_words: f64,
     /// Per part (`A`, `B`, `C`, `all`): ROUGE-2 recall and ROUGE-SU4 recall in percent, with
     /// their 95% bootstrap intervals, and the number of evaluations.
     pub parts: BTreeMap<String, PartFigures>,
@@ -339,9 +349,15 @@ pub fn score_systems(
                     },
                 );
             }
+            let lengths: Vec<f64> = sets
+                .iter()
+                .filter_map(|(_, set)| texts.get(&set.cluster.id))
+                .map(|text| text.split_whitespace().count() as f64)
+                .collect();
             SystemRow {
                 system: system.clone(),
                 newsfuse: NEWSFUSE_SYSTEMS.contains(&system.as_str()),
+                mean_words: newsfuse_rouge::mean(&lengths),
                 parts,
             }
         })
@@ -408,13 +424,17 @@ pub fn render_table(rows: &[SystemRow]) -> String {
     let all = |r: &SystemRow| r.parts.get("all").map_or(0.0, |p| p.rouge2.mean);
     sorted.sort_by(|a, b| all(b).total_cmp(&all(a)).then(a.system.cmp(&b.system)));
     let parts = ["A", "B", "C", "all"];
-    let mut out = format!("{:<24}", "system");
+    let mut out = format!("{:<24} {:>5}", "system", "words");
     for part in parts {
-        let _ = write!(out, " | {:^43}", format!("{part}: R-2 recall, SU4 recall (rank)"));
+        let _ = write!(
+            out,
+            " | {:^43}",
+            format!("{part}: R-2 recall, SU4 recall (rank)")
+        );
     }
     out.push('\n');
     for row in sorted {
-        let _ = write!(out, "{:<24}", row.system);
+        let _ = write!(out, "{:<24} {:>5.1}", row.system, row.mean_words);
         for part in parts {
             match row.parts.get(part) {
                 Some(f) => {
@@ -492,7 +512,9 @@ mod tests {
         let set = |letter: &str| UpdateSet {
             cluster: Cluster {
                 id: format!("T1-{letter}"),
-                articles: vec![article("The council approved the new bridge over the river.")],
+                articles: vec![article(
+                    "The council approved the new bridge over the river.",
+                )],
             },
             references: refs
                 .iter()
@@ -523,7 +545,10 @@ mod tests {
         // Three left-out references; the summary equals the first, so it is not perfect when the
         // first is among the models scored, and perfect nowhere else.
         assert_eq!(good.n, 3);
-        assert!(good.rouge2.mean > 30.0 && good.rouge2.mean < 100.0, "{good:?}");
+        assert!(
+            good.rouge2.mean > 30.0 && good.rouge2.mean < 100.0,
+            "{good:?}"
+        );
         assert_eq!(good.rouge2_rank, 1);
         let poor = &row("poor").parts["all"];
         assert!(poor.rouge2.mean < 1.0);

@@ -133,9 +133,9 @@ pub mod select;
 pub mod stem;
 pub mod stopwords;
 pub mod summary;
-pub mod update;
 #[cfg(test)]
 mod testutil;
+pub mod update;
 
 /// The README's Rust example, compiled and run by `cargo test` so that it stays true.
 #[cfg(doctest)]
