@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use anyhow::{Context, Result};
 use clap::Args;
 use newsfuse_eval::quality::Subset;
 use newsfuse_eval::update;
@@ -83,6 +86,7 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
         _ => None,
     };
     let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    let mut out = String::new();
     match args.format {
         ReportFormat::Json => {
             let by_system: BTreeMap<&str, _> = rows
@@ -94,7 +98,8 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
                     )
                 })
                 .collect();
-            println!(
+            let _ = writeln!(
+                out,
                 "{}",
                 json!({
                     "data": args.data.display().to_string(),
@@ -108,7 +113,8 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
             );
         }
         ReportFormat::Table => {
-            println!(
+            let _ = writeln!(
+                out,
                 "{} ({subset_name}: {} topics {}), {} words, ROUGE-1.5.5 {}, jackknifed; \
                  recall in percent [95% bootstrap interval] and rank among the peers",
                 args.data.display(),
@@ -117,18 +123,24 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
                 update::WORDS,
                 update::NIST_FLAGS
             );
-            print!("{}", update::render_table(&rows));
+            out.push_str(&update::render_table(&rows));
             if let Some((compared, gap)) = nist_gap {
                 match gap {
-                    Some(gap) => println!(
+                    Some(gap) => writeln!(
+                        out,
                         "NIST's jackknifed averages: {compared} systems compared over all sets, \
                          max |diff| {gap:.3} points"
                     ),
-                    None => println!("NIST's jackknifed averages: no system in common"),
+                    None => writeln!(out, "NIST's jackknifed averages: no system in common"),
                 }
+                .ok();
             }
         }
     }
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .context("writing the report")?;
     let skipped = problems.iter().any(|p| p.input_skipped);
     Ok(if skipped {
         ExitCode::from(1)

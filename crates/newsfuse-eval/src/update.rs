@@ -27,6 +27,9 @@ use crate::quality::{Interval, Problem, QualityError, Subset};
 /// ROUGE-1.5.5 flags of NIST's DUC 2007 update runs (`rougejk.in`'s command).
 pub const NIST_FLAGS: &str = "-n 4 -w 1.2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -d";
 
+/// Summaries of several systems: system → set cluster id (e.g. `D0703A-B`) → text.
+pub type Summaries = BTreeMap<String, BTreeMap<String, String>>;
+
 /// The update sets, in reading order.
 pub const SETS: [&str; 3] = ["A", "B", "C"];
 
@@ -175,7 +178,7 @@ pub const NEWSFUSE_SYSTEMS: [&str; 3] = [
 ];
 
 /// The summaries of newsfuse's systems: system → set cluster id → text (one sentence per line).
-pub fn newsfuse_summaries(topics: &[UpdateTopic]) -> BTreeMap<String, BTreeMap<String, String>> {
+pub fn newsfuse_summaries(topics: &[UpdateTopic]) -> Summaries {
     let config = SummaryConfig::default().words(WORDS);
     let jobs: Vec<(usize, usize)> = (0..topics.len())
         .flat_map(|t| (0..SETS.len()).map(move |s| (t, s)))
@@ -200,7 +203,7 @@ pub fn newsfuse_summaries(topics: &[UpdateTopic]) -> BTreeMap<String, BTreeMap<S
             (new.id.clone(), texts)
         })
         .collect();
-    let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut out: Summaries = BTreeMap::new();
     for (id, texts) in made {
         for (system, text) in NEWSFUSE_SYSTEMS.iter().zip(texts) {
             out.entry((*system).to_owned())
@@ -219,14 +222,12 @@ struct PeerLine {
 }
 
 /// Reads peer summaries (`{id, system, summary}` lines): system → set cluster id → text.
-pub fn load_peers(
-    path: &Path,
-) -> Result<(BTreeMap<String, BTreeMap<String, String>>, Vec<Problem>), QualityError> {
+pub fn load_peers(path: &Path) -> Result<(Summaries, Vec<Problem>), QualityError> {
     let text = std::fs::read_to_string(path).map_err(|source| QualityError::Io {
         path: path.display().to_string(),
         source,
     })?;
-    let mut peers: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut peers: Summaries = BTreeMap::new();
     let mut problems = Vec::new();
     for (line_idx, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -282,7 +283,7 @@ pub struct PartFigures {
 /// scored on the sets it has (and a problem says so).
 pub fn score_systems(
     topics: &[UpdateTopic],
-    systems: &BTreeMap<String, BTreeMap<String, String>>,
+    systems: &Summaries,
     options: &Rouge155Options,
 ) -> (Vec<SystemRow>, Vec<Problem>) {
     let mut problems = Vec::new();
