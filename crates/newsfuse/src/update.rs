@@ -63,7 +63,7 @@ pub const TOPIC_BOOST: f32 = 2.0;
 ///     id: "storm".into(),
 ///     articles: vec![article(
 ///         "A powerful storm hit the coastal town of Marlow on Monday, flooding hundreds of homes. \
-///          The government promised 40 million dollars in aid to rebuild the harbour on Wednesday.",
+///          Regional officials promised 40 million dollars in aid to rebuild the harbour on Wednesday.",
 ///     )],
 /// };
 /// let update = newsfuse::summarize_update(&seen, &new, &SummaryConfig::default().words(100));
@@ -136,7 +136,8 @@ fn update(seen: &Cluster, new: &Cluster, topic: Option<&str>, config: &SummaryCo
         warnings.push(Warning {
             article: None,
             message: format!(
-                "no new sentence fits the budget ({:?}); the update is empty",
+                "no new sentence both fits the budget ({:?}) and reads on its own (a subject \
+                 pointing outside the update); the update is empty",
                 config.select.budget
             ),
         });
