@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod eval;
 mod store;
 mod stories;
+mod update_eval;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -114,6 +115,14 @@ enum Command {
   newsfuse story 3
   newsfuse story 3 --format html > story.html")]
     Story(store::StoryArgs),
+    /// Score update summaries ("what is new since the reader last looked") on the DUC 2007 update
+    /// task with NIST's ROUGE settings, beside its peers.
+    #[command(
+        after_help = "Example (the data is described in ../shared/eval/PROVENANCE.md):
+  newsfuse eval-update --data ../shared/eval/duc2007_update.jsonl \\
+    --peers ../shared/eval/duc2007_update_peers.jsonl --subset holdout"
+    )]
+    EvalUpdate(update_eval::EvalUpdateArgs),
 }
 
 #[derive(Args, Clone)]
@@ -319,6 +328,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => store::run_ingest(&args),
         Command::Stories(args) => store::run_stories(&args),
         Command::Story(args) => store::run_story(&args),
+        Command::EvalUpdate(args) => update_eval::run_eval_update(&args),
     };
     match outcome {
         Ok(code) => code,

@@ -6,3 +6,4 @@ pub mod extraction;
 pub mod quality;
 pub mod stories;
 pub mod train;
+pub mod update;

@@ -135,6 +135,7 @@ pub mod stopwords;
 pub mod summary;
 #[cfg(test)]
 mod testutil;
+pub mod update;
 
 /// The README's Rust example, compiled and run by `cargo test` so that it stays true.
 #[cfg(doctest)]
@@ -148,6 +149,7 @@ pub use model::{Article, Cluster, Span};
 pub use render::Format;
 pub use select::{Algorithm, Budget};
 pub use summary::{Summary, SummaryConfig, Warning, summarize};
+pub use update::{summarize_update, summarize_update_about};
 
 /// Builds the brief of a cluster: its summary under `config`, then coverage, corroboration,
 /// quotes, entities, figures and the event date. See [`mod@brief`] for the parts and renderers.

@@ -179,9 +179,42 @@ pub fn summarize_prepared(
     prepared: &Prepared,
     config: &SummaryConfig,
 ) -> Summary {
+    let ordered = select_readable(
+        cluster,
+        prepared,
+        Cow::Borrowed(&prepared.analysis),
+        |analysis| select(analysis, &config.select),
+    );
+    let sentences = summary_sentences(cluster, prepared, &ordered);
+    let mut warnings = warnings(cluster, prepared);
+    if sentences.is_empty() && prepared.analysis.sentences.iter().any(|s| s.candidate) {
+        warnings.push(Warning {
+            article: None,
+            message: format!(
+                "no sentence fits the budget ({:?}); the summary is empty",
+                config.select.budget
+            ),
+        });
+    }
+    Summary {
+        cluster_id: cluster.id.clone(),
+        algorithm: config.select.algorithm,
+        budget: config.select.budget,
+        n_articles: cluster.articles.len(),
+        sentences,
+        warnings,
+    }
+}
+
+/// The summary sentences of `ordered` (indices into the analysis's sentences, in reading order),
+/// each with its span, text and `also_in`.
+pub(crate) fn summary_sentences(
+    cluster: &Cluster,
+    prepared: &Prepared,
+    ordered: &[usize],
+) -> Vec<SummarySentence> {
     let analysis = &prepared.analysis;
-    let ordered = select_readable(cluster, prepared, &config.select);
-    let sentences = ordered
+    ordered
         .iter()
         .map(|&idx| {
             let info = &analysis.sentences[idx];
@@ -207,39 +240,26 @@ pub fn summarize_prepared(
                     .collect(),
             }
         })
-        .collect::<Vec<_>>();
-    let mut warnings = warnings(cluster, prepared);
-    if sentences.is_empty() && analysis.sentences.iter().any(|s| s.candidate) {
-        warnings.push(Warning {
-            article: None,
-            message: format!(
-                "no sentence fits the budget ({:?}); the summary is empty",
-                config.select.budget
-            ),
-        });
-    }
-    Summary {
-        cluster_id: cluster.id.clone(),
-        algorithm: config.select.algorithm,
-        budget: config.select.budget,
-        n_articles: cluster.articles.len(),
-        sentences,
-        warnings,
-    }
+        .collect()
 }
 
 /// How many times [`select_readable`] selects again after leaving out sentences that read badly.
 const READING_ROUNDS: usize = 3;
 
-/// Selects and orders; then, while the summary has a sentence that [`reading::problems`] finds
-/// (a subject pointing outside the summary, or a fact an earlier sentence already gave), those
-/// sentences stop being candidates and the selection runs again, at most [`READING_ROUNDS`]
-/// times. The analysis is copied only when a sentence has to go.
-fn select_readable(cluster: &Cluster, prepared: &Prepared, config: &SelectConfig) -> Vec<usize> {
-    let mut analysis = Cow::Borrowed(&prepared.analysis);
+/// Selects with `select` over `analysis` (the prepared analysis, or a copy with fewer candidates)
+/// and orders; then, while the summary has a sentence that [`reading::problems`] finds (a subject
+/// pointing outside the summary, or a fact an earlier sentence already gave), those sentences stop
+/// being candidates and the selection runs again, at most [`READING_ROUNDS`] times. The analysis
+/// is copied only when a sentence has to go.
+pub(crate) fn select_readable(
+    cluster: &Cluster,
+    prepared: &Prepared,
+    mut analysis: Cow<'_, Analysis>,
+    select: impl Fn(&Analysis) -> Vec<usize>,
+) -> Vec<usize> {
     let mut round = 0;
     loop {
-        let picks = select(&analysis, config);
+        let picks = select(&analysis);
         let ordered = order(cluster, &analysis, &picks);
         if round == READING_ROUNDS {
             return ordered;
@@ -346,6 +366,21 @@ pub fn supporting_articles(analysis: &Analysis, idx: usize) -> Vec<usize> {
 }
 
 fn warnings(cluster: &Cluster, prepared: &Prepared) -> Vec<Warning> {
+    let sentences = &prepared.analysis.sentences;
+    article_warnings(
+        cluster,
+        &prepared.segmented,
+        !sentences.is_empty() && sentences.iter().all(|s| !s.candidate),
+    )
+}
+
+/// The warnings about `cluster`'s articles (`segmented`, one per article) and its language, plus
+/// the note that no sentence is long enough when `no_candidate`.
+pub(crate) fn article_warnings(
+    cluster: &Cluster,
+    segmented: &[SegmentedArticle],
+    no_candidate: bool,
+) -> Vec<Warning> {
     let mut warnings = Vec::new();
     if cluster.articles.is_empty() {
         warnings.push(Warning {
@@ -360,7 +395,7 @@ fn warnings(cluster: &Cluster, prepared: &Prepared) -> Vec<Warning> {
                 article: Some(idx),
                 message: format!("article {idx} ({origin}) is empty; skipped"),
             });
-        } else if prepared.segmented[idx].sentences.is_empty() {
+        } else if segmented[idx].sentences.is_empty() {
             warnings.push(Warning {
                 article: Some(idx),
                 message: format!(
@@ -369,15 +404,13 @@ fn warnings(cluster: &Cluster, prepared: &Prepared) -> Vec<Warning> {
             });
         }
     }
-    if let Some(message) = language_note(cluster, &prepared.segmented) {
+    if let Some(message) = language_note(cluster, segmented) {
         warnings.push(Warning {
             article: None,
             message,
         });
     }
-    if !prepared.analysis.sentences.is_empty()
-        && prepared.analysis.sentences.iter().all(|s| !s.candidate)
-    {
+    if no_candidate {
         warnings.push(Warning {
             article: None,
             message: "no sentence is long enough to extract; the summary is empty".into(),

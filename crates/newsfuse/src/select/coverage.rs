@@ -22,7 +22,7 @@ use crate::analyze::Analysis;
 /// Cost exponent of the greedy ratio (Lin & Bilmes's r).
 const COST_EXPONENT: f32 = 0.7;
 /// Weight of a content word relative to a bigram.
-const UNIGRAM_WEIGHT: f32 = 0.25;
+pub(crate) const UNIGRAM_WEIGHT: f32 = 0.25;
 /// Weight of the lead prior per word of the sentence.
 const LEAD_PRIOR: f32 = 0.6;
 
@@ -50,7 +50,7 @@ pub enum Concept {
 impl Concept {
     /// One `u64` key for either kind of concept (a bigram's is its key in `SentenceInfo::bigrams`):
     /// how the single-report sentence frequencies are counted in [`objective`].
-    fn key(self) -> u64 {
+    pub(crate) fn key(self) -> u64 {
         match self {
             Concept::Bigram(a, b) => (u64::from(a) << 32) | u64::from(b),
             Concept::Term(t) => u64::MAX - u64::from(t),
@@ -96,8 +96,14 @@ pub(super) fn objective(analysis: &Analysis) -> Objective {
                 UNIGRAM_WEIGHT * support(concept.key(), analysis.term_reports(term))
             }
         },
-        |info| LEAD_PRIOR * info.n_words as f32 / (1.0 + info.position as f32),
+        lead_prior,
     )
+}
+
+/// The default objective's prior for a sentence: its length in words, discounted by its position
+/// in its article.
+pub(crate) fn lead_prior(info: &crate::analyze::SentenceInfo) -> f32 {
+    LEAD_PRIOR * info.n_words as f32 / (1.0 + info.position as f32)
 }
 
 /// Concept slot of a concept not yet weighed.
