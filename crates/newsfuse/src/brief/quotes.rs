@@ -132,6 +132,13 @@ static AFTER_ROLE_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "said the statement released by the Union": the body that issued the document.
+static AFTER_VERB_DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,'’]*(?P<verb>{VERBS})\s+(?:[Tt]he|[Aa]n?)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:statement|report|letter|release|communique|message)\s+(?:released|issued|published|sent|signed)\s+by\s+(?P<who>(?:the\s+)?{NAME})"
+    ))
+    .expect("valid regex")
+});
 /// "said a government spokesman", "said the statement": an unnamed speaker after the verb, as
 /// many words as reach a comma, a lower-case word or the end (cut at a function word after).
 static AFTER_VERB_ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -390,8 +397,19 @@ fn extract_block(
 
         let (mut attribution, mut who, mut source) = after_attribution(after_text, close_end);
         // "X said Libya "..." , the news agency said": a medium that relays the quote yields to
-        // the speaker its own sentence names before the quote.
-        if who.as_deref().is_some_and(is_medium)
+        // the speaker its own sentence names before the quote. So does a capitalised subject
+        // after a quote that ends its sentence ("X said "... ." The Y also confirmed ..."): it
+        // opens the next sentence.
+        let quote_ends_sentence = doc
+            .slice(*span)
+            .trim_end()
+            .ends_with(['.', '!', '?'])
+            && after_text
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase());
+        if who
+            .as_deref()
+            .is_some_and(|w| quote_ends_sentence || is_medium(w))
             && let Some((att, w)) =
                 before_attribution(before_text, before_base, before_base != block.start)
                     .filter(|(att, w)| {
@@ -574,7 +592,8 @@ fn after_attribution(
         .or_else(|| AFTER_VERB_NAME.captures(after_text))
         .or(titled)
         .or_else(|| AFTER_QUOTED.captures(after_text))
-        .or_else(|| AFTER_ACCORDING.captures(after_text));
+        .or_else(|| AFTER_ACCORDING.captures(after_text))
+        .or_else(|| AFTER_VERB_DOCUMENT_BY.captures(after_text));
     let (caps, unnamed) = match caps {
         Some(caps) => (caps, false),
         None => match AFTER_VERB_ROLE.captures(after_text) {
@@ -1967,6 +1986,8 @@ mod tests {
             "The Drivers Union said on Monday it would strike.\n\n\
              \"Nobody will drive a train until the wages are paid in full,\" said the statement, which was sent to reporters.",
             "In a statement, the ministry said that the plan \"would only delay the opening of the line.\"",
+            "The Harbour Board backed the drivers. Nina Sato, a spokeswoman for the Harbour Board, said \"we support the drivers in every way we can.\" The Harbour Board also confirmed the date.\n\n\
+             \"The union deplores the closure and asks for talks at once,\" said the statement released by the Drivers Union.",
             "The Northern Riders Alliance, a commuter group, counted the delays.\n\n\
              \"Our members have lost whole working days to this closure,\" the group said.",
         ]);
@@ -1994,7 +2015,12 @@ mod tests {
         let ministry = by_article(3);
         assert_eq!(ministry.len(), 1, "{ministry:?}");
         assert_eq!(ministry[0].0.as_deref(), Some("ministry"), "{ministry:?}");
-        let group = by_article(4);
+        // The capitalised subject after a quote that ends its sentence opens the next sentence.
+        let next_sentence = by_article(4);
+        assert_eq!(next_sentence.len(), 2, "{next_sentence:?}");
+        assert_eq!(next_sentence[0].0.as_deref(), Some("Nina Sato"), "{next_sentence:?}");
+        assert_eq!(next_sentence[1].0.as_deref(), Some("Drivers Union"), "{next_sentence:?}");
+        let group = by_article(5);
         assert_eq!(group.len(), 1, "{group:?}");
         assert_eq!(group[0].0.as_deref(), Some("Northern Riders Alliance"), "{group:?}");
     }
