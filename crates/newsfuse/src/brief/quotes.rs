@@ -671,7 +671,7 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
     }
     if let Some(caps) = BEFORE_OPEN_APPOSITIVE.captures(piece)
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
-        && is_role(&caps["app"])
+        && open_appositive_describes(&caps["app"])
         && !crate::stopwords::is_stopword(
             &w.as_str()
                 .split_whitespace()
@@ -779,6 +779,18 @@ fn last_body_in(text: &str, people: &PersonIndex, article: usize) -> Option<(Res
         }
     }
     document.map(|d| (d, true))
+}
+
+/// Whether an appositive opened by an article describes who speaks: it ends in a title ("the
+/// city's mayor") or its head, among its first three words, is a title, a body or a medium ("a
+/// news website run by ...").
+fn open_appositive_describes(appositive: &str) -> bool {
+    is_role(appositive)
+        || appositive
+            .split_whitespace()
+            .skip(1)
+            .take(3)
+            .any(|w| is_role(w) || is_body(w) || is_medium(w))
 }
 
 /// Whether a written speaker is a body named only by its kind ("the group", "the organisation").
@@ -1958,7 +1970,8 @@ mod tests {
                 "\"Reading our findings, most towns grew after the flood,\" the authors write. But, they add, \"few towns kept their old markets open.\"",
                 "\"The question is whether the line can ever pay,\" said a transport ministry spokesman, on condition of anonymity.",
                 "\"Trust is the root of our troubles,\" the leader of the drivers' movement, Mara Lind, wrote in an essay.",
-                "Pavel Orn, the city's mayor said, \"we want the trains running again before the holidays begin.\"",
+                "Pavel Orn, the city's mayor said, \"we want the trains running again before the holidays begin.\" \
+             Railnews.net, a news website run by friends of Orn said: \"The mayor will win this fight for the town.\"",
                 "In his letter, Karl Weiss accused the company of trying \"to break the union and cut every wage it pays.\"",
             ],
             &[
@@ -1969,6 +1982,7 @@ mod tests {
                 (None, &[2], 1, "after"),
                 (Some("Mara Lind"), &[3], 1, "after"),
                 (Some("Pavel Orn"), &[4], 1, "before"),
+                (Some("Railnews.net"), &[4], 1, "before"),
                 (Some("Karl Weiss"), &[5], 1, "before"),
             ],
         );
