@@ -100,9 +100,15 @@ fn main() {
             let mut quotes = Vec::new();
             for (a, article) in cluster.articles.iter().enumerate() {
                 for (open, close) in scan(&article.text) {
-                    let start = open + article.text[open..].chars().next().map_or(1, char::len_utf8);
+                    let start = open
+                        + article.text[open..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
                     let end = close.unwrap_or_else(|| {
-                        article.text[start..].find("\n\n").map_or(article.text.len(), |p| start + p)
+                        article.text[start..]
+                            .find("\n\n")
+                            .map_or(article.text.len(), |p| start + p)
                     });
                     if words(&article.text[start..end]) >= 3 {
                         quotes.push((a, open, close));
@@ -117,7 +123,9 @@ fn main() {
             for (a, open, close) in quotes.into_iter().take(QUOTES_PER_CLUSTER) {
                 let t = &cluster.articles[a].text;
                 let para_start = t[..open].rfind("\n\n").map_or(0, |p| p + 2);
-                let prev_start = t[..para_start.saturating_sub(2)].rfind("\n\n").map_or(0, |p| p + 2);
+                let prev_start = t[..para_start.saturating_sub(2)]
+                    .rfind("\n\n")
+                    .map_or(0, |p| p + 2);
                 let para_end = t[open..].find("\n\n").map_or(t.len(), |p| open + p);
                 let mut lo = prev_start.max(open.saturating_sub(900));
                 while !t.is_char_boundary(lo) {
@@ -127,7 +135,9 @@ fn main() {
                 while !t.is_char_boundary(hi) {
                     hi += 1;
                 }
-                let c_end = close.map_or(para_end, |c| c + t[c..].chars().next().map_or(1, char::len_utf8));
+                let c_end = close.map_or(para_end, |c| {
+                    c + t[c..].chars().next().map_or(1, char::len_utf8)
+                });
                 println!("--- {id} a{a} open {open} close {close:?}");
                 println!(
                     "{}<<{}>>{}",

@@ -400,10 +400,7 @@ fn extract_block(
         // the speaker its own sentence names before the quote. So does a capitalised subject
         // after a quote that ends its sentence ("X said "... ." The Y also confirmed ..."): it
         // opens the next sentence.
-        let quote_ends_sentence = doc
-            .slice(*span)
-            .trim_end()
-            .ends_with(['.', '!', '?'])
+        let quote_ends_sentence = doc.slice(*span).trim_end().ends_with(['.', '!', '?'])
             && after_text
                 .trim_start()
                 .starts_with(|c: char| c.is_uppercase());
@@ -411,10 +408,11 @@ fn extract_block(
             .as_deref()
             .is_some_and(|w| quote_ends_sentence || is_medium(w))
             && let Some((att, w)) =
-                before_attribution(before_text, before_base, before_base != block.start)
-                    .filter(|(att, w)| {
+                before_attribution(before_text, before_base, before_base != block.start).filter(
+                    |(att, w)| {
                         att.start >= before_base + sentence_start(before_text) && !is_medium(w)
-                    })
+                    },
+                )
         {
             attribution = Some(att);
             who = Some(w);
@@ -510,8 +508,9 @@ fn extract_block(
                     let mut resolved = people.resolve_speaker(&written, doc.index);
                     // "the group said": the one organisation named in reach.
                     if is_generic_body(&lower)
-                        && let Some(org) = people
-                            .one_organization_in(doc.text.get(context_start..span.start).unwrap_or(""))
+                        && let Some(org) = people.one_organization_in(
+                            doc.text.get(context_start..span.start).unwrap_or(""),
+                        )
                     {
                         resolved = Resolved {
                             role: None,
@@ -2011,20 +2010,37 @@ mod tests {
                 .quotes
                 .iter()
                 .filter(|q| q.articles.contains(&a))
-                .map(|q| (q.speaker.clone(), q.speaker_roles.clone(), q.speaker_kind.clone()))
+                .map(|q| {
+                    (
+                        q.speaker.clone(),
+                        q.speaker_roles.clone(),
+                        q.speaker_kind.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         let relayed = by_article(0);
         assert_eq!(relayed.len(), 1, "{relayed:?}");
-        assert_eq!(relayed[0].0.as_deref(), Some("Transport Ministry"), "{relayed:?}");
+        assert_eq!(
+            relayed[0].0.as_deref(),
+            Some("Transport Ministry"),
+            "{relayed:?}"
+        );
         let second = by_article(1);
         assert_eq!(second.len(), 2, "{second:?}");
         assert_eq!(second[0].0.as_deref(), Some("Ana Pell"));
         assert_eq!(second[1].0, None, "{second:?}");
-        assert!(second[1].1.iter().any(|r| r.contains("official")), "{second:?}");
+        assert!(
+            second[1].1.iter().any(|r| r.contains("official")),
+            "{second:?}"
+        );
         let statement = by_article(2);
         assert_eq!(statement.len(), 1, "{statement:?}");
-        assert_eq!(statement[0].0.as_deref(), Some("Drivers Union"), "{statement:?}");
+        assert_eq!(
+            statement[0].0.as_deref(),
+            Some("Drivers Union"),
+            "{statement:?}"
+        );
         // "In a statement, the ministry said": the document is not an appositive of a speaker.
         let ministry = by_article(3);
         assert_eq!(ministry.len(), 1, "{ministry:?}");
@@ -2032,11 +2048,23 @@ mod tests {
         // The capitalised subject after a quote that ends its sentence opens the next sentence.
         let next_sentence = by_article(4);
         assert_eq!(next_sentence.len(), 2, "{next_sentence:?}");
-        assert_eq!(next_sentence[0].0.as_deref(), Some("Nina Sato"), "{next_sentence:?}");
-        assert_eq!(next_sentence[1].0.as_deref(), Some("Drivers Union"), "{next_sentence:?}");
+        assert_eq!(
+            next_sentence[0].0.as_deref(),
+            Some("Nina Sato"),
+            "{next_sentence:?}"
+        );
+        assert_eq!(
+            next_sentence[1].0.as_deref(),
+            Some("Drivers Union"),
+            "{next_sentence:?}"
+        );
         let group = by_article(5);
         assert_eq!(group.len(), 1, "{group:?}");
-        assert_eq!(group[0].0.as_deref(), Some("Northern Riders Alliance"), "{group:?}");
+        assert_eq!(
+            group[0].0.as_deref(),
+            Some("Northern Riders Alliance"),
+            "{group:?}"
+        );
     }
 
     #[test]
