@@ -39,11 +39,7 @@ fn scan(text: &str) -> Vec<(usize, Option<usize>)> {
                     Some(open) => out.push((open, Some(at))),
                     None => straight = Some(at),
                 },
-                '\u{201c}' => {
-                    if curly.is_none() {
-                        curly = Some(at);
-                    }
-                }
+                '\u{201c}' if curly.is_none() => curly = Some(at),
                 '\u{201d}' => {
                     if let Some(open) = curly.take() {
                         out.push((open, Some(at)));
