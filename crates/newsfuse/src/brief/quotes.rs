@@ -668,7 +668,10 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
             w.as_str().to_string(),
         ));
     }
-    if let Some(caps) = BEFORE_OPEN_APPOSITIVE.captures(piece)
+    if [", the ", ", a ", ", an ", ", The ", ", A ", ", An "]
+        .iter()
+        .any(|article| piece.contains(article))
+        && let Some(caps) = BEFORE_OPEN_APPOSITIVE.captures(piece)
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
         && open_appositive_describes(&caps["app"])
         && !crate::stopwords::is_stopword(
