@@ -26,9 +26,11 @@ use crate::quality::Subset;
 pub const CLUSTERS: &[(&str, &[&str])] = &[
     (
         "duc2003_task2.jsonl",
-        &["D30003", "D30005", "D30010", "D30012", "D30016", "D30020"],
+        &[
+            "D30003", "D30005", "D30010", "D30012", "D30016", "D30020", "D30040", "D30042",
+        ],
     ),
-    ("duc2006.jsonl", &["D0601A", "D0602B", "D0603C"]),
+    ("duc2006.jsonl", &["D0601A", "D0602B", "D0603C", "D0638B"]),
     (
         "duc2007_update.jsonl",
         &["D0703A-A", "D0706B-A", "D0711C-A"],
@@ -41,6 +43,7 @@ pub const CLUSTERS: &[(&str, &[&str])] = &[
             "multinews-test-1051",
             "multinews-test-1138",
             "multinews-test-367",
+            "multinews-test-618",
         ],
     ),
     (

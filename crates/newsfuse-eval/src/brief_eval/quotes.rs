@@ -221,7 +221,10 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
 }
 
 /// The clusters with these ids from a dataset file, ingested as `newsfuse eval` ingests them.
-fn load_clusters(path: &Path, ids: &[String]) -> Result<Vec<Cluster>, String> {
+///
+/// # Errors
+/// A file that cannot be read or parsed, or an id it does not hold.
+pub fn load_clusters(path: &Path, ids: &[String]) -> Result<Vec<Cluster>, String> {
     #[derive(Deserialize)]
     struct Line {
         id: serde_json::Value,

@@ -1129,7 +1129,17 @@ fn is_skip_word(word: &str) -> bool {
     SKIP_WORDS.contains(&lower) || MONTH_WORDS.contains(&lower)
 }
 
-/// A nationality, ethnic or religious word ("Israelis", "British", "Soviet", "Chinese").
+/// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
+/// "-ist" or "-ician" ("naturalist", "economist", "physician").
+fn is_person_noun(word: &str) -> bool {
+    PERSON_NOUNS.contains(&word)
+        || (word.len() > 6
+            && (word.ends_with("ist") || word.ends_with("ician"))
+            && word.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// A nationality, ethnic or religious word ("Israelis", "British", "Soviet", "Chinese"); a
+/// capitalised plural in "-ans" of seven letters or more names a people ("Kenyans").
 fn is_group_word(word: &str) -> bool {
     let lower = clean_word(word).to_lowercase();
     let singular = if lower.len() > 4 {
@@ -1137,7 +1147,8 @@ fn is_group_word(word: &str) -> bool {
     } else {
         &lower
     };
-    GROUP_WORDS.contains(&singular)
+    (lower.len() >= 7 && lower.ends_with("ans") && lower.chars().all(char::is_alphabetic))
+        || GROUP_WORDS.contains(&singular)
         || ["ian", "ean", "ese", "ish"]
             .iter()
             .any(|suffix| singular.len() > suffix.len() + 2 && singular.ends_with(suffix))
@@ -1432,7 +1443,11 @@ fn split_found(
         })
         .collect();
     let name = name_words.join(" ");
-    if name.chars().count() < 2 || name.chars().all(|c| !c.is_alphabetic()) {
+    // A lone letter ("C." after "degrees", "F") is a unit or an initial, not a name.
+    if name.chars().count() < 2
+        || name.chars().all(|c| !c.is_alphabetic())
+        || (name_words.len() == 1 && is_initial(words[split]))
+    {
         return None;
     }
     let mut role = (split > role_start).then(|| words[role_start..split].join(" "));
@@ -1537,7 +1552,7 @@ fn split_found(
         match noun {
             // "23-year-old Paul Ciancia", "his daughter, Elena,".
             Some(w)
-                if PERSON_NOUNS.contains(&w)
+                if is_person_noun(w)
                     || w.ends_with("year-old")
                     || w == "old" && before2.as_deref() == Some("year") =>
             {
@@ -1567,7 +1582,7 @@ fn split_found(
                 break;
             }
             let head = word.trim_end_matches("'s");
-            if PERSON_NOUNS.contains(&head) {
+            if is_person_noun(head) {
                 cues.person += 1;
                 break;
             }
@@ -1733,6 +1748,19 @@ mod tests {
             );
         }
         assert_eq!(kind_of(&got, "Vorland"), Some("place"));
+    }
+
+    /// A plural people word in "-ans", a lone letter after a unit, and an agent noun in "-ist"
+    /// before a name.
+    #[test]
+    fn people_plurals_unit_letters_and_agent_nouns() {
+        let got = listed(&[
+            "Vorlandans protested in Vorland. The lava reached 1,200 degrees C. on Monday.",
+            "The list was topped by botanist Edda Holm. Holm worked in Vorland.",
+        ]);
+        assert!(got.iter().all(|(n, _, _)| n != "Vorlandans"), "{got:?}");
+        assert!(got.iter().all(|(n, _, _)| n != "C." && n != "C"), "{got:?}");
+        assert_eq!(kind_of(&got, "Edda Holm"), Some("person"), "{got:?}");
     }
 
     #[test]

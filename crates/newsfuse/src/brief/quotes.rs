@@ -68,7 +68,7 @@ pub struct QuoteOccurrence {
     pub variant: usize,
 }
 
-const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted";
+const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted|say|write|add|note|tell|explain|argue|warn|insist|claim|conclude|read";
 
 /// A name: capitalised words with inner "of", "of the", "al-", "de", "and" ("United Solar
 /// President and Chief Executive Stanford Ovshinsky").
@@ -82,6 +82,12 @@ const CROWD: &str = r"(?:[Pp]rotesters|[Dd]emonstrators|[Mm]archers|[Cc]rowds|[S
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later|simply|then|again|recently|once))?";
 /// An appositive between a speaker and the verb ("Rajinder Singh, manager of the squad, said").
 const APPOSITIVE: &str = r#"(?:,\s+[^,"“”!?;]{1,90},)?"#;
+
+/// Verbs that give a quotation to their subject only when it follows them in the sentence ("X
+/// accused the government of trying "..."", "X condemned the attack as an "...""): a judgement
+/// in the speaker's words, not a report of speech that could follow a quote.
+const BEFORE_VERBS: &str =
+    "accused|condemned|denounced|criticized|criticised|branded|hailed|praised|blamed";
 
 fn speech_verb() -> String {
     format!(
@@ -108,6 +114,39 @@ static AFTER_VERB_TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?P<title>(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,3}})(?P<who>{NAME})(?P<rest>[^.!?"“”]*)"#))
         .expect("valid regex")
 });
+/// "lead singer Bono said", "Palestinian leader Yasser Arafat later told": lower-case title words
+/// (after at most two capitalised ones) before the name that speaks (checked to hold no function
+/// word).
+static AFTER_TITLE_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"^[\s,'’]*(?P<title>(?:[\p{{Lu}}][\p{{L}}'’-]*\s+){{0,2}}(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,3}})(?P<who>{NAME}){APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        verb = speech_verb()
+    ))
+    .expect("valid regex")
+});
+/// "the leader of the movement, Jane Roe, wrote": a role phrase, then the name in apposition.
+static AFTER_ROLE_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"^[\s,'’]*(?P<role>(?:[Tt]he|[Aa]n?)\s+[^,"“”.!?;]{{1,80}}?),\s+(?P<who>{NAME}),{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        verb = speech_verb()
+    ))
+    .expect("valid regex")
+});
+/// "said the statement released by the Union": the body that issued the document.
+static AFTER_VERB_DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,'’]*(?P<verb>{VERBS})\s+(?:[Tt]he|[Aa]n?)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:statement|report|letter|release|communique|message)\s+(?:released|issued|published|sent|signed)\s+by\s+(?P<who>(?:the\s+)?{NAME})"
+    ))
+    .expect("valid regex")
+});
+/// "said a government spokesman", "said the statement": an unnamed speaker after the verb, as
+/// many words as reach a comma, a lower-case word or the end (cut at a function word after).
+static AFTER_VERB_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?P<who>(?:[Aa]n?|[Tt]he)\s+(?:[\p{{L}}.'’-]+\s+){{0,3}}\p{{Ll}}[\p{{Ll}}-]*)(?P<rest>(?:[,;:.!?]|\s+\p{{Ll}}|$)[^.!?"“”]*)"#
+    ))
+    .expect("valid regex")
+});
 /// "the newspaper quoted Zhang Xiong, the team's coach, as saying", "NTV quoted him as saying".
 static AFTER_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^[\s,'’]*(?:[\p{{L}}.'’-]+\s+){{0,4}}quoted\s+(?P<who>{NAME}|him|her){APPOSITIVE}\s+as\s+saying\b"))
@@ -122,7 +161,16 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Ii]t){APPOSITIVE}{TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
+        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
+        verb = speech_verb()
+    ))
+    .expect("valid regex")
+});
+/// "Jane Roe, the city's mayor said, "..."": an appositive opened by an article and ending in a
+/// title, without its closing comma; the name before it speaks.
+static BEFORE_OPEN_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"\b(?P<who>{NAME}),\s+(?P<app>(?:[Tt]he|[Aa]n?)\s+[^,"“”!?;]{{1,80}}?){TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
     .expect("valid regex")
@@ -348,6 +396,28 @@ fn extract_block(
         previous_end = close_end;
 
         let (mut attribution, mut who, mut source) = after_attribution(after_text, close_end);
+        // "X said Libya "..." , the news agency said": a medium that relays the quote yields to
+        // the speaker its own sentence names before the quote. So does a capitalised subject
+        // after a quote that ends its sentence ("X said "... ." The Y also confirmed ..."): it
+        // opens the next sentence.
+        let quote_ends_sentence = doc.slice(*span).trim_end().ends_with(['.', '!', '?'])
+            && after_text
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase());
+        if who
+            .as_deref()
+            .is_some_and(|w| quote_ends_sentence || is_medium(w))
+            && let Some((att, w)) =
+                before_attribution(before_text, before_base, before_base != block.start).filter(
+                    |(att, w)| {
+                        att.start >= before_base + sentence_start(before_text) && !is_medium(w)
+                    },
+                )
+        {
+            attribution = Some(att);
+            who = Some(w);
+            source = "before";
+        }
         let previous_attribution_end = raws[block_first..]
             .last()
             .and_then(|r| r.attribution)
@@ -377,7 +447,16 @@ fn extract_block(
         }
         let (speaker_written, role, speaker, kind, source) = match who {
             Some(written) => {
-                let lower = written.to_lowercase();
+                let mut lower = written.to_lowercase();
+                // "said the statement": a document speaks for the body last said to speak.
+                if lower.starts_with("the ") && is_document(&written) {
+                    let before = attribution.map_or(span.start, |a| a.start).min(span.start);
+                    let text = doc.text.get(context_start..before).unwrap_or("");
+                    let earlier = doc.text.get(..context_start).unwrap_or("");
+                    if last_body_speaker(text, earlier, people, doc.index).is_some() {
+                        lower = "it".to_string();
+                    }
+                }
                 if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
                     let pronoun = Gender::of_pronoun(&lower);
                     let excluded: Vec<String> = attribution
@@ -427,6 +506,18 @@ fn extract_block(
                     (Some(written), pronoun_role, previous, kind, "pronoun")
                 } else {
                     let mut resolved = people.resolve_speaker(&written, doc.index);
+                    // "the group said": the one organisation named in reach.
+                    if is_generic_body(&lower)
+                        && let Some(org) = people.one_organization_in(
+                            doc.text.get(context_start..span.start).unwrap_or(""),
+                        )
+                    {
+                        resolved = Resolved {
+                            role: None,
+                            name: Some(org),
+                            kind: "organization",
+                        };
+                    }
                     if let Some(full) = people.one_mentioned_before(&written, doc, span.start) {
                         resolved.name = Some(full);
                         resolved.kind = "person";
@@ -442,7 +533,8 @@ fn extract_block(
             }
             None if i == 0
                 && spans.len() == 1
-                && block_text.trim_start().starts_with(['"', '“']) =>
+                && block_text.trim_start().starts_with(['"', '“'])
+                && !after_text.contains(char::is_alphanumeric) =>
             {
                 // A paragraph that is only a quote continues the previous speaker.
                 let last = raws[article_first..].last().filter(|r| r.speaker.is_some());
@@ -480,14 +572,33 @@ fn after_attribution(
                 .all(|w| !crate::stopwords::is_stopword(w))
         })
     });
-    let caps = AFTER_NAME_VERB
+    let title_words_ok = |caps: &regex::Captures<'_>| {
+        caps.name("title").is_some_and(|t| {
+            t.as_str()
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .all(|w| !crate::stopwords::is_stopword(w))
+        })
+    };
+    let caps = AFTER_ROLE_NAME_VERB
         .captures(after_text)
+        .or_else(|| AFTER_NAME_VERB.captures(after_text))
+        .or_else(|| {
+            AFTER_TITLE_NAME_VERB
+                .captures(after_text)
+                .filter(|c| title_words_ok(c))
+        })
         .or_else(|| AFTER_VERB_NAME.captures(after_text))
         .or(titled)
         .or_else(|| AFTER_QUOTED.captures(after_text))
-        .or_else(|| AFTER_ACCORDING.captures(after_text));
-    let Some(caps) = caps else {
-        return (None, None, "none");
+        .or_else(|| AFTER_ACCORDING.captures(after_text))
+        .or_else(|| AFTER_VERB_DOCUMENT_BY.captures(after_text));
+    let (caps, unnamed) = match caps {
+        Some(caps) => (caps, false),
+        None => match AFTER_VERB_ROLE.captures(after_text) {
+            Some(caps) => (caps, true),
+            None => return (None, None, "none"),
+        },
     };
     let (Some(whole), Some(w)) = (caps.get(0), caps.name("who")) else {
         return (None, None, "none");
@@ -503,6 +614,15 @@ fn after_attribution(
         "her" => "she".to_string(),
         other => other.to_string(),
     };
+    if unnamed {
+        // "said the company in a statement": the speaker ends before a function word.
+        let words: Vec<&str> = who.split_whitespace().collect();
+        let keep = 1 + words[1..]
+            .iter()
+            .take_while(|w| !crate::stopwords::is_stopword(&w.to_lowercase()))
+            .count();
+        who = words[..keep].join(" ");
+    }
     // "said Iran's Foreign Ministry spokesman, Mohammad Ali Hosseini": the body and a lower-case
     // title are the role of the name after them.
     if let Some(rest) = caps.name("rest")
@@ -542,6 +662,25 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
     if piece.contains("saying")
         && let Some(caps) = BY_SAYING.captures(piece)
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+    {
+        return Some((
+            Span::new(at + whole.start(), at + whole.end()),
+            w.as_str().to_string(),
+        ));
+    }
+    if [", the ", ", a ", ", an ", ", The ", ", A ", ", An "]
+        .iter()
+        .any(|article| piece.contains(article))
+        && let Some(caps) = BEFORE_OPEN_APPOSITIVE.captures(piece)
+        && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+        && open_appositive_describes(&caps["app"])
+        && !crate::stopwords::is_stopword(
+            &w.as_str()
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase(),
+        )
     {
         return Some((
             Span::new(at + whole.start(), at + whole.end()),
@@ -642,6 +781,59 @@ fn last_body_in(text: &str, people: &PersonIndex, article: usize) -> Option<(Res
         }
     }
     document.map(|d| (d, true))
+}
+
+/// Whether an appositive opened by an article describes who speaks: it ends in a title ("the
+/// city's mayor") or its head, among its first three words, is a title, a body or a medium ("a
+/// news website run by ...").
+fn open_appositive_describes(appositive: &str) -> bool {
+    is_role(appositive)
+        || appositive
+            .split_whitespace()
+            .skip(1)
+            .take(3)
+            .any(|w| is_role(w) || is_body(w) || is_medium(w))
+}
+
+/// Whether a written speaker is a body named only by its kind ("the group", "the organisation").
+fn is_generic_body(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the group"
+            | "the organization"
+            | "the organisation"
+            | "the movement"
+            | "the alliance"
+            | "the front"
+            | "the association"
+    )
+}
+
+/// Whether a written speaker is a medium that relays what others say ("the official news
+/// agency", "state television", "the newspaper"), or a document.
+fn is_medium(written: &str) -> bool {
+    let last = written
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    is_document(written)
+        || matches!(
+            last.as_str(),
+            "agency"
+                | "newspaper"
+                | "paper"
+                | "daily"
+                | "radio"
+                | "television"
+                | "tv"
+                | "broadcaster"
+                | "station"
+                | "channel"
+                | "network"
+                | "magazine"
+                | "website"
+        )
 }
 
 /// Whether a written speaker is a document ("the report", "a government statement").
@@ -1097,6 +1289,8 @@ struct PersonIndex {
     roles: Vec<(String, String, Vec<usize>)>,
     /// Names of organisations and one-word places.
     others: HashSet<String>,
+    /// Names of organisations (for "the group said").
+    organizations: Vec<String>,
 }
 
 /// A written speaker resolved against the cluster's entities.
@@ -1118,6 +1312,11 @@ impl PersonIndex {
                 // only one-word places ("Syria said") stay bodies here.
                 e.kind == "organization" || (e.kind == "place" && !e.name.contains(' '))
             })
+            .map(|e| e.name.clone())
+            .collect();
+        let organizations = entities
+            .iter()
+            .filter(|e| e.kind == "organization" && e.name.contains(' '))
             .map(|e| e.name.clone())
             .collect();
         for entity in entities
@@ -1164,6 +1363,19 @@ impl PersonIndex {
             genders,
             roles,
             others,
+            organizations,
+        }
+    }
+
+    /// The one organisation (a name of two words or more) that `text` names, if exactly one.
+    fn one_organization_in(&self, text: &str) -> Option<String> {
+        let mut named = self
+            .organizations
+            .iter()
+            .filter(|name| contains_word(text, name));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
         }
     }
 
@@ -1746,6 +1958,116 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect, "{:#?}", brief.quotes);
+    }
+
+    /// Attribution forms beyond "X said": a title before the name, a role with the name in
+    /// apposition, "said a <body> spokesman", an open appositive before the verb, a judgement verb
+    /// before a partial quote, plural present verbs, "they" for the previous quote's role.
+    #[test]
+    fn titled_appositive_and_plural_attributions() {
+        check(
+            &[
+                "Rail strike ends.\n\n\"We are glad to be back at work today,\" union leader Tomas Varga later told the crowd.\n\n\
+                 \"The deal is fair to every driver here,\" lead driver Ilse said.",
+                "\"Reading our findings, most towns grew after the flood,\" the authors write. But, they add, \"few towns kept their old markets open.\"",
+                "\"The question is whether the line can ever pay,\" said a transport ministry spokesman, on condition of anonymity.",
+                "\"Trust is the root of our troubles,\" the leader of the drivers' movement, Mara Lind, wrote in an essay.",
+                "Pavel Orn, the city's mayor said, \"we want the trains running again before the holidays begin.\" \
+             Railnews.net, a news website run by friends of Orn said: \"The mayor will win this fight for the town.\"",
+                "In his letter, Karl Weiss accused the company of trying \"to break the union and cut every wage it pays.\"",
+            ],
+            &[
+                (Some("Tomas Varga"), &[0], 1, "after"),
+                (Some("Ilse"), &[0], 1, "after"),
+                (Some("authors"), &[1], 1, "after"),
+                (Some("authors"), &[1], 1, "pronoun"),
+                (None, &[2], 1, "after"),
+                (Some("Mara Lind"), &[3], 1, "after"),
+                (Some("Pavel Orn"), &[4], 1, "before"),
+                (Some("Railnews.net"), &[4], 1, "before"),
+                (Some("Karl Weiss"), &[5], 1, "before"),
+            ],
+        );
+    }
+
+    /// A medium that relays a quote yields to the speaker named before it in the sentence; a
+    /// paragraph that holds narration after its quote does not continue the previous speaker;
+    /// "said the statement" speaks for the body that issued it.
+    #[test]
+    fn relayed_quotes_and_statements_and_no_continuation_past_narration() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The Transport Ministry said the line \"will not reopen before the tunnel is fully repaired,\" the official news agency said Tuesday.",
+            "Ana Pell said the repairs were late. \"We were told nothing at all about it,\" she said.\n\n\
+             \"Every driver on the line has waited months for this,\" said an unnamed railway ministry official.",
+            "The Drivers Union said on Monday it would strike.\n\n\
+             \"Nobody will drive a train until the wages are paid in full,\" said the statement, which was sent to reporters.",
+            "In a statement, the ministry said that the plan \"would only delay the opening of the line.\"",
+            "The Harbour Board backed the drivers. Nina Sato, a spokeswoman for the Harbour Board, said \"we support the drivers in every way we can.\" The Harbour Board also confirmed the date.\n\n\
+             \"The union deplores the closure and asks for talks at once,\" said the statement released by the Drivers Union.",
+            "The Northern Riders Alliance, a commuter group, counted the delays.\n\n\
+             \"Our members have lost whole working days to this closure,\" the group said.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let by_article = |a: usize| {
+            brief
+                .quotes
+                .iter()
+                .filter(|q| q.articles.contains(&a))
+                .map(|q| {
+                    (
+                        q.speaker.clone(),
+                        q.speaker_roles.clone(),
+                        q.speaker_kind.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let relayed = by_article(0);
+        assert_eq!(relayed.len(), 1, "{relayed:?}");
+        assert_eq!(
+            relayed[0].0.as_deref(),
+            Some("Transport Ministry"),
+            "{relayed:?}"
+        );
+        let second = by_article(1);
+        assert_eq!(second.len(), 2, "{second:?}");
+        assert_eq!(second[0].0.as_deref(), Some("Ana Pell"));
+        assert_eq!(second[1].0, None, "{second:?}");
+        assert!(
+            second[1].1.iter().any(|r| r.contains("official")),
+            "{second:?}"
+        );
+        let statement = by_article(2);
+        assert_eq!(statement.len(), 1, "{statement:?}");
+        assert_eq!(
+            statement[0].0.as_deref(),
+            Some("Drivers Union"),
+            "{statement:?}"
+        );
+        // "In a statement, the ministry said": the document is not an appositive of a speaker.
+        let ministry = by_article(3);
+        assert_eq!(ministry.len(), 1, "{ministry:?}");
+        assert_eq!(ministry[0].0.as_deref(), Some("ministry"), "{ministry:?}");
+        // The capitalised subject after a quote that ends its sentence opens the next sentence.
+        let next_sentence = by_article(4);
+        assert_eq!(next_sentence.len(), 2, "{next_sentence:?}");
+        assert_eq!(
+            next_sentence[0].0.as_deref(),
+            Some("Nina Sato"),
+            "{next_sentence:?}"
+        );
+        assert_eq!(
+            next_sentence[1].0.as_deref(),
+            Some("Drivers Union"),
+            "{next_sentence:?}"
+        );
+        let group = by_article(5);
+        assert_eq!(group.len(), 1, "{group:?}");
+        assert_eq!(
+            group[0].0.as_deref(),
+            Some("Northern Riders Alliance"),
+            "{group:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,147 @@
+//! Selection rule `C` of `eval/brief/quotes.jsonl` (see `eval/brief/README.md`): a plain scan for
+//! quote-mark pairs, independent of the extractor, over clusters of the tune part not yet
+//! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
+//! by reading. Prints research-only text to the terminal: never redirect it into the repository.
+//!
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief`
+//!
+//! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
+//! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
+//! a quotation of three words or more; their first eight such quotations (articles in order).
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use newsfuse_eval::brief_eval::quotes::{load_clusters, load_labels};
+use newsfuse_eval::quality::Subset;
+
+const FILES: [&str; 4] = [
+    "duc2003_task2.jsonl",
+    "duc2006.jsonl",
+    "duc2007_update.jsonl",
+    "multinews_full_dev.jsonl",
+];
+const CLUSTERS_PER_FILE: usize = 3;
+const QUOTES_PER_CLUSTER: usize = 8;
+
+/// Quote-mark pairs of one article: (open, close), byte offsets of the marks; `close` `None` for
+/// a mark left open at a paragraph end. Curly marks pair with each other, straight with straight.
+fn scan(text: &str) -> Vec<(usize, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut para_start = 0;
+    for para in text.split("\n\n") {
+        let mut straight: Option<usize> = None;
+        let mut curly: Option<usize> = None;
+        for (i, c) in para.char_indices() {
+            let at = para_start + i;
+            match c {
+                '"' => match straight.take() {
+                    Some(open) => out.push((open, Some(at))),
+                    None => straight = Some(at),
+                },
+                '\u{201c}' if curly.is_none() => curly = Some(at),
+                '\u{201d}' => {
+                    if let Some(open) = curly.take() {
+                        out.push((open, Some(at)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(open) = straight {
+            out.push((open, None));
+        }
+        if let Some(open) = curly {
+            out.push((open, None));
+        }
+        para_start += para.len() + 2;
+    }
+    out.sort_unstable();
+    out
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let shared = PathBuf::from(args.first().map_or("../shared", String::as_str));
+    let labels = PathBuf::from(args.get(1).map_or("eval/brief", String::as_str));
+    let labelled: HashSet<String> = load_labels(&labels.join("quotes.jsonl"))
+        .expect("labels load")
+        .into_iter()
+        .map(|l| l.cluster)
+        .collect();
+    for file in FILES {
+        let path = shared.join("eval").join(file);
+        let text = std::fs::read_to_string(&path).expect("dataset reads");
+        let ids: Vec<String> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .map(|v| match &v["id"] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .filter(|id| Subset::Tune.contains(id) && !labelled.contains(id))
+            .collect();
+        let clusters = load_clusters(&path, &ids).expect("clusters load");
+        let mut taken = 0;
+        for id in &ids {
+            if taken == CLUSTERS_PER_FILE {
+                break;
+            }
+            let cluster = clusters.iter().find(|c| &c.id == id).expect("loaded");
+            let mut quotes = Vec::new();
+            for (a, article) in cluster.articles.iter().enumerate() {
+                for (open, close) in scan(&article.text) {
+                    let start = open
+                        + article.text[open..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
+                    let end = close.unwrap_or_else(|| {
+                        article.text[start..]
+                            .find("\n\n")
+                            .map_or(article.text.len(), |p| start + p)
+                    });
+                    if words(&article.text[start..end]) >= 3 {
+                        quotes.push((a, open, close));
+                    }
+                }
+            }
+            if quotes.is_empty() {
+                continue;
+            }
+            taken += 1;
+            println!("##### {file} {id}");
+            for (a, open, close) in quotes.into_iter().take(QUOTES_PER_CLUSTER) {
+                let t = &cluster.articles[a].text;
+                let para_start = t[..open].rfind("\n\n").map_or(0, |p| p + 2);
+                let prev_start = t[..para_start.saturating_sub(2)]
+                    .rfind("\n\n")
+                    .map_or(0, |p| p + 2);
+                let para_end = t[open..].find("\n\n").map_or(t.len(), |p| open + p);
+                let mut lo = prev_start.max(open.saturating_sub(900));
+                while !t.is_char_boundary(lo) {
+                    lo -= 1;
+                }
+                let mut hi = para_end.min(close.unwrap_or(open) + 400);
+                while !t.is_char_boundary(hi) {
+                    hi += 1;
+                }
+                let c_end = close.map_or(para_end, |c| {
+                    c + t[c..].chars().next().map_or(1, char::len_utf8)
+                });
+                println!("--- {id} a{a} open {open} close {close:?}");
+                println!(
+                    "{}<<{}>>{}",
+                    t[lo..open].replace("\n\n", " ¶ "),
+                    &t[open..c_end].replace("\n\n", " ¶ "),
+                    t[c_end..hi.max(c_end)].replace("\n\n", " ¶ ")
+                );
+            }
+        }
+    }
+}
