@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use newsfuse::SummaryConfig;
 use newsfuse_store::{
-    ArticleInput, IngestOptions, SqliteStore, Store, StoryRow, current_story, ingest,
+    ArticleInput, IngestOptions, SqliteStore, Store, StoryRow, current_story, ingest, story_update,
 };
 use newsfuse_stories::{StoryConfig, format_time, parse_time};
 use serde_json::{Value, json};
@@ -280,6 +280,98 @@ fn now_secs() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
+fn since_secs(since: Since) -> i64 {
+    match since {
+        Since::Ago(secs) => now_secs().saturating_sub(secs),
+        Since::At(at) => at,
+    }
+}
+
+/// `newsfuse story ID --since T`: the update summary.
+fn run_story_update(store: &SqliteStore, args: &StoryArgs, since: i64) -> Result<ExitCode> {
+    let Some(update) = story_update(store, args.id, since, &SummaryConfig::default())? else {
+        eprintln!("error: no story {} in {}", args.id, store.path().display());
+        return Ok(ExitCode::from(2));
+    };
+    let row = &update.row;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let heading = format!(
+        "Story {}: new since {} ({} new articles, {} seen before)",
+        row.id,
+        format_time(since),
+        update.new_articles.len(),
+        update.seen
+    );
+    match args.format {
+        StoryFormat::Markdown => {
+            writeln!(
+                out,
+                "# {}\n\n{}\n",
+                newsfuse::render::escape_markdown(&heading),
+                newsfuse::render::escape_markdown(&row.title)
+            )?;
+            writeln!(
+                out,
+                "{}",
+                newsfuse::render::render_markdown(&update.summary, &update.cluster)
+            )?;
+        }
+        StoryFormat::Html => {
+            let escape = newsfuse::brief::render::escape_html;
+            writeln!(
+                out,
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+                 <title>{}</title></head><body>\n<h1>{}</h1>\n<p>{}</p>\n<ol>",
+                escape(&heading),
+                escape(&heading),
+                escape(&row.title)
+            )?;
+            for sentence in &update.summary.sentences {
+                let article = &update.cluster.articles[sentence.article];
+                writeln!(
+                    out,
+                    "<li>{} <small>({})</small></li>",
+                    escape(&sentence.text),
+                    escape(article.title.as_deref().unwrap_or(&article.origin))
+                )?;
+            }
+            writeln!(out, "</ol>")?;
+            for warning in &update.summary.warnings {
+                writeln!(out, "<p><em>{}</em></p>", escape(&warning.message))?;
+            }
+            writeln!(out, "</body></html>")?;
+        }
+        StoryFormat::Json => {
+            let summary: Value = serde_json::from_str(&newsfuse::render::render_json(
+                &update.summary,
+                &update.cluster,
+            ))?;
+            let articles: Vec<Value> = update
+                .new_articles
+                .iter()
+                .map(|a| {
+                    json!({
+                        "key": a.key, "id": a.id, "url": a.url, "title": a.title,
+                        "source": a.source, "time": format_time(a.time),
+                    })
+                })
+                .collect();
+            let value = json!({
+                "story": story_json(row),
+                "since": format_time(since),
+                "seen_articles": update.seen,
+                "new_articles": articles,
+                "update": summary,
+            });
+            writeln!(out, "{value}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn story_json(row: &StoryRow) -> Value {
     json!({
         "id": row.id, "title": row.title, "articles": row.articles, "sources": row.sources,
@@ -290,10 +382,7 @@ fn story_json(row: &StoryRow) -> Value {
 
 pub(crate) fn run_stories(args: &StoriesArgs) -> Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let since = args.since.map(|s| match s {
-        Since::Ago(secs) => now_secs().saturating_sub(secs),
-        Since::At(at) => at,
-    });
+    let since = args.since.map(since_secs);
     let mut rows = store.stories(since)?;
     if let Some(limit) = args.limit {
         rows.truncate(limit);
@@ -344,6 +433,11 @@ pub(crate) enum StoryFormat {
 pub(crate) struct StoryArgs {
     /// The story's number (from `newsfuse stories`).
     id: u64,
+    /// Only what is new since then (a duration back from now, `24h`, or a date, RFC 3339): the
+    /// update summary, sentences of the articles dated from then on that the earlier ones do not
+    /// already say.
+    #[arg(long, value_parser = parse_since)]
+    since: Option<Since>,
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     format: StoryFormat,
@@ -353,6 +447,9 @@ pub(crate) struct StoryArgs {
 
 pub(crate) fn run_story(args: &StoryArgs) -> Result<ExitCode> {
     let mut store = args.db.open_existing()?;
+    if let Some(since) = args.since {
+        return run_story_update(&store, args, since_secs(since));
+    }
     let Some(story) = current_story(&mut store, args.id, &SummaryConfig::default())? else {
         eprintln!("error: no story {} in {}", args.id, store.path().display());
         return Ok(ExitCode::from(2));

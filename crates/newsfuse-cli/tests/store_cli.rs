@@ -222,3 +222,89 @@ fn an_ingest_killed_midway_loses_nothing_reported_and_can_run_again() {
         .sum();
     assert_eq!(total, 100);
 }
+
+#[test]
+fn story_since_gives_what_is_new() {
+    let dir = TempDir::new("story-since");
+    let later = "Floodwater in Pellham rose again on Friday when a second levee on the Varna river \
+        gave way, and the town council opened a shelter in the Pellham school gymnasium for the \
+        evacuated families. Rescue crews moved boats to the river bank.";
+    let feed = [
+        json!({"id": "a", "title": "Varna river floods Pellham", "text": FLOOD_A, "published": "2016-02-02T08:00:00Z"}).to_string(),
+        json!({"id": "b", "title": "Pellham returns", "text": FLOOD_B, "published": "2016-02-03T09:00:00Z"}).to_string(),
+        json!({"id": "c", "title": "Second levee breaks in Pellham", "text": later, "published": "2016-02-05T10:00:00Z"}).to_string(),
+    ]
+    .join("\n");
+    dir.write("feed.jsonl", feed);
+    newsfuse(&dir, &["ingest", "--db", "s.db", "feed.jsonl"])
+        .run()
+        .success();
+    let stories = newsfuse(&dir, &["stories", "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    let stories: Value = serde_json::from_str(&stories.stdout).expect("JSON");
+    assert_eq!(stories.as_array().map(Vec::len), Some(1), "{stories}");
+    let id = stories[0]["id"].as_u64().expect("id").to_string();
+
+    let out = newsfuse(
+        &dir,
+        &[
+            "story",
+            &id,
+            "--db",
+            "s.db",
+            "--since",
+            "2016-02-04T00:00:00Z",
+            "--format",
+            "json",
+        ],
+    )
+    .run()
+    .success();
+    let update: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(update["seen_articles"], 2);
+    let new: Vec<&str> = update["new_articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| a["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(new, ["c"]);
+    let sentences = update["update"]["sentences"].as_array().expect("sentences");
+    assert!(!sentences.is_empty(), "{update}");
+    let summary = update["update"]["summary"].as_str().expect("text");
+    assert!(summary.contains("second levee"), "{summary}");
+    assert!(!summary.contains("rooftops"), "{summary}");
+
+    // Nothing dated after the time asked: an empty update that says why.
+    let none = newsfuse(
+        &dir,
+        &[
+            "story",
+            &id,
+            "--db",
+            "s.db",
+            "--since",
+            "2016-03-01",
+            "--format",
+            "json",
+        ],
+    )
+    .run()
+    .success();
+    let none: Value = serde_json::from_str(&none.stdout).expect("JSON");
+    assert_eq!(
+        none["update"]["sentences"].as_array().map(Vec::len),
+        Some(0)
+    );
+    assert!(
+        none.to_string()
+            .contains("no article of this story is dated")
+    );
+    newsfuse(
+        &dir,
+        &["story", &id, "--db", "s.db", "--since", "yesterday"],
+    )
+    .run()
+    .code(2);
+}

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use newsfuse::model::{Article, Cluster};
-use newsfuse::{Brief, SummaryConfig};
+use newsfuse::{Brief, Summary, SummaryConfig};
 use newsfuse_stories::{
     ArticleIn, DuplicateKind, StoryClusterer, StoryConfig, article_keys, parse_time,
     publication_order,
@@ -274,6 +274,66 @@ pub fn current_story(
         cluster,
         articles,
         rebuilt,
+    }))
+}
+
+/// What is new in a story for a reader who last looked at `since`: the update summary.
+#[derive(Debug, Clone)]
+pub struct StoryUpdate {
+    /// The story.
+    pub row: StoryRow,
+    /// How many of its articles the reader is taken to have seen (time before `since`).
+    pub seen: usize,
+    /// The articles at or after `since` that the update was chosen from (at most
+    /// [`MAX_BRIEF_ARTICLES`], the latest), in time order.
+    pub new_articles: Vec<StoredArticle>,
+    /// The new articles as a cluster: the summary's article indices point into it.
+    pub cluster: Cluster,
+    /// Sentences of the new articles that the seen ones do not already say
+    /// ([`newsfuse::summarize_update`]); empty, with a warning, when nothing new was found.
+    pub summary: Summary,
+}
+
+/// The update summary of story `id` since `since` (seconds since the Unix epoch): an article is
+/// new when its time (its publication date, else when it was first seen) is at or after `since`,
+/// the order the stories are built in. At most [`MAX_BRIEF_ARTICLES`] articles on each side are
+/// read: the latest new ones, and of the seen ones those a brief would keep (the earliest and the
+/// latest), so the cost stays bounded for a story of thousands of articles. `None` when there is
+/// no such story.
+pub fn story_update(
+    store: &dyn Store,
+    id: u64,
+    since: i64,
+    config: &SummaryConfig,
+) -> Result<Option<StoryUpdate>> {
+    let Some(record) = store.story(id)? else {
+        return Ok(None);
+    };
+    let mut all = store.story_articles(id)?;
+    all.sort_by_key(|a| (a.time, a.key));
+    let split = all.partition_point(|a| a.time < since);
+    let (seen_all, new_all) = all.split_at(split);
+    let seen: Vec<StoredArticle> = brief_articles(seen_all).into_iter().cloned().collect();
+    let new_articles: Vec<StoredArticle> =
+        new_all[new_all.len().saturating_sub(MAX_BRIEF_ARTICLES)..].to_vec();
+    let seen_cluster = cluster_of(id, &seen);
+    let cluster = cluster_of(id, &new_articles);
+    let summary = if new_articles.is_empty() {
+        let mut empty = newsfuse::summarize(&cluster, config);
+        empty.warnings.push(newsfuse::Warning {
+            article: None,
+            message: "no article of this story is dated at or after the time asked".into(),
+        });
+        empty
+    } else {
+        newsfuse::summarize_update(&seen_cluster, &cluster, config)
+    };
+    Ok(Some(StoryUpdate {
+        row: record.row,
+        seen: seen_all.len(),
+        new_articles,
+        cluster,
+        summary,
     }))
 }
 

@@ -40,7 +40,10 @@ mod sqlite;
 mod store;
 
 pub use error::{Result, StoreError};
-pub use ingest::{CurrentStory, IngestOptions, IngestReport, SeenAgain, current_story, ingest};
+pub use ingest::{
+    CurrentStory, IngestOptions, IngestReport, SeenAgain, StoryUpdate, current_story, ingest,
+    story_update,
+};
 pub use model::{
     ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoredArticle,
     StoryRecord, StoryRow,
