@@ -926,6 +926,8 @@ pub struct Flag {
     pub measure: String,
     /// (value, articles) pairs, sorted by value.
     pub values: Vec<(f64, Vec<usize>)>,
+    /// `disagree` or `update`.
+    pub status: String,
 }
 
 impl Flag {
@@ -988,6 +990,7 @@ pub fn flags(brief: &Brief) -> Vec<Flag> {
             Flag {
                 measure: quantity.measure.clone(),
                 values,
+                status: quantity.status.clone(),
             }
         })
         .collect()
@@ -1176,8 +1179,8 @@ fn evaluate_cluster(
             };
             let _ = writeln!(
                 dump,
-                "FLAG\t{}\t{sig}\t{}\t{verdict}",
-                cluster.id, flag.measure
+                "FLAG\t{}\t{sig}\t{}\t{verdict}\t{}",
+                cluster.id, flag.measure, flag.status
             );
             write_context(dump, &baseline_brief, flag);
         }
