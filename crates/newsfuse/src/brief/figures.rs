@@ -813,25 +813,6 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         }
     }
 
-    if std::env::var_os("NEWSFUSE_FIG_DEBUG").is_some() {
-        for (q, pairs) in conflicts.iter().enumerate() {
-            for &(a, b) in pairs {
-                let (ma, mb) = (&mentions[a], &mentions[b]);
-                let ctx = |m: &Mention| -> HashSet<String> {
-                    m.context.iter().chain(m.qualifiers.iter()).cloned().collect()
-                };
-                eprintln!(
-                    "FIGDBG\tq{q}\t{}@{}\t{}@{}\t{:?}\t{:?}\tsent={:.3}\tctx={:.3}\tshared={:.2}\t{}\t{}",
-                    fmt_value(ma.value), ma.article, fmt_value(mb.value), mb.article, ma.kind, ma.head,
-                    idf.jaccard(&ma.sentence_stems, &mb.sentence_stems),
-                    idf.jaccard(&ctx(ma), &ctx(mb)),
-                    ctx(ma).intersection(&ctx(mb)).map(|s| idf.weight(s)).sum::<f64>(),
-                    docs[ma.article].slice(docs[ma.article].sentences[ma.sentence].span).chars().take(80).collect::<String>(),
-                    docs[mb.article].slice(docs[mb.article].sentences[mb.sentence].span).chars().take(80).collect::<String>(),
-                );
-            }
-        }
-    }
     let mut quantities: Vec<Quantity> = groups
         .iter()
         .zip(&conflicts)
@@ -2903,5 +2884,132 @@ mod tests {
             "{:?}",
             disagreements(&first)
         );
+    }
+
+    #[test]
+    fn the_ends_of_a_range_are_not_values_of_their_own() {
+        let control = figures_of(&[
+            "Most families paid $15,000 to the adoption agency in the capital, the group said.",
+            "Most families paid $25,000 to the adoption agency in the capital, the group said.",
+        ]);
+        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        let between = figures_of(&[
+            "Most families paid between $10,000 and $15,000 to the adoption agency in the capital, the group said.",
+            "Most families paid $25,000 to the adoption agency in the capital, the group said.",
+        ]);
+        assert!(between.disagreements.is_empty(), "{:?}", disagreements(&between));
+        let to = figures_of(&[
+            "Mean temperatures on the island rose 0.6 to 1.2 degrees over the century, the agency said.",
+            "Mean temperatures on the island rose 2.5 degrees over the century, the agency said.",
+        ]);
+        assert!(to.disagreements.is_empty(), "{:?}", disagreements(&to));
+    }
+
+    #[test]
+    fn a_rate_is_not_compared_with_a_total() {
+        let control = figures_of(&[
+            "The state spends $4 billion a year to run its prisons, officials said.",
+            "The state spends $9 billion a year to run its prisons, officials said.",
+        ]);
+        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        let figures = figures_of(&[
+            "The state spends $4 billion a year to run its prisons, officials said.",
+            "The state has spent $9 billion to run its prisons, officials said.",
+        ]);
+        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+    }
+
+    #[test]
+    fn a_negated_share_is_not_compared_with_a_plain_one() {
+        let control = figures_of(&[
+            "Recent polls show 43 percent of voters in the province want another referendum.",
+            "Recent polls show 70 percent of voters in the province want another referendum.",
+        ]);
+        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        let figures = figures_of(&[
+            "Recent polls show 43 percent of voters in the province want another referendum.",
+            "Recent polls show 70 percent of voters in the province do not want another referendum.",
+        ]);
+        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+    }
+
+    #[test]
+    fn subjects_each_naming_something_the_other_does_not_are_two_quantities() {
+        let control = figures_of(&[
+            "Police in southern Norland's Vesta province recovered 143,000 dollars stolen by a gang of robbers.",
+            "Police in southern Norland's Vesta province recovered 370,000 dollars stolen by a gang of robbers.",
+        ]);
+        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        let figures = figures_of(&[
+            "Police in southern Norland's Vesta province recovered 143,000 dollars stolen by a gang of robbers.",
+            "Police in central Norland's Ostra province recovered 370,000 dollars stolen by a gang of robbers.",
+        ]);
+        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+    }
+
+    #[test]
+    fn a_bound_does_not_hold_several_exact_values_together() {
+        let figures = figures_of(&[
+            "The bombing of the embassy killed more than 200 people, officials said.",
+            "The bombing of the embassy killed 213 people, officials said.",
+            "The bombing of the embassy killed 247 people, officials said.",
+            "The bombing of the embassy killed 253 people, officials said.",
+        ]);
+        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+    }
+
+    #[test]
+    fn multipliers_and_model_names_are_not_counts() {
+        let times = figures_of(&[
+            "Blacks in the state are jailed at three times the rate of whites, the report says.",
+            "Blacks in the state are jailed at seven times the rate of whites, the report says.",
+        ]);
+        assert!(times.disagreements.is_empty(), "{:?}", disagreements(&times));
+        let series = figures_of(&[
+            "The carmaker is including the new engine in its 3-Series sedans this year.",
+            "The carmaker is including the new engine in its 5-Series sedans this year.",
+        ]);
+        assert!(series.disagreements.is_empty(), "{:?}", disagreements(&series));
+        assert!(
+            series.mentions.iter().all(|m| m.kind == "label" || m.value != 3.0),
+            "{:?}",
+            series.mentions
+        );
+    }
+
+    #[test]
+    fn sales_and_profit_are_different_dimensions() {
+        let control = figures_of(&[
+            "The company reported sales of $4.4 billion last year, the journal said.",
+            "The company reported sales of $5.2 billion last year, the journal said.",
+        ]);
+        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        let figures = figures_of(&[
+            "The company reported sales of $4.4 billion last year, the journal said.",
+            "The company reported a profit of $5.2 billion last year, the journal said.",
+        ]);
+        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+    }
+
+    #[test]
+    fn a_changing_figure_must_still_be_one_quantity_to_be_an_update() {
+        let texts = [
+            "Police in Norland's Vesta province have arrested 40 suspects so far, officials said.",
+            "Police in Norland's Ostra province have arrested 90 suspects so far, officials said.",
+        ];
+        let (mut cluster, cleaned, segmented) = cluster_of(&texts);
+        cluster.articles[0].published = Some("2020-03-02".into());
+        cluster.articles[1].published = Some("2020-03-01".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert!(figures.updates.is_empty() && figures.disagreements.is_empty());
+        let texts = [
+            "Police in Norland's Vesta province have arrested 40 suspects so far, officials said.",
+            "Police in Norland's Vesta province have arrested 90 suspects so far, officials said.",
+        ];
+        let (mut cluster, cleaned, segmented) = cluster_of(&texts);
+        cluster.articles[0].published = Some("2020-03-02".into());
+        cluster.articles[1].published = Some("2020-03-01".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert_eq!(figures.updates.len(), 1);
     }
 }
