@@ -1347,13 +1347,11 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
         .par_iter()
         .map(|(part, cluster)| {
             let mut dump = String::new();
-            let tally =
-                evaluate_cluster(cluster, *part != Part::Holdout, &judgements, &mut dump);
+            let tally = evaluate_cluster(cluster, *part != Part::Holdout, &judgements, &mut dump);
             (*part, tally, dump)
         })
         .collect();
-    let (mut tune, mut holdout, mut tune2) =
-        (Tally::default(), Tally::default(), Tally::default());
+    let (mut tune, mut holdout, mut tune2) = (Tally::default(), Tally::default(), Tally::default());
     let mut dump = String::new();
     for (part, tally, d) in &results {
         match part {

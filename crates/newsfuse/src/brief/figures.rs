@@ -146,8 +146,10 @@ impl Hedge {
     }
 }
 
-/// A mention with the internals used for linking.
+/// A mention with the internals used for linking. Its flags are independent readings of the
+/// text around one figure, not states of one machine.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)]
 struct Mention {
     article: usize,
     sentence: usize,
@@ -734,16 +736,13 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         // The same count over the exact figures alone: a bound ("more than 200") agrees with
         // every value above it and would hold several quantities together.
         let mut exact: HashMap<usize, Vec<usize>> = HashMap::new();
-        for idx in 0..mentions.len() {
-            if mentions[idx].hedge != Hedge::Exact {
+        for (idx, mention) in mentions.iter().enumerate() {
+            if mention.hedge != Hedge::Exact {
                 continue;
             }
             let root = find(&mut parent, idx);
             let reps = exact.entry(root).or_default();
-            if !reps
-                .iter()
-                .any(|&r| values_agree(&mentions[r], &mentions[idx]))
-            {
+            if !reps.iter().any(|&r| values_agree(&mentions[r], mention)) {
                 reps.push(idx);
             }
         }
@@ -757,11 +756,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         // altitudes of one descent): the group is several quantities, not one in dispute. A
         // conflict within one sentence is the article's own slip and stays.
         let mut seen: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-        for idx in 0..mentions.len() {
+        for (idx, mention) in mentions.iter().enumerate() {
             let root = find(&mut parent, idx);
-            seen.entry((root, mentions[idx].article))
-                .or_default()
-                .push(idx);
+            seen.entry((root, mention.article)).or_default().push(idx);
         }
         for ((root, _), members) in seen {
             let two_values = members.iter().enumerate().any(|(i, &x)| {
@@ -1496,7 +1493,7 @@ fn extract_sentence(
             let dash = between.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
                 && !between.trim().is_empty();
             let range = match words.as_slice() {
-                ["to"] | ["through"] => true,
+                ["to" | "through"] => true,
                 ["and"] => before_first == "between",
                 // "to 60 percent from 45 percent", "from 45 percent to 60".
                 [.., "from"] => before_first == "to",
@@ -2238,7 +2235,7 @@ fn conflict_supported(
             .collect()
     };
     let (da, db) = (days(&wa), days(&wb));
-    if !changing && !(da.is_empty() || db.is_empty() || !da.is_disjoint(&db)) {
+    if !(changing || da.is_empty() || db.is_empty() || !da.is_disjoint(&db)) {
         return false;
     }
     // A duration of something still going on grows from one report to the next, and two
@@ -2892,12 +2889,21 @@ mod tests {
             "Most families paid $15,000 to the adoption agency in the capital, the group said.",
             "Most families paid $25,000 to the adoption agency in the capital, the group said.",
         ]);
-        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
         let between = figures_of(&[
             "Most families paid between $10,000 and $15,000 to the adoption agency in the capital, the group said.",
             "Most families paid $25,000 to the adoption agency in the capital, the group said.",
         ]);
-        assert!(between.disagreements.is_empty(), "{:?}", disagreements(&between));
+        assert!(
+            between.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&between)
+        );
         let to = figures_of(&[
             "Mean temperatures on the island rose 0.6 to 1.2 degrees over the century, the agency said.",
             "Mean temperatures on the island rose 2.5 degrees over the century, the agency said.",
@@ -2911,12 +2917,21 @@ mod tests {
             "The state spends $4 billion a year to run its prisons, officials said.",
             "The state spends $9 billion a year to run its prisons, officials said.",
         ]);
-        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
         let figures = figures_of(&[
             "The state spends $4 billion a year to run its prisons, officials said.",
             "The state has spent $9 billion to run its prisons, officials said.",
         ]);
-        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 
     #[test]
@@ -2925,12 +2940,21 @@ mod tests {
             "Recent polls show 43 percent of voters in the province want another referendum.",
             "Recent polls show 70 percent of voters in the province want another referendum.",
         ]);
-        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
         let figures = figures_of(&[
             "Recent polls show 43 percent of voters in the province want another referendum.",
             "Recent polls show 70 percent of voters in the province do not want another referendum.",
         ]);
-        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 
     #[test]
@@ -2939,12 +2963,21 @@ mod tests {
             "Police in southern Norland's Vesta province recovered 143,000 dollars stolen by a gang of robbers.",
             "Police in southern Norland's Vesta province recovered 370,000 dollars stolen by a gang of robbers.",
         ]);
-        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
         let figures = figures_of(&[
             "Police in southern Norland's Vesta province recovered 143,000 dollars stolen by a gang of robbers.",
             "Police in central Norland's Ostra province recovered 370,000 dollars stolen by a gang of robbers.",
         ]);
-        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 
     #[test]
@@ -2955,7 +2988,11 @@ mod tests {
             "The bombing of the embassy killed 247 people, officials said.",
             "The bombing of the embassy killed 253 people, officials said.",
         ]);
-        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 
     #[test]
@@ -2964,14 +3001,25 @@ mod tests {
             "Blacks in the state are jailed at three times the rate of whites, the report says.",
             "Blacks in the state are jailed at seven times the rate of whites, the report says.",
         ]);
-        assert!(times.disagreements.is_empty(), "{:?}", disagreements(&times));
+        assert!(
+            times.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&times)
+        );
         let series = figures_of(&[
             "The carmaker is including the new engine in its 3-Series sedans this year.",
             "The carmaker is including the new engine in its 5-Series sedans this year.",
         ]);
-        assert!(series.disagreements.is_empty(), "{:?}", disagreements(&series));
         assert!(
-            series.mentions.iter().all(|m| m.kind == "label" || m.value != 3.0),
+            series.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&series)
+        );
+        assert!(
+            series
+                .mentions
+                .iter()
+                .all(|m| m.kind == "label" || m.value != 3.0),
             "{:?}",
             series.mentions
         );
@@ -2983,12 +3031,21 @@ mod tests {
             "The company reported sales of $4.4 billion last year, the journal said.",
             "The company reported sales of $5.2 billion last year, the journal said.",
         ]);
-        assert_eq!(control.disagreements.len(), 1, "{:?}", disagreements(&control));
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
         let figures = figures_of(&[
             "The company reported sales of $4.4 billion last year, the journal said.",
             "The company reported a profit of $5.2 billion last year, the journal said.",
         ]);
-        assert!(figures.disagreements.is_empty(), "{:?}", disagreements(&figures));
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 
     #[test]
