@@ -50,6 +50,9 @@ pub enum Part {
     Tune,
     /// The held-apart part, never tuned on.
     Holdout,
+    /// Extra tuning clusters outside the fixed evaluation set (disagreements only: more unchanged
+    /// news to judge flags on than the tune part holds). Never part of `All`.
+    Tune2,
     /// Both parts together.
     All,
 }
@@ -60,7 +63,8 @@ impl Part {
         match self {
             Part::Tune => Subset::Tune,
             Part::Holdout => Subset::Holdout,
-            Part::All => Subset::All,
+            // Its clusters are a separate list, every one of them tuned on.
+            Part::All | Part::Tune2 => Subset::All,
         }
     }
 
@@ -69,6 +73,7 @@ impl Part {
         match self {
             Part::Tune => "tune",
             Part::Holdout => "holdout",
+            Part::Tune2 => "tune2",
             Part::All => "all",
         }
     }
@@ -243,6 +248,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
         let part = match part {
             "tune" => Part::Tune,
             "holdout" => Part::Holdout,
+            "tune2" => Part::Tune2,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

@@ -101,7 +101,10 @@ fn disagreement_precision_recall_on_wikinews() {
         "false disagreements on unperturbed clusters: {baseline_flags}"
     );
     assert!(precision >= 0.9, "precision {precision:.2}");
-    assert!(recall >= 0.3, "recall {recall:.2}"); // measured 0.38 (10 of 26)
+    // Measured 0.27 (7 of 26). The end of a range ("between 25 to 40 percent" changed to 60) is
+    // compared with nothing but an equal value, and a percentage without a head noun only with a
+    // rewritten sentence: both gates keep false flags off unchanged news and cost this plant.
+    assert!(recall >= 0.25, "recall {recall:.2}");
 }
 
 /// (runs, hits, new false disagreements, baseline disagreements) of one cluster.

@@ -146,8 +146,10 @@ impl Hedge {
     }
 }
 
-/// A mention with the internals used for linking.
+/// A mention with the internals used for linking. Its flags are independent readings of the
+/// text around one figure, not states of one machine.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)]
 struct Mention {
     article: usize,
     sentence: usize,
@@ -179,6 +181,16 @@ struct Mention {
     partial: bool,
     /// Dimension words right around it ("long", "wide", "surplus"), see [`DIMENSION_STEMS`].
     dimensions: Vec<&'static str>,
+    /// One end of a range or of a change written in one sentence ("between 10 and 15", "0.6 to
+    /// 1.2 degrees", "to 60 percent from 45 percent"): no value of its own, compared with
+    /// nothing but an equal value.
+    range_end: bool,
+    /// A figure per period ("$4 billion a year", "$15 a month", "annually"): a rate, never the
+    /// same quantity as a total.
+    rate: bool,
+    /// Its clause is negated ("60 percent did not want"): the complement of a share that is
+    /// not, never the same quantity as one without.
+    negated: bool,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -425,6 +437,13 @@ fn is_label(
         && surface.chars().any(char::is_lowercase)
         && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
         && !WEEKDAY_WORDS.contains(&word.as_str())
+}
+
+/// A number joined by a hyphen to a capitalised word names a model or a series ("3-Series",
+/// "5-Series"), it counts nothing.
+fn named_after(text: &str, end: usize) -> bool {
+    let mut rest = text.get(end..).unwrap_or("").chars();
+    rest.next() == Some('-') && rest.next().is_some_and(char::is_uppercase)
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -714,6 +733,44 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 crowded.insert(root);
             }
         }
+        // The same count over the exact figures alone: a bound ("more than 200") agrees with
+        // every value above it and would hold several quantities together.
+        let mut exact: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (idx, mention) in mentions.iter().enumerate() {
+            if mention.hedge != Hedge::Exact {
+                continue;
+            }
+            let root = find(&mut parent, idx);
+            let reps = exact.entry(root).or_default();
+            if !reps.iter().any(|&r| values_agree(&mentions[r], mention)) {
+                reps.push(idx);
+            }
+        }
+        for (root, reps) in exact {
+            if reps.len() >= 3 {
+                crowded.insert(root);
+            }
+        }
+        // An article that itself gives two different values of the group in separate places
+        // treats them as two quantities (a toll of this crash and of an earlier one, two
+        // altitudes of one descent): the group is several quantities, not one in dispute. A
+        // conflict within one sentence is the article's own slip and stays.
+        let mut seen: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (idx, mention) in mentions.iter().enumerate() {
+            let root = find(&mut parent, idx);
+            seen.entry((root, mention.article)).or_default().push(idx);
+        }
+        for ((root, _), members) in seen {
+            let two_values = members.iter().enumerate().any(|(i, &x)| {
+                members[i + 1..].iter().any(|&y| {
+                    mentions[x].sentence != mentions[y].sentence
+                        && !written_alike(&mentions[x], &mentions[y])
+                })
+            });
+            if two_values {
+                crowded.insert(root);
+            }
+        }
     }
     if !crowded.is_empty() {
         let in_crowded: Vec<bool> = (0..mentions.len())
@@ -818,6 +875,7 @@ pub(crate) fn sentences_conflict(
             m.kind,
             Kind::Count | Kind::Money | Kind::Percent | Kind::Age
         ) && !m.partial
+            && !m.range_end
     };
     ma.iter().filter(comparable).any(|x| {
         let same: Vec<&Mention> = mb
@@ -825,6 +883,8 @@ pub(crate) fn sentences_conflict(
             .filter(comparable)
             .filter(|y| {
                 y.kind == x.kind
+                    && y.rate == x.rate
+                    && y.negated == x.negated
                     && y.currency == x.currency
                     && y.head == x.head
                     && qualifiers_compatible(x, y)
@@ -968,6 +1028,8 @@ fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
     if a.kind == Kind::Number
         || a.partial
         || b.partial
+        || a.range_end
+        || b.range_end
         || !qualifiers_compatible(a, b)
         || !dimensions_compatible(a, b)
     {
@@ -1052,7 +1114,7 @@ fn owners_compatible(a: &Mention, b: &Mention, by_sentence: bool) -> bool {
 /// or deficit, exports or imports (stems).
 const DIMENSION_STEMS: &[&str] = &[
     "long", "length", "wide", "width", "high", "height", "tall", "deep", "depth", "thick",
-    "surplus", "deficit", "profit", "loss", "export", "import", "revenu", "debt",
+    "surplus", "deficit", "profit", "loss", "export", "import", "revenu", "debt", "sale",
 ];
 
 /// Two figures naming different dimensions in their clauses ("120 metres long", "80 metres
@@ -1266,7 +1328,9 @@ fn extract_sentence(
         } else if let Some(end) = age_end {
             abs_end = base + end;
             Kind::Age
-        } else if is_label(text, &tokens_before, whole.start, base, &lower) {
+        } else if is_label(text, &tokens_before, whole.start, base, &lower)
+            || named_after(text, whole.end)
+        {
             Kind::Label
         } else {
             Kind::Count
@@ -1392,7 +1456,55 @@ fn extract_sentence(
                     .is_some_and(|w| matches!(w, "more" | "others")),
             sentence_stems: Arc::clone(&sentence_stems),
             sentence_names: Arc::clone(&sentence_names),
+            range_end: false,
+            rate: is_rate(&rest.iter().take(6).map(|t| lower(t)).collect::<Vec<_>>()),
+            negated: rest
+                .iter()
+                .filter(|t| t.span.end <= window_end)
+                .take(8)
+                .any(|t| {
+                    let w = lower(t);
+                    matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't")
+                }),
         };
+        // A range or a change within the sentence: "between 10 and 15", "0.6 to 1.2", "from 45
+        // to 60", "to 60 from 45". Both ends are marked.
+        if let Some(antecedent) = out[first_in_sentence..].last_mut()
+            && (antecedent.kind == mention.kind && antecedent.currency == mention.currency
+                || antecedent.kind == Kind::Number)
+        {
+            let between = doc
+                .text
+                .get(antecedent.span.end..hedge_start.min(abs_start))
+                .unwrap_or("")
+                .to_lowercase();
+            let words: Vec<&str> = between
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let before_first = doc
+                .text
+                .get(..antecedent.span.start)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            let dash = between.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
+                && !between.trim().is_empty();
+            let range = match words.as_slice() {
+                ["to" | "through"] => true,
+                ["and"] => before_first == "between",
+                // "to 60 percent from 45 percent", "from 45 percent to 60".
+                [.., "from"] => before_first == "to",
+                [] => dash,
+                _ => false,
+            };
+            if range {
+                antecedent.range_end = true;
+                mention.range_end = true;
+            }
+        }
         // Ellipsis: "40 per cent of territory in Iraq and 30 per cent in Syria".
         if mention.kind == Kind::Percent
             && mention.head.is_none()
@@ -1437,6 +1549,21 @@ fn extract_sentence(
         }
         out.push(mention);
     }
+}
+
+/// Whether the words after a figure make it a rate per period ("a year", "per month", "each
+/// day", "annually").
+fn is_rate(after: &[String]) -> bool {
+    const PERIODS: &[&str] = &["year", "month", "week", "day", "hour", "annum"];
+    after.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "annually" | "yearly" | "monthly" | "weekly" | "daily" | "hourly"
+        )
+    }) || after.windows(2).any(|pair| {
+        matches!(pair[0].as_str(), "a" | "an" | "per" | "each" | "every")
+            && PERIODS.contains(&pair[1].as_str())
+    })
 }
 
 /// Head stems of durations: whose duration it is matters ("Xu spent 12 years", "Qin spent 10
@@ -1668,6 +1795,10 @@ fn read_head<'t>(
             pos = 1;
         }
         Kind::Count => {
+            // "three times as many", "seven times the rate": a multiplier, not a count.
+            if first.as_deref() == Some("times") {
+                return (Vec::new(), None);
+            }
             // "23 of the nations"
             if first.as_deref() == Some("of")
                 && rest
@@ -1835,6 +1966,20 @@ fn likely_agreement(a: &Mention, b: &Mention) -> bool {
         && a.kind != Kind::Number
         && values_agree(a, b)
         && (a.value - b.value).abs() <= a.precision.max(b.precision)
+}
+
+/// Whether two figures are one value as written, allowing for approximation and rounding but not
+/// for bounds: one article writing "more than 37 million" and "nearly 40 million" gives two.
+fn written_alike(a: &Mention, b: &Mention) -> bool {
+    let (x, y) = (a.value, b.value);
+    let largest = x.abs().max(y.abs());
+    if largest == 0.0 {
+        return true;
+    }
+    let relative = (x - y).abs() / largest;
+    relative <= 0.005
+        || (a.hedge == Hedge::Approximate || b.hedge == Hedge::Approximate) && relative <= 0.1
+        || (x - y).abs() <= a.precision.max(b.precision) && relative <= 0.05
 }
 
 /// Whether two values of one quantity are consistent, allowing for hedges, bounds and rounding.
@@ -2061,12 +2206,25 @@ fn conflict_supported(
     known_names: &HashSet<String>,
 ) -> bool {
     let (wa, wb) = (sentence_words(a, docs), sentence_words(b, docs));
-    if time_changing(&wa) || time_changing(&wb) {
+    let changing = time_changing(&wa) || time_changing(&wb);
+    if changing {
+        // Two readings of a changing figure are at most an update, between two known
+        // publication dates; they must still be one quantity (the checks below).
         let date = |m: &Mention| dates.get(m.article).cloned().flatten();
         let (da, db) = (date(a), date(b));
-        return da.is_some() && db.is_some() && da != db;
+        if da.is_none() || db.is_none() || da == db {
+            return false;
+        }
     }
-    if forecast(&wa) != forecast(&wb) {
+    if forecast(&wa) != forecast(&wb) || a.rate != b.rate || a.negated != b.negated {
+        return false;
+    }
+    // A bare percentage names no measure of its own: only a rewrite of one sentence says two of
+    // them are one share.
+    if a.kind == Kind::Percent
+        && (a.head.is_none() || b.head.is_none())
+        && idf.jaccard(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
+    {
         return false;
     }
     let days = |words: &[String]| -> HashSet<String> {
@@ -2077,7 +2235,7 @@ fn conflict_supported(
             .collect()
     };
     let (da, db) = (days(&wa), days(&wb));
-    if !(da.is_empty() || db.is_empty() || !da.is_disjoint(&db)) {
+    if !(changing || da.is_empty() || db.is_empty() || !da.is_disjoint(&db)) {
         return false;
     }
     // A duration of something still going on grows from one report to the next, and two
@@ -2104,7 +2262,10 @@ fn conflict_supported(
         subject_names(a, docs, known_names),
         subject_names(b, docs, known_names),
     );
-    sa.is_empty() || sb.is_empty() || !sa.is_disjoint(&sb)
+    // Each side naming someone or somewhere the other does not ("China's Guangdong", "China's
+    // Hunan") is two subjects, even with a name in common.
+    let differ = |x: &HashSet<String>, y: &HashSet<String>| x.difference(y).next().is_some();
+    sa.is_empty() || sb.is_empty() || !(differ(&sa, &sb) && differ(&sb, &sa))
 }
 
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",
@@ -2350,6 +2511,9 @@ mod tests {
             sentence_names: Arc::new(HashSet::new()),
             partial: false,
             dimensions: Vec::new(),
+            range_end: false,
+            rate: false,
+            negated: false,
         };
         assert!(values_agree(
             &m(2000.0, "2000", Hedge::Exact),
@@ -2717,5 +2881,192 @@ mod tests {
             "{:?}",
             disagreements(&first)
         );
+    }
+
+    #[test]
+    fn the_ends_of_a_range_are_not_values_of_their_own() {
+        let control = figures_of(&[
+            "Most families paid $15,000 to the adoption agency in the capital, the group said.",
+            "Most families paid $25,000 to the adoption agency in the capital, the group said.",
+        ]);
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
+        let between = figures_of(&[
+            "Most families paid between $10,000 and $15,000 to the adoption agency in the capital, the group said.",
+            "Most families paid $25,000 to the adoption agency in the capital, the group said.",
+        ]);
+        assert!(
+            between.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&between)
+        );
+        let to = figures_of(&[
+            "Mean temperatures on the island rose 0.6 to 1.2 degrees over the century, the agency said.",
+            "Mean temperatures on the island rose 2.5 degrees over the century, the agency said.",
+        ]);
+        assert!(to.disagreements.is_empty(), "{:?}", disagreements(&to));
+    }
+
+    #[test]
+    fn a_rate_is_not_compared_with_a_total() {
+        let control = figures_of(&[
+            "The state spends $4 billion a year to run its prisons, officials said.",
+            "The state spends $9 billion a year to run its prisons, officials said.",
+        ]);
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
+        let figures = figures_of(&[
+            "The state spends $4 billion a year to run its prisons, officials said.",
+            "The state has spent $9 billion to run its prisons, officials said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_negated_share_is_not_compared_with_a_plain_one() {
+        let control = figures_of(&[
+            "Recent polls show 43 percent of voters in the province want another referendum.",
+            "Recent polls show 70 percent of voters in the province want another referendum.",
+        ]);
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
+        let figures = figures_of(&[
+            "Recent polls show 43 percent of voters in the province want another referendum.",
+            "Recent polls show 70 percent of voters in the province do not want another referendum.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn subjects_each_naming_something_the_other_does_not_are_two_quantities() {
+        let control = figures_of(&[
+            "Police in southern Norland's Vesta province recovered 143,000 dollars stolen by a gang of robbers.",
+            "Police in southern Norland's Vesta province recovered 370,000 dollars stolen by a gang of robbers.",
+        ]);
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
+        let figures = figures_of(&[
+            "Police in southern Norland's Vesta province recovered 143,000 dollars stolen by a gang of robbers.",
+            "Police in central Norland's Ostra province recovered 370,000 dollars stolen by a gang of robbers.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_bound_does_not_hold_several_exact_values_together() {
+        let figures = figures_of(&[
+            "The bombing of the embassy killed more than 200 people, officials said.",
+            "The bombing of the embassy killed 213 people, officials said.",
+            "The bombing of the embassy killed 247 people, officials said.",
+            "The bombing of the embassy killed 253 people, officials said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn multipliers_and_model_names_are_not_counts() {
+        let times = figures_of(&[
+            "Blacks in the state are jailed at three times the rate of whites, the report says.",
+            "Blacks in the state are jailed at seven times the rate of whites, the report says.",
+        ]);
+        assert!(
+            times.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&times)
+        );
+        let series = figures_of(&[
+            "The carmaker is including the new engine in its 3-Series sedans this year.",
+            "The carmaker is including the new engine in its 5-Series sedans this year.",
+        ]);
+        assert!(
+            series.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&series)
+        );
+        assert!(
+            series
+                .mentions
+                .iter()
+                .all(|m| m.kind == "label" || m.value != 3.0),
+            "{:?}",
+            series.mentions
+        );
+    }
+
+    #[test]
+    fn sales_and_profit_are_different_dimensions() {
+        let control = figures_of(&[
+            "The company reported sales of $4.4 billion last year, the journal said.",
+            "The company reported sales of $5.2 billion last year, the journal said.",
+        ]);
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
+        let figures = figures_of(&[
+            "The company reported sales of $4.4 billion last year, the journal said.",
+            "The company reported a profit of $5.2 billion last year, the journal said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_changing_figure_must_still_be_one_quantity_to_be_an_update() {
+        let texts = [
+            "Police in Norland's Vesta province have arrested 40 suspects so far, officials said.",
+            "Police in Norland's Ostra province have arrested 90 suspects so far, officials said.",
+        ];
+        let (mut cluster, cleaned, segmented) = cluster_of(&texts);
+        cluster.articles[0].published = Some("2020-03-02".into());
+        cluster.articles[1].published = Some("2020-03-01".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert!(figures.updates.is_empty() && figures.disagreements.is_empty());
+        let texts = [
+            "Police in Norland's Vesta province have arrested 40 suspects so far, officials said.",
+            "Police in Norland's Vesta province have arrested 90 suspects so far, officials said.",
+        ];
+        let (mut cluster, cleaned, segmented) = cluster_of(&texts);
+        cluster.articles[0].published = Some("2020-03-02".into());
+        cluster.articles[1].published = Some("2020-03-01".into());
+        let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
+        assert_eq!(figures.updates.len(), 1);
     }
 }
