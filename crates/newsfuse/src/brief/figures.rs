@@ -21,6 +21,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
@@ -846,36 +847,52 @@ struct Candidate {
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
 /// is better evidence that two figures talk about the same thing.
 struct Idf {
-    df: HashMap<String, usize>,
-    n_sentences: usize,
+    /// Each stem's weight, computed once: `link_strength` looks weights up for every stem of
+    /// two sentences, for up to [`MAX_COMPARE`] pairs per figure.
+    weights: FxHashMap<String, f64>,
+    /// The weight of a stem no sentence has.
+    unseen: f64,
 }
 
 impl Idf {
     fn new(docs: &[Doc<'_>]) -> Self {
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut df: FxHashMap<String, usize> = FxHashMap::default();
         let mut n_sentences = 0;
         for doc in docs {
             for sentence in doc.sentences {
                 n_sentences += 1;
-                let stems: HashSet<&str> = sentence
+                let stems: FxHashSet<&str> = sentence
                     .tokens
                     .iter()
                     .filter(|t| !t.is_stopword && is_wordy(t))
                     .map(|t| base_form(&t.stem))
                     .collect();
                 for stem in stems {
-                    *df.entry(stem.to_string()).or_default() += 1;
+                    match df.get_mut(stem) {
+                        Some(count) => *count += 1,
+                        None => {
+                            df.insert(stem.to_string(), 1);
+                        }
+                    }
                 }
             }
         }
-        Idf { df, n_sentences }
+        let weight = |df: usize| {
+            ((n_sentences as f64 + 1.0) / (df as f64 + 1.0))
+                .ln()
+                .max(0.0)
+        };
+        Idf {
+            unseen: weight(0),
+            weights: df
+                .into_iter()
+                .map(|(stem, df)| (stem, weight(df)))
+                .collect(),
+        }
     }
 
     fn weight(&self, stem: &str) -> f64 {
-        let df = self.df.get(stem).copied().unwrap_or(0);
-        ((self.n_sentences as f64 + 1.0) / (df as f64 + 1.0))
-            .ln()
-            .max(0.0)
+        self.weights.get(stem).copied().unwrap_or(self.unseen)
     }
 
     /// Weighted Jaccard similarity of two stem sets.

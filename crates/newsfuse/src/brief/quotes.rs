@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
@@ -1461,6 +1462,11 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// A non-empty word of letters and digits only (what `contains_word` bounds a match by).
+fn is_plain_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(char::is_alphanumeric)
+}
+
 /// Each person's gender from the cluster's own text: "Mr."/"Mrs."/"Ms." before the surname, and
 /// he/his/him against she/her in sentences that name that person and nobody else. Unknown when
 /// the evidence is absent or mixed.
@@ -1468,14 +1474,37 @@ fn infer_genders(
     by_surname: &HashMap<String, String>,
     docs: &[Doc<'_>],
 ) -> HashMap<String, Gender> {
+    // A surname of letters and digits only occurs as a whole word exactly when it is one of the
+    // sentence's maximal runs of letters and digits, so those are looked up by the sentence's
+    // words (one pass per sentence, whatever the number of people); any other surname is
+    // searched for with `contains_word`.
+    let (plain, other): (Vec<(&String, &String)>, Vec<(&String, &String)>) = by_surname
+        .iter()
+        .partition(|(surname, _)| is_plain_word(surname));
+    let plain: FxHashMap<&str, (&String, &String)> = plain
+        .into_iter()
+        .map(|pair| (pair.0.as_str(), pair))
+        .collect();
     let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut named: Vec<(&String, &String)> = Vec::new();
     for doc in docs {
         for sentence in doc.sentences {
             let text = doc.slice(sentence.span);
-            let named: Vec<(&String, &String)> = by_surname
-                .iter()
-                .filter(|(surname, _)| contains_word(text, surname))
-                .collect();
+            named.clear();
+            if !plain.is_empty() {
+                named.extend(
+                    text.split(|c: char| !c.is_alphanumeric())
+                        .filter_map(|word| plain.get(word).copied()),
+                );
+                named.sort_unstable();
+                named.dedup();
+            }
+            named.extend(
+                other
+                    .iter()
+                    .filter(|(surname, _)| contains_word(text, surname))
+                    .copied(),
+            );
             let mut distinct: Vec<&String> = named.iter().map(|(_, full)| *full).collect();
             distinct.sort();
             distinct.dedup();
@@ -1496,10 +1525,18 @@ fn infer_genders(
             }
             let (mut male, mut female) = (0, 0);
             for word in text.split(|c: char| !c.is_alphabetic()) {
-                match word.to_lowercase().as_str() {
-                    "he" | "his" | "him" | "himself" => male += 1,
-                    "she" | "her" | "hers" | "herself" => female += 1,
-                    _ => {}
+                // No non-ASCII letter lowercases to one of these words' ASCII letters, so an
+                // ASCII case-insensitive comparison is the same test as lowercasing.
+                if ["he", "his", "him", "himself"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    male += 1;
+                } else if ["she", "her", "hers", "herself"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    female += 1;
                 }
             }
             let entry = votes.entry(distinct[0].as_str()).or_default();
