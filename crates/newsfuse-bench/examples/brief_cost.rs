@@ -51,7 +51,9 @@ fn main() {
     } else {
         args.iter().map(String::as_str).collect()
     };
-    println!("| input | bytes | summary s | brief s | brief / summary | summary peak MB (× input) | summary+brief peak MB (× input) | slowest analyses of the brief |");
+    println!(
+        "| input | bytes | summary s | brief s | brief / summary | summary peak MB (× input) | summary+brief peak MB (× input) | slowest analyses of the brief |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|---|");
     for name in names {
         let path = write_input(&folder, name);
@@ -95,7 +97,12 @@ fn child(mode: &str, path: &Path) -> Report {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut fields = stdout.trim().splitn(4, '\t');
-    let mut number = || fields.next().and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let mut number = || {
+        fields
+            .next()
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     let (summary_s, brief_s, peak) = (number(), number(), number());
     Report {
         summary_s,
@@ -236,7 +243,9 @@ fn vocabulary(rng: &mut Rng) -> (Vec<String>, Vec<String>) {
     let words: Vec<String> = (0..6000)
         .map(|_| {
             let len = 3 + rng.below(8);
-            (0..len).map(|_| char::from(b'a' + rng.below(26) as u8)).collect()
+            (0..len)
+                .map(|_| char::from(b'a' + rng.below(26) as u8))
+                .collect()
         })
         .collect();
     let names = words[..300]
@@ -308,7 +317,12 @@ fn html(size: usize, seed: u64) -> String {
     out.push_str(&names[..6].join(" "));
     out.push_str("</title>\n<style>");
     for i in 0..2000 {
-        let _ = write!(out, ".c{i} {{ margin: {}px; color: #{:06x}; }}\n", i % 40, rng.next() & 0xFF_FFFF);
+        let _ = write!(
+            out,
+            ".c{i} {{ margin: {}px; color: #{:06x}; }}\n",
+            i % 40,
+            rng.next() & 0xFF_FFFF
+        );
     }
     out.push_str("</style>\n<script>var data = [");
     for _ in 0..20_000 {

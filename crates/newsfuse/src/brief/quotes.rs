@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
@@ -1599,17 +1599,17 @@ fn contains_run(hay: &[String], needle: &[String]) -> bool {
 fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     let n = raws.len();
     let fragment: Vec<bool> = raws.iter().map(|r| is_fragment(docs, r)).collect();
-    let sets: Vec<HashSet<&str>> = raws
+    let sets: Vec<FxHashSet<&str>> = raws
         .iter()
         .map(|r| r.words.iter().map(String::as_str).collect())
         .collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (idx, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
         for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
             postings.entry(word).or_default().push(idx);
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for list in postings
         .values()
         .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
@@ -1643,10 +1643,28 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     }
     // A fragment is kept only as a wording of a statement it is a piece of (same article first);
     // otherwise it is dropped.
+    // A host holds every word of the fragment, so only the statements holding its rarest word
+    // (every word, stopwords included, indexed) are tried.
     let mut kept: Vec<bool> = fragment.iter().map(|f| !f).collect();
+    let mut word_index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    if fragment.iter().any(|&f| f) {
+        for (idx, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+            for word in set {
+                word_index.entry(word).or_default().push(idx);
+            }
+        }
+    }
     for f in (0..n).filter(|&f| fragment[f]) {
-        let host = (0..n)
-            .filter(|&m| !fragment[m] && contains_run(&raws[m].words, &raws[f].words))
+        let rarest = raws[f]
+            .words
+            .iter()
+            .map(|w| word_index.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|list| list.len())
+            .unwrap_or_default();
+        let host = rarest
+            .iter()
+            .copied()
+            .filter(|&m| contains_run(&raws[m].words, &raws[f].words))
             .min_by_key(|&m| (raws[m].article != raws[f].article, m));
         if let Some(m) = host {
             let (ra, rb) = (find(&mut parent, f), find(&mut parent, m));
