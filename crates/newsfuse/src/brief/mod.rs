@@ -210,12 +210,6 @@ fn build(
             .collect()
     });
 
-    let coverage = stage(times, "coverage", || coverage::analyze(&docs, cluster));
-    let summary = stage(times, "corroboration", || {
-        corroborate(&docs, analysis, summary, &coverage)
-    });
-    let entities = stage(times, "entities", || entities::analyze(&docs));
-    let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
     let dates: Vec<Option<String>> = cluster
         .articles
         .iter()
@@ -226,7 +220,27 @@ fn build(
                 .map(when::Date::iso)
         })
         .collect();
-    let figures = stage(times, "figures", || figures::analyze(&docs, &dates));
+    // Figures (the costliest analysis on large clusters) need nothing from the others, so they
+    // run beside them on rayon's pool; a profiled build runs everything in turn, so that each
+    // analysis's time is its own.
+    let rest = |times: &mut Option<Vec<(&'static str, Duration)>>| {
+        let coverage = stage(times, "coverage", || coverage::analyze(&docs, cluster));
+        let summary = stage(times, "corroboration", || {
+            corroborate(&docs, analysis, summary, &coverage)
+        });
+        let entities = stage(times, "entities", || entities::analyze(&docs));
+        let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
+        (coverage, summary, entities, quotes)
+    };
+    let ((coverage, summary, entities, quotes), figures) = if times.is_some() {
+        let rest = rest(times);
+        (
+            rest,
+            stage(times, "figures", || figures::analyze(&docs, &dates)),
+        )
+    } else {
+        rayon::join(|| rest(&mut None), || figures::analyze(&docs, &dates))
+    };
     let when = stage(times, "when", || when::analyze(&docs, cluster));
     let articles = stage(times, "articles", || {
         cluster
