@@ -177,7 +177,7 @@ fn one(with_brief: bool, path: &Path) {
             }
         }
     }
-    analyses.sort_by(|a, b| b.1.cmp(&a.1));
+    analyses.sort_by_key(|&(_, time)| std::cmp::Reverse(time));
     let mut slowest = String::new();
     for (name, time) in analyses.iter().take(3) {
         let _ = write!(slowest, "{name} {:.3} s ", time.as_secs_f64());
@@ -352,9 +352,9 @@ fn html(size: usize, seed: u64) -> String {
     out.push_str(&names[..6].join(" "));
     out.push_str("</title>\n<style>");
     for i in 0..2000 {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            ".c{i} {{ margin: {}px; color: #{:06x}; }}\n",
+            ".c{i} {{ margin: {}px; color: #{:06x}; }}",
             i % 40,
             rng.next() & 0xFF_FFFF
         );

@@ -1478,15 +1478,16 @@ fn infer_genders(
     // sentence's maximal runs of letters and digits, so those are looked up by the sentence's
     // words (one pass per sentence, whatever the number of people); any other surname is
     // searched for with `contains_word`.
-    let (plain, other): (Vec<(&String, &String)>, Vec<(&String, &String)>) = by_surname
+    type Named<'a> = (&'a String, &'a String);
+    let (plain, other): (Vec<Named<'_>>, Vec<Named<'_>>) = by_surname
         .iter()
         .partition(|(surname, _)| is_plain_word(surname));
-    let plain: FxHashMap<&str, (&String, &String)> = plain
+    let plain: FxHashMap<&str, Named<'_>> = plain
         .into_iter()
         .map(|pair| (pair.0.as_str(), pair))
         .collect();
     let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut named: Vec<(&String, &String)> = Vec::new();
+    let mut named: Vec<Named<'_>> = Vec::new();
     for doc in docs {
         for sentence in doc.sentences {
             let text = doc.slice(sentence.span);
