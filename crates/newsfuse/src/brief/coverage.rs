@@ -10,9 +10,7 @@
 //! likely original of a group is the one with a wire dateline such as "(Reuters)", else the one
 //! whose content the others contain most.
 
-use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -91,8 +89,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
         *ids.entry(stem).or_insert(next)
     };
     let mut sentence_sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(n);
-    // Candidate pairs through a shingle index; postings are ascending article indices.
-    let mut index: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
+    // Candidate pairs through a shingle index: (shingle, article) pairs, sorted below so that
+    // each shingle's articles (its postings) lie together in ascending order. A lone article has
+    // no pair to find.
+    let mut shingles: Vec<(u128, usize)> = Vec::new();
     let mut stems: Vec<u32> = Vec::new();
     for doc in docs {
         let mut sets = Vec::new();
@@ -113,23 +113,27 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
                     .filter(|t| !t.is_stopword && t.stem.chars().any(char::is_alphanumeric))
                     .map(|t| intern(&*t.stem)),
             );
-            for window in stems.windows(SHINGLE) {
-                let key = (u128::from(window[0]) << 64)
-                    | (u128::from(window[1]) << 32)
-                    | u128::from(window[2]);
-                let postings = index.entry(key).or_default();
-                if postings.last() != Some(&doc.index) {
-                    postings.push(doc.index);
-                }
+            if n > 1 {
+                shingles.extend(stems.windows(SHINGLE).map(|window| {
+                    let key = (u128::from(window[0]) << 64)
+                        | (u128::from(window[1]) << 32)
+                        | u128::from(window[2]);
+                    (key, doc.index)
+                }));
             }
         }
         sentence_sets.push(sets);
     }
+    shingles.sort_unstable();
+    shingles.dedup();
     let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for postings in index
-        .values()
-        .filter(|p| p.len() > 1 && p.len() <= MAX_SHINGLE_DF)
-    {
+    let mut postings: Vec<usize> = Vec::new();
+    for run in shingles.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.len() > MAX_SHINGLE_DF {
+            continue;
+        }
+        postings.clear();
+        postings.extend(run.iter().map(|&(_, article)| article));
         for (i, &a) in postings.iter().enumerate() {
             for &b in &postings[i + 1..] {
                 *shared.entry((a.min(b), a.max(b))).or_default() += 1;
@@ -143,7 +147,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
             per_article[b].push((count, a));
         }
     }
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    let mut candidates: FxHashSet<(usize, usize)> = FxHashSet::default();
     for (a, list) in per_article.iter_mut().enumerate() {
         list.sort_unstable_by(|x, y| y.cmp(x));
         for &(_, b) in list.iter().take(MAX_CANDIDATES) {
@@ -152,13 +156,20 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     }
 
     // Sentence-level matching on candidates; contained[(a, b)] = share of a's sentences found in b.
-    let mut contained: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut contained: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut candidate_list: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidate_list.sort_unstable();
+    // Each article's sentences indexed by stem, built when the article is first a candidate's
+    // second member.
+    let mut sentence_index: Vec<Option<SentenceIndex>> = Vec::new();
+    sentence_index.resize_with(n, || None);
+    let mut counter = SharedCounter::default();
     for (a, b) in candidate_list {
+        let index_b =
+            sentence_index[b].get_or_insert_with(|| SentenceIndex::new(&sentence_sets[b]));
         let ((matched_a, share_a), (matched_b, share_b)) =
-            matched_shares(&sentence_sets[a], &sentence_sets[b]);
+            matched_shares_indexed(&sentence_sets[a], index_b, &mut counter);
         contained.insert((a, b), share_a);
         contained.insert((b, a), share_b);
         if matched_a.max(matched_b) >= MIN_MATCHED && share_a.max(share_b) >= REWRITE_SHARE {
@@ -168,19 +179,48 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
 
     // A one-sentence item (a brief, a teaser) that repeats another article's lead is a copy of
     // it: too short for the sentence-count tests above.
-    let mut lead_copies: HashSet<usize> = HashSet::new();
+    // The leads of articles of two or more sentences, indexed by stem: (article, lead sentence).
+    let leads: Vec<(usize, &[u32])> = sentence_sets
+        .iter()
+        .enumerate()
+        .filter(|(_, sets)| sets.len() > 1)
+        .flat_map(|(article, sets)| {
+            sets.iter()
+                .take(LEAD_SENTENCES)
+                .map(move |set| (article, set.as_slice()))
+        })
+        .collect();
+    let mut lead_index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    if sentence_sets.iter().any(|sets| sets.len() == 1) {
+        for (lead_idx, (_, set)) in leads.iter().enumerate() {
+            for &stem in *set {
+                lead_index
+                    .entry(stem)
+                    .or_default()
+                    .push(u32::try_from(lead_idx).unwrap_or(u32::MAX));
+            }
+        }
+    }
+    counter.reset(leads.len());
+    let mut lead_copies: FxHashSet<usize> = FxHashSet::default();
     for (item, sets) in sentence_sets.iter().enumerate() {
         let [only] = sets.as_slice() else {
             continue;
         };
-        let target = (0..n).find(|&other| {
-            other != item
-                && sentence_sets[other].len() > 1
-                && sentence_sets[other]
-                    .iter()
-                    .take(LEAD_SENTENCES)
-                    .any(|lead| same_sentence(only, lead))
-        });
+        // The first other article one of whose leads says the same (what a scan of every
+        // article in order finds), from the leads sharing stems with the item.
+        counter.count(only, &lead_index);
+        let target = counter
+            .touched
+            .iter()
+            .map(|&lead| (lead as usize, counter.shared[lead as usize]))
+            .filter(|&(lead, shared)| {
+                let (other, set) = leads[lead];
+                other != item && same_size_test(shared, only.len(), set.len())
+            })
+            .map(|(lead, _)| leads[lead].0)
+            .min();
+        counter.clear();
         if let Some(other) = target {
             lead_copies.insert(item);
             contained.insert((item, other), 1.0);
@@ -189,7 +229,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
         }
     }
 
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for article in 0..n {
         let root = find(&mut parent, article);
         members.entry(root).or_default().push(article);
@@ -240,10 +280,104 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     }
 }
 
+/// One article's sentences (sorted distinct stem ids) indexed by stem.
+struct SentenceIndex {
+    /// Each sentence's number of stems.
+    lengths: Vec<usize>,
+    /// For each stem, the sentences holding it, ascending.
+    postings: FxHashMap<u32, Vec<u32>>,
+}
+
+impl SentenceIndex {
+    fn new(sentences: &[Vec<u32>]) -> Self {
+        let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for (idx, sentence) in sentences.iter().enumerate() {
+            for &stem in sentence {
+                postings
+                    .entry(stem)
+                    .or_default()
+                    .push(u32::try_from(idx).unwrap_or(u32::MAX));
+            }
+        }
+        Self {
+            lengths: sentences.iter().map(Vec::len).collect(),
+            postings,
+        }
+    }
+}
+
+/// How many stems one sentence shares with each indexed sentence; only the touched slots are
+/// reset, so a count costs what the postings of the sentence's stems hold.
+#[derive(Default)]
+struct SharedCounter {
+    shared: Vec<usize>,
+    touched: Vec<u32>,
+}
+
+impl SharedCounter {
+    fn reset(&mut self, slots: usize) {
+        self.shared.clear();
+        self.shared.resize(slots, 0);
+        self.touched.clear();
+    }
+
+    fn count(&mut self, sentence: &[u32], postings: &FxHashMap<u32, Vec<u32>>) {
+        for stem in sentence {
+            for &slot in postings.get(stem).into_iter().flatten() {
+                let count = &mut self.shared[slot as usize];
+                if *count == 0 {
+                    self.touched.push(slot);
+                }
+                *count += 1;
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        for &slot in &self.touched {
+            self.shared[slot as usize] = 0;
+        }
+        self.touched.clear();
+    }
+}
+
+/// [`matched_shares`] through `b`'s stem index: each sentence of `a` is compared only with the
+/// sentences of `b` that share a stem with it, which is all a match needs. Same result.
+fn matched_shares_indexed(
+    a: &[Vec<u32>],
+    b: &SentenceIndex,
+    counter: &mut SharedCounter,
+) -> ((usize, f64), (usize, f64)) {
+    counter.reset(b.lengths.len());
+    let mut column = vec![false; b.lengths.len()];
+    let mut rows = 0;
+    for sa in a {
+        counter.count(sa, &b.postings);
+        let mut row = false;
+        for &j in &counter.touched {
+            let j = j as usize;
+            if same_size_test(counter.shared[j], sa.len(), b.lengths[j]) {
+                row = true;
+                column[j] = true;
+            }
+        }
+        counter.clear();
+        rows += usize::from(row);
+    }
+    let columns = column.iter().filter(|&&c| c).count();
+    let share = |k: usize, n: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
+    (
+        (rows, share(rows, a.len())),
+        (columns, share(columns, b.lengths.len())),
+    )
+}
+
 /// (number matched, share matched) of `a`'s sentences whose content is mostly contained in one
 /// sentence of `b`, and the same of `b`'s in `a` (each sentence a sorted list of distinct stem
 /// ids). [`same_sentence`] is symmetric, so one pass over the pairs serves both; a pair whose
-/// row and column are both matched already is not compared.
+/// row and column are both matched already is not compared. The pairwise definition that
+/// [`matched_shares_indexed`] computes faster (tests compare the two).
+#[cfg(test)]
 fn matched_shares(a: &[Vec<u32>], b: &[Vec<u32>]) -> ((usize, f64), (usize, f64)) {
     let mut column = vec![false; b.len()];
     let mut rows = 0;
@@ -267,13 +401,21 @@ fn matched_shares(a: &[Vec<u32>], b: &[Vec<u32>]) -> ((usize, f64), (usize, f64)
 
 /// Two sentences (sorted distinct stem ids) say the same: most of the shorter's stems are in
 /// the other, and at least half as many of the longer's.
+#[cfg(test)]
 fn same_sentence(sa: &[u32], sb: &[u32]) -> bool {
-    let shared = intersection_len(sa, sb);
-    shared as f64 / sa.len().min(sb.len()).max(1) as f64 >= SENTENCE_MATCH
-        && shared as f64 / sa.len().max(sb.len()).max(1) as f64 >= SENTENCE_MATCH / 2.0
+    same_size_test(intersection_len(sa, sb), sa.len(), sb.len())
+}
+
+/// [`same_sentence`] from the number of shared stems and the two sentences' sizes. A pair
+/// sharing none never passes (the shares are then 0), which is why an index of shared stems
+/// finds every match.
+fn same_size_test(shared: usize, len_a: usize, len_b: usize) -> bool {
+    shared as f64 / len_a.min(len_b).max(1) as f64 >= SENTENCE_MATCH
+        && shared as f64 / len_a.max(len_b).max(1) as f64 >= SENTENCE_MATCH / 2.0
 }
 
 /// How many ids two sorted, duplicate-free lists share.
+#[cfg(test)]
 fn intersection_len(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -295,7 +437,7 @@ fn verbatim_share(a: &Doc<'_>, b: &Doc<'_>) -> f64 {
     fn key(s: &crate::model::Sentence) -> Vec<&str> {
         s.tokens.iter().map(|t| &*t.stem).collect()
     }
-    let in_b: HashSet<Vec<&str>> = b
+    let in_b: FxHashSet<Vec<&str>> = b
         .sentences
         .iter()
         .map(key)
@@ -317,7 +459,7 @@ fn pick_original(
     members: &[usize],
     docs: &[Doc<'_>],
     cluster: &Cluster,
-    contained: &HashMap<(usize, usize), f64>,
+    contained: &FxHashMap<(usize, usize), f64>,
 ) -> (usize, &'static str) {
     if members.len() == 1 {
         return (members[0], "only_member");
@@ -395,8 +537,33 @@ fn prefix_chars(text: &str, max_bytes: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
+    use super::{SentenceIndex, SharedCounter, matched_shares, matched_shares_indexed};
+
+    /// Sentences as coverage keeps them: 4 to 12 distinct sorted stem ids, from a small vocabulary
+    /// so that sentences share many stems and some match.
+    fn sentences() -> impl Strategy<Value = Vec<Vec<u32>>> {
+        prop::collection::vec(
+            prop::collection::btree_set(0u32..24, 4..12).prop_map(|s| s.into_iter().collect()),
+            0..12,
+        )
+    }
+
+    proptest! {
+        /// The stem index finds the same matches as comparing every pair of sentences.
+        #[test]
+        fn indexed_matching_equals_pairwise(a in sentences(), b in sentences()) {
+            let mut counter = SharedCounter::default();
+            let indexed = matched_shares_indexed(&a, &SentenceIndex::new(&b), &mut counter);
+            prop_assert_eq!(indexed, matched_shares(&a, &b));
+            // The counter is left clean for the next pair.
+            prop_assert!(counter.touched.is_empty());
+            prop_assert!(counter.shared.iter().all(|&c| c == 0));
+        }
+    }
 
     const WIRE: &str = "PARIS (Reuters) - The city council approved a new budget for public transport on Monday after a long debate.\n\nThe plan adds forty electric buses to the northern routes and extends night service.\n\nCritics said the fare increase would hurt low-income commuters across the suburbs.\n\nThe mayor promised a review of ticket prices before the summer holidays begin.\n\nConstruction of new depots will start next spring, officials said.";
     const REWRITE: &str = "The city council has approved a new public transport budget after a long debate on Monday.\n\nForty electric buses will be added to northern routes and night service will be extended under the plan.\n\nThe fare increase would hurt low-income commuters across the suburbs, critics said.\n\nA review of ticket prices before the summer holidays was promised by the mayor.";

@@ -21,6 +21,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
@@ -624,7 +625,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             .or_default()
             .push(idx);
     }
-    let idf = Idf::new(docs);
+    let mut idf = Idf::new(docs);
+    idf.index_sentences(&mentions);
     // Names the cluster writes mid-sentence: a sentence's first word that is one of them is a
     // name too.
     let known_names: HashSet<String> = mentions
@@ -906,56 +908,156 @@ struct Candidate {
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
 /// is better evidence that two figures talk about the same thing.
 struct Idf {
-    df: HashMap<String, usize>,
-    n_sentences: usize,
+    /// Each stem's weight, computed once: `link_strength` looks weights up for every stem of
+    /// two sentences, for up to [`MAX_COMPARE`] pairs per figure.
+    weights: FxHashMap<String, f64>,
+    /// The weight of a stem no sentence has.
+    unseen: f64,
+    /// The figures' sentence stem sets as weighted id lists, keyed by the address of their
+    /// shared set (see [`Idf::sentence_similarity`]).
+    sentences: FxHashMap<usize, WeightedStems>,
+}
+
+/// A stem set with [`Idf::jaccard`]'s weights: ids ascending, each stem's weight with the floor,
+/// and their sum.
+struct WeightedStems {
+    ids: Vec<u32>,
+    weights: Vec<f64>,
+    total: f64,
 }
 
 impl Idf {
     fn new(docs: &[Doc<'_>]) -> Self {
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut df: FxHashMap<String, usize> = FxHashMap::default();
         let mut n_sentences = 0;
         for doc in docs {
             for sentence in doc.sentences {
                 n_sentences += 1;
-                let stems: HashSet<&str> = sentence
+                let stems: FxHashSet<&str> = sentence
                     .tokens
                     .iter()
                     .filter(|t| !t.is_stopword && is_wordy(t))
                     .map(|t| base_form(&t.stem))
                     .collect();
                 for stem in stems {
-                    *df.entry(stem.to_string()).or_default() += 1;
+                    match df.get_mut(stem) {
+                        Some(count) => *count += 1,
+                        None => {
+                            df.insert(stem.to_string(), 1);
+                        }
+                    }
                 }
             }
         }
-        Idf { df, n_sentences }
+        let weight = |df: usize| {
+            ((n_sentences as f64 + 1.0) / (df as f64 + 1.0))
+                .ln()
+                .max(0.0)
+        };
+        Idf {
+            unseen: weight(0),
+            weights: df
+                .into_iter()
+                .map(|(stem, df)| (stem, weight(df)))
+                .collect(),
+            sentences: FxHashMap::default(),
+        }
+    }
+
+    /// Turns every mention's sentence stem set into a [`WeightedStems`] once: the sentence
+    /// similarity of two figures is then a merge of two id lists, not a weight look-up per stem
+    /// and pair.
+    fn index_sentences(&mut self, mentions: &[Mention]) {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut sentences = FxHashMap::default();
+        for mention in mentions {
+            let key = Arc::as_ptr(&mention.sentence_stems).addr();
+            if sentences.contains_key(&key) {
+                continue;
+            }
+            // Ids are given in alphabetical order within a sentence, so sums in id order are
+            // the same from run to run.
+            let mut stems: Vec<&String> = mention.sentence_stems.iter().collect();
+            stems.sort_unstable();
+            let mut pairs: Vec<(u32, f64)> = stems
+                .into_iter()
+                .map(|stem| {
+                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                    let id = *ids.entry(stem.as_str()).or_insert(next);
+                    (id, self.weight(stem) + JACCARD_FLOOR)
+                })
+                .collect();
+            pairs.sort_unstable_by_key(|&(id, _)| id);
+            sentences.insert(
+                key,
+                WeightedStems {
+                    total: pairs.iter().map(|&(_, w)| w).sum(),
+                    ids: pairs.iter().map(|&(id, _)| id).collect(),
+                    weights: pairs.iter().map(|&(_, w)| w).collect(),
+                },
+            );
+        }
+        self.sentences = sentences;
+    }
+
+    /// [`Idf::jaccard`] of two figures' sentence stems, from their [`WeightedStems`] (the same
+    /// value up to the order of the additions).
+    fn sentence_similarity(&self, a: &Arc<HashSet<String>>, b: &Arc<HashSet<String>>) -> f64 {
+        let (Some(wa), Some(wb)) = (
+            self.sentences.get(&Arc::as_ptr(a).addr()),
+            self.sentences.get(&Arc::as_ptr(b).addr()),
+        ) else {
+            return self.jaccard(a, b);
+        };
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < wa.ids.len() && j < wb.ids.len() {
+            match wa.ids[i].cmp(&wb.ids[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += wa.weights[i];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let all = wa.total + wb.total - shared;
+        if all <= 0.0 { 0.0 } else { shared / all }
     }
 
     fn weight(&self, stem: &str) -> f64 {
-        let df = self.df.get(stem).copied().unwrap_or(0);
-        ((self.n_sentences as f64 + 1.0) / (df as f64 + 1.0))
-            .ln()
-            .max(0.0)
+        self.weights.get(stem).copied().unwrap_or(self.unseen)
     }
 
     /// Weighted Jaccard similarity of two stem sets.
     fn jaccard(&self, a: &HashSet<String>, b: &HashSet<String>) -> f64 {
         // A small floor keeps words every sentence uses from weighing nothing (a cluster of
         // near-identical reports).
-        let w = |s: &String| self.weight(s) + 0.1;
-        let shared: f64 = a.intersection(b).map(w).sum();
-        let all: f64 = a.union(b).map(w).sum();
+        let w = |s: &String| self.weight(s) + JACCARD_FLOOR;
+        let shared = sum_in_order(a.intersection(b), w);
+        let all = sum_in_order(a.union(b), w);
         if all <= 0.0 { 0.0 } else { shared / all }
     }
 
     /// Summed weight of the context stems two mentions share.
     fn shared_weight(&self, a: &Mention, b: &Mention) -> f64 {
-        a.context
-            .intersection(&b.context)
-            .map(|stem| self.weight(stem))
-            .sum()
+        sum_in_order(a.context.intersection(&b.context), |stem| self.weight(stem))
     }
 }
+
+/// The sum of `weight` over `stems`, added in the stems' alphabetical order: a set's own order
+/// changes from run to run, and a sum that lands on a threshold must not.
+fn sum_in_order<'a>(
+    stems: impl Iterator<Item = &'a String>,
+    weight: impl Fn(&'a String) -> f64,
+) -> f64 {
+    let mut stems: Vec<&String> = stems.collect();
+    stems.sort_unstable();
+    stems.into_iter().map(weight).sum()
+}
+
+/// Added to every stem's weight in [`Idf::jaccard`].
+const JACCARD_FLOOR: f64 = 0.1;
 
 /// Summed inverse sentence frequency of shared context stems that links two figures of different
 /// articles on its own (about one stem used by one sentence in twenty).
@@ -1042,7 +1144,7 @@ fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
     if high > low * MAX_RATIO && !values_agree(a, b) {
         return None;
     }
-    let sentence = idf.jaccard(&a.sentence_stems, &b.sentence_stems);
+    let sentence = idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems);
     // One person has one age: a shared name links two ages.
     if a.kind == Kind::Age && same_owner(a, b) {
         return Some(Strength {
@@ -1060,7 +1162,7 @@ fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
     };
     let (ca, cb) = (context_of(a), context_of(b));
     let context = idf.jaccard(&ca, &cb);
-    let shared: f64 = ca.intersection(&cb).map(|s| idf.weight(s)).sum();
+    let shared = sum_in_order(ca.intersection(&cb), |s| idf.weight(s));
     // Nearly the same sentence about different named things ("In Norland, 32 people died" and
     // "In Southmark, 21 people died") is two quantities.
     let names_differ = a
@@ -2188,8 +2290,10 @@ fn time_changing(words: &[String]) -> bool {
         .iter()
         .any(|w| TIME_CHANGE_WORDS.contains(&w.as_str()))
         || words.windows(2).any(|pair| {
-            let phrase = format!("{} {}", pair[0], pair[1]);
-            TIME_CHANGE_PHRASES.contains(&phrase.as_str())
+            // "first second" without building the string (words hold no spaces).
+            TIME_CHANGE_PHRASES
+                .iter()
+                .any(|p| p.split_once(' ') == Some((pair[0].as_str(), pair[1].as_str())))
         })
 }
 
@@ -2248,7 +2352,7 @@ fn conflict_supported(
     };
     if (duration(a) || duration(b))
         && a.kind != Kind::Age
-        && idf.jaccard(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
+        && idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
     {
         return false;
     }

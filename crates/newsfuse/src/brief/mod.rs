@@ -186,6 +186,9 @@ fn stage<T>(
     }
 }
 
+/// From this many sentences on, `figures` runs beside the other analyses.
+const PARALLEL_SENTENCES: usize = 2000;
+
 fn build(
     cluster: &Cluster,
     cleaned: &[CleanArticle],
@@ -210,12 +213,6 @@ fn build(
             .collect()
     });
 
-    let coverage = stage(times, "coverage", || coverage::analyze(&docs, cluster));
-    let summary = stage(times, "corroboration", || {
-        corroborate(&docs, analysis, summary, &coverage)
-    });
-    let entities = stage(times, "entities", || entities::analyze(&docs));
-    let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
     let dates: Vec<Option<String>> = cluster
         .articles
         .iter()
@@ -226,7 +223,30 @@ fn build(
                 .map(when::Date::iso)
         })
         .collect();
-    let figures = stage(times, "figures", || figures::analyze(&docs, &dates));
+    // Figures (the costliest analysis on large clusters) need nothing from the others, so on a
+    // large cluster they run beside them on rayon's pool; on a small one handing work to another
+    // thread costs more than it saves. A profiled build runs everything in turn, so that each
+    // analysis's time is its own.
+    let rest = |times: &mut Option<Vec<(&'static str, Duration)>>| {
+        let coverage = stage(times, "coverage", || coverage::analyze(&docs, cluster));
+        let summary = stage(times, "corroboration", || {
+            corroborate(&docs, analysis, summary, &coverage)
+        });
+        let entities = stage(times, "entities", || entities::analyze(&docs));
+        let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
+        (coverage, summary, entities, quotes)
+    };
+    let n_sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    let ((coverage, summary, entities, quotes), figures) =
+        if times.is_some() || n_sentences < PARALLEL_SENTENCES {
+            let rest = rest(times);
+            (
+                rest,
+                stage(times, "figures", || figures::analyze(&docs, &dates)),
+            )
+        } else {
+            rayon::join(|| rest(&mut None), || figures::analyze(&docs, &dates))
+        };
     let when = stage(times, "when", || when::analyze(&docs, cluster));
     let articles = stage(times, "articles", || {
         cluster

@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
@@ -1673,6 +1674,11 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// A non-empty word of letters and digits only (what `contains_word` bounds a match by).
+fn is_plain_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(char::is_alphanumeric)
+}
+
 /// Each person's gender from the cluster's own text: "Mr."/"Mrs."/"Ms." before the surname, and
 /// he/his/him against she/her in sentences that name that person and nobody else. Unknown when
 /// the evidence is absent or mixed.
@@ -1680,14 +1686,38 @@ fn infer_genders(
     by_surname: &HashMap<String, String>,
     docs: &[Doc<'_>],
 ) -> HashMap<String, Gender> {
+    // A surname of letters and digits only occurs as a whole word exactly when it is one of the
+    // sentence's maximal runs of letters and digits, so those are looked up by the sentence's
+    // words (one pass per sentence, whatever the number of people); any other surname is
+    // searched for with `contains_word`.
+    type Named<'a> = (&'a String, &'a String);
+    let (plain, other): (Vec<Named<'_>>, Vec<Named<'_>>) = by_surname
+        .iter()
+        .partition(|(surname, _)| is_plain_word(surname));
+    let plain: FxHashMap<&str, Named<'_>> = plain
+        .into_iter()
+        .map(|pair| (pair.0.as_str(), pair))
+        .collect();
     let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut named: Vec<Named<'_>> = Vec::new();
     for doc in docs {
         for sentence in doc.sentences {
             let text = doc.slice(sentence.span);
-            let named: Vec<(&String, &String)> = by_surname
-                .iter()
-                .filter(|(surname, _)| contains_word(text, surname))
-                .collect();
+            named.clear();
+            if !plain.is_empty() {
+                named.extend(
+                    text.split(|c: char| !c.is_alphanumeric())
+                        .filter_map(|word| plain.get(word).copied()),
+                );
+                named.sort_unstable();
+                named.dedup();
+            }
+            named.extend(
+                other
+                    .iter()
+                    .filter(|(surname, _)| contains_word(text, surname))
+                    .copied(),
+            );
             let mut distinct: Vec<&String> = named.iter().map(|(_, full)| *full).collect();
             distinct.sort();
             distinct.dedup();
@@ -1708,10 +1738,18 @@ fn infer_genders(
             }
             let (mut male, mut female) = (0, 0);
             for word in text.split(|c: char| !c.is_alphabetic()) {
-                match word.to_lowercase().as_str() {
-                    "he" | "his" | "him" | "himself" => male += 1,
-                    "she" | "her" | "hers" | "herself" => female += 1,
-                    _ => {}
+                // No non-ASCII letter lowercases to one of these words' ASCII letters, so an
+                // ASCII case-insensitive comparison is the same test as lowercasing.
+                if ["he", "his", "him", "himself"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    male += 1;
+                } else if ["she", "her", "hers", "herself"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    female += 1;
                 }
             }
             let entry = votes.entry(distinct[0].as_str()).or_default();
@@ -1774,17 +1812,17 @@ fn contains_run(hay: &[String], needle: &[String]) -> bool {
 fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     let n = raws.len();
     let fragment: Vec<bool> = raws.iter().map(|r| is_fragment(docs, r)).collect();
-    let sets: Vec<HashSet<&str>> = raws
+    let sets: Vec<FxHashSet<&str>> = raws
         .iter()
         .map(|r| r.words.iter().map(String::as_str).collect())
         .collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (idx, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
         for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
             postings.entry(word).or_default().push(idx);
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for list in postings
         .values()
         .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
@@ -1818,10 +1856,28 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     }
     // A fragment is kept only as a wording of a statement it is a piece of (same article first);
     // otherwise it is dropped.
+    // A host holds every word of the fragment, so only the statements holding its rarest word
+    // (every word, stopwords included, indexed) are tried.
     let mut kept: Vec<bool> = fragment.iter().map(|f| !f).collect();
+    let mut word_index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    if fragment.iter().any(|&f| f) {
+        for (idx, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+            for word in set {
+                word_index.entry(word).or_default().push(idx);
+            }
+        }
+    }
     for f in (0..n).filter(|&f| fragment[f]) {
-        let host = (0..n)
-            .filter(|&m| !fragment[m] && contains_run(&raws[m].words, &raws[f].words))
+        let rarest = raws[f]
+            .words
+            .iter()
+            .map(|w| word_index.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|list| list.len())
+            .unwrap_or_default();
+        let host = rarest
+            .iter()
+            .copied()
+            .filter(|&m| contains_run(&raws[m].words, &raws[f].words))
             .min_by_key(|&m| (raws[m].article != raws[f].article, m));
         if let Some(m) = host {
             let (ra, rb) = (find(&mut parent, f), find(&mut parent, m));
