@@ -14,7 +14,7 @@ use newsfuse_store::{
 use newsfuse_stories::{StoryConfig, format_time, parse_time};
 use serde_json::{Value, json};
 
-use crate::stories::string_field;
+use crate::stories::{article_line, string_field};
 
 /// Where the store is.
 #[derive(Args, Clone)]
@@ -190,24 +190,7 @@ fn read_articles(path: &Path, out: &mut Vec<ArticleInput>) -> bool {
 
 /// One JSONL line: `{"id", "url", "title", "text" or "html", "source", "published" or "time"}`.
 fn parse_article(line: &str, origin: &str) -> Result<ArticleInput, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let Value::Object(object) = value else {
-        return Err("not a JSON object".into());
-    };
-    let mut title = string_field(&object, "title").unwrap_or_default();
-    let mut text = string_field(&object, "text").unwrap_or_default();
-    if text.trim().is_empty()
-        && let Some(html) = string_field(&object, "html")
-        && let Some(page) = newsfuse::extract::extract_html(&html)
-    {
-        text = page.text;
-        if title.trim().is_empty() {
-            title = page.title.unwrap_or_default();
-        }
-    }
-    if text.trim().is_empty() && title.trim().is_empty() {
-        return Err("no text, html or title".into());
-    }
+    let (object, title, text) = article_line(line)?;
     Ok(ArticleInput {
         id: string_field(&object, "id"),
         url: string_field(&object, "url"),

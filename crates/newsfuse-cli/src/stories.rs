@@ -87,15 +87,12 @@ struct Parsed {
     time: Option<i64>,
 }
 
-pub(crate) fn string_field(object: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
-    match object.get(name)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    }
-}
-
-fn parse_line(line: &str) -> Result<(Parsed, Option<String>), String> {
+/// One JSONL article line, shared by `cluster` and `ingest`: the object, its title and its text
+/// (`text`, else the article extracted from `html`, whose title stands in for a missing one).
+/// An error says why the line is unusable: not JSON, not an object, or no text, html or title.
+pub(crate) fn article_line(
+    line: &str,
+) -> Result<(serde_json::Map<String, Value>, String, String), String> {
     let value: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let Value::Object(object) = value else {
         return Err("not a JSON object".into());
@@ -114,6 +111,19 @@ fn parse_line(line: &str) -> Result<(Parsed, Option<String>), String> {
     if text.trim().is_empty() && title.trim().is_empty() {
         return Err("no text, html or title".into());
     }
+    Ok((object, title, text))
+}
+
+pub(crate) fn string_field(object: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
+    match object.get(name)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+fn parse_line(line: &str) -> Result<(Parsed, Option<String>), String> {
+    let (object, title, text) = article_line(line)?;
     let raw_time = string_field(&object, "published").or_else(|| string_field(&object, "time"));
     let time = raw_time.as_deref().and_then(parse_time);
     let note = match (&raw_time, time) {
