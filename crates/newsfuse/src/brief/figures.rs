@@ -16,6 +16,7 @@
 //! one article too. Years and calendar dates are listed but never compared. Precision over recall:
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -628,6 +629,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     let mut idf = Idf::new(docs);
     idf.index_sentences(&mentions);
     idf.index_contexts(&mentions);
+    // What `conflict_supported` reads from each mention's sentence words, worked out on first use.
+    let words: Vec<OnceCell<SentenceWords>> = mentions.iter().map(|_| OnceCell::new()).collect();
     // Names the cluster writes mid-sentence: a sentence's first word that is one of them is a
     // name too.
     let known_names: HashSet<String> = mentions
@@ -672,7 +675,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                     }
                 } else if same_quantity(ma, mb, docs)
                     && (values_agree(ma, mb)
-                        || conflict_supported(ma, mb, docs, dates, &idf, &known_names))
+                        || conflict_supported(
+                            (a, ma),
+                            (b, mb),
+                            docs,
+                            dates,
+                            &idf,
+                            &known_names,
+                            &words,
+                        ))
                 {
                     edges.push((a.min(b), a.max(b)));
                     links.push((a, b));
@@ -697,7 +708,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         for candidate in candidates {
             let (a, b) = (candidate.a, candidate.b);
             if !candidate.agree
-                && !conflict_supported(&mentions[a], &mentions[b], docs, dates, &idf, &known_names)
+                && !conflict_supported(
+                    (a, &mentions[a]),
+                    (b, &mentions[b]),
+                    docs,
+                    dates,
+                    &idf,
+                    &known_names,
+                    &words,
+                )
             {
                 continue;
             }
@@ -2431,20 +2450,63 @@ fn time_changing(words: &[String]) -> bool {
         })
 }
 
+/// What [`conflict_supported`] reads from a mention's sentence words ([`sentence_words`]),
+/// worked out once per mention rather than per compared pair.
+struct SentenceWords {
+    /// [`time_changing`].
+    changing: bool,
+    /// [`forecast`].
+    forecast: bool,
+    /// The weekday and month words.
+    days: HashSet<String>,
+}
+
+impl SentenceWords {
+    fn of(m: &Mention, docs: &[Doc<'_>]) -> Self {
+        let words = sentence_words(m, docs);
+        SentenceWords {
+            changing: time_changing(&words),
+            forecast: forecast(&words),
+            days: words
+                .iter()
+                .filter(|w| {
+                    WEEKDAY_WORDS.contains(&w.as_str()) || MONTH_WORDS.contains(&w.as_str())
+                })
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// The stronger evidence a disagreement needs beyond a link: neither sentence reads a changing
 /// figure at one moment (then two values are at most an update, between two known publication
 /// dates), and the sentences do not name different days ("on Sunday" and "on Wednesday" are two
 /// readings, not two accounts of one).
 fn conflict_supported(
-    a: &Mention,
-    b: &Mention,
+    (ia, a): (usize, &Mention),
+    (ib, b): (usize, &Mention),
     docs: &[Doc<'_>],
     dates: &[Option<String>],
     idf: &Idf,
     known_names: &HashSet<String>,
+    words: &[OnceCell<SentenceWords>],
 ) -> bool {
-    let (wa, wb) = (sentence_words(a, docs), sentence_words(b, docs));
-    let changing = time_changing(&wa) || time_changing(&wb);
+    let (owned_a, owned_b);
+    let wa: &SentenceWords = match words.get(ia) {
+        Some(cell) => cell.get_or_init(|| SentenceWords::of(a, docs)),
+        None => {
+            owned_a = SentenceWords::of(a, docs);
+            &owned_a
+        }
+    };
+    let wb: &SentenceWords = match words.get(ib) {
+        Some(cell) => cell.get_or_init(|| SentenceWords::of(b, docs)),
+        None => {
+            owned_b = SentenceWords::of(b, docs);
+            &owned_b
+        }
+    };
+    let changing = wa.changing || wb.changing;
     if changing {
         // Two readings of a changing figure are at most an update, between two known
         // publication dates; they must still be one quantity (the checks below).
@@ -2454,7 +2516,7 @@ fn conflict_supported(
             return false;
         }
     }
-    if forecast(&wa) != forecast(&wb) || a.rate != b.rate || a.negated != b.negated {
+    if wa.forecast != wb.forecast || a.rate != b.rate || a.negated != b.negated {
         return false;
     }
     // A bare percentage names no measure of its own: only a rewrite of one sentence says two of
@@ -2465,15 +2527,8 @@ fn conflict_supported(
     {
         return false;
     }
-    let days = |words: &[String]| -> HashSet<String> {
-        words
-            .iter()
-            .filter(|w| WEEKDAY_WORDS.contains(&w.as_str()) || MONTH_WORDS.contains(&w.as_str()))
-            .cloned()
-            .collect()
-    };
-    let (da, db) = (days(&wa), days(&wb));
-    if !(changing || da.is_empty() || db.is_empty() || !da.is_disjoint(&db)) {
+    let (da, db) = (&wa.days, &wb.days);
+    if !(changing || da.is_empty() || db.is_empty() || !da.is_disjoint(db)) {
         return false;
     }
     // A duration of something still going on grows from one report to the next, and two
