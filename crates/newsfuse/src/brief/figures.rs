@@ -1284,30 +1284,30 @@ fn link_strength(
     let mut all_floored: f64 = std::iter::empty::<f64>().sum();
     let mut shared: f64 = std::iter::empty::<f64>().sum();
     let mut shares_non_qualifier = false;
-    let (mut i, mut j) = (0, 0);
-    while i < ca.ids.len() || j < cb.ids.len() {
-        let order = match (ca.ids.get(i), cb.ids.get(j)) {
+    let (mut pa, mut pb) = (0, 0);
+    while pa < ca.ids.len() || pb < cb.ids.len() {
+        let order = match (ca.ids.get(pa), cb.ids.get(pb)) {
             (Some(x), Some(y)) => x.cmp(y),
             (Some(_), None) => std::cmp::Ordering::Less,
             _ => std::cmp::Ordering::Greater,
         };
         match order {
             std::cmp::Ordering::Less => {
-                all_floored += idf.context_floored[ca.ids[i] as usize];
-                i += 1;
+                all_floored += idf.context_floored[ca.ids[pa] as usize];
+                pa += 1;
             }
             std::cmp::Ordering::Greater => {
-                all_floored += idf.context_floored[cb.ids[j] as usize];
-                j += 1;
+                all_floored += idf.context_floored[cb.ids[pb] as usize];
+                pb += 1;
             }
             std::cmp::Ordering::Equal => {
-                let id = ca.ids[i] as usize;
+                let id = ca.ids[pa] as usize;
                 all_floored += idf.context_floored[id];
                 shared_floored += idf.context_floored[id];
                 shared += idf.context_weights[id];
-                shares_non_qualifier |= !ca.in_qualifiers[i];
-                i += 1;
-                j += 1;
+                shares_non_qualifier |= !ca.in_qualifiers[pa];
+                pa += 1;
+                pb += 1;
             }
         }
     }
@@ -2492,19 +2492,17 @@ fn conflict_supported(
     words: &[OnceCell<SentenceWords>],
 ) -> bool {
     let (owned_a, owned_b);
-    let wa: &SentenceWords = match words.get(ia) {
-        Some(cell) => cell.get_or_init(|| SentenceWords::of(a, docs)),
-        None => {
-            owned_a = SentenceWords::of(a, docs);
-            &owned_a
-        }
+    let wa: &SentenceWords = if let Some(cell) = words.get(ia) {
+        cell.get_or_init(|| SentenceWords::of(a, docs))
+    } else {
+        owned_a = SentenceWords::of(a, docs);
+        &owned_a
     };
-    let wb: &SentenceWords = match words.get(ib) {
-        Some(cell) => cell.get_or_init(|| SentenceWords::of(b, docs)),
-        None => {
-            owned_b = SentenceWords::of(b, docs);
-            &owned_b
-        }
+    let wb: &SentenceWords = if let Some(cell) = words.get(ib) {
+        cell.get_or_init(|| SentenceWords::of(b, docs))
+    } else {
+        owned_b = SentenceWords::of(b, docs);
+        &owned_b
     };
     let changing = wa.changing || wb.changing;
     if changing {
