@@ -16,6 +16,7 @@
 //! one article too. Years and calendar dates are listed but never compared. Precision over recall:
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -627,6 +628,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     }
     let mut idf = Idf::new(docs);
     idf.index_sentences(&mentions);
+    idf.index_contexts(&mentions);
+    // What `conflict_supported` reads from each mention's sentence words, worked out on first use.
+    let words: Vec<OnceCell<SentenceWords>> = mentions.iter().map(|_| OnceCell::new()).collect();
     // Names the cluster writes mid-sentence: a sentence's first word that is one of them is a
     // name too.
     let known_names: HashSet<String> = mentions
@@ -653,9 +657,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
                     let agree = values_agree(ma, mb);
-                    let strength = link_strength(ma, mb, &idf);
+                    let strength = link_strength(ma, mb, idf.context(a), idf.context(b), &idf);
                     let linked = strength.is_some()
-                        || agree && cross_article_link(ma, mb, idf.shared_weight(ma, mb));
+                        || agree && cross_article_link(ma, mb, idf.shared_weight(a, b));
                     if linked
                         && owners_compatible(ma, mb, strength.is_some_and(|s| s.by_sentence))
                         && (strength.is_some_and(|s| s.by_sentence || s.by_name)
@@ -671,7 +675,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                     }
                 } else if same_quantity(ma, mb, docs)
                     && (values_agree(ma, mb)
-                        || conflict_supported(ma, mb, docs, dates, &idf, &known_names))
+                        || conflict_supported(
+                            (a, ma),
+                            (b, mb),
+                            docs,
+                            dates,
+                            &idf,
+                            &known_names,
+                            &words,
+                        ))
                 {
                     edges.push((a.min(b), a.max(b)));
                     links.push((a, b));
@@ -696,7 +708,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         for candidate in candidates {
             let (a, b) = (candidate.a, candidate.b);
             if !candidate.agree
-                && !conflict_supported(&mentions[a], &mentions[b], docs, dates, &idf, &known_names)
+                && !conflict_supported(
+                    (a, &mentions[a]),
+                    (b, &mentions[b]),
+                    docs,
+                    dates,
+                    &idf,
+                    &known_names,
+                    &words,
+                )
             {
                 continue;
             }
@@ -916,6 +936,22 @@ struct Idf {
     /// The figures' sentence stem sets as weighted id lists, keyed by the address of their
     /// shared set (see [`Idf::sentence_similarity`]).
     sentences: FxHashMap<usize, WeightedStems>,
+    /// Each mention's context and qualifier stems as ids (see [`Idf::index_contexts`]), by
+    /// mention index.
+    contexts: Vec<ContextIds>,
+    /// [`Idf::weight`] of each context id.
+    context_weights: Vec<f64>,
+    /// [`Idf::weight`] plus [`JACCARD_FLOOR`] of each context id.
+    context_floored: Vec<f64>,
+}
+
+/// A mention's context stems and qualifiers, one entry per distinct stem: ids ascending, and
+/// whether the stem is in its context, its qualifiers, or both.
+#[derive(Default)]
+struct ContextIds {
+    ids: Vec<u32>,
+    in_context: Vec<bool>,
+    in_qualifiers: Vec<bool>,
 }
 
 /// A stem set with [`Idf::jaccard`]'s weights: ids ascending, each stem's weight with the floor,
@@ -961,7 +997,72 @@ impl Idf {
                 .map(|(stem, df)| (stem, weight(df)))
                 .collect(),
             sentences: FxHashMap::default(),
+            contexts: Vec::new(),
+            context_weights: Vec::new(),
+            context_floored: Vec::new(),
         }
+    }
+
+    /// Gives every context and qualifier stem of the mentions an id, in alphabetical order over
+    /// all of them, so that a merge of two mentions' id lists visits their stems in the order
+    /// [`sum_in_order`] adds them: [`link_strength`] then compares contexts without building
+    /// or hashing string sets, with the same sums to the bit.
+    fn index_contexts(&mut self, mentions: &[Mention]) {
+        let mut stems: Vec<&str> = mentions
+            .iter()
+            .flat_map(|m| m.context.iter().chain(m.qualifiers.iter()))
+            .map(String::as_str)
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        let ids: FxHashMap<&str, u32> = stems
+            .iter()
+            .enumerate()
+            .map(|(id, &stem)| (stem, u32::try_from(id).unwrap_or(u32::MAX)))
+            .collect();
+        self.context_weights = stems.iter().map(|stem| self.weight(stem)).collect();
+        self.context_floored = stems
+            .iter()
+            .map(|stem| self.weight(stem) + JACCARD_FLOOR)
+            .collect();
+        self.contexts = mentions
+            .iter()
+            .map(|m| {
+                let mut entries: Vec<(u32, bool, bool)> = m
+                    .context
+                    .iter()
+                    .map(|stem| (ids[stem.as_str()], true, false))
+                    .chain(m.qualifiers.iter().map(|q| (ids[q.as_str()], false, true)))
+                    .collect();
+                entries.sort_unstable();
+                let mut out = ContextIds::default();
+                for (id, context, qualifier) in entries {
+                    if out.ids.last() == Some(&id) {
+                        if let Some(last) = out.in_context.last_mut() {
+                            *last |= context;
+                        }
+                        if let Some(last) = out.in_qualifiers.last_mut() {
+                            *last |= qualifier;
+                        }
+                    } else {
+                        out.ids.push(id);
+                        out.in_context.push(context);
+                        out.in_qualifiers.push(qualifier);
+                    }
+                }
+                out
+            })
+            .collect();
+    }
+
+    /// The context ids of mention `idx` (empty before [`Idf::index_contexts`]).
+    fn context(&self, idx: usize) -> &ContextIds {
+        static EMPTY: ContextIds = ContextIds {
+            ids: Vec::new(),
+            in_context: Vec::new(),
+            in_qualifiers: Vec::new(),
+        };
+        self.contexts.get(idx).unwrap_or(&EMPTY)
     }
 
     /// Turns every mention's sentence stem set into a [`WeightedStems`] once: the sentence
@@ -1039,9 +1140,26 @@ impl Idf {
         if all <= 0.0 { 0.0 } else { shared / all }
     }
 
-    /// Summed weight of the context stems two mentions share.
-    fn shared_weight(&self, a: &Mention, b: &Mention) -> f64 {
-        sum_in_order(a.context.intersection(&b.context), |stem| self.weight(stem))
+    /// Summed weight of the context stems mentions `a` and `b` share, added in alphabetical
+    /// order.
+    fn shared_weight(&self, a: usize, b: usize) -> f64 {
+        let (ca, cb) = (self.context(a), self.context(b));
+        let mut shared: f64 = std::iter::empty::<f64>().sum();
+        let (mut i, mut j) = (0, 0);
+        while i < ca.ids.len() && j < cb.ids.len() {
+            match ca.ids[i].cmp(&cb.ids[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if ca.in_context[i] && cb.in_context[j] {
+                        shared += self.context_weights[ca.ids[i] as usize];
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
     }
 }
 
@@ -1126,7 +1244,13 @@ const CONTEXT_SIMILARITY: f64 = 0.2;
 /// A link that does not depend on the values: same bucket (the caller's), compatible qualifiers,
 /// values within [`MAX_RATIO`], and either nearly the same sentence or nearly the same clause
 /// with enough rare words shared.
-fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
+fn link_strength(
+    a: &Mention,
+    b: &Mention,
+    ca: &ContextIds,
+    cb: &ContextIds,
+    idf: &Idf,
+) -> Option<Strength> {
     if a.kind == Kind::Number
         || a.partial
         || b.partial
@@ -1153,16 +1277,45 @@ fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
             by_name: true,
         });
     }
-    let context_of = |m: &Mention| -> HashSet<String> {
-        m.context
-            .iter()
-            .chain(m.qualifiers.iter())
-            .cloned()
-            .collect()
+    // One merge of the two id lists (context and qualifiers together) gives the weighted
+    // Jaccard similarity, the shared weight, and whether a shared stem is not one of `a`'s
+    // qualifiers; sums run in id order, which is alphabetical.
+    let mut shared_floored: f64 = std::iter::empty::<f64>().sum();
+    let mut all_floored: f64 = std::iter::empty::<f64>().sum();
+    let mut shared: f64 = std::iter::empty::<f64>().sum();
+    let mut shares_non_qualifier = false;
+    let (mut pa, mut pb) = (0, 0);
+    while pa < ca.ids.len() || pb < cb.ids.len() {
+        let order = match (ca.ids.get(pa), cb.ids.get(pb)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                all_floored += idf.context_floored[ca.ids[pa] as usize];
+                pa += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                all_floored += idf.context_floored[cb.ids[pb] as usize];
+                pb += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                let id = ca.ids[pa] as usize;
+                all_floored += idf.context_floored[id];
+                shared_floored += idf.context_floored[id];
+                shared += idf.context_weights[id];
+                shares_non_qualifier |= !ca.in_qualifiers[pa];
+                pa += 1;
+                pb += 1;
+            }
+        }
+    }
+    let context = if all_floored <= 0.0 {
+        0.0
+    } else {
+        shared_floored / all_floored
     };
-    let (ca, cb) = (context_of(a), context_of(b));
-    let context = idf.jaccard(&ca, &cb);
-    let shared = sum_in_order(ca.intersection(&cb), |s| idf.weight(s));
     // Nearly the same sentence about different named things ("In Norland, 32 people died" and
     // "In Southmark, 21 people died") is two quantities.
     let names_differ = a
@@ -1184,7 +1337,7 @@ fn link_strength(a: &Mention, b: &Mention, idf: &Idf) -> Option<Strength> {
     // with some context shared.
     let named = a.head.is_some()
         && a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
-        && ca.intersection(&cb).any(|s| !a.qualifiers.contains(s));
+        && shares_non_qualifier;
     (by_sentence || named || context >= CONTEXT_SIMILARITY && shared >= needed).then_some(
         Strength {
             similarity: sentence.max(context),
@@ -2297,20 +2450,61 @@ fn time_changing(words: &[String]) -> bool {
         })
 }
 
+/// What [`conflict_supported`] reads from a mention's sentence words ([`sentence_words`]),
+/// worked out once per mention rather than per compared pair.
+struct SentenceWords {
+    /// [`time_changing`].
+    changing: bool,
+    /// [`forecast`].
+    forecast: bool,
+    /// The weekday and month words.
+    days: HashSet<String>,
+}
+
+impl SentenceWords {
+    fn of(m: &Mention, docs: &[Doc<'_>]) -> Self {
+        let words = sentence_words(m, docs);
+        SentenceWords {
+            changing: time_changing(&words),
+            forecast: forecast(&words),
+            days: words
+                .iter()
+                .filter(|w| {
+                    WEEKDAY_WORDS.contains(&w.as_str()) || MONTH_WORDS.contains(&w.as_str())
+                })
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// The stronger evidence a disagreement needs beyond a link: neither sentence reads a changing
 /// figure at one moment (then two values are at most an update, between two known publication
 /// dates), and the sentences do not name different days ("on Sunday" and "on Wednesday" are two
 /// readings, not two accounts of one).
 fn conflict_supported(
-    a: &Mention,
-    b: &Mention,
+    (ia, a): (usize, &Mention),
+    (ib, b): (usize, &Mention),
     docs: &[Doc<'_>],
     dates: &[Option<String>],
     idf: &Idf,
     known_names: &HashSet<String>,
+    words: &[OnceCell<SentenceWords>],
 ) -> bool {
-    let (wa, wb) = (sentence_words(a, docs), sentence_words(b, docs));
-    let changing = time_changing(&wa) || time_changing(&wb);
+    let (owned_a, owned_b);
+    let wa: &SentenceWords = if let Some(cell) = words.get(ia) {
+        cell.get_or_init(|| SentenceWords::of(a, docs))
+    } else {
+        owned_a = SentenceWords::of(a, docs);
+        &owned_a
+    };
+    let wb: &SentenceWords = if let Some(cell) = words.get(ib) {
+        cell.get_or_init(|| SentenceWords::of(b, docs))
+    } else {
+        owned_b = SentenceWords::of(b, docs);
+        &owned_b
+    };
+    let changing = wa.changing || wb.changing;
     if changing {
         // Two readings of a changing figure are at most an update, between two known
         // publication dates; they must still be one quantity (the checks below).
@@ -2320,7 +2514,7 @@ fn conflict_supported(
             return false;
         }
     }
-    if forecast(&wa) != forecast(&wb) || a.rate != b.rate || a.negated != b.negated {
+    if wa.forecast != wb.forecast || a.rate != b.rate || a.negated != b.negated {
         return false;
     }
     // A bare percentage names no measure of its own: only a rewrite of one sentence says two of
@@ -2331,15 +2525,8 @@ fn conflict_supported(
     {
         return false;
     }
-    let days = |words: &[String]| -> HashSet<String> {
-        words
-            .iter()
-            .filter(|w| WEEKDAY_WORDS.contains(&w.as_str()) || MONTH_WORDS.contains(&w.as_str()))
-            .cloned()
-            .collect()
-    };
-    let (da, db) = (days(&wa), days(&wb));
-    if !(changing || da.is_empty() || db.is_empty() || !da.is_disjoint(&db)) {
+    let (da, db) = (&wa.days, &wb.days);
+    if !(changing || da.is_empty() || db.is_empty() || !da.is_disjoint(db)) {
         return false;
     }
     // A duration of something still going on grows from one report to the next, and two
