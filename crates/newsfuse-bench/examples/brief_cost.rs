@@ -32,6 +32,7 @@ use std::time::{Duration, Instant};
 
 use newsfuse::brief::{build_brief_prepared, build_brief_profiled};
 use newsfuse::summary::{SummaryConfig, prepare, summarize_prepared};
+use newsfuse_bench::SplitMix64;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -251,30 +252,9 @@ fn write_input(folder: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &'a [String]) -> &'a str {
-        &items[self.below(items.len())]
-    }
-}
-
 /// Invented words: a 6,000-word vocabulary of 3 to 10 lowercase letters; the first 300,
 /// capitalised, serve as names.
-fn vocabulary(rng: &mut Rng) -> (Vec<String>, Vec<String>) {
+fn vocabulary(rng: &mut SplitMix64) -> (Vec<String>, Vec<String>) {
     let words: Vec<String> = (0..6000)
         .map(|_| {
             let len = 3 + rng.below(8);
@@ -291,7 +271,7 @@ fn vocabulary(rng: &mut Rng) -> (Vec<String>, Vec<String>) {
 }
 
 /// One invented sentence: a name first, sometimes a number, a two-word name, or a quotation.
-fn sentence(rng: &mut Rng, words: &[String], names: &[String], out: &mut String) {
+fn sentence(rng: &mut SplitMix64, words: &[String], names: &[String], out: &mut String) {
     let n = 10 + rng.below(21);
     let mut parts: Vec<String> = (0..n).map(|_| rng.pick(words).to_string()).collect();
     parts[0] = rng.pick(names).to_string();
@@ -311,7 +291,7 @@ fn sentence(rng: &mut Rng, words: &[String], names: &[String], out: &mut String)
 
 /// Paragraphs of 2 to 5 sentences, separated by blank lines, to `size` bytes.
 fn text(size: usize, seed: u64) -> String {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64(seed);
     let (words, names) = vocabulary(&mut rng);
     let mut out = String::with_capacity(size + 1000);
     while out.len() < size {
@@ -330,7 +310,7 @@ fn text(size: usize, seed: u64) -> String {
 
 /// One line of words without punctuation, to `size` bytes.
 fn line(size: usize, seed: u64) -> String {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64(seed);
     let (words, _) = vocabulary(&mut rng);
     let mut out = String::with_capacity(size + 20);
     while out.len() < size {
@@ -345,7 +325,7 @@ fn line(size: usize, seed: u64) -> String {
 /// A web page: inline script and style, a 1 MB `data:` image, a navigation list, then
 /// `<p>` paragraphs to `size` bytes.
 fn html(size: usize, seed: u64) -> String {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64(seed);
     let (words, names) = vocabulary(&mut rng);
     let mut out = String::with_capacity(size + 1000);
     out.push_str("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
@@ -356,7 +336,7 @@ fn html(size: usize, seed: u64) -> String {
             out,
             ".c{i} {{ margin: {}px; color: #{:06x}; }}",
             i % 40,
-            rng.next() & 0xFF_FFFF
+            rng.next_u64() & 0xFF_FFFF
         );
     }
     out.push_str("</style>\n<script>var data = [");
@@ -369,7 +349,7 @@ fn html(size: usize, seed: u64) -> String {
     }
     out.push_str("</ul></nav>\n<img alt=\"\" src=\"data:image/png;base64,");
     for _ in 0..1_000_000 / 8 {
-        let _ = write!(out, "{:08x}", rng.next() & 0xFFFF_FFFF);
+        let _ = write!(out, "{:08x}", rng.next_u64() & 0xFFFF_FFFF);
     }
     out.push_str("\">\n<article><h1>");
     out.push_str(&names[6..12].join(" "));

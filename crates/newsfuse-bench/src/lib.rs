@@ -174,7 +174,7 @@ fn perturb(text: &str, shift: usize, seed: u64) -> String {
     let mut sentences: Vec<&str> = lines.flat_map(split_sentences).collect();
     let mut rng = SplitMix64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ shift as u64);
     for i in (1..sentences.len()).rev() {
-        let j = (rng.next() % (i as u64 + 1)) as usize;
+        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
         sentences.swap(i, j);
     }
     let mut out = head.join("\n\n");
@@ -230,16 +230,27 @@ fn renumber(text: &str, shift: usize) -> String {
     out
 }
 
-/// SplitMix64: a tiny fixed-seed generator, enough for shuffling.
-struct SplitMix64(u64);
+/// SplitMix64: a tiny fixed-seed generator, enough for shuffling and for invented inputs.
+pub struct SplitMix64(pub u64);
 
 impl SplitMix64 {
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// One of `items` (not empty).
+    pub fn pick<'a>(&mut self, items: &'a [String]) -> &'a str {
+        &items[self.below(items.len())]
     }
 }
 
