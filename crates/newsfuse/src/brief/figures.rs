@@ -13,7 +13,10 @@
 //! that same context; links are one-to-one per article pair, agreeing ones first. Each connected
 //! group is one quantity. A direct link
 //! whose values do not agree (allowing for hedges, bounds and rounding) is a disagreement; within
-//! one article too. Years and calendar dates are listed but never compared. Precision over recall:
+//! one article too. A disagreement needs more than a link (`conflict_supported`): among other
+//! checks, the two figures are objects or subjects of one verb, unless one sentence rewrites the
+//! other or uses the other's verb ("has received $1.5 billion" and "has secured $2 billion" are
+//! two quantities). Years and calendar dates are listed but never compared. Precision over recall:
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
 
 use std::cell::OnceCell;
