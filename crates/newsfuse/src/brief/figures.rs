@@ -1698,7 +1698,11 @@ fn extract_sentence(
             owners: owners(doc, sentence, kind, abs_start, abs_end, head_is_duration),
             predicate: predicate_of(
                 &tokens_before,
-                &rest[head_tokens.len().min(rest.len())..],
+                &rest
+                    .iter()
+                    .copied()
+                    .filter(|t| head_end.is_none_or(|end| t.span.start >= end))
+                    .collect::<Vec<_>>(),
                 base + clause_start(text, 0, whole.start),
                 hedge_start.min(abs_start),
                 window_end,
@@ -3339,7 +3343,7 @@ mod tests {
     #[test]
     fn predicates_are_read_from_object_and_subject_positions() {
         let (cluster, cleaned, segmented) = cluster_of(&[
-            "The blast killed 11 people. In all, 20 planes were built. The country has \
+            "The blast killed 11 people. In all, 20 of the planes were built. The country has \
              received $2 billion in aid. Officials counted 300 homes.",
         ]);
         let doc = Doc {
