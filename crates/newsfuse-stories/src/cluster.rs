@@ -83,12 +83,29 @@ pub struct StoryConfig {
     /// A time more than this many seconds after the latest seen is not believed (treated as
     /// absent), so one wrong date cannot close every story.
     pub max_clock_jump: i64,
+    /// An article with fewer content words than this (words that are not stopwords, numbers or
+    /// single characters) in its title and in the lines of its text that the core's clean stage
+    /// keeps is without content: site furniture (crawl notices, widget text, reprint forms) or an
+    /// empty page. It is never placed by its text: it starts a story of its own that nothing
+    /// joins (0: every article is placed by its text).
+    pub min_content_words: usize,
+    /// An article and a story that share at least this many name terms (words capitalised
+    /// inside a sentence, so only in mixed-case text) are linked: the story stays a candidate
+    /// for `link_window_secs` after its latest article instead of `window_secs`, and their
+    /// similarity fades by `link_decay_secs` instead of `decay_secs` (0: no links).
+    pub link_names: usize,
+    /// How long a story with at least `link_names` names stays open for linked articles.
+    pub link_window_secs: i64,
+    /// The fading of a linked article's similarity (0: none).
+    pub link_decay_secs: f32,
+    /// How many of its most frequent name terms a story keeps.
+    pub story_names: usize,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.2,
+            threshold: 0.18,
             short_terms: 30,
             window_secs: 14 * 86_400,
             window_articles: 200_000,
@@ -110,6 +127,11 @@ impl Default for StoryConfig {
             copy_share: 0.5,
             copy_min_shingles: 24,
             max_clock_jump: 366 * 86_400,
+            min_content_words: 3,
+            link_names: 6,
+            link_window_secs: 60 * 86_400,
+            link_decay_secs: 60.0 * 86_400.0,
+            story_names: 32,
         }
     }
 }
@@ -148,6 +170,9 @@ pub struct Assignment {
     /// The earlier article this one repeats, if any. Seen again (same id, URL or text): the
     /// article gets the earlier one's story and changes nothing. A copy: it joins that story.
     pub duplicate_of: Option<Duplicate>,
+    /// True when the article has no content to place it by (`StoryConfig::min_content_words`):
+    /// it started a story of its own that no later article joins by its text.
+    pub without_content: bool,
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -171,6 +196,9 @@ struct Story {
     language: Language,
     /// The latest members' tf-idf vectors (idf as of their arrival), unit length, sorted by term.
     members: VecDeque<Vec<(u32, f32)>>,
+    /// Its most frequent name terms and how many members wrote each as a name, sorted by term.
+    #[serde(default)]
+    names: Vec<(u32, u32)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -198,6 +226,9 @@ pub struct StoryClusterer {
     free: Vec<u32>,
     postings: FxHashMap<u32, Vec<u32>>,
     by_time: BinaryHeap<Reverse<(i64, u32, u64)>>,
+    /// Stories past `window_secs` kept open for linked articles (`link_names`), by latest time.
+    #[serde(default)]
+    by_time_linked: BinaryHeap<Reverse<(i64, u32, u64)>>,
     by_arrival: VecDeque<(u64, u32, u64)>,
     seen: FxHashMap<u64, Seen>,
     sketches: FxHashMap<u64, Seen>,
@@ -223,6 +254,7 @@ impl StoryClusterer {
             free: Vec::new(),
             postings: FxHashMap::default(),
             by_time: BinaryHeap::new(),
+            by_time_linked: BinaryHeap::new(),
             by_arrival: VecDeque::new(),
             seen: FxHashMap::default(),
             sketches: FxHashMap::default(),
@@ -281,7 +313,9 @@ impl StoryClusterer {
         if let Some(url) = article.url.map(normalize_url).filter(|s| !s.is_empty()) {
             keys.push((key(b'u', url), DuplicateKind::SameUrl));
         }
-        if let Some(h) = text_key(article.title, article.text) {
+        let without_content = self.config.min_content_words > 0
+            && !has_content(article.title, article.text, self.config.min_content_words);
+        if let Some(h) = text_key(article.title, article.text).filter(|_| !without_content) {
             keys.push((h, DuplicateKind::SameText));
         }
         if let Some((hit, kind)) = keys
@@ -305,6 +339,28 @@ impl StoryClusterer {
                     of: hit.article,
                     kind,
                 }),
+                without_content,
+            };
+        }
+        if without_content {
+            // Its own story, never live: no index terms, no sketch, no text key, no idf count.
+            let story = self.next_story;
+            self.next_story += 1;
+            let seen = Seen {
+                story,
+                article: seq,
+            };
+            let stored: Vec<u64> = keys.iter().map(|(k, _)| *k).collect();
+            for &k in &stored {
+                self.seen.insert(k, seen);
+            }
+            self.remember(time, seq, seq, stored, Vec::new());
+            return Assignment {
+                article: seq,
+                story,
+                is_new: true,
+                duplicate_of: None,
+                without_content,
             };
         }
 
@@ -323,7 +379,7 @@ impl StoryClusterer {
         let copy = self.copy_of(&features);
         let (story, is_new, duplicate_of) = if let Some(original) = copy {
             if let Some(slot) = self.slot_of(original.story) {
-                self.join(slot, &unit, time, seq, features.language);
+                self.join(slot, &unit, &features.names, time, seq, features.language);
             }
             let dup = Duplicate {
                 of: original.article,
@@ -331,7 +387,7 @@ impl StoryClusterer {
             };
             (original.story, false, Some(dup))
         } else if let Some(slot) = self.best_story(&features, &weighted, time) {
-            self.join(slot, &unit, time, seq, features.language);
+            self.join(slot, &unit, &features.names, time, seq, features.language);
             self.add_member(slot, &weighted);
             (
                 self.stories[slot as usize].as_ref().map_or(0, |s| s.id),
@@ -339,7 +395,7 @@ impl StoryClusterer {
                 None,
             )
         } else {
-            let story = self.open(&unit, time, seq, features.language);
+            let story = self.open(&unit, &features.names, time, seq, features.language);
             if let Some(slot) = self.slot_of(story) {
                 self.add_member(slot, &weighted);
             }
@@ -372,6 +428,7 @@ impl StoryClusterer {
             story,
             is_new,
             duplicate_of,
+            without_content: false,
         }
     }
 
@@ -414,6 +471,26 @@ impl StoryClusterer {
                 break;
             }
             self.by_time.pop();
+            let Some(story) = self.stories[slot as usize]
+                .as_ref()
+                .filter(|s| s.id == id && s.last == last)
+            else {
+                continue;
+            };
+            let linkable = self.config.link_names > 0
+                && story.names.len() >= self.config.link_names
+                && last.saturating_add(self.config.link_window_secs) >= clock;
+            if linkable {
+                self.by_time_linked.push(Reverse((last, slot, id)));
+            } else {
+                self.close(slot);
+            }
+        }
+        while let Some(&Reverse((last, slot, id))) = self.by_time_linked.peek() {
+            if last.saturating_add(self.config.link_window_secs) >= clock {
+                break;
+            }
+            self.by_time_linked.pop();
             if self.stories[slot as usize]
                 .as_ref()
                 .is_some_and(|s| s.id == id && s.last == last)
@@ -568,10 +645,20 @@ impl StoryClusterer {
                 }
             }
         }
+        let window = self.config.window_secs;
+        let link_names = self.config.link_names;
+        let may_link = link_names > 0 && features.names.len() >= link_names;
         let mut candidates: Vec<(u32, f32)> = self.scratch.iter().map(|(&s, &w)| (s, w)).collect();
+        if !may_link && !self.by_time_linked.is_empty() {
+            // Stories kept open for links are no candidates for an article without names.
+            candidates.retain(|&(slot, _)| {
+                self.stories[slot as usize]
+                    .as_ref()
+                    .is_some_and(|s| time <= s.last.saturating_add(window))
+            });
+        }
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.config.candidates);
-        let window = self.config.window_secs;
         let docs = self.vocab.docs();
         let short = self.config.short_terms;
         let threshold = if short > 0 && features.counts.len() < short {
@@ -584,9 +671,16 @@ impl StoryClusterer {
             let Some(story) = self.stories[slot as usize].as_mut() else {
                 continue;
             };
-            if time > story.last.saturating_add(window)
-                || time < story.first.saturating_sub(window)
-                || !story.language.compatible(features.language)
+            if !story.language.compatible(features.language) {
+                continue;
+            }
+            let linked = may_link && shared_names(&features.names, &story.names) >= link_names;
+            let reach = if linked {
+                self.config.link_window_secs.max(window)
+            } else {
+                window
+            };
+            if time > story.last.saturating_add(reach) || time < story.first.saturating_sub(reach)
             {
                 continue;
             }
@@ -603,9 +697,14 @@ impl StoryClusterer {
             for member in &story.members {
                 cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
             }
-            if self.config.decay_secs > 0.0 {
+            let decay = if linked {
+                self.config.link_decay_secs
+            } else {
+                self.config.decay_secs
+            };
+            if decay > 0.0 {
                 let gap = (story.first - time).max(time - story.last).max(0);
-                cosine *= (-(gap as f32) / self.config.decay_secs).exp();
+                cosine *= (-(gap as f32) / decay).exp();
             }
             if cosine >= threshold && best.is_none_or(|(_, b)| cosine > b) {
                 best = Some((slot, cosine));
@@ -614,7 +713,14 @@ impl StoryClusterer {
         best.map(|(slot, _)| slot)
     }
 
-    fn open(&mut self, unit: &[(u32, f32)], time: i64, seq: u64, language: Language) -> u64 {
+    fn open(
+        &mut self,
+        unit: &[(u32, f32)],
+        names: &[u32],
+        time: i64,
+        seq: u64,
+        language: Language,
+    ) -> u64 {
         let id = self.next_story;
         self.next_story += 1;
         let story = Story {
@@ -628,6 +734,7 @@ impl StoryClusterer {
             last_article: seq,
             language,
             members: VecDeque::new(),
+            names: Vec::new(),
         };
         let slot = if let Some(slot) = self.free.pop() {
             self.stories[slot as usize] = Some(story);
@@ -638,11 +745,53 @@ impl StoryClusterer {
         };
         self.live += 1;
         self.slots.insert(id, slot);
+        self.add_names(slot, names);
         self.refresh(slot);
         id
     }
 
-    fn join(&mut self, slot: u32, unit: &[(u32, f32)], time: i64, seq: u64, language: Language) {
+    /// Counts an article's names in its story's, keeping the `story_names` most frequent.
+    fn add_names(&mut self, slot: u32, names: &[u32]) {
+        let cap = self.config.story_names;
+        if names.is_empty() || cap == 0 {
+            return;
+        }
+        let Some(story) = self.stories[slot as usize].as_mut() else {
+            return;
+        };
+        let mut merged = Vec::with_capacity(story.names.len() + names.len());
+        let (mut i, mut j) = (0, 0);
+        while i < story.names.len() || j < names.len() {
+            if j == names.len() || (i < story.names.len() && story.names[i].0 < names[j]) {
+                merged.push(story.names[i]);
+                i += 1;
+            } else if i == story.names.len() || names[j] < story.names[i].0 {
+                merged.push((names[j], 1));
+                j += 1;
+            } else {
+                merged.push((names[j], story.names[i].1 + 1));
+                i += 1;
+                j += 1;
+            }
+        }
+        if merged.len() > cap {
+            merged.select_nth_unstable_by(cap, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            merged.truncate(cap);
+            merged.sort_unstable_by_key(|&(t, _)| t);
+        }
+        story.names = merged;
+    }
+
+    fn join(
+        &mut self,
+        slot: u32,
+        unit: &[(u32, f32)],
+        names: &[u32],
+        time: i64,
+        seq: u64,
+        language: Language,
+    ) {
+        self.add_names(slot, names);
         let cap = self.config.story_terms;
         let Some(story) = self.stories[slot as usize].as_mut() else {
             return;
@@ -726,6 +875,38 @@ pub fn article_keys(article: &ArticleIn<'_>) -> ArticleKeys {
     }
 }
 
+/// True when the title and the text's kept lines (the core's clean stage: site furniture, widget
+/// text, bylines, captions and the like dropped) hold at least `min` content words: words of two
+/// characters or more that are neither stopwords nor numbers.
+fn has_content(title: &str, text: &str, min: usize) -> bool {
+    let mut found = 0;
+    let mut lower = String::new();
+    let mut count = |part: &str| {
+        for raw in part
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            lower.clear();
+            lower.extend(raw.chars().flat_map(char::to_lowercase));
+            if !newsfuse::stopwords::is_stopword(&lower) {
+                found += 1;
+                if found >= min {
+                    return true;
+                }
+            }
+        }
+        false
+    };
+    if count(title) {
+        return true;
+    }
+    let cleaned = newsfuse::clean::clean(text);
+    cleaned
+        .blocks
+        .iter()
+        .any(|block| count(block.span.slice(text)))
+}
+
 fn text_key(title: &str, text: &str) -> Option<u64> {
     let (title, body) = (title.trim(), text.trim());
     if title.is_empty() && body.is_empty() {
@@ -787,6 +968,23 @@ fn sparse_dot_idf(a: &[(u32, f32)], s: &[(u32, f32)], vocab: &Vocabulary) -> f32
         }
     }
     dot
+}
+
+/// How many of `names` (sorted) the story's names (sorted by term) hold.
+fn shared_names(names: &[u32], story: &[(u32, u32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < names.len() && j < story.len() {
+        match names[i].cmp(&story[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Σ a_t · b_t over the terms both hold (both sorted by term).
