@@ -69,6 +69,9 @@ pub struct StoryConfig {
     /// How many of a story's latest members it keeps to compare an article with one by one, on
     /// top of the comparison with the story's centroid (0: centroid only).
     pub member_links: usize,
+    /// When above 0, a story's score is `(1 - b) · centroid cosine + b · best member cosine`
+    /// instead of the larger of the two.
+    pub member_blend: f32,
     /// Terms kept of each such member (its heaviest).
     pub member_terms: usize,
     /// A member's cosine with the article counts this much of the centroid's.
@@ -94,6 +97,10 @@ pub struct StoryConfig {
     /// for `link_window_secs` after its latest article instead of `window_secs`, and their
     /// similarity fades by `link_decay_secs` instead of `decay_secs` (0: no links).
     pub link_names: usize,
+    /// An article whose text (the same, or a copy) was first published more than this many
+    /// seconds before it is recurring site text (crawl notices, sign-up forms): it is placed as
+    /// without content (0: a repeat always joins its original's story).
+    pub recurring_secs: i64,
     /// How long a story with at least `link_names` names stays open for linked articles.
     pub link_window_secs: i64,
     /// The fading of a linked article's similarity (0: none).
@@ -121,6 +128,7 @@ impl Default for StoryConfig {
             title_weight: 2.0,
             name_weight: 2.0,
             member_links: 0,
+            member_blend: 0.0,
             member_terms: 64,
             member_weight: 1.0,
             sketch_size: 32,
@@ -129,6 +137,7 @@ impl Default for StoryConfig {
             max_clock_jump: 366 * 86_400,
             min_content_words: 3,
             link_names: 6,
+            recurring_secs: 3 * 86_400,
             link_window_secs: 60 * 86_400,
             link_decay_secs: 60.0 * 86_400.0,
             story_names: 32,
@@ -179,6 +188,15 @@ pub struct Assignment {
 struct Seen {
     story: u64,
     article: u64,
+    /// The article's publication time (`UNKNOWN_TIME` in states saved without it).
+    #[serde(default = "unknown_time")]
+    time: i64,
+}
+
+const UNKNOWN_TIME: i64 = i64::MIN;
+
+fn unknown_time() -> i64 {
+    UNKNOWN_TIME
 }
 
 #[derive(Serialize, Deserialize)]
@@ -318,10 +336,12 @@ impl StoryClusterer {
         if let Some(h) = text_key(article.title, article.text).filter(|_| !without_content) {
             keys.push((h, DuplicateKind::SameText));
         }
-        if let Some((hit, kind)) = keys
+        let hit = keys
             .iter()
-            .find_map(|(k, kind)| self.seen.get(k).map(|s| (*s, *kind)))
-        {
+            .find_map(|(k, kind)| self.seen.get(k).map(|s| (*s, *kind)));
+        let recurring = hit
+            .is_some_and(|(hit, kind)| kind == DuplicateKind::SameText && self.recurs(hit, time));
+        if let Some((hit, kind)) = hit.filter(|_| !recurring) {
             let new_keys: Vec<u64> = keys
                 .iter()
                 .map(|(k, _)| *k)
@@ -342,26 +362,8 @@ impl StoryClusterer {
                 without_content,
             };
         }
-        if without_content {
-            // Its own story, never live: no index terms, no sketch, no text key, no idf count.
-            let story = self.next_story;
-            self.next_story += 1;
-            let seen = Seen {
-                story,
-                article: seq,
-            };
-            let stored: Vec<u64> = keys.iter().map(|(k, _)| *k).collect();
-            for &k in &stored {
-                self.seen.insert(k, seen);
-            }
-            self.remember(time, seq, seq, stored, Vec::new());
-            return Assignment {
-                article: seq,
-                story,
-                is_new: true,
-                duplicate_of: None,
-                without_content,
-            };
+        if without_content || recurring {
+            return self.alone(&keys, time, seq);
         }
 
         let features = self.vocab.features(
@@ -377,6 +379,9 @@ impl StoryClusterer {
         let weighted = self.weighted(&features.counts);
 
         let copy = self.copy_of(&features);
+        if copy.is_some_and(|original| self.recurs(original, time)) {
+            return self.alone(&keys, time, seq);
+        }
         let (story, is_new, duplicate_of) = if let Some(original) = copy {
             if let Some(slot) = self.slot_of(original.story) {
                 self.join(slot, &unit, &features.names, time, seq, features.language);
@@ -405,6 +410,7 @@ impl StoryClusterer {
         let seen = Seen {
             story,
             article: seq,
+            time,
         };
         let mut stored = Vec::with_capacity(keys.len());
         for (k, _) in keys {
@@ -429,6 +435,42 @@ impl StoryClusterer {
             is_new,
             duplicate_of,
             without_content: false,
+        }
+    }
+
+    /// True when `original` was published more than `recurring_secs` before `time`: text that
+    /// comes back long after its first occurrence is site furniture, not a report of an event.
+    fn recurs(&self, original: Seen, time: i64) -> bool {
+        self.config.recurring_secs > 0
+            && original.time != UNKNOWN_TIME
+            && time.saturating_sub(original.time) > self.config.recurring_secs
+    }
+
+    /// Places an article without content (or with recurring text) in a story of its own that is
+    /// never live: no index terms, no sketch; its id and URL are remembered.
+    fn alone(&mut self, keys: &[(u64, DuplicateKind)], time: i64, seq: u64) -> Assignment {
+        let story = self.next_story;
+        self.next_story += 1;
+        let seen = Seen {
+            story,
+            article: seq,
+            time,
+        };
+        let stored: Vec<u64> = keys
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| !self.seen.contains_key(k))
+            .collect();
+        for &k in &stored {
+            self.seen.insert(k, seen);
+        }
+        self.remember(time, seq, seq, stored, Vec::new());
+        Assignment {
+            article: seq,
+            story,
+            is_new: true,
+            duplicate_of: None,
+            without_content: true,
         }
     }
 
@@ -564,20 +606,20 @@ impl StoryClusterer {
         if features.shingles < self.config.copy_min_shingles || features.sketch.is_empty() {
             return None;
         }
-        let mut hits: Vec<(u64, u64, usize)> = Vec::new();
+        let mut hits: Vec<(Seen, usize)> = Vec::new();
         for h in &features.sketch {
             if let Some(s) = self.sketches.get(h) {
-                match hits.iter_mut().find(|(a, _, _)| *a == s.article) {
-                    Some(entry) => entry.2 += 1,
-                    None => hits.push((s.article, s.story, 1)),
+                match hits.iter_mut().find(|(a, _)| a.article == s.article) {
+                    Some(entry) => entry.1 += 1,
+                    None => hits.push((*s, 1)),
                 }
             }
         }
         let need = (self.config.copy_share * features.sketch.len() as f32).ceil() as usize;
         hits.into_iter()
-            .filter(|&(_, _, n)| n >= need.max(1))
-            .max_by_key(|&(a, _, n)| (n, Reverse(a)))
-            .map(|(article, story, _)| Seen { story, article })
+            .filter(|&(_, n)| n >= need.max(1))
+            .max_by_key(|&(a, n)| (n, Reverse(a.article)))
+            .map(|(seen, _)| seen)
     }
 
     /// The article's tf-idf vector (idf as of now), unit length, sorted by term.
@@ -666,6 +708,7 @@ impl StoryClusterer {
         } else {
             self.config.threshold
         };
+        let short_text = short > 0 && features.counts.len() < short;
         let mut best: Option<(u32, f32)> = None;
         for (slot, _) in candidates {
             let Some(story) = self.stories[slot as usize].as_mut() else {
@@ -680,8 +723,7 @@ impl StoryClusterer {
             } else {
                 window
             };
-            if time > story.last.saturating_add(reach) || time < story.first.saturating_sub(reach)
-            {
+            if time > story.last.saturating_add(reach) || time < story.first.saturating_sub(reach) {
                 continue;
             }
             if docs as f32 > story.norm_docs as f32 * 1.1 {
@@ -694,8 +736,20 @@ impl StoryClusterer {
             } else {
                 0.0
             };
-            for member in &story.members {
-                cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+            if self.config.member_blend > 0.0 {
+                if !short_text && !story.members.is_empty() {
+                    let best = story
+                        .members
+                        .iter()
+                        .map(|m| sparse_dot(weighted, m))
+                        .fold(0.0f32, f32::max);
+                    let b = self.config.member_blend;
+                    cosine = (1.0 - b) * cosine + b * best;
+                }
+            } else {
+                for member in &story.members {
+                    cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+                }
             }
             let decay = if linked {
                 self.config.link_decay_secs
