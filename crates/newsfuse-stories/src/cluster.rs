@@ -99,7 +99,8 @@ pub struct StoryConfig {
     pub link_names: usize,
     /// An article whose text (the same, or a copy) was first published more than this many
     /// seconds before it is recurring site text (crawl notices, sign-up forms): it is placed as
-    /// without content (0: a repeat always joins its original's story).
+    /// without content (0, the default: a repeat always joins its original's story). Off by
+    /// default: a story re-sent with small changes over several days would be cut too.
     pub recurring_secs: i64,
     /// How long a story with at least `link_names` names stays open for linked articles.
     pub link_window_secs: i64,
@@ -137,7 +138,7 @@ impl Default for StoryConfig {
             max_clock_jump: 366 * 86_400,
             min_content_words: 3,
             link_names: 6,
-            recurring_secs: 3 * 86_400,
+            recurring_secs: 0,
             link_window_secs: 60 * 86_400,
             link_decay_secs: 60.0 * 86_400.0,
             story_names: 32,

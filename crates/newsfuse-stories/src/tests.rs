@@ -324,7 +324,10 @@ fn a_report_weeks_later_joins_its_story_when_its_names_match() {
 
 #[test]
 fn text_that_comes_back_days_later_is_not_placed_by_it() {
-    let config = StoryConfig::default();
+    let config = StoryConfig {
+        recurring_secs: 3 * DAY,
+        ..StoryConfig::default()
+    };
     let later = config.recurring_secs / DAY + 2;
     let mut c = StoryClusterer::new(config);
     let f0 = c.add(&article("f0", FLOOD[0], 0));
@@ -344,7 +347,10 @@ fn text_that_comes_back_days_later_is_not_placed_by_it() {
 
 #[test]
 fn a_state_saved_before_names_and_times_were_kept_still_loads() {
-    let mut c = StoryClusterer::new(StoryConfig::default());
+    let mut c = StoryClusterer::new(StoryConfig {
+        recurring_secs: 3 * DAY,
+        ..StoryConfig::default()
+    });
     let t0 = c.add(&article("t0", TRIAL[0], 0));
     c.add(&article("f0", FLOOD[0], 0));
     let mut state = serde_json::to_value(&c).expect("serialises");
