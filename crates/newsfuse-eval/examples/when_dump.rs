@@ -1,12 +1,15 @@
-//! Prints, per cluster of the checked event-date set (`eval/brief/when.jsonl`), the judged date
-//! and what the library gives with and without publication dates, with its evidence.
+//! Prints, per cluster of the checked event-date set (`eval/brief/when.jsonl`), or of the second
+//! tuning part (`when_tune2.jsonl`, third argument `tune2`), the judged date and what the library
+//! gives with and without publication dates. A third argument `tune` prints only the checked
+//! set's tune part.
 //!
-//! `cargo run --release -p newsfuse-eval --example when_dump -- ../shared eval/brief`
+//! `cargo run --release -p newsfuse-eval --example when_dump -- ../shared eval/brief [tune|tune2]`
 
 use std::path::PathBuf;
 
 use newsfuse_eval::brief_eval::BriefEvalConfig;
-use newsfuse_eval::brief_eval::when::outcomes;
+use newsfuse_eval::brief_eval::when::{TUNE2_FILE, outcomes, outcomes_of, read_judgements_in};
+use newsfuse_eval::quality::Subset;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -14,12 +17,28 @@ fn main() {
         shared: PathBuf::from(args.first().map_or("../shared", String::as_str)),
         labels: PathBuf::from(args.get(1).map_or("eval/brief", String::as_str)),
     };
-    for o in outcomes(&config).expect("checked set runs") {
-        let tune = newsfuse_eval::quality::Subset::Tune.contains(&o.judged.cluster);
+    let part = args.get(2).map_or("", String::as_str);
+    let rows = if part == "tune2" {
+        let judgements =
+            read_judgements_in(&config.labels, TUNE2_FILE).expect("tune2 judgements read");
+        outcomes_of(&config, &judgements).expect("tune2 part runs")
+    } else {
+        outcomes(&config).expect("checked set runs")
+    };
+    for o in rows {
+        let tune = Subset::Tune.contains(&o.judged.cluster);
+        if part == "tune" && !tune {
+            continue;
+        }
+        let label = match part {
+            "tune2" => "2",
+            _ if tune => "T",
+            _ => "H",
+        };
         println!(
             "{:<10} {} judged {:<10} {:<8} with {:<12} without {:<12}",
             o.judged.cluster,
-            if tune { "T" } else { "H" },
+            label,
             o.judged.event_date,
             o.judged.anchor,
             o.with_dates

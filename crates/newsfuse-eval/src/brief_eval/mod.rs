@@ -50,8 +50,9 @@ pub enum Part {
     Tune,
     /// The held-apart part, never tuned on.
     Holdout,
-    /// Extra tuning clusters outside the fixed evaluation set (disagreements only: more unchanged
-    /// news to judge flags on than the tune part holds). Never part of `All`.
+    /// Extra tuning clusters outside the fixed evaluation set (disagreements: more unchanged news
+    /// to judge flags on than the tune part holds; event dates: more event clusters). Never part
+    /// of `All`.
     Tune2,
     /// Both parts together.
     All,

@@ -14,6 +14,10 @@
 //!   date on a `none` cluster is wrong), `when.no_dates_given` the share given any date, and
 //!   `when.no_dates_right` the share of event clusters given the judged date.
 //!
+//! The same figures are computed on a second tuning part, `tune2` (`when_tune2.jsonl`: DUC 2006
+//! clusters 11-50 and the B and C sets of DUC 2007, judged the same way), which is never part of
+//! `all`: the checked set's tune part holds only seven event clusters.
+//!
 //! [`Article::published`]: newsfuse::model::Article::published
 
 use std::collections::BTreeMap;
@@ -42,9 +46,22 @@ pub struct DateJudgement {
     pub reason: String,
 }
 
-/// Reads the checked set.
+/// The checked set's judgements (parts tune and holdout), in the labels folder.
+pub const JUDGEMENTS_FILE: &str = "when.jsonl";
+/// The second tuning part's judgements (part `tune2`), in the labels folder.
+pub const TUNE2_FILE: &str = "when_tune2.jsonl";
+
+/// Reads the checked set ([`JUDGEMENTS_FILE`]).
 pub fn read_judgements(labels: &std::path::Path) -> Result<Vec<DateJudgement>, String> {
-    let path = labels.join("when.jsonl");
+    read_judgements_in(labels, JUDGEMENTS_FILE)
+}
+
+/// Reads one judgements file of the labels folder.
+pub fn read_judgements_in(
+    labels: &std::path::Path,
+    file: &str,
+) -> Result<Vec<DateJudgement>, String> {
+    let path = labels.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| {
         format!(
             "cannot read {} (the event-date judgements): {e}",
@@ -91,9 +108,16 @@ pub struct Outcome {
 
 /// Runs the library over the checked set.
 pub fn outcomes(config: &BriefEvalConfig) -> Result<Vec<Outcome>, String> {
-    let judgements = read_judgements(&config.labels)?;
+    outcomes_of(config, &read_judgements(&config.labels)?)
+}
+
+/// Runs the library over the clusters of `judgements`.
+pub fn outcomes_of(
+    config: &BriefEvalConfig,
+    judgements: &[DateJudgement],
+) -> Result<Vec<Outcome>, String> {
     let mut by_file: BTreeMap<&str, Vec<&DateJudgement>> = BTreeMap::new();
-    for j in &judgements {
+    for j in judgements {
         by_file.entry(j.file.as_str()).or_default().push(j);
     }
     let mut out = Vec::new();
@@ -114,12 +138,14 @@ pub fn outcomes(config: &BriefEvalConfig) -> Result<Vec<Outcome>, String> {
 
 /// Runs this part of the brief evaluation.
 pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
-    let outcomes = outcomes(config)?;
+    let checked = outcomes(config)?;
+    let tune2 = outcomes_of(config, &read_judgements_in(&config.labels, TUNE2_FILE)?)?;
     let mut figures = Vec::new();
-    for (part, subset) in [
-        (Part::Tune, Subset::Tune),
-        (Part::Holdout, Subset::Holdout),
-        (Part::All, Subset::All),
+    for (part, outcomes, subset) in [
+        (Part::Tune, &checked, Subset::Tune),
+        (Part::Holdout, &checked, Subset::Holdout),
+        (Part::Tune2, &tune2, Subset::All),
+        (Part::All, &checked, Subset::All),
     ] {
         let mine: Vec<&Outcome> = outcomes
             .iter()

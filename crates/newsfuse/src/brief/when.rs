@@ -3,14 +3,20 @@
 //! Each article gets a reference date: its `published` metadata, else a date in its URL or origin
 //! (`/2016/02/03/`), else a dated dateline (one of its first lines is a date and little else:
 //! "Saturday, January 8, 2005"); a date elsewhere in the text is never a reference. Articles
-//! without one borrow the cluster's most common. Each article then names dates: in its lead
-//! sentences (first three) explicit dates, month-and-day dates ("Oct. 12", year from the
-//! reference), weekdays (the latest such day on or before the reference) and "today"/"yesterday";
-//! anywhere in it, month-and-day and full dates. The event date is the date the most articles
-//! name (then the higher weighted vote, first lead date counting most, then the earlier date),
-//! given only when at least two articles (of three or more with dates) and a quarter of them name
-//! it, and only when some article has a reference date: without one, the dates a text writes out
-//! in full are as often background as the event's, and a background year ("in 1995") is never a
+//! without one borrow the cluster's most common, when at least half the articles have one of their
+//! own (one dated article among many undated ones lends them nothing). Each article then names
+//! dates: in its lead sentences (first three) explicit dates, month-and-day dates ("Oct. 12", year
+//! from the reference), weekdays (the latest such day on or before the reference) and
+//! "today"/"yesterday"; anywhere in it, month-and-day and full dates; an article whose lead names a
+//! day earlier in the week than its own reference date drops its reference date (an evening's
+//! event, reported the next day "police said Saturday", keeps its own day). The event date is the
+//! date the most articles name (then the higher weighted vote, first lead date counting most, then
+//! the earlier date), given only when at least two articles (in a cluster of three or more) and a
+//! quarter of those with dates name it, when the cluster's first report is at most six days after
+//! it (a later story that looks back to a date is not its report), when no more than half the
+//! articles were written before it (a story leading up to a date, a forecast, is not its report
+//! either), and only when some article has a reference date: without one, the dates a text writes
+//! out in full are as often background as the event's, and a background year ("in 1995") is never a
 //! date at all.
 
 use std::collections::HashMap;
@@ -311,9 +317,16 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(d, _)| d);
-    for slot in &mut refs {
-        if slot.is_none() {
-            *slot = cluster_ref.map(|d| (d, "cluster"));
+    // Own reference dates, before any are borrowed: the story's first report and how many
+    // reports there are to say when it was told.
+    let own: Vec<Date> = refs.iter().flatten().map(|(d, _)| *d).collect();
+    // Borrowing is safe only when most of the cluster is dated: one dated article among many
+    // undated ones (a column over months) says nothing of when the others were written.
+    if own.len() * 2 >= refs.len() {
+        for slot in &mut refs {
+            if slot.is_none() {
+                *slot = cluster_ref.map(|d| (d, "cluster"));
+            }
         }
     }
 
@@ -369,6 +382,16 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
                 }
             }
         }
+        // The day of the report yields to an earlier day of the same week in the same lead: "shot
+        // late Friday ... police said Saturday", an event of one evening reported the next day.
+        if let Some(reference) = reference {
+            let earlier_this_week = dates
+                .iter()
+                .any(|(d, _)| *d < reference && reference.days() - d.days() < 7);
+            if earlier_this_week {
+                dates.retain(|(d, _)| *d != reference);
+            }
+        }
         if let Some(reference) = reference {
             for (_, date) in month_day_dates(doc.text, reference) {
                 note_date(&mut dates, date, 0.4);
@@ -390,7 +413,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
     }
     let dated = per_article.iter().filter(|d| !d.is_empty()).count();
     // The date most articles name (then the higher weighted vote, then the earlier date). It
-    // needs support: at least two articles (of three or more with dates) and a quarter of them; a
+    // needs support: at least two articles (in a cluster of three or more) and a quarter of those
+    // with dates, reported after it ([`told_after`]); a
     // story told over weeks, one day per article, has no event date. Without any reference date
     // (no publication date, URL date or dated dateline in the cluster) no date is given: the
     // dates such a text writes out in full are as often background ("the Dec. 21, 1988,
@@ -404,9 +428,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
                 .then(b.0.cmp(a.0))
         })
         .map(|(d, (score, n))| (*d, *score, *n));
-    let supported = best.filter(|(_, _, n)| {
-        let needed = if dated >= 3 { 2 } else { 1 };
-        cluster_ref.is_some() && *n >= needed && *n * 4 >= dated
+    let supported = best.filter(|(date, _, n)| {
+        let needed = if dated >= 3 || docs.len() >= 3 { 2 } else { 1 };
+        cluster_ref.is_some() && *n >= needed && *n * 4 >= dated && told_after(*date, &own)
     });
     let article_dates = refs
         .iter()
@@ -427,6 +451,22 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
         evidence,
     }
 }
+
+/// Whether a cluster whose articles were written on `own` (their own reference dates) reports
+/// an event of `date`: the first report comes within [`FIRST_REPORT_DAYS`] of it (a later story
+/// that looks back to a date, an anniversary, a trial, an inquiry, names it but is not its
+/// report), and at most half the articles were written before it (a story leading up to a date,
+/// a forecast or a launch announced weeks ahead, is not an event's report either).
+fn told_after(date: Date, own: &[Date]) -> bool {
+    let Some(first) = own.iter().min() else {
+        return false;
+    };
+    let before = own.iter().filter(|d| **d < date).count();
+    first.days() - date.days() <= FIRST_REPORT_DAYS && before * 2 <= own.len()
+}
+
+/// The most days between an event and the cluster's first report of it.
+const FIRST_REPORT_DAYS: i64 = 6;
 
 fn note_date(dates: &mut Vec<(Date, f64)>, date: Date, weight: f64) {
     match dates.iter_mut().find(|(d, _)| *d == date) {
@@ -582,5 +622,87 @@ mod tests {
         let (cleaned, segmented) = prepare(&cluster);
         let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
         assert_eq!(brief.when.event_date, None, "{:?}", brief.when);
+    }
+
+    fn event_date_with(texts: &[&str], published: &[&str]) -> When {
+        let (mut cluster, _, _) = cluster_of(texts);
+        for (article, date) in cluster.articles.iter_mut().zip(published) {
+            article.published = Some((*date).to_string());
+        }
+        let (cleaned, segmented) = prepare(&cluster);
+        build_brief(&cluster, &cleaned, &segmented, &[]).when
+    }
+
+    #[test]
+    fn an_evening_event_reported_the_next_day_keeps_its_own_day() {
+        let texts = [
+            "Police said Saturday that a man was arrested late Friday after the shooting.",
+            "A man arrested late Friday was charged on Saturday with the shooting.",
+            "Police on Saturday named the man held over the shooting at the mall.",
+        ];
+        // 1998-10-17 was a Saturday.
+        let when = event_date_with(&texts, &["1998-10-17", "1998-10-17", "1998-10-17"]);
+        assert_eq!(when.event_date.as_deref(), Some("1998-10-16"), "{when:?}");
+        // Without an earlier day in its lead, an article's own day still counts.
+        let when = event_date_with(&texts[2..], &["1998-10-17"]);
+        assert_eq!(when.event_date.as_deref(), Some("1998-10-17"), "{when:?}");
+    }
+
+    #[test]
+    fn a_later_story_that_looks_back_to_a_date_has_no_event_date() {
+        let texts = [
+            "The trial over the Oct. 2 bombing opened on Monday.",
+            "Witnesses described the Oct. 2 bombing to the court.",
+            "The defence said the Oct. 2 bombing was not planned by the accused.",
+        ];
+        let when = event_date_with(&texts, &["1998-10-19", "1998-10-20", "1998-10-21"]);
+        assert_eq!(when.event_date, None, "{when:?}");
+        // The same words written within the week of the bombing report it.
+        let when = event_date_with(&texts, &["1998-10-03", "1998-10-04", "1998-10-05"]);
+        assert_eq!(when.event_date.as_deref(), Some("1998-10-02"), "{when:?}");
+    }
+
+    #[test]
+    fn a_story_leading_up_to_a_date_has_no_event_date() {
+        let texts = [
+            "Astronomers expect the meteor shower to peak on Nov. 17.",
+            "Satellite operators are preparing for the Nov. 17 meteor shower.",
+            "Skywatchers plan to stay up for the Nov. 17 shower.",
+            "The meteor shower of Nov. 17 was weaker than forecast.",
+        ];
+        let when = event_date_with(
+            &texts,
+            &["1998-11-02", "1998-11-10", "1998-11-14", "1998-11-18"],
+        );
+        assert_eq!(when.event_date, None, "{when:?}");
+        // Reported after the night, the same date is the event's.
+        let when = event_date_with(
+            &texts,
+            &["1998-11-17", "1998-11-17", "1998-11-18", "1998-11-18"],
+        );
+        assert_eq!(when.event_date.as_deref(), Some("1998-11-17"), "{when:?}");
+    }
+
+    #[test]
+    fn one_dated_article_among_many_undated_lends_them_no_date() {
+        let texts = [
+            "Host cancels show\n\nWednesday, February 9, 2000\n\nThe host cancelled the show on Tuesday.",
+            "The host spoke about the show on Tuesday.",
+            "Viewers wrote in on Tuesday about the show.",
+            "The show returned on Tuesday after a break.",
+            "Critics on Tuesday praised the show.",
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let when = build_brief(&cluster, &cleaned, &segmented, &[]).when;
+        assert_eq!(when.event_date, None, "{when:?}");
+        assert_eq!(when.article_dates.len(), 1, "{when:?}");
+        // Most of the cluster dated: the undated rest borrow the common date.
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            texts[0],
+            "Host ends show\n\nWednesday, February 9, 2000\n\nThe host ended the show on Tuesday.",
+            texts[2],
+        ]);
+        let when = build_brief(&cluster, &cleaned, &segmented, &[]).when;
+        assert_eq!(when.event_date.as_deref(), Some("2000-02-08"), "{when:?}");
     }
 }
