@@ -706,7 +706,8 @@ pub struct WarningDoc {
     tag = "stateless",
     summary = "Summarize one cluster (nothing is stored)",
     description = "The body is one cluster as `newsfuse summarize` reads it: a cluster JSON line \
-        (`{\"id\", \"articles\": [...]}`), a Multi-News line, an HTML page or plain text.",
+        (`{\"id\", \"documents\": [...]}`, each document a text or an object with `text`, \
+        `title`, `url`, `source`, `published`), a Multi-News line, an HTML page or plain text.",
     request_body(description = "One cluster",
         content((String = "application/json"), (String = "text/plain"), (String = "text/html"))),
     responses(
@@ -728,7 +729,10 @@ pub async fn post_summarize(
         let summary = newsfuse::summarize(&cluster, &config);
         let rendered = newsfuse::render::render_json(&summary, &cluster);
         serde_json::from_str(&rendered).map_err(|e| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("summary JSON: {e}"))
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("summary JSON: {e}"),
+            )
         })
     })
     .await?;
@@ -761,7 +765,10 @@ pub async fn post_brief(
         let cluster = cluster_of_body(&body)?;
         let brief = newsfuse::brief(&cluster, &config);
         serde_json::to_value(&brief).map_err(|e| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("brief JSON: {e}"))
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("brief JSON: {e}"),
+            )
         })
     })
     .await?;
@@ -773,7 +780,10 @@ pub async fn post_brief(
     path = "/openapi.json",
     tag = "service",
     summary = "This document",
-    responses((status = 200, description = "The OpenAPI 3.1 document", body = Object))
+    responses(
+        (status = 200, description = "The OpenAPI 3.1 document", body = Object),
+        (status = 408, description = "The request took too long"),
+    )
 )]
 pub async fn get_openapi() -> Response {
     (
@@ -837,7 +847,10 @@ pub async fn get_metrics(State(state): State<AppState>) -> Response {
         .metrics()
         .render(totals, now_secs(), state.uptime_secs());
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         text,
     )
         .into_response()

@@ -21,10 +21,13 @@ pub fn parse_body(body: &[u8]) -> (Vec<(usize, ArticleInput)>, Vec<ItemError>) {
     let trimmed = text.trim_start();
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    let take = |line: usize, value: Value, good: &mut Vec<_>, bad: &mut Vec<_>| match article_from_value(value, line) {
-        Ok(article) => good.push((line, article)),
-        Err(reason) => bad.push(ItemError { line, reason }),
-    };
+    let take =
+        |line: usize, value: Value, good: &mut Vec<_>, bad: &mut Vec<_>| match article_from_value(
+            value, line,
+        ) {
+            Ok(article) => good.push((line, article)),
+            Err(reason) => bad.push(ItemError { line, reason }),
+        };
     if trimmed.starts_with('[') {
         match serde_json::from_str::<Value>(trimmed) {
             Ok(Value::Array(items)) => {
@@ -237,7 +240,8 @@ mod tests {
         assert_eq!(good.iter().map(|g| g.0).collect::<Vec<_>>(), vec![1, 3]);
         assert_eq!(bad[0].line, 2);
         assert_eq!(good[1].1.text, "Hello there.");
-        let jsonl = b"{\"title\":\"A\",\"text\":\"a\"}\n\nnot json\n{\"title\":\"\"}\n{\"text\":\"b\"}\n";
+        let jsonl =
+            b"{\"title\":\"A\",\"text\":\"a\"}\n\nnot json\n{\"title\":\"\"}\n{\"text\":\"b\"}\n";
         let (good, bad) = parse_body(jsonl);
         assert_eq!(good.iter().map(|g| g.0).collect::<Vec<_>>(), vec![1, 5]);
         assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), vec![3, 4]);

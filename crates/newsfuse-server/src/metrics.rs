@@ -45,7 +45,11 @@ impl Histogram {
             let n = self.counts.get(i).copied().unwrap_or(0);
             let _ = writeln!(out, "{name}_bucket{{{labels}{sep}le=\"{bound}\"}} {n}");
         }
-        let _ = writeln!(out, "{name}_bucket{{{labels}{sep}le=\"+Inf\"}} {}", self.count);
+        let _ = writeln!(
+            out,
+            "{name}_bucket{{{labels}{sep}le=\"+Inf\"}} {}",
+            self.count
+        );
         let braces = if labels.is_empty() {
             String::new()
         } else {
@@ -159,9 +163,21 @@ impl Metrics {
         if let Some(t) = totals {
             let age = t.last_batch_started.map_or(-1, |s| now.saturating_sub(s));
             for (name, help, value) in [
-                ("newsfuse_store_articles", "Articles in the store.", t.articles as i64),
-                ("newsfuse_store_stories", "Stories in the store.", t.stories as i64),
-                ("newsfuse_store_batches", "Ingest batches committed.", t.batch as i64),
+                (
+                    "newsfuse_store_articles",
+                    "Articles in the store.",
+                    t.articles as i64,
+                ),
+                (
+                    "newsfuse_store_stories",
+                    "Stories in the store.",
+                    t.stories as i64,
+                ),
+                (
+                    "newsfuse_store_batches",
+                    "Ingest batches committed.",
+                    t.batch as i64,
+                ),
                 (
                     "newsfuse_store_last_batch_age_seconds",
                     "Seconds since the last batch started (-1: none yet).",

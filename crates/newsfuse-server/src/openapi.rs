@@ -63,7 +63,9 @@ pub fn openapi_json() -> String {
 /// `Brief_<name>` and its references follow them.
 fn put_brief_schema(doc: &mut Value) {
     let mut brief: Value = serde_json::from_str(BRIEF_SCHEMA).expect("docs/brief-schema.json");
-    let object = brief.as_object_mut().expect("the brief schema is an object");
+    let object = brief
+        .as_object_mut()
+        .expect("the brief schema is an object");
     object.remove("$schema");
     object.remove("$id");
     let defs = object.remove("$defs").and_then(|d| match d {

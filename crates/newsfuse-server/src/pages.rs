@@ -120,7 +120,10 @@ pub async fn index(
     query: Result<Query<StoriesQuery>, QueryRejection>,
 ) -> Response {
     let Ok(Query(query)) = query else {
-        return error_page(StatusCode::BAD_REQUEST, "The address has a malformed query.");
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "The address has a malformed query.",
+        );
     };
     let q = query.q.clone().unwrap_or_default();
     let list = match story_page(&state, query).await {
@@ -202,7 +205,10 @@ pub async fn story(
         return not_found_page("Stories are numbered: /stories/1, /stories/2, …");
     };
     let Ok(Query(query)) = query else {
-        return error_page(StatusCode::BAD_REQUEST, "The address has a malformed query.");
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "The address has a malformed query.",
+        );
     };
     let asked = match query.since.as_deref().filter(|s| !s.trim().is_empty()) {
         Some(text) => match parse_since(text, now_secs()) {
@@ -296,8 +302,8 @@ fn cite(brief: &Brief, index: usize) -> Markup {
     let label = brief
         .articles
         .get(index)
-        .map_or_else(|| format!("{}", index + 1), |a| a.label.clone());
-    html! { sup { a href={ "#a" (index) } title="the article" { "[" (label) "]" } } }
+        .map_or_else(String::new, |a| a.label.clone());
+    html! { sup { a href={ "#a" (index) } title=(label) { "[" (index + 1) "]" } } }
 }
 
 fn article_link(article: &Article, text: &str) -> Markup {
@@ -373,8 +379,8 @@ fn brief_sections(brief: &Brief, cluster: &Cluster, times: Option<&[i64]>) -> Ma
                         @for support in &s.support {
                             @if support.excerpt.article != s.excerpt.article { (cite(brief, support.excerpt.article)) }
                         }
-                        @if s.independent_support > 0 {
-                            " " small { "(" (plural(s.independent_support as u64 + 1, "independent report", "independent reports")) ")" }
+                        @if s.independent_support > 1 {
+                            " " small { "(" (plural(s.independent_support as u64, "independent report", "independent reports")) ")" }
                         }
                     }
                 }
@@ -419,7 +425,7 @@ fn brief_sections(brief: &Brief, cluster: &Cluster, times: Option<&[i64]>) -> Ma
                 @for group in &brief.coverage.groups {
                     @if let Some(article) = cluster.articles.get(group.original) {
                         li id={ "a" (group.original) } {
-                            strong { "[" (brief.articles.get(group.original).map_or(String::new(), |a| a.label.clone())) "] " }
+                            strong { "[" (group.original + 1) "] " }
                             (article_link(article, &article_name(article)))
                             @if !group.derived.is_empty() {
                                 details {
@@ -428,7 +434,7 @@ fn brief_sections(brief: &Brief, cluster: &Cluster, times: Option<&[i64]>) -> Ma
                                         @for derived in &group.derived {
                                             @if let Some(copy) = cluster.articles.get(derived.article) {
                                                 li id={ "a" (derived.article) } {
-                                                    "[" (brief.articles.get(derived.article).map_or(String::new(), |a| a.label.clone())) "] "
+                                                    "[" (derived.article + 1) "] "
                                                     (article_link(copy, &article_name(copy)))
                                                     " " small { "(" (derived.kind) ")" }
                                                 }

@@ -216,7 +216,11 @@ impl StoryCursor {
 
 impl std::fmt::Display for StoryCursor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}.{}.{}.{}", self.day, self.articles, self.last_time, self.id)
+        write!(
+            f,
+            "{}.{}.{}.{}",
+            self.day, self.articles, self.last_time, self.id
+        )
     }
 }
 

@@ -294,7 +294,11 @@ fn find_stories_pages_and_searches(store: &mut dyn Store) {
         .find(|r| r.title.contains("Oswin"))
         .expect("the library story")
         .id;
-    assert_eq!(search("oswin LIBRARY"), vec![library], "title words, any case");
+    assert_eq!(
+        search("oswin LIBRARY"),
+        vec![library],
+        "title words, any case"
+    );
     assert!(search("oswin kelmouth").is_empty(), "every word must match");
     assert_eq!(search("  ").len(), 2, "a blank search lists everything");
     // A word of the summary that is not in the title is found too.
