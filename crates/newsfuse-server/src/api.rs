@@ -51,7 +51,7 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, message)
     }
 
-    pub fn join(error: tokio::task::JoinError) -> Self {
+    pub fn join(error: &tokio::task::JoinError) -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("a worker thread failed: {error}"),

@@ -59,7 +59,7 @@ impl Config {
             db,
             token: None,
             body_limit: 16 * 1024 * 1024,
-            request_timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_mins(1),
             concurrency: 64,
             summary: SummaryConfig::default(),
         }

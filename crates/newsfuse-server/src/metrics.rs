@@ -166,17 +166,17 @@ impl Metrics {
                 (
                     "newsfuse_store_articles",
                     "Articles in the store.",
-                    t.articles as i64,
+                    i64::try_from(t.articles).unwrap_or(i64::MAX),
                 ),
                 (
                     "newsfuse_store_stories",
                     "Stories in the store.",
-                    t.stories as i64,
+                    i64::try_from(t.stories).unwrap_or(i64::MAX),
                 ),
                 (
                     "newsfuse_store_batches",
                     "Ingest batches committed.",
-                    t.batch as i64,
+                    i64::try_from(t.batch).unwrap_or(i64::MAX),
                 ),
                 (
                     "newsfuse_store_last_batch_age_seconds",

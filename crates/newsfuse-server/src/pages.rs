@@ -42,7 +42,7 @@ details{margin:.3rem 0}
 nav.paging{margin-top:1rem}
 ";
 
-fn page(title: &str, body: Markup) -> Markup {
+fn page(title: &str, body: &Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -74,7 +74,7 @@ fn error_page(status: StatusCode, message: &str) -> Response {
         status,
         page(
             status.canonical_reason().unwrap_or("Error"),
-            html! {
+            &html! {
                 h1 { (status.canonical_reason().unwrap_or("Error")) }
                 p { (message) }
                 p { a href="/" { "Back to the stories" } }
@@ -152,7 +152,7 @@ pub async fn index(
             }
         }
     };
-    html_response(StatusCode::OK, page("Stories", body))
+    html_response(StatusCode::OK, page("Stories", &body))
 }
 
 fn story_card(story: &StoryItem) -> Markup {
@@ -276,7 +276,7 @@ pub async fn story(
         (new_section)
         (brief_sections(&story.brief, &story.cluster, Some(&times)))
     };
-    let mut response = html_response(StatusCode::OK, page(&row.title, body));
+    let mut response = html_response(StatusCode::OK, page(&row.title, &body));
     let cookie = format!(
         "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         cookie_name(id),
@@ -464,7 +464,10 @@ fn brief_sections(brief: &Brief, cluster: &Cluster, times: Option<&[i64]>) -> Ma
 
 /// `/brief` (GET): paste texts or upload files.
 pub async fn brief_form() -> Response {
-    html_response(StatusCode::OK, page("Brief of your texts", form_body(None)))
+    html_response(
+        StatusCode::OK,
+        page("Brief of your texts", &form_body(None)),
+    )
 }
 
 fn form_body(message: Option<&str>) -> Markup {
@@ -533,7 +536,7 @@ pub async fn brief_post(State(state): State<AppState>, mut multipart: Multipart)
             StatusCode::BAD_REQUEST,
             page(
                 "Brief of your texts",
-                form_body(Some("No text was given: paste articles or choose files.")),
+                &form_body(Some("No text was given: paste articles or choose files.")),
             ),
         );
     }
@@ -557,5 +560,5 @@ pub async fn brief_post(State(state): State<AppState>, mut multipart: Multipart)
             a href="/brief" { "Another brief" } }
         (brief_sections(&brief, &cluster, None))
     };
-    html_response(StatusCode::OK, page("Brief of your texts", body))
+    html_response(StatusCode::OK, page("Brief of your texts", &body))
 }

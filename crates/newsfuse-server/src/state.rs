@@ -76,7 +76,7 @@ impl AppState {
             out
         })
         .await
-        .map_err(ApiError::join)?
+        .map_err(|e| ApiError::join(&e))?
     }
 
     /// Runs `f` on the writer connection, on a blocking thread, one at a time.
@@ -91,7 +91,7 @@ impl AppState {
             f(&mut store)
         })
         .await
-        .map_err(ApiError::join)?
+        .map_err(|e| ApiError::join(&e))?
     }
 
     /// Runs CPU-bound work (a stateless summary or brief) on a blocking thread.
@@ -102,6 +102,6 @@ impl AppState {
     {
         tokio::task::spawn_blocking(f)
             .await
-            .map_err(ApiError::join)?
+            .map_err(|e| ApiError::join(&e))?
     }
 }
