@@ -204,7 +204,17 @@ pub async fn post_articles(
     let body = body?;
     let (good, bad) = parse_body(&body);
     if good.is_empty() && bad.is_empty() {
-        return Err(ApiError::bad_request("the body holds no article"));
+        let answer = IngestAnswer {
+            batch: None,
+            received: 0,
+            stored: 0,
+            duplicates: 0,
+            articles: Vec::new(),
+            errors: Vec::new(),
+            notes: Vec::new(),
+            error: Some("the body holds no article".into()),
+        };
+        return Ok((StatusCode::BAD_REQUEST, Json(answer)).into_response());
     }
     let summary = state.config().summary.clone();
     let inputs: Vec<_> = good.iter().map(|(_, a)| a.clone()).collect();

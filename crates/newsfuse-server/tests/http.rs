@@ -504,6 +504,10 @@ fn the_brief_page_takes_pasted_texts_and_files_and_stores_nothing() {
     assert!(!page.contains("<img"));
     assert!(!page.contains(XSS_SCRIPT));
     assert!(!page.contains(XSS_IMG));
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the pasted markup shows as text"
+    );
     let empty = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"texts\"\r\n\r\n \r\n--{boundary}--\r\n"
     );
