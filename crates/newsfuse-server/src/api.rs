@@ -107,6 +107,12 @@ impl IntoResponse for ApiError {
 
 type ApiResult<T> = Result<T, ApiError>;
 
+/// Keys and ids the store can hold (SQLite integers are signed 64-bit): anything above is
+/// answered "not found" without asking it.
+pub(crate) fn in_store_range(id: u64) -> bool {
+    i64::try_from(id).is_ok()
+}
+
 /// Writes need `Authorization: Bearer TOKEN` when the server has a token.
 fn check_token(state: &AppState, headers: &HeaderMap) -> ApiResult<()> {
     let Some(token) = &state.config().token else {
@@ -374,6 +380,9 @@ pub async fn get_article(
     key: Result<Path<u64>, PathRejection>,
 ) -> ApiResult<Json<ArticleView>> {
     let Path(key) = key?;
+    if !in_store_range(key) {
+        return Err(ApiError::not_found(format!("no article {key}")));
+    }
     let found = state
         .read(move |store| Ok(store.articles(&[key])?.into_iter().next()))
         .await?;
@@ -393,8 +402,10 @@ pub struct StoriesQuery {
     /// Words that must all appear in the story's title or summary (any case).
     pub q: Option<String>,
     /// At most this many stories (1 to 100, default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
     /// Where to continue: `next_cursor` of the previous page.
+    #[param(pattern = r"^-?[0-9]+\.[0-9]+\.-?[0-9]+\.[0-9]+$")]
     pub cursor: Option<String>,
 }
 
@@ -419,7 +430,14 @@ pub(crate) async fn story_page(state: &AppState, query: StoriesQuery) -> ApiResu
         })?),
         None => None,
     };
-    let limit = query.limit.unwrap_or(20).clamp(1, 100) as usize;
+    let limit = match query.limit.unwrap_or(20) {
+        n @ 1..=100 => n as usize,
+        n => {
+            return Err(ApiError::bad_request(format!(
+                "limit {n} is outside 1 to 100"
+            )));
+        }
+    };
     let text = query.q;
     state
         .read(move |store| {
@@ -511,6 +529,9 @@ pub async fn get_story(
     id: Result<Path<u64>, PathRejection>,
 ) -> ApiResult<Json<StoryDetail>> {
     let Path(id) = id?;
+    if !in_store_range(id) {
+        return Err(ApiError::not_found(format!("no story {id}")));
+    }
     let summary = state.config().summary.clone();
     let detail = state
         .read(move |store| {
@@ -581,6 +602,9 @@ pub async fn get_story_updates(
 ) -> ApiResult<Json<StoryUpdates>> {
     let Path(id) = id?;
     let Query(query) = query?;
+    if !in_store_range(id) {
+        return Err(ApiError::not_found(format!("no story {id}")));
+    }
     let since = parse_since(&query.since, now_secs()).map_err(ApiError::bad_request)?;
     let summary = state.config().summary.clone();
     let updates = state

@@ -16,7 +16,7 @@ use newsfuse_store::{current_story, story_update};
 use newsfuse_stories::format_time;
 use serde::Deserialize;
 
-use crate::api::{ApiError, StoriesQuery, story_page};
+use crate::api::{ApiError, StoriesQuery, in_store_range, story_page};
 use crate::articles::{StoryItem, is_web_url, now_secs, parse_since};
 use crate::state::AppState;
 
@@ -201,7 +201,7 @@ pub async fn story(
     query: Result<Query<StoryPageQuery>, QueryRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let Ok(Path(id)) = id else {
+    let Some(id) = id.ok().map(|Path(id)| id).filter(|id| in_store_range(*id)) else {
         return not_found_page("Stories are numbered: /stories/1, /stories/2, …");
     };
     let Ok(Query(query)) = query else {

@@ -187,6 +187,12 @@ async fn pages_in_a_real_browser() {
         .click()
         .await
         .expect("click");
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#coverage"))
+        .await
+        .expect("the story page loads");
     no_dialog(&client, "the story page").await;
     let url = client.current_url().await.expect("url");
     assert!(url.path().ends_with(&format!("/stories/{hostile_story}")));
@@ -234,6 +240,12 @@ async fn pages_in_a_real_browser() {
         .click()
         .await
         .expect("submitted");
+    client
+        .wait()
+        .at_most(Duration::from_secs(60))
+        .for_element(Locator::Css("#coverage"))
+        .await
+        .expect("the brief page loads");
     no_dialog(&client, "the brief page").await;
     let text = client
         .find(Locator::Css("main"))

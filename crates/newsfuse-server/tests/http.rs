@@ -75,6 +75,11 @@ fn ingest_is_committed_idempotent_and_readable() {
     assert_eq!(got["id"], "art-3");
     assert!(got["text"].as_str().expect("text").contains("Oswin"));
     assert_eq!(server.get("/v1/articles/99999").status, 404);
+    assert_eq!(server.get("/v1/articles/9223372036854775808").status, 404);
+    assert_eq!(server.get("/v1/stories/18446744073709551615").status, 404);
+    assert_eq!(server.get("/stories/9223372036854775808").status, 404);
+    assert_eq!(server.get("/v1/stories?limit=0").status, 400);
+    assert_eq!(server.get("/v1/stories?limit=101").status, 400);
     let bad = server.get("/v1/articles/abc");
     assert_eq!(bad.status, 400);
     assert!(bad.json()["error"].is_string(), "errors are JSON");
