@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use newsfuse_store::Store as _;
 use serde_json::{Value, json};
 use support::{TempDir, newsfuse};
 
@@ -253,6 +254,5 @@ fn sigterm_stops_the_server_cleanly() {
     };
     assert!(code.success(), "{code:?}");
     let store = newsfuse_store::SqliteStore::open(&db).expect("reopens");
-    use newsfuse_store::Store as _;
     assert_eq!(store.totals().expect("totals").articles, 1);
 }

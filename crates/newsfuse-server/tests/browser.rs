@@ -242,7 +242,7 @@ async fn pages_in_a_real_browser() {
         .expect("submitted");
     client
         .wait()
-        .at_most(Duration::from_secs(60))
+        .at_most(Duration::from_mins(1))
         .for_element(Locator::Css("#coverage"))
         .await
         .expect("the brief page loads");
