@@ -39,7 +39,14 @@ pub enum StoreError {
     /// The saved clusterer state could not be read back.
     #[error("the saved story clusterer state is unreadable: {0}")]
     State(#[from] serde_json::Error),
-    /// An error from SQLite (including a full disk: the batch's transaction is rolled back).
+    /// The disk (or the store's size limit) is full. The batch's transaction was rolled back:
+    /// nothing of it was written, and the store is as it was before.
+    #[error("{}: the disk is full; nothing of this batch was written, the store is as before", path.display())]
+    DiskFull {
+        /// The store file.
+        path: PathBuf,
+    },
+    /// An error from SQLite.
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// A file system error around the store file.

@@ -118,6 +118,103 @@ impl SqliteStore {
         &self.connection
     }
 
+    /// The batch write, one IMMEDIATE transaction; `commit_batch` names a full disk.
+    fn commit_batch_inner(&mut self, write: &BatchWrite) -> Result<()> {
+        let tx = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: u64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))?;
+        if found != write.base_batch {
+            return Err(StoreError::Conflict {
+                expected: write.base_batch,
+                found,
+            });
+        }
+        let n = &write.counts;
+        tx.execute(
+            "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                write.batch,
+                n.started,
+                n.offered,
+                n.stored,
+                n.duplicates,
+                n.new_stories,
+                n.changed_stories
+            ],
+        )?;
+        {
+            let mut story_statement = tx.prepare_cached(
+                "INSERT INTO stories (id, title, first_time, last_time, articles, sources, updated_batch,
+                     brief_built_from, brief_story_articles, brief_batch, brief_json, summary_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT(id) DO UPDATE SET title = excluded.title,
+                     first_time = excluded.first_time, last_time = excluded.last_time,
+                     articles = excluded.articles, sources = excluded.sources,
+                     updated_batch = excluded.updated_batch,
+                     brief_built_from = excluded.brief_built_from,
+                     brief_story_articles = excluded.brief_story_articles,
+                     brief_batch = excluded.brief_batch, brief_json = excluded.brief_json,
+                     summary_json = excluded.summary_json",
+            )?;
+            for (row, brief) in &write.stories {
+                story_statement.execute(params![
+                    row.id,
+                    row.title,
+                    row.first_time,
+                    row.last_time,
+                    row.articles,
+                    row.sources,
+                    row.updated_batch,
+                    serde_json::to_string(&brief.built_from)?,
+                    brief.story_articles,
+                    brief.batch,
+                    brief.brief_json,
+                    brief.summary_json,
+                ])?;
+            }
+            let mut article_statement = tx.prepare_cached(
+                "INSERT INTO articles (key, id, url, url_key, text_hash, title, source, published,
+                     time, first_seen, text, story, batch)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for (written, (a, keys)) in write.articles.iter().enumerate() {
+                #[cfg(test)]
+                if self.fail_after_articles == Some(written) {
+                    return Err(StoreError::Injected(format!(
+                        "after {written} articles of batch {}",
+                        write.batch
+                    )));
+                }
+                let _ = written;
+                article_statement.execute(params![
+                    a.key,
+                    keys.id,
+                    a.url,
+                    keys.url,
+                    keys.text.map(hash_to_sql),
+                    a.title,
+                    a.source,
+                    a.published,
+                    a.time,
+                    a.first_seen,
+                    a.text,
+                    a.story,
+                    a.batch,
+                ])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO clusterer (only, batch, state) VALUES (1, ?1, ?2)
+             ON CONFLICT(only) DO UPDATE SET batch = excluded.batch, state = excluded.state",
+            params![write.batch, write.clusterer],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     fn not_a_store(&self, reason: impl Into<String>) -> StoreError {
         StoreError::NotAStore {
             path: self.path.clone(),
@@ -269,99 +366,16 @@ impl Store for SqliteStore {
     }
 
     fn commit_batch(&mut self, write: &BatchWrite) -> Result<()> {
-        let tx = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found: u64 =
-            tx.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))?;
-        if found != write.base_batch {
-            return Err(StoreError::Conflict {
-                expected: write.base_batch,
-                found,
-            });
-        }
-        let n = &write.counts;
-        tx.execute(
-            "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                write.batch,
-                n.started,
-                n.offered,
-                n.stored,
-                n.duplicates,
-                n.new_stories,
-                n.changed_stories
-            ],
-        )?;
-        {
-            let mut story_statement = tx.prepare_cached(
-                "INSERT INTO stories (id, title, first_time, last_time, articles, sources, updated_batch,
-                     brief_built_from, brief_story_articles, brief_batch, brief_json, summary_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                 ON CONFLICT(id) DO UPDATE SET title = excluded.title,
-                     first_time = excluded.first_time, last_time = excluded.last_time,
-                     articles = excluded.articles, sources = excluded.sources,
-                     updated_batch = excluded.updated_batch,
-                     brief_built_from = excluded.brief_built_from,
-                     brief_story_articles = excluded.brief_story_articles,
-                     brief_batch = excluded.brief_batch, brief_json = excluded.brief_json,
-                     summary_json = excluded.summary_json",
-            )?;
-            for (row, brief) in &write.stories {
-                story_statement.execute(params![
-                    row.id,
-                    row.title,
-                    row.first_time,
-                    row.last_time,
-                    row.articles,
-                    row.sources,
-                    row.updated_batch,
-                    serde_json::to_string(&brief.built_from)?,
-                    brief.story_articles,
-                    brief.batch,
-                    brief.brief_json,
-                    brief.summary_json,
-                ])?;
-            }
-            let mut article_statement = tx.prepare_cached(
-                "INSERT INTO articles (key, id, url, url_key, text_hash, title, source, published,
-                     time, first_seen, text, story, batch)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
-            for (written, (a, keys)) in write.articles.iter().enumerate() {
-                #[cfg(test)]
-                if self.fail_after_articles == Some(written) {
-                    return Err(StoreError::Injected(format!(
-                        "after {written} articles of batch {}",
-                        write.batch
-                    )));
+        self.commit_batch_inner(write).map_err(|error| match error {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(code, _))
+                if code.code == rusqlite::ErrorCode::DiskFull =>
+            {
+                StoreError::DiskFull {
+                    path: self.path.clone(),
                 }
-                let _ = written;
-                article_statement.execute(params![
-                    a.key,
-                    keys.id,
-                    a.url,
-                    keys.url,
-                    keys.text.map(hash_to_sql),
-                    a.title,
-                    a.source,
-                    a.published,
-                    a.time,
-                    a.first_seen,
-                    a.text,
-                    a.story,
-                    a.batch,
-                ])?;
             }
-        }
-        tx.execute(
-            "INSERT INTO clusterer (only, batch, state) VALUES (1, ?1, ?2)
-             ON CONFLICT(only) DO UPDATE SET batch = excluded.batch, state = excluded.state",
-            params![write.batch, write.clusterer],
-        )?;
-        tx.commit()?;
-        Ok(())
+            other => other,
+        })
     }
 
     fn stories(&self, since: Option<i64>) -> Result<Vec<StoryRow>> {

@@ -452,6 +452,45 @@ fn a_batch_failing_midway_leaves_the_store_as_before() {
 }
 
 #[test]
+fn a_full_disk_fails_the_batch_and_keeps_the_store() {
+    let dir = TempDir::new();
+    let mut store = SqliteStore::open(&dir.db()).expect("open");
+    run(&mut store, &two_stories(0..4));
+    let head = store.head().expect("head");
+    let before = partition(&store);
+
+    // A size limit at the store's current size stands in for a full disk: SQLite answers
+    // SQLITE_FULL as it does when the file system has no room left.
+    let pages: i64 = store
+        .connection_for_tests()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("page count");
+    let _: i64 = store
+        .connection_for_tests()
+        .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+            r.get(0)
+        })
+        .expect("limit");
+    let many: Vec<ArticleInput> = (4..400).map(|n| article(n, n % 7, 3)).collect();
+    let error = ingest(&mut store, &many, &options()).expect_err("no room");
+    assert!(matches!(error, StoreError::DiskFull { .. }), "{error}");
+    assert!(error.to_string().contains("disk is full"), "{error}");
+    assert_eq!(store.head().expect("head"), head);
+    assert_eq!(partition(&store), before);
+
+    // Reopened (the limit is per connection), the store is whole and takes the batch once.
+    drop(store);
+    let mut store = SqliteStore::open(&dir.db()).expect("reopen");
+    let ok: String = store
+        .connection_for_tests()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(ok, "ok");
+    assert_eq!(partition(&store), before);
+    assert_eq!(run(&mut store, &many).counts.stored as usize, many.len());
+}
+
+#[test]
 fn a_write_from_a_stale_head_is_refused() {
     let dir = TempDir::new();
     let mut first = SqliteStore::open(&dir.db()).expect("open");

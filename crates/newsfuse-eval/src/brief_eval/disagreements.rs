@@ -1346,7 +1346,8 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let results: Vec<(Part, Tally, String)> = clusters
         .par_iter()
         .map(|(part, cluster)| {
-            let mut dump = String::new();
+            // Each cluster's block opens with its part, so a reader can leave holdout out.
+            let mut dump = format!("CLUSTER\t{}\t{}\n", part.name(), cluster.id);
             let tally = evaluate_cluster(cluster, *part != Part::Holdout, &judgements, &mut dump);
             (*part, tally, dump)
         })

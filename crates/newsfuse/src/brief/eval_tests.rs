@@ -101,10 +101,11 @@ fn disagreement_precision_recall_on_wikinews() {
         "false disagreements on unperturbed clusters: {baseline_flags}"
     );
     assert!(precision >= 0.9, "precision {precision:.2}");
-    // Measured 0.27 (7 of 26). The end of a range ("between 25 to 40 percent" changed to 60) is
-    // compared with nothing but an equal value, and a percentage without a head noun only with a
-    // rewritten sentence: both gates keep false flags off unchanged news and cost this plant.
-    assert!(recall >= 0.25, "recall {recall:.2}");
+    // Measured 0.23 (6 of 26; a hit is a flag of the changed value and one other). The end of a
+    // range ("between 25 to 40 percent" changed to 60) is compared with nothing but an equal
+    // value, and a percentage without a head noun only with a rewritten sentence: both gates
+    // keep false flags off unchanged news and cost this plant.
+    assert!(recall >= 0.22, "recall {recall:.2}");
 }
 
 /// (runs, hits, new false disagreements, baseline disagreements) of one cluster.
@@ -144,9 +145,12 @@ fn measure_cluster(id: usize, figure: &Regex) -> (usize, usize, usize, usize) {
         text.replace_range(at..at + number.len(), &new_number);
         runs += 1;
         let flagged = disagreements(&changed);
-        // A hit: a new disagreement in which the changed article stands alone on its value.
+        // A hit: a new disagreement of two values in which the changed article stands alone on
+        // its value (a third value would be another quantity merged in, not the planted change).
         let is_hit = |flag: &Flag| {
-            !baseline.contains(flag) && flag.1.iter().any(|(_, arts)| arts == &vec![target])
+            !baseline.contains(flag)
+                && flag.1.len() == 2
+                && flag.1.iter().any(|(_, arts)| arts == &vec![target])
         };
         let hit = flagged.iter().any(is_hit);
         hits += usize::from(hit);

@@ -13,7 +13,10 @@
 //! that same context; links are one-to-one per article pair, agreeing ones first. Each connected
 //! group is one quantity. A direct link
 //! whose values do not agree (allowing for hedges, bounds and rounding) is a disagreement; within
-//! one article too. Years and calendar dates are listed but never compared. Precision over recall:
+//! one article too. A disagreement needs more than a link (`conflict_supported`): among other
+//! checks, the two figures are objects or subjects of one verb, unless one sentence rewrites the
+//! other or uses the other's verb ("has received $1.5 billion" and "has secured $2 billion" are
+//! two quantities). Years and calendar dates are listed but never compared. Precision over recall:
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
 
 use std::cell::OnceCell;
@@ -193,6 +196,10 @@ struct Mention {
     /// Its clause is negated ("60 percent did not want"): the complement of a share that is
     /// not, never the same quantity as one without.
     negated: bool,
+    /// The verb the figure is the object or subject of in its clause, as a base stem ("killed
+    /// 11 people" and "11 people were killed" -> `kill`; "has received $2 billion" ->
+    /// `receiv`), when the clause shows one ([`predicate_of`]).
+    predicate: Option<String>,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1689,6 +1696,18 @@ fn extract_sentence(
             context,
             elided: false,
             owners: owners(doc, sentence, kind, abs_start, abs_end, head_is_duration),
+            predicate: predicate_of(
+                &tokens_before,
+                &rest
+                    .iter()
+                    .copied()
+                    .filter(|t| head_end.is_none_or(|end| t.span.start >= end))
+                    .collect::<Vec<_>>(),
+                base + clause_start(text, 0, whole.start),
+                hedge_start.min(abs_start),
+                window_end,
+                &lower,
+            ),
             dimensions: tokens_before
                 .iter()
                 .rev()
@@ -1941,6 +1960,85 @@ fn clause_start(text: &str, from: usize, to: usize) -> usize {
         }
     }
     start
+}
+
+/// Words after which a plain word is a verb ("will send", "has paid", "to build").
+const VERB_MARKERS: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must", "to", "did",
+    "does", "do", "has", "have", "had",
+];
+/// Words before which an "-ing" word is a noun ("the bombing", "of building").
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "of", "his", "her", "its", "their", "this", "that", "these", "those", "in",
+    "for",
+];
+
+/// The verb a figure is the object or subject of: the word right before it (function words
+/// skipped: "killed 11 people", "has received $2 billion", "ratified by 13 countries") when that
+/// word is a verb form, else, when nothing of content stands between the clause start and the
+/// figure, the first word after its head (function words skipped: "29 nations have ratified",
+/// "36 people died") when that is one. A verb form is a lower-case word ending in "-ed", an
+/// irregular past ("built", "sent"), a word after an auxiliary or "to" ("will send"), or an
+/// "-ing" word not after a determiner or preposition ("killing 213 people", not "the bombing").
+/// Returned as a base stem, with killing and dying one predicate (a toll is written either way).
+fn predicate_of(
+    before: &[&Token],
+    after_head: &[&Token],
+    clause_from: usize,
+    figure_start: usize,
+    clause_end: usize,
+    lower: &dyn Fn(&Token) -> String,
+) -> Option<String> {
+    let verb = |tokens: &[&Token], i: usize| -> Option<String> {
+        let token = tokens[i];
+        let word = lower(token);
+        if token.is_stopword
+            || !word.chars().all(char::is_alphabetic)
+            || word.len() < 3
+            || word.chars().next().is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let previous = i.checked_sub(1).map(|p| lower(tokens[p]));
+        let stem = base_form(&token.stem);
+        let irregular = stem != &*token.stem;
+        let is_verb = word.len() >= 5 && word.ends_with("ed")
+            || irregular
+            || previous
+                .as_deref()
+                .is_some_and(|p| VERB_MARKERS.contains(&p))
+            || word.len() >= 6
+                && word.ends_with("ing")
+                && !previous
+                    .as_deref()
+                    .is_some_and(|p| NOUN_MARKERS.contains(&p));
+        is_verb.then(|| predicate_stem(stem).to_string())
+    };
+    let in_clause: Vec<&Token> = before
+        .iter()
+        .copied()
+        .filter(|t| t.span.start >= clause_from && t.span.end <= figure_start)
+        .collect();
+    // Object position: the nearest word before the figure that is not a function word.
+    if let Some(i) = in_clause.iter().rposition(|t| !t.is_stopword) {
+        return verb(&in_clause, i);
+    }
+    // Subject position: the figure opens its clause.
+    let following: Vec<&Token> = after_head
+        .iter()
+        .copied()
+        .filter(|t| t.span.end <= clause_end)
+        .collect();
+    let i = following.iter().position(|t| !t.is_stopword)?;
+    verb(&following, i)
+}
+
+/// A predicate's stem with killing and dying folded together.
+fn predicate_stem(stem: &str) -> &str {
+    match stem {
+        "kill" | "slain" | "perish" => "die",
+        other => other,
+    }
 }
 
 /// Irregular past forms of verbs common around figures, mapped to their base stem.
@@ -2543,6 +2641,24 @@ fn conflict_supported(
     {
         return false;
     }
+    // The same event: two figures that are the objects or subjects of different verbs, neither
+    // of which the other sentence uses ("has received $1.5 billion", "has secured $2 billion";
+    // "62 people were tested", "40 people were hospitalised"), are two quantities, unless one
+    // sentence rewrites the other.
+    let uses = |m: &Mention, predicate: &str| {
+        m.sentence_stems
+            .iter()
+            .any(|s| predicate_stem(s) == predicate)
+    };
+    if a.kind != Kind::Age
+        && let (Some(pa), Some(pb)) = (&a.predicate, &b.predicate)
+        && pa != pb
+        && !uses(b, pa)
+        && !uses(a, pb)
+        && idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
+    {
+        return false;
+    }
     // Who or where the figure is about, named before it: two different subjects ("Norland will
     // send 300 athletes", "Southmark will send 500 athletes") are two quantities. An age has its
     // owner checked instead (the names before it may be someone else's).
@@ -2805,6 +2921,7 @@ mod tests {
             range_end: false,
             rate: false,
             negated: false,
+            predicate: None,
         };
         assert!(values_agree(
             &m(2000.0, "2000", Hedge::Exact),
@@ -3171,6 +3288,83 @@ mod tests {
             first.disagreements.is_empty(),
             "{:?}",
             disagreements(&first)
+        );
+    }
+
+    #[test]
+    fn figures_of_different_verbs_are_not_one_quantity() {
+        const FILLER: &str = " The weather turned cold in the north. Farmers sold grain at the \
+                              port. The old bridge reopened after repairs.";
+        let report = |second: &str| {
+            figures_of(&[
+                &format!(
+                    "Doctors have tested 62 people from the coastal villages for the fever this month, \
+                     according to a report released by regional health authorities.{FILLER}"
+                ),
+                &format!("{second}{FILLER}"),
+            ])
+        };
+        // The same verb: one quantity reported two ways.
+        let same = report(
+            "Nurses have tested 40 people from the coastal villages for the fever this month, \
+             while schools across the province stayed closed.",
+        );
+        assert_eq!(same.disagreements.len(), 1, "{:?}", disagreements(&same));
+        // Killing and dying are one predicate.
+        let toll = figures_of(&[
+            &format!(
+                "The storm killed 62 people in the coastal villages last week, according to a \
+                 report released by regional health authorities.{FILLER}"
+            ),
+            &format!(
+                "In the coastal villages, 40 people died in the storm last week, while schools \
+                 across the province stayed closed.{FILLER}"
+            ),
+        ]);
+        assert_eq!(toll.disagreements.len(), 1, "{:?}", disagreements(&toll));
+        // Tested and hospitalised: two counts, whatever their shared context.
+        let other = report(
+            "Nurses have hospitalised 40 people from the coastal villages with the fever this \
+             month, while schools across the province stayed closed.",
+        );
+        assert!(
+            other.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&other)
+        );
+        // A verb the other sentence also uses is no evidence of two events.
+        let both = report(
+            "Nurses have hospitalised 40 people from the coastal villages after they were tested \
+             for the fever this month, while schools across the province stayed closed.",
+        );
+        assert_eq!(both.disagreements.len(), 1, "{:?}", disagreements(&both));
+    }
+
+    #[test]
+    fn predicates_are_read_from_object_and_subject_positions() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The blast killed 11 people. In all, 20 of the planes were built. The country has \
+             received $2 billion in aid. Officials counted 300 homes.",
+        ]);
+        let doc = Doc {
+            index: 0,
+            text: &cluster.articles[0].text,
+            clean: &cleaned[0],
+            sentences: &segmented[0].sentences,
+        };
+        let mut mentions = Vec::new();
+        for (i, sentence) in doc.sentences.iter().enumerate() {
+            extract_sentence(&doc, i, sentence, &mut mentions);
+        }
+        let predicates: Vec<Option<String>> = mentions.into_iter().map(|m| m.predicate).collect();
+        assert_eq!(
+            predicates,
+            vec![
+                Some("die".to_string()),
+                Some("build".to_string()),
+                Some("receiv".to_string()),
+                Some("count".to_string()),
+            ]
         );
     }
 
