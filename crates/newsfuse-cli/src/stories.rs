@@ -53,6 +53,13 @@ impl StoryOptions {
                 "idf_offset" => config.idf_offset = f as f32,
                 "short_terms" => config.short_terms = f as usize,
                 "bigram_weight" => config.bigram_weight = f as f32,
+                "min_content_words" => config.min_content_words = f as usize,
+                "link_names" => config.link_names = f as usize,
+                "story_names" => config.story_names = f as usize,
+                "link_window_days" => config.link_window_secs = (f * 86_400.0) as i64,
+                "link_decay_days" => config.link_decay_secs = (f * 86_400.0) as f32,
+                "recurring_days" => config.recurring_secs = (f * 86_400.0) as i64,
+                "member_blend" => config.member_blend = f as f32,
                 "decay_days" => config.decay_secs = (f * 86_400.0) as f32,
                 _ => eprintln!("warning: unknown --param {param}"),
             }

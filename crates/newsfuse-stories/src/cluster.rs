@@ -69,6 +69,9 @@ pub struct StoryConfig {
     /// How many of a story's latest members it keeps to compare an article with one by one, on
     /// top of the comparison with the story's centroid (0: centroid only).
     pub member_links: usize,
+    /// When above 0, a story's score is `(1 - b) · centroid cosine + b · best member cosine`
+    /// instead of the larger of the two.
+    pub member_blend: f32,
     /// Terms kept of each such member (its heaviest).
     pub member_terms: usize,
     /// A member's cosine with the article counts this much of the centroid's.
@@ -83,12 +86,34 @@ pub struct StoryConfig {
     /// A time more than this many seconds after the latest seen is not believed (treated as
     /// absent), so one wrong date cannot close every story.
     pub max_clock_jump: i64,
+    /// An article with fewer content words than this (words that are not stopwords, numbers or
+    /// single characters) in its title and in the lines of its text that the core's clean stage
+    /// keeps is without content: site furniture (crawl notices, widget text, reprint forms) or an
+    /// empty page. It is never placed by its text: it starts a story of its own that nothing
+    /// joins (0: every article is placed by its text).
+    pub min_content_words: usize,
+    /// An article and a story that share at least this many name terms (words capitalised
+    /// inside a sentence, so only in mixed-case text) are linked: the story stays a candidate
+    /// for `link_window_secs` after its latest article instead of `window_secs`, and their
+    /// similarity fades by `link_decay_secs` instead of `decay_secs` (0: no links).
+    pub link_names: usize,
+    /// An article whose text (the same, or a copy) was first published more than this many
+    /// seconds before it is recurring site text (crawl notices, sign-up forms): it is placed as
+    /// without content (0, the default: a repeat always joins its original's story). Off by
+    /// default: a story re-sent with small changes over several days would be cut too.
+    pub recurring_secs: i64,
+    /// How long a story with at least `link_names` names stays open for linked articles.
+    pub link_window_secs: i64,
+    /// The fading of a linked article's similarity (0: none).
+    pub link_decay_secs: f32,
+    /// How many of its most frequent name terms a story keeps.
+    pub story_names: usize,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.2,
+            threshold: 0.18,
             short_terms: 30,
             window_secs: 14 * 86_400,
             window_articles: 200_000,
@@ -104,12 +129,19 @@ impl Default for StoryConfig {
             title_weight: 2.0,
             name_weight: 2.0,
             member_links: 0,
+            member_blend: 0.0,
             member_terms: 64,
             member_weight: 1.0,
             sketch_size: 32,
             copy_share: 0.5,
             copy_min_shingles: 24,
             max_clock_jump: 366 * 86_400,
+            min_content_words: 3,
+            link_names: 6,
+            recurring_secs: 0,
+            link_window_secs: 60 * 86_400,
+            link_decay_secs: 60.0 * 86_400.0,
+            story_names: 32,
         }
     }
 }
@@ -148,12 +180,24 @@ pub struct Assignment {
     /// The earlier article this one repeats, if any. Seen again (same id, URL or text): the
     /// article gets the earlier one's story and changes nothing. A copy: it joins that story.
     pub duplicate_of: Option<Duplicate>,
+    /// True when the article has no content to place it by (`StoryConfig::min_content_words`):
+    /// it started a story of its own that no later article joins by its text.
+    pub without_content: bool,
 }
 
 #[derive(Clone, Copy, Serialize, Deserialize)]
 struct Seen {
     story: u64,
     article: u64,
+    /// The article's publication time (`UNKNOWN_TIME` in states saved without it).
+    #[serde(default = "unknown_time")]
+    time: i64,
+}
+
+const UNKNOWN_TIME: i64 = i64::MIN;
+
+fn unknown_time() -> i64 {
+    UNKNOWN_TIME
 }
 
 #[derive(Serialize, Deserialize)]
@@ -171,6 +215,9 @@ struct Story {
     language: Language,
     /// The latest members' tf-idf vectors (idf as of their arrival), unit length, sorted by term.
     members: VecDeque<Vec<(u32, f32)>>,
+    /// Its most frequent name terms and how many members wrote each as a name, sorted by term.
+    #[serde(default)]
+    names: Vec<(u32, u32)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -198,6 +245,9 @@ pub struct StoryClusterer {
     free: Vec<u32>,
     postings: FxHashMap<u32, Vec<u32>>,
     by_time: BinaryHeap<Reverse<(i64, u32, u64)>>,
+    /// Stories past `window_secs` kept open for linked articles (`link_names`), by latest time.
+    #[serde(default)]
+    by_time_linked: BinaryHeap<Reverse<(i64, u32, u64)>>,
     by_arrival: VecDeque<(u64, u32, u64)>,
     seen: FxHashMap<u64, Seen>,
     sketches: FxHashMap<u64, Seen>,
@@ -223,6 +273,7 @@ impl StoryClusterer {
             free: Vec::new(),
             postings: FxHashMap::default(),
             by_time: BinaryHeap::new(),
+            by_time_linked: BinaryHeap::new(),
             by_arrival: VecDeque::new(),
             seen: FxHashMap::default(),
             sketches: FxHashMap::default(),
@@ -281,13 +332,17 @@ impl StoryClusterer {
         if let Some(url) = article.url.map(normalize_url).filter(|s| !s.is_empty()) {
             keys.push((key(b'u', url), DuplicateKind::SameUrl));
         }
-        if let Some(h) = text_key(article.title, article.text) {
+        let without_content = self.config.min_content_words > 0
+            && !has_content(article.title, article.text, self.config.min_content_words);
+        if let Some(h) = text_key(article.title, article.text).filter(|_| !without_content) {
             keys.push((h, DuplicateKind::SameText));
         }
-        if let Some((hit, kind)) = keys
+        let hit = keys
             .iter()
-            .find_map(|(k, kind)| self.seen.get(k).map(|s| (*s, *kind)))
-        {
+            .find_map(|(k, kind)| self.seen.get(k).map(|s| (*s, *kind)));
+        let recurring = hit
+            .is_some_and(|(hit, kind)| kind == DuplicateKind::SameText && self.recurs(hit, time));
+        if let Some((hit, kind)) = hit.filter(|_| !recurring) {
             let new_keys: Vec<u64> = keys
                 .iter()
                 .map(|(k, _)| *k)
@@ -305,7 +360,11 @@ impl StoryClusterer {
                     of: hit.article,
                     kind,
                 }),
+                without_content,
             };
+        }
+        if without_content || recurring {
+            return self.alone(&keys, time, seq);
         }
 
         let features = self.vocab.features(
@@ -321,9 +380,12 @@ impl StoryClusterer {
         let weighted = self.weighted(&features.counts);
 
         let copy = self.copy_of(&features);
+        if copy.is_some_and(|original| self.recurs(original, time)) {
+            return self.alone(&keys, time, seq);
+        }
         let (story, is_new, duplicate_of) = if let Some(original) = copy {
             if let Some(slot) = self.slot_of(original.story) {
-                self.join(slot, &unit, time, seq, features.language);
+                self.join(slot, &unit, &features.names, time, seq, features.language);
             }
             let dup = Duplicate {
                 of: original.article,
@@ -331,7 +393,7 @@ impl StoryClusterer {
             };
             (original.story, false, Some(dup))
         } else if let Some(slot) = self.best_story(&features, &weighted, time) {
-            self.join(slot, &unit, time, seq, features.language);
+            self.join(slot, &unit, &features.names, time, seq, features.language);
             self.add_member(slot, &weighted);
             (
                 self.stories[slot as usize].as_ref().map_or(0, |s| s.id),
@@ -339,7 +401,7 @@ impl StoryClusterer {
                 None,
             )
         } else {
-            let story = self.open(&unit, time, seq, features.language);
+            let story = self.open(&unit, &features.names, time, seq, features.language);
             if let Some(slot) = self.slot_of(story) {
                 self.add_member(slot, &weighted);
             }
@@ -349,6 +411,7 @@ impl StoryClusterer {
         let seen = Seen {
             story,
             article: seq,
+            time,
         };
         let mut stored = Vec::with_capacity(keys.len());
         for (k, _) in keys {
@@ -372,6 +435,43 @@ impl StoryClusterer {
             story,
             is_new,
             duplicate_of,
+            without_content: false,
+        }
+    }
+
+    /// True when `original` was published more than `recurring_secs` before `time`: text that
+    /// comes back long after its first occurrence is site furniture, not a report of an event.
+    fn recurs(&self, original: Seen, time: i64) -> bool {
+        self.config.recurring_secs > 0
+            && original.time != UNKNOWN_TIME
+            && time.saturating_sub(original.time) > self.config.recurring_secs
+    }
+
+    /// Places an article without content (or with recurring text) in a story of its own that is
+    /// never live: no index terms, no sketch; its id and URL are remembered.
+    fn alone(&mut self, keys: &[(u64, DuplicateKind)], time: i64, seq: u64) -> Assignment {
+        let story = self.next_story;
+        self.next_story += 1;
+        let seen = Seen {
+            story,
+            article: seq,
+            time,
+        };
+        let stored: Vec<u64> = keys
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| !self.seen.contains_key(k))
+            .collect();
+        for &k in &stored {
+            self.seen.insert(k, seen);
+        }
+        self.remember(time, seq, seq, stored, Vec::new());
+        Assignment {
+            article: seq,
+            story,
+            is_new: true,
+            duplicate_of: None,
+            without_content: true,
         }
     }
 
@@ -414,6 +514,26 @@ impl StoryClusterer {
                 break;
             }
             self.by_time.pop();
+            let Some(story) = self.stories[slot as usize]
+                .as_ref()
+                .filter(|s| s.id == id && s.last == last)
+            else {
+                continue;
+            };
+            let linkable = self.config.link_names > 0
+                && story.names.len() >= self.config.link_names
+                && last.saturating_add(self.config.link_window_secs) >= clock;
+            if linkable {
+                self.by_time_linked.push(Reverse((last, slot, id)));
+            } else {
+                self.close(slot);
+            }
+        }
+        while let Some(&Reverse((last, slot, id))) = self.by_time_linked.peek() {
+            if last.saturating_add(self.config.link_window_secs) >= clock {
+                break;
+            }
+            self.by_time_linked.pop();
             if self.stories[slot as usize]
                 .as_ref()
                 .is_some_and(|s| s.id == id && s.last == last)
@@ -487,20 +607,20 @@ impl StoryClusterer {
         if features.shingles < self.config.copy_min_shingles || features.sketch.is_empty() {
             return None;
         }
-        let mut hits: Vec<(u64, u64, usize)> = Vec::new();
+        let mut hits: Vec<(Seen, usize)> = Vec::new();
         for h in &features.sketch {
             if let Some(s) = self.sketches.get(h) {
-                match hits.iter_mut().find(|(a, _, _)| *a == s.article) {
-                    Some(entry) => entry.2 += 1,
-                    None => hits.push((s.article, s.story, 1)),
+                match hits.iter_mut().find(|(a, _)| a.article == s.article) {
+                    Some(entry) => entry.1 += 1,
+                    None => hits.push((*s, 1)),
                 }
             }
         }
         let need = (self.config.copy_share * features.sketch.len() as f32).ceil() as usize;
         hits.into_iter()
-            .filter(|&(_, _, n)| n >= need.max(1))
-            .max_by_key(|&(a, _, n)| (n, Reverse(a)))
-            .map(|(article, story, _)| Seen { story, article })
+            .filter(|&(_, n)| n >= need.max(1))
+            .max_by_key(|&(a, n)| (n, Reverse(a.article)))
+            .map(|(seen, _)| seen)
     }
 
     /// The article's tf-idf vector (idf as of now), unit length, sorted by term.
@@ -568,10 +688,20 @@ impl StoryClusterer {
                 }
             }
         }
+        let window = self.config.window_secs;
+        let link_names = self.config.link_names;
+        let may_link = link_names > 0 && features.names.len() >= link_names;
         let mut candidates: Vec<(u32, f32)> = self.scratch.iter().map(|(&s, &w)| (s, w)).collect();
+        if !may_link && !self.by_time_linked.is_empty() {
+            // Stories kept open for links are no candidates for an article without names.
+            candidates.retain(|&(slot, _)| {
+                self.stories[slot as usize]
+                    .as_ref()
+                    .is_some_and(|s| time <= s.last.saturating_add(window))
+            });
+        }
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.config.candidates);
-        let window = self.config.window_secs;
         let docs = self.vocab.docs();
         let short = self.config.short_terms;
         let threshold = if short > 0 && features.counts.len() < short {
@@ -579,15 +709,22 @@ impl StoryClusterer {
         } else {
             self.config.threshold
         };
+        let short_text = short > 0 && features.counts.len() < short;
         let mut best: Option<(u32, f32)> = None;
         for (slot, _) in candidates {
             let Some(story) = self.stories[slot as usize].as_mut() else {
                 continue;
             };
-            if time > story.last.saturating_add(window)
-                || time < story.first.saturating_sub(window)
-                || !story.language.compatible(features.language)
-            {
+            if !story.language.compatible(features.language) {
+                continue;
+            }
+            let linked = may_link && shared_names(&features.names, &story.names) >= link_names;
+            let reach = if linked {
+                self.config.link_window_secs.max(window)
+            } else {
+                window
+            };
+            if time > story.last.saturating_add(reach) || time < story.first.saturating_sub(reach) {
                 continue;
             }
             if docs as f32 > story.norm_docs as f32 * 1.1 {
@@ -600,12 +737,29 @@ impl StoryClusterer {
             } else {
                 0.0
             };
-            for member in &story.members {
-                cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+            if self.config.member_blend > 0.0 {
+                if !short_text && !story.members.is_empty() {
+                    let best = story
+                        .members
+                        .iter()
+                        .map(|m| sparse_dot(weighted, m))
+                        .fold(0.0f32, f32::max);
+                    let b = self.config.member_blend;
+                    cosine = (1.0 - b) * cosine + b * best;
+                }
+            } else {
+                for member in &story.members {
+                    cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+                }
             }
-            if self.config.decay_secs > 0.0 {
+            let decay = if linked {
+                self.config.link_decay_secs
+            } else {
+                self.config.decay_secs
+            };
+            if decay > 0.0 {
                 let gap = (story.first - time).max(time - story.last).max(0);
-                cosine *= (-(gap as f32) / self.config.decay_secs).exp();
+                cosine *= (-(gap as f32) / decay).exp();
             }
             if cosine >= threshold && best.is_none_or(|(_, b)| cosine > b) {
                 best = Some((slot, cosine));
@@ -614,7 +768,14 @@ impl StoryClusterer {
         best.map(|(slot, _)| slot)
     }
 
-    fn open(&mut self, unit: &[(u32, f32)], time: i64, seq: u64, language: Language) -> u64 {
+    fn open(
+        &mut self,
+        unit: &[(u32, f32)],
+        names: &[u32],
+        time: i64,
+        seq: u64,
+        language: Language,
+    ) -> u64 {
         let id = self.next_story;
         self.next_story += 1;
         let story = Story {
@@ -628,6 +789,7 @@ impl StoryClusterer {
             last_article: seq,
             language,
             members: VecDeque::new(),
+            names: Vec::new(),
         };
         let slot = if let Some(slot) = self.free.pop() {
             self.stories[slot as usize] = Some(story);
@@ -638,11 +800,53 @@ impl StoryClusterer {
         };
         self.live += 1;
         self.slots.insert(id, slot);
+        self.add_names(slot, names);
         self.refresh(slot);
         id
     }
 
-    fn join(&mut self, slot: u32, unit: &[(u32, f32)], time: i64, seq: u64, language: Language) {
+    /// Counts an article's names in its story's, keeping the `story_names` most frequent.
+    fn add_names(&mut self, slot: u32, names: &[u32]) {
+        let cap = self.config.story_names;
+        if names.is_empty() || cap == 0 {
+            return;
+        }
+        let Some(story) = self.stories[slot as usize].as_mut() else {
+            return;
+        };
+        let mut merged = Vec::with_capacity(story.names.len() + names.len());
+        let (mut i, mut j) = (0, 0);
+        while i < story.names.len() || j < names.len() {
+            if j == names.len() || (i < story.names.len() && story.names[i].0 < names[j]) {
+                merged.push(story.names[i]);
+                i += 1;
+            } else if i == story.names.len() || names[j] < story.names[i].0 {
+                merged.push((names[j], 1));
+                j += 1;
+            } else {
+                merged.push((names[j], story.names[i].1 + 1));
+                i += 1;
+                j += 1;
+            }
+        }
+        if merged.len() > cap {
+            merged.select_nth_unstable_by(cap, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            merged.truncate(cap);
+            merged.sort_unstable_by_key(|&(t, _)| t);
+        }
+        story.names = merged;
+    }
+
+    fn join(
+        &mut self,
+        slot: u32,
+        unit: &[(u32, f32)],
+        names: &[u32],
+        time: i64,
+        seq: u64,
+        language: Language,
+    ) {
+        self.add_names(slot, names);
         let cap = self.config.story_terms;
         let Some(story) = self.stories[slot as usize].as_mut() else {
             return;
@@ -726,6 +930,38 @@ pub fn article_keys(article: &ArticleIn<'_>) -> ArticleKeys {
     }
 }
 
+/// True when the title and the text's kept lines (the core's clean stage: site furniture, widget
+/// text, bylines, captions and the like dropped) hold at least `min` content words: words of two
+/// characters or more that are neither stopwords nor numbers.
+fn has_content(title: &str, text: &str, min: usize) -> bool {
+    let mut found = 0;
+    let mut lower = String::new();
+    let mut count = |part: &str| {
+        for raw in part
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            lower.clear();
+            lower.extend(raw.chars().flat_map(char::to_lowercase));
+            if !newsfuse::stopwords::is_stopword(&lower) {
+                found += 1;
+                if found >= min {
+                    return true;
+                }
+            }
+        }
+        false
+    };
+    if count(title) {
+        return true;
+    }
+    let cleaned = newsfuse::clean::clean(text);
+    cleaned
+        .blocks
+        .iter()
+        .any(|block| count(block.span.slice(text)))
+}
+
 fn text_key(title: &str, text: &str) -> Option<u64> {
     let (title, body) = (title.trim(), text.trim());
     if title.is_empty() && body.is_empty() {
@@ -787,6 +1023,23 @@ fn sparse_dot_idf(a: &[(u32, f32)], s: &[(u32, f32)], vocab: &Vocabulary) -> f32
         }
     }
     dot
+}
+
+/// How many of `names` (sorted) the story's names (sorted by term) hold.
+fn shared_names(names: &[u32], story: &[(u32, u32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < names.len() && j < story.len() {
+        match names[i].cmp(&story[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Σ a_t · b_t over the terms both hold (both sorted by term).

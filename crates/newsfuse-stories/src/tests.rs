@@ -220,3 +220,157 @@ fn remembered_articles_are_forgotten_after_the_memory_window() {
     fresh.add(&article("f0-again", FLOOD[0], 100));
     assert_eq!(c.remembered_keys(), fresh.remembered_keys());
 }
+
+/// Site furniture only: every line is one the core's clean stage drops.
+const FURNITURE: [&str; 2] = [
+    "Skip to content\nAdvertisement\nSubscribe to our newsletter\n\
+     We use cookies to improve your experience on our site.",
+    "Advertisement\nWe use cookies to improve your experience on our site.\nAdvertisement",
+];
+
+#[test]
+fn articles_without_content_stay_alone_and_nothing_joins_them() {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let mut stories = Vec::new();
+    for (i, text) in FURNITURE.iter().chain(FURNITURE.iter()).enumerate() {
+        let id = format!("w{i}");
+        let a = c.add(&article(&id, text, 0));
+        assert!(a.is_new && a.without_content, "{a:?}");
+        assert!(
+            a.duplicate_of.is_none(),
+            "the same furniture text is not the same article"
+        );
+        stories.push(a.story);
+    }
+    stories.sort_unstable();
+    stories.dedup();
+    assert_eq!(
+        stories.len(),
+        4,
+        "each furniture article is a story of its own"
+    );
+    assert_eq!(
+        c.live_stories(),
+        0,
+        "none of them is a candidate for later articles"
+    );
+    // A report with the furniture around it still has content, and joins its event's story.
+    let f0 = c.add(&article("f0", FLOOD[0], 0));
+    assert!(!f0.without_content && f0.is_new);
+    let padded = format!("{}\n{}\n{}", FURNITURE[0], FLOOD[1], FURNITURE[1]);
+    let f1 = c.add(&article("f1", &padded, 1));
+    assert!(!f1.without_content);
+    assert_eq!(f1.story, f0.story);
+    // The same id is still the same article.
+    let again = c.add(&article("w0", "Advertisement", 2));
+    assert_eq!(again.story, stories[0]);
+    assert!(again.duplicate_of.is_some());
+    // Off: furniture is placed by its text like anything else.
+    let mut off = StoryClusterer::new(StoryConfig {
+        min_content_words: 0,
+        ..StoryConfig::default()
+    });
+    let first = off.add(&article("w0", FURNITURE[0], 0));
+    let second = off.add(&article("w1", FURNITURE[0], 0));
+    assert!(!first.without_content);
+    assert_eq!(second.story, first.story);
+}
+
+/// One court case reported in mixed case, with its people and places named, weeks apart.
+const TRIAL: [&str; 3] = [
+    "Prosecutors in Dravonia charged the former port minister Halvard Ostrem with taking bribes \
+     from the shipping firm Kessler Marine. Judge Elina Vastbo set the trial in Korsholm for the \
+     spring. Ostrem denies that Kessler Marine paid him for the harbour contracts.",
+    "The trial of Halvard Ostrem opened in Korsholm, where Judge Elina Vastbo heard that Kessler \
+     Marine paid the former minister for harbour contracts in Dravonia. Ostrem told the court the \
+     payments were consulting fees.",
+    "Judge Elina Vastbo found Halvard Ostrem guilty of taking bribes from Kessler Marine. The \
+     court in Korsholm heard the last witnesses on the harbour contracts, and Dravonia's former \
+     port minister will appeal, his lawyer said.",
+];
+
+#[test]
+fn a_report_weeks_later_joins_its_story_when_its_names_match() {
+    let config = StoryConfig::default();
+    let late_day = config.window_secs / DAY + 16;
+    let mut c = StoryClusterer::new(config);
+    let t0 = c.add(&article("t0", TRIAL[0], 0));
+    let t1 = c.add(&article("t1", TRIAL[1], 2));
+    assert_eq!(t1.story, t0.story);
+    // Past the window of inactivity: the trial story is still open for articles naming its
+    // people and places, and the verdict joins it.
+    c.add(&article("k0", CHESS[0], late_day));
+    let verdict = c.add(&article("t2", TRIAL[2], late_day));
+    assert!(!verdict.is_new, "{verdict:?}");
+    assert_eq!(verdict.story, t0.story);
+    // The same reports in lower case name nobody: the story closes after the window as any other.
+    let lower: Vec<String> = TRIAL.iter().map(|t| t.to_lowercase()).collect();
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    let l0 = c.add(&article("t0", &lower[0], 0));
+    assert_eq!(c.add(&article("t1", &lower[1], 2)).story, l0.story);
+    c.add(&article("k0", CHESS[0], late_day));
+    let verdict = c.add(&article("t2", &lower[2], late_day));
+    assert!(verdict.is_new);
+    // And without links the mixed-case story closes too.
+    let mut c = StoryClusterer::new(StoryConfig {
+        link_names: 0,
+        ..StoryConfig::default()
+    });
+    c.add(&article("t0", TRIAL[0], 0));
+    c.add(&article("t1", TRIAL[1], 2));
+    c.add(&article("k0", CHESS[0], late_day));
+    assert!(c.add(&article("t2", TRIAL[2], late_day)).is_new);
+}
+
+#[test]
+fn text_that_comes_back_days_later_is_not_placed_by_it() {
+    let config = StoryConfig {
+        recurring_secs: 3 * DAY,
+        ..StoryConfig::default()
+    };
+    let later = config.recurring_secs / DAY + 2;
+    let mut c = StoryClusterer::new(config);
+    let f0 = c.add(&article("f0", FLOOD[0], 0));
+    // The same text under a new id the same day: the same article, its story.
+    let same_day = c.add(&article("f0-b", FLOOD[0], 0));
+    assert_eq!(same_day.story, f0.story);
+    // Days later, the same text and a copy of it with a word changed: recurring site text.
+    let again = c.add(&article("f0-c", FLOOD[0], later));
+    assert!(again.is_new && again.without_content, "{again:?}");
+    let rewrite = FLOOD[0].replace("on Tuesday", "on Wednesday");
+    let copy = c.add(&article("f0-d", &rewrite, later));
+    assert!(copy.is_new && copy.without_content, "{copy:?}");
+    assert_ne!(again.story, copy.story);
+    // A new report of the event still joins it.
+    assert_eq!(c.add(&article("f1", FLOOD[1], later)).story, f0.story);
+}
+
+#[test]
+fn a_state_saved_before_names_and_times_were_kept_still_loads() {
+    let mut c = StoryClusterer::new(StoryConfig {
+        recurring_secs: 3 * DAY,
+        ..StoryConfig::default()
+    });
+    let t0 = c.add(&article("t0", TRIAL[0], 0));
+    c.add(&article("f0", FLOOD[0], 0));
+    let mut state = serde_json::to_value(&c).expect("serialises");
+    // Remove what older states lack: story names, the linked-story queue, remembered times.
+    let object = state.as_object_mut().expect("an object");
+    object.remove("by_time_linked");
+    for story in object["stories"].as_array_mut().expect("stories") {
+        if let Some(story) = story.as_object_mut() {
+            story.remove("names");
+        }
+    }
+    for map in ["seen", "sketches"] {
+        for seen in object[map].as_object_mut().expect("a map").values_mut() {
+            seen.as_object_mut().expect("an object").remove("time");
+        }
+    }
+    let mut old: StoryClusterer = serde_json::from_value(state).expect("an older state loads");
+    assert_eq!(old.add(&article("t1", TRIAL[1], 2)).story, t0.story);
+    // A remembered text of unknown time is never called recurring.
+    let again = old.add(&article("t0-b", TRIAL[0], 10));
+    assert_eq!(again.story, t0.story);
+    assert!(!again.without_content);
+}

@@ -67,6 +67,8 @@ pub(crate) struct Features {
     pub sketch: Vec<u64>,
     /// How many distinct shingles the article has.
     pub shingles: usize,
+    /// Terms written as names in the body (capitalised inside a sentence), sorted, distinct.
+    pub names: Vec<u32>,
     pub language: Language,
 }
 
@@ -183,6 +185,7 @@ impl Vocabulary {
             self.bigram_ln_df = vec![0.0; 1 << BIGRAM_BITS];
         }
         let mut terms: Vec<(u32, f32)> = Vec::with_capacity(256);
+        let mut names: Vec<u32> = Vec::new();
         let mut shingles: Vec<u64> = Vec::with_capacity(512);
         let mut window = [0u64; 4];
         let mut stop = 0usize;
@@ -200,11 +203,11 @@ impl Vocabulary {
                 foreign += usize::from(!raw.is_ascii());
                 stop += usize::from(word.stop);
                 if word.term != NO_TERM {
-                    let w = if weight == 1.0 && name_weight != 1.0 && is_name_like(part, raw) {
-                        name_weight
-                    } else {
-                        weight
-                    };
+                    let name = weight == 1.0 && is_name_like(part, raw);
+                    if name {
+                        names.push(word.term);
+                    }
+                    let w = if name { name_weight } else { weight };
                     terms.push((word.term, w));
                     if bigram_weight > 0.0 && previous != NO_TERM {
                         let pair = mix(u64::from(previous) << 32 | u64::from(word.term));
@@ -234,6 +237,8 @@ impl Vocabulary {
         }
         shingles.sort_unstable();
         shingles.dedup();
+        names.sort_unstable();
+        names.dedup();
         let distinct = shingles.len();
         shingles.truncate(sketch_size);
         let language = detect_language(title, text, foreign, stop, words);
@@ -241,6 +246,7 @@ impl Vocabulary {
             counts,
             sketch: shingles,
             shingles: distinct,
+            names,
             language,
         }
     }
