@@ -11,6 +11,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod eval;
+mod serve;
 mod store;
 mod stories;
 mod update_eval;
@@ -123,6 +124,11 @@ enum Command {
     --peers ../shared/eval/duc2007_update_peers.jsonl --subset holdout"
     )]
     EvalUpdate(update_eval::EvalUpdateArgs),
+    /// Serve the store over HTTP: a JSON API (`/v1`, `/openapi.json`), metrics and web pages.
+    #[command(after_help = "Examples:
+  newsfuse serve                       # then open http://127.0.0.1:8080
+  newsfuse serve --db stories.db --listen 0.0.0.0:8080 --token-file token.txt")]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Args, Clone)]
@@ -329,6 +335,7 @@ fn main() -> ExitCode {
         Command::Stories(args) => store::run_stories(&args),
         Command::Story(args) => store::run_story(&args),
         Command::EvalUpdate(args) => update_eval::run_eval_update(&args),
+        Command::Serve(args) => serve::run_serve(&args),
     };
     match outcome {
         Ok(code) => code,

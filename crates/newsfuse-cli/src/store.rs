@@ -26,7 +26,7 @@ pub(crate) struct DbOption {
 }
 
 impl DbOption {
-    fn path(&self) -> Result<PathBuf> {
+    pub(crate) fn path(&self) -> Result<PathBuf> {
         if let Some(path) = &self.db {
             return Ok(path.clone());
         }

@@ -45,8 +45,8 @@ pub use ingest::{
     story_update,
 };
 pub use model::{
-    ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoredArticle,
-    StoryRecord, StoryRow,
+    ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoreTotals,
+    StoredArticle, StoryCursor, StoryQuery, StoryRecord, StoryRow,
 };
 pub use sqlite::{APPLICATION_ID, LAYOUT_VERSION, SqliteStore};
 pub use store::Store;

@@ -160,3 +160,79 @@ pub struct BatchWrite {
     /// The clusterer's state after the batch.
     pub clusterer: Vec<u8>,
 }
+
+/// A page of stories asked of [`crate::Store::find_stories`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryQuery {
+    /// Only stories with an article at or after this time (seconds since the Unix epoch).
+    pub since: Option<i64>,
+    /// Words that must all appear (case-insensitively, as substrings) in the story's title or
+    /// its summary text; blank: no filter.
+    pub text: Option<String>,
+    /// Only stories after this one in the listing order (the cursor of the previous page).
+    pub after: Option<StoryCursor>,
+    /// At most this many stories.
+    pub limit: usize,
+}
+
+/// A position in the story listing (latest day first, then the most articles, then the latest
+/// article, then the lowest id): the last story of a page. Written as `day.articles.time.id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoryCursor {
+    /// `last_time / 86400` (SQL integer division).
+    pub day: i64,
+    /// The story's article count.
+    pub articles: u64,
+    /// The story's latest article time.
+    pub last_time: i64,
+    /// The story's id.
+    pub id: u64,
+}
+
+impl StoryCursor {
+    /// The cursor just past `row`.
+    pub fn after(row: &StoryRow) -> Self {
+        // Truncating division, as SQLite's integer `/` does.
+        Self {
+            day: row.last_time / 86_400,
+            articles: row.articles,
+            last_time: row.last_time,
+            id: row.id,
+        }
+    }
+
+    /// Reads a cursor written by its `Display`; `None` when it is not one.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.split('.');
+        let cursor = Self {
+            day: parts.next()?.parse().ok()?,
+            articles: parts.next()?.parse().ok()?,
+            last_time: parts.next()?.parse().ok()?,
+            id: parts.next()?.parse().ok()?,
+        };
+        parts.next().is_none().then_some(cursor)
+    }
+}
+
+impl std::fmt::Display for StoryCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}.{}.{}.{}",
+            self.day, self.articles, self.last_time, self.id
+        )
+    }
+}
+
+/// What a store holds, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StoreTotals {
+    /// Stored articles.
+    pub articles: u64,
+    /// Stories.
+    pub stories: u64,
+    /// The last committed batch (0: none).
+    pub batch: u64,
+    /// When the last batch started (seconds since the Unix epoch), if there is one.
+    pub last_batch_started: Option<i64>,
+}

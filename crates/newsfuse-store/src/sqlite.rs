@@ -6,7 +6,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::error::{Result, StoreError};
 use crate::model::{
-    BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoredArticle, StoryRecord, StoryRow,
+    BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoreTotals, StoredArticle, StoryQuery,
+    StoryRecord, StoryRow,
 };
 use crate::store::Store;
 
@@ -62,6 +63,9 @@ const MIGRATIONS: &[&str] = &["
         state BLOB NOT NULL
     );
     "];
+
+/// [`Store::find_stories`] matches at most this many words of a search.
+const MAX_SEARCH_WORDS: usize = 8;
 
 /// The newest store layout this build writes.
 pub const LAYOUT_VERSION: i64 = 1;
@@ -434,5 +438,58 @@ impl Store for SqliteStore {
             ],
         )?;
         Ok(changed == 1)
+    }
+
+    fn find_stories(&self, query: &StoryQuery) -> Result<Vec<StoryRow>> {
+        let mut sql = format!("SELECT {STORY_COLUMNS} FROM stories WHERE last_time >= ?");
+        let mut values: Vec<rusqlite::types::Value> = vec![query.since.unwrap_or(i64::MIN).into()];
+        let words: Vec<String> = query
+            .text
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(MAX_SEARCH_WORDS)
+            .map(str::to_lowercase)
+            .collect();
+        if !words.is_empty() {
+            sql.push_str(
+                " AND id IN (SELECT id FROM (SELECT id, lower(title || ' ' || \
+                 coalesce(json_extract(summary_json, '$.summary'), '')) AS hay FROM stories) WHERE 1",
+            );
+            for word in words {
+                sql.push_str(" AND instr(hay, ?) > 0");
+                values.push(word.into());
+            }
+            sql.push(')');
+        }
+        if let Some(after) = &query.after {
+            sql.push_str(" AND (last_time / 86400, articles, last_time, -id) < (?, ?, ?, ?)");
+            values.push(after.day.into());
+            values.push(i64::try_from(after.articles).unwrap_or(i64::MAX).into());
+            values.push(after.last_time.into());
+            values.push((-i64::try_from(after.id).unwrap_or(i64::MAX)).into());
+        }
+        sql.push_str(" ORDER BY last_time / 86400 DESC, articles DESC, last_time DESC, id LIMIT ?");
+        values.push(i64::try_from(query.limit).unwrap_or(i64::MAX).into());
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), story_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn totals(&self) -> Result<StoreTotals> {
+        Ok(self.connection.query_row(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),
+                 (SELECT coalesce(max(id), 0) FROM batches),
+                 (SELECT started FROM batches ORDER BY id DESC LIMIT 1)",
+            [],
+            |r| {
+                Ok(StoreTotals {
+                    articles: r.get::<_, u64>(0)?,
+                    stories: r.get::<_, u64>(1)?,
+                    batch: r.get::<_, u64>(2)?,
+                    last_batch_started: r.get(3)?,
+                })
+            },
+        )?)
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::error::Result;
 use crate::model::{
-    BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoredArticle, StoryRecord, StoryRow,
+    BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoreTotals, StoredArticle, StoryQuery,
+    StoryRecord, StoryRow,
 };
 
 /// A story store. SQLite ([`crate::SqliteStore`]) implements it; a server backend (PostgreSQL)
@@ -32,4 +33,10 @@ pub trait Store {
     /// Replaces a story's brief if the story is still as of `brief.batch` with
     /// `brief.story_articles` articles (returns false, writing nothing, when it is not).
     fn put_brief(&mut self, story: u64, brief: &BriefRecord) -> Result<bool>;
+    /// One page of stories in the order of [`Store::stories`]: those with an article at or after
+    /// `query.since`, whose title or summary holds every word of `query.text`, after
+    /// `query.after`, at most `query.limit`.
+    fn find_stories(&self, query: &StoryQuery) -> Result<Vec<StoryRow>>;
+    /// How many articles, stories and batches the store holds.
+    fn totals(&self) -> Result<StoreTotals>;
 }

@@ -7,8 +7,8 @@ use newsfuse::SummaryConfig;
 use newsfuse_stories::StoryConfig;
 
 use crate::{
-    ArticleInput, IngestOptions, IngestReport, SqliteStore, Store, StoreError, current_story,
-    ingest,
+    ArticleInput, IngestOptions, IngestReport, SqliteStore, Store, StoreError, StoryCursor,
+    StoryQuery, current_story, ingest,
 };
 
 const NOW: i64 = 1_709_600_000; // 2024-03-05
@@ -250,6 +250,82 @@ fn stories_since_and_order(store: &mut dyn Store) {
     assert_eq!(since[0].id, all[0].id);
 }
 
+fn find_stories_pages_and_searches(store: &mut dyn Store) {
+    let empty = store.totals().expect("totals");
+    assert_eq!((empty.articles, empty.stories, empty.batch), (0, 0, 0));
+    assert_eq!(empty.last_batch_started, None);
+    run(store, &two_stories(0..6));
+    let all = store.stories(None).expect("stories");
+    assert_eq!(all.len(), 2);
+    // Pages of one, cursor to cursor, give the listing in order, then an empty page.
+    let mut paged = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .find_stories(&StoryQuery {
+                after,
+                limit: 1,
+                ..StoryQuery::default()
+            })
+            .expect("a page");
+        let Some(last) = page.last() else { break };
+        assert_eq!(page.len(), 1);
+        let cursor = StoryCursor::after(last);
+        assert_eq!(StoryCursor::parse(&cursor.to_string()), Some(cursor));
+        after = Some(cursor);
+        paged.extend(page);
+        assert!(paged.len() <= all.len(), "paging never repeats a story");
+    }
+    assert_eq!(paged, all);
+    let search = |text: &str| -> Vec<u64> {
+        store
+            .find_stories(&StoryQuery {
+                text: Some(text.into()),
+                limit: 10,
+                ..StoryQuery::default()
+            })
+            .expect("a search")
+            .iter()
+            .map(|r| r.id)
+            .collect()
+    };
+    let library = all
+        .iter()
+        .find(|r| r.title.contains("Oswin"))
+        .expect("the library story")
+        .id;
+    assert_eq!(
+        search("oswin LIBRARY"),
+        vec![library],
+        "title words, any case"
+    );
+    assert!(search("oswin kelmouth").is_empty(), "every word must match");
+    assert_eq!(search("  ").len(), 2, "a blank search lists everything");
+    // A word of the summary that is not in the title is found too.
+    let record = store.story(library).expect("story").expect("found");
+    let summary: serde_json::Value =
+        serde_json::from_str(&record.brief.expect("a brief").summary_json).expect("json");
+    let word = summary["summary"]
+        .as_str()
+        .expect("summary text")
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| w.len() > 6 && !record.row.title.to_lowercase().contains(&w.to_lowercase()))
+        .expect("a summary word outside the title")
+        .to_string();
+    assert_eq!(search(&word), vec![library], "{word}");
+    let since = store
+        .find_stories(&StoryQuery {
+            since: Some(i64::MAX),
+            limit: 10,
+            ..StoryQuery::default()
+        })
+        .expect("since");
+    assert!(since.is_empty());
+    let totals = store.totals().expect("totals");
+    assert_eq!((totals.articles, totals.stories, totals.batch), (6, 2, 1));
+    assert_eq!(totals.last_batch_started, Some(NOW));
+}
+
 type Case = fn(&mut dyn Store);
 
 fn suite() -> Vec<(&'static str, Case)> {
@@ -262,6 +338,10 @@ fn suite() -> Vec<(&'static str, Case)> {
         ),
         ("future_and_unreadable_dates", future_and_unreadable_dates),
         ("stories_since_and_order", stories_since_and_order),
+        (
+            "find_stories_pages_and_searches",
+            find_stories_pages_and_searches,
+        ),
     ]
 }
 

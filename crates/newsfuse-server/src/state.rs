@@ -1,0 +1,107 @@
+//! The server's shared state: the store's connections, the settings and the metrics.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
+
+use newsfuse_store::{SqliteStore, StoreError};
+
+use crate::Config;
+use crate::api::ApiError;
+use crate::metrics::Metrics;
+
+/// Reader connections kept open between requests.
+const READER_POOL: usize = 8;
+
+/// What every request shares: cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+struct Inner {
+    config: Config,
+    writer: Mutex<SqliteStore>,
+    readers: Mutex<Vec<SqliteStore>>,
+    metrics: Metrics,
+    started: Instant,
+}
+
+impl AppState {
+    /// Opens the store of `config` (creating it when absent); a file that is not a newsfuse store
+    /// is refused untouched.
+    pub fn open(config: Config) -> Result<Self, StoreError> {
+        let writer = SqliteStore::open(&config.db)?;
+        Ok(Self(Arc::new(Inner {
+            config,
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+            metrics: Metrics::default(),
+            started: Instant::now(),
+        })))
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.0.config
+    }
+
+    pub(crate) fn metrics(&self) -> &Metrics {
+        &self.0.metrics
+    }
+
+    pub(crate) fn uptime_secs(&self) -> f64 {
+        self.0.started.elapsed().as_secs_f64()
+    }
+
+    /// Runs `f` on a reader connection, on a blocking thread.
+    pub(crate) async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut SqliteStore) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.0);
+        tokio::task::spawn_blocking(move || {
+            let pooled = inner
+                .readers
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .pop();
+            let mut store = match pooled {
+                Some(store) => store,
+                None => SqliteStore::open(&inner.config.db)?,
+            };
+            let out = f(&mut store);
+            let mut pool = inner.readers.lock().unwrap_or_else(PoisonError::into_inner);
+            if pool.len() < READER_POOL {
+                pool.push(store);
+            }
+            out
+        })
+        .await
+        .map_err(|e| ApiError::join(&e))?
+    }
+
+    /// Runs `f` on the writer connection, on a blocking thread, one at a time.
+    pub(crate) async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut SqliteStore) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.0);
+        tokio::task::spawn_blocking(move || {
+            let mut store = inner.writer.lock().unwrap_or_else(PoisonError::into_inner);
+            f(&mut store)
+        })
+        .await
+        .map_err(|e| ApiError::join(&e))?
+    }
+
+    /// Runs CPU-bound work (a stateless summary or brief) on a blocking thread.
+    pub(crate) async fn compute<T, F>(f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    {
+        tokio::task::spawn_blocking(f)
+            .await
+            .map_err(|e| ApiError::join(&e))?
+    }
+}
