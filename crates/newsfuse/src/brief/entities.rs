@@ -21,7 +21,9 @@
 //! ("Xinhua" into "Xinhua News Agency"). Entities are ranked by how many articles mention them.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
@@ -1013,7 +1015,10 @@ fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cu
         let best = best_of_set.entry(set).or_insert(i);
         let (x, y) = (&entities[*best], &entities[i]);
         // The most articles, then mentions, then the earliest.
-        if y.articles.len().cmp(&x.articles.len()).then(y.n_mentions.cmp(&x.n_mentions))
+        if y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then(y.n_mentions.cmp(&x.n_mentions))
             == std::cmp::Ordering::Greater
         {
             *best = i;
@@ -1126,24 +1131,35 @@ fn is_possessive(word: &str) -> bool {
 }
 
 pub(crate) fn is_title(word: &str) -> bool {
-    in_lowercase_list(word.trim_end_matches('.'), TITLES)
+    in_lowercase_set(word.trim_end_matches('.'), &TITLE_SET)
 }
 
 /// A month, weekday, holiday or time zone (never part of a name).
 fn is_skip_word(word: &str) -> bool {
-    let word = clean_word(word).trim_end_matches('.');
-    in_lowercase_list(word, SKIP_WORDS) || in_lowercase_list(word, MONTH_WORDS)
+    in_lowercase_set(clean_word(word).trim_end_matches('.'), &SKIP_SET)
 }
 
-/// Whether `word` lower-cased is in `list` (of lower-case words). An ASCII word is compared
-/// without building its lower-case copy (the lists are looked up for every token).
-fn in_lowercase_list(word: &str, list: &[&str]) -> bool {
-    if word.is_ascii() {
-        list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
-    } else {
-        let lower = word.to_lowercase();
-        list.contains(&lower.as_str())
+/// [`TITLES`], [`SKIP_WORDS`] with [`MONTH_WORDS`], and [`MONTH_WORDS`] as sets: they are looked
+/// up for every token.
+static TITLE_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
+static SKIP_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SKIP_WORDS.iter().chain(MONTH_WORDS).copied().collect());
+static MONTH_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| MONTH_WORDS.iter().copied().collect());
+
+/// Whether `word` lower-cased is in `set` (of lower-case words). A short ASCII word is
+/// lower-cased on the stack, not in a new string.
+fn in_lowercase_set(word: &str, set: &FxHashSet<&str>) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii()
+        && let Some(lower) = buffer.get_mut(..word.len())
+    {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
     }
+    set.contains(word.to_lowercase().as_str())
 }
 
 /// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
@@ -1195,7 +1211,7 @@ pub(crate) fn find_in_tokens(
     while pos < tokens.len() {
         let first = doc.slice(tokens[pos].span);
         // "Jan Voskuil": a month word followed by a name is a given name.
-        let given_name = in_lowercase_list(first, MONTH_WORDS)
+        let given_name = in_lowercase_set(first, &MONTH_SET)
             && tokens.get(pos + 1).is_some_and(|t| {
                 let next = doc.slice(t.span);
                 is_capitalised(next) && !is_skip_word(next) && gap(doc, tokens, pos, pos + 1) == " "
@@ -1219,7 +1235,7 @@ pub(crate) fn find_in_tokens(
             let prev = doc.slice(tokens[end - 1].span);
             let word = doc.slice(tokens[end].span);
             // "Marta May said" continues; "California March 25" stops before the month.
-            let month_as_name = in_lowercase_list(word, MONTH_WORDS)
+            let month_as_name = in_lowercase_set(word, &MONTH_SET)
                 && !doc.text.get(tokens[end].span.end..).is_some_and(|rest| {
                     let rest = rest.trim_start_matches(['.', ' ', ',']);
                     rest.starts_with(|c: char| c.is_ascii_digit())
@@ -1677,8 +1693,7 @@ mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
 
-    /// `in_lowercase_list` compares ASCII words case-insensitively, which is a lower-cased
-    /// lookup only while the lists hold lower-case words.
+    /// `in_lowercase_set` lower-cases the word, so the lists must hold lower-case words.
     #[test]
     fn word_lists_are_lower_case_and_looked_up_in_any_case() {
         for list in [super::TITLES, super::SKIP_WORDS, super::MONTH_WORDS] {
@@ -1691,8 +1706,11 @@ mod tests {
         assert!(super::is_skip_word("Monday's"));
         assert!(super::is_skip_word("Jan."));
         assert!(!super::is_skip_word("Jane"));
-        assert!(super::in_lowercase_list("JANUARY", super::MONTH_WORDS));
-        assert!(!super::in_lowercase_list("Janúary", super::MONTH_WORDS));
+        assert!(super::in_lowercase_set("JANUARY", &super::MONTH_SET));
+        assert!(!super::in_lowercase_set("Janúary", &super::MONTH_SET));
+        assert!(super::in_lowercase_set("JANUARY", &super::SKIP_SET));
+        // Longer than the stack buffer: lower-cased in a string.
+        assert!(!super::in_lowercase_set(&"X".repeat(40), &super::SKIP_SET));
     }
 
     /// (name, kind, first role, articles) for each entity.
