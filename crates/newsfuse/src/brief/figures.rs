@@ -1947,20 +1947,15 @@ fn clause_start(text: &str, from: usize, to: usize) -> usize {
 
 /// Irregular past forms of verbs common around figures, mapped to their base stem.
 fn base_form(stem: &str) -> &str {
-    // Irregular verb forms (a `match`, compiled to a decision on length and bytes).
     match stem {
         "lost" => "lose",
         "won" => "win",
-        "fell" => "fall",
-        "fallen" => "fall",
-        "rose" => "rise",
-        "risen" => "rise",
+        "fell" | "fallen" => "fall",
+        "rose" | "risen" => "rise",
         "left" => "leav",
         "held" => "hold",
-        "took" => "take",
-        "taken" => "take",
-        "gave" => "give",
-        "given" => "give",
+        "took" | "taken" => "take",
+        "gave" | "given" => "give",
         "sold" => "sell",
         "paid" => "pay",
         "spent" => "spend",
@@ -1970,15 +1965,11 @@ fn base_form(stem: &str) -> &str {
         "sent" => "send",
         "struck" => "strike",
         "fought" => "fight",
-        "drove" => "drive",
-        "driven" => "drive",
+        "drove" | "driven" => "drive",
         "fled" => "flee",
-        "grew" => "grow",
-        "grown" => "grow",
+        "grew" | "grown" => "grow",
         "hit" => "hit",
-        "dead" => "die",
-        "death" => "die",
-        "di" => "die",
+        "dead" | "death" | "di" => "die",
         _ => stem,
     }
 }
