@@ -21,7 +21,9 @@
 //! ("Xinhua" into "Xinhua News Agency"). Entities are ranked by how many articles mention them.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
@@ -959,50 +961,72 @@ fn person_shaped(name: &str) -> bool {
 /// ("Xinhua" into "Xinhua News Agency"); the fuller name stays.
 fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cues>) {
     let mut target: Vec<Option<usize>> = vec![None; entities.len()];
+    // The names of two or more words, by their initials and by their first word; the people
+    // among them (with a person cue), by their first word. Looked up rather than compared in
+    // pairs: a lone word `X` starts `X ...` exactly when `X` is its first word.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut people_by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (f, full) in entities.iter().enumerate() {
+        if !full.name.contains(' ') {
+            continue;
+        }
+        let first = full.name.split(' ').next().unwrap_or("");
+        by_initials.entry(initials(&full.name)).or_default().push(f);
+        by_first.entry(first).or_default().push(f);
+        if cues[f].person > 0 && person_shaped(&full.name) {
+            people_by_first.entry(first).or_default().push(f);
+        }
+    }
     for (a, entity) in entities.iter().enumerate() {
         if entity.name.contains(' ') {
             continue;
         }
         let bare = entity.name.replace('.', "");
         let acronym = (2..=6).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_uppercase());
-        let candidates: Vec<usize> = entities
-            .iter()
-            .enumerate()
-            .filter(|(f, full)| {
-                *f != a
-                    && full.name.contains(' ')
-                    && if acronym {
-                        initials(&full.name) == bare
-                    } else {
-                        // "Myanmar" is not "Myanmar Defense Ministry": never a place.
-                        cues[a].place == 0
-                            && full.name.starts_with(&format!("{} ", entity.name))
-                            && looks_like_org(&full.name)
-                    }
-            })
-            .map(|(f, _)| f)
-            .collect();
+        let candidates: Vec<usize> = if acronym {
+            by_initials.get(&bare).cloned().unwrap_or_default()
+        } else if cues[a].place == 0 {
+            // "Myanmar" is not "Myanmar Defense Ministry": never a place.
+            by_first
+                .get(entity.name.as_str())
+                .map(|list| {
+                    list.iter()
+                        .copied()
+                        .filter(|&f| looks_like_org(&entities[f].name))
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         if let [only] = candidates[..] {
             target[a] = Some(only);
         }
     }
     // Names of one country ("Burma", "Myanmar"): into the most widely mentioned.
-    for (a, entity) in entities.iter().enumerate() {
-        let Some(set) = super::places::synonym_set(&entity.name) else {
-            continue;
-        };
-        let best = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| super::places::synonym_set(&e.name) == Some(set))
-            .max_by(|x, y| {
-                x.1.articles
-                    .len()
-                    .cmp(&y.1.articles.len())
-                    .then(x.1.n_mentions.cmp(&y.1.n_mentions))
-                    .then(y.0.cmp(&x.0))
-            })
-            .map(|(i, _)| i);
+    let sets: Vec<Option<usize>> = entities
+        .iter()
+        .map(|e| super::places::synonym_set(&e.name))
+        .collect();
+    let mut best_of_set: HashMap<usize, usize> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        let Some(set) = *set else { continue };
+        let best = best_of_set.entry(set).or_insert(i);
+        let (x, y) = (&entities[*best], &entities[i]);
+        // The most articles, then mentions, then the earliest.
+        if y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then(y.n_mentions.cmp(&x.n_mentions))
+            == std::cmp::Ordering::Greater
+        {
+            *best = i;
+        }
+    }
+    for (a, set) in sets.iter().enumerate() {
+        let Some(set) = set else { continue };
+        let best = best_of_set.get(set).copied();
         if best.is_some_and(|b| b != a) {
             target[a] = best;
         }
@@ -1018,19 +1042,8 @@ fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cu
         {
             continue;
         }
-        let people: Vec<usize> = entities
-            .iter()
-            .enumerate()
-            .filter(|(f, full)| {
-                *f != a
-                    && cues[*f].person > 0
-                    && person_shaped(&full.name)
-                    && full.name.split(' ').next() == Some(entity.name.as_str())
-            })
-            .map(|(f, _)| f)
-            .collect();
-        if let [only] = people[..] {
-            target[a] = Some(only);
+        if let Some([only]) = people_by_first.get(entity.name.as_str()).map(Vec::as_slice) {
+            target[a] = Some(*only);
         }
     }
     let mut merged: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
@@ -1118,15 +1131,35 @@ fn is_possessive(word: &str) -> bool {
 }
 
 pub(crate) fn is_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    TITLES.contains(&lower.trim_end_matches('.'))
+    in_lowercase_set(word.trim_end_matches('.'), &TITLE_SET)
 }
 
 /// A month, weekday, holiday or time zone (never part of a name).
 fn is_skip_word(word: &str) -> bool {
-    let lower = clean_word(word).to_lowercase();
-    let lower = lower.trim_end_matches('.');
-    SKIP_WORDS.contains(&lower) || MONTH_WORDS.contains(&lower)
+    in_lowercase_set(clean_word(word).trim_end_matches('.'), &SKIP_SET)
+}
+
+/// [`TITLES`], [`SKIP_WORDS`] with [`MONTH_WORDS`], and [`MONTH_WORDS`] as sets: they are looked
+/// up for every token.
+static TITLE_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
+static SKIP_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SKIP_WORDS.iter().chain(MONTH_WORDS).copied().collect());
+static MONTH_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| MONTH_WORDS.iter().copied().collect());
+
+/// Whether `word` lower-cased is in `set` (of lower-case words). A short ASCII word is
+/// lower-cased on the stack, not in a new string.
+fn in_lowercase_set(word: &str, set: &FxHashSet<&str>) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii()
+        && let Some(lower) = buffer.get_mut(..word.len())
+    {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+    }
+    set.contains(word.to_lowercase().as_str())
 }
 
 /// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
@@ -1178,7 +1211,7 @@ pub(crate) fn find_in_tokens(
     while pos < tokens.len() {
         let first = doc.slice(tokens[pos].span);
         // "Jan Voskuil": a month word followed by a name is a given name.
-        let given_name = MONTH_WORDS.contains(&first.to_lowercase().as_str())
+        let given_name = in_lowercase_set(first, &MONTH_SET)
             && tokens.get(pos + 1).is_some_and(|t| {
                 let next = doc.slice(t.span);
                 is_capitalised(next) && !is_skip_word(next) && gap(doc, tokens, pos, pos + 1) == " "
@@ -1202,7 +1235,7 @@ pub(crate) fn find_in_tokens(
             let prev = doc.slice(tokens[end - 1].span);
             let word = doc.slice(tokens[end].span);
             // "Marta May said" continues; "California March 25" stops before the month.
-            let month_as_name = MONTH_WORDS.contains(&word.to_lowercase().as_str())
+            let month_as_name = in_lowercase_set(word, &MONTH_SET)
                 && !doc.text.get(tokens[end].span.end..).is_some_and(|rest| {
                     let rest = rest.trim_start_matches(['.', ' ', ',']);
                     rest.starts_with(|c: char| c.is_ascii_digit())
@@ -1659,6 +1692,26 @@ fn classify(name: &str, cues: Cues) -> &'static str {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
+
+    /// `in_lowercase_set` lower-cases the word, so the lists must hold lower-case words.
+    #[test]
+    fn word_lists_are_lower_case_and_looked_up_in_any_case() {
+        for list in [super::TITLES, super::SKIP_WORDS, super::MONTH_WORDS] {
+            for word in list {
+                assert_eq!(*word, word.to_lowercase());
+            }
+        }
+        assert!(super::is_title("President"));
+        assert!(super::is_title("SEN."));
+        assert!(super::is_skip_word("Monday's"));
+        assert!(super::is_skip_word("Jan."));
+        assert!(!super::is_skip_word("Jane"));
+        assert!(super::in_lowercase_set("JANUARY", &super::MONTH_SET));
+        assert!(!super::in_lowercase_set("Janúary", &super::MONTH_SET));
+        assert!(super::in_lowercase_set("JANUARY", &super::SKIP_SET));
+        // Longer than the stack buffer: lower-cased in a string.
+        assert!(!super::in_lowercase_set(&"X".repeat(40), &super::SKIP_SET));
+    }
 
     /// (name, kind, first role, articles) for each entity.
     fn check(texts: &[&str], expect: &[(&str, &str, Option<&str>, &[usize])]) {

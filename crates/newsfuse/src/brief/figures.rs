@@ -1462,12 +1462,14 @@ fn extract_sentence(
             .iter()
             .filter(|t| {
                 let surface = doc.slice(t.span);
-                let word = surface.to_lowercase();
                 Some(t.span.start) != first_token
                     && !t.is_stopword
                     && surface.chars().next().is_some_and(char::is_uppercase)
-                    && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
-                    && !WEEKDAY_WORDS.contains(&word.as_str())
+                    && {
+                        let word = surface.to_lowercase();
+                        !MONTH_WORDS.contains(&word.trim_end_matches('.'))
+                            && !WEEKDAY_WORDS.contains(&word.as_str())
+                    }
             })
             .map(|t| t.stem.to_string())
             .collect(),
@@ -2043,42 +2045,31 @@ fn predicate_stem(stem: &str) -> &str {
 
 /// Irregular past forms of verbs common around figures, mapped to their base stem.
 fn base_form(stem: &str) -> &str {
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("lost", "lose"),
-        ("won", "win"),
-        ("fell", "fall"),
-        ("fallen", "fall"),
-        ("rose", "rise"),
-        ("risen", "rise"),
-        ("left", "leav"),
-        ("held", "hold"),
-        ("took", "take"),
-        ("taken", "take"),
-        ("gave", "give"),
-        ("given", "give"),
-        ("sold", "sell"),
-        ("paid", "pay"),
-        ("spent", "spend"),
-        ("brought", "bring"),
-        ("built", "build"),
-        ("met", "meet"),
-        ("sent", "send"),
-        ("struck", "strike"),
-        ("fought", "fight"),
-        ("drove", "drive"),
-        ("driven", "drive"),
-        ("fled", "flee"),
-        ("grew", "grow"),
-        ("grown", "grow"),
-        ("hit", "hit"),
-        ("dead", "die"),
-        ("death", "die"),
-        ("di", "die"),
-    ];
-    IRREGULAR
-        .iter()
-        .find(|(form, _)| *form == stem)
-        .map_or(stem, |(_, base)| base)
+    match stem {
+        "lost" => "lose",
+        "won" => "win",
+        "fell" | "fallen" => "fall",
+        "rose" | "risen" => "rise",
+        "left" => "leav",
+        "held" => "hold",
+        "took" | "taken" => "take",
+        "gave" | "given" => "give",
+        "sold" => "sell",
+        "paid" => "pay",
+        "spent" => "spend",
+        "brought" => "bring",
+        "built" => "build",
+        "met" => "meet",
+        "sent" => "send",
+        "struck" => "strike",
+        "fought" => "fight",
+        "drove" | "driven" => "drive",
+        "fled" => "flee",
+        "grew" | "grown" => "grow",
+        "hit" => "hit",
+        "dead" | "death" | "di" => "die",
+        _ => stem,
+    }
 }
 
 fn is_wordy(token: &Token) -> bool {
