@@ -11,10 +11,8 @@ use newsfuse::SummaryConfig;
 use newsfuse_store::{
     ArticleInput, IngestOptions, SqliteStore, Store, StoryRow, current_story, ingest, story_update,
 };
-use newsfuse_stories::{StoryConfig, format_time, parse_time};
+use newsfuse_stories::{StoryConfig, format_time};
 use serde_json::{Value, json};
-
-use crate::stories::{article_line, string_field};
 
 /// Where the store is.
 #[derive(Args, Clone)]
@@ -190,16 +188,8 @@ fn read_articles(path: &Path, out: &mut Vec<ArticleInput>) -> bool {
 
 /// One JSONL line: `{"id", "url", "title", "text" or "html", "source", "published" or "time"}`.
 fn parse_article(line: &str, origin: &str) -> Result<ArticleInput, String> {
-    let (object, title, text) = article_line(line)?;
-    Ok(ArticleInput {
-        id: string_field(&object, "id"),
-        url: string_field(&object, "url"),
-        title,
-        text,
-        source: string_field(&object, "source"),
-        published: string_field(&object, "published").or_else(|| string_field(&object, "time")),
-        origin: origin.to_string(),
-    })
+    let value: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    newsfuse_store::article_from_json(value, origin.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -215,7 +205,7 @@ pub(crate) struct StoriesArgs {
     /// Only stories with an article at or after this: a duration back from now (`90m`, `24h`,
     /// `7d`) or a date (`2016-02-02`, RFC 3339).
     #[arg(long, value_parser = parse_since)]
-    since: Option<Since>,
+    since: Option<i64>,
     /// Show at most this many stories.
     #[arg(long)]
     limit: Option<usize>,
@@ -226,48 +216,14 @@ pub(crate) struct StoriesArgs {
     db: DbOption,
 }
 
-#[derive(Clone, Copy)]
-pub(crate) enum Since {
-    Ago(i64),
-    At(i64),
-}
-
-fn parse_since(text: &str) -> Result<Since, String> {
-    let text = text.trim();
-    if let Some(at) = parse_time(text) {
-        return Ok(Since::At(at));
-    }
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let unit_secs = match unit {
-        "s" => 1,
-        "m" => 60,
-        "h" => 3600,
-        "d" => 86_400,
-        "w" => 7 * 86_400,
-        _ => 0,
-    };
-    match number.parse::<i64>() {
-        Ok(n) if unit_secs > 0 => Ok(Since::Ago(n.saturating_mul(unit_secs))),
-        _ => Err(format!(
-            "{text:?} is neither a duration (90m, 24h, 7d, 2w) nor a date (2016-02-02, 2016-02-02T12:00:00Z)"
-        )),
-    }
+fn parse_since(text: &str) -> Result<i64, String> {
+    newsfuse_store::parse_since(text, now_secs())
 }
 
 fn now_secs() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
-fn since_secs(since: Since) -> i64 {
-    match since {
-        Since::Ago(secs) => now_secs().saturating_sub(secs),
-        Since::At(at) => at,
-    }
 }
 
 /// `newsfuse story ID --since T`: the update summary.
@@ -365,7 +321,7 @@ fn story_json(row: &StoryRow) -> Value {
 
 pub(crate) fn run_stories(args: &StoriesArgs) -> Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let since = args.since.map(since_secs);
+    let since = args.since;
     let mut rows = store.stories(since)?;
     if let Some(limit) = args.limit {
         rows.truncate(limit);
@@ -420,7 +376,7 @@ pub(crate) struct StoryArgs {
     /// update summary, sentences of the articles dated from then on that the earlier ones do not
     /// already say.
     #[arg(long, value_parser = parse_since)]
-    since: Option<Since>,
+    since: Option<i64>,
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     format: StoryFormat,
@@ -431,7 +387,7 @@ pub(crate) struct StoryArgs {
 pub(crate) fn run_story(args: &StoryArgs) -> Result<ExitCode> {
     let mut store = args.db.open_existing()?;
     if let Some(since) = args.since {
-        return run_story_update(&store, args, since_secs(since));
+        return run_story_update(&store, args, since);
     }
     let Some(story) = current_story(&mut store, args.id, &SummaryConfig::default())? else {
         eprintln!("error: no story {} in {}", args.id, store.path().display());

@@ -12,6 +12,7 @@ use newsfuse_stories::{ArticleIn, StoryClusterer, StoryConfig, parse_time, publi
 use serde_json::{Value, json};
 
 use crate::eval::SubsetArg;
+use newsfuse_store::string_field;
 
 /// Settings of the clusterer that can be changed from the command line.
 #[derive(Args, Clone)]
@@ -104,29 +105,8 @@ pub(crate) fn article_line(
     let Value::Object(object) = value else {
         return Err("not a JSON object".into());
     };
-    let mut title = string_field(&object, "title").unwrap_or_default();
-    let mut text = string_field(&object, "text").unwrap_or_default();
-    if text.trim().is_empty()
-        && let Some(html) = string_field(&object, "html")
-        && let Some(page) = newsfuse::extract::extract_html(&html)
-    {
-        text = page.text;
-        if title.trim().is_empty() {
-            title = page.title.unwrap_or_default();
-        }
-    }
-    if text.trim().is_empty() && title.trim().is_empty() {
-        return Err("no text, html or title".into());
-    }
+    let (title, text) = newsfuse_store::title_and_text(&object)?;
     Ok((object, title, text))
-}
-
-pub(crate) fn string_field(object: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
-    match object.get(name)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    }
 }
 
 fn parse_line(line: &str) -> Result<(Parsed, Option<String>), String> {

@@ -141,7 +141,7 @@ fn stores_and_stories_that_are_not_there() {
     newsfuse(&dir, &["stories", "--db", "s.db", "--since", "fortnight"])
         .run()
         .code(2)
-        .stderr_has("neither a duration");
+        .stderr_has("nor a duration (90m, 24h");
     dir.write("bad.jsonl", "{oops\n[1, 2]\n");
     newsfuse(&dir, &["ingest", "--db", "s.db", "bad.jsonl"])
         .run()

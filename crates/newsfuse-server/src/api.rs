@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::articles::{ItemError, StoryItem, now_secs, parse_body, parse_since, story_item};
+use crate::articles::{ItemError, StoryItem, now_secs, parse_body, story_item};
 use crate::state::AppState;
+use newsfuse_store::parse_since;
 
 /// An error answer: `{"error": "..."}` with its status.
 #[derive(Debug)]

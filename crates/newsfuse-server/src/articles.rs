@@ -21,13 +21,12 @@ pub fn parse_body(body: &[u8]) -> (Vec<(usize, ArticleInput)>, Vec<ItemError>) {
     let trimmed = text.trim_start();
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    let take =
-        |line: usize, value: Value, good: &mut Vec<_>, bad: &mut Vec<_>| match article_from_value(
-            value, line,
-        ) {
+    let take = |line: usize, value: Value, good: &mut Vec<_>, bad: &mut Vec<_>| {
+        match newsfuse_store::article_from_json(value, format!("request line {line}")) {
             Ok(article) => good.push((line, article)),
             Err(reason) => bad.push(ItemError { line, reason }),
-        };
+        }
+    };
     if trimmed.starts_with('[') {
         match serde_json::from_str::<Value>(trimmed) {
             Ok(Value::Array(items)) => {
@@ -65,44 +64,6 @@ pub fn parse_body(body: &[u8]) -> (Vec<(usize, ArticleInput)>, Vec<ItemError>) {
         }
     }
     (good, bad)
-}
-
-fn string_field(object: &serde_json::Map<String, Value>, name: &str) -> Option<String> {
-    match object.get(name)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    }
-}
-
-/// One article object: `id`, `url`, `title`, `text` or `html`, `source`, `published` (or `time`).
-fn article_from_value(value: Value, line: usize) -> Result<ArticleInput, String> {
-    let Value::Object(object) = value else {
-        return Err("not a JSON object".into());
-    };
-    let mut title = string_field(&object, "title").unwrap_or_default();
-    let mut text = string_field(&object, "text").unwrap_or_default();
-    if text.trim().is_empty()
-        && let Some(html) = string_field(&object, "html")
-        && let Some(page) = newsfuse::extract::extract_html(&html)
-    {
-        text = page.text;
-        if title.trim().is_empty() {
-            title = page.title.unwrap_or_default();
-        }
-    }
-    if text.trim().is_empty() && title.trim().is_empty() {
-        return Err("no text, html or title".into());
-    }
-    Ok(ArticleInput {
-        id: string_field(&object, "id").filter(|s| !s.is_empty()),
-        url: string_field(&object, "url").filter(|s| !s.is_empty()),
-        title,
-        text,
-        source: string_field(&object, "source"),
-        published: string_field(&object, "published").or_else(|| string_field(&object, "time")),
-        origin: format!("request line {line}"),
-    })
 }
 
 /// A story as listed: its row, its lead summary sentence and whether its sources disagree.
@@ -178,37 +139,6 @@ pub fn story_item(store: &dyn Store, row: &StoryRow) -> newsfuse_store::Result<S
     })
 }
 
-/// Reads a time: a date (`2016-02-02`, RFC 3339), seconds since the Unix epoch, or a duration
-/// back from `now` (`90m`, `24h`, `7d`, `2w`).
-pub fn parse_since(text: &str, now: i64) -> Result<i64, String> {
-    let text = text.trim();
-    if let Some(at) = newsfuse_stories::parse_time(text) {
-        return Ok(at);
-    }
-    if let Ok(secs) = text.parse::<i64>() {
-        return Ok(secs);
-    }
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let unit_secs = match unit {
-        "s" => 1,
-        "m" => 60,
-        "h" => 3600,
-        "d" => 86_400,
-        "w" => 7 * 86_400,
-        _ => 0,
-    };
-    match number.parse::<i64>() {
-        Ok(n) if unit_secs > 0 => Ok(now.saturating_sub(n.saturating_mul(unit_secs))),
-        _ => Err(format!(
-            "{text:?} is neither a date (2016-02-02, 2016-02-02T12:00:00Z), seconds since 1970, \
-             nor a duration (90m, 24h, 7d, 2w)"
-        )),
-    }
-}
-
 /// Now, in seconds since the Unix epoch.
 pub fn now_secs() -> i64 {
     std::time::SystemTime::now()
@@ -246,14 +176,6 @@ mod tests {
         assert_eq!(good.iter().map(|g| g.0).collect::<Vec<_>>(), vec![1, 5]);
         assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), vec![3, 4]);
         assert!(bad[1].reason.contains("no text"), "{bad:?}");
-    }
-
-    #[test]
-    fn since_forms() {
-        assert_eq!(parse_since("2024-03-05", 0), Ok(1_709_596_800));
-        assert_eq!(parse_since("2h", 10_000), Ok(10_000 - 7200));
-        assert_eq!(parse_since("1709596800", 0), Ok(1_709_596_800));
-        assert!(parse_since("soon", 0).is_err());
     }
 
     #[test]

@@ -17,8 +17,9 @@ use newsfuse_stories::format_time;
 use serde::Deserialize;
 
 use crate::api::{ApiError, StoriesQuery, in_store_range, story_page};
-use crate::articles::{StoryItem, is_web_url, now_secs, parse_since};
+use crate::articles::{StoryItem, is_web_url, now_secs};
 use crate::state::AppState;
+use newsfuse_store::parse_since;
 
 const STYLE: &str = "
 :root{color-scheme:light dark;--muted:#666;--line:#ddd;--warn:#a40}

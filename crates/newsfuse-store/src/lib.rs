@@ -35,6 +35,7 @@
 
 mod error;
 pub mod ingest;
+mod input;
 mod model;
 mod sqlite;
 mod store;
@@ -44,6 +45,7 @@ pub use ingest::{
     CurrentStory, IngestOptions, IngestReport, SeenAgain, StoryUpdate, current_story, ingest,
     story_update,
 };
+pub use input::{article_from_json, parse_since, string_field, title_and_text};
 pub use model::{
     ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoreTotals,
     StoredArticle, StoryCursor, StoryQuery, StoryRecord, StoryRow,
