@@ -756,22 +756,24 @@ pub struct WarningDoc {
 pub async fn post_summarize(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
-) -> ApiResult<Json<Value>> {
-    let body = body?;
-    let config = state.config().summary.clone();
-    let value = AppState::compute(move || {
-        let cluster = cluster_of_body(&body)?;
-        let summary = newsfuse::summarize(&cluster, &config);
-        let rendered = newsfuse::render::render_json(&summary, &cluster);
-        serde_json::from_str(&rendered).map_err(|e| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("summary JSON: {e}"),
-            )
-        })
+) -> ApiResult<Response> {
+    stateless(&state, body?, |cluster, config| {
+        let summary = newsfuse::summarize(cluster, config);
+        Ok(newsfuse::render::render_json(&summary, cluster))
     })
-    .await?;
-    Ok(Json(value))
+    .await
+}
+
+/// `POST /v1/summarize` and `/v1/brief`: reads one cluster from the body and answers the JSON
+/// `make` writes of it, on a blocking thread; nothing is stored.
+async fn stateless(
+    state: &AppState,
+    body: Bytes,
+    make: fn(&Cluster, &newsfuse::SummaryConfig) -> Result<String, ApiError>,
+) -> ApiResult<Response> {
+    let config = state.config().summary.clone();
+    let json = AppState::compute(move || make(&cluster_of_body(&body)?, &config)).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
 #[utoipa::path(
@@ -793,21 +795,16 @@ pub async fn post_summarize(
 pub async fn post_brief(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
-) -> ApiResult<Json<Value>> {
-    let body = body?;
-    let config = state.config().summary.clone();
-    let value = AppState::compute(move || {
-        let cluster = cluster_of_body(&body)?;
-        let brief = newsfuse::brief(&cluster, &config);
-        serde_json::to_value(&brief).map_err(|e| {
+) -> ApiResult<Response> {
+    stateless(&state, body?, |cluster, config| {
+        serde_json::to_string(&newsfuse::brief(cluster, config)).map_err(|e| {
             ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 format!("brief JSON: {e}"),
             )
         })
     })
-    .await?;
-    Ok(Json(value))
+    .await
 }
 
 #[utoipa::path(
