@@ -314,6 +314,7 @@ fn run_story_update(store: &SqliteStore, args: &StoryArgs, since: i64) -> Result
 fn story_json(row: &StoryRow) -> Value {
     json!({
         "id": row.id, "title": row.title, "articles": row.articles, "sources": row.sources,
+        "independent": row.independent,
         "first": format_time(row.first_time), "latest": format_time(row.last_time),
         "updated_batch": row.updated_batch,
     })
@@ -336,17 +337,18 @@ pub(crate) fn run_stories(args: &StoriesArgs) -> Result<ExitCode> {
         StoriesFormat::Table => {
             writeln!(
                 out,
-                "{:>7}  {:>8}  {:>7}  {:<10}  title",
-                "story", "articles", "sources", "latest"
+                "{:>7}  {:>8}  {:>11}  {:>7}  {:<10}  title",
+                "story", "articles", "independent", "sources", "latest"
             )?;
             for row in &rows {
                 let latest = format_time(row.last_time);
                 let title: String = row.title.chars().take(90).collect();
                 writeln!(
                     out,
-                    "{:>7}  {:>8}  {:>7}  {:<10}  {}",
+                    "{:>7}  {:>8}  {:>11}  {:>7}  {:<10}  {}",
                     row.id,
                     row.articles,
+                    row.independent,
                     row.sources,
                     &latest[..10],
                     title.replace(['\n', '\r', '\t'], " ")

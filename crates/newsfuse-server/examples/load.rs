@@ -196,7 +196,7 @@ fn main() {
                     }
                     (3, Some((_, _, story))) => ("GET /stories/{id}", format!("/stories/{story}")),
                     (4, Some((_, key, _))) => {
-                        ("GET /v1/articles/{key}", format!("/v1/articles/{key}"))
+                        ("GET /v1/articles/{id}", format!("/v1/articles/{key}"))
                     }
                     _ => ("GET /healthz", "/healthz".into()),
                 };

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use newsfuse::Cluster;
 use newsfuse_store::{
-    IngestOptions, Store, StoreError, StoredArticle, StoryCursor, StoryQuery, StoryRow,
+    DedupeKeys, IngestOptions, Store, StoreError, StoredArticle, StoryCursor, StoryQuery, StoryRow,
     current_story, ingest, story_update,
 };
 use newsfuse_stories::{ArticleIn, StoryConfig, article_keys, format_time};
@@ -364,13 +364,15 @@ impl ArticleView {
 
 #[utoipa::path(
     get,
-    path = "/v1/articles/{key}",
+    path = "/v1/articles/{id}",
     tag = "articles",
     summary = "One stored article, with its text",
-    params(("key" = u64, Path, description = "The store's number for the article")),
+    description = "By the caller's `id` of the article (as posted), or else by the store's \
+        number for it (`key` in the answer to `POST /v1/articles`). A caller's id is looked up \
+        first, so an article posted with id \"7\" is found as 7 even when another has key 7.",
+    params(("id" = String, Path, description = "The caller's id of the article, or its store key")),
     responses(
         (status = 200, description = "The article", body = ArticleView),
-        (status = 400, description = "The key is not a number", body = ErrorBody),
         (status = 404, description = "No such article", body = ErrorBody),
         (status = 408, description = "The request took too long"),
         (status = 500, description = "The store failed", body = ErrorBody),
@@ -378,18 +380,31 @@ impl ArticleView {
 )]
 pub async fn get_article(
     State(state): State<AppState>,
-    key: Result<Path<u64>, PathRejection>,
+    id: Result<Path<String>, PathRejection>,
 ) -> ApiResult<Json<ArticleView>> {
-    let Path(key) = key?;
-    if !in_store_range(key) {
-        return Err(ApiError::not_found(format!("no article {key}")));
-    }
+    let Path(id) = id?;
+    let wanted = id.clone();
     let found = state
-        .read(move |store| Ok(store.articles(&[key])?.into_iter().next()))
+        .read(move |store| {
+            if !wanted.is_empty() {
+                let keys = DedupeKeys {
+                    id: Some(wanted.clone()),
+                    url: None,
+                    text: None,
+                };
+                if let Some(a) = store.find_article(&keys)? {
+                    return Ok(Some(a));
+                }
+            }
+            match wanted.parse::<u64>() {
+                Ok(key) if in_store_range(key) => Ok(store.articles(&[key])?.into_iter().next()),
+                _ => Ok(None),
+            }
+        })
         .await?;
     match found {
         Some(a) => Ok(Json(ArticleView::of(&a, true))),
-        None => Err(ApiError::not_found(format!("no article {key}"))),
+        None => Err(ApiError::not_found(format!("no article {id:?}"))),
     }
 }
 
@@ -413,7 +428,8 @@ pub struct StoriesQuery {
 /// A page of stories.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StoryList {
-    /// The stories: the latest day first, then the most articles, then the latest article.
+    /// The stories: the latest day first, then the most textually independent reports, then the
+    /// most articles, then the latest article.
     pub stories: Vec<StoryItem>,
     /// Give it as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,

@@ -75,8 +75,11 @@ pub struct StoryItem {
     pub title: String,
     /// How many articles it has.
     pub articles: u64,
-    /// How many distinct sources (outlets) they come from.
+    /// How many distinct sources (outlets) they come from (0 when no article names one).
     pub sources: u64,
+    /// How many textually independent reports its brief found: articles that are not copies or
+    /// rewrites of one another (the listing ranks by it within a day).
+    pub independent: u64,
     /// Its earliest article's time (RFC 3339, UTC).
     pub first: String,
     /// Its latest article's time (RFC 3339, UTC).
@@ -131,6 +134,7 @@ pub fn story_item(store: &dyn Store, row: &StoryRow) -> newsfuse_store::Result<S
         title: row.title.clone(),
         articles: row.articles,
         sources: row.sources,
+        independent: row.independent,
         first: newsfuse_stories::format_time(row.first_time),
         latest: newsfuse_stories::format_time(row.last_time),
         updated_batch: row.updated_batch,

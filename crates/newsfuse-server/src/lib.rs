@@ -93,7 +93,7 @@ pub fn router(state: AppState) -> Router {
     );
     Router::new()
         .route("/v1/articles", post(api::post_articles))
-        .route("/v1/articles/{key}", get(api::get_article))
+        .route("/v1/articles/{id}", get(api::get_article))
         .route("/v1/stories", get(api::list_stories))
         .route("/v1/stories/{id}", get(api::get_story))
         .route("/v1/stories/{id}/updates", get(api::get_story_updates))

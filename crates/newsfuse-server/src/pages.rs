@@ -165,8 +165,9 @@ fn story_card(story: &StoryItem) -> Markup {
             }
             @if let Some(lead) = &story.lead { p { (lead) } }
             small {
-                (plural(story.sources, "source", "sources")) ", "
-                (plural(story.articles, "article", "articles")) " · "
+                @if story.sources > 0 { (plural(story.sources, "source", "sources")) ", " }
+                (plural(story.articles, "article", "articles")) ", "
+                (plural(story.independent, "textually independent report", "textually independent reports")) " · "
                 time datetime=(story.latest) { (day(&story.latest)) }
             }
         }

@@ -74,13 +74,18 @@ fn ingest_is_committed_idempotent_and_readable() {
     let got = got.json();
     assert_eq!(got["id"], "art-3");
     assert!(got["text"].as_str().expect("text").contains("Oswin"));
+    // And by the caller's id, the same article.
+    let by_id = server.get("/v1/articles/art-3");
+    assert_eq!(by_id.status, 200);
+    assert_eq!(by_id.json()["key"], got["key"]);
     assert_eq!(server.get("/v1/articles/99999").status, 404);
     assert_eq!(server.get("/v1/articles/9223372036854775808").status, 404);
+    assert_eq!(server.get("/v1/articles/no-such-id").status, 404);
     assert_eq!(server.get("/v1/stories/18446744073709551615").status, 404);
     assert_eq!(server.get("/stories/9223372036854775808").status, 404);
     assert_eq!(server.get("/v1/stories?limit=0").status, 400);
     assert_eq!(server.get("/v1/stories?limit=101").status, 400);
-    let bad = server.get("/v1/articles/abc");
+    let bad = server.get("/v1/stories/abc");
     assert_eq!(bad.status, 400);
     assert!(bad.json()["error"].is_string(), "errors are JSON");
 
@@ -301,7 +306,7 @@ fn summarize_and_brief_are_stateless() {
 /// The routes the server has, with a request that reaches each.
 const ROUTES: &[(&str, &str, &str)] = &[
     ("post", "/v1/articles", "/v1/articles"),
-    ("get", "/v1/articles/{key}", "/v1/articles/1"),
+    ("get", "/v1/articles/{id}", "/v1/articles/1"),
     ("get", "/v1/stories", "/v1/stories"),
     ("get", "/v1/stories/{id}", "/v1/stories/0"),
     (

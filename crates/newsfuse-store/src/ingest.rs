@@ -204,8 +204,9 @@ pub fn ingest(
     let stories: Vec<(StoryRow, BriefRecord)> = members
         .par_iter()
         .map(|(story, all)| {
-            let row = story_row(*story, all, batch);
+            let mut row = story_row(*story, all, batch);
             let brief = build_brief(*story, all, batch, summary_config);
+            row.independent = brief.independent;
             (row, brief)
         })
         .collect();
@@ -416,6 +417,7 @@ fn story_row(id: u64, all: &[StoredArticle], batch: u64) -> StoryRow {
         last_time: all.iter().map(|a| a.time).max().unwrap_or(0),
         articles: all.len() as u64,
         sources: sources.len() as u64,
+        independent: all.len() as u64,
         updated_batch: batch,
     }
 }
@@ -477,6 +479,7 @@ fn build_brief(
         built_from: chosen.iter().map(|a| a.key).collect(),
         story_articles: all.len() as u64,
         batch,
+        independent: brief.coverage.n_independent as u64,
         brief_json: serde_json::to_string(&brief)
             .expect("a brief has only string keys and finite numbers"),
         summary_json: newsfuse::render::render_json(&summary, &cluster),

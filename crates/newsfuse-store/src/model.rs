@@ -75,6 +75,9 @@ pub struct StoryRow {
     pub articles: u64,
     /// How many distinct sources (outlets) they come from.
     pub sources: u64,
+    /// How many textually independent reports its brief found (coverage groups: articles that
+    /// are not copies or rewrites of one another); its article count before a brief is built.
+    pub independent: u64,
     /// The batch that last changed it.
     pub updated_batch: u64,
 }
@@ -90,6 +93,8 @@ pub struct BriefRecord {
     pub story_articles: u64,
     /// The batch it was built in.
     pub batch: u64,
+    /// The brief's textually independent reports (`coverage.n_independent`).
+    pub independent: u64,
     /// The brief, as `newsfuse brief --format json` writes it.
     pub brief_json: String,
     /// The summary, as `newsfuse summarize --format json` writes it.
@@ -175,12 +180,15 @@ pub struct StoryQuery {
     pub limit: usize,
 }
 
-/// A position in the story listing (latest day first, then the most articles, then the latest
-/// article, then the lowest id): the last story of a page. Written as `day.articles.time.id`.
+/// A position in the story listing (latest day first, then the most independent reports, then
+/// the most articles, then the latest article, then the lowest id): the last story of a page.
+/// Written as `day.independent.articles.time.id`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StoryCursor {
     /// `last_time / 86400` (SQL integer division).
     pub day: i64,
+    /// The story's textually independent reports.
+    pub independent: u64,
     /// The story's article count.
     pub articles: u64,
     /// The story's latest article time.
@@ -195,6 +203,7 @@ impl StoryCursor {
         // Truncating division, as SQLite's integer `/` does.
         Self {
             day: row.last_time / 86_400,
+            independent: row.independent,
             articles: row.articles,
             last_time: row.last_time,
             id: row.id,
@@ -206,6 +215,7 @@ impl StoryCursor {
         let mut parts = text.split('.');
         let cursor = Self {
             day: parts.next()?.parse().ok()?,
+            independent: parts.next()?.parse().ok()?,
             articles: parts.next()?.parse().ok()?,
             last_time: parts.next()?.parse().ok()?,
             id: parts.next()?.parse().ok()?,
@@ -218,8 +228,8 @@ impl std::fmt::Display for StoryCursor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}.{}.{}.{}",
-            self.day, self.articles, self.last_time, self.id
+            "{}.{}.{}.{}.{}",
+            self.day, self.independent, self.articles, self.last_time, self.id
         )
     }
 }

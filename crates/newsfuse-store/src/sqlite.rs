@@ -16,7 +16,8 @@ pub const APPLICATION_ID: i64 = 0x6E66_7573;
 
 /// The migrations, in order: migration `i` (from 0) brings the layout from version `i` to `i + 1`
 /// (`PRAGMA user_version`). Never edit a released one; add the next.
-const MIGRATIONS: &[&str] = &["
+pub(crate) const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE batches (
         id INTEGER PRIMARY KEY,
         started INTEGER NOT NULL,
@@ -62,13 +63,21 @@ const MIGRATIONS: &[&str] = &["
         batch INTEGER NOT NULL,
         state BLOB NOT NULL
     );
-    "];
+    ",
+    "
+    ALTER TABLE stories ADD COLUMN independent INTEGER NOT NULL DEFAULT 0;
+    UPDATE stories SET independent = coalesce(
+        CASE WHEN json_valid(brief_json)
+            THEN json_extract(brief_json, '$.coverage.n_independent') END,
+        articles);
+    ",
+];
 
 /// [`Store::find_stories`] matches at most this many words of a search.
 const MAX_SEARCH_WORDS: usize = 8;
 
 /// The newest store layout this build writes.
-pub const LAYOUT_VERSION: i64 = 1;
+pub const LAYOUT_VERSION: i64 = 2;
 const _: () = assert!(MIGRATIONS.len() as u64 == LAYOUT_VERSION as u64);
 
 /// A story store in one SQLite file.
@@ -148,8 +157,9 @@ impl SqliteStore {
         {
             let mut story_statement = tx.prepare_cached(
                 "INSERT INTO stories (id, title, first_time, last_time, articles, sources, updated_batch,
-                     brief_built_from, brief_story_articles, brief_batch, brief_json, summary_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                     brief_built_from, brief_story_articles, brief_batch, brief_json, summary_json,
+                     independent)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                  ON CONFLICT(id) DO UPDATE SET title = excluded.title,
                      first_time = excluded.first_time, last_time = excluded.last_time,
                      articles = excluded.articles, sources = excluded.sources,
@@ -157,7 +167,7 @@ impl SqliteStore {
                      brief_built_from = excluded.brief_built_from,
                      brief_story_articles = excluded.brief_story_articles,
                      brief_batch = excluded.brief_batch, brief_json = excluded.brief_json,
-                     summary_json = excluded.summary_json",
+                     summary_json = excluded.summary_json, independent = excluded.independent",
             )?;
             for (row, brief) in &write.stories {
                 story_statement.execute(params![
@@ -173,6 +183,7 @@ impl SqliteStore {
                     brief.batch,
                     brief.brief_json,
                     brief.summary_json,
+                    row.independent,
                 ])?;
             }
             let mut article_statement = tx.prepare_cached(
@@ -292,7 +303,8 @@ fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredArticle> 
     })
 }
 
-const STORY_COLUMNS: &str = "id, title, first_time, last_time, articles, sources, updated_batch";
+const STORY_COLUMNS: &str =
+    "id, title, first_time, last_time, articles, sources, updated_batch, independent";
 
 fn story_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
@@ -303,6 +315,7 @@ fn story_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
         articles: row.get::<_, u64>(4)?,
         sources: row.get::<_, u64>(5)?,
         updated_batch: row.get::<_, u64>(6)?,
+        independent: row.get::<_, u64>(7)?,
     })
 }
 
@@ -381,7 +394,7 @@ impl Store for SqliteStore {
     fn stories(&self, since: Option<i64>) -> Result<Vec<StoryRow>> {
         let sql = format!(
             "SELECT {STORY_COLUMNS} FROM stories WHERE last_time >= ?1
-             ORDER BY last_time / 86400 DESC, articles DESC, last_time DESC, id"
+             ORDER BY last_time / 86400 DESC, independent DESC, articles DESC, last_time DESC, id"
         );
         let mut statement = self.connection.prepare_cached(&sql)?;
         let rows = statement.query_map([since.unwrap_or(i64::MIN)], story_from_row)?;
@@ -397,26 +410,28 @@ impl Store for SqliteStore {
             .connection
             .query_row(&sql, [id], |r| {
                 let row = story_from_row(r)?;
-                let built_from: String = r.get(7)?;
+                let built_from: String = r.get(8)?;
                 Ok((
                     row,
                     built_from,
-                    r.get::<_, u64>(8)?,
                     r.get::<_, u64>(9)?,
-                    r.get::<_, String>(10)?,
+                    r.get::<_, u64>(10)?,
                     r.get::<_, String>(11)?,
+                    r.get::<_, String>(12)?,
                 ))
             })
             .optional()?;
         let Some((row, built_from, story_articles, batch, brief_json, summary_json)) = found else {
             return Ok(None);
         };
+        let independent = row.independent;
         Ok(Some(StoryRecord {
             row,
             brief: Some(BriefRecord {
                 built_from: serde_json::from_str(&built_from)?,
                 story_articles,
                 batch,
+                independent,
                 brief_json,
                 summary_json,
             }),
@@ -426,7 +441,7 @@ impl Store for SqliteStore {
     fn put_brief(&mut self, story: u64, brief: &BriefRecord) -> Result<bool> {
         let changed = self.connection.execute(
             "UPDATE stories SET brief_built_from = ?2, brief_story_articles = ?3, brief_batch = ?4,
-                 brief_json = ?5, summary_json = ?6
+                 brief_json = ?5, summary_json = ?6, independent = ?7
              WHERE id = ?1 AND articles = ?3 AND updated_batch <= ?4",
             params![
                 story,
@@ -434,7 +449,8 @@ impl Store for SqliteStore {
                 brief.story_articles,
                 brief.batch,
                 brief.brief_json,
-                brief.summary_json
+                brief.summary_json,
+                brief.independent
             ],
         )?;
         Ok(changed == 1)
@@ -463,13 +479,16 @@ impl Store for SqliteStore {
             sql.push(')');
         }
         if let Some(after) = &query.after {
-            sql.push_str(" AND (last_time / 86400, articles, last_time, -id) < (?, ?, ?, ?)");
+            sql.push_str(
+                " AND (last_time / 86400, independent, articles, last_time, -id) < (?, ?, ?, ?, ?)",
+            );
             values.push(after.day.into());
+            values.push(i64::try_from(after.independent).unwrap_or(i64::MAX).into());
             values.push(i64::try_from(after.articles).unwrap_or(i64::MAX).into());
             values.push(after.last_time.into());
             values.push((-i64::try_from(after.id).unwrap_or(i64::MAX)).into());
         }
-        sql.push_str(" ORDER BY last_time / 86400 DESC, articles DESC, last_time DESC, id LIMIT ?");
+        sql.push_str(" ORDER BY last_time / 86400 DESC, independent DESC, articles DESC, last_time DESC, id LIMIT ?");
         values.push(i64::try_from(query.limit).unwrap_or(i64::MAX).into());
         let mut statement = self.connection.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(values), story_from_row)?;

@@ -26,7 +26,7 @@ pub trait Store {
     /// Writes one batch in one transaction (see the trait's invariant).
     fn commit_batch(&mut self, write: &BatchWrite) -> Result<()>;
     /// Stories with an article at or after `since` (all when `None`): the latest day first, then
-    /// the most articles, then the latest article.
+    /// the most textually independent reports, then the most articles, then the latest article.
     fn stories(&self, since: Option<i64>) -> Result<Vec<StoryRow>>;
     /// One story and its brief.
     fn story(&self, id: u64) -> Result<Option<StoryRecord>>;

@@ -250,6 +250,48 @@ fn stories_since_and_order(store: &mut dyn Store) {
     assert_eq!(since[0].id, all[0].id);
 }
 
+fn independent_reports_rank_within_a_day(store: &mut dyn Store) {
+    // Story A: four near-copies of one report (one textually independent report); story B: two
+    // reports written separately. Both on the same day: B comes first though it has fewer
+    // articles.
+    let mut batch: Vec<ArticleInput> = (0..4).map(|n| article(n, 0, 2)).collect();
+    batch.push(article(4, 1, 2));
+    batch.push(ArticleInput {
+        id: Some("own-5".into()),
+        url: Some("https://other.example/fire".into()),
+        title: "Oswin library fire: manuscripts carried out by volunteers".into(),
+        text: "Volunteers joined firefighters to carry rare manuscripts out of the burning Oswin \
+               public library before dawn. Witnesses told reporters that the roof above the \
+               reading room fell in shortly after four o'clock. Library trustees promised a list \
+               of lost volumes next week and thanked the fire brigade."
+            .into(),
+        source: Some("outlet9".into()),
+        published: Some("2024-03-02T12:00:00Z".into()),
+        origin: "test#own-5".into(),
+    });
+    run(store, &batch);
+    let all = store.stories(None).expect("stories");
+    assert_eq!(partition(store).len(), 2, "{:?}", partition(store));
+    let (copies, separate) = if all[0].articles == 4 {
+        (&all[0], &all[1])
+    } else {
+        (&all[1], &all[0])
+    };
+    assert_eq!((copies.articles, copies.independent), (4, 1), "{all:?}");
+    assert_eq!((separate.articles, separate.independent), (2, 2), "{all:?}");
+    assert_eq!(
+        all[0].id, separate.id,
+        "more independent reports first: {all:?}"
+    );
+    let page = store
+        .find_stories(&StoryQuery {
+            limit: 10,
+            ..StoryQuery::default()
+        })
+        .expect("a page");
+    assert_eq!(page, all, "the paged listing has the same order");
+}
+
 fn find_stories_pages_and_searches(store: &mut dyn Store) {
     let empty = store.totals().expect("totals");
     assert_eq!((empty.articles, empty.stories, empty.batch), (0, 0, 0));
@@ -339,6 +381,10 @@ fn suite() -> Vec<(&'static str, Case)> {
         ("future_and_unreadable_dates", future_and_unreadable_dates),
         ("stories_since_and_order", stories_since_and_order),
         (
+            "independent_reports_rank_within_a_day",
+            independent_reports_rank_within_a_day,
+        ),
+        (
             "find_stories_pages_and_searches",
             find_stories_pages_and_searches,
         ),
@@ -402,6 +448,35 @@ fn a_newer_layout_is_refused() {
     assert!(
         matches!(error, StoreError::NewerLayout { found: 99, .. }),
         "{error}"
+    );
+}
+
+#[test]
+fn a_layout_1_store_is_migrated_with_its_independent_reports() {
+    let dir = TempDir::new();
+    {
+        let c = rusqlite::Connection::open(dir.db()).expect("open");
+        c.execute_batch(crate::sqlite::MIGRATIONS[0])
+            .expect("layout 1");
+        c.pragma_update(None, "application_id", crate::APPLICATION_ID)
+            .expect("id");
+        c.pragma_update(None, "user_version", 1).expect("version");
+        c.execute_batch(
+            "INSERT INTO batches VALUES (1, 0, 3, 3, 0, 2, 2);
+             INSERT INTO stories VALUES (1, 'a', 0, 0, 3, 1, 1, '[1,2,3]', 3, 1,
+                 '{\"coverage\":{\"n_independent\":2}}', '{}');
+             INSERT INTO stories VALUES (2, 'b', 0, 0, 5, 1, 1, '[]', 5, 1, 'not json', '{}');",
+        )
+        .expect("rows");
+    }
+    let store = SqliteStore::open(&dir.db()).expect("migrated");
+    assert_eq!(store.layout_version().expect("version"), 2);
+    let rows = store.stories(None).expect("stories");
+    let independent: Vec<(u64, u64)> = rows.iter().map(|r| (r.id, r.independent)).collect();
+    assert_eq!(
+        independent,
+        vec![(2, 5), (1, 2)],
+        "unreadable brief: article count"
     );
 }
 
