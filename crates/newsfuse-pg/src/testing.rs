@@ -37,10 +37,11 @@ impl TestSchema {
                 eprintln!(
                     "skipped: no PostgreSQL at {} ({error}). Start one with \
                      `pg_ctlcluster --skip-systemctl-redirect 15 main start` (Debian: \
-                     `apt install postgresql`; database `test`, trust authentication on \
-                     127.0.0.1), or `docker compose up -d postgres`; or point \
-                     NEWSFUSE_TEST_POSTGRES at one.",
-                    base_url()
+                     `apt install postgresql`, then create database `test` with trust \
+                     authentication on 127.0.0.1), or with Docker: `docker run -d -p 5432:5432 \
+                     -e POSTGRES_HOST_AUTH_METHOD=trust -e POSTGRES_DB=test postgres:15`; or \
+                     point NEWSFUSE_TEST_POSTGRES at one.",
+                    crate::pg::describe(&base_url())
                 );
                 return None;
             }
