@@ -52,7 +52,7 @@ pub(crate) fn run_serve(args: &ServeArgs) -> Result<ExitCode> {
     if args.concurrency == 0 || args.max_body_mib == 0 || args.timeout == 0 {
         bail!("--concurrency, --max-body-mib and --timeout must be above 0");
     }
-    let mut config = newsfuse_server::Config::new(args.db.path()?);
+    let mut config = newsfuse_server::Config::on(args.db.location()?);
     config.token = token;
     config.body_limit = args.max_body_mib.saturating_mul(1024 * 1024);
     config.request_timeout = Duration::from_secs(args.timeout);

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use newsfuse::SummaryConfig;
+use newsfuse_pg::StoreLocation;
 use newsfuse_store::{
-    ArticleInput, IngestOptions, SqliteStore, Store, StoryRow, current_story, ingest, story_update,
+    ArticleInput, IngestOptions, Store, StoryRow, current_story, ingest, story_update,
 };
 use newsfuse_stories::{StoryConfig, format_time};
 use serde_json::{Value, json};
@@ -17,39 +18,43 @@ use serde_json::{Value, json};
 /// Where the store is.
 #[derive(Args, Clone)]
 pub(crate) struct DbOption {
-    /// The store file [default: `newsfuse/stories.db` in the user's data folder,
-    /// `$XDG_DATA_HOME` or `~/.local/share` on Linux].
-    #[arg(long, value_name = "PATH")]
-    db: Option<PathBuf>,
+    /// The store: a SQLite file (a path, or `sqlite:PATH`) or a PostgreSQL database
+    /// (`postgres://USER@HOST:PORT/DB`) [default: `newsfuse/stories.db` in the user's data
+    /// folder, `$XDG_DATA_HOME` or `~/.local/share` on Linux].
+    #[arg(long = "store", visible_alias = "db", value_name = "URL")]
+    store: Option<String>,
 }
 
 impl DbOption {
-    pub(crate) fn path(&self) -> Result<PathBuf> {
-        if let Some(path) = &self.db {
-            return Ok(path.clone());
+    /// The store asked for, or the default SQLite file.
+    pub(crate) fn location(&self) -> Result<StoreLocation> {
+        if let Some(url) = &self.store {
+            return Ok(StoreLocation::parse(url));
         }
         let Some(data) = dirs::data_dir() else {
             bail!(
-                "no data folder for the default store (no home folder)\nhint: give one with --db PATH"
+                "no data folder for the default store (no home folder)\nhint: give one with --store PATH"
             );
         };
-        Ok(data.join("newsfuse").join("stories.db"))
+        Ok(StoreLocation::Sqlite(
+            data.join("newsfuse").join("stories.db"),
+        ))
     }
 
-    fn open(&self) -> Result<SqliteStore> {
-        let path = self.path()?;
-        SqliteStore::open(&path)
-            .with_context(|| format!("cannot open the store {}", path.display()))
+    fn open(&self) -> Result<(Box<dyn Store + Send>, StoreLocation)> {
+        let location = self.location()?;
+        let store = location
+            .open()
+            .with_context(|| format!("cannot open the store {location}"))?;
+        Ok((store, location))
     }
 
-    /// Opens an existing store for reading (never creates one).
-    fn open_existing(&self) -> Result<SqliteStore> {
-        let path = self.path()?;
-        if !path.exists() {
+    /// Opens an existing store for reading (never creates a SQLite file).
+    fn open_existing(&self) -> Result<(Box<dyn Store + Send>, StoreLocation)> {
+        let location = self.location()?;
+        if !location.exists() {
             bail!(
-                "no store at {}\nhint: add articles first with `newsfuse ingest FILES --db {}`",
-                path.display(),
-                path.display()
+                "no store at {location}\nhint: add articles first with `newsfuse ingest FILES --store {location}`"
             );
         }
         self.open()
@@ -77,7 +82,7 @@ pub(crate) fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
         eprintln!("error: no usable articles in the input");
         return Ok(ExitCode::from(2));
     }
-    let mut store = args.db.open()?;
+    let (mut store, location) = args.db.open()?;
     let now = now_secs();
     let options = IngestOptions {
         now,
@@ -88,14 +93,13 @@ pub(crate) fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
     // nothing written): run it again from the new state.
     let mut attempt = 1;
     let report = loop {
-        match ingest(&mut store, &articles, &options) {
+        match ingest(store.as_mut(), &articles, &options) {
             Err(newsfuse_store::StoreError::Conflict { .. }) if attempt < 5 => {
                 eprintln!("note: another ingest committed first; running this batch again");
                 attempt += 1;
             }
             other => {
-                break other
-                    .with_context(|| format!("ingest into {} failed", store.path().display()))?;
+                break other.with_context(|| format!("ingest into {location} failed"))?;
             }
         }
     };
@@ -106,17 +110,11 @@ pub(crate) fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
     match report.batch {
         Some(batch) => eprintln!(
             "batch {batch}: {} articles read, {} stored, {} seen before; {} new stories, {} stories changed, their briefs rebuilt ({})",
-            c.offered,
-            c.stored,
-            c.duplicates,
-            c.new_stories,
-            c.changed_stories,
-            store.path().display()
+            c.offered, c.stored, c.duplicates, c.new_stories, c.changed_stories, location
         ),
         None => eprintln!(
             "{} articles read, all seen before: nothing to store ({})",
-            c.offered,
-            store.path().display()
+            c.offered, location
         ),
     }
     Ok(if failed {
@@ -227,9 +225,14 @@ fn now_secs() -> i64 {
 }
 
 /// `newsfuse story ID --since T`: the update summary.
-fn run_story_update(store: &SqliteStore, args: &StoryArgs, since: i64) -> Result<ExitCode> {
+fn run_story_update(
+    store: &dyn Store,
+    location: &StoreLocation,
+    args: &StoryArgs,
+    since: i64,
+) -> Result<ExitCode> {
     let Some(update) = story_update(store, args.id, since, &SummaryConfig::default())? else {
-        eprintln!("error: no story {} in {}", args.id, store.path().display());
+        eprintln!("error: no story {} in {location}", args.id);
         return Ok(ExitCode::from(2));
     };
     let row = &update.row;
@@ -321,7 +324,7 @@ fn story_json(row: &StoryRow) -> Value {
 }
 
 pub(crate) fn run_stories(args: &StoriesArgs) -> Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let (store, _) = args.db.open_existing()?;
     let since = args.since;
     let mut rows = store.stories(since)?;
     if let Some(limit) = args.limit {
@@ -387,12 +390,12 @@ pub(crate) struct StoryArgs {
 }
 
 pub(crate) fn run_story(args: &StoryArgs) -> Result<ExitCode> {
-    let mut store = args.db.open_existing()?;
+    let (mut store, location) = args.db.open_existing()?;
     if let Some(since) = args.since {
-        return run_story_update(&store, args, since);
+        return run_story_update(store.as_ref(), &location, args, since);
     }
-    let Some(story) = current_story(&mut store, args.id, &SummaryConfig::default())? else {
-        eprintln!("error: no story {} in {}", args.id, store.path().display());
+    let Some(story) = current_story(store.as_mut(), args.id, &SummaryConfig::default())? else {
+        eprintln!("error: no story {} in {location}", args.id);
         return Ok(ExitCode::from(2));
     };
     if story.rebuilt {

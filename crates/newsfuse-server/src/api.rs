@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use newsfuse::Cluster;
 use newsfuse_store::{
-    DedupeKeys, IngestOptions, Store, StoreError, StoredArticle, StoryCursor, StoryQuery, StoryRow,
+    DedupeKeys, IngestOptions, StoreError, StoredArticle, StoryCursor, StoryQuery, StoryRow,
     current_story, ingest, story_update,
 };
 use newsfuse_stories::{ArticleIn, StoryConfig, article_keys, format_time};

@@ -2,9 +2,11 @@
 //! server-rendered pages, on one story store.
 //!
 //! A thin shell: every answer comes from `newsfuse` (summaries, briefs) and `newsfuse-store`
-//! (ingest, stories, current briefs). The store is synchronous SQLite, so its calls run on
-//! blocking threads: one writer connection behind a lock (one ingest at a time), and a small
-//! pool of reader connections (WAL lets them read while the writer commits).
+//! (ingest, stories, current briefs). The store is synchronous (SQLite, or PostgreSQL through
+//! `newsfuse-pg`), so its calls run on blocking threads: one writer connection behind a lock (one
+//! ingest at a time in this process; the store's compare-and-set orders ingests of several
+//! servers), and a small pool of reader connections (SQLite's WAL lets them read while the
+//! writer commits).
 //!
 //! ```no_run
 //! let config = newsfuse_server::Config::new("stories.db".into());
@@ -31,14 +33,15 @@ use axum::routing::{get, post};
 use newsfuse::SummaryConfig;
 use tower_http::timeout::TimeoutLayer;
 
+pub use newsfuse_pg::StoreLocation;
 pub use openapi::openapi_json;
 pub use state::AppState;
 
 /// How a server runs.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The store file (created when absent).
-    pub db: PathBuf,
+    /// The store: a SQLite file (created when absent) or a PostgreSQL database.
+    pub store: StoreLocation,
     /// The bearer token writes need (`None`: writes are open).
     pub token: Option<String>,
     /// The largest request body accepted, in bytes (larger: `413`).
@@ -52,11 +55,16 @@ pub struct Config {
 }
 
 impl Config {
-    /// The defaults on a store file: no token, 16 MiB bodies, 60 s per request, 64 requests at
+    /// The defaults on a SQLite store file: no token, 16 MiB bodies, 60 s per request, 64 requests at
     /// once, the default summary settings.
     pub fn new(db: PathBuf) -> Self {
+        Self::on(StoreLocation::Sqlite(db))
+    }
+
+    /// The defaults (as [`Config::new`]) on any store.
+    pub fn on(store: StoreLocation) -> Self {
         Self {
-            db,
+            store,
             token: None,
             body_limit: 16 * 1024 * 1024,
             request_timeout: Duration::from_mins(1),
@@ -184,7 +192,7 @@ pub fn run(config: Config, listen: SocketAddr) -> Result<(), ServerError> {
         }
         eprintln!(
             "newsfuse: serving {} on http://{local}/ (API under /v1, /openapi.json; ctrl-c stops)",
-            state.config().db.display()
+            state.config().store
         );
         serve(listener, state, shutdown_signal())
             .await

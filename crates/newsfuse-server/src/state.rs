@@ -3,7 +3,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-use newsfuse_store::{SqliteStore, StoreError};
+use newsfuse_store::{Store, StoreError};
 
 use crate::Config;
 use crate::api::ApiError;
@@ -12,23 +12,26 @@ use crate::metrics::Metrics;
 /// Reader connections kept open between requests.
 const READER_POOL: usize = 8;
 
+/// A store connection, of either backend.
+pub(crate) type DynStore = Box<dyn Store + Send>;
+
 /// What every request shares: cheap to clone.
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
 
 struct Inner {
     config: Config,
-    writer: Mutex<SqliteStore>,
-    readers: Mutex<Vec<SqliteStore>>,
+    writer: Mutex<DynStore>,
+    readers: Mutex<Vec<DynStore>>,
     metrics: Metrics,
     started: Instant,
 }
 
 impl AppState {
-    /// Opens the store of `config` (creating it when absent); a file that is not a newsfuse store
-    /// is refused untouched.
+    /// Opens the store of `config` (creating it when absent); a file or schema that is not a
+    /// newsfuse store is refused untouched.
     pub fn open(config: Config) -> Result<Self, StoreError> {
-        let writer = SqliteStore::open(&config.db)?;
+        let writer = config.store.open()?;
         Ok(Self(Arc::new(Inner {
             config,
             writer: Mutex::new(writer),
@@ -55,7 +58,7 @@ impl AppState {
     pub(crate) async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut SqliteStore) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut (dyn Store + Send)) -> Result<T, ApiError> + Send + 'static,
     {
         let inner = Arc::clone(&self.0);
         tokio::task::spawn_blocking(move || {
@@ -66,9 +69,9 @@ impl AppState {
                 .pop();
             let mut store = match pooled {
                 Some(store) => store,
-                None => SqliteStore::open(&inner.config.db)?,
+                None => inner.config.store.open()?,
             };
-            let out = f(&mut store);
+            let out = f(store.as_mut());
             let mut pool = inner.readers.lock().unwrap_or_else(PoisonError::into_inner);
             if pool.len() < READER_POOL {
                 pool.push(store);
@@ -83,12 +86,12 @@ impl AppState {
     pub(crate) async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut SqliteStore) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut (dyn Store + Send)) -> Result<T, ApiError> + Send + 'static,
     {
         let inner = Arc::clone(&self.0);
         tokio::task::spawn_blocking(move || {
             let mut store = inner.writer.lock().unwrap_or_else(PoisonError::into_inner);
-            f(&mut store)
+            f(store.as_mut())
         })
         .await
         .map_err(|e| ApiError::join(&e))?

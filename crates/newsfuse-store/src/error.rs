@@ -49,6 +49,15 @@ pub enum StoreError {
     /// An error from SQLite.
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// An error from a database server backend (PostgreSQL): unreachable, refused, a failed
+    /// statement. A failed batch was rolled back.
+    #[error("{backend}: {source}")]
+    Backend {
+        /// The backend (`PostgreSQL`).
+        backend: &'static str,
+        /// The error.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// A file system error around the store file.
     #[error("{}: {source}", path.display())]
     Io {

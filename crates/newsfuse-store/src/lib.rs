@@ -53,5 +53,8 @@ pub use model::{
 pub use sqlite::{APPLICATION_ID, LAYOUT_VERSION, SqliteStore};
 pub use store::Store;
 
+#[cfg(any(test, feature = "conformance"))]
+#[doc(hidden)]
+pub mod conformance;
 #[cfg(test)]
 mod tests;

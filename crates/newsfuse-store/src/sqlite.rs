@@ -326,17 +326,15 @@ fn hash_to_sql(hash: u64) -> i64 {
 
 impl Store for SqliteStore {
     fn head(&self) -> Result<StoreHead> {
-        let c = &self.connection;
-        let state: Option<Vec<u8>> = c
-            .query_row("SELECT state FROM clusterer WHERE only = 1", [], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let batch: u64 =
-            c.query_row("SELECT coalesce(max(id), 0) FROM batches", [], |r| r.get(0))?;
-        let last_key: u64 = c.query_row("SELECT coalesce(max(key), 0) FROM articles", [], |r| {
-            r.get(0)
-        })?;
+        // One statement, so one snapshot: the batch, the next key and the clusterer state are
+        // always those of the same commit.
+        let (batch, last_key, state): (u64, u64, Option<Vec<u8>>) = self.connection.query_row(
+            "SELECT (SELECT coalesce(max(id), 0) FROM batches),
+                 (SELECT coalesce(max(key), 0) FROM articles),
+                 (SELECT state FROM clusterer WHERE only = 1)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
         Ok(StoreHead {
             batch,
             next_article: last_key + 1,

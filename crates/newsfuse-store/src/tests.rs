@@ -1,25 +1,16 @@
-//! The store's tests: a scenario suite over `&mut dyn Store` (every backend runs it) and the
-//! SQLite backend's own cases (foreign files, a failure inside a batch, WAL).
+//! The store's tests: the conformance suite (`crate::conformance`, which every backend runs)
+//! on SQLite, and the SQLite backend's own cases (foreign files, a failure inside a batch, WAL).
 
 use std::path::{Path, PathBuf};
 
 use newsfuse::SummaryConfig;
-use newsfuse_stories::StoryConfig;
 
-use crate::{
-    ArticleInput, IngestOptions, IngestReport, SqliteStore, Store, StoreError, StoryCursor,
-    StoryQuery, current_story, ingest,
+use crate::conformance::{
+    a_story_of_5000_articles_keeps_a_bounded_brief, a_write_from_a_stale_head_is_refused, article,
+    options, partition, racing_batches_one_wins, run, split_batches_cluster_as_one, suite,
+    two_stories,
 };
-
-const NOW: i64 = 1_709_600_000; // 2024-03-05
-
-fn options() -> IngestOptions {
-    IngestOptions {
-        now: NOW,
-        summary: SummaryConfig::default(),
-        stories: StoryConfig::default(),
-    }
-}
+use crate::{ArticleInput, SqliteStore, Store, StoreError, current_story, ingest};
 
 struct TempDir(PathBuf);
 
@@ -38,359 +29,6 @@ impl Drop for TempDir {
     }
 }
 
-/// Invented articles about two events, a bridge closure and a library fire.
-fn article(n: usize, topic: usize, day: u32) -> ArticleInput {
-    let (title, text) = if topic == 0 {
-        (
-            format!("Kelmouth harbour bridge closed, report {n}"),
-            format!(
-                "The harbour bridge in Kelmouth stayed closed on day {n} after a crane struck its northern span. \
-                 Engineers from the Kelmouth port authority inspected the cracked girders and the crane barge. \
-                 Ferry operators added crossings while the bridge remained shut to traffic, officials said in update {n}."
-            ),
-        )
-    } else {
-        (
-            format!("Fire at Oswin library, report {n}"),
-            format!(
-                "A fire broke out in the archive wing of the Oswin public library overnight, in account {n}. \
-                 Firefighters saved most of the rare manuscripts, though the reading room roof collapsed. \
-                 The library board said volunteers would catalogue the damaged collection, statement {n} added."
-            ),
-        )
-    };
-    ArticleInput {
-        id: Some(format!("art-{n}")),
-        url: Some(format!("https://news.example/{n}")),
-        title,
-        text,
-        source: Some(format!("outlet{}", n % 3)),
-        published: Some(format!("2024-03-{day:02}T10:00:00Z")),
-        origin: format!("test#{n}"),
-    }
-}
-
-fn two_stories(range: std::ops::Range<usize>) -> Vec<ArticleInput> {
-    range
-        .map(|n| article(n, n % 2, 1 + (n as u32 % 3)))
-        .collect()
-}
-
-fn run(store: &mut dyn Store, articles: &[ArticleInput]) -> IngestReport {
-    ingest(store, articles, &options()).expect("the batch commits")
-}
-
-/// The partition of stored articles by story: sets of caller ids.
-fn partition(store: &dyn Store) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = store
-        .stories(None)
-        .expect("stories")
-        .iter()
-        .map(|s| {
-            let mut ids: Vec<String> = store
-                .story_articles(s.id)
-                .expect("articles")
-                .into_iter()
-                .filter_map(|a| a.id)
-                .collect();
-            ids.sort();
-            ids
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-// ---- the scenario suite, for any backend ----
-
-fn reingest_is_idempotent(store: &mut dyn Store) {
-    let batch = two_stories(0..6);
-    let first = run(store, &batch);
-    assert_eq!(first.counts.stored, 6);
-    assert_eq!(first.counts.new_stories, 2, "{:?}", partition(store));
-    let head = store.head().expect("head");
-    let before = partition(store);
-    let again = run(store, &batch);
-    assert_eq!(
-        (again.batch, again.counts.stored, again.counts.duplicates),
-        (None, 0, 6)
-    );
-    assert_eq!(store.head().expect("head"), head);
-    assert_eq!(partition(store), before);
-}
-
-fn dedupe_by_id_url_and_text(store: &mut dyn Store) {
-    let original = article(1, 0, 1);
-    run(store, std::slice::from_ref(&original));
-    let same_id = ArticleInput {
-        text: "Entirely different words about a marathon in the hills.".into(),
-        url: None,
-        origin: "same id".into(),
-        ..original.clone()
-    };
-    let same_url = ArticleInput {
-        id: Some("other-id".into()),
-        url: Some("http://www.news.example/1/#comments".into()),
-        text: "A third text, about a chess final in a small town.".into(),
-        origin: "same url".into(),
-        ..original.clone()
-    };
-    let same_text = ArticleInput {
-        id: None,
-        url: None,
-        origin: "same text".into(),
-        ..original.clone()
-    };
-    let fresh = article(2, 0, 2);
-    let fresh_twice = ArticleInput {
-        origin: "fresh again".into(),
-        ..fresh.clone()
-    };
-    let report = run(store, &[same_id, same_url, same_text, fresh, fresh_twice]);
-    let mut why: Vec<(String, &str, Option<u64>)> = report
-        .seen_again
-        .iter()
-        .map(|s| (s.origin.clone(), s.why, s.of))
-        .collect();
-    why.sort();
-    assert_eq!(
-        why,
-        vec![
-            ("fresh again".into(), "id", None),
-            ("same id".into(), "id", Some(1)),
-            ("same text".into(), "text", Some(1)),
-            ("same url".into(), "url", Some(1)),
-        ]
-    );
-    assert_eq!(report.counts.stored, 1);
-    let stories = store.stories(None).expect("stories");
-    assert_eq!(stories.len(), 1);
-    assert_eq!(stories[0].articles, 2);
-}
-
-fn briefs_current_after_second_batch(store: &mut dyn Store) {
-    run(store, &two_stories(0..4));
-    let second = run(store, &two_stories(4..7));
-    assert_eq!(second.counts.changed_stories, 2);
-    assert_eq!(second.counts.new_stories, 0);
-    for row in store.stories(None).expect("stories") {
-        let record = store.story(row.id).expect("read").expect("the story");
-        assert!(record.brief_is_current(), "story {} brief stale", row.id);
-        let brief = record.brief.expect("a brief");
-        assert_eq!(brief.story_articles, row.articles);
-        assert_eq!(brief.built_from.len() as u64, row.articles);
-        assert_eq!(brief.batch, 2);
-        let current = current_story(store, row.id, &SummaryConfig::default())
-            .expect("read")
-            .expect("the story");
-        assert!(!current.rebuilt);
-        assert_eq!(current.brief.articles.len() as u64, row.articles);
-        assert!(!current.brief.summary.is_empty());
-    }
-    let total: u64 = store
-        .stories(None)
-        .expect("stories")
-        .iter()
-        .map(|s| s.articles)
-        .sum();
-    assert_eq!(total, 7);
-}
-
-fn split_batches_cluster_as_one(store: &mut dyn Store, one_batch: &mut dyn Store) {
-    // Publication order = input order here (days 1, 1, 2, 2, ...), so two batches continue
-    // exactly where one would be.
-    let articles: Vec<ArticleInput> = (0..10)
-        .map(|n| article(n, (n / 2) % 2, 1 + n as u32 / 2))
-        .collect();
-    run(store, &articles[..5]);
-    run(store, &articles[5..]);
-    run(one_batch, &articles);
-    assert_eq!(partition(store), partition(one_batch));
-    assert_eq!(partition(store).len(), 2);
-}
-
-fn future_and_unreadable_dates(store: &mut dyn Store) {
-    let mut future = article(1, 0, 1);
-    future.published = Some("2999-01-01T00:00:00Z".into());
-    let mut unreadable = article(2, 1, 1);
-    unreadable.published = Some("the day before yesterday".into());
-    let mut dated = article(3, 1, 1);
-    dated.published = Some("2024-03-01".into());
-    let report = run(store, &[future, unreadable, dated]);
-    assert_eq!(report.counts.stored, 3);
-    assert_eq!(report.notes.len(), 2, "{:?}", report.notes);
-    assert!(report.notes[0].contains("future") || report.notes[1].contains("future"));
-    for row in store.stories(None).expect("stories") {
-        assert!(
-            row.last_time <= NOW,
-            "story {} placed in the future",
-            row.id
-        );
-        for a in store.story_articles(row.id).expect("articles") {
-            let expect = match a.id.as_deref() {
-                Some("art-3") => 1_709_251_200,
-                _ => NOW,
-            };
-            assert_eq!(a.time, expect, "{:?}", a.id);
-            assert_eq!(a.first_seen, NOW);
-        }
-    }
-}
-
-fn stories_since_and_order(store: &mut dyn Store) {
-    // Story A: 3 articles on day 1; story B: 1 article on day 3.
-    let mut batch: Vec<ArticleInput> = (0..3).map(|n| article(n, 0, 1)).collect();
-    batch.push(article(3, 1, 3));
-    run(store, &batch);
-    let all = store.stories(None).expect("stories");
-    assert_eq!(all.len(), 2);
-    assert_eq!(all[0].articles, 1, "the newest day comes first");
-    let since = store.stories(Some(1_709_337_600)).expect("stories"); // 2024-03-02
-    assert_eq!(since.len(), 1);
-    assert_eq!(since[0].id, all[0].id);
-}
-
-fn independent_reports_rank_within_a_day(store: &mut dyn Store) {
-    // Story A: four near-copies of one report (one textually independent report); story B: two
-    // reports written separately. Both on the same day: B comes first though it has fewer
-    // articles.
-    let mut batch: Vec<ArticleInput> = (0..4).map(|n| article(n, 0, 2)).collect();
-    batch.push(article(4, 1, 2));
-    batch.push(ArticleInput {
-        id: Some("own-5".into()),
-        url: Some("https://other.example/fire".into()),
-        title: "Oswin library fire: manuscripts carried out by volunteers".into(),
-        text: "Volunteers joined firefighters to carry rare manuscripts out of the burning Oswin \
-               public library before dawn. Witnesses told reporters that the roof above the \
-               reading room fell in shortly after four o'clock. Library trustees promised a list \
-               of lost volumes next week and thanked the fire brigade."
-            .into(),
-        source: Some("outlet9".into()),
-        published: Some("2024-03-02T12:00:00Z".into()),
-        origin: "test#own-5".into(),
-    });
-    run(store, &batch);
-    let all = store.stories(None).expect("stories");
-    assert_eq!(partition(store).len(), 2, "{:?}", partition(store));
-    let (copies, separate) = if all[0].articles == 4 {
-        (&all[0], &all[1])
-    } else {
-        (&all[1], &all[0])
-    };
-    assert_eq!((copies.articles, copies.independent), (4, 1), "{all:?}");
-    assert_eq!((separate.articles, separate.independent), (2, 2), "{all:?}");
-    assert_eq!(
-        all[0].id, separate.id,
-        "more independent reports first: {all:?}"
-    );
-    let page = store
-        .find_stories(&StoryQuery {
-            limit: 10,
-            ..StoryQuery::default()
-        })
-        .expect("a page");
-    assert_eq!(page, all, "the paged listing has the same order");
-}
-
-fn find_stories_pages_and_searches(store: &mut dyn Store) {
-    let empty = store.totals().expect("totals");
-    assert_eq!((empty.articles, empty.stories, empty.batch), (0, 0, 0));
-    assert_eq!(empty.last_batch_started, None);
-    run(store, &two_stories(0..6));
-    let all = store.stories(None).expect("stories");
-    assert_eq!(all.len(), 2);
-    // Pages of one, cursor to cursor, give the listing in order, then an empty page.
-    let mut paged = Vec::new();
-    let mut after = None;
-    loop {
-        let page = store
-            .find_stories(&StoryQuery {
-                after,
-                limit: 1,
-                ..StoryQuery::default()
-            })
-            .expect("a page");
-        let Some(last) = page.last() else { break };
-        assert_eq!(page.len(), 1);
-        let cursor = StoryCursor::after(last);
-        assert_eq!(StoryCursor::parse(&cursor.to_string()), Some(cursor));
-        after = Some(cursor);
-        paged.extend(page);
-        assert!(paged.len() <= all.len(), "paging never repeats a story");
-    }
-    assert_eq!(paged, all);
-    let search = |text: &str| -> Vec<u64> {
-        store
-            .find_stories(&StoryQuery {
-                text: Some(text.into()),
-                limit: 10,
-                ..StoryQuery::default()
-            })
-            .expect("a search")
-            .iter()
-            .map(|r| r.id)
-            .collect()
-    };
-    let library = all
-        .iter()
-        .find(|r| r.title.contains("Oswin"))
-        .expect("the library story")
-        .id;
-    assert_eq!(
-        search("oswin LIBRARY"),
-        vec![library],
-        "title words, any case"
-    );
-    assert!(search("oswin kelmouth").is_empty(), "every word must match");
-    assert_eq!(search("  ").len(), 2, "a blank search lists everything");
-    // A word of the summary that is not in the title is found too.
-    let record = store.story(library).expect("story").expect("found");
-    let summary: serde_json::Value =
-        serde_json::from_str(&record.brief.expect("a brief").summary_json).expect("json");
-    let word = summary["summary"]
-        .as_str()
-        .expect("summary text")
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| w.len() > 6 && !record.row.title.to_lowercase().contains(&w.to_lowercase()))
-        .expect("a summary word outside the title")
-        .to_string();
-    assert_eq!(search(&word), vec![library], "{word}");
-    let since = store
-        .find_stories(&StoryQuery {
-            since: Some(i64::MAX),
-            limit: 10,
-            ..StoryQuery::default()
-        })
-        .expect("since");
-    assert!(since.is_empty());
-    let totals = store.totals().expect("totals");
-    assert_eq!((totals.articles, totals.stories, totals.batch), (6, 2, 1));
-    assert_eq!(totals.last_batch_started, Some(NOW));
-}
-
-type Case = fn(&mut dyn Store);
-
-fn suite() -> Vec<(&'static str, Case)> {
-    vec![
-        ("reingest_is_idempotent", reingest_is_idempotent),
-        ("dedupe_by_id_url_and_text", dedupe_by_id_url_and_text),
-        (
-            "briefs_current_after_second_batch",
-            briefs_current_after_second_batch,
-        ),
-        ("future_and_unreadable_dates", future_and_unreadable_dates),
-        ("stories_since_and_order", stories_since_and_order),
-        (
-            "independent_reports_rank_within_a_day",
-            independent_reports_rank_within_a_day,
-        ),
-        (
-            "find_stories_pages_and_searches",
-            find_stories_pages_and_searches,
-        ),
-    ]
-}
-
 #[test]
 fn sqlite_passes_the_suite() {
     for (name, case) in suite() {
@@ -402,6 +40,21 @@ fn sqlite_passes_the_suite() {
     let mut split = SqliteStore::open(&dir.0.join("split.db")).expect("open");
     let mut whole = SqliteStore::open(&dir.0.join("whole.db")).expect("open");
     split_batches_cluster_as_one(&mut split, &mut whole);
+    let dir = TempDir::new();
+    let mut first = SqliteStore::open(&dir.db()).expect("open");
+    let mut second = SqliteStore::open(&dir.db()).expect("open");
+    a_write_from_a_stale_head_is_refused(&mut first, &mut second);
+    let dir = TempDir::new();
+    let mut a = SqliteStore::open(&dir.db()).expect("open");
+    let mut b = SqliteStore::open(&dir.db()).expect("open");
+    racing_batches_one_wins(&mut a, &mut b);
+}
+
+#[test]
+fn sqlite_keeps_a_bounded_brief_of_a_large_story() {
+    let dir = TempDir::new();
+    let mut store = SqliteStore::open(&dir.db()).expect("open");
+    a_story_of_5000_articles_keeps_a_bounded_brief(&mut store);
 }
 
 // ---- SQLite ----
@@ -563,62 +216,6 @@ fn a_full_disk_fails_the_batch_and_keeps_the_store() {
     assert_eq!(ok, "ok");
     assert_eq!(partition(&store), before);
     assert_eq!(run(&mut store, &many).counts.stored as usize, many.len());
-}
-
-#[test]
-fn a_write_from_a_stale_head_is_refused() {
-    let dir = TempDir::new();
-    let mut first = SqliteStore::open(&dir.db()).expect("open");
-    let mut second = SqliteStore::open(&dir.db()).expect("open");
-    run(&mut first, &two_stories(0..2));
-    // `second` prepares a batch from the empty store's head, as an ingest started before
-    // `first` committed would.
-    let stale = crate::BatchWrite {
-        base_batch: 0,
-        batch: 1,
-        ..crate::BatchWrite::default()
-    };
-    let error = second.commit_batch(&stale).expect_err("refused");
-    assert!(
-        matches!(
-            error,
-            StoreError::Conflict {
-                expected: 0,
-                found: 1
-            }
-        ),
-        "{error}"
-    );
-    assert_eq!(second.head().expect("head").batch, 1);
-}
-
-#[test]
-fn a_story_of_5000_articles_keeps_a_bounded_brief() {
-    let dir = TempDir::new();
-    let mut store = SqliteStore::open(&dir.db()).expect("open");
-    let articles: Vec<ArticleInput> = (0..5000)
-        .map(|n| article(n, 0, 1 + (n as u32 / 1250)))
-        .collect();
-    let started = std::time::Instant::now();
-    let report = run(&mut store, &articles);
-    assert_eq!(report.counts.stored, 5000);
-    assert_eq!(report.counts.new_stories, 1);
-    let more: Vec<ArticleInput> = (5000..5010).map(|n| article(n, 0, 4)).collect();
-    run(&mut store, &more);
-    let stories = store.stories(None).expect("stories");
-    assert_eq!(stories.len(), 1);
-    assert_eq!(stories[0].articles, 5010);
-    let record = store.story(stories[0].id).expect("read").expect("story");
-    assert!(record.brief_is_current());
-    let brief = record.brief.expect("brief");
-    assert_eq!(brief.built_from.len(), crate::ingest::MAX_BRIEF_ARTICLES);
-    // The latest article is among those the brief was built from.
-    assert!(brief.built_from.contains(&5010));
-    assert!(
-        started.elapsed().as_secs() < 120,
-        "took {:?}",
-        started.elapsed()
-    );
 }
 
 #[test]
