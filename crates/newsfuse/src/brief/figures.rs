@@ -298,7 +298,9 @@ fn scale_value(word: &str) -> f64 {
 /// Every number of a sentence, digits and words, in text order, not overlapping.
 fn scan_numbers(text: &str) -> Vec<RawNumber> {
     let mut found: Vec<RawNumber> = Vec::new();
-    for caps in NUMBER.captures_iter(text) {
+    // Only ASCII digits parse below, so a text without one has no number in digits.
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    for caps in NUMBER.captures_iter(if digits { text } else { "" }) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
@@ -2301,15 +2303,13 @@ fn likely_agreement(a: &Mention, b: &Mention) -> bool {
     {
         return false;
     }
-    let qualifiers_ok =
-        a.qualifiers == b.qualifiers || a.qualifiers.iter().any(|q| b.qualifiers.contains(q));
-    let evidence = a.head.is_some() || a.context.intersection(&b.context).count() >= 2;
-    qualifiers_ok
-        && evidence
-        && owners_compatible(a, b, false)
-        && a.kind != Kind::Number
-        && values_agree(a, b)
+    // The cheap value tests first: most pairs of a bucket differ in value.
+    a.kind != Kind::Number
         && (a.value - b.value).abs() <= a.precision.max(b.precision)
+        && values_agree(a, b)
+        && (a.qualifiers == b.qualifiers || a.qualifiers.iter().any(|q| b.qualifiers.contains(q)))
+        && (a.head.is_some() || a.context.intersection(&b.context).count() >= 2)
+        && owners_compatible(a, b, false)
 }
 
 /// Whether two figures are one value as written, allowing for approximation and rounding but not
@@ -2548,6 +2548,8 @@ struct SentenceWords {
     forecast: bool,
     /// The weekday and month words.
     days: HashSet<String>,
+    /// [`subject_names`] of the mention, worked out on first use.
+    subjects: OnceCell<HashSet<String>>,
 }
 
 impl SentenceWords {
@@ -2563,6 +2565,7 @@ impl SentenceWords {
                 })
                 .cloned()
                 .collect(),
+            subjects: OnceCell::new(),
         }
     }
 }
@@ -2657,13 +2660,15 @@ fn conflict_supported(
         return true;
     }
     let (sa, sb) = (
-        subject_names(a, docs, known_names),
-        subject_names(b, docs, known_names),
+        wa.subjects
+            .get_or_init(|| subject_names(a, docs, known_names)),
+        wb.subjects
+            .get_or_init(|| subject_names(b, docs, known_names)),
     );
     // Each side naming someone or somewhere the other does not ("China's Guangdong", "China's
     // Hunan") is two subjects, even with a name in common.
     let differ = |x: &HashSet<String>, y: &HashSet<String>| x.difference(y).next().is_some();
-    sa.is_empty() || sb.is_empty() || !(differ(&sa, &sb) && differ(&sb, &sa))
+    sa.is_empty() || sb.is_empty() || !(differ(sa, sb) && differ(sb, sa))
 }
 
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",
