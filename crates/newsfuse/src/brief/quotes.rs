@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -162,12 +162,18 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    RegexBuilder::new(&format!(
         r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
+    // Its lazy DFA (run backwards from the end) needs many states: with the default cache it
+    // would clear and rebuild them for every few quotations.
+    .dfa_size_limit(BEFORE_DFA_BYTES)
+    .build()
     .expect("valid regex")
 });
+/// The lazy DFA cache of [`BEFORE`].
+const BEFORE_DFA_BYTES: usize = 16 << 20;
 /// Every word [`BEFORE`] and [`BEFORE_OPEN_APPOSITIVE`] can end on ([`speech_verb`]'s and
 /// [`BEFORE_VERBS`]), for [`may_end_in_speech_verb`].
 static BEFORE_VERB_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
