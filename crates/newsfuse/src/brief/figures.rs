@@ -23,6 +23,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -231,6 +232,44 @@ static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The words [`SPELLED_NUMBER`] starts with, in any ASCII case: a text holding none of them (nor
+/// the long s, which case-folds to "s") has no spelled number. A cheap test that spares the
+/// regex most sentences.
+static SPELLED_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "one",
+        ])
+        .expect("valid words")
+});
+
 /// The value of a spelled-out number ("twenty-five" -> 25).
 fn spelled_value(word: &str) -> Option<f64> {
     const UNITS: &[&str] = &[
@@ -340,7 +379,8 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
             spelled: false,
         });
     }
-    for caps in SPELLED_NUMBER.captures_iter(text) {
+    let spelled = SPELLED_WORDS.is_match(text) || text.contains('ſ');
+    for caps in SPELLED_NUMBER.captures_iter(if spelled { text } else { "" }) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
