@@ -1088,15 +1088,28 @@ fn initials(name: &str) -> String {
 /// Words the cluster uses in lower case (so a capitalised one at a sentence start is no name).
 /// Capitalised words seen inside a sentence (not first) are marked with a leading `^`.
 fn lowercase_vocabulary(docs: &[Doc<'_>]) -> HashSet<String> {
-    let mut words = HashSet::new();
+    let mut words: HashSet<String> = HashSet::new();
+    // Each word is written into one buffer and copied only when new.
+    let mut key = String::new();
     for doc in docs {
         for sentence in doc.sentences {
             for (i, token) in sentence.tokens.iter().enumerate() {
                 let surface = doc.slice(token.span);
+                key.clear();
                 if surface.chars().next().is_some_and(char::is_lowercase) {
-                    words.insert(surface.to_string());
+                    key.push_str(surface);
                 } else if i > 0 {
-                    words.insert(format!("^{}", surface.to_lowercase()));
+                    key.push('^');
+                    if surface.is_ascii() {
+                        key.extend(surface.chars().map(|c| c.to_ascii_lowercase()));
+                    } else {
+                        key.push_str(&surface.to_lowercase());
+                    }
+                } else {
+                    continue;
+                }
+                if !words.contains(key.as_str()) {
+                    words.insert(key.clone());
                 }
             }
         }

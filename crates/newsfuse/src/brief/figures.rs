@@ -23,6 +23,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -231,6 +232,44 @@ static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The words [`SPELLED_NUMBER`] starts with, in any ASCII case: a text holding none of them (nor
+/// the long s, which case-folds to "s") has no spelled number. A cheap test that spares the
+/// regex most sentences.
+static SPELLED_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "one",
+        ])
+        .expect("valid words")
+});
+
 /// The value of a spelled-out number ("twenty-five" -> 25).
 fn spelled_value(word: &str) -> Option<f64> {
     const UNITS: &[&str] = &[
@@ -298,7 +337,9 @@ fn scale_value(word: &str) -> f64 {
 /// Every number of a sentence, digits and words, in text order, not overlapping.
 fn scan_numbers(text: &str) -> Vec<RawNumber> {
     let mut found: Vec<RawNumber> = Vec::new();
-    for caps in NUMBER.captures_iter(text) {
+    // Only ASCII digits parse below, so a text without one has no number in digits.
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    for caps in NUMBER.captures_iter(if digits { text } else { "" }) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
@@ -338,7 +379,8 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
             spelled: false,
         });
     }
-    for caps in SPELLED_NUMBER.captures_iter(text) {
+    let spelled = SPELLED_WORDS.is_match(text) || text.contains('ſ');
+    for caps in SPELLED_NUMBER.captures_iter(if spelled { text } else { "" }) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
@@ -2301,15 +2343,13 @@ fn likely_agreement(a: &Mention, b: &Mention) -> bool {
     {
         return false;
     }
-    let qualifiers_ok =
-        a.qualifiers == b.qualifiers || a.qualifiers.iter().any(|q| b.qualifiers.contains(q));
-    let evidence = a.head.is_some() || a.context.intersection(&b.context).count() >= 2;
-    qualifiers_ok
-        && evidence
-        && owners_compatible(a, b, false)
-        && a.kind != Kind::Number
-        && values_agree(a, b)
+    // The cheap value tests first: most pairs of a bucket differ in value.
+    a.kind != Kind::Number
         && (a.value - b.value).abs() <= a.precision.max(b.precision)
+        && values_agree(a, b)
+        && (a.qualifiers == b.qualifiers || a.qualifiers.iter().any(|q| b.qualifiers.contains(q)))
+        && (a.head.is_some() || a.context.intersection(&b.context).count() >= 2)
+        && owners_compatible(a, b, false)
 }
 
 /// Whether two figures are one value as written, allowing for approximation and rounding but not
@@ -2548,6 +2588,8 @@ struct SentenceWords {
     forecast: bool,
     /// The weekday and month words.
     days: HashSet<String>,
+    /// [`subject_names`] of the mention, worked out on first use.
+    subjects: OnceCell<HashSet<String>>,
 }
 
 impl SentenceWords {
@@ -2563,6 +2605,7 @@ impl SentenceWords {
                 })
                 .cloned()
                 .collect(),
+            subjects: OnceCell::new(),
         }
     }
 }
@@ -2657,13 +2700,15 @@ fn conflict_supported(
         return true;
     }
     let (sa, sb) = (
-        subject_names(a, docs, known_names),
-        subject_names(b, docs, known_names),
+        wa.subjects
+            .get_or_init(|| subject_names(a, docs, known_names)),
+        wb.subjects
+            .get_or_init(|| subject_names(b, docs, known_names)),
     );
     // Each side naming someone or somewhere the other does not ("China's Guangdong", "China's
     // Hunan") is two subjects, even with a name in common.
     let differ = |x: &HashSet<String>, y: &HashSet<String>| x.difference(y).next().is_some();
-    sa.is_empty() || sb.is_empty() || !(differ(&sa, &sb) && differ(&sb, &sa))
+    sa.is_empty() || sb.is_empty() || !(differ(sa, sb) && differ(sb, sa))
 }
 
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",

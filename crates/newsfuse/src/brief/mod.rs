@@ -346,7 +346,7 @@ pub(crate) fn slice(text: &str, span: Span) -> &str {
 
 /// The distinct content stems (non-stopword, with a letter or digit) of a sentence.
 pub(crate) fn content_stems(sentence: &Sentence) -> Vec<&str> {
-    let mut seen = HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     sentence
         .tokens
         .iter()

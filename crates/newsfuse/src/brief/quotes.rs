@@ -21,7 +21,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexBuilder};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -161,12 +162,38 @@ static AFTER_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    RegexBuilder::new(&format!(
         r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
+    // Its lazy DFA (run backwards from the end) needs many states: with the default cache it
+    // would clear and rebuild them for every few quotations.
+    .dfa_size_limit(BEFORE_DFA_BYTES)
+    .build()
     .expect("valid regex")
 });
+/// The lazy DFA cache of [`BEFORE`].
+const BEFORE_DFA_BYTES: usize = 16 << 20;
+/// Every word [`BEFORE`] and [`BEFORE_OPEN_APPOSITIVE`] can end on ([`speech_verb`]'s and
+/// [`BEFORE_VERBS`]), for [`may_end_in_speech_verb`].
+static BEFORE_VERB_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = VERBS
+        .split('|')
+        .chain(BEFORE_VERBS.split('|'))
+        .chain(["described", "put", "quoted"])
+        .collect();
+    AhoCorasick::new(words).expect("valid words")
+});
+
+/// Whether `piece` may match [`BEFORE`] or [`BEFORE_OPEN_APPOSITIVE`]: both end in a speech verb
+/// followed by no sentence end and no quote mark, so one of [`BEFORE_VERB_WORDS`] must stand
+/// after the piece's last such character. A cheap test that spares the regexes most pieces.
+fn may_end_in_speech_verb(piece: &str) -> bool {
+    let tail = piece
+        .rfind(['.', '!', '?', '"', '“', '”'])
+        .map_or(piece, |at| &piece[at..]);
+    BEFORE_VERB_WORDS.is_match(tail)
+}
 /// "Jane Roe, the city's mayor said, "..."": an appositive opened by an article and ending in a
 /// title, without its closing comma; the name before it speaks.
 static BEFORE_OPEN_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -669,9 +696,11 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
             w.as_str().to_string(),
         ));
     }
-    if [", the ", ", a ", ", an ", ", The ", ", A ", ", An "]
-        .iter()
-        .any(|article| piece.contains(article))
+    let speech_verb = may_end_in_speech_verb(piece);
+    if speech_verb
+        && [", the ", ", a ", ", an ", ", The ", ", A ", ", An "]
+            .iter()
+            .any(|article| piece.contains(article))
         && let Some(caps) = BEFORE_OPEN_APPOSITIVE.captures(piece)
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
         && open_appositive_describes(&caps["app"])
@@ -688,9 +717,15 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
             w.as_str().to_string(),
         ));
     }
-    if let Some(caps) = BEFORE
-        .captures(piece)
-        .or_else(|| BEFORE_ACCORDING.captures(piece))
+    if let Some(caps) = speech_verb
+        .then(|| BEFORE.captures(piece))
+        .flatten()
+        .or_else(|| {
+            piece
+                .contains("ccording")
+                .then(|| BEFORE_ACCORDING.captures(piece))
+                .flatten()
+        })
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
     {
         // "Syria ... in a government statement confirmed": the document speaks for the
