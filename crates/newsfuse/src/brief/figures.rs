@@ -190,10 +190,6 @@ struct Mention {
     /// 1.2 degrees", "to 60 percent from 45 percent"): no value of its own, compared with
     /// nothing but an equal value.
     range_end: bool,
-    /// A conversion in brackets right after a figure ("290 million Hong Kong dollars (U.S. dlrs
-    /// 37 million)", "30 kilometers (18 miles)"): the value of the figure it converts. Two
-    /// conversions are one quantity only when they convert one value.
-    converts: Option<f64>,
     /// A figure per period ("$4 billion a year", "$15 a month", "annually"): a rate, never the
     /// same quantity as a total.
     rate: bool,
@@ -204,11 +200,6 @@ struct Mention {
     /// 11 people" and "11 people were killed" -> `kill`; "has received $2 billion" ->
     /// `receiv`), when the clause shows one ([`predicate_of`]).
     predicate: Option<String>,
-    /// The words right before the figure (its hedge left out) and right after it (its
-    /// currency, unit and head left out), nearest first, up to [`ALIGN_WORDS`] each: stems,
-    /// with whether each is a content word. See [`alignment`].
-    left: Vec<(Arc<str>, bool)>,
-    right: Vec<(Arc<str>, bool)>,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -678,16 +669,14 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                         || agree && cross_article_link(ma, mb, idf.shared_weight(a, b));
                     if linked
                         && owners_compatible(ma, mb, strength.is_some_and(|s| s.by_sentence))
-                        && (strength.is_some_and(|s| s.by_sentence || s.by_place || s.by_name)
+                        && (strength.is_some_and(|s| s.by_sentence || s.by_name)
                             || distinctive(ma, mb, &bucket, &mentions))
                     {
-                        let (left, right, _) = alignment(ma, mb);
                         candidates.push(Candidate {
                             a: a.min(b),
                             b: a.max(b),
                             agree,
-                            weight: strength.map_or(0.0, |s| s.similarity)
-                                + ALIGN_BONUS * (left + right) as f64,
+                            weight: strength.map_or(0.0, |s| s.similarity),
                         });
                         continue;
                     }
@@ -1247,8 +1236,6 @@ struct Strength {
     similarity: f64,
     /// True when the sentences themselves say nearly the same thing (a rewrite of one report).
     by_sentence: bool,
-    /// True when the words right around the two figures are the same ([`aligned`]).
-    by_place: bool,
     /// True for two ages of one named person.
     by_name: bool,
 }
@@ -1261,50 +1248,6 @@ const AGE_BY_NAME: f64 = 0.1;
 /// IDF-weighted Jaccard similarity of the two figures' own clauses (with head and qualifiers).
 const CONTEXT_SIMILARITY: f64 = 0.2;
 
-/// How many words either side of a figure [`alignment`] compares.
-const ALIGN_WORDS: usize = 3;
-/// Added to a candidate's weight per aligned word (see [`alignment`]), so that of two figures in
-/// one rewritten sentence, the one in the same place pairs first.
-const ALIGN_BONUS: f64 = 0.1;
-
-/// Where two figures sit in the same words: the number of words right before them that are the
-/// same, nearest first and up to the first difference, and the same after them; the sentence's
-/// start or end on both sides counts as one same word. A figure changed in one report of a
-/// sentence others copy keeps its place ("require air bags in a 25 mph crash test" and "... a
-/// 10 mph crash test"), while two figures of one sentence sit in different words.
-fn alignment(a: &Mention, b: &Mention) -> (usize, usize, bool) {
-    let side = |x: &[(Arc<str>, bool)], y: &[(Arc<str>, bool)]| {
-        if x.is_empty() && y.is_empty() {
-            return (1, false);
-        }
-        let same = x.iter().zip(y).take_while(|(p, q)| p.0 == q.0).count();
-        let content = x.iter().take(same).any(|(_, c)| *c);
-        // Both run out together (the sentence or the phrase ends): one more word in common.
-        let edge = same == x.len() && same == y.len() && same < ALIGN_WORDS;
-        (same + usize::from(edge), content)
-    };
-    let (left, left_content) = side(&a.left, &b.left);
-    let (right, right_content) = side(&a.right, &b.right);
-    (left, right, left_content || right_content)
-}
-
-/// Whether two figures sit in the same words (see [`alignment`]): two words in common before them
-/// (the verb or preposition that governs a figure tells most), one after, at least `needed` in
-/// all, one of them a content word.
-fn aligned(a: &Mention, b: &Mention, needed: usize) -> bool {
-    let (left, right, content) = alignment(a, b);
-    left >= 2 && right >= 1 && left + right >= needed && content
-}
-
-/// Words in common around two figures that link them as one quantity (see [`aligned`]).
-const ALIGN_LINK: usize = 3;
-/// The least sentence similarity (as [`SENTENCE_SIMILARITY`]) of two figures linked by their
-/// place: a stock phrase ("signed three documents including an agreement") in two otherwise
-/// unrelated sentences is no evidence.
-const ALIGN_SENTENCE: f64 = 0.2;
-/// Words in common around two percentages without a head noun that make them one share.
-const ALIGN_BARE_PERCENT: usize = 4;
-
 /// A link that does not depend on the values: same bucket (the caller's), compatible qualifiers,
 /// values within [`MAX_RATIO`], and either nearly the same sentence or nearly the same clause
 /// with enough rare words shared.
@@ -1315,17 +1258,11 @@ fn link_strength(
     cb: &ContextIds,
     idf: &Idf,
 ) -> Option<Strength> {
-    // Two remainders ("the other 14", "28 others") in the same words are one remainder.
-    let in_place = aligned(a, b, ALIGN_LINK);
     if a.kind == Kind::Number
-        || (a.partial || b.partial) && !(a.partial && b.partial && in_place)
+        || a.partial
+        || b.partial
         || a.range_end
         || b.range_end
-        || !match (a.converts, b.converts) {
-            (None, None) => true,
-            (Some(x), Some(y)) => (x - y).abs() <= 0.005 * x.abs().max(y.abs()),
-            _ => false,
-        }
         || !qualifiers_compatible(a, b)
         || !dimensions_compatible(a, b)
     {
@@ -1344,7 +1281,6 @@ fn link_strength(
         return Some(Strength {
             similarity: sentence.max(AGE_BY_NAME),
             by_sentence: sentence >= SENTENCE_SIMILARITY,
-            by_place: false,
             by_name: true,
         });
     }
@@ -1399,9 +1335,6 @@ fn link_strength(
             .next()
             .is_some();
     let by_sentence = sentence >= SENTENCE_SIMILARITY && !names_differ;
-    // The same words right around both figures: one sentence's figure, however the rest of
-    // the sentence was rewritten.
-    let by_place = in_place && !names_differ && sentence >= ALIGN_SENTENCE;
     let needed = if a.head.is_some() {
         LINK_WEIGHT
     } else {
@@ -1412,13 +1345,13 @@ fn link_strength(
     let named = a.head.is_some()
         && a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
         && shares_non_qualifier;
-    (by_sentence || by_place || named || context >= CONTEXT_SIMILARITY && shared >= needed)
-        .then_some(Strength {
+    (by_sentence || named || context >= CONTEXT_SIMILARITY && shared >= needed).then_some(
+        Strength {
             similarity: sentence.max(context),
             by_sentence,
-            by_place,
             by_name: false,
-        })
+        },
+    )
 }
 
 /// Ages and durations belong to someone: two named owners must share a name, and without a name
@@ -1800,7 +1733,6 @@ fn extract_sentence(
             sentence_stems: Arc::clone(&sentence_stems),
             sentence_names: Arc::clone(&sentence_names),
             range_end: false,
-            converts: None,
             rate: is_rate(&rest.iter().take(6).map(|t| lower(t)).collect::<Vec<_>>()),
             negated: rest
                 .iter()
@@ -1810,18 +1742,6 @@ fn extract_sentence(
                     let w = lower(t);
                     matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't")
                 }),
-            left: words_beside(
-                doc,
-                tokens_before.iter().rev().copied(),
-                hedge_start.min(abs_start),
-                true,
-            ),
-            right: words_beside(
-                doc,
-                rest.iter().copied(),
-                head_end.unwrap_or(abs_end).max(abs_end),
-                false,
-            ),
         };
         // A range or a change within the sentence: "between 10 and 15", "0.6 to 1.2", "from 45
         // to 60", "to 60 from 45". Both ends are marked.
@@ -1859,32 +1779,6 @@ fn extract_sentence(
             if range {
                 antecedent.range_end = true;
                 mention.range_end = true;
-            }
-        }
-        // A conversion in brackets right after a figure ("290 million Hong Kong dollars (U.S.
-        // dlrs 37 million)", "30 kilometers (18 miles)"): the same figure in another unit, no
-        // value of its own.
-        if let Some(antecedent) = out[first_in_sentence..].last()
-            && matches!(mention.kind, Kind::Count | Kind::Money)
-        {
-            let between = doc
-                .text
-                .get(antecedent.span.end..hedge_start.min(abs_start))
-                .unwrap_or("")
-                .trim();
-            let plain = |part: &str, words: usize| {
-                part.split_whitespace().count() <= words
-                    && !part.contains(|c: char| {
-                        c.is_ascii_digit() || matches!(c, ',' | ';' | '(' | ')' | '[' | ']')
-                    })
-            };
-            // The antecedent's unit words, the bracket, and at most two words of the other
-            // unit ("Hong Kong dollars (U.S. dlrs").
-            if let Some(open) = between.rfind(['(', '['])
-                && plain(&between[..open], 3)
-                && plain(&between[open + 1..], 2)
-            {
-                mention.converts = Some(antecedent.value);
             }
         }
         // Ellipsis: "40 per cent of territory in Iraq and 30 per cent in Syria".
@@ -1931,46 +1825,6 @@ fn extract_sentence(
         }
         out.push(mention);
     }
-}
-
-/// Up to [`ALIGN_WORDS`] words beside a figure, nearest first, from `tokens` (nearest first)
-/// that lie wholly before (`before`) or after `from`: stems with whether each is a content word,
-/// stopping at a clause mark ("," "(" ";" a quotation mark or a dash), so that a figure's words
-/// are its own phrase's.
-fn words_beside<'t>(
-    doc: &Doc<'_>,
-    tokens: impl Iterator<Item = &'t Token>,
-    from: usize,
-    before: bool,
-) -> Vec<(Arc<str>, bool)> {
-    let mut out = Vec::new();
-    let mut edge = from;
-    for token in tokens {
-        if before && token.span.end > from || !before && token.span.start < from {
-            continue;
-        }
-        let gap = if before {
-            doc.text.get(token.span.end..edge)
-        } else {
-            doc.text.get(edge..token.span.start)
-        }
-        .unwrap_or("");
-        if gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '[', ']', '—', '–']) {
-            break;
-        }
-        edge = if before {
-            token.span.start
-        } else {
-            token.span.end
-        };
-        if is_wordy(token) {
-            out.push((Arc::clone(&token.stem), !token.is_stopword));
-            if out.len() == ALIGN_WORDS {
-                break;
-            }
-        }
-    }
-    out
 }
 
 /// Whether the words after a figure make it a rate per period ("a year", "per month", "each
@@ -2752,11 +2606,10 @@ fn conflict_supported(
     if wa.forecast != wb.forecast || a.rate != b.rate || a.negated != b.negated {
         return false;
     }
-    // A bare percentage names no measure of its own: only a rewrite of one sentence, or the same
-    // words right around both, say two of them are one share.
+    // A bare percentage names no measure of its own: only a rewrite of one sentence says two of
+    // them are one share.
     if a.kind == Kind::Percent
         && (a.head.is_none() || b.head.is_none())
-        && !aligned(a, b, ALIGN_BARE_PERCENT)
         && idf.jaccard(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
     {
         return false;
@@ -3057,12 +2910,9 @@ mod tests {
             partial: false,
             dimensions: Vec::new(),
             range_end: false,
-            converts: None,
             rate: false,
             negated: false,
             predicate: None,
-            left: Vec::new(),
-            right: Vec::new(),
         };
         assert!(values_agree(
             &m(2000.0, "2000", Hedge::Exact),
@@ -3535,129 +3385,6 @@ mod tests {
             "Mean temperatures on the island rose 2.5 degrees over the century, the agency said.",
         ]);
         assert!(to.disagreements.is_empty(), "{:?}", disagreements(&to));
-    }
-
-    #[test]
-    fn a_conversion_in_brackets_has_no_value_of_its_own() {
-        let figures = figures_of(&[
-            "Assets worth 160 million Hong Kong dollars (U.S. dlrs 20.5 million) in property were frozen under the order.",
-            "The gang got 290 million Hong Kong dollars (U.S. dlrs 37 million) in ransom payments for the two men.",
-        ]);
-        assert!(
-            figures.disagreements.is_empty() && figures.updates.is_empty(),
-            "{:?}",
-            disagreements(&figures)
-        );
-        // Conversions of one figure that differ do disagree.
-        let figures = figures_of(&[
-            "The town lies in the hills, 30 kilometers (18 miles) east of the capital.",
-            "The town lies in the hills, 30 kilometers (7 miles) east of the capital.",
-        ]);
-        assert_eq!(
-            figures.disagreements.len(),
-            1,
-            "{:?}",
-            disagreements(&figures)
-        );
-    }
-
-    #[test]
-    fn a_figure_changed_in_a_copied_sentence_pairs_with_the_one_in_its_place() {
-        // Two figures of one unit in one copied sentence: the changed one is compared with the
-        // one in the same words, not with the other.
-        let sentence = |a: &str, b: &str| {
-            format!(
-                "The agency will require air bags to protect occupants in a {a} mph crash test, rather than a test at {b} mph favoured by some advocates."
-            )
-        };
-        let (one, two, three) = (
-            sentence("25", "30"),
-            sentence("25", "30"),
-            sentence("10", "30"),
-        );
-        let figures = figures_of(&[&one, &two, &three]);
-        let flags = disagreements(&figures);
-        assert_eq!(flags.len(), 1, "{flags:?}");
-        assert_eq!(
-            flags[0].1,
-            vec![(10.0, vec![2]), (25.0, vec![0, 1])],
-            "{flags:?}"
-        );
-    }
-
-    #[test]
-    fn a_figure_in_the_same_words_of_a_rewritten_sentence_is_one_quantity() {
-        // Remainders in the same words are one remainder; a remainder and a whole are not.
-        let figures = figures_of(&[
-            "Since the summit, 29 nations have ratified the treaty and 11 others have accepted it by a simpler process, the ministry said.",
-            "Since then, 29 nations have ratified the treaty and 28 others have accepted it by a simpler process.",
-        ]);
-        let flags = disagreements(&figures);
-        assert_eq!(flags.len(), 1, "{flags:?}");
-        assert_eq!(flags[0].1, vec![(11.0, vec![0]), (28.0, vec![1])]);
-        let whole = figures_of(&[
-            "The other 14 sailors were flown home on Friday, the navy said.",
-            "All 15 sailors were flown home on Friday, the navy said.",
-        ]);
-        assert!(
-            whole.disagreements.is_empty(),
-            "{:?}",
-            disagreements(&whole)
-        );
-        // A stock phrase in two unrelated sentences is no evidence: two visits, two signings.
-        let stock = figures_of(&[
-            "After the talks, the two sides signed three documents including an agreement on technical cooperation between the two governments.",
-            "On Monday, the two countries signed six documents, including an agreement on financial cooperation under which Norland will provide loans.",
-        ]);
-        assert!(
-            stock.disagreements.is_empty(),
-            "{:?}",
-            disagreements(&stock)
-        );
-        // Durations of different people in the same words stay apart.
-        let durations = figures_of(&[
-            "Lee Dorn was sentenced to 11 years in prison for the attack on the depot.",
-            "Ana Park was sentenced to 13 years in prison for the attack on the depot.",
-        ]);
-        assert!(
-            durations.disagreements.is_empty(),
-            "{:?}",
-            disagreements(&durations)
-        );
-        // Labels in the same words are never compared.
-        let labels = figures_of(&[
-            "The home side won Game 2 of the series in front of a record crowd.",
-            "The home side won Game 4 of the series in front of a record crowd.",
-        ]);
-        assert!(
-            labels.disagreements.is_empty(),
-            "{:?}",
-            disagreements(&labels)
-        );
-    }
-
-    #[test]
-    fn a_bare_percentage_in_the_same_words_is_one_share() {
-        let figures = figures_of(&[
-            "Reports of such attacks in the city have surged 78 percent over the same period last year, the police said.",
-            "In the city, reports of such attacks have surged 47 percent over the same period last year.",
-        ]);
-        assert_eq!(
-            figures.disagreements.len(),
-            1,
-            "{:?}",
-            disagreements(&figures)
-        );
-        // Other words around them: two shares.
-        let apart = figures_of(&[
-            "Prices in the region rose 3 percent in the spring, the bureau said.",
-            "Wages in the region grew 5 percent after the strike, the union said.",
-        ]);
-        assert!(
-            apart.disagreements.is_empty(),
-            "{:?}",
-            disagreements(&apart)
-        );
     }
 
     #[test]
