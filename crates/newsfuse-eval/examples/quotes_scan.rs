@@ -3,11 +3,13 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
 //! a quotation of three words or more; their first eight such quotations (articles in order).
+//! Rule `D` (run once `C` is labelled, so "no labelled quotation" means none of `A`, `B`, `C`):
+//! the same with five clusters of `multinews_full_dev` (web text) and three of each DUC file.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -22,6 +24,8 @@ const FILES: [&str; 4] = [
     "multinews_full_dev.jsonl",
 ];
 const CLUSTERS_PER_FILE: usize = 3;
+/// Rule `D` favours web text: this many clusters of `multinews_full_dev`.
+const WEB_CLUSTERS_RULE_D: usize = 5;
 const QUOTES_PER_CLUSTER: usize = 8;
 
 /// Quote-mark pairs of one article: (open, close), byte offsets of the marks; `close` `None` for
@@ -68,6 +72,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let shared = PathBuf::from(args.first().map_or("../shared", String::as_str));
     let labels = PathBuf::from(args.get(1).map_or("eval/brief", String::as_str));
+    let rule_d = args.get(2).is_some_and(|r| r == "D");
     let labelled: HashSet<String> = load_labels(&labels.join("quotes.jsonl"))
         .expect("labels load")
         .into_iter()
@@ -88,8 +93,13 @@ fn main() {
             .collect();
         let clusters = load_clusters(&path, &ids).expect("clusters load");
         let mut taken = 0;
+        let per_file = if rule_d && file.starts_with("multinews") {
+            WEB_CLUSTERS_RULE_D
+        } else {
+            CLUSTERS_PER_FILE
+        };
         for id in &ids {
-            if taken == CLUSTERS_PER_FILE {
+            if taken == per_file {
                 break;
             }
             let cluster = clusters.iter().find(|c| &c.id == id).expect("loaded");

@@ -6,7 +6,7 @@
 //!
 //! - `quotes.speaker_right`: of the quotations the text attributes (labelled `person`, `org` or
 //!   `role`), the share whose brief speaker is right. No occurrence, or one without a speaker,
-//!   counts as wrong. A person is right when the surnames (last words, case and dots folded)
+//!   counts as wrong. A person is right when the surnames (last words, case, dots and hyphens folded)
 //!   are equal and, when both names have two words or more, the first words are too ("Kerry"
 //!   matches "John Kerry", "Bill Clinton" does not match "Hillary Clinton"). A body or an unnamed
 //!   role is right when the brief's speaker or one of its roles contains the label's head word
@@ -140,6 +140,13 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                 if speaker_matches(label, &found) {
                     right.0 += 1;
                 } else if debug && part == Part::Tune {
+                    let written = found.occurrence.map(|(g, o)| {
+                        let occurrence = &brief.quotes[g].occurrences[o];
+                        (
+                            occurrence.speaker_as_written.clone(),
+                            occurrence.speaker_source.clone(),
+                        )
+                    });
                     eprintln!(
                         "quotes: {} a{} {}: label {:?} ({}), brief {:?} {:?}{}",
                         label.cluster,
@@ -149,7 +156,10 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                         label.kind,
                         found.speaker,
                         found.roles,
-                        if found.found { "" } else { " (no occurrence)" }
+                        written.map_or_else(
+                            || " (no occurrence)".to_string(),
+                            |(w, s)| format!(", written {w:?} ({s})")
+                        )
                     );
                 }
             }
@@ -320,7 +330,7 @@ pub fn lookup(brief: &Brief, text: &str, label: &QuoteLabel) -> Found {
 }
 
 fn fold(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '.')
+    name.split(|c: char| c.is_whitespace() || c == '.' || c == '-')
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect()
