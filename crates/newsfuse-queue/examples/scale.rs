@@ -54,12 +54,21 @@ fn partition(db: &Path) -> (HashMap<String, u64>, u64, usize) {
     let mut stale = 0;
     let rows = store.stories(None).expect("stories");
     for row in &rows {
-        if !store
-            .story(row.id)
-            .expect("read")
-            .is_some_and(|r| r.brief_is_current())
-        {
+        let record = store.story(row.id).expect("read").expect("story");
+        if !record.brief_is_current() {
             stale += 1;
+            if stale <= 3 {
+                let b = record.brief.as_ref().expect("brief");
+                eprintln!(
+                    "stale story {}: {} articles ({} read), updated in batch {}; brief of {} articles, batch {}",
+                    row.id,
+                    row.articles,
+                    store.story_articles(row.id).expect("read").len(),
+                    row.updated_batch,
+                    b.story_articles,
+                    b.batch
+                );
+            }
         }
         for a in store.story_articles(row.id).expect("read") {
             out.insert(a.id.expect("every stream article has an id"), row.id);
@@ -148,6 +157,7 @@ fn main() {
     let mut ingest_ms = Vec::new();
     let mut rebuild_ms = Vec::new();
     let mut conflicts = 0;
+    let mut swept = 0;
     for (child, stats) in &mut children {
         Command::new("kill")
             .args(["-TERM", &child.id().to_string()])
@@ -165,6 +175,7 @@ fn main() {
         ingest_ms.extend(floats("ingest_latency_ms"));
         rebuild_ms.extend(floats("rebuild_latency_ms"));
         conflicts += v["conflicts"].as_u64().unwrap_or(0);
+        swept += v["swept"].as_u64().unwrap_or(0);
     }
     let (part, stories, stale) = partition(&db);
     let (p, r, f) = bcubed(&part, &labels);
@@ -181,7 +192,7 @@ fn main() {
         articles.len() as f64 / elapsed
     );
     println!(
-        "  publish -> in its story: p50 {:.0} ms, p99 {:.0} ms; rebuild request -> brief current: p50 {:.0} ms, p99 {:.0} ms; lost compare-and-sets {conflicts}",
+        "  publish -> in its story: p50 {:.0} ms, p99 {:.0} ms; rebuild request -> brief current: p50 {:.0} ms, p99 {:.0} ms; lost compare-and-sets {conflicts}; briefs made current by the idle sweep {swept}",
         pct(&ingest_ms, 0.5),
         pct(&ingest_ms, 0.99),
         pct(&rebuild_ms, 0.5),

@@ -114,6 +114,8 @@ pub struct WorkerStats {
     pub rebuilds_acked: u64,
     /// Briefs rebuilt and stored.
     pub briefs_rebuilt: u64,
+    /// Of those, briefs found stale by the sweep an idle rebuild loop makes (no request pending).
+    pub swept: u64,
     /// Milliseconds from an article's publish (its JetStream time) to its batch's commit.
     #[serde(skip)]
     pub ingest_latency_ms: Vec<f64>,
@@ -135,6 +137,7 @@ impl WorkerStats {
         self.store_down += other.store_down;
         self.rebuilds_acked += other.rebuilds_acked;
         self.briefs_rebuilt += other.briefs_rebuilt;
+        self.swept += other.swept;
         self.ingest_latency_ms
             .extend_from_slice(&other.ingest_latency_ms);
         self.rebuild_latency_ms
@@ -601,11 +604,41 @@ async fn rebuild_loop(
     .await?;
     let mut slot = StoreSlot { open, store: None };
     let mut stats = WorkerStats::default();
+    let mut swept = false;
     while !shared.should_stop(config.idle_exit) {
         let messages = fetch(&consumer, config.rebuild_batch, config.wait).await;
         if messages.is_empty() {
+            if !swept {
+                // Idle: a backstop sweep for any story left with a stale brief.
+                swept = true;
+                let summary = config.summary.clone();
+                let done = slot
+                    .run(move |store| {
+                        let stale: Vec<u64> = store
+                            .stories(None)
+                            .map_err(StepError::Store)?
+                            .iter()
+                            .map(|row| row.id)
+                            .filter(|&id| {
+                                store
+                                    .story(id)
+                                    .ok()
+                                    .flatten()
+                                    .is_some_and(|r| !r.brief_is_current())
+                            })
+                            .collect();
+                        rebuild_briefs(store, &stale, &summary).map_err(StepError::Store)
+                    })
+                    .await;
+                if let Ok(done) = done {
+                    let rebuilt = done.iter().filter(|(_, r)| *r == Rebuilt::Rebuilt).count();
+                    stats.swept += rebuilt as u64;
+                    stats.briefs_rebuilt += rebuilt as u64;
+                }
+            }
             continue;
         }
+        swept = false;
         shared.active();
         let mut work: Vec<(Message, u64)> = Vec::with_capacity(messages.len());
         for message in messages {
