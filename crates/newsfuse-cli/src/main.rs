@@ -15,6 +15,7 @@ mod serve;
 mod store;
 mod stories;
 mod update_eval;
+mod worker;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -129,6 +130,12 @@ enum Command {
   newsfuse serve                       # then open http://127.0.0.1:8080
   newsfuse serve --db stories.db --listen 0.0.0.0:8080 --token-file token.txt")]
     Serve(serve::ServeArgs),
+    /// Ingest articles from NATS JetStream into the store and rebuild stale briefs: run any
+    /// number of them, on any machines (ARCHITECTURE.md, "Past one machine").
+    #[command(after_help = "Examples:
+  newsfuse worker --store stories.db --queue nats://127.0.0.1:4222
+  newsfuse worker --store stories.db --queue nats://10.0.0.5:4222 --batch 128 --role ingest")]
+    Worker(worker::WorkerArgs),
 }
 
 #[derive(Args, Clone)]
@@ -336,6 +343,7 @@ fn main() -> ExitCode {
         Command::Story(args) => store::run_story(&args),
         Command::EvalUpdate(args) => update_eval::run_eval_update(&args),
         Command::Serve(args) => serve::run_serve(&args),
+        Command::Worker(args) => worker::run_worker(&args),
     };
     match outcome {
         Ok(code) => code,

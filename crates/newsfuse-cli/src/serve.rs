@@ -31,6 +31,13 @@ pub(crate) struct ServeArgs {
     /// Requests served at once (the others wait).
     #[arg(long, default_value_t = 64, value_name = "N")]
     concurrency: usize,
+    /// Publish posted articles to this NATS JetStream server for `newsfuse worker`s to ingest,
+    /// answering 202 once JetStream acknowledged them (default: ingest them here, at once).
+    #[arg(long, value_name = "nats://HOST:PORT")]
+    queue: Option<String>,
+    /// The prefix of the queue's subjects and streams (as given to the workers).
+    #[arg(long, default_value = "newsfuse", value_name = "NAME")]
+    queue_prefix: String,
 }
 
 pub(crate) fn run_serve(args: &ServeArgs) -> Result<ExitCode> {
@@ -57,6 +64,10 @@ pub(crate) fn run_serve(args: &ServeArgs) -> Result<ExitCode> {
     config.body_limit = args.max_body_mib.saturating_mul(1024 * 1024);
     config.request_timeout = Duration::from_secs(args.timeout);
     config.concurrency = args.concurrency;
+    config.queue = args.queue.clone().map(|url| newsfuse_server::QueueTarget {
+        url,
+        prefix: args.queue_prefix.clone(),
+    });
     newsfuse_server::run(config, args.listen)?;
     Ok(ExitCode::SUCCESS)
 }

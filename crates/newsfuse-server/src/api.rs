@@ -192,12 +192,13 @@ pub struct IngestAnswer {
         content((String = "application/json"), (String = "application/x-ndjson"), (String = "text/plain"))),
     responses(
         (status = 200, description = "Stored (or recognised)", body = IngestAnswer),
+        (status = 202, description = "With `serve --queue`: every article acknowledged by NATS JetStream, for the workers to ingest"),
         (status = 400, description = "Some items malformed (the good ones stored, listed in `articles`), or no article at all", body = IngestAnswer),
         (status = 401, description = "A token is needed and was missing or wrong", body = ErrorBody),
         (status = 408, description = "The request took too long"),
         (status = 413, description = "The body is larger than the limit", body = ErrorBody),
         (status = 500, description = "The store failed", body = ErrorBody),
-        (status = 503, description = "Another writer kept committing first", body = ErrorBody),
+        (status = 503, description = "Another writer kept committing first, or (with `serve --queue`) NATS did not acknowledge the articles", body = ErrorBody),
     ),
     security((), ("bearer" = []))
 )]
@@ -222,6 +223,9 @@ pub async fn post_articles(
             error: Some("the body holds no article".into()),
         };
         return Ok((StatusCode::BAD_REQUEST, Json(answer)).into_response());
+    }
+    if let Some(queue) = state.queue() {
+        return Ok(crate::queued::publish(queue, good, bad).await);
     }
     let summary = state.config().summary.clone();
     let inputs: Vec<_> = good.iter().map(|(_, a)| a.clone()).collect();

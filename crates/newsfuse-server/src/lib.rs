@@ -19,6 +19,7 @@ mod articles;
 mod metrics;
 mod openapi;
 mod pages;
+mod queued;
 mod state;
 
 use std::future::Future;
@@ -52,6 +53,18 @@ pub struct Config {
     pub concurrency: usize,
     /// How summaries and briefs are built.
     pub summary: SummaryConfig,
+    /// Where posted articles go instead of the store (`None`: into the store, at once).
+    pub queue: Option<QueueTarget>,
+}
+
+/// A NATS JetStream server that posted articles are published to, for `newsfuse worker`s to
+/// ingest (reads still come from the store).
+#[derive(Debug, Clone)]
+pub struct QueueTarget {
+    /// `nats://HOST:PORT`.
+    pub url: String,
+    /// The prefix of the subjects and streams (as the workers are given).
+    pub prefix: String,
 }
 
 impl Config {
@@ -70,6 +83,7 @@ impl Config {
             request_timeout: Duration::from_mins(1),
             concurrency: 64,
             summary: SummaryConfig::default(),
+            queue: None,
         }
     }
 }
@@ -81,6 +95,9 @@ pub enum ServerError {
     /// The store could not be opened (not a newsfuse store, a newer layout, unreadable).
     #[error("cannot open the store: {0}")]
     Store(#[from] newsfuse_store::StoreError),
+    /// The queue could not be reached.
+    #[error("cannot use the queue: {0}")]
+    Queue(#[from] newsfuse_queue::QueueError),
     /// The address could not be bound, or serving failed.
     #[error("{context}: {source}")]
     Io {
@@ -165,7 +182,6 @@ pub async fn shutdown_signal() {
 /// `listen` and serves until SIGTERM or ctrl-c. Says where on stderr, and warns when a
 /// non-loopback address is served without a token.
 pub fn run(config: Config, listen: SocketAddr) -> Result<(), ServerError> {
-    let state = AppState::open(config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -174,6 +190,18 @@ pub fn run(config: Config, listen: SocketAddr) -> Result<(), ServerError> {
             source,
         })?;
     runtime.block_on(async move {
+        let queue = match &config.queue {
+            Some(target) => {
+                let queue = newsfuse_queue::Queue::connect(&target.url, &target.prefix).await?;
+                eprintln!(
+                    "newsfuse: posted articles go to {} (prefix {}) for the workers",
+                    target.url, target.prefix
+                );
+                Some(queue)
+            }
+            None => None,
+        };
+        let state = AppState::open_with_queue(config, queue)?;
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|source| ServerError::Io {

@@ -25,12 +25,22 @@ struct Inner {
     readers: Mutex<Vec<DynStore>>,
     metrics: Metrics,
     started: Instant,
+    queue: Option<newsfuse_queue::Queue>,
 }
 
 impl AppState {
     /// Opens the store of `config` (creating it when absent); a file or schema that is not a
     /// newsfuse store is refused untouched.
     pub fn open(config: Config) -> Result<Self, StoreError> {
+        Self::open_with_queue(config, None)
+    }
+
+    /// Like [`AppState::open`], with posted articles published to `queue` (when given) instead
+    /// of ingested.
+    pub fn open_with_queue(
+        config: Config,
+        queue: Option<newsfuse_queue::Queue>,
+    ) -> Result<Self, StoreError> {
         let writer = config.store.open()?;
         Ok(Self(Arc::new(Inner {
             config,
@@ -38,7 +48,13 @@ impl AppState {
             readers: Mutex::new(Vec::new()),
             metrics: Metrics::default(),
             started: Instant::now(),
+            queue,
         })))
+    }
+
+    /// Where posted articles go, when not into the store.
+    pub(crate) fn queue(&self) -> Option<&newsfuse_queue::Queue> {
+        self.0.queue.as_ref()
     }
 
     /// The settings.

@@ -12,6 +12,7 @@ use crate::{
     StoreError, StoreHead, StoreTotals, StoredArticle, StoryCursor, StoryQuery, StoryRecord,
     StoryRow, current_story, ingest,
 };
+use crate::{Rebuilt, ingest_without_briefs, rebuild_briefs};
 
 /// The ingest clock of every case.
 pub const NOW: i64 = 1_709_600_000; // 2024-03-05
@@ -289,6 +290,56 @@ pub fn independent_reports_rank_within_a_day(store: &mut dyn Store) {
     assert_eq!(page, all, "the paged listing has the same order");
 }
 
+/// An ingest that defers briefs leaves them stale; `rebuild_briefs` makes them current.
+pub fn briefs_deferred_then_rebuilt(store: &mut dyn Store) {
+    let first = ingest_without_briefs(store, &two_stories(0..4), &options()).expect("ingest");
+    assert_eq!(first.counts.new_stories, 2);
+    let ids: Vec<u64> = first.stories.iter().map(|s| s.id).collect();
+    for &id in &ids {
+        let record = store.story(id).expect("read").expect("the story");
+        assert!(
+            !record.brief_is_current(),
+            "story {id}: a deferred brief is stale"
+        );
+    }
+    // The listing and the search still read a story whose brief is not built yet.
+    let found = store
+        .find_stories(&StoryQuery {
+            text: Some("bridge".into()),
+            limit: 10,
+            ..StoryQuery::default()
+        })
+        .expect("search");
+    assert_eq!(found.len(), 1);
+    let done =
+        rebuild_briefs(store, &[ids[0], ids[1], 999], &SummaryConfig::default()).expect("rebuild");
+    assert_eq!(
+        done,
+        vec![
+            (999, Rebuilt::NoStory),
+            (ids[0], Rebuilt::Rebuilt),
+            (ids[1], Rebuilt::Rebuilt),
+        ]
+    );
+    let again = rebuild_briefs(store, &ids, &SummaryConfig::default()).expect("rebuild");
+    assert!(again.iter().all(|(_, r)| *r == Rebuilt::AlreadyCurrent));
+    // A second deferred batch keeps the old brief (stale) until the next rebuild.
+    let second = ingest_without_briefs(store, &two_stories(4..7), &options()).expect("ingest");
+    assert_eq!(second.counts.new_stories, 0);
+    let kept = store.story(ids[0]).expect("read").expect("the story");
+    assert!(!kept.brief_is_current());
+    assert_eq!(kept.brief.expect("a brief").batch, 1);
+    rebuild_briefs(store, &ids, &SummaryConfig::default()).expect("rebuild");
+    for row in store.stories(None).expect("stories") {
+        let record = store.story(row.id).expect("read").expect("the story");
+        assert!(record.brief_is_current(), "story {} brief stale", row.id);
+        assert_eq!(
+            record.brief.expect("a brief").built_from.len() as u64,
+            row.articles
+        );
+    }
+}
+
 pub fn find_stories_pages_and_searches(store: &mut dyn Store) {
     let empty = store.totals().expect("totals");
     assert_eq!((empty.articles, empty.stories, empty.batch), (0, 0, 0));
@@ -388,6 +439,7 @@ pub fn suite() -> Vec<(&'static str, Case)> {
             "independent_reports_rank_within_a_day",
             independent_reports_rank_within_a_day,
         ),
+        ("briefs_deferred_then_rebuilt", briefs_deferred_then_rebuilt),
     ]
 }
 

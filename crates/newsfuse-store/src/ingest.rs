@@ -76,6 +76,28 @@ pub fn ingest(
     articles: &[ArticleInput],
     options: &IngestOptions,
 ) -> Result<IngestReport> {
+    ingest_with(store, articles, options, true)
+}
+
+/// Ingests one batch like [`ingest()`], but builds no brief: each story the batch changed keeps
+/// the brief it had (now stale: [`StoryRecord::brief_is_current`] is false), and a new story gets
+/// an empty, stale one, until [`rebuild_briefs`] (or [`current_story`]) builds it. The batch's
+/// transaction then holds only the clustering and the writes, which is what a queue worker
+/// wants: briefs are rebuilt as separate work items, outside the serialised part.
+pub fn ingest_without_briefs(
+    store: &mut dyn Store,
+    articles: &[ArticleInput],
+    options: &IngestOptions,
+) -> Result<IngestReport> {
+    ingest_with(store, articles, options, false)
+}
+
+fn ingest_with(
+    store: &mut dyn Store,
+    articles: &[ArticleInput],
+    options: &IngestOptions,
+    briefs: bool,
+) -> Result<IngestReport> {
     let head = store.head()?;
     let mut clusterer = match &head.clusterer {
         Some(bytes) => serde_json::from_slice::<StoryClusterer>(bytes)?,
@@ -201,15 +223,34 @@ pub fn ingest(
         members.push((story, all));
     }
     let summary_config = &options.summary;
-    let stories: Vec<(StoryRow, BriefRecord)> = members
-        .par_iter()
-        .map(|(story, all)| {
+    let stories: Vec<(StoryRow, BriefRecord)> = if briefs {
+        members
+            .par_iter()
+            .map(|(story, all)| {
+                let mut row = story_row(*story, all, batch);
+                let brief = build_brief(*story, all, batch, summary_config);
+                row.independent = brief.independent;
+                (row, brief)
+            })
+            .collect()
+    } else {
+        let mut out = Vec::with_capacity(members.len());
+        for (story, all) in &members {
+            let kept = if new_story_ids.contains(story) {
+                None
+            } else {
+                store.story(*story)?.and_then(|record| record.brief)
+            };
             let mut row = story_row(*story, all, batch);
-            let brief = build_brief(*story, all, batch, summary_config);
-            row.independent = brief.independent;
-            (row, brief)
-        })
-        .collect();
+            // Until its rebuild, the story ranks by its last brief's independent reports (a new
+            // story by its article count).
+            if let Some(kept) = &kept {
+                row.independent = kept.independent;
+            }
+            out.push((row, kept.unwrap_or_else(stale_brief)));
+        }
+        out
+    };
     report.counts.new_stories = new_story_ids.len() as u64;
     report.counts.changed_stories = stories.len() as u64;
     report.stories = stories.iter().map(|(row, _)| row.clone()).collect();
@@ -225,6 +266,70 @@ pub fn ingest(
     store.commit_batch(&write)?;
     report.batch = Some(batch);
     Ok(report)
+}
+
+/// What [`rebuild_briefs`] did for one story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rebuilt {
+    /// The brief was stale and is now current.
+    Rebuilt,
+    /// The brief was already current: nothing was written.
+    AlreadyCurrent,
+    /// A batch changed the story while its brief was built: nothing was written (the batch
+    /// that changed it asks for its own rebuild).
+    StoryChanged,
+    /// No such story.
+    NoStory,
+}
+
+/// Makes the brief of each story in `ids` current: a stale one is rebuilt (the briefs in
+/// parallel) and stored under [`Store::put_brief`]'s check, so a brief built from a story that
+/// changed meanwhile is not stored. Running it again on a current story writes nothing.
+pub fn rebuild_briefs(
+    store: &mut dyn Store,
+    ids: &[u64],
+    summary: &SummaryConfig,
+) -> Result<Vec<(u64, Rebuilt)>> {
+    let mut outcomes: Vec<(u64, Rebuilt)> = Vec::with_capacity(ids.len());
+    let mut stale: Vec<(u64, u64, Vec<StoredArticle>)> = Vec::new();
+    for &id in ids {
+        match store.story(id)? {
+            None => outcomes.push((id, Rebuilt::NoStory)),
+            Some(record) if record.brief_is_current() => {
+                outcomes.push((id, Rebuilt::AlreadyCurrent));
+            }
+            Some(record) => {
+                let all = store.story_articles(id)?;
+                stale.push((id, record.row.updated_batch, all));
+            }
+        }
+    }
+    let built: Vec<(u64, BriefRecord)> = stale
+        .par_iter()
+        .map(|(id, batch, all)| (*id, build_brief(*id, all, *batch, summary)))
+        .collect();
+    for (id, brief) in built {
+        let outcome = if store.put_brief(id, &brief)? {
+            Rebuilt::Rebuilt
+        } else {
+            Rebuilt::StoryChanged
+        };
+        outcomes.push((id, outcome));
+    }
+    Ok(outcomes)
+}
+
+/// The brief a story written without one gets: empty and never current.
+fn stale_brief() -> BriefRecord {
+    BriefRecord {
+        built_from: Vec::new(),
+        story_articles: 0,
+        batch: 0,
+        independent: 0,
+        brief_json: "{}".into(),
+        summary_json: "{}".into(),
+    }
 }
 
 /// A story read for showing: its row, its brief (rebuilt when it was not current) and the

@@ -42,8 +42,8 @@ mod store;
 
 pub use error::{Result, StoreError};
 pub use ingest::{
-    CurrentStory, IngestOptions, IngestReport, SeenAgain, StoryUpdate, current_story, ingest,
-    story_update,
+    CurrentStory, IngestOptions, IngestReport, Rebuilt, SeenAgain, StoryUpdate, current_story,
+    ingest, ingest_without_briefs, rebuild_briefs, story_update,
 };
 pub use input::{article_from_json, parse_since, string_field, title_and_text};
 pub use model::{
