@@ -1105,10 +1105,10 @@ fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cu
         } else {
             None
         };
-        if let Some(&a) = short.and_then(|n| by_key.get(&entity_key(&n))) {
-            if a != f {
-                extended.entry(a).or_default().push(f);
-            }
+        if let Some(&a) = short.and_then(|n| by_key.get(&entity_key(&n)))
+            && a != f
+        {
+            extended.entry(a).or_default().push(f);
         }
     }
     for (a, fulls) in extended {
