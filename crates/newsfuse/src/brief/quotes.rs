@@ -937,7 +937,14 @@ fn resolve_pronoun(
             return previous_speaker
                 .filter(|_| last_quote.is_some_and(|r| r.pieces[0].start >= window.from));
         }
-        [(_, one)] => return Some(one.clone()),
+        // Another name that looks like a person's (not typed one) in reach makes it a guess.
+        [(_, one)] => {
+            let rival = people
+                .other_by_surname
+                .iter()
+                .any(|(surname, full)| full != one && last_word_match(text, surname).is_some());
+            return (!rival).then(|| one.clone());
+        }
         _ => {}
     }
     let names: Vec<&String> = mentions.iter().map(|(_, n)| n).collect();
