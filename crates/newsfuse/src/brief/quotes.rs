@@ -937,12 +937,12 @@ fn resolve_pronoun(
             return previous_speaker
                 .filter(|_| last_quote.is_some_and(|r| r.pieces[0].start >= window.from));
         }
-        // Another name that looks like a person's (not typed one) in reach makes it a guess.
-        [(_, one)] => {
-            let rival = people
-                .other_by_surname
-                .iter()
-                .any(|(surname, full)| full != one && last_word_match(text, surname).is_some());
+        // A name that looks like a person's (not typed one) nearer the pronoun makes it a guess.
+        [(pos, one)] => {
+            let rival = people.other_by_surname.iter().any(|(surname, full)| {
+                full != one
+                    && last_word_match(text, surname).is_some_and(|p| window.from + p > *pos)
+            });
             return (!rival).then(|| one.clone());
         }
         _ => {}
