@@ -4,12 +4,14 @@
 //!
 //! `cargo run --release -p newsfuse-eval --example entities_dump -- ../shared [labels] [--unjudged]`
 //! With `--unjudged`, only entities that `labels/entities.jsonl` has no judgement for; with
-//! `--tune` or `--holdout`, only that part's clusters.
+//! `--tune` or `--holdout`, only that part's clusters; with `--tune2`, the extra tuning clusters
+//! (`TUNE2_CLUSTERS`) instead; with `--names`, every listed name of each cluster first; with
+//! `--figures`, only the figures (no text).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use newsfuse_eval::brief_eval::entities::{TOP, listed, read_judgements};
+use newsfuse_eval::brief_eval::entities::{TOP, listed, listed_tune2, read_judgements};
 use newsfuse_eval::quality::Subset;
 
 fn main() {
@@ -31,12 +33,41 @@ fn main() {
         .into_iter()
         .filter_map(|j| Some((j.cluster, j.name?.to_lowercase())))
         .collect();
-    let clusters = listed(&shared).expect("clusters load");
+    if args.iter().any(|a| a == "--figures") {
+        // The figures alone (no text), as `newsfuse eval-brief --only entities` prints them.
+        let labels = PathBuf::from(args.get(1).map_or("eval/brief", String::as_str));
+        let config = newsfuse_eval::brief_eval::BriefEvalConfig { shared, labels };
+        for f in newsfuse_eval::brief_eval::entities::run(&config).expect("figures") {
+            println!(
+                "{:<28} {:<8} {:.3} {}/{}",
+                f.name,
+                f.part.name(),
+                f.value,
+                f.successes.unwrap_or(0),
+                f.n
+            );
+        }
+        return;
+    }
+    let clusters = if args.iter().any(|a| a == "--tune2") {
+        listed_tune2(&shared)
+    } else {
+        listed(&shared)
+    }
+    .expect("clusters load");
     for (cluster, entities) in clusters {
         if !part.contains(&cluster.id) {
             continue;
         }
         println!("=== {}", cluster.id);
+        if args.iter().any(|a| a == "--names") {
+            // Every listed name, for finding alias pairs (no text).
+            let names: Vec<String> = entities
+                .iter()
+                .map(|e| format!("{} ({}, {})", e.name, e.kind, e.articles.len()))
+                .collect();
+            println!("{}", names.join("; "));
+        }
         for e in entities.iter().take(TOP) {
             if only_unjudged && judged.contains(&(cluster.id.clone(), e.name.to_lowercase())) {
                 continue;

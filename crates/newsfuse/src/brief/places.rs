@@ -72,7 +72,7 @@ fn key(name: &str) -> String {
         .join(" ")
 }
 
-/// Names of one country: an entity named by any of them is one entity.
+/// Names of one country (and a party's nickname): an entity named by any of them is one entity.
 const SYNONYMS: &[&[&str]] = &[
     &["United Kingdom", "Britain", "Great Britain", "UK", "U.K."],
     &[
@@ -82,6 +82,7 @@ const SYNONYMS: &[&[&str]] = &[
         "US",
         "U.S.",
         "U.S.A.",
+        "America",
     ],
     &["Myanmar", "Burma"],
     &["Netherlands", "Holland"],
@@ -91,6 +92,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["East Timor", "Timor-Leste"],
     &["Ivory Coast", "Cote d'Ivoire"],
     &["Soviet Union", "USSR"],
+    // A party's nickname.
+    &["Republican Party", "GOP"],
 ];
 
 /// The index of the synonym set `name` belongs to ("Burma" and "Myanmar" give the same).

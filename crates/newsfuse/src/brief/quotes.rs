@@ -1066,7 +1066,14 @@ fn resolve_pronoun(
                 .filter(|_| last_quote.is_some_and(|r| r.pieces[0].start >= window.from))
                 .or_else(|| chained_referent(doc, people, window, pronoun, fits));
         }
-        [(_, one)] => return Some(one.clone()),
+        // A name that looks like a person's (not typed one) nearer the pronoun makes it a guess.
+        [(pos, one)] => {
+            let rival = people.other_by_surname.iter().any(|(surname, full)| {
+                full != one
+                    && last_word_match(text, surname).is_some_and(|p| window.from + p > *pos)
+            });
+            return (!rival).then(|| one.clone());
+        }
         _ => {}
     }
     let names: Vec<&String> = mentions.iter().map(|(_, n)| n).collect();
