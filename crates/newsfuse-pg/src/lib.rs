@@ -54,8 +54,21 @@ impl StoreLocation {
 
     /// Opens the store, creating it (or its tables) when absent and migrating an older layout;
     /// refuses, untouched, something that is not a newsfuse store or has a newer layout.
+    /// A URL of another scheme (`mysql://…`, a `nats://…` given as the store) is refused
+    /// rather than taken for a file path.
     pub fn open(&self) -> Result<Box<dyn Store + Send>, StoreError> {
         Ok(match self {
+            Self::Sqlite(path) if path.to_string_lossy().contains("://") => {
+                return Err(StoreError::Backend {
+                    backend: "store URL",
+                    source: format!(
+                        "{}: not a store newsfuse knows (postgres://…, postgresql://…, \
+                         sqlite:PATH or a file path)",
+                        path.display()
+                    )
+                    .into(),
+                });
+            }
             Self::Sqlite(path) => Box::new(SqliteStore::open(path)?),
             Self::Postgres(url) => Box::new(PgStore::open(url)?),
         })
@@ -129,5 +142,23 @@ mod tests {
             StoreLocation::parse("postgres.db"),
             StoreLocation::Sqlite("postgres.db".into())
         );
+    }
+
+    #[test]
+    fn a_url_of_another_scheme_is_refused_not_made_a_file() {
+        let dir = std::env::temp_dir().join(format!("newsfuse-pg-scheme-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let url = format!("nats://{}/x.db", dir.display());
+        let error = StoreLocation::parse(&url).open().err().expect("refused");
+        assert!(
+            error.to_string().contains("not a store newsfuse knows"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_dir(&dir).expect("read").count(),
+            0,
+            "nothing created"
+        );
+        std::fs::remove_dir_all(&dir).ok();
     }
 }
