@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -159,6 +159,8 @@ pub fn quantile(values: &[f64], q: f64) -> Option<f64> {
 struct Shared {
     stop: AtomicBool,
     last_activity: Mutex<Instant>,
+    /// Loops holding work now.
+    busy: AtomicUsize,
 }
 
 impl Shared {
@@ -169,17 +171,38 @@ impl Shared {
             .unwrap_or_else(PoisonError::into_inner) = Instant::now();
     }
 
+    /// Marks a loop busy until the guard drops: an idle exit waits for every loop to finish
+    /// what it holds (a long ingest batch is about to ask for rebuilds) and counts the idle time
+    /// from the end of the last piece of work.
+    fn busy(&self) -> Busy<'_> {
+        self.busy.fetch_add(1, Ordering::SeqCst);
+        self.active();
+        Busy(self)
+    }
+
     fn should_stop(&self, idle_exit: Option<Duration>) -> bool {
         if self.stop.load(Ordering::SeqCst) {
             return true;
         }
         idle_exit.is_some_and(|idle| {
-            self.last_activity
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .elapsed()
-                >= idle
+            self.busy.load(Ordering::SeqCst) == 0
+                && self
+                    .last_activity
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .elapsed()
+                    >= idle
         })
+    }
+}
+
+/// A loop at work (see [`Shared::busy`]).
+struct Busy<'a>(&'a Shared);
+
+impl Drop for Busy<'_> {
+    fn drop(&mut self) {
+        self.0.active();
+        self.0.busy.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -199,6 +222,7 @@ pub async fn run_worker(
     let shared = Arc::new(Shared {
         stop: AtomicBool::new(false),
         last_activity: Mutex::new(Instant::now()),
+        busy: AtomicUsize::new(0),
     });
     let watcher = {
         let shared = Arc::clone(&shared);
@@ -435,7 +459,7 @@ async fn ingest_loop(
         if messages.is_empty() {
             continue;
         }
-        shared.active();
+        let _busy = shared.busy();
         let mut items = Vec::with_capacity(messages.len());
         for message in messages {
             let from = origin(&message);
@@ -639,7 +663,7 @@ async fn rebuild_loop(
             continue;
         }
         swept = false;
-        shared.active();
+        let _busy = shared.busy();
         let mut work: Vec<(Message, u64)> = Vec::with_capacity(messages.len());
         for message in messages {
             let story = message
@@ -712,4 +736,31 @@ async fn rebuild_loop(
         }
     }
     Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_idle_exit_waits_for_a_loop_at_work() {
+        let shared = Shared {
+            stop: AtomicBool::new(false),
+            last_activity: Mutex::new(Instant::now()),
+            busy: AtomicUsize::new(0),
+        };
+        let idle = Some(Duration::from_millis(30));
+        let busy = shared.busy();
+        std::thread::sleep(Duration::from_millis(60));
+        // One loop has held a batch for longer than the idle time: the other must not exit
+        // before it asks for the rebuilds that batch needs.
+        assert!(!shared.should_stop(idle));
+        drop(busy);
+        // The idle time counts from the end of the work.
+        assert!(!shared.should_stop(idle));
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(shared.should_stop(idle));
+        shared.stop.store(true, Ordering::SeqCst);
+        assert!(shared.should_stop(None));
+    }
 }
