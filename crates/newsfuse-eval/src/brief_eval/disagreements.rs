@@ -550,6 +550,8 @@ fn changed(occ: &Occurrence, written: &str, up: bool) -> Option<(String, f64)> {
                 0.6
             }
         }
+        // A count of things stays plural: "two men" becomes "five men", never "one men".
+        Form::Digits | Form::Spelled | Form::Hedged if occ.value * 0.4 < 1.5 => 2.5,
         _ => {
             if up {
                 2.5
@@ -2082,6 +2084,25 @@ mod tests {
             governing_verb(sentence, sentence.find("212").unwrap()),
             None
         );
+    }
+
+    #[test]
+    fn a_count_of_two_is_never_changed_to_one() {
+        for (text, key) in [
+            ("Police said two men were rescued.", "spelled:2:men"),
+            ("Police said 2 men were rescued.", "digits:2:men"),
+        ] {
+            let o = occ(0, text, key);
+            let written = &text[o.start..o.end];
+            for up in [true, false] {
+                let (new_text, value) = changed(&o, written, up).expect("a change");
+                assert!(value > 2.0, "{new_text} {value}");
+            }
+        }
+        // Larger counts still go down as well as up.
+        let text = "Police said 40 men were rescued.";
+        let o = occ(0, text, "digits:40:men");
+        assert_eq!(changed(&o, "40", false).map(|c| c.1), Some(16.0));
     }
 
     #[test]
