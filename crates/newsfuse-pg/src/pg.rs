@@ -177,6 +177,9 @@ fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     })
 }
 
+/// How long the liveness probe after a failed call may take.
+const PROBE: Duration = Duration::from_secs(2);
+
 fn connect(url: &str) -> Result<Client> {
     let mut config = postgres::Config::from_str(url).map_err(pg)?;
     if config.get_connect_timeout().is_none() {
@@ -276,7 +279,15 @@ impl PgStore {
             });
         }
         let conn = slot.as_mut().expect("connected above");
-        f(conn)
+        let result = f(conn);
+        // A session the server ended (a restart, `pg_terminate_backend`) is not always marked
+        // closed by the time the failing call returns: the first error may be the server's
+        // FATAL notice and the reset only arrives on the next call. After any error, a failed
+        // probe drops the connection, so the next call connects again.
+        if result.is_err() && (conn.client.is_closed() || conn.client.is_valid(PROBE).is_err()) {
+            *slot = None;
+        }
+        result
     }
 
     fn not_a_store(&self, reason: impl Into<String>) -> StoreError {

@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -159,6 +159,19 @@ pub fn quantile(values: &[f64], q: f64) -> Option<f64> {
 struct Shared {
     stop: AtomicBool,
     last_activity: Mutex<Instant>,
+    /// Loops holding messages now: neither loop stops for idleness while the other works (an
+    /// ingest stalled past `idle_exit` would otherwise leave its rebuild requests unserved).
+    busy: AtomicUsize,
+}
+
+/// Marks a loop busy while alive; on drop, idle again and active now.
+struct Busy<'a>(&'a Shared);
+
+impl Drop for Busy<'_> {
+    fn drop(&mut self) {
+        self.0.busy.fetch_sub(1, Ordering::SeqCst);
+        self.0.active();
+    }
 }
 
 impl Shared {
@@ -169,16 +182,25 @@ impl Shared {
             .unwrap_or_else(PoisonError::into_inner) = Instant::now();
     }
 
+    /// Marks the calling loop busy (and active) until the guard drops.
+    fn busy(&self) -> Busy<'_> {
+        self.busy.fetch_add(1, Ordering::SeqCst);
+        self.active();
+        Busy(self)
+    }
+
     fn should_stop(&self, idle_exit: Option<Duration>) -> bool {
         if self.stop.load(Ordering::SeqCst) {
             return true;
         }
         idle_exit.is_some_and(|idle| {
-            self.last_activity
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .elapsed()
-                >= idle
+            self.busy.load(Ordering::SeqCst) == 0
+                && self
+                    .last_activity
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .elapsed()
+                    >= idle
         })
     }
 }
@@ -199,6 +221,7 @@ pub async fn run_worker(
     let shared = Arc::new(Shared {
         stop: AtomicBool::new(false),
         last_activity: Mutex::new(Instant::now()),
+        busy: AtomicUsize::new(0),
     });
     let watcher = {
         let shared = Arc::clone(&shared);
@@ -435,7 +458,7 @@ async fn ingest_loop(
         if messages.is_empty() {
             continue;
         }
-        shared.active();
+        let _busy = shared.busy();
         let mut items = Vec::with_capacity(messages.len());
         for message in messages {
             let from = origin(&message);
@@ -639,7 +662,7 @@ async fn rebuild_loop(
             continue;
         }
         swept = false;
-        shared.active();
+        let _busy = shared.busy();
         let mut work: Vec<(Message, u64)> = Vec::with_capacity(messages.len());
         for message in messages {
             let story = message
