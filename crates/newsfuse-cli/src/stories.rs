@@ -61,6 +61,7 @@ impl StoryOptions {
                 "link_decay_days" => config.link_decay_secs = (f * 86_400.0) as f32,
                 "recurring_days" => config.recurring_secs = (f * 86_400.0) as i64,
                 "member_blend" => config.member_blend = f as f32,
+                "size_exponent" => config.size_exponent = f as f32,
                 "decay_days" => config.decay_secs = (f * 86_400.0) as f32,
                 _ => eprintln!("warning: unknown --param {param}"),
             }

@@ -108,13 +108,19 @@ pub struct StoryConfig {
     pub link_decay_secs: f32,
     /// How many of its most frequent name terms a story keeps.
     pub story_names: usize,
+    /// The similarity of an article that is not short (`short_terms`) with a story of `n`
+    /// articles placed by their text is multiplied by `n^-size_exponent` (0: not). The cosine with
+    /// a centroid grows with the story's size for the same likeness to its members, so a large
+    /// story would otherwise gather loosely related articles. Short texts (headlines) are left
+    /// alone: with few terms, their stories grow by the threshold's scaling instead.
+    pub size_exponent: f32,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.18,
-            short_terms: 30,
+            threshold: 0.16,
+            short_terms: 24,
             window_secs: 14 * 86_400,
             window_articles: 200_000,
             memory_secs: 30 * 86_400,
@@ -142,6 +148,7 @@ impl Default for StoryConfig {
             link_window_secs: 60 * 86_400,
             link_decay_secs: 60.0 * 86_400.0,
             story_names: 32,
+            size_exponent: 0.12,
         }
     }
 }
@@ -218,6 +225,10 @@ struct Story {
     /// Its most frequent name terms and how many members wrote each as a name, sorted by term.
     #[serde(default)]
     names: Vec<(u32, u32)>,
+    /// Articles placed in it by their text, copies included (repeats of an id, URL or text not;
+    /// 0 in states saved before it was kept, read as 1).
+    #[serde(default)]
+    size: u32,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -757,6 +768,11 @@ impl StoryClusterer {
             } else {
                 self.config.decay_secs
             };
+            if self.config.size_exponent > 0.0 && !short_text && story.size > 1 {
+                // A centroid of many loosely related articles is near any article on their topic:
+                // the cosine grows with the story's size for the same likeness to its members.
+                cosine *= (story.size as f32).powf(-self.config.size_exponent);
+            }
             if decay > 0.0 {
                 let gap = (story.first - time).max(time - story.last).max(0);
                 cosine *= (-(gap as f32) / decay).exp();
@@ -790,6 +806,7 @@ impl StoryClusterer {
             language,
             members: VecDeque::new(),
             names: Vec::new(),
+            size: 1,
         };
         let slot = if let Some(slot) = self.free.pop() {
             self.stories[slot as usize] = Some(story);
@@ -852,6 +869,7 @@ impl StoryClusterer {
             return;
         };
         story.terms = merge_add(&story.terms, unit);
+        story.size = story.size.saturating_add(1);
         if story.terms.len() > cap {
             story
                 .terms

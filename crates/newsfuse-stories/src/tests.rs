@@ -374,3 +374,33 @@ fn a_state_saved_before_names_and_times_were_kept_still_loads() {
     assert_eq!(again.story, t0.story);
     assert!(!again.without_content);
 }
+
+#[test]
+fn a_large_story_needs_more_likeness_from_an_article_that_is_not_short() {
+    // The flood story holds two articles when the third arrives: with a steep size discount
+    // (2^-4) the third no longer reaches the threshold, unless it counts as short.
+    let place = |size_exponent: f32, short_terms: usize| {
+        let mut c = StoryClusterer::new(StoryConfig {
+            short_terms,
+            size_exponent,
+            ..StoryConfig::default()
+        });
+        let f0 = c.add(&article("f0", FLOOD[0], 0));
+        let f1 = c.add(&article("f1", FLOOD[1], 0));
+        assert_eq!(f1.story, f0.story, "the second report joins the first");
+        let f2 = c.add(&article("f2", FLOOD[2], 0));
+        (f0.story, f2)
+    };
+    let (story, f2) = place(0.0, 0);
+    assert_eq!(
+        f2.story, story,
+        "without the discount the third report joins"
+    );
+    let (story, f2) = place(4.0, 0);
+    assert!(
+        f2.is_new && f2.story != story,
+        "with it the third starts a story"
+    );
+    let (story, f2) = place(4.0, 1_000);
+    assert_eq!(f2.story, story, "a short text is not discounted");
+}
