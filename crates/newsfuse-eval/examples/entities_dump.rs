@@ -6,12 +6,16 @@
 //! With `--unjudged`, only entities that `labels/entities.jsonl` has no judgement for; with
 //! `--tune` or `--holdout`, only that part's clusters; with `--tune2`, the extra tuning clusters
 //! (`TUNE2_CLUSTERS`) instead; with `--names`, every listed name of each cluster first; with
-//! `--figures`, only the figures (no text).
+//! `--figures`, only the figures (no text); with `--wrong`, only the judged entities counted wrong
+//! (with the failed checks and the judge's reason) and the alias pairs left unmerged.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use newsfuse_eval::brief_eval::entities::{TOP, listed, listed_tune2, read_judgements};
+use newsfuse::brief::entities::Entity;
+use newsfuse_eval::brief_eval::entities::{
+    Judgement, TOP, alias_key, alias_merged, listed, listed_tune2, read_judgements,
+};
 use newsfuse_eval::quality::Subset;
 
 fn main() {
@@ -25,14 +29,16 @@ fn main() {
     } else {
         Subset::All
     };
-    let judged: HashSet<(String, String)> = args
+    let judgements = args
         .get(1)
         .filter(|a| !a.starts_with("--"))
         .and_then(|l| read_judgements(&PathBuf::from(l)).ok())
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|j| Some((j.cluster, j.name?.to_lowercase())))
+        .unwrap_or_default();
+    let judged: HashSet<(String, String)> = judgements
+        .iter()
+        .filter_map(|j| Some((j.cluster.clone(), j.name.as_ref()?.to_lowercase())))
         .collect();
+    let only_wrong = args.iter().any(|a| a == "--wrong");
     if args.iter().any(|a| a == "--figures") {
         // The figures alone (no text), as `newsfuse eval-brief --only entities` prints them.
         let labels = PathBuf::from(args.get(1).map_or("eval/brief", String::as_str));
@@ -68,7 +74,20 @@ fn main() {
                 .collect();
             println!("{}", names.join("; "));
         }
+        if only_wrong {
+            print_wrong(&cluster.id, &entities, &judgements);
+        }
         for e in entities.iter().take(TOP) {
+            if only_wrong
+                && judgements.iter().any(|j| {
+                    j.cluster == cluster.id
+                        && j.name
+                            .as_deref()
+                            .is_some_and(|n| n.eq_ignore_ascii_case(&e.name))
+                })
+            {
+                continue;
+            }
             if only_unjudged && judged.contains(&(cluster.id.clone(), e.name.to_lowercase())) {
                 continue;
             }
@@ -97,6 +116,64 @@ fn main() {
                     text[s..m.span.start].replace('\n', " "),
                     &text[m.span.start..m.span.end],
                     text[m.span.end..t].replace('\n', " ")
+                );
+            }
+        }
+    }
+}
+
+/// The judged entities of the top that are wrong, with the failed checks, and the alias pairs
+/// left unmerged (names only).
+fn print_wrong(cluster: &str, entities: &[Entity], judgements: &[Judgement]) {
+    for (rank, e) in entities.iter().take(TOP).enumerate() {
+        let Some(j) = judgements.iter().find(|j| {
+            j.cluster == cluster
+                && j.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(&e.name))
+        }) else {
+            continue;
+        };
+        let mut failed = Vec::new();
+        if !j.real {
+            failed.push("not-real".to_string());
+        }
+        if !j.delimited {
+            failed.push("delimit".to_string());
+        }
+        if j.correct_kind.as_deref() != Some(e.kind.as_str()) {
+            failed.push(format!(
+                "kind {}->{}",
+                e.kind,
+                j.correct_kind.as_deref().unwrap_or("?")
+            ));
+        }
+        for r in &e.roles {
+            if j.bad_roles.iter().any(|b| b.eq_ignore_ascii_case(&r.role)) {
+                failed.push(format!("bad-role {:?}", r.role));
+            }
+        }
+        if j.banned {
+            failed.push("banned".to_string());
+        }
+        if !failed.is_empty() {
+            println!(
+                "WRONG #{rank} {} | {} | {} | {}",
+                e.name,
+                e.kind,
+                failed.join(", "),
+                j.reason
+            );
+        }
+    }
+    let keys: Vec<String> = entities.iter().map(|e| alias_key(&e.name)).collect();
+    for j in judgements.iter().filter(|j| j.cluster == cluster) {
+        if let Some([a, b]) = &j.alias {
+            let (has_a, has_b) = (keys.contains(&alias_key(a)), keys.contains(&alias_key(b)));
+            if !alias_merged(a, b, j.either, &keys) {
+                println!(
+                    "ALIAS {a:?} / {b:?} listed {has_a}/{has_b} either {} | {}",
+                    j.either, j.reason
                 );
             }
         }

@@ -10,7 +10,7 @@
 //! entity whose name was never judged, or whose roles include one never judged, is counted as
 //! unjudged and left out of `top15_right`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use newsfuse::brief::build_brief_prepared;
@@ -371,13 +371,25 @@ fn norm(name: &str) -> String {
 
 /// Alias names compare without dots, hyphens or "&" ("U.S." = "U.S" = "US", "al-Assad" =
 /// "al Assad").
-fn alias_key(name: &str) -> String {
+pub fn alias_key(name: &str) -> String {
     name.to_lowercase()
         .replace(['.', '&'], "")
         .replace('-', " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether an alias pair is merged: exactly one of the two listed and, unless `either`, the second
+/// (the fuller name). Two spellings that compare alike ("UK", "U.K.") are merged when just one
+/// entity is listed under them.
+pub fn alias_merged(a: &str, b: &str, either: bool, keys: &[String]) -> bool {
+    let (ka, kb) = (alias_key(a), alias_key(b));
+    if ka == kb {
+        return keys.iter().filter(|k| **k == ka).count() == 1;
+    }
+    let (has_a, has_b) = (keys.contains(&ka), keys.contains(&kb));
+    has_b && !has_a || either && has_a && !has_b
 }
 
 /// The verdict on one listed entity: `None` when unjudged, else whether it is fully right and
@@ -434,12 +446,11 @@ fn tally(listed: &[(Cluster, Vec<Entity>)], judgements: &[Judgement], part: Subs
                 None => t.unjudged += 1,
             }
         }
-        let names: HashSet<String> = entities.iter().map(|e| alias_key(&e.name)).collect();
+        let keys: Vec<String> = entities.iter().map(|e| alias_key(&e.name)).collect();
         for j in judgements.iter().filter(|j| j.cluster == cluster.id) {
             if let Some([a, b]) = &j.alias {
                 t.aliases += 1;
-                let (has_a, has_b) = (names.contains(&alias_key(a)), names.contains(&alias_key(b)));
-                t.merged += usize::from(has_b && !has_a || j.either && has_a && !has_b);
+                t.merged += usize::from(alias_merged(a, b, j.either, &keys));
             }
         }
     }
@@ -506,6 +517,20 @@ mod tests {
     fn missing_labels_are_an_error() {
         let dir = std::env::temp_dir().join("newsfuse-no-entity-labels");
         assert!(read_judgements(&dir).is_err());
+    }
+
+    #[test]
+    fn alias_pairs_spelled_alike_count_when_listed_once() {
+        let keys: Vec<String> = ["Tovia", "U.K.", "Ola Brenn"]
+            .iter()
+            .map(|n| alias_key(n))
+            .collect();
+        assert!(alias_merged("UK", "U.K.", true, &keys));
+        assert!(alias_merged("Brenn", "Ola Brenn", false, &keys));
+        assert!(!alias_merged("Ola Brenn", "Brenn", false, &keys));
+        let twice: Vec<String> = ["UK", "U.K"].iter().map(|n| alias_key(n)).collect();
+        assert!(!alias_merged("UK", "U.K.", true, &twice));
+        assert!(!alias_merged("UK", "U.K.", true, &[]));
     }
 
     #[test]

@@ -194,6 +194,7 @@ const ORG_WORDS: &[&str] = &[
     "commission",
     "federation",
     "forces",
+    "force",
     "front",
     "movement",
     "brigade",
@@ -726,6 +727,22 @@ const ORG_AFTER: &[&str] = &[
     "subsidiary",
     "board",
 ];
+/// Nouns right after a name that make it a town or region ("Philadelphia police").
+const PLACE_AFTER: &[&str] = &[
+    "police",
+    "residents",
+    "suburbs",
+    "streets",
+    "neighborhoods",
+    "waterway",
+    "river",
+    "region",
+    "province",
+    "district",
+    "area",
+    "valley",
+    "coast",
+];
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
     "at",
@@ -863,7 +880,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             && singles.get(last).is_some_and(|c| {
                 (c.person > 0 || c.speech > 0 || cued) && c.place == 0 && c.org == 0
             });
-        if cued && !item.name.contains(" of ") || surname_alone || opens_with_given_name(&item.name)
+        if cued && !item.name.contains(" of ")
+            || surname_alone
+            || opens_with_given_name(&item.name)
+            || uncommon_full_name(&item.name, &lowercase_words)
         {
             *person_names.entry(item.name.clone()).or_default() += 1;
         }
@@ -933,7 +953,21 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             cue.person += 1;
         }
     }
-    let (mut entities, cues) = merge_aliases(entities, cues);
+    let (entities, cues) = merge_aliases(entities, cues);
+    // "Kalashnikovs" beside "Kalashnikov": the plural of a name (the rifles, a family) is none.
+    // A name with no cue at all whose every word the cluster also writes in lower case is a
+    // common phrase capitalised as a label or a title ("Voice Recognition", "Dislike").
+    let (mut entities, cues): (Vec<Entity>, Vec<Cues>) = entities
+        .into_iter()
+        .zip(cues)
+        .filter(|(e, c)| {
+            let plural = e
+                .name
+                .strip_suffix('s')
+                .is_some_and(|one| one.len() >= 4 && singles.contains_key(one));
+            !plural && !common_phrase(e, *c, &lowercase_words)
+        })
+        .unzip();
     for (entity, cue) in entities.iter_mut().zip(cues) {
         entity.kind = classify(&entity.name, cue).to_string();
         if entity.kind != "person" {
@@ -1143,7 +1177,13 @@ fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cu
         if entity.name.contains(' ') {
             // "Log Cabin" into "Log Cabin Republicans": the start of one body's name, itself
             // not a body's name ("European Union" is not "European Union Common Currency").
-            if cues[a].person == 0 && cues[a].place == 0 && !looks_like_org(&entity.name) {
+            // "New York City" is not "New York City Council": never a place's name.
+            if cues[a].person == 0
+                && cues[a].place == 0
+                && !looks_like_org(&entity.name)
+                && !has_place_word(&entity.name)
+                && !super::places::is_known_place(&entity.name)
+            {
                 let first = entity.name.split(' ').next().unwrap_or("");
                 let prefix = format!("{} ", entity.name);
                 let candidates: Vec<usize> = by_first
@@ -1158,8 +1198,16 @@ fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cu
                             .collect()
                     })
                     .unwrap_or_default();
-                if let [only] = candidates[..] {
-                    target[a] = Some(only);
+                // One body, or one named by far the most widely ("Log Cabin Republicans" over
+                // "Log Cabin Republican Club"): more than twice the articles of any other.
+                let reach = |f: usize| entities[f].articles.len();
+                let widest = candidates.iter().copied().max_by_key(|&f| reach(f));
+                if let Some(best) = widest
+                    && candidates
+                        .iter()
+                        .all(|&f| f == best || reach(best) > 2 * reach(f))
+                {
+                    target[a] = Some(best);
                 }
             }
             continue;
@@ -1176,7 +1224,7 @@ fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cu
             list.sort_unstable();
             list.dedup();
             list
-        } else if cues[a].place == 0 {
+        } else if cues[a].place == 0 && !super::places::is_known_place(&entity.name) {
             // "Myanmar" is not "Myanmar Defense Ministry": never a place.
             by_first
                 .get(entity.name.as_str())
@@ -1219,6 +1267,10 @@ fn merge_aliases(entities: Vec<Entity>, cues: Vec<Cues>) -> (Vec<Entity>, Vec<Cu
         let best = best_of_set.get(set).copied();
         if best.is_some_and(|b| b != a) {
             target[a] = best;
+        } else if target[a].is_some_and(|t| sets[t] == Some(*set)) {
+            // "UK" spells "United Kingdom", but "UK" names the set: a target inside its own set
+            // would close a cycle and merge none of them.
+            target[a] = None;
         }
     }
     // A lone given or family name ("Zhang" for "Zhang Xiong") into the one person whose first
@@ -1392,6 +1444,45 @@ fn opens_with_given_name(name: &str) -> bool {
         && !super::places::is_known_place(name)
 }
 
+/// A name without any cue or role, no acronym, no organisation or place word, no known place,
+/// every word of which the cluster also writes in lower case.
+fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &HashSet<String>) -> bool {
+    cues == Cues::default()
+        && entity.roles.is_empty()
+        && !looks_like_org(&entity.name)
+        && !has_place_word(&entity.name)
+        && !super::places::is_known_place(&entity.name)
+        && entity.name.split(' ').all(|w| {
+            w.chars().skip(1).all(char::is_lowercase)
+                && (CONNECTORS.contains(&w) || lowercase_words.contains(&w.to_lowercase()))
+        })
+}
+
+/// Three or four capitalised words ("Lamen Khalifa Fhimah", "Young-Ho Eom"), person-shaped, of
+/// which every word after the first is one the cluster never writes in lower case, none a group,
+/// organisation, place or event word, and no known place: a person's full name ("Samsung
+/// Privacy Policy" has common words, "Pope Pius XII" a numeral).
+fn uncommon_full_name(name: &str, lowercase_words: &HashSet<String>) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (3..=4).contains(&words.len())
+        && person_shaped(name)
+        && !looks_like_org(name)
+        && !has_place_word(name)
+        && !in_list(words.last().copied(), EVENT_WORDS)
+        && !super::places::is_known_place(name)
+        && words.iter().all(|w| {
+            CONNECTORS.contains(w)
+                || w.chars().skip(1).all(char::is_lowercase)
+                    && w.chars().count() >= 2
+                    && !is_group_word(w)
+                    && !is_title(w)
+                    && !super::places::is_known_place(w)
+        })
+        && words[1..]
+            .iter()
+            .all(|w| CONNECTORS.contains(w) || !lowercase_words.contains(&w.to_lowercase()))
+}
+
 /// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
 /// "-ist" or "-ician" ("naturalist", "economist", "physician").
 fn is_person_noun(word: &str) -> bool {
@@ -1519,6 +1610,9 @@ pub(crate) fn find_in_tokens(
             });
         if code {
             end -= 1;
+        } else if model_number_follows(doc, tokens, end) {
+            // "Boeing 727", "Fokker 50", "Resolution 1441": the number is part of the name.
+            end += 1;
         }
         let mut start = pos;
         // Sentence-initial and common words are not names.
@@ -1625,6 +1719,52 @@ pub(crate) fn find_in_tokens(
         pos = end.max(pos + 1);
     }
     out
+}
+
+/// Count nouns after a number that make it a quantity, not part of a name ("Labour 45 seats").
+const COUNT_NOUNS: &[&str] = &[
+    "percent", "per", "points", "seats", "votes", "years", "people", "million", "billion", "times",
+    "of",
+];
+
+/// A model or serial number right after a capitalised run ("Boeing 727", "Fokker 50"): one to
+/// four digits after a single space, no year (1900-2099), no score or list ("Iran 2, Iraq 1"),
+/// no time, decimal, range or percentage, no count noun after it, and the run's last word no
+/// known place.
+fn model_number_follows(doc: &Doc<'_>, tokens: &[Token], end: usize) -> bool {
+    let Some(number) = tokens.get(end).map(|t| doc.slice(t.span)) else {
+        return false;
+    };
+    let last = doc.slice(tokens[end - 1].span);
+    let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+    if !(1..=4).contains(&number.len())
+        || !number.chars().all(|c| c.is_ascii_digit())
+        || year
+        || gap(doc, tokens, end - 1, end) != " "
+        || !is_capitalised(last)
+        || is_possessive(last)
+        || super::places::is_known_place(clean_word(last))
+    {
+        return false;
+    }
+    let rest = doc.text.get(tokens[end].span.end..).unwrap_or("");
+    if rest.starts_with(['%', ':', '-', '–', '/', '.', '('])
+        && !rest.starts_with(". ")
+        && !(rest.starts_with('.') && rest.len() == 1)
+    {
+        return false;
+    }
+    if let Some(after_comma) = rest.strip_prefix(", ") {
+        // "Iran 2, Iraq 1" is a score; "one Boeing 727, will begin" a name.
+        return !after_comma.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    }
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !COUNT_NOUNS.contains(&next.as_str())
 }
 
 fn run_text(doc: &Doc<'_>, tokens: &[Token], start: usize, end: usize) -> String {
@@ -1820,6 +1960,26 @@ fn split_found(
     if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list(after.as_deref(), ORG_AFTER) {
         cues.org += 1;
     }
+    // "Philadelphia police", "Oakland residents": a town's; "Comcast-owned", "Seattle-based".
+    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list(after.as_deref(), PLACE_AFTER)
+        || gap_after.is_some_and(|g| g == "-") && after.as_deref() == Some("based")
+    {
+        cues.place += 1;
+    }
+    // "as Fortune reported": a publication.
+    if gap_after.is_some_and(|g| g == "-")
+        && in_list(
+            after.as_deref(),
+            &["owned", "backed", "funded", "controlled"],
+        )
+        || split == 0
+            && before.as_deref() == Some("as")
+            && plain_before
+            && gap_after.is_some_and(|g| g == " ")
+            && in_list(after.as_deref(), &["reported", "reports"])
+    {
+        cues.org += 1;
+    }
     // "a veteran Los Angeles police officer": the name modifies the noun after it.
     let modifier = gap_after.is_some_and(|g| g == " ")
         && after_word.is_some_and(|w| {
@@ -1899,6 +2059,26 @@ fn split_found(
     })
 }
 
+/// One word with a capital inside after a lower-case letter ("PageRank", "YouTube"): a brand's
+/// or product's spelling, never a person's, unless the inner capital follows a surname prefix
+/// ("McCain", "MacArthur", "DiCaprio", "LaGuardia", "DeLay", "VanHorn").
+fn camel_case(name: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let Some(inner) =
+        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
+    else {
+        return false;
+    };
+    let prefix: String = chars[..inner].iter().collect();
+    !matches!(
+        prefix.as_str(),
+        "Mc" | "Mac" | "Di" | "De" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
+    )
+}
+
 fn looks_like_org(name: &str) -> bool {
     name.split(' ')
         .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
@@ -1926,17 +2106,18 @@ fn classify(name: &str, cues: Cues) -> &'static str {
         "place"
     } else if EVENT_WORDS.contains(&last.as_str())
         || SHIP_PREFIXES.contains(&first.as_str()) && name.contains(' ')
+        || name.contains(' ') && last.chars().all(|c| c.is_ascii_digit())
     {
         "other"
     } else if looks_like_org(name) || acronym {
         "organization"
-    } else if cues.person > 0 && cues.person >= cues.place {
+    } else if cues.person > 0 && cues.person >= cues.place && !camel_case(name) {
         "person"
     } else if cues.place > 0 && cues.place >= cues.org {
         "place"
     } else if cues.org > 0 {
         "organization"
-    } else if cues.speech > 0 {
+    } else if cues.speech > 0 && !camel_case(name) {
         "person"
     } else {
         "other"
@@ -2212,6 +2393,117 @@ mod tests {
         );
         assert!(names.iter().all(|n| !n.contains(" of ")), "{names:?}");
         assert_eq!(kind_of(&got, "Tovia"), Some("place"));
+    }
+
+    /// "UK" spells "United Kingdom" and both name the country with "Britain": one entity, even
+    /// when the acronym is the most widely used.
+    #[test]
+    fn a_country_written_three_ways_is_one_entity() {
+        let got = listed(&[
+            "The UK sent a frigate. UK officials said the United Kingdom would wait.",
+            "The UK said Britain would not pay. The UK envoy left.",
+            "The UK asked for calm.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(
+            names
+                .iter()
+                .filter(|n| ["UK", "United Kingdom", "Britain"].contains(n))
+                .count(),
+            1,
+            "{names:?}"
+        );
+    }
+
+    /// A place is never merged into a body named after it; a name's start merges into the body
+    /// named by far the most widely.
+    #[test]
+    fn places_stay_apart_from_bodies_named_after_them() {
+        let got = listed(&[
+            "Members of the Norbury City Council met on a rainy day. Streets in Norbury City were \
+             quiet. Officials from Kenya sent a team, and the Kenya Rugby Union paid for it.",
+            "A group called the Pine Lodge Republicans met there. The Pine Lodge Republican Club \
+             did not come.",
+            "The group, the Pine Lodge Republicans, spoke first. A speaker for Pine Lodge agreed.",
+            "Later the Pine Lodge Republicans left the hall.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        for kept in [
+            "Norbury City",
+            "Norbury City Council",
+            "Kenya",
+            "Pine Lodge Republicans",
+        ] {
+            assert!(names.contains(&kept), "{kept} not in {names:?}");
+        }
+        assert!(!names.contains(&"Pine Lodge"), "{names:?}");
+    }
+
+    /// A model number is part of the name ("Tovair 727"), which is no person; a score, a count
+    /// and a year are not.
+    #[test]
+    fn a_model_number_belongs_to_the_name() {
+        let got = listed(&[
+            "The airline flies one Tovair 727, the only jet in its fleet. Tovair 727 jets are old.",
+            "Kenya 2, Uganda 1 was the score. Labour 45 seats were lost in Norbury 1998 polls.",
+        ]);
+        assert_eq!(kind_of(&got, "Tovair 727"), Some("other"), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(n, _, _)| n == "Tovair 727" || !n.chars().any(|c| c.is_ascii_digit())),
+            "{got:?}"
+        );
+    }
+
+    /// Three uncommon capitalised words make a person, whose lone last word merges into the full
+    /// name; a phrase of common words does not.
+    #[test]
+    fn uncommon_full_names_are_people() {
+        let got = listed(&[
+            "Investigators accused Lamar Oduya Fenk of the theft. Fenk fled to the coast.",
+            "The Tovan Privacy Policy changed. The privacy of users matters, the policy says.",
+            "The Tovan Privacy Policy was long.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(kind_of(&got, "Lamar Oduya Fenk"), Some("person"), "{got:?}");
+        assert!(!names.contains(&"Fenk"), "{names:?}");
+        assert_ne!(
+            kind_of(&got, "Tovan Privacy Policy"),
+            Some("person"),
+            "{got:?}"
+        );
+    }
+
+    /// The plural of a name ("Vorlovs" beside "Vorlov") and a common word capitalised as a label
+    /// with no cue are no entities; a brand spelled in camel case is no person.
+    #[test]
+    fn plurals_labels_and_camel_case() {
+        let got = listed(&[
+            "The rifle was designed by Vorlov in a small town, and buyers took many Vorlovs home.",
+            "Users pressed the Dislike button, and nobody likes to dislike a post.",
+            "The order changed, QuickRank said. It held, McAllan said. It was new, QuickRank said.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Vorlov"), "{names:?}");
+        assert!(!names.contains(&"Vorlovs"), "{names:?}");
+        assert!(!names.contains(&"Dislike"), "{names:?}");
+        assert_ne!(kind_of(&got, "QuickRank"), Some("person"), "{got:?}");
+        assert_eq!(kind_of(&got, "McAllan"), Some("person"), "{got:?}");
+    }
+
+    /// "X police", "X residents", "X-based", a planet: a place; "X-owned", "as X reported": a
+    /// body.
+    #[test]
+    fn cues_after_a_name_and_planets() {
+        let got = listed(&[
+            "On Monday Brindle police cleared the square, and Brindle residents watched it on the \
+             Orvex-owned channel NBX.",
+            "As Fortuna reported, the probe left Earth. It passed Earth's moon.",
+        ]);
+        assert_eq!(kind_of(&got, "Brindle"), Some("place"), "{got:?}");
+        assert_eq!(kind_of(&got, "Orvex"), Some("organization"), "{got:?}");
+        assert_eq!(kind_of(&got, "Fortuna"), Some("organization"), "{got:?}");
+        assert_eq!(kind_of(&got, "Earth"), Some("place"), "{got:?}");
     }
 
     #[test]

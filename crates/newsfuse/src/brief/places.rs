@@ -1,6 +1,6 @@
 //! A small gazetteer of general geography, closed lists only: the sovereign countries (with common
 //! short and former names, the UK's four nations and a few dependent territories), the national
-//! capitals, the US states, and the continents and large world regions. Used by
+//! capitals, the US states, the continents and large world regions, and the planets. Used by
 //! [`super::entities`] to type a place the text gives no cue for ("Japan said ...").
 
 use std::collections::{HashMap, HashSet};
@@ -37,7 +37,8 @@ West Virginia|Wisconsin|Wyoming";
 const REGIONS: &str = "Africa|Asia|Europe|North America|South America|Latin America|Central America|\
 Antarctica|Arctic|Oceania|Middle East|Near East|Far East|Caribbean|Balkans|Scandinavia|\
 East Africa|West Africa|North Africa|Southeast Asia|Central Asia|South Asia|East Asia|Western Europe|\
-Eastern Europe|Central Europe|Northern Europe|Southern Europe";
+Eastern Europe|Central Europe|Northern Europe|Southern Europe|Mercury|Venus|Earth|Mars|Jupiter|\
+Saturn|Uranus|Neptune";
 const CAPITALS: &str = "Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Canberra|Vienna|Baku|\
 Manama|Dhaka|Minsk|Brussels|Porto-Novo|Thimphu|La Paz|Sarajevo|Gaborone|Brasilia|Sofia|\
 Ouagadougou|Bujumbura|Phnom Penh|Yaounde|Ottawa|Bangui|Santiago|Beijing|Bogota|Kinshasa|\
@@ -112,7 +113,8 @@ static SYNONYM_INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
     index
 });
 
-/// True when `name` is a country, capital or large city, US state, continent or large region.
+/// True when `name` is a country, capital or large city, US state, continent, large region or
+/// planet.
 pub(crate) fn is_known_place(name: &str) -> bool {
     PLACES.contains(&key(name))
 }
