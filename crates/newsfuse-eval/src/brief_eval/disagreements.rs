@@ -8,7 +8,9 @@
 //! and hedged values ("about 300 homes"). A figure is planted only where the occurrence changed
 //! and its witness in another article are one quantity by this module's own reading
 //! (`not_one_quantity`: words in common right around both figures, one owner for an age, one
-//! verb for two figures each right after a past-tense verb), never by the brief's linking. For
+//! verb for two figures each right after a past-tense verb), never by the brief's linking. A
+//! number that is no figure of its own (`not_a_figure_of_its_own`: an end of a range, a street
+//! address, the denominator of a rate) is neither changed nor a witness. For
 //! each such figure one occurrence in one article is
 //! changed by a factor outside any hedge or bound (x2.5 or x0.4; ages x1.3 or x0.7, percentages
 //! x1.5 or x0.6), chosen by a seeded generator, so the plants are the same on every run. A plant
@@ -299,7 +301,10 @@ fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
                 scale: f64,
                 key: String,
                 form: Form| {
-        if overlaps(taken, whole.0, whole.1) || !in_body_line(text, number.start()) {
+        if overlaps(taken, whole.0, whole.1)
+            || !in_body_line(text, number.start())
+            || not_a_figure_of_its_own(text, number.start(), number.end()).is_some()
+        {
             taken.push(whole);
             return;
         }
@@ -509,6 +514,76 @@ fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
         );
     }
     out
+}
+
+/// A currency sign that may open a number.
+const SIGN: &str = r"(?:US\$|\$|£|€)?";
+/// A unit that may follow a number inside a range ("25 percent to 40 percent", "$2 million-$3
+/// million").
+const RANGE_UNIT: &str = r"(?:\s?%|\s(?:percent|per cent|million|billion))?";
+
+/// The text before a number that is the upper end of a range: "between 25 and", "from 10 to",
+/// "25 to", "25-", "25 percent to".
+static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:\bbetween\s+{SIGN}{NUM}{RANGE_UNIT}\s+and\s+|\d{RANGE_UNIT}\s*(?:-|–|—|\bto\b|\bthrough\b)\s*){SIGN}$"
+    ))
+    .expect("valid regex")
+});
+/// The text after a number that is the lower end of a range: " to 40", "-40", " percent to 40".
+static RANGE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{RANGE_UNIT}\s*(?:-|–|—|\bto\b|\bthrough\b)\s*{SIGN}\d"
+    ))
+    .expect("valid regex")
+});
+/// The text after the lower end of a range opened by "between": " and 40".
+static RANGE_START_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^{RANGE_UNIT}\s+and\s+{SIGN}\d")).expect("valid regex")
+});
+static BETWEEN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\bbetween\s+{SIGN}$")).expect("valid regex"));
+/// The text after a number that is a street address: "6600 block", "123 Main Street", "40 W.
+/// Elm Ave.".
+static STREET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\s+block\b|(?:\s+(?:[NSEW]\.?|North|South|East|West))?(?:\s+[A-Z][A-Za-z'.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Circle|Square)\b)",
+    )
+    .expect("valid regex")
+});
+/// The text before a number that is the denominator of a rate: "per", "for every", "one in",
+/// "3 out of".
+static RATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = SPELLED.iter().map(|(w, _)| *w).collect();
+    Regex::new(&format!(
+        r"(?i)(?:\bper|\bevery|(?:\d|\b(?:one|{}))\s+(?:in|out\s+of))\s+$",
+        words.join("|")
+    ))
+    .expect("valid regex")
+});
+
+/// Why the number at `start..end` is no figure of its own, one a correct brief would not flag
+/// when it alone changes: an end of a range, a street-address number, the denominator of a rate.
+fn not_a_figure_of_its_own(text: &str, start: usize, end: usize) -> Option<&'static str> {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &text[from..start];
+    let after = &text[end..];
+    if RANGE_END.is_match(before)
+        || RANGE_START.is_match(after)
+        || BETWEEN_BEFORE.is_match(before) && RANGE_START_AND.is_match(after)
+    {
+        return Some("range end");
+    }
+    if STREET_AFTER.is_match(after) {
+        return Some("street address");
+    }
+    if RATE_BEFORE.is_match(before) {
+        return Some("rate denominator");
+    }
+    None
 }
 
 /// A number right after a capitalised word or a label word names something ("Flight 103", "Game
@@ -2103,6 +2178,110 @@ mod tests {
         let text = "Police said 40 men were rescued.";
         let o = occ(0, text, "digits:40:men");
         assert_eq!(changed(&o, "40", false).map(|c| c.1), Some(16.0));
+    }
+
+    /// Why the first `number` in `text` is no figure of its own.
+    fn why_not(text: &str, number: &str) -> Option<&'static str> {
+        let at = text.find(number).expect("number in text");
+        not_a_figure_of_its_own(text, at, at + number.len())
+    }
+
+    #[test]
+    fn range_ends_addresses_and_rate_denominators_are_no_figures() {
+        for (text, number, why) in [
+            (
+                "Between 25 and 40 percent of voters stayed home.",
+                "40",
+                "range end",
+            ),
+            (
+                "Between 25% and 40% of voters stayed home.",
+                "25",
+                "range end",
+            ),
+            ("Prices rose from 200 to 500 dollars.", "500", "range end"),
+            ("Prices rose from 200 to 500 dollars.", "200", "range end"),
+            ("Turnout of 30-40 percent is expected.", "40", "range end"),
+            ("Turnout of 30–40 percent is expected.", "30", "range end"),
+            ("It will cost $2 million to $3 million.", "3", "range end"),
+            ("It will cost $2 million to $3 million.", "2", "range end"),
+            (
+                "The fire began in the 6600 block of the road.",
+                "6600",
+                "street address",
+            ),
+            (
+                "He lived at 123 Main Street, police said.",
+                "123",
+                "street address",
+            ),
+            (
+                "Shots were fired at 40 W. Elm Ave. on Sunday.",
+                "40",
+                "street address",
+            ),
+            (
+                "The rate was 12 deaths per 100,000 people.",
+                "100,000",
+                "rate denominator",
+            ),
+            ("One in 10 children was hurt.", "10", "rate denominator"),
+            (
+                "Three out of 20 towns were flooded.",
+                "20",
+                "rate denominator",
+            ),
+            (
+                "There is one doctor for every 5,000 residents.",
+                "5,000",
+                "rate denominator",
+            ),
+        ] {
+            assert_eq!(why_not(text, number), Some(why), "{number} in {text}");
+        }
+        for (text, number) in [
+            ("The rate was 12 deaths per 100,000 people.", "12"),
+            ("Turnout rose to 40 percent.", "40"),
+            ("Police said 212 people and 30 horses were hurt.", "212"),
+            ("Police said 212 people and 30 horses were hurt.", "30"),
+            ("The 40 men who came to the city were tired.", "40"),
+            ("Some 300 homes in 12 towns were destroyed.", "12"),
+            ("He gave 500 dollars to 30 families.", "30"),
+        ] {
+            assert_eq!(why_not(text, number), None, "{number} in {text}");
+        }
+        // None of them is an occurrence to plant.
+        let text = "Between 25 and 40 percent of voters stayed home. \
+                    The fire began in the 6600 block of the road. \
+                    The rate was 12 deaths per 100,000 people.";
+        let keys: Vec<String> = occurrences(0, text).into_iter().map(|o| o.key).collect();
+        assert_eq!(keys, vec!["digits:12:deaths".to_string()]);
+    }
+
+    #[test]
+    fn a_range_end_is_neither_changed_nor_a_witness() {
+        // The figure stands alone in one article and ends a range in the other: no plant.
+        let c = cluster(&[
+            "Officials said turnout in the city was 40 percent on Sunday.",
+            "Officials said turnout in the city was between 25 and 40 percent on Sunday.",
+        ]);
+        assert!(plants_for(&c, SEED).is_empty());
+        // Shared range ends, block numbers and denominators are left alone; the count is planted.
+        let c = cluster(&[
+            "Police arrested 212 protesters in the 6600 block of the road. \
+             Between 25 and 40 percent of voters stayed home.",
+            "Police said they arrested 212 protesters in the 6600 block of the road. \
+             Officials said between 25 and 40 percent of voters stayed home.",
+        ]);
+        let plants = plants_for(&c, SEED);
+        assert_eq!(
+            plants
+                .iter()
+                .map(|p| p.old_text.as_str())
+                .collect::<Vec<_>>(),
+            vec!["212"],
+            "{plants:?}"
+        );
     }
 
     #[test]
