@@ -82,6 +82,47 @@ async fn check(url: &str, articles: Vec<ArticleInput>) {
     .expect("checked");
 }
 
+/// A stream under way: its streams (deleted on drop), 96 articles of four events (the first
+/// eight published) and a worker on the store at `url`.
+struct Run {
+    _guard: StreamsGuard,
+    queue: Queue,
+    articles: Vec<ArticleInput>,
+    running: tokio::task::JoinHandle<WorkerStats>,
+}
+
+async fn start(nats: &str, url: &str, tag: &str) -> Run {
+    let prefix = unique_prefix(tag);
+    let guard = StreamsGuard {
+        url: nats.to_string(),
+        prefix: prefix.clone(),
+    };
+    let queue = Queue::connect(nats, &prefix).await.expect("connect");
+    let articles: Vec<ArticleInput> = (0..96).map(|n| event_article(n % 4, n)).collect();
+    queue
+        .publish_articles(&articles[..8])
+        .await
+        .expect("publish");
+    let worker_queue = queue.clone();
+    let worker_url = url.to_string();
+    let running = tokio::spawn(async move {
+        run_worker(
+            &worker_queue,
+            opener(&worker_url),
+            config(),
+            std::future::pending(),
+        )
+        .await
+        .expect("the worker runs")
+    });
+    Run {
+        _guard: guard,
+        queue,
+        articles,
+        running,
+    }
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -104,29 +145,12 @@ fn nothing_is_lost_or_doubled_when_postgres_connections_are_killed_mid_stream() 
 }
 
 async fn killed_mid_stream(nats: String, url: String, name: String) {
-    let prefix = unique_prefix("pgkill");
-    let _guard = StreamsGuard {
-        url: nats.clone(),
-        prefix: prefix.clone(),
-    };
-    let queue = Queue::connect(&nats, &prefix).await.expect("connect");
-    let articles: Vec<ArticleInput> = (0..96).map(|n| event_article(n % 4, n)).collect();
-    queue
-        .publish_articles(&articles[..8])
-        .await
-        .expect("publish");
-    let worker_queue = queue.clone();
-    let worker_url = url.clone();
-    let running = tokio::spawn(async move {
-        run_worker(
-            &worker_queue,
-            opener(&worker_url),
-            config(),
-            std::future::pending(),
-        )
-        .await
-        .expect("the worker runs")
-    });
+    let Run {
+        _guard,
+        queue,
+        articles,
+        running,
+    } = start(&nats, &url, "pgkill").await;
     until_some_stored(&url).await;
     // Every 100 ms, end every connection of this test's schema (the worker's ingest and rebuild
     // connections), as a failover or a pooler dropping them would, while the rest is published.
@@ -179,29 +203,12 @@ async fn nothing_is_lost_or_doubled_when_postgres_crashes_and_restarts_mid_strea
     };
     let server = Arc::new(server);
     let url = server.url();
-    let prefix = unique_prefix("pgcrash");
-    let _guard = StreamsGuard {
-        url: nats.clone(),
-        prefix: prefix.clone(),
-    };
-    let queue = Queue::connect(&nats, &prefix).await.expect("connect");
-    let articles: Vec<ArticleInput> = (0..96).map(|n| event_article(n % 4, n)).collect();
-    queue
-        .publish_articles(&articles[..8])
-        .await
-        .expect("publish");
-    let worker_queue = queue.clone();
-    let worker_url = url.clone();
-    let running = tokio::spawn(async move {
-        run_worker(
-            &worker_queue,
-            opener(&worker_url),
-            config(),
-            std::future::pending(),
-        )
-        .await
-        .expect("the worker runs")
-    });
+    let Run {
+        _guard,
+        queue,
+        articles,
+        running,
+    } = start(&nats, &url, "pgcrash").await;
     // Published while the worker runs; the last quarter is held back for the outage.
     let publishing = {
         let (queue, early) = (queue.clone(), articles[8..72].to_vec());
