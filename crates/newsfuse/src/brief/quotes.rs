@@ -328,17 +328,34 @@ fn straight_mark_shape(text: &str, idx: usize) -> (bool, bool) {
 }
 
 /// Quote-mark pairs in a paragraph, as spans of the text inside the marks. A curly opening mark
-/// closes only with a curly one, a straight with a straight. A straight mark shaped like a
-/// closing mark with nothing open is a stray and skipped. An opening mark met while a quotation
-/// is open means that quotation was never closed (paragraphs run together without a break): it
-/// ends before the new mark when it ends a sentence there, else it is dropped, so quotation text
-/// never runs past a mark into narration. A quotation still open at the end is kept (to the end)
-/// only when `runs_on` (the next paragraph continues it).
+/// closes with a curly closing mark or a straight mark shaped like a closing mark; a straight
+/// opening mark with a straight or a curly closing mark (mismatched marks are a typing slip, not
+/// two quotations). A straight mark shaped like a closing mark with nothing open is a stray and
+/// skipped. A straight mark written with a space before it right after a comma inside an open
+/// straight quotation (`"..., "but`) closes it (the comma that ends a quoted clause is followed
+/// by its closing mark). An opening mark met while a quotation is open means that quotation was
+/// never closed (paragraphs run together without a break): it ends before the new mark when it
+/// ends a sentence there, else it is dropped, so quotation text never runs past a mark into
+/// narration. A quotation still open at the end is kept (to the end) only when `runs_on` (the
+/// next paragraph continues it). A quotation left open that holds a single closing mark after a
+/// sentence's punctuation (`... child abuse.'`), with no single quotation open inside it, ends
+/// at that mark instead: a double quotation closed by a single mark.
 fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     // (start, curly)
     let mut open: Option<(usize, bool)> = None;
-    let unclosed = |out: &mut Vec<QuoteSpan>, start: usize, end: usize| {
+    // Inside the open quotation: whether a single quotation is open in it, and the offset of
+    // the last single closing mark after a sentence's punctuation while none was.
+    let mut nested_single = false;
+    let mut single_close: Option<usize> = None;
+    let unclosed = |out: &mut Vec<QuoteSpan>, start: usize, end: usize, single: Option<usize>| {
+        if let Some(at) = single {
+            out.push(QuoteSpan {
+                span: Span::new(base + start, base + at),
+                closed: true,
+            });
+            return;
+        }
         let inner = text[start..end].trim_end();
         if inner.ends_with(['.', '!', '?']) {
             out.push(QuoteSpan {
@@ -347,20 +364,24 @@ fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
             });
         }
     };
+    let close = |out: &mut Vec<QuoteSpan>, start: usize, idx: usize| {
+        out.push(QuoteSpan {
+            span: Span::new(base + start, base + idx),
+            closed: true,
+        });
+    };
     for (idx, c) in text.char_indices() {
         match c {
             '“' => {
                 if let Some((start, _)) = open {
-                    unclosed(&mut out, start, idx);
+                    unclosed(&mut out, start, idx, single_close);
                 }
                 open = Some((idx + c.len_utf8(), true));
+                (nested_single, single_close) = (false, None);
             }
             '”' => {
-                if let Some((start, true)) = open {
-                    out.push(QuoteSpan {
-                        span: Span::new(base + start, base + idx),
-                        closed: true,
-                    });
+                if let Some((start, _)) = open {
+                    close(&mut out, start, idx);
                     open = None;
                 }
             }
@@ -368,32 +389,64 @@ fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
                 let (opens, closes) = straight_mark_shape(text, idx);
                 match open {
                     None if closes && !opens => {}
-                    None | Some((_, true)) => {
-                        if let Some((start, _)) = open {
-                            unclosed(&mut out, start, idx);
-                        }
-                        open = Some((idx + 1, false));
-                    }
-                    Some((start, false)) if opens && !closes => {
-                        unclosed(&mut out, start, idx);
-                        open = Some((idx + 1, false));
-                    }
-                    Some((start, false)) => {
-                        out.push(QuoteSpan {
-                            span: Span::new(base + start, base + idx),
-                            closed: true,
-                        });
+                    Some((start, true)) if closes && !opens => {
+                        close(&mut out, start, idx);
                         open = None;
                     }
+                    None | Some((_, true)) => {
+                        if let Some((start, _)) = open {
+                            unclosed(&mut out, start, idx, single_close);
+                        }
+                        open = Some((idx + 1, false));
+                        (nested_single, single_close) = (false, None);
+                    }
+                    Some((start, false))
+                        if opens && !closes && text[start..idx].trim_end().ends_with(',') =>
+                    {
+                        close(&mut out, start, idx);
+                        open = None;
+                    }
+                    Some((start, false)) if opens && !closes => {
+                        unclosed(&mut out, start, idx, single_close);
+                        open = Some((idx + 1, false));
+                        (nested_single, single_close) = (false, None);
+                    }
+                    Some((start, false)) => {
+                        close(&mut out, start, idx);
+                        open = None;
+                    }
+                }
+            }
+            '‘' if open.is_some() => nested_single = true,
+            '\'' | '’' if open.is_some() => {
+                let mut before = text[..idx].chars().rev();
+                let (prev, prev2) = (before.next(), before.next());
+                let next = text[idx + c.len_utf8()..].chars().next();
+                if c == '\''
+                    && prev.is_none_or(char::is_whitespace)
+                    && next.is_some_and(char::is_alphanumeric)
+                {
+                    nested_single = true;
+                } else if nested_single {
+                    if prev.is_some_and(|p| !p.is_alphanumeric())
+                        || next.is_none_or(|n| !n.is_alphanumeric())
+                    {
+                        nested_single = false;
+                    }
+                } else if prev.is_some_and(|p| ".!?,".contains(p))
+                    && prev2.is_some_and(char::is_alphanumeric)
+                    && next.is_none_or(char::is_whitespace)
+                {
+                    single_close = Some(idx);
                 }
             }
             _ => {}
         }
     }
     if let Some((start, _)) = open
-        && runs_on
+        && (runs_on || single_close.is_some())
     {
-        unclosed(&mut out, start, text.len());
+        unclosed(&mut out, start, text.len(), single_close);
     }
     out
 }
@@ -2311,7 +2364,12 @@ fn is_fragment(docs: &[Doc<'_>], raw: &Raw) -> bool {
         "after" => false,
         // Attributed before it, or by a pronoun the text resolves: a partial quotation the text
         // gives to a speaker.
-        _ if raw.speaker.is_some() && matches!(raw.source, "before" | "pronoun") => false,
+        // A role counts as a speaker here ("Prosecutors have said that ... were "...."").
+        _ if (raw.speaker.is_some() || raw.kind == "role")
+            && matches!(raw.source, "before" | "pronoun") =>
+        {
+            false
+        }
         "none" => n < MIN_STATEMENT_WORDS || (n < MIN_UNATTRIBUTED_PHRASE && !opens_upper),
         _ => n < MIN_STATEMENT_WORDS && !opens_upper,
     }
@@ -2977,6 +3035,82 @@ mod tests {
             "The pain is unbearable."
         );
         assert!(!spans[0].closed);
+    }
+
+    /// Typing slips in quotation marks: a double quotation closed by a single mark, a closing
+    /// mark written with a space before it, straight and curly marks mismatched.
+    #[test]
+    fn quote_marks_closed_by_a_single_mark_a_spaced_mark_or_the_other_style() {
+        use super::quote_spans;
+        let pieces = |text: &str| -> Vec<(String, bool)> {
+            quote_spans(text, 0, false)
+                .iter()
+                .map(|q| (text[q.span.start..q.span.end].to_string(), q.closed))
+                .collect()
+        };
+        let single = "Ed Lind spoke. \"It is the most cruel plan of all.'";
+        assert_eq!(
+            pieces(single),
+            vec![("It is the most cruel plan of all.".to_string(), true)]
+        );
+        // Mid-paragraph too, so the quotation stops at the single mark, not at the next quote.
+        let single_mid = "\"We lost the vote today.' Then she left. \"We will be back,\" she said.";
+        assert_eq!(
+            pieces(single_mid),
+            vec![
+                ("We lost the vote today.".to_string(), true),
+                ("We will be back,".to_string(), true)
+            ]
+        );
+        // A single quotation nested inside, or an apostrophe, is no closing mark.
+        assert!(pieces("\"He told me 'stay home.' So I did not go out").is_empty());
+        assert!(pieces("\"The players' union will not sign the deal").is_empty());
+        let spaced = "Ed Lind says: \"They put on a great performance, \"but it does not add up.\"";
+        assert_eq!(
+            pieces(spaced),
+            vec![("They put on a great performance, ".to_string(), true)]
+        );
+        // A sentence end before the new mark is still a new quotation (paragraphs run together).
+        let run_together = "\"The port opens in spring. \"We expect many ships,\" she said.";
+        assert_eq!(
+            pieces(run_together),
+            vec![
+                ("The port opens in spring.".to_string(), false),
+                ("We expect many ships,".to_string(), true)
+            ]
+        );
+        let mixed =
+            "\"If we wait, it will be too late,” she said. “We stay here all week,\" he said.";
+        assert_eq!(
+            pieces(mixed),
+            vec![
+                ("If we wait, it will be too late,".to_string(), true),
+                ("We stay here all week,".to_string(), true)
+            ]
+        );
+        // End to end: the speakers are found through the repaired marks.
+        let got = speakers(&[
+            "\"If we wait, it will be too late for the town,” said Ivo Marek.\n\n\
+             Ivo Marek says: \"The council put on a great show for the voters, \"but it changes nothing.\"\n\n\
+             \"The plan is the most cruel thing this council has done,\" said Ivo Marek. \
+             \"It is a betrayal of every family in the valley.'",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                person("Ivo Marek", "after"),
+                person("Ivo Marek", "before"),
+                person("Ivo Marek", "after"),
+            ]
+        );
+    }
+
+    /// A short partial quotation that a plural role says before it is kept with that role.
+    #[test]
+    fn role_attributed_partial_quote_is_no_fragment() {
+        let got = speakers(&["The camp trial went on in Vessa on Monday.\n\n\
+             Prosecutors have said that the guards were \"cruel, violent and brutal.\""]);
+        assert_eq!(got, vec![(None, "role".to_string(), "before".to_string())]);
     }
 
     #[test]
