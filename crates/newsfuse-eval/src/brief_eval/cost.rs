@@ -7,7 +7,9 @@
 //! clusters comes first (regexes compiled, lazy tables built); then [`PASSES`] timed passes, and
 //! each cluster keeps its fastest pass for each of the two (the machine is shared, so the
 //! minimum is the least disturbed figure). Figures: milliseconds per cluster of each, the
-//! ratio of their totals (`cost.brief_over_summary`, target at most 3), and milliseconds per
+//! ratio of their totals (`cost.brief_over_summary`, target at most 3), the same with the
+//! summary counted in the brief (`cost.summary_and_brief_over_summary`: `newsfuse brief` beside
+//! `newsfuse summarize`), and milliseconds per
 //! cluster of each analysis inside the brief (`cost.brief.<analysis>_ms`, from
 //! `build_brief_profiled`). Milliseconds and ratios carry no interval.
 
@@ -125,6 +127,14 @@ fn measure(
             format!("{prefix}.brief_over_summary"),
             part,
             ms(brief) / ms(summary).max(f64::MIN_POSITIVE),
+            n,
+            "x",
+        ));
+        // What `newsfuse brief` (summary, then brief) costs beside `newsfuse summarize`.
+        figures.push(figure(
+            format!("{prefix}.summary_and_brief_over_summary"),
+            part,
+            (ms(summary) + ms(brief)) / ms(summary).max(f64::MIN_POSITIVE),
             n,
             "x",
         ));
