@@ -13,7 +13,8 @@
 //!    are not discounted: the topic's own words are in every article, seen or new, and a new
 //!    development is still told with them;
 //! 3. with a topic (a query such as "steps toward the introduction of the euro"), a concept whose
-//!    words all occur in the topic weighs `1 + TOPIC_BOOST` times more.
+//!    words all occur in the topic weighs `1 + TOPIC_BOOST` times more. Words that ask rather than
+//!    name ("describe", "discuss", "details": [`QUESTION_WORDS`]) are not topic words.
 //!
 //! The lead prior, budget, redundancy check and reading checks (no dangling subject, no figure
 //! given twice) are the summary's. Sentences are cited in the new cluster: `article` and `also_in`
@@ -41,6 +42,38 @@ use crate::summary::{
 /// TOPIC_BOOST` times as much). Chosen from 0, 1 and 2 on the tune half of the DUC 2007 update
 /// topics (docs/update.md).
 pub const TOPIC_BOOST: f32 = 2.0;
+
+/// Words of a topic statement that ask for content rather than name it ("Describe steps taken …",
+/// "Provide details on …", "What are the main events …"), lowercased surface forms: they are not
+/// topic words. Function words are already left out as stopwords.
+pub const QUESTION_WORDS: [&str; 26] = [
+    "describe",
+    "discuss",
+    "provide",
+    "include",
+    "including",
+    "identify",
+    "explain",
+    "give",
+    "detail",
+    "details",
+    "information",
+    "specify",
+    "list",
+    "tell",
+    "mention",
+    "mentioned",
+    "report",
+    "reported",
+    "main",
+    "important",
+    "event",
+    "events",
+    "happen",
+    "happened",
+    "taken",
+    "regarding",
+];
 
 /// The sentences of `new` that add information not already in `seen`: an update summary, in the
 /// summary's cited form, for a reader who has read `seen`. Articles are indexed in `new`
@@ -273,12 +306,16 @@ fn distinct_keys(analysis: &Analysis, range: std::ops::Range<usize>) -> Vec<u64>
     keys
 }
 
-/// Term ids of the content words of `topic` that occur in the cluster, sorted. Terms are stems, so
-/// the topic's words are matched through the stems of the articles' tokens.
+/// Term ids of the content words of `topic` that occur in the cluster, sorted, without
+/// [`QUESTION_WORDS`]. Terms are stems, so the topic's words are matched through the stems of the
+/// articles' tokens.
 fn topic_terms(prepared: &Prepared, topic: &str) -> Vec<u32> {
     let wanted: Vec<_> = tokenize(topic, Span::new(0, topic.len()))
         .into_iter()
-        .filter(is_content_token)
+        .filter(|token| {
+            is_content_token(token)
+                && !QUESTION_WORDS.contains(&token.span.slice(topic).to_lowercase().as_str())
+        })
         .map(|token| token.stem)
         .collect();
     let mut terms = Vec::new();
@@ -309,6 +346,7 @@ fn topic_terms(prepared: &Prepared, topic: &str) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::AnalyzeConfig;
     use crate::summary::summarize;
     use crate::testutil::cluster_of;
 
@@ -376,6 +414,21 @@ mod tests {
         let nothing_new = summarize_update(&seen, &cluster_of::<&str>(&[]), &words(100));
         assert!(nothing_new.sentences.is_empty());
         assert_eq!(nothing_new.n_articles, 0);
+    }
+
+    #[test]
+    fn question_words_are_not_topic_words() {
+        let prepared = prepare(
+            &cluster_of(&["Officials described the flood damage in the river town on Monday."]),
+            &AnalyzeConfig::default(),
+        );
+        // "Describe" asks for content; "described" in a topic would name it (it is in the text).
+        assert_eq!(topic_terms(&prepared, "Describe the flood damage").len(), 2);
+        assert_eq!(topic_terms(&prepared, "described flood damage").len(), 3);
+        assert_eq!(
+            topic_terms(&prepared, "Provide details: what happened?"),
+            Vec::<u32>::new()
+        );
     }
 
     #[test]
