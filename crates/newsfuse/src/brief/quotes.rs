@@ -219,14 +219,14 @@ static BY_SAYING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// "Said Evans: "...": the verb before its subject, right before the quote.
+/// "Said Kessel: "...": the verb before its subject, right before the quote.
 static BEFORE_VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*(?:Said|Says|Added|Wrote|Writes)\s+(?P<who>(?:the\s+)?{NAME}|{ROLE_NP})\s*[:,]?\s*$"
     ))
     .expect("valid regex")
 });
-/// "X has indicated he opposes it, saying, "...": the subject that opens the sentence speaks
+/// "X opposed the plan, saying, "...": the subject that opens the sentence speaks
 /// through a participle right before the quote.
 static SUBJECT_SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -513,8 +513,8 @@ fn extract_block(
         // A quote that opens its sentence and does not end it, narration, then ", she said."
         // (the literal check spares the regex most narration).
         // Also a partial quote inside its sentence when nothing before it in the sentence
-        // attributes it and a name speaks ("The country needs "...," not ..., X told the
-        // dinner."); a pronoun there could point at a name earlier in the sentence.
+        // attributes it and a name speaks ("The town needs "...," not new rules, X told the
+        // council."); a pronoun there could point at a name earlier in the sentence.
         let opens_sentence = before_text[sentence_start(before_text)..].trim().is_empty();
         if who.is_none()
             && after_text.contains(", ")
@@ -568,7 +568,7 @@ fn extract_block(
             who = Some(w);
             source = "before";
         }
-        // "They released this statement: ¶ "...": a paragraph that opens with the quote after
+        // "The authority released this statement: ¶ "...": a paragraph that opens with the quote after
         // a paragraph ending in a colon takes that paragraph's attribution.
         let previous_block = doc
             .text
@@ -791,7 +791,7 @@ fn after_attribution(
                 .filter(|c| title_words_ok(c))
         })
         .or_else(|| {
-            // "said the Missouri lawmaker": a capitalised modifier of a role, no name (unless
+            // "said the Bavarian lawmaker": a capitalised modifier of a role, no name (unless
             // a name follows the role: "said the Port Office spokesman, Lev Ostrov").
             AFTER_VERB_NAME.captures(after_text).filter(|c| {
                 !(c["who"].starts_with(['T', 't'])
@@ -3481,7 +3481,7 @@ mod tests {
     #[test]
     fn age_before_a_name_and_the_verb_before_its_subject() {
         let got = speakers(&[
-            "\"The shelters are full every night this winter,\" said the 46-year-old Brandt, \
+            "\"The shelters are full every night this winter,\" said the 52-year-old Brandt, \
              wrapped in a heavy coat.\n\n\
              The mediator met both sides. Said Ortwin Kessel: \"The bridge will reopen next spring.\"",
         ]);
