@@ -3,13 +3,15 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
 //! a quotation of three words or more; their first eight such quotations (articles in order).
 //! Rule `D` (run once `C` is labelled, so "no labelled quotation" means none of `A`, `B`, `C`):
 //! the same with five clusters of `multinews_full_dev` (web text) and three of each DUC file.
+//! Rule `E` (run once `D` is labelled and tuned on): four clusters of each DUC file and six of
+//! `multinews_full_dev`, their first six quotations.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -27,6 +29,8 @@ const CLUSTERS_PER_FILE: usize = 3;
 /// Rule `D` favours web text: this many clusters of `multinews_full_dev`.
 const WEB_CLUSTERS_RULE_D: usize = 5;
 const QUOTES_PER_CLUSTER: usize = 8;
+/// Rule `E`: clusters per DUC file, clusters of `multinews_full_dev`, quotations per cluster.
+const RULE_E: (usize, usize, usize) = (4, 6, 6);
 
 /// Quote-mark pairs of one article: (open, close), byte offsets of the marks; `close` `None` for
 /// a mark left open at a paragraph end. Curly marks pair with each other, straight with straight.
@@ -72,7 +76,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let shared = PathBuf::from(args.first().map_or("../shared", String::as_str));
     let labels = PathBuf::from(args.get(1).map_or("eval/brief", String::as_str));
-    let rule_d = args.get(2).is_some_and(|r| r == "D");
+    let rule = args.get(2).map_or("C", String::as_str);
     let labelled: HashSet<String> = load_labels(&labels.join("quotes.jsonl"))
         .expect("labels load")
         .into_iter()
@@ -93,10 +97,12 @@ fn main() {
             .collect();
         let clusters = load_clusters(&path, &ids).expect("clusters load");
         let mut taken = 0;
-        let per_file = if rule_d && file.starts_with("multinews") {
-            WEB_CLUSTERS_RULE_D
-        } else {
-            CLUSTERS_PER_FILE
+        let web = file.starts_with("multinews");
+        let (per_file, per_cluster) = match rule {
+            "D" if web => (WEB_CLUSTERS_RULE_D, QUOTES_PER_CLUSTER),
+            "E" if web => (RULE_E.1, RULE_E.2),
+            "E" => (RULE_E.0, RULE_E.2),
+            _ => (CLUSTERS_PER_FILE, QUOTES_PER_CLUSTER),
         };
         for id in &ids {
             if taken == per_file {
@@ -126,7 +132,7 @@ fn main() {
             }
             taken += 1;
             println!("##### {file} {id}");
-            for (a, open, close) in quotes.into_iter().take(QUOTES_PER_CLUSTER) {
+            for (a, open, close) in quotes.into_iter().take(per_cluster) {
                 let t = &cluster.articles[a].text;
                 let para_start = t[..open].rfind("\n\n").map_or(0, |p| p + 2);
                 let prev_start = t[..para_start.saturating_sub(2)]
