@@ -13,7 +13,9 @@
 //! that same context; links are one-to-one per article pair, agreeing ones first. Each connected
 //! group is one quantity. A direct link
 //! whose values do not agree (allowing for hedges, bounds and rounding) is a disagreement; within
-//! one article too. A disagreement needs more than a link (`conflict_supported`): among other
+//! one article too. A figure at the same place of one sentence written twice (only the number
+//! changed) is matched first, and such a disputed pair stays a quantity even in a group that
+//! otherwise falls apart into several. A disagreement needs more than a link (`conflict_supported`): among other
 //! checks, the two figures are objects or subjects of one verb, unless one sentence rewrites the
 //! other or uses the other's verb ("has received $1.5 billion" and "has secured $2 billion" are
 //! two quantities). Years and calendar dates are listed but never compared. Precision over recall:
@@ -178,6 +180,10 @@ struct Mention {
     elided: bool,
     /// Whose figure it is, for ages and durations: the names nearest it (stems).
     owners: Vec<String>,
+    /// For an age right after its sentence's first word ("Smith, 67, said"): that word's stem.
+    /// A sentence's first word is no name by its capital alone; it owns the age when the
+    /// cluster writes it capitalised mid-sentence too ([`analyze`]).
+    lead_owner: Option<String>,
     /// Content stems of the whole sentence.
     sentence_stems: Arc<HashSet<String>>,
     /// Stems of the sentence's capitalised words, its first word left out.
@@ -661,9 +667,22 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         .iter()
         .flat_map(|m| m.sentence_names.iter().cloned())
         .collect();
+    // "Smith, 67, said ...": the sentence's first word owns the age when the cluster writes it
+    // as a name elsewhere.
+    for mention in &mut mentions {
+        if mention.owners.is_empty()
+            && let Some(lead) = mention.lead_owner.take()
+            && known_names.contains(&lead)
+        {
+            mention.owners.push(lead);
+        }
+    }
     // Pairs read as one quantity; the union-find runs once all are known.
     let mut links: Vec<(usize, usize)> = Vec::new();
     let mut edges: Vec<(usize, usize)> = Vec::new();
+    // Edges between one sentence and its copy with the figure changed ([`aligned`]): a
+    // crowded group keeps them.
+    let mut copied: HashSet<(usize, usize)> = HashSet::new();
     let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
     bucket_list.sort_unstable();
     for mut bucket in bucket_list {
@@ -681,7 +700,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
                     let agree = values_agree(ma, mb);
-                    let strength = link_strength(ma, mb, idf.context(a), idf.context(b), &idf);
+                    let strength =
+                        link_strength(ma, mb, idf.context(a), idf.context(b), &idf, docs);
                     let linked = strength.is_some()
                         || agree && cross_article_link(ma, mb, idf.shared_weight(a, b));
                     if linked
@@ -694,6 +714,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                             b: a.max(b),
                             agree,
                             weight: strength.map_or(0.0, |s| s.similarity),
+                            aligned: strength.is_some_and(|s| s.by_sentence)
+                                && aligned(ma, mb, docs),
                         });
                         continue;
                     }
@@ -723,8 +745,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         // already matched to an equal one in the other article cannot also contradict another
         // figure there (two distinct quantities of one kind, not one reported twice).
         candidates.sort_by(|x, y| {
-            y.weight
-                .total_cmp(&x.weight)
+            y.aligned
+                .cmp(&x.aligned)
+                .then(y.weight.total_cmp(&x.weight))
                 .then(y.agree.cmp(&x.agree))
                 .then((x.a, x.b).cmp(&(y.a, y.b)))
         });
@@ -753,6 +776,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             }
             used.insert((a, article_b));
             used.insert((b, article_a));
+            if candidate.aligned {
+                copied.insert((a, b));
+            }
             edges.push((a, b));
             links.push((a, b));
         }
@@ -822,8 +848,52 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         let in_crowded: Vec<bool> = (0..mentions.len())
             .map(|idx| crowded.contains(&find(&mut parent, idx)))
             .collect();
+        // A sentence copied with only its figure changed is one quantity told two ways
+        // whatever else the group holds: the pair stays, as a quantity of its own (its two
+        // figures lose their other links, which would pull the group's other quantities in).
+        // Copies giving three or more values among them ("killed 30", "45", "60 people") are
+        // several quantities like any other group, and are dropped.
+        let copy_candidate = |a: usize, b: usize| {
+            in_crowded[a]
+                && in_crowded[b]
+                && copied.contains(&(a, b))
+                && !values_agree(&mentions[a], &mentions[b])
+        };
+        let copy_edges: Vec<(usize, usize)> = edges
+            .iter()
+            .copied()
+            .filter(|&(a, b)| copy_candidate(a, b))
+            .collect();
+        let mut copy_parent = components_of(mentions.len(), &copy_edges);
+        let mut copy_values: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &idx in copy_edges.iter().flat_map(|(a, b)| [a, b]) {
+            let reps = copy_values.entry(find(&mut copy_parent, idx)).or_default();
+            if !reps
+                .iter()
+                .any(|&r| values_agree(&mentions[r], &mentions[idx]))
+            {
+                reps.push(idx);
+            }
+        }
+        let two_valued: Vec<bool> = (0..mentions.len())
+            .map(|idx| {
+                copy_values
+                    .get(&find(&mut copy_parent, idx))
+                    .is_some_and(|reps| reps.len() == 2)
+            })
+            .collect();
+        let disputed_copy = |a: usize, b: usize| copy_candidate(a, b) && two_valued[a];
+        let isolated: HashSet<usize> = edges
+            .iter()
+            .filter(|&&(a, b)| disputed_copy(a, b))
+            .flat_map(|&(a, b)| [a, b])
+            .collect();
         let keep = |&(a, b): &(usize, usize)| {
-            !(in_crowded[a] && in_crowded[b] && !values_agree(&mentions[a], &mentions[b]))
+            if disputed_copy(a, b) {
+                return true;
+            }
+            !(isolated.contains(&a) && in_crowded[b] || isolated.contains(&b) && in_crowded[a])
+                && !(in_crowded[a] && in_crowded[b] && !values_agree(&mentions[a], &mentions[b]))
         };
         links.retain(keep);
         edges.retain(keep);
@@ -947,6 +1017,8 @@ struct Candidate {
     b: usize,
     agree: bool,
     weight: f64,
+    /// One sentence copied with the figure changed ([`aligned`]).
+    aligned: bool,
 }
 
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
@@ -1274,6 +1346,7 @@ fn link_strength(
     ca: &ContextIds,
     cb: &ContextIds,
     idf: &Idf,
+    docs: &[Doc<'_>],
 ) -> Option<Strength> {
     if a.kind == Kind::Number
         || a.partial
@@ -1351,7 +1424,11 @@ fn link_strength(
             .difference(&a.sentence_names)
             .next()
             .is_some();
-    let by_sentence = sentence >= SENTENCE_SIMILARITY && !names_differ;
+    // A sentence of one or two content words ("That was seven years ago") is too short to be
+    // recognised as a rewrite unless its figure stands in the same place ([`aligned`]).
+    let by_sentence = sentence >= SENTENCE_SIMILARITY
+        && !names_differ
+        && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3 || aligned(a, b, docs));
     let needed = if a.head.is_some() {
         LINK_WEIGHT
     } else {
@@ -1369,6 +1446,41 @@ fn link_strength(
             by_name: false,
         },
     )
+}
+
+/// Words of a figure's sentence compared on each side of it by [`aligned`].
+const ALIGN_WORDS: usize = 4;
+
+/// Whether two figures stand in the same place of one sentence written twice: the
+/// [`ALIGN_WORDS`] words before the figure (hedge included) and after it (head included) are
+/// the same in both sentences, and there are at least three of them ("the company will offer
+/// it at about 400 dealerships, officials said" and "... at about 1,000 dealerships, ..."). The
+/// caller has checked that the sentences are nearly the same.
+fn aligned(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
+    let around = |m: &Mention| {
+        let doc = &docs[m.article];
+        let sentence = doc.sentences[m.sentence].span;
+        let words = |from: usize, to: usize| -> Vec<String> {
+            doc.text
+                .get(from..to)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let before = words(sentence.start, m.span.start);
+        let after = words(m.span.end, sentence.end);
+        (
+            before[before.len().saturating_sub(ALIGN_WORDS)..].to_vec(),
+            after.into_iter().take(ALIGN_WORDS).collect::<Vec<_>>(),
+        )
+    };
+    let (ba, aa) = around(a);
+    let (bb, ab) = around(b);
+    // Spans differ when one head runs longer ("400 dealerships" vs "$400"): then the words
+    // differ too and the figures are not aligned.
+    ba == bb && aa == ab && ba.len() + aa.len() >= 3
 }
 
 /// Ages and durations belong to someone: two named owners must share a name, and without a name
@@ -1464,11 +1576,18 @@ fn extract_sentence(
     if matches.is_empty() {
         return;
     }
+    // The numbers themselves are left out, spelled ones too: two copies of one sentence that
+    // give "two buoys" and "five buoys" say the same thing about different values.
     let sentence_stems: Arc<HashSet<String>> = Arc::new(
         sentence
             .tokens
             .iter()
-            .filter(|t| !t.is_stopword && is_wordy(t) && !GENERIC_STEMS.contains(&&*t.stem))
+            .filter(|t| {
+                !t.is_stopword
+                    && is_wordy(t)
+                    && !GENERIC_STEMS.contains(&&*t.stem)
+                    && spelled_value(doc.slice(t.span)).is_none()
+            })
             .map(|t| base_form(&t.stem).to_string())
             .collect(),
     );
@@ -1715,6 +1834,20 @@ fn extract_sentence(
             context,
             elided: false,
             owners: owners(doc, sentence, kind, abs_start, abs_end, head_is_duration),
+            lead_owner: (kind == Kind::Age)
+                .then(|| sentence.tokens.first())
+                .flatten()
+                .filter(|first| {
+                    doc.slice(first.span)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                        && doc
+                            .text
+                            .get(first.span.end..abs_start)
+                            .is_some_and(|gap| gap.trim() == ",")
+                })
+                .map(|first| first.stem.to_string()),
             predicate: predicate_of(
                 &tokens_before,
                 &rest
@@ -2633,7 +2766,8 @@ fn conflict_supported(
         return false;
     }
     let (da, db) = (&wa.days, &wb.days);
-    if !(changing || da.is_empty() || db.is_empty() || !da.is_disjoint(db)) {
+    // A person's age does not change between the days two sentences name.
+    if !(changing || a.kind == Kind::Age || da.is_empty() || db.is_empty() || !da.is_disjoint(db)) {
         return false;
     }
     // A duration of something still going on grows from one report to the next, and two
@@ -2925,6 +3059,7 @@ mod tests {
             context: HashSet::new(),
             elided: false,
             owners: Vec::new(),
+            lead_owner: None,
             sentence_stems: Arc::new(HashSet::new()),
             sentence_names: Arc::new(HashSet::new()),
             partial: false,
@@ -3564,5 +3699,81 @@ mod tests {
         cluster.articles[1].published = Some("2020-03-01".into());
         let figures = build_brief(&cluster, &cleaned, &segmented, &[]).figures;
         assert_eq!(figures.updates.len(), 1);
+    }
+
+    #[test]
+    fn a_copied_sentence_with_its_figure_changed_survives_a_crowded_group() {
+        // Article 0 gives the toll twice, as 100 and as 250 in separate sentences, which makes
+        // the group several quantities; its first sentence is article 1's with only the number
+        // changed, and that pair is still one quantity in dispute.
+        let figures = figures_of(&[
+            "The young recruit became a killer who could coolly execute a bombing that left 100 people dead. \
+             Officials said 250 people died in the bombing of the embassy.",
+            "The young recruit became a killer who could coolly execute a bombing that left 250 people dead.",
+            "Officials said 250 people died in the bombing of the embassy.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.contains(&(100.0, vec![0])), "{got:?}");
+        assert!(
+            got[0].1.iter().any(|(v, a)| *v == 250.0 && a.contains(&1)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn aligned_figures_need_the_same_words_around_them() {
+        // Two figures in one copied sentence: the changed one is compared with the one in its
+        // own place, never with its neighbour.
+        let figures = figures_of(&[
+            "The rules require air bags that protect riders in a 25 mph crash test rather than a test at 30 mph favored by critics.",
+            "The rules require air bags that protect riders in a 10 mph crash test rather than a test at 30 mph favored by critics.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![(10.0, vec![1]), (25.0, vec![0])]);
+    }
+
+    #[test]
+    fn spelled_numbers_do_not_count_against_a_copied_sentence() {
+        let figures = figures_of(&[
+            "The two youngest have asthma.",
+            "The five youngest have asthma.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![(2.0, vec![0]), (5.0, vec![1])]);
+        // Two short sentences that share their words but not their shape are no rewrite.
+        let figures = figures_of(&[
+            "That was seven years ago.",
+            "Twenty years ago, we had none.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn an_age_after_the_first_word_belongs_to_that_name_on_any_day() {
+        let figures = figures_of(&[
+            "Governor Anna Kolbe won 60 percent of the vote. Kolbe, 58, said on Monday that the plan would pass.",
+            "Kolbe, 75, told reporters on Tuesday that she backed the plan.",
+            "Voters gave Kolbe 60 percent of the vote.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![(58.0, vec![0]), (75.0, vec![1])]);
+        // Two people, each first in their sentence: two ages, no dispute.
+        let figures = figures_of(&[
+            "Governor Anna Kolbe won 60 percent of the vote against Tom Marsh. Kolbe, 58, said on Monday that the plan would pass.",
+            "Marsh, 75, told reporters on Tuesday that he opposed the plan.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 }
