@@ -2836,4 +2836,129 @@ mod tests {
             ],
         );
     }
+
+    fn mentions_of(texts: &[&str], name: &str) -> Option<usize> {
+        let (cluster, cleaned, segmented) = cluster_of(texts);
+        build_brief(&cluster, &cleaned, &segmented, &[])
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.n_mentions)
+    }
+
+    /// "Vellbrook, Md.": a state's news-style abbreviation after a town names the state, and
+    /// the town before it is a place.
+    #[test]
+    fn state_abbreviations_after_a_town_name_the_state() {
+        let got = listed(&[
+            "Doctors at a clinic outside Vellbrook, Md., tested the pills on Monday.",
+            "Officials in Maryland said the Vellbrook, Md., clinic would close.",
+        ]);
+        assert_eq!(kind_of(&got, "Maryland"), Some("place"), "{got:?}");
+        assert_eq!(kind_of(&got, "Md"), None, "{got:?}");
+        assert_eq!(kind_of(&got, "Md."), None, "{got:?}");
+        assert_eq!(kind_of(&got, "Vellbrook"), Some("place"), "{got:?}");
+        // Not after a town and a comma: a word like any other.
+        let got = listed(&["The Mass was held at noon. Mass is said daily here."]);
+        assert_eq!(kind_of(&got, "Massachusetts"), None, "{got:?}");
+    }
+
+    /// "the Tovian Workers Party, or PKT": the acronym goes into the name it is given for, and
+    /// two names given for one acronym are one body.
+    #[test]
+    fn acronyms_the_text_defines_merge() {
+        let got = listed(&[
+            "Rebels of the Tovian Workers Party, or PKT, attacked a post. The PKT denied it.",
+            "The Tovia Workers Party, or PKT, has fought since 1984. PKT fighters fled.",
+            "The Tovian Workers Party said the PKT would go on.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Tovian Workers Party"), "{got:?}");
+        assert!(!names.contains(&"Tovia Workers Party"), "{got:?}");
+        assert!(!names.contains(&"PKT"), "{got:?}");
+        // An acronym that spells more than the name before it ("... and Orbital Agency (NTOA)",
+        // the name cut at "and") is not given for it.
+        let got = listed(&["The Northern Tovian and Orbital Agency (NTOA) launched a probe."]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"NTOA"), "{got:?}");
+    }
+
+    /// A lone surname is the person last named in full with it in the same article, whoever
+    /// else the cluster calls so.
+    #[test]
+    fn a_lone_surname_is_the_last_full_name_of_its_article() {
+        let texts = [
+            "The singer Mara Tovik opened the show. Tovik said she was tired. Tovik left early, \
+             said Mara Tovik's manager.",
+            "Mara Tovik sang again. Tovik said nothing.",
+            "Joss Tovik, the guitarist, played first. Tovik said the show would go on.",
+        ];
+        assert_eq!(mentions_of(&texts, "Joss Tovik"), Some(2));
+    }
+
+    /// "Lia Mara" into "Lia Mara Sorn", the start of one person's name; never a name with a
+    /// title of its own.
+    #[test]
+    fn the_start_of_a_persons_name_merges() {
+        let got = listed(&[
+            "Lia Mara Sorn, a singer, sued her husband. Lia Mara gave him a guitar.",
+            "Lia Mara Sorn said the guitar was hers.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Lia Mara Sorn"), "{got:?}");
+        assert!(!names.contains(&"Lia Mara"), "{got:?}");
+        let got = listed(&[
+            "Gen. Tor Vell led the army. His daughter Tor Vell Kyra, a writer, leads the party.",
+            "Tor Vell Kyra said the party would win.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Tor Vell"), "{got:?}");
+    }
+
+    /// "X's daughter", "X, who": a person; "X's sister moon" is none; "the band the X", "X
+    /// frontman": a band.
+    #[test]
+    fn kin_relative_pronoun_and_band_cues() {
+        let got = listed(&[
+            "The guitar belonged to Bel Orrin. Bel Orrin's daughter has sold it to Dax Perl.",
+            "The items of Tam Rolek, who lived alone, were sold. Vela's sister moon was seen.",
+            "Dax Perl is a musician in the band the Vorlies. Later, Brixa frontman Sol Dern sang.",
+        ]);
+        assert_eq!(kind_of(&got, "Bel Orrin"), Some("person"), "{got:?}");
+        assert_eq!(kind_of(&got, "Tam Rolek"), Some("person"), "{got:?}");
+        assert_ne!(kind_of(&got, "Vela"), Some("person"), "{got:?}");
+        assert_eq!(kind_of(&got, "Vorlies"), Some("organization"), "{got:?}");
+        assert_eq!(kind_of(&got, "Brixa"), Some("organization"), "{got:?}");
+    }
+
+    /// An apposition's head comes before any function word; a name ending a quotation before
+    /// "said" is not the speaker.
+    #[test]
+    fn apposition_heads_and_quoted_names_are_no_person_cues() {
+        let got = listed(&[
+            "Zorbex Syndrome, a disorder that affects children, is rare.",
+            "\"We gave him Zentrol,\" said Dr. Ola Brenn. Zentrol is a pill.",
+        ]);
+        assert_ne!(kind_of(&got, "Zorbex Syndrome"), Some("person"), "{got:?}");
+        assert_ne!(kind_of(&got, "Zentrol"), Some("person"), "{got:?}");
+    }
+
+    /// "Food and Drug Administration": a body's name of common nouns joined by "and" is one
+    /// name; proper names on either side of "and" stay two.
+    #[test]
+    fn a_body_named_with_common_nouns_spans_and() {
+        let got = listed(&[
+            "The Food and Drug Administration approved the pill. The food and the drug were \
+             tested.",
+            "Officials of the Food and Drug Administration met Vellora and Brixton Bank.",
+        ]);
+        assert_eq!(
+            kind_of(&got, "Food and Drug Administration"),
+            Some("organization"),
+            "{got:?}"
+        );
+        assert_eq!(kind_of(&got, "Food"), None, "{got:?}");
+        assert_eq!(kind_of(&got, "Drug Administration"), None, "{got:?}");
+        assert_eq!(kind_of(&got, "Vellora and Brixton Bank"), None, "{got:?}");
+    }
 }
