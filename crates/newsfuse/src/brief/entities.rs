@@ -260,6 +260,7 @@ const ORG_WORDS: &[&str] = &[
     "watch",
     "republicans",
     "democrats",
+    "academy",
 ];
 /// Common given names (English and some other languages' most frequent), a general gazetteer: a
 /// two- to four-word name opening with one is a person's ("Arnold Schwarzenegger" said nothing
@@ -1112,9 +1113,11 @@ fn split_person_of_place(docs: &[Doc<'_>], found: &mut Vec<(usize, Found)>) {
             continue;
         };
         let head_words = head.split(' ').count();
+        // "bloodstain expert Jonathyn Priest of Bevel": a person noun before the name too.
         let person_like = !looks_like_org(head)
             && !has_place_word(head)
-            && (item.role.is_some() && head_words >= 1 || head_words >= 2 && alone.contains(head));
+            && (item.role.is_some() && head_words >= 1
+                || head_words >= 2 && (alone.contains(head) || item.cues.person > 0));
         if !person_like || tail.is_empty() {
             continue;
         }
@@ -1922,9 +1925,10 @@ pub(crate) fn find_in_tokens(
 }
 
 /// Whether the "and" at `and` joins two halves of one body's name made of common nouns ("Food and
-/// Drug Administration", "Department of Health and Human Services"): every word of the run so far
-/// (`start..and`) and the word after "and" are words the cluster writes in lower case, and the
-/// capitalised words after it (single spaces) hold an organisation word.
+/// Drug Administration", "Department of Health and Human Services"): the run so far
+/// (`start..and`) is one word or connectors and common words, the word before "and" or the one
+/// after it is a word the cluster writes in lower case, and the capitalised words after it
+/// (single spaces) hold an organisation word.
 fn common_noun_body(
     doc: &Doc<'_>,
     tokens: &[Token],
@@ -1940,8 +1944,9 @@ fn common_noun_body(
     if and + 1 >= tokens.len()
         || gap(doc, tokens, and - 1, and) != " "
         || gap(doc, tokens, and, and + 1) != " "
-        || !(start..and).all(common)
-        || !common(and + 1)
+        || !is_capitalised(doc.slice(tokens[and + 1].span))
+        || !(and - start == 1 || (start..and).all(common))
+        || !(common(and - 1) || common(and + 1))
     {
         return false;
     }
@@ -2960,5 +2965,22 @@ mod tests {
         assert_eq!(kind_of(&got, "Food"), None, "{got:?}");
         assert_eq!(kind_of(&got, "Drug Administration"), None, "{got:?}");
         assert_eq!(kind_of(&got, "Vellora and Brixton Bank"), None, "{got:?}");
+    }
+
+    /// "expert Jon Pell of Vexa": a person noun before "X Y of Z" splits the person off, as a
+    /// title does; an academy is a body.
+    #[test]
+    fn a_person_noun_splits_person_of_place() {
+        let got = listed(&[
+            "The method is sound, bloodstain expert Jon Pell of Vexa told reporters.",
+            "Pell said the Tovian Academy of Surgeons agreed.",
+        ]);
+        assert_eq!(kind_of(&got, "Jon Pell"), Some("person"), "{got:?}");
+        assert_eq!(kind_of(&got, "Jon Pell of Vexa"), None, "{got:?}");
+        assert_eq!(
+            kind_of(&got, "Tovian Academy of Surgeons"),
+            Some("organization"),
+            "{got:?}"
+        );
     }
 }
