@@ -15,10 +15,14 @@
 //! ("X, 67,", "X, a lawyer") make a person; an organisation word, an acronym or an organisation
 //! noun ("the daily X", "X spokesman") an organisation; a locative preposition, a dateline, a
 //! country noun after a possessive ("X's capital") or coordination with a place ("in A and B") a
-//! place. A speech verb makes a person only for a name of two or more words. Aliases merge: a lone
-//! surname into the one full name ending with it, an acronym into the name whose initials it
-//! spells ("U.S." into "United States"), a lone word into the one organisation named after it
-//! ("Xinhua" into "Xinhua News Agency"). Entities are ranked by how many articles mention them.
+//! place; "X's daughter", "X, who" a person; "X frontman", "the band the X" a band. A speech verb
+//! makes a person only for a name of two or more words. A state's news-style abbreviation after a
+//! town ("Bethesda, Md.") names the state. Aliases merge: a lone surname into the full name ending
+//! with it last named in the same article, else the one most named; an acronym into the name the
+//! text gives it for ("X, or ABC") or whose initials it spells ("U.S." into "United States"); a
+//! lone word into the one organisation named after it ("Xinhua" into "Xinhua News Agency"); the
+//! start of one person's name into it ("Frances Bean"). Entities are ranked by how many articles
+//! mention them.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
