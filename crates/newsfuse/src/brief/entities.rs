@@ -18,7 +18,7 @@
 //! place; "X's daughter", "X, who" a person; "X frontman", "the band the X" a band. A speech verb
 //! makes a person only for a name of two or more words. A state's news-style abbreviation after a
 //! town ("Bethesda, Md.") names the state. Aliases merge: a lone surname into the full name ending
-//! with it last named in the same article, else the one most named; an acronym into the name the
+//! with it that is most named; an acronym into the name the
 //! text gives it for ("X, or ABC") or whose initials it spells ("U.S." into "United States"); a
 //! lone word into the one organisation named after it ("Xinhua" into "Xinhua News Agency"); the
 //! start of one person's name into it ("Frances Bean"). Entities are ranked by how many articles
@@ -967,15 +967,11 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut cues: Vec<Cues> = Vec::new();
-    // The person last named in full in each article, by surname: "Kurt Cobain's guitar ...
-    // Cobain's daughter" is Kurt's, whoever else the cluster calls Cobain.
-    let mut recent: HashMap<(usize, &str), &str> = HashMap::new();
     for (article, item) in &found {
         let canonical = if item.name.split(' ').count() == 1 {
-            recent
-                .get(&(*article, item.name.as_str()))
-                .map(|full| (*full).to_string())
-                .or_else(|| surname.get(&item.name).cloned())
+            surname
+                .get(&item.name)
+                .cloned()
                 .unwrap_or_else(|| item.name.clone())
         } else if let Some(full) = item
             .name
@@ -992,12 +988,6 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         } else {
             item.name.clone()
         };
-        if item.name.contains(' ')
-            && person_names.contains_key(&item.name)
-            && let Some(last) = item.name.rsplit(' ').next()
-        {
-            recent.insert((*article, last), item.name.as_str());
-        }
         // Names differing only in case, dots or hyphenation ("Al Assad", "al-Assad"; "U.S",
         // "US") are one entity, named as first written.
         let key = entity_key(&canonical);
@@ -2846,15 +2836,6 @@ mod tests {
         );
     }
 
-    fn mentions_of(texts: &[&str], name: &str) -> Option<usize> {
-        let (cluster, cleaned, segmented) = cluster_of(texts);
-        build_brief(&cluster, &cleaned, &segmented, &[])
-            .entities
-            .iter()
-            .find(|e| e.name == name)
-            .map(|e| e.n_mentions)
-    }
-
     /// "Vellbrook, Md.": a state's news-style abbreviation after a town names the state, and
     /// the town before it is a place.
     #[test]
@@ -2890,19 +2871,6 @@ mod tests {
         let got = listed(&["The Northern Tovian and Orbital Agency (NTOA) launched a probe."]);
         let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
         assert!(names.contains(&"NTOA"), "{got:?}");
-    }
-
-    /// A lone surname is the person last named in full with it in the same article, whoever
-    /// else the cluster calls so.
-    #[test]
-    fn a_lone_surname_is_the_last_full_name_of_its_article() {
-        let texts = [
-            "The singer Mara Tovik opened the show. Tovik said she was tired. Tovik left early, \
-             said Mara Tovik's manager.",
-            "Mara Tovik sang again. Tovik said nothing.",
-            "Joss Tovik, the guitarist, played first. Tovik said the show would go on.",
-        ];
-        assert_eq!(mentions_of(&texts, "Joss Tovik"), Some(2));
     }
 
     /// "Lia Mara" into "Lia Mara Sorn", the start of one person's name; never a name with a
