@@ -68,6 +68,25 @@ pub const TUNE2_CLUSTERS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// A third tuning part (part `tune3`), judged with the code as it stood before any rule was
+/// fitted to it: in each of the three DUC files the first tune-part cluster in file order that is
+/// in neither [`CLUSTERS`] nor [`TUNE2_CLUSTERS`] and whose topic (DUC 2007: the id before
+/// `-A`/`-B`/`-C`) has no cluster there; the first three such clusters of `multinews_full_dev`
+/// (web text). Never part of `all`.
+pub const TUNE3_CLUSTERS: &[(&str, &[&str])] = &[
+    ("duc2003_task2.jsonl", &["D30044"]),
+    ("duc2006.jsonl", &["D0628A"]),
+    ("duc2007_update.jsonl", &["D0721E-A"]),
+    (
+        "multinews_full_dev.jsonl",
+        &[
+            "multinews-test-1174",
+            "multinews-test-261",
+            "multinews-test-5149",
+        ],
+    ),
+];
+
 /// How many entities per cluster are judged.
 pub const TOP: usize = 15;
 
@@ -218,6 +237,11 @@ pub fn listed(shared: &Path) -> Result<Vec<(Cluster, Vec<Entity>)>, String> {
 /// The clusters of [`TUNE2_CLUSTERS`] with the entities listed for them now.
 pub fn listed_tune2(shared: &Path) -> Result<Vec<(Cluster, Vec<Entity>)>, String> {
     listed_from(shared, TUNE2_CLUSTERS)
+}
+
+/// The clusters of [`TUNE3_CLUSTERS`] with the entities listed for them now.
+pub fn listed_tune3(shared: &Path) -> Result<Vec<(Cluster, Vec<Entity>)>, String> {
+    listed_from(shared, TUNE3_CLUSTERS)
 }
 
 fn listed_from(
@@ -462,14 +486,20 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let judgements = read_judgements(&config.labels)?;
     let listed = listed(&config.shared)?;
     let tune2 = listed_tune2(&config.shared)?;
+    let tune3 = listed_tune3(&config.shared)?;
     let mut figures = Vec::new();
     for (part, subset) in [
         (Part::Tune, Subset::Tune),
         (Part::Holdout, Subset::Holdout),
         (Part::All, Subset::All),
         (Part::Tune2, Subset::All),
+        (Part::Tune3, Subset::All),
     ] {
-        let from = if part == Part::Tune2 { &tune2 } else { &listed };
+        let from = match part {
+            Part::Tune2 => &tune2,
+            Part::Tune3 => &tune3,
+            _ => &listed,
+        };
         let t = tally(from, &judgements, subset);
         figures.push(Figure::proportion(
             3,

@@ -54,6 +54,9 @@ pub enum Part {
     /// to judge flags on than the tune part holds; event dates: more event clusters). Never part
     /// of `All`.
     Tune2,
+    /// A third tuning part outside the fixed evaluation set (entities: more tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune3,
     /// Both parts together.
     All,
 }
@@ -65,7 +68,7 @@ impl Part {
             Part::Tune => Subset::Tune,
             Part::Holdout => Subset::Holdout,
             // Its clusters are a separate list, every one of them tuned on.
-            Part::All | Part::Tune2 => Subset::All,
+            Part::All | Part::Tune2 | Part::Tune3 => Subset::All,
         }
     }
 
@@ -75,6 +78,7 @@ impl Part {
             Part::Tune => "tune",
             Part::Holdout => "holdout",
             Part::Tune2 => "tune2",
+            Part::Tune3 => "tune3",
             Part::All => "all",
         }
     }
@@ -250,6 +254,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune" => Part::Tune,
             "holdout" => Part::Holdout,
             "tune2" => Part::Tune2,
+            "tune3" => Part::Tune3,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

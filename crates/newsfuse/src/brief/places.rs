@@ -113,6 +113,64 @@ static SYNONYM_INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
     index
 });
 
+/// The US states' abbreviations in news style ("Bethesda, Md.", "Raleigh, N.C."), keyed without
+/// dots in lower case, with the state each names.
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ala", "Alabama"),
+    ("ariz", "Arizona"),
+    ("ark", "Arkansas"),
+    ("calif", "California"),
+    ("colo", "Colorado"),
+    ("conn", "Connecticut"),
+    ("del", "Delaware"),
+    ("fla", "Florida"),
+    ("ga", "Georgia"),
+    ("ill", "Illinois"),
+    ("ind", "Indiana"),
+    ("kan", "Kansas"),
+    ("kans", "Kansas"),
+    ("ky", "Kentucky"),
+    ("la", "Louisiana"),
+    ("md", "Maryland"),
+    ("mass", "Massachusetts"),
+    ("mich", "Michigan"),
+    ("minn", "Minnesota"),
+    ("miss", "Mississippi"),
+    ("mo", "Missouri"),
+    ("mont", "Montana"),
+    ("neb", "Nebraska"),
+    ("nev", "Nevada"),
+    ("nh", "New Hampshire"),
+    ("nj", "New Jersey"),
+    ("nm", "New Mexico"),
+    ("ny", "New York"),
+    ("nc", "North Carolina"),
+    ("nd", "North Dakota"),
+    ("okla", "Oklahoma"),
+    ("ore", "Oregon"),
+    ("pa", "Pennsylvania"),
+    ("ri", "Rhode Island"),
+    ("sc", "South Carolina"),
+    ("sd", "South Dakota"),
+    ("tenn", "Tennessee"),
+    ("tex", "Texas"),
+    ("vt", "Vermont"),
+    ("va", "Virginia"),
+    ("wash", "Washington"),
+    ("wva", "West Virginia"),
+    ("wis", "Wisconsin"),
+    ("wyo", "Wyoming"),
+];
+
+/// The state a news-style abbreviation names ("Md", "N.C." without its last dot or with it).
+pub(crate) fn state_of_abbreviation(word: &str) -> Option<&'static str> {
+    let bare = word.replace('.', "").to_lowercase();
+    STATE_ABBREVIATIONS
+        .iter()
+        .find(|(abbr, _)| *abbr == bare)
+        .map(|(_, state)| *state)
+}
+
 /// True when `name` is a country, capital or large city, US state, continent, large region or
 /// planet.
 pub(crate) fn is_known_place(name: &str) -> bool {
@@ -136,5 +194,15 @@ mod tests {
         assert!(synonym_set("Britain").is_some());
         assert_ne!(synonym_set("Britain"), synonym_set("US"));
         assert_eq!(synonym_set("England"), None);
+    }
+
+    #[test]
+    fn state_abbreviations() {
+        assert_eq!(state_of_abbreviation("Md"), Some("Maryland"));
+        assert_eq!(state_of_abbreviation("N.C."), Some("North Carolina"));
+        assert_eq!(state_of_abbreviation("N.C"), Some("North Carolina"));
+        assert_eq!(state_of_abbreviation("Wyo"), Some("Wyoming"));
+        assert_eq!(state_of_abbreviation("Maryland"), None);
+        assert_eq!(state_of_abbreviation("Smith"), None);
     }
 }
