@@ -358,6 +358,15 @@ fn a_state_saved_before_names_and_times_were_kept_still_loads() {
     let object = state.as_object_mut().expect("an object");
     object.remove("by_time_linked");
     object.remove("aliases");
+    let config = object["config"].as_object_mut().expect("config");
+    for field in [
+        "merge_threshold",
+        "merge_gate",
+        "link_threshold",
+        "blend_linked",
+    ] {
+        assert!(config.remove(field).is_some(), "{field} is saved");
+    }
     for story in object["stories"].as_array_mut().expect("stories") {
         if let Some(story) = story.as_object_mut() {
             story.remove("names");
