@@ -240,7 +240,8 @@ struct Story {
     last: i64,
     last_article: u64,
     language: Language,
-    /// The latest members' tf-idf vectors (idf as of their arrival), unit length, sorted by term.
+    /// The latest members' heaviest terms (by tf-idf when they arrived) with their log-tf weights,
+    /// sorted by term; compared with the idf of the moment, as the centroid is.
     members: VecDeque<Vec<(u32, f32)>>,
     /// Its most frequent name terms and how many members wrote each as a name, sorted by term.
     #[serde(default)]
@@ -450,7 +451,7 @@ impl StoryClusterer {
             (story, false, Some(dup))
         } else if let Some(slot) = self.best_story(&features, &weighted, time) {
             self.join(slot, &unit, &features.names, time, seq, features.language);
-            self.add_member(slot, &weighted);
+            self.add_member(slot, &unit, &weighted);
             self.merge_bridged(slot);
             (
                 self.stories[slot as usize].as_ref().map_or(0, |s| s.id),
@@ -460,7 +461,7 @@ impl StoryClusterer {
         } else {
             let story = self.open(&unit, &features.names, time, seq, features.language);
             if let Some(slot) = self.slot_of(story) {
-                self.add_member(slot, &weighted);
+                self.add_member(slot, &unit, &weighted);
             }
             (story, true, None)
         };
@@ -695,7 +696,7 @@ impl StoryClusterer {
         v
     }
 
-    fn add_member(&mut self, slot: u32, weighted: &[(u32, f32)]) {
+    fn add_member(&mut self, slot: u32, unit: &[(u32, f32)], weighted: &[(u32, f32)]) {
         let (links, terms) = (self.config.member_links, self.config.member_terms);
         if links == 0 {
             return;
@@ -703,18 +704,20 @@ impl StoryClusterer {
         let Some(story) = self.stories[slot as usize].as_mut() else {
             return;
         };
-        let mut v = weighted.to_vec();
-        if v.len() > terms {
-            v.select_nth_unstable_by(terms, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(terms);
-            v.sort_unstable_by_key(|&(t, _)| t);
-        }
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
-        }
+        // `unit` and `weighted` hold the same terms in the same order.
+        let mut v: Vec<(u32, f32)> = if weighted.len() > terms {
+            let mut heavy: Vec<(usize, f32)> = weighted
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, w))| (i, w))
+                .collect();
+            heavy.select_nth_unstable_by(terms, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            heavy.truncate(terms);
+            heavy.into_iter().map(|(i, _)| unit[i]).collect()
+        } else {
+            unit.to_vec()
+        };
+        v.sort_unstable_by_key(|&(t, _)| t);
         if story.members.len() == links {
             story.members.pop_front();
         }
@@ -803,14 +806,16 @@ impl StoryClusterer {
                     let best = story
                         .members
                         .iter()
-                        .map(|m| sparse_dot(weighted, m))
+                        .map(|m| member_cosine(weighted, m, &self.vocab))
                         .fold(0.0f32, f32::max);
                     let b = self.config.member_blend;
                     cosine = (1.0 - b) * cosine + b * best;
                 }
             } else {
                 for member in &story.members {
-                    cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+                    cosine = cosine.max(
+                        self.config.member_weight * member_cosine(weighted, member, &self.vocab),
+                    );
                 }
             }
             let decay = if linked {
@@ -1238,21 +1243,15 @@ fn shared_names(names: &[u32], story: &[(u32, u32)]) -> usize {
     n
 }
 
-/// Σ a_t · b_t over the terms both hold (both sorted by term).
-fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+/// The cosine of an article's tf-idf vector (unit length) with a member's log-tf terms weighted
+/// by the idf of the moment.
+fn member_cosine(weighted: &[(u32, f32)], member: &[(u32, f32)], vocab: &Vocabulary) -> f32 {
+    let norm = idf_norm(member, vocab);
+    if norm > 0.0 {
+        sparse_dot_idf(weighted, member, vocab) / norm
+    } else {
+        0.0
     }
-    dot
 }
 
 fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
