@@ -63,6 +63,10 @@ impl StoryOptions {
                 "member_blend" => config.member_blend = f as f32,
                 "size_exponent" => config.size_exponent = f as f32,
                 "decay_days" => config.decay_secs = (f * 86_400.0) as f32,
+                "merge_threshold" => config.merge_threshold = f as f32,
+                "merge_gate" => config.merge_gate = f as f32,
+                "link_threshold" => config.link_threshold = f as f32,
+                "blend_linked" => config.blend_linked = f != 0.0,
                 _ => eprintln!("warning: unknown --param {param}"),
             }
         }
@@ -185,6 +189,10 @@ pub(crate) fn run_cluster(args: &ClusterArgs) -> Result<ExitCode> {
             });
             story[i] = Some(assignment.story);
         }
+    }
+    // A story merged into another later on is written as the one it joined.
+    for s in story.iter_mut().flatten() {
+        *s = clusterer.resolve(*s);
     }
     let ClusterFormat::Jsonl = args.format;
     let stdout = std::io::stdout();

@@ -260,6 +260,10 @@ pub fn run(
         });
         predicted[i] = assignment.story;
     }
+    // A story merged into another later on counts as the one it joined.
+    for p in &mut predicted {
+        *p = clusterer.resolve(*p);
+    }
     let seconds = start.elapsed().as_secs_f64();
     let cpu_seconds = process_cpu_seconds()
         .zip(cpu_start)

@@ -72,6 +72,11 @@ pub struct StoryConfig {
     /// When above 0, a story's score is `(1 - b) · centroid cosine + b · best member cosine`
     /// instead of the larger of the two.
     pub member_blend: f32,
+    /// Whether `member_blend` also applies to an article linked to the story by names
+    /// (`link_names`). Off: such an article is scored by the centroid alone, since the names it
+    /// shares already tie it to the story's event, and a report of another side of that event
+    /// may resemble no single member.
+    pub blend_linked: bool,
     /// Terms kept of each such member (its heaviest).
     pub member_terms: usize,
     /// A member's cosine with the article counts this much of the centroid's.
@@ -104,6 +109,9 @@ pub struct StoryConfig {
     pub recurring_secs: i64,
     /// How long a story with at least `link_names` names stays open for linked articles.
     pub link_window_secs: i64,
+    /// The threshold for an article linked to a story by names (`link_names`) is the threshold
+    /// times this (1: the same as for any article).
+    pub link_threshold: f32,
     /// The fading of a linked article's similarity (0: none).
     pub link_decay_secs: f32,
     /// How many of its most frequent name terms a story keeps.
@@ -114,6 +122,14 @@ pub struct StoryConfig {
     /// story would otherwise gather loosely related articles. Short texts (headlines) are left
     /// alone: with few terms, their stories grow by the threshold's scaling instead.
     pub size_exponent: f32,
+    /// After an article joins a story by its text, each other candidate story whose similarity
+    /// with the article reaches `merge_gate` times the threshold, and whose centroid has at least
+    /// this tf-idf cosine with the joined story's, is merged into it (0: stories never merge).
+    /// A merged story's id then stands for the other's: see `StoryClusterer::resolve`.
+    pub merge_threshold: f32,
+    /// The share of the threshold an article's similarity with a second story must reach for
+    /// that story to be considered for a merge (`merge_threshold`).
+    pub merge_gate: f32,
 }
 
 impl Default for StoryConfig {
@@ -134,9 +150,10 @@ impl Default for StoryConfig {
             bigram_weight: 0.0,
             title_weight: 2.0,
             name_weight: 2.0,
-            member_links: 0,
-            member_blend: 0.0,
-            member_terms: 64,
+            member_links: 4,
+            member_blend: 0.5,
+            blend_linked: false,
+            member_terms: 128,
             member_weight: 1.0,
             sketch_size: 32,
             copy_share: 0.5,
@@ -147,8 +164,11 @@ impl Default for StoryConfig {
             recurring_secs: 0,
             link_window_secs: 60 * 86_400,
             link_decay_secs: 60.0 * 86_400.0,
+            link_threshold: 0.85,
             story_names: 32,
             size_exponent: 0.12,
+            merge_threshold: 0.0,
+            merge_gate: 1.0,
         }
     }
 }
@@ -220,7 +240,8 @@ struct Story {
     last: i64,
     last_article: u64,
     language: Language,
-    /// The latest members' tf-idf vectors (idf as of their arrival), unit length, sorted by term.
+    /// The latest members' heaviest terms (by tf-idf when they arrived) with their log-tf weights,
+    /// sorted by term; compared with the idf of the moment, as the centroid is.
     members: VecDeque<Vec<(u32, f32)>>,
     /// Its most frequent name terms and how many members wrote each as a name, sorted by term.
     #[serde(default)]
@@ -268,8 +289,14 @@ pub struct StoryClusterer {
     next_article: u64,
     live: usize,
     slots: FxHashMap<u64, u32>,
+    /// Stories merged into another (`merge_threshold`): merged id -> the id it joined.
+    #[serde(default)]
+    aliases: FxHashMap<u64, u64>,
     #[serde(skip)]
     scratch: FxHashMap<u32, f32>,
+    /// The candidate stories of the latest `best_story` that may merge with the one it chose.
+    #[serde(skip)]
+    bridges: Vec<u32>,
 }
 
 impl StoryClusterer {
@@ -294,7 +321,9 @@ impl StoryClusterer {
             next_article: 0,
             live: 0,
             slots: FxHashMap::default(),
+            aliases: FxHashMap::default(),
             scratch: FxHashMap::default(),
+            bridges: Vec::new(),
         }
     }
 
@@ -322,6 +351,22 @@ impl StoryClusterer {
     /// Distinct word forms read so far: the vocabulary, which grows with the stream (sublinearly).
     pub fn vocabulary_size(&self) -> usize {
         self.vocab.words()
+    }
+
+    /// The story a story id stands for now: the id itself, or, when that story was merged into
+    /// another (`StoryConfig::merge_threshold`), the story it was merged into. An `Assignment`
+    /// always names a story as it is then; resolving earlier assignments at the end gives the
+    /// final grouping.
+    pub fn resolve(&self, mut story: u64) -> u64 {
+        while let Some(&into) = self.aliases.get(&story) {
+            story = into;
+        }
+        story
+    }
+
+    /// Stories merged into another so far.
+    pub fn merged_stories(&self) -> usize {
+        self.aliases.len()
     }
 
     /// The latest publication time seen, if any.
@@ -365,7 +410,7 @@ impl StoryClusterer {
             self.remember(time, seq, hit.article, new_keys, Vec::new());
             return Assignment {
                 article: seq,
-                story: hit.story,
+                story: self.resolve(hit.story),
                 is_new: false,
                 duplicate_of: Some(Duplicate {
                     of: hit.article,
@@ -395,17 +440,19 @@ impl StoryClusterer {
             return self.alone(&keys, time, seq);
         }
         let (story, is_new, duplicate_of) = if let Some(original) = copy {
-            if let Some(slot) = self.slot_of(original.story) {
+            let story = self.resolve(original.story);
+            if let Some(slot) = self.slot_of(story) {
                 self.join(slot, &unit, &features.names, time, seq, features.language);
             }
             let dup = Duplicate {
                 of: original.article,
                 kind: DuplicateKind::Copy,
             };
-            (original.story, false, Some(dup))
+            (story, false, Some(dup))
         } else if let Some(slot) = self.best_story(&features, &weighted, time) {
             self.join(slot, &unit, &features.names, time, seq, features.language);
-            self.add_member(slot, &weighted);
+            self.add_member(slot, &unit, &weighted);
+            self.merge_bridged(slot);
             (
                 self.stories[slot as usize].as_ref().map_or(0, |s| s.id),
                 false,
@@ -414,7 +461,7 @@ impl StoryClusterer {
         } else {
             let story = self.open(&unit, &features.names, time, seq, features.language);
             if let Some(slot) = self.slot_of(story) {
-                self.add_member(slot, &weighted);
+                self.add_member(slot, &unit, &weighted);
             }
             (story, true, None)
         };
@@ -649,7 +696,7 @@ impl StoryClusterer {
         v
     }
 
-    fn add_member(&mut self, slot: u32, weighted: &[(u32, f32)]) {
+    fn add_member(&mut self, slot: u32, unit: &[(u32, f32)], weighted: &[(u32, f32)]) {
         let (links, terms) = (self.config.member_links, self.config.member_terms);
         if links == 0 {
             return;
@@ -657,18 +704,20 @@ impl StoryClusterer {
         let Some(story) = self.stories[slot as usize].as_mut() else {
             return;
         };
-        let mut v = weighted.to_vec();
-        if v.len() > terms {
-            v.select_nth_unstable_by(terms, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(terms);
-            v.sort_unstable_by_key(|&(t, _)| t);
-        }
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
-        }
+        // `unit` and `weighted` hold the same terms in the same order.
+        let mut v: Vec<(u32, f32)> = if weighted.len() > terms {
+            let mut heavy: Vec<(usize, f32)> = weighted
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, w))| (i, w))
+                .collect();
+            heavy.select_nth_unstable_by(terms, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            heavy.truncate(terms);
+            heavy.into_iter().map(|(i, _)| unit[i]).collect()
+        } else {
+            unit.to_vec()
+        };
+        v.sort_unstable_by_key(|&(t, _)| t);
         if story.members.len() == links {
             story.members.pop_front();
         }
@@ -722,6 +771,9 @@ impl StoryClusterer {
         };
         let short_text = short > 0 && features.counts.len() < short;
         let mut best: Option<(u32, f32)> = None;
+        let merging = self.config.merge_threshold > 0.0;
+        let gate = threshold * self.config.merge_gate;
+        self.bridges.clear();
         for (slot, _) in candidates {
             let Some(story) = self.stories[slot as usize].as_mut() else {
                 continue;
@@ -749,18 +801,21 @@ impl StoryClusterer {
                 0.0
             };
             if self.config.member_blend > 0.0 {
-                if !short_text && !story.members.is_empty() {
+                if !short_text && !story.members.is_empty() && (!linked || self.config.blend_linked)
+                {
                     let best = story
                         .members
                         .iter()
-                        .map(|m| sparse_dot(weighted, m))
+                        .map(|m| member_cosine(weighted, m, &self.vocab))
                         .fold(0.0f32, f32::max);
                     let b = self.config.member_blend;
                     cosine = (1.0 - b) * cosine + b * best;
                 }
             } else {
                 for member in &story.members {
-                    cosine = cosine.max(self.config.member_weight * sparse_dot(weighted, member));
+                    cosine = cosine.max(
+                        self.config.member_weight * member_cosine(weighted, member, &self.vocab),
+                    );
                 }
             }
             let decay = if linked {
@@ -777,11 +832,100 @@ impl StoryClusterer {
                 let gap = (story.first - time).max(time - story.last).max(0);
                 cosine *= (-(gap as f32) / decay).exp();
             }
-            if cosine >= threshold && best.is_none_or(|(_, b)| cosine > b) {
+            if merging && cosine >= gate {
+                self.bridges.push(slot);
+            }
+            let needed = if linked {
+                threshold * self.config.link_threshold
+            } else {
+                threshold
+            };
+            if cosine >= needed && best.is_none_or(|(_, b)| cosine > b) {
                 best = Some((slot, cosine));
             }
         }
         best.map(|(slot, _)| slot)
+    }
+
+    /// Merges into the story at `slot` (which an article just joined) each other candidate of
+    /// that article (`bridges`) whose centroid is close enough to its own (`merge_threshold`).
+    fn merge_bridged(&mut self, slot: u32) {
+        if self.config.merge_threshold <= 0.0 || self.bridges.len() < 2 {
+            return;
+        }
+        let bridges = std::mem::take(&mut self.bridges);
+        for &other in &bridges {
+            if other == slot {
+                continue;
+            }
+            let (Some(a), Some(b)) = (
+                self.stories[slot as usize].as_ref(),
+                self.stories[other as usize].as_ref(),
+            ) else {
+                continue;
+            };
+            if !a.language.compatible(b.language) {
+                continue;
+            }
+            let norms = idf_norm(&a.terms, &self.vocab) * idf_norm(&b.terms, &self.vocab);
+            if norms <= 0.0 {
+                continue;
+            }
+            let cosine = sparse_dot_idf2(&a.terms, &b.terms, &self.vocab) / norms;
+            if cosine >= self.config.merge_threshold {
+                self.merge(slot, other);
+            }
+        }
+        self.bridges = bridges;
+    }
+
+    /// Folds the story at `gone` into the story at `keep`: its terms, names, members, size and
+    /// times; `gone` closes and its id resolves to `keep`'s from now on.
+    fn merge(&mut self, keep: u32, gone: u32) {
+        let Some(g) = self.stories[gone as usize].take() else {
+            return;
+        };
+        for &term in &g.indexed {
+            self.unindex(term, gone);
+        }
+        self.free.push(gone);
+        self.slots.remove(&g.id);
+        self.live -= 1;
+        let (cap, names_cap, links) = (
+            self.config.story_terms,
+            self.config.story_names,
+            self.config.member_links,
+        );
+        let Some(story) = self.stories[keep as usize].as_mut() else {
+            return;
+        };
+        self.aliases.insert(g.id, story.id);
+        story.terms = merge_add(&story.terms, &g.terms);
+        if story.terms.len() > cap {
+            story
+                .terms
+                .select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            story.terms.truncate(cap);
+            story.terms.sort_unstable_by_key(|&(t, _)| t);
+        }
+        story.size = story.size.max(1).saturating_add(g.size.max(1));
+        story.first = story.first.min(g.first);
+        story.last = story.last.max(g.last);
+        story.last_article = story.last_article.max(g.last_article);
+        story.language.script = story.language.script.or(g.language.script);
+        story.language.lang = story.language.lang.or(g.language.lang);
+        story.members.extend(g.members);
+        while story.members.len() > links {
+            story.members.pop_front();
+        }
+        let mut names = merge_counts(&story.names, &g.names);
+        if names.len() > names_cap {
+            names.select_nth_unstable_by(names_cap, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            names.truncate(names_cap);
+            names.sort_unstable_by_key(|&(t, _)| t);
+        }
+        story.names = names;
+        self.refresh(keep);
     }
 
     fn open(
@@ -1043,6 +1187,45 @@ fn sparse_dot_idf(a: &[(u32, f32)], s: &[(u32, f32)], vocab: &Vocabulary) -> f32
     dot
 }
 
+/// Σ a_t · b_t · idf_t² over the terms both hold (both sorted by term): the tf-idf dot product
+/// of two stories' centroids.
+fn sparse_dot_idf2(a: &[(u32, f32)], b: &[(u32, f32)], vocab: &Vocabulary) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let idf = vocab.idf(a[i].0);
+                dot += a[i].1 * b[j].1 * idf * idf;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// Two lists of (term, count), sorted by term, added.
+fn merge_counts(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i == a.len() || b[j].0 < a[i].0 {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1.saturating_add(b[j].1)));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
 /// How many of `names` (sorted) the story's names (sorted by term) hold.
 fn shared_names(names: &[u32], story: &[(u32, u32)]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -1060,21 +1243,15 @@ fn shared_names(names: &[u32], story: &[(u32, u32)]) -> usize {
     n
 }
 
-/// Σ a_t · b_t over the terms both hold (both sorted by term).
-fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+/// The cosine of an article's tf-idf vector (unit length) with a member's log-tf terms weighted
+/// by the idf of the moment.
+fn member_cosine(weighted: &[(u32, f32)], member: &[(u32, f32)], vocab: &Vocabulary) -> f32 {
+    let norm = idf_norm(member, vocab);
+    if norm > 0.0 {
+        sparse_dot_idf(weighted, member, vocab) / norm
+    } else {
+        0.0
     }
-    dot
 }
 
 fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {

@@ -357,6 +357,16 @@ fn a_state_saved_before_names_and_times_were_kept_still_loads() {
     // Remove what older states lack: story names, the linked-story queue, remembered times.
     let object = state.as_object_mut().expect("an object");
     object.remove("by_time_linked");
+    object.remove("aliases");
+    let config = object["config"].as_object_mut().expect("config");
+    for field in [
+        "merge_threshold",
+        "merge_gate",
+        "link_threshold",
+        "blend_linked",
+    ] {
+        assert!(config.remove(field).is_some(), "{field} is saved");
+    }
     for story in object["stories"].as_array_mut().expect("stories") {
         if let Some(story) = story.as_object_mut() {
             story.remove("names");
@@ -403,4 +413,92 @@ fn a_large_story_needs_more_likeness_from_an_article_that_is_not_short() {
     );
     let (story, f2) = place(4.0, 1_000);
     assert_eq!(f2.story, story, "a short text is not discounted");
+}
+
+/// Two halves of one invented event in words of their own, and a report that tells both.
+const HALF_A: &str = "Quarrow dockers walked out at the Brindle terminal after the harbour board \
+    cut night shifts; pickets blocked the Brindle gates and cranes stood idle along the quay.";
+const HALF_B: &str = "Ferrant grain barges queued downstream of Tolvey lock as skippers waited \
+    for berths, and millers in Tolvey warned that flour deliveries would slip by a week.";
+const BRIDGE: &str = "The Brindle terminal walkout by Quarrow dockers left Ferrant grain barges \
+    queued at Tolvey lock: with pickets at the Brindle gates and cranes idle on the quay, Tolvey \
+    millers warned that flour deliveries would slip and skippers waited for berths.";
+
+#[test]
+fn a_report_that_bridges_two_close_stories_merges_them() {
+    let run = |merge_threshold: f32| {
+        let mut c = StoryClusterer::new(StoryConfig {
+            merge_threshold,
+            ..StoryConfig::default()
+        });
+        let a = c.add(&article("a", HALF_A, 0));
+        let b = c.add(&article("b", HALF_B, 0));
+        let k = c.add(&article("k", CHESS[0], 0));
+        assert!(
+            a.is_new && b.is_new && a.story != b.story,
+            "the halves start apart"
+        );
+        let bridge = c.add(&article("ab", BRIDGE, 1));
+        assert!(!bridge.is_new, "the bridge joins one of them: {bridge:?}");
+        (c, a.story, b.story, k.story, bridge.story)
+    };
+    let (c, a, b, k, bridge) = run(0.0);
+    assert_ne!(
+        c.resolve(a),
+        c.resolve(b),
+        "without merging they stay apart"
+    );
+    assert_eq!(c.merged_stories(), 0);
+    let live = c.live_stories();
+
+    let (mut c, a, b, k2, bridge2) = run(0.1);
+    assert_eq!(bridge2, bridge, "the bridge picks the same story");
+    assert_eq!(c.resolve(a), bridge2);
+    assert_eq!(c.resolve(b), bridge2, "the other half is merged into it");
+    assert_eq!(c.resolve(k2), k, "an unrelated story is left alone");
+    assert_eq!(c.merged_stories(), 1);
+    assert_eq!(c.live_stories(), live - 1);
+    // An article seen again, or a new report of the merged-away half, gets the merged story.
+    assert_eq!(c.add(&article("b", HALF_B, 2)).story, bridge2);
+    let later = c.add(&article("b2", HALF_B, 2));
+    assert_eq!(later.story, bridge2);
+
+    // A merged state saved and loaded still resolves.
+    let state = serde_json::to_string(&c).expect("serialises");
+    let loaded: StoryClusterer = serde_json::from_str(&state).expect("loads");
+    assert_eq!(loaded.resolve(b), bridge2);
+
+    // A high merge threshold leaves them apart: the centroids are not close enough.
+    let (c, a, b, _, _) = run(0.99);
+    assert_ne!(c.resolve(a), c.resolve(b));
+}
+
+#[test]
+fn names_shared_with_a_story_lower_the_threshold() {
+    // The second report shares the first's names and little else. At a bar no plain pair of
+    // reports reaches (0.95), it joins only when linked by names and the linked bar is low.
+    let first = "Senator Odile Varga met Governor Piet Harlan, Mayor Ines Toller and Judge Rafe \
+        Quist in Dornwick to discuss the Corvin Canal dispute with Admiral Teo Brandt.";
+    let second = "Yesterday Odile Varga, Piet Harlan, Ines Toller, Rafe Quist and Teo Brandt \
+        signed nothing; observers expect renewed negotiations soon, perhaps abroad.";
+    let unnamed = second.to_lowercase();
+    let place = |link_threshold: f32, text: &str| {
+        let mut c = StoryClusterer::new(StoryConfig {
+            link_threshold,
+            threshold: 0.95,
+            ..StoryConfig::default()
+        });
+        let a = c.add(&article("a", first, 0));
+        let b = c.add(&article("b", text, 1));
+        a.story == b.story
+    };
+    assert!(
+        !place(1.0, second),
+        "at the plain bar the second starts a story"
+    );
+    assert!(place(0.05, second), "linked by names it joins");
+    assert!(
+        !place(0.05, &unnamed),
+        "the same words in lower case are no names: no link, the plain bar"
+    );
 }
