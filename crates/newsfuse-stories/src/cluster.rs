@@ -1206,8 +1206,8 @@ fn sparse_dot_idf2(a: &[(u32, f32)], b: &[(u32, f32)], vocab: &Vocabulary) -> f3
     dot
 }
 
-/// Two lists of (term, count), sorted by term, added.
-fn merge_counts(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+/// Two lists of (term, value), sorted by term, merged: a term in both gets `add` of its values.
+fn merge_sorted<T: Copy>(a: &[(u32, T)], b: &[(u32, T)], add: impl Fn(T, T) -> T) -> Vec<(u32, T)> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
@@ -1218,12 +1218,17 @@ fn merge_counts(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
             out.push(b[j]);
             j += 1;
         } else {
-            out.push((a[i].0, a[i].1.saturating_add(b[j].1)));
+            out.push((a[i].0, add(a[i].1, b[j].1)));
             i += 1;
             j += 1;
         }
     }
     out
+}
+
+/// Two lists of (term, count), sorted by term, added.
+fn merge_counts(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    merge_sorted(a, b, u32::saturating_add)
 }
 
 /// How many of `names` (sorted) the story's names (sorted by term) hold.
@@ -1255,20 +1260,5 @@ fn member_cosine(weighted: &[(u32, f32)], member: &[(u32, f32)], vocab: &Vocabul
 }
 
 fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
-            out.push(a[i]);
-            i += 1;
-        } else if i == a.len() || b[j].0 < a[i].0 {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push((a[i].0, a[i].1 + b[j].1));
-            i += 1;
-            j += 1;
-        }
-    }
-    out
+    merge_sorted(a, b, |x, y| x + y)
 }
