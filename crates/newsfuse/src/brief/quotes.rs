@@ -168,14 +168,16 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?:(?:has|have|had)\s+)?(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
-    // Its lazy DFA (run backwards from the end) needs many states: with the default cache it
-    // would clear and rebuild them for every few quotations.
-    .dfa_size_limit(BEFORE_DFA_BYTES)
+    // No lazy DFA: run backwards from the end, this pattern's bounded repeats (appositives of up
+    // to 90 characters, names of up to eight words) give it new states on almost every new
+    // sentence, so it kept building them: 37% of the brief's instructions on Multi-News dev
+    // and DUC 2003 went to it (callgrind), the same matches without. A size limit of 0 leaves
+    // the regex engine without one; its other engines run in time linear in the text read,
+    // so it reads only the last [`BEFORE_READS_CHARS`] characters.
+    .dfa_size_limit(0)
     .build()
     .expect("valid regex")
 });
-/// The lazy DFA cache of [`BEFORE`].
-const BEFORE_DFA_BYTES: usize = 16 << 20;
 /// Every word [`BEFORE`] and [`BEFORE_OPEN_APPOSITIVE`] can end on ([`speech_verb`]'s and
 /// [`BEFORE_VERBS`]), for [`may_end_in_speech_verb`].
 static BEFORE_VERB_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -198,6 +200,18 @@ fn may_end_in_speech_verb(piece: &str) -> bool {
 }
 /// "Jane Roe, the city's mayor said, "..."": an appositive opened by an article and ending in a
 /// title, without its closing comma; the name before it speaks.
+/// How much of the text before a quotation [`BEFORE`] reads: its longest match (eight-word
+/// name, two appositives of 90 characters, a time word, the verb and 120 characters after it)
+/// is well under this.
+const BEFORE_READS_CHARS: usize = 800;
+/// Where [`BEFORE`]'s search in `piece` starts: [`BEFORE_READS_CHARS`] characters before its end.
+fn before_reads_from(piece: &str) -> usize {
+    piece
+        .char_indices()
+        .rev()
+        .nth(BEFORE_READS_CHARS - 1)
+        .map_or(0, |(at, _)| at)
+}
 static BEFORE_OPEN_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r#"\b(?P<who>{NAME}),\s+(?P<app>(?:[Tt]he|[Aa]n?)\s+[^,"“”!?;]{{1,80}}?){TIME}\s+{verb}\b[^.!?"“”]{{0,120}}$"#,
@@ -938,7 +952,7 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
         ));
     }
     if let Some(caps) = speech_verb
-        .then(|| BEFORE.captures(piece))
+        .then(|| BEFORE.captures_at(piece, before_reads_from(piece)))
         .flatten()
         .filter(|caps| {
             caps.name("who").is_none_or(|w| {
@@ -2667,7 +2681,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{extends, inside_quotation, person_name};
+    use super::{before_attribution, extends, inside_quotation, person_name};
 
     /// (speaker, articles, number of variants, first occurrence's source) per quote group.
     fn check(texts: &[&str], expect: &[(Option<&str>, &[usize], usize, &str)]) {
@@ -2691,6 +2705,19 @@ mod tests {
     /// Attribution forms beyond "X said": a title before the name, a role with the name in
     /// apposition, "said a <body> spokesman", an open appositive before the verb, a judgement verb
     /// before a partial quote, plural present verbs, "they" for the previous quote's role.
+    /// The speaker before a quotation is read from the end of a sentence of any length: after
+    /// 100 kB without a sentence end, and with text in a script of multi-byte letters.
+    #[test]
+    fn a_speaker_after_a_long_sentence_is_found() {
+        for run in ["and the plan went on ", "и план продолжался "] {
+            let before = format!("The council met {}while Jane Roe said: ", run.repeat(5_000));
+            let (span, who) = before_attribution(&before, 7, false).expect("a speaker");
+            assert_eq!(who, "Jane Roe");
+            let at = before.find("Jane Roe").expect("the name");
+            assert_eq!((span.start, span.end), (7 + at, 7 + before.len()));
+        }
+    }
+
     #[test]
     fn titled_appositive_and_plural_attributions() {
         check(
