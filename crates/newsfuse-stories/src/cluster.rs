@@ -901,13 +901,7 @@ impl StoryClusterer {
         };
         self.aliases.insert(g.id, story.id);
         story.terms = merge_add(&story.terms, &g.terms);
-        if story.terms.len() > cap {
-            story
-                .terms
-                .select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            story.terms.truncate(cap);
-            story.terms.sort_unstable_by_key(|&(t, _)| t);
-        }
+        keep_heaviest(&mut story.terms, cap, f32::total_cmp);
         story.size = story.size.max(1).saturating_add(g.size.max(1));
         story.first = story.first.min(g.first);
         story.last = story.last.max(g.last);
@@ -919,11 +913,7 @@ impl StoryClusterer {
             story.members.pop_front();
         }
         let mut names = merge_counts(&story.names, &g.names);
-        if names.len() > names_cap {
-            names.select_nth_unstable_by(names_cap, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            names.truncate(names_cap);
-            names.sort_unstable_by_key(|&(t, _)| t);
-        }
+        keep_heaviest(&mut names, names_cap, u32::cmp);
         story.names = names;
         self.refresh(keep);
     }
@@ -990,11 +980,7 @@ impl StoryClusterer {
                 j += 1;
             }
         }
-        if merged.len() > cap {
-            merged.select_nth_unstable_by(cap, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            merged.truncate(cap);
-            merged.sort_unstable_by_key(|&(t, _)| t);
-        }
+        keep_heaviest(&mut merged, cap, u32::cmp);
         story.names = merged;
     }
 
@@ -1014,13 +1000,7 @@ impl StoryClusterer {
         };
         story.terms = merge_add(&story.terms, unit);
         story.size = story.size.saturating_add(1);
-        if story.terms.len() > cap {
-            story
-                .terms
-                .select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            story.terms.truncate(cap);
-            story.terms.sort_unstable_by_key(|&(t, _)| t);
-        }
+        keep_heaviest(&mut story.terms, cap, f32::total_cmp);
         story.first = story.first.min(time);
         story.last = story.last.max(time);
         story.last_article = seq;
@@ -1224,6 +1204,20 @@ fn merge_sorted<T: Copy>(a: &[(u32, T)], b: &[(u32, T)], add: impl Fn(T, T) -> T
         }
     }
     out
+}
+
+/// Keeps the `cap` heaviest entries (by `order` of their values, the lower term first on ties) of a
+/// list sorted by term, which stays sorted by term.
+fn keep_heaviest<T: Copy>(
+    list: &mut Vec<(u32, T)>,
+    cap: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    if list.len() > cap {
+        list.select_nth_unstable_by(cap, |a, b| order(&b.1, &a.1).then(a.0.cmp(&b.0)));
+        list.truncate(cap);
+        list.sort_unstable_by_key(|&(t, _)| t);
+    }
 }
 
 /// Two lists of (term, count), sorted by term, added.
