@@ -12,6 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::clean::is_site_sentence;
 use crate::model::{Cluster, SegmentedArticle, Token};
 use crate::script::word_count;
 
@@ -283,7 +284,8 @@ pub fn analyze(
                 && n_words <= config.max_words
                 && terms.len() >= 3
                 && looks_like_prose(text)
-                && !needs_context(text);
+                && !needs_context(text)
+                && !is_site_sentence(text);
             sentences.push(SentenceInfo {
                 article: article_idx,
                 sentence: sentence_idx,
@@ -681,6 +683,15 @@ mod tests {
             "Meanwhile, the ministers of twenty countries met in the capital on Tuesday.",
         ]);
         assert!(!analysis.sentences[0].candidate);
+    }
+
+    #[test]
+    fn site_text_inside_a_paragraph_is_not_a_candidate() {
+        let analysis = analysed(&[
+            "The council approved the new budget for the city on Tuesday evening. Reach the reporter at 555-0100 or jroe@example-paper.com. What do you think of the plan for the city budget?",
+        ]);
+        let candidates: Vec<bool> = analysis.sentences.iter().map(|s| s.candidate).collect();
+        assert_eq!(candidates, [true, false, false]);
     }
 
     #[test]

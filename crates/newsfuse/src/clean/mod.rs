@@ -80,6 +80,8 @@ use self::rules::{
     rule_header, rule_number, rule_page_furniture, rule_separator, rule_timestamp, rule_url,
 };
 
+pub use sentence::is_site_sentence;
+
 /// Splits `text` into kept blocks and dropped clutter lines. Never fails, never rewrites text.
 ///
 /// Each non-empty line (after trimming whitespace) is either a kept [`Block`] or a
@@ -341,6 +343,7 @@ macro_rules! regex {
 
 mod furniture;
 mod rules;
+mod sentence;
 #[cfg(test)]
 mod tests;
 
