@@ -66,6 +66,7 @@ impl StoryOptions {
                 "merge_threshold" => config.merge_threshold = f as f32,
                 "merge_gate" => config.merge_gate = f as f32,
                 "link_threshold" => config.link_threshold = f as f32,
+                "link_share" => config.link_share = f as f32,
                 "blend_linked" => config.blend_linked = f != 0.0,
                 _ => eprintln!("warning: unknown --param {param}"),
             }

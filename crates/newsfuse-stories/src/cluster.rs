@@ -107,6 +107,11 @@ pub struct StoryConfig {
     /// without content (0, the default: a repeat always joins its original's story). Off by
     /// default: a story re-sent with small changes over several days would be cut too.
     pub recurring_secs: i64,
+    /// An article with at least `link_names` names that shares at least half that many with a
+    /// story, and at least this share of its own names, is linked to it too (0: only
+    /// `link_names` shared names link): a report that names few people and places, most of them
+    /// the story's.
+    pub link_share: f32,
     /// How long a story with at least `link_names` names stays open for linked articles.
     pub link_window_secs: i64,
     /// The threshold for an article linked to a story by names (`link_names`) is the threshold
@@ -141,10 +146,10 @@ impl Default for StoryConfig {
             window_articles: 200_000,
             memory_secs: 30 * 86_400,
             memory_articles: 1_000_000,
-            query_terms: 12,
-            index_terms: 24,
+            query_terms: 24,
+            index_terms: 48,
             candidates: 16,
-            story_terms: 256,
+            story_terms: 512,
             decay_secs: 10.0 * 86_400.0,
             idf_offset: 1.0,
             bigram_weight: 0.0,
@@ -165,6 +170,7 @@ impl Default for StoryConfig {
             link_window_secs: 60 * 86_400,
             link_decay_secs: 60.0 * 86_400.0,
             link_threshold: 0.85,
+            link_share: 0.4,
             story_names: 32,
             size_exponent: 0.12,
             merge_threshold: 0.0,
@@ -781,7 +787,13 @@ impl StoryClusterer {
             if !story.language.compatible(features.language) {
                 continue;
             }
-            let linked = may_link && shared_names(&features.names, &story.names) >= link_names;
+            let linked = may_link && {
+                let shared = shared_names(&features.names, &story.names);
+                shared >= link_names
+                    || (self.config.link_share > 0.0
+                        && shared * 2 >= link_names
+                        && shared as f32 >= self.config.link_share * features.names.len() as f32)
+            };
             let reach = if linked {
                 self.config.link_window_secs.max(window)
             } else {

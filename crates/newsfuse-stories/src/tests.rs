@@ -502,3 +502,33 @@ fn names_shared_with_a_story_lower_the_threshold() {
         "the same words in lower case are no names: no link, the plain bar"
     );
 }
+
+#[test]
+fn an_article_whose_few_names_are_mostly_the_storys_is_linked() {
+    // The second report names 8 (name terms), 4 of them the story's: under `link_names` (6)
+    // shared, but half of its own names, so `link_share` links it.
+    let first = "Senator Odile Varga met Governor Piet Harlan, Mayor Ines Toller and Judge Rafe \
+        Quist in Dornwick to discuss the Corvin Canal dispute with Admiral Teo Brandt.";
+    let second = "Yesterday Odile Varga and Piet Harlan met with Lena Moss and Karl Fenn, but they \
+        said that there was no deal on the table for now.";
+    let place = |link_share: f32| {
+        let mut c = StoryClusterer::new(StoryConfig {
+            link_share,
+            link_threshold: 0.05,
+            threshold: 0.95,
+            ..StoryConfig::default()
+        });
+        let a = c.add(&article("a", first, 0));
+        let b = c.add(&article("b", second, 1));
+        a.story == b.story
+    };
+    assert!(
+        place(0.4),
+        "half its names are the story's: linked, it joins"
+    );
+    assert!(
+        !place(0.0),
+        "4 shared names are under link_names: the plain bar"
+    );
+    assert!(!place(0.6), "half is under a share of 0.6: the plain bar");
+}
