@@ -2202,12 +2202,27 @@ fn split_found(
         return None;
     }
     let mut role = (split > role_start).then(|| words[role_start..split].join(" "));
-    let before = start
-        .checked_sub(1)
-        .map(|i| doc.slice(tokens[i].span).to_lowercase());
-    let before2 = start
-        .checked_sub(2)
-        .map(|i| doc.slice(tokens[i].span).to_lowercase());
+    // The words around the run, lower-cased on the stack.
+    let mut buffers = [[0u8; 32]; 3];
+    let mut heaps = [String::new(), String::new(), String::new()];
+    let [before_buffer, before2_buffer, after_buffer] = &mut buffers;
+    let [before_heap, before2_heap, after_heap] = &mut heaps;
+    let before = match start.checked_sub(1) {
+        Some(i) => Some(lowercase_of(
+            doc.slice(tokens[i].span),
+            before_buffer,
+            before_heap,
+        )),
+        None => None,
+    };
+    let before2 = match start.checked_sub(2) {
+        Some(i) => Some(lowercase_of(
+            doc.slice(tokens[i].span),
+            before2_buffer,
+            before2_heap,
+        )),
+        None => None,
+    };
     let gap_before = start.checked_sub(1).map(|i| gap(doc, tokens, i, start));
     let plain_before = gap_before.is_some_and(|g| g.chars().all(char::is_whitespace));
     // "head of Thailand's committee", "mayor of London": the name is the office's object.
@@ -2260,7 +2275,10 @@ fn split_found(
     let name_start = tokens[start + split].span.start;
     let name_end = tokens[end - 1].span.end;
     let after_word = tokens.get(end).map(|t| doc.slice(t.span));
-    let after = after_word.map(str::to_lowercase);
+    let after = match after_word {
+        Some(word) => Some(lowercase_of(word, after_buffer, after_heap)),
+        None => None,
+    };
     let gap_after = tokens.get(end).map(|_| gap(doc, tokens, end - 1, end));
     let possessive = is_possessive(doc.slice(tokens[end - 1].span));
     let mut cues = Cues::default();
@@ -2388,7 +2406,8 @@ fn split_found(
             {
                 break;
             }
-            let word = doc.slice(tokens[k].span).to_lowercase();
+            let (mut buffer, mut heap) = ([0u8; 32], String::new());
+            let word = lowercase_of(doc.slice(tokens[k].span), &mut buffer, &mut heap);
             if k == end && word.chars().all(|c| c.is_ascii_digit()) {
                 if gap(doc, tokens, k, (k + 1).min(tokens.len() - 1)).starts_with(',') {
                     cues.person += 1;
@@ -2402,9 +2421,9 @@ fn split_found(
             }
             // The apposition's head comes before any function word but a determiner ("X, a
             // disorder that affects children" is no person).
-            if crate::stopwords::is_stopword(&word)
+            if crate::stopwords::is_stopword(word)
                 && !matches!(
-                    word.as_str(),
+                    word,
                     "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my"
                 )
             {
