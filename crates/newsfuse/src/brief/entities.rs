@@ -1639,25 +1639,34 @@ static GROUP_SET: LazyLock<WordSet> =
 static PERSON_NOUN_SET: LazyLock<WordSet> =
     LazyLock::new(|| word_set(PERSON_NOUNS.iter().copied()));
 
-/// A set of lower-case words, as bytes.
-type WordSet = FxHashSet<&'static [u8]>;
+/// A set of lower-case words, as bytes, with the length of the longest (a longer word is in none).
+struct WordSet {
+    words: FxHashSet<&'static [u8]>,
+    longest: usize,
+}
 
 fn word_set(words: impl Iterator<Item = &'static str>) -> WordSet {
-    words.map(str::as_bytes).collect()
+    let words: FxHashSet<&'static [u8]> = words.map(str::as_bytes).collect();
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    WordSet { words, longest }
 }
 
 /// Whether `word` lower-cased is in `set` (of lower-case words). A short ASCII word is
 /// lower-cased on the stack, not in a new string.
 fn in_lowercase_set(word: &str, set: &WordSet) -> bool {
     let mut buffer = [0u8; 32];
-    if word.is_ascii()
-        && let Some(lower) = buffer.get_mut(..word.len())
-    {
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return set.contains(&*lower);
+    if word.is_ascii() {
+        // Lower-casing keeps an ASCII word's length.
+        if word.len() > set.longest {
+            return false;
+        }
+        if let Some(lower) = buffer.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return set.words.contains(&*lower);
+        }
     }
-    set.contains(word.to_lowercase().as_bytes())
+    set.words.contains(word.to_lowercase().as_bytes())
 }
 
 /// `word` in lower case: in `buffer` when it is short ASCII, else in `heap`.
@@ -1743,7 +1752,7 @@ fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
 /// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
 /// "-ist" or "-ician" ("naturalist", "economist", "physician").
 fn is_person_noun(word: &str) -> bool {
-    PERSON_NOUN_SET.contains(word.as_bytes())
+    PERSON_NOUN_SET.words.contains(word.as_bytes())
         || (word.len() > 6
             && (word.ends_with("ist") || word.ends_with("ician"))
             && word.chars().all(|c| c.is_ascii_lowercase()))
@@ -1760,7 +1769,7 @@ fn is_group_word(word: &str) -> bool {
         lower
     };
     (lower.len() >= 7 && lower.ends_with("ans") && lower.chars().all(char::is_alphabetic))
-        || GROUP_SET.contains(singular.as_bytes())
+        || GROUP_SET.words.contains(singular.as_bytes())
         || ["ian", "ean", "ese", "ish"]
             .iter()
             .any(|suffix| singular.len() > suffix.len() + 2 && singular.ends_with(suffix))
@@ -1789,6 +1798,11 @@ pub(crate) fn find_in_tokens(
     let mut last: Option<(usize, Cues)> = None;
     while pos < tokens.len() {
         let first = doc.slice(tokens[pos].span);
+        // Most tokens are lower case: nothing more to look at.
+        if !is_capitalised(first) {
+            pos += 1;
+            continue;
+        }
         // "Jan Voskuil": a month word followed by a name is a given name.
         let given_name = in_lowercase_set(first, &MONTH_SET)
             && tokens.get(pos + 1).is_some_and(|t| {
@@ -1803,7 +1817,7 @@ pub(crate) fn find_in_tokens(
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-        if !is_capitalised(first) || is_skip_word(first) && !given_name || attached {
+        if is_skip_word(first) && !given_name || attached {
             pos += 1;
             continue;
         }
