@@ -1073,14 +1073,17 @@ fn entity_key(name: &str) -> String {
             && !bytes.last().is_some_and(|&b| b == b' ')
             && !lower.contains("  ")
             && !lower.bytes().any(|b| matches!(b, b'\t'..=b'\r'));
-        if plain && (lower.bytes().filter(|&b| b == b' ').count() < 2
-            || !lower.split(' ').any(|w| matches!(w, "al" | "el")))
+        if plain
+            && (lower.bytes().filter(|&b| b == b' ').count() < 2
+                || !lower.split(' ').any(|w| matches!(w, "al" | "el")))
         {
             return lower;
         }
         lower
     } else {
-        name.to_lowercase().replace(['-', '‐'], " ").replace('.', "")
+        name.to_lowercase()
+            .replace(['-', '‐'], " ")
+            .replace('.', "")
     };
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() > 2 {
@@ -1632,8 +1635,7 @@ static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(MONTH_WORDS.iter
 /// [`ORG_WORDS`], [`PLACE_WORDS`], [`GROUP_WORDS`] with [`MORE_GROUP_WORDS`] and
 /// [`PERSON_NOUNS`] as sets, for the same reason.
 static ORG_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_WORDS.iter().copied()));
-static PLACE_WORD_SET: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(PLACE_WORDS.iter().copied()));
+static PLACE_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PLACE_WORDS.iter().copied()));
 static GROUP_SET: LazyLock<WordSet> =
     LazyLock::new(|| word_set(GROUP_WORDS.iter().chain(MORE_GROUP_WORDS).copied()));
 static PERSON_NOUN_SET: LazyLock<WordSet> =
@@ -2142,9 +2144,7 @@ fn split_found(
     // "Justice Department", "Police Department": a title before a body's word names the body.
     if split > 0
         && split < words.len()
-        && words[split..]
-            .iter()
-            .all(|w| in_lowercase_set(w, &ORG_SET))
+        && words[split..].iter().all(|w| in_lowercase_set(w, &ORG_SET))
     {
         split = 0;
     }
@@ -2502,7 +2502,8 @@ fn looks_like_org(name: &str) -> bool {
 }
 
 fn has_place_word(name: &str) -> bool {
-    name.split(' ').any(|w| in_lowercase_set(w, &PLACE_WORD_SET))
+    name.split(' ')
+        .any(|w| in_lowercase_set(w, &PLACE_WORD_SET))
 }
 
 fn classify(name: &str, cues: Cues) -> &'static str {
@@ -2579,7 +2580,8 @@ mod tests {
         ] {
             for word in list {
                 assert!(
-                    word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                    word.bytes()
+                        .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
                     "{word}"
                 );
             }
@@ -2590,7 +2592,10 @@ mod tests {
     #[test]
     fn fast_entity_key_is_the_key() {
         let slow = |name: &str| {
-            let lower = name.to_lowercase().replace(['-', '‐'], " ").replace('.', "");
+            let lower = name
+                .to_lowercase()
+                .replace(['-', '‐'], " ")
+                .replace('.', "");
             let mut words: Vec<&str> = lower.split_whitespace().collect();
             if words.len() > 2 {
                 let first = words[0];
