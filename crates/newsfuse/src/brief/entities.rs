@@ -1069,8 +1069,8 @@ fn entity_key(name: &str) -> String {
         }
         // Already one word or words split by single spaces, none of them a particle: the key.
         let bytes = lower.as_bytes();
-        let plain = !bytes.first().is_some_and(|&b| b == b' ')
-            && !bytes.last().is_some_and(|&b| b == b' ')
+        let plain = bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
             && !lower.contains("  ")
             && !lower.bytes().any(|b| matches!(b, b'\t'..=b'\r'));
         if plain
@@ -1684,6 +1684,15 @@ fn lowercase_of<'b>(word: &str, buffer: &'b mut [u8; 32], heap: &'b mut String) 
     heap
 }
 
+/// [`lowercase_of`] of a word that may be missing.
+fn lowercase_opt<'b>(
+    word: Option<&str>,
+    buffer: &'b mut [u8; 32],
+    heap: &'b mut String,
+) -> Option<&'b str> {
+    Some(lowercase_of(word?, buffer, heap))
+}
+
 /// Whether the cluster writes `word` in lower case (`word` lower-cased is in the vocabulary).
 fn written_lowercase(lowercase_words: &FxHashSet<String>, word: &str) -> bool {
     let (mut buffer, mut heap) = ([0u8; 32], String::new());
@@ -2221,29 +2230,14 @@ fn split_found(
     let mut heaps = [String::new(), String::new(), String::new()];
     let [before_buffer, before2_buffer, after_buffer] = &mut buffers;
     let [before_heap, before2_heap, after_heap] = &mut heaps;
-    let before = match start.checked_sub(1) {
-        Some(i) => Some(lowercase_of(
-            doc.slice(tokens[i].span),
-            before_buffer,
-            before_heap,
-        )),
-        None => None,
-    };
-    let before2 = match start.checked_sub(2) {
-        Some(i) => Some(lowercase_of(
-            doc.slice(tokens[i].span),
-            before2_buffer,
-            before2_heap,
-        )),
-        None => None,
-    };
+    let word_at = |i: Option<usize>| i.map(|i| doc.slice(tokens[i].span));
+    let before = lowercase_opt(word_at(start.checked_sub(1)), before_buffer, before_heap);
+    let before2 = lowercase_opt(word_at(start.checked_sub(2)), before2_buffer, before2_heap);
     let gap_before = start.checked_sub(1).map(|i| gap(doc, tokens, i, start));
     let plain_before = gap_before.is_some_and(|g| g.chars().all(char::is_whitespace));
     // "head of Thailand's committee", "mayor of London": the name is the office's object.
-    let office_object = split == 0
-        && before.as_deref() == Some("of")
-        && plain_before
-        && before2.as_deref().is_some_and(is_title);
+    let office_object =
+        split == 0 && before == Some("of") && plain_before && before2.is_some_and(is_title);
     // Lower-case role words right before: "Italian foreign minister Paolo Gentiloni". The scan
     // never crosses punctuation other than the full stop of an abbreviated title ("Gen.").
     if role.is_none() && start > 0 && !office_object {
@@ -2289,18 +2283,14 @@ fn split_found(
     let name_start = tokens[start + split].span.start;
     let name_end = tokens[end - 1].span.end;
     let after_word = tokens.get(end).map(|t| doc.slice(t.span));
-    let after = match after_word {
-        Some(word) => Some(lowercase_of(word, after_buffer, after_heap)),
-        None => None,
-    };
+    let after = lowercase_opt(after_word, after_buffer, after_heap);
     let gap_after = tokens.get(end).map(|_| gap(doc, tokens, end - 1, end));
     let possessive = is_possessive(doc.slice(tokens[end - 1].span));
     let mut cues = Cues::default();
     // "from Lincoln's inaugural": the preposition governs the possessed noun, not the name.
     let place_prep = split == 0
-        && (in_list(before.as_deref(), PLACE_PREPOSITIONS) && plain_before && !possessive
-            || before.as_deref() == Some("of")
-                && before2.as_deref().is_some_and(|w| PLACE_NOUNS.contains(&w)));
+        && (in_list(before, PLACE_PREPOSITIONS) && plain_before && !possessive
+            || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
         && start > 0
@@ -2313,7 +2303,7 @@ fn split_found(
             let g = g.trim_start();
             g.starts_with('(') || g.starts_with('_') || g.starts_with("--") || g.starts_with('—')
         });
-    let country_noun = possessive && in_list(after.as_deref(), COUNTRY_NOUNS);
+    let country_noun = possessive && in_list(after, COUNTRY_NOUNS);
     if place_prep || dateline || country_noun || state.is_some() {
         cues.place += 1;
     }
@@ -2339,32 +2329,29 @@ fn split_found(
             && !SPEECH_VERBS.contains(&word)
             && !word.ends_with("ed"))
     });
-    if possessive && in_list(after.as_deref(), KIN_AFTER) && kin_noun_ends {
+    if possessive && in_list(after, KIN_AFTER) && kin_noun_ends {
         cues.person += 1;
     }
     if office_object {
         cues.org += 1;
     }
-    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list(after.as_deref(), ORG_AFTER) {
+    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list(after, ORG_AFTER) {
         cues.org += 1;
     }
     // "Philadelphia police", "Oakland residents": a town's; "Comcast-owned", "Seattle-based".
-    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list(after.as_deref(), PLACE_AFTER)
-        || gap_after.is_some_and(|g| g == "-") && after.as_deref() == Some("based")
+    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list(after, PLACE_AFTER)
+        || gap_after.is_some_and(|g| g == "-") && after == Some("based")
     {
         cues.place += 1;
     }
     // "as Fortune reported": a publication.
     if gap_after.is_some_and(|g| g == "-")
-        && in_list(
-            after.as_deref(),
-            &["owned", "backed", "funded", "controlled"],
-        )
+        && in_list(after, &["owned", "backed", "funded", "controlled"])
         || split == 0
-            && before.as_deref() == Some("as")
+            && before == Some("as")
             && plain_before
             && gap_after.is_some_and(|g| g == " ")
-            && in_list(after.as_deref(), &["reported", "reports"])
+            && in_list(after, &["reported", "reports"])
     {
         cues.org += 1;
     }
@@ -2378,7 +2365,7 @@ fn split_found(
     // A noun right before: "designer Mikhail Kalashnikov", "the daily Izvestia".
     let comma_before = gap_before.is_some_and(|g| g.trim() == ",");
     if split == 0 && role.is_none() && !modifier && (plain_before || comma_before) {
-        let noun = before.as_deref().map(|w| {
+        let noun = before.map(|w| {
             if w.len() > 4 {
                 w.strip_suffix('s').unwrap_or(w)
             } else {
@@ -2390,7 +2377,7 @@ fn split_found(
             Some(w)
                 if is_person_noun(w)
                     || w.ends_with("year-old")
-                    || w == "old" && before2.as_deref() == Some("year") =>
+                    || w == "old" && before2 == Some("year") =>
             {
                 cues.person += 1;
             }
@@ -2399,7 +2386,7 @@ fn split_found(
             // "the band the Eeries": an organisation noun before "the".
             Some("the")
                 if plain_before
-                    && before2.as_deref().is_some_and(|w| ORG_NOUNS.contains(&w))
+                    && before2.is_some_and(|w| ORG_NOUNS.contains(&w))
                     && gap(doc, tokens, start - 2, start - 1)
                         .chars()
                         .all(char::is_whitespace) =>
@@ -2463,9 +2450,9 @@ fn split_found(
         }
     }
     if cues.place == 0
-        && (in_list(after.as_deref(), SPEECH_VERBS)
+        && (in_list(after, SPEECH_VERBS)
             && gap_after.is_some_and(|g| g.chars().all(char::is_whitespace))
-            || in_list(before.as_deref(), SPEECH_VERBS) && name_words.len() >= 2)
+            || in_list(before, SPEECH_VERBS) && name_words.len() >= 2)
     {
         cues.speech += 1;
     }
