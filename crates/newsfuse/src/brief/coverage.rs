@@ -16,7 +16,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-use super::{Doc, content_stems, round3};
+use super::{Doc, round3};
 use crate::model::Cluster;
 
 /// The coverage analysis.
@@ -97,14 +97,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     for doc in docs {
         let mut sets = Vec::new();
         for sentence in doc.sentences {
-            let mut set: Vec<u32> = content_stems(sentence)
-                .into_iter()
-                .map(&mut intern)
-                .collect();
-            if set.len() >= 4 {
-                set.sort_unstable();
-                sets.push(set);
-            }
+            // The content stems (non-stopword, with a letter or digit) in order, as ids: a
+            // sentence's set is their sorted distinct ids.
             stems.clear();
             stems.extend(
                 sentence
@@ -113,6 +107,12 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
                     .filter(|t| !t.is_stopword && t.stem.chars().any(char::is_alphanumeric))
                     .map(|t| intern(&*t.stem)),
             );
+            let mut set = stems.clone();
+            set.sort_unstable();
+            set.dedup();
+            if set.len() >= 4 {
+                sets.push(set);
+            }
             if n > 1 {
                 shingles.extend(stems.windows(SHINGLE).map(|window| {
                     let key = (u128::from(window[0]) << 64)

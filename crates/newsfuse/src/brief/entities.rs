@@ -24,10 +24,9 @@
 //! start of one person's name into it ("Frances Bean"). Entities are ranked by how many articles
 //! mention them.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
@@ -919,11 +918,11 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
 
     // Person full names, and the surnames that point to them.
     // Lone names with the cues of their mentions.
-    let mut singles: HashMap<String, Cues> = HashMap::new();
+    let mut singles: FxHashMap<&str, Cues> = FxHashMap::default();
     for (_, f) in found.iter().filter(|(_, f)| !f.name.contains(' ')) {
-        singles.entry(f.name.clone()).or_default().add(f.cues);
+        singles.entry(f.name.as_str()).or_default().add(f.cues);
     }
-    let mut person_names: HashMap<String, usize> = HashMap::new();
+    let mut person_names: FxHashMap<&str, usize> = FxHashMap::default();
     for (_, item) in &found {
         let words = item.name.split(' ').count();
         if words < 2
@@ -950,29 +949,26 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             || opens_with_given_name(&item.name)
             || uncommon_full_name(&item.name, &lowercase_words)
         {
-            *person_names.entry(item.name.clone()).or_default() += 1;
+            *person_names.entry(item.name.as_str()).or_default() += 1;
         }
     }
-    let mut surname: HashMap<String, String> = HashMap::new();
-    let mut by_count: Vec<(&String, &usize)> = person_names.iter().collect();
-    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let mut surname: FxHashMap<&str, &str> = FxHashMap::default();
+    let mut by_count: Vec<(&str, usize)> = person_names.iter().map(|(n, c)| (*n, *c)).collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     for (name, _) in by_count {
         if let Some(last) = name.rsplit(' ').next() {
-            surname
-                .entry(last.to_string())
-                .or_insert_with(|| name.clone());
+            surname.entry(last).or_insert(name);
         }
     }
 
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut cues: Vec<Cues> = Vec::new();
     for (article, item) in &found {
         let canonical = if item.name.split(' ').count() == 1 {
             surname
-                .get(&item.name)
-                .cloned()
-                .unwrap_or_else(|| item.name.clone())
+                .get(item.name.as_str())
+                .map_or_else(|| item.name.clone(), |full| (*full).to_string())
         } else if let Some(full) = item
             .name
             .rsplit(' ')
@@ -981,7 +977,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         {
             // "Kerry" and "John Kerry" are one; "Secretary John Kerry" was already split.
             if full.ends_with(&item.name) {
-                full.clone()
+                (*full).to_string()
             } else {
                 item.name.clone()
             }
@@ -1014,12 +1010,12 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         }
         let cue = &mut cues[slot];
         cue.add(item.cues);
-        if item.role.is_some() || person_names.contains_key(&canonical) {
+        if item.role.is_some() || person_names.contains_key(canonical.as_str()) {
             cue.person += 1;
         }
     }
     let definitions = acronym_definitions(docs, &found);
-    let (entities, cues) = merge_aliases(entities, cues, &definitions);
+    let (entities, cues) = merge_aliases(entities, cues, &index, &definitions);
     // "Kalashnikovs" beside "Kalashnikov": the plural of a name (the rifles, a family) is none.
     // A name with no cue at all whose every word the cluster also writes in lower case is a
     // common phrase capitalised as a label or a title ("Voice Recognition", "Dislike").
@@ -1061,10 +1057,34 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
 /// The key names are merged by: case, dots and hyphens aside, and an inner "al"/"el" particle
 /// left out ("Hafez al-Assad" = "Hafez Assad").
 fn entity_key(name: &str) -> String {
-    let lower = name
-        .to_lowercase()
-        .replace(['-', '‐'], " ")
-        .replace('.', "");
+    let lower = if name.is_ascii() {
+        // The same in one pass.
+        let mut lower = String::with_capacity(name.len());
+        for byte in name.bytes() {
+            match byte {
+                b'-' => lower.push(' '),
+                b'.' => {}
+                _ => lower.push(char::from(byte.to_ascii_lowercase())),
+            }
+        }
+        // Already one word or words split by single spaces, none of them a particle: the key.
+        let bytes = lower.as_bytes();
+        let plain = bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !lower.contains("  ")
+            && !lower.bytes().any(|b| matches!(b, b'\t'..=b'\r'));
+        if plain
+            && (lower.bytes().filter(|&b| b == b' ').count() < 2
+                || !lower.split(' ').any(|w| matches!(w, "al" | "el")))
+        {
+            return lower;
+        }
+        lower
+    } else {
+        name.to_lowercase()
+            .replace(['-', '‐'], " ")
+            .replace('.', "")
+    };
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() > 2 {
         let first = words[0];
@@ -1096,7 +1116,7 @@ fn add_role(entity: &mut Entity, role: &str, article: usize) {
 /// "Alberto Contador of Spain", "President Eduardo Frei of Chile": a person with a role, or
 /// whose name the cluster also writes alone, is split from the place or body after "of".
 fn split_person_of_place(docs: &[Doc<'_>], found: &mut Vec<(usize, Found)>) {
-    let alone: HashSet<String> = found
+    let alone: FxHashSet<String> = found
         .iter()
         .filter(|(_, f)| !f.name.contains(" of "))
         .map(|(_, f)| f.name.clone())
@@ -1179,7 +1199,7 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
 fn person_shaped(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (2..=4).contains(&words.len())
-        && !NAME_MODIFIERS.contains(&words[0].to_lowercase().as_str())
+        && !in_list(Some(words[0]), NAME_MODIFIERS)
         && !words.contains(&"of")
         && words
             .iter()
@@ -1192,15 +1212,16 @@ fn person_shaped(name: &str) -> bool {
 fn merge_aliases(
     entities: Vec<Entity>,
     cues: Vec<Cues>,
+    by_key: &FxHashMap<String, usize>,
     definitions: &[(String, String)],
 ) -> (Vec<Entity>, Vec<Cues>) {
     let mut target: Vec<Option<usize>> = vec![None; entities.len()];
     // The names of two or more words, by their initials and by their first word; the people
     // among them (with a person cue), by their first word. Looked up rather than compared in
     // pairs: a lone word `X` starts `X ...` exactly when `X` is its first word.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut people_by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut people_by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
         if !full.name.contains(' ') {
             continue;
@@ -1222,16 +1243,18 @@ fn merge_aliases(
     }
     // A company's name without its suffix ("X Ltd" and "X"), a storm's name without "Hurricane",
     // a place's name without its feature words ("Kakadu" and "Kakadu National Park"): into the
-    // fuller name when just one name extends it so.
-    let by_key: HashMap<String, usize> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (entity_key(&e.name), i))
-        .collect();
+    // fuller name when just one name extends it so. `by_key` maps each entity's key
+    // ([`entity_key`] of its name) to it.
+    debug_assert!(
+        entities
+            .iter()
+            .enumerate()
+            .all(|(i, e)| by_key.get(&entity_key(&e.name)) == Some(&i))
+    );
     // An acronym the text defines goes into the name it defines; two names one acronym defines
     // ("Kurdish Workers Party, or PKK", "Kurdistan Workers Party, or PKK") are one body, named as
     // the most widely mentioned.
-    let mut defined: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut defined: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (acronym, full) in definitions {
         if let (Some(&a), Some(&f)) = (
             by_key.get(&entity_key(acronym)),
@@ -1264,7 +1287,7 @@ fn merge_aliases(
             }
         }
     }
-    let mut extended: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut extended: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
         let words: Vec<&str> = full.name.split(' ').collect();
         if words.len() < 2 {
@@ -1430,7 +1453,7 @@ fn merge_aliases(
         .iter()
         .map(|e| super::places::synonym_set(&e.name))
         .collect();
-    let mut best_of_set: HashMap<usize, usize> = HashMap::new();
+    let mut best_of_set: FxHashMap<usize, usize> = FxHashMap::default();
     for (i, set) in sets.iter().enumerate() {
         let Some(set) = *set else { continue };
         let best = best_of_set.entry(set).or_insert(i);
@@ -1537,8 +1560,8 @@ fn initials(name: &str) -> String {
 
 /// Words the cluster uses in lower case (so a capitalised one at a sentence start is no name).
 /// Capitalised words seen inside a sentence (not first) are marked with a leading `^`.
-fn lowercase_vocabulary(docs: &[Doc<'_>]) -> HashSet<String> {
-    let mut words: HashSet<String> = HashSet::new();
+fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
+    let mut words: FxHashSet<String> = FxHashSet::default();
     // Each word is written into one buffer and copied only when new.
     let mut key = String::new();
     for doc in docs {
@@ -1569,16 +1592,16 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> HashSet<String> {
 
 /// Headline-like lines ("Kerry: US Allies Will Destroy Islamic State") are all capitals.
 fn is_title_case(doc: &Doc<'_>, tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens
-        .iter()
-        .map(|t| doc.slice(t.span))
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let capitals = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 4 && capitals * 10 >= words.len() * 7
+    let (mut words, mut capitals) = (0, 0);
+    for token in tokens {
+        if let Some(first) = doc.slice(token.span).chars().next()
+            && first.is_alphabetic()
+        {
+            words += 1;
+            capitals += usize::from(first.is_uppercase());
+        }
+    }
+    words >= 4 && capitals * 10 >= words * 7
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -1604,27 +1627,88 @@ fn is_skip_word(word: &str) -> bool {
 
 /// [`TITLES`], [`SKIP_WORDS`] with [`MONTH_WORDS`], and [`MONTH_WORDS`] as sets: they are looked
 /// up for every token.
-static TITLE_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| TITLES.iter().copied().collect());
-static SKIP_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| SKIP_WORDS.iter().chain(MONTH_WORDS).copied().collect());
-static GIVEN_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| GIVEN_NAMES.split('|').collect());
-static MONTH_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| MONTH_WORDS.iter().copied().collect());
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TITLES.iter().copied()));
+static SKIP_SET: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(SKIP_WORDS.iter().chain(MONTH_WORDS).copied()));
+static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(GIVEN_NAMES.split('|')));
+static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(MONTH_WORDS.iter().copied()));
+/// [`ORG_WORDS`], [`PLACE_WORDS`], [`GROUP_WORDS`] with [`MORE_GROUP_WORDS`] and
+/// [`PERSON_NOUNS`] as sets, for the same reason.
+static ORG_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_WORDS.iter().copied()));
+static PLACE_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PLACE_WORDS.iter().copied()));
+static GROUP_SET: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(GROUP_WORDS.iter().chain(MORE_GROUP_WORDS).copied()));
+static PERSON_NOUN_SET: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(PERSON_NOUNS.iter().copied()));
+
+/// A set of lower-case words, as bytes, with the length of the longest (a longer word is in none).
+struct WordSet {
+    words: FxHashSet<&'static [u8]>,
+    longest: usize,
+}
+
+fn word_set(words: impl Iterator<Item = &'static str>) -> WordSet {
+    let words: FxHashSet<&'static [u8]> = words.map(str::as_bytes).collect();
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    WordSet { words, longest }
+}
 
 /// Whether `word` lower-cased is in `set` (of lower-case words). A short ASCII word is
 /// lower-cased on the stack, not in a new string.
-fn in_lowercase_set(word: &str, set: &FxHashSet<&str>) -> bool {
+fn in_lowercase_set(word: &str, set: &WordSet) -> bool {
     let mut buffer = [0u8; 32];
+    if word.is_ascii() {
+        // Lower-casing keeps an ASCII word's length.
+        if word.len() > set.longest {
+            return false;
+        }
+        if let Some(lower) = buffer.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return set.words.contains(&*lower);
+        }
+    }
+    set.words.contains(word.to_lowercase().as_bytes())
+}
+
+/// `word` in lower case: in `buffer` when it is short ASCII, else in `heap`.
+fn lowercase_of<'b>(word: &str, buffer: &'b mut [u8; 32], heap: &'b mut String) -> &'b str {
     if word.is_ascii()
         && let Some(lower) = buffer.get_mut(..word.len())
     {
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+        return std::str::from_utf8(lower).unwrap_or_default();
     }
-    set.contains(word.to_lowercase().as_str())
+    *heap = word.to_lowercase();
+    heap
+}
+
+/// [`lowercase_of`] of a word that may be missing.
+fn lowercase_opt<'b>(
+    word: Option<&str>,
+    buffer: &'b mut [u8; 32],
+    heap: &'b mut String,
+) -> Option<&'b str> {
+    Some(lowercase_of(word?, buffer, heap))
+}
+
+/// Whether the cluster writes `word` in lower case (`word` lower-cased is in the vocabulary).
+fn written_lowercase(lowercase_words: &FxHashSet<String>, word: &str) -> bool {
+    let (mut buffer, mut heap) = ([0u8; 32], String::new());
+    lowercase_words.contains(lowercase_of(word, &mut buffer, &mut heap))
+}
+
+/// Whether the cluster writes `lower` (a lower-case word) capitalised inside a sentence: `^lower`
+/// in the vocabulary ([`lowercase_vocabulary`]).
+fn capitalised_inside(lowercase_words: &FxHashSet<String>, lower: &str) -> bool {
+    let mut buffer = [0u8; 33];
+    if let Some(key) = buffer.get_mut(..=lower.len()) {
+        key[0] = b'^';
+        key[1..].copy_from_slice(lower.as_bytes());
+        return std::str::from_utf8(key).is_ok_and(|key| lowercase_words.contains(key));
+    }
+    lowercase_words.contains(&format!("^{lower}"))
 }
 
 /// A name opening with a common given name, person-shaped, and no known place.
@@ -1639,7 +1723,7 @@ fn opens_with_given_name(name: &str) -> bool {
 
 /// A name without any cue or role, no acronym, no organisation or place word, no known place,
 /// every word of which the cluster also writes in lower case.
-fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &HashSet<String>) -> bool {
+fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &FxHashSet<String>) -> bool {
     cues == Cues::default()
         && entity.roles.is_empty()
         && !looks_like_org(&entity.name)
@@ -1647,7 +1731,7 @@ fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &HashSet<String>)
         && !super::places::is_known_place(&entity.name)
         && entity.name.split(' ').all(|w| {
             w.chars().skip(1).all(char::is_lowercase)
-                && (CONNECTORS.contains(&w) || lowercase_words.contains(&w.to_lowercase()))
+                && (CONNECTORS.contains(&w) || written_lowercase(lowercase_words, w))
         })
 }
 
@@ -1655,7 +1739,7 @@ fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &HashSet<String>)
 /// which every word after the first is one the cluster never writes in lower case, none a group,
 /// organisation, place or event word, and no known place: a person's full name ("Samsung
 /// Privacy Policy" has common words, "Pope Pius XII" a numeral).
-fn uncommon_full_name(name: &str, lowercase_words: &HashSet<String>) -> bool {
+fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (3..=4).contains(&words.len())
         && person_shaped(name)
@@ -1673,13 +1757,13 @@ fn uncommon_full_name(name: &str, lowercase_words: &HashSet<String>) -> bool {
         })
         && words[1..]
             .iter()
-            .all(|w| CONNECTORS.contains(w) || !lowercase_words.contains(&w.to_lowercase()))
+            .all(|w| CONNECTORS.contains(w) || !written_lowercase(lowercase_words, w))
 }
 
 /// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
 /// "-ist" or "-ician" ("naturalist", "economist", "physician").
 fn is_person_noun(word: &str) -> bool {
-    PERSON_NOUNS.contains(&word)
+    PERSON_NOUN_SET.words.contains(word.as_bytes())
         || (word.len() > 6
             && (word.ends_with("ist") || word.ends_with("ician"))
             && word.chars().all(|c| c.is_ascii_lowercase()))
@@ -1688,15 +1772,15 @@ fn is_person_noun(word: &str) -> bool {
 /// A nationality, ethnic or religious word ("Israelis", "British", "Soviet", "Chinese"); a
 /// capitalised plural in "-ans" of seven letters or more names a people ("Kenyans").
 fn is_group_word(word: &str) -> bool {
-    let lower = clean_word(word).to_lowercase();
+    let (mut buffer, mut heap) = ([0u8; 32], String::new());
+    let lower = lowercase_of(clean_word(word), &mut buffer, &mut heap);
     let singular = if lower.len() > 4 {
-        lower.strip_suffix('s').unwrap_or(&lower)
+        lower.strip_suffix('s').unwrap_or(lower)
     } else {
-        &lower
+        lower
     };
     (lower.len() >= 7 && lower.ends_with("ans") && lower.chars().all(char::is_alphabetic))
-        || GROUP_WORDS.contains(&singular)
-        || MORE_GROUP_WORDS.contains(&singular)
+        || GROUP_SET.words.contains(singular.as_bytes())
         || ["ian", "ean", "ese", "ish"]
             .iter()
             .any(|suffix| singular.len() > suffix.len() + 2 && singular.ends_with(suffix))
@@ -1717,7 +1801,7 @@ fn is_initial(word: &str) -> bool {
 pub(crate) fn find_in_tokens(
     doc: &Doc<'_>,
     tokens: &[Token],
-    lowercase_words: &HashSet<String>,
+    lowercase_words: &FxHashSet<String>,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -1725,6 +1809,11 @@ pub(crate) fn find_in_tokens(
     let mut last: Option<(usize, Cues)> = None;
     while pos < tokens.len() {
         let first = doc.slice(tokens[pos].span);
+        // Most tokens are lower case: nothing more to look at.
+        if !is_capitalised(first) {
+            pos += 1;
+            continue;
+        }
         // "Jan Voskuil": a month word followed by a name is a given name.
         let given_name = in_lowercase_set(first, &MONTH_SET)
             && tokens.get(pos + 1).is_some_and(|t| {
@@ -1739,7 +1828,7 @@ pub(crate) fn find_in_tokens(
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-        if !is_capitalised(first) || is_skip_word(first) && !given_name || attached {
+        if is_skip_word(first) && !given_name || attached {
             pos += 1;
             continue;
         }
@@ -1763,9 +1852,10 @@ pub(crate) fn find_in_tokens(
             let inner_page_word = word == "Watch" && is_capitalised(prev) && !is_skip_word(prev);
             if is_skip_word(word) && !month_as_name && !inner_page_word
                 || is_possessive(prev)
-                || crate::stopwords::is_stopword(&word.to_lowercase())
-                    && is_capitalised(word)
-                    && !month_as_name
+                || is_capitalised(word) && !month_as_name && {
+                    let (mut buffer, mut heap) = ([0u8; 32], String::new());
+                    crate::stopwords::is_stopword(lowercase_of(word, &mut buffer, &mut heap))
+                }
             {
                 break;
             }
@@ -1814,25 +1904,26 @@ pub(crate) fn find_in_tokens(
         // Sentence-initial and common words are not names.
         while start < end {
             let word = doc.slice(tokens[start].span);
-            let lower = word.to_lowercase();
-            let used_lowercase = lowercase_words.contains(&lower);
+            let (mut buffer, mut heap) = ([0u8; 32], String::new());
+            let lower = lowercase_of(word, &mut buffer, &mut heap);
+            let used_lowercase = lowercase_words.contains(lower);
             let after_quote = start > 0
                 && gap(doc, tokens, start - 1, start)
                     .chars()
                     .any(|c| matches!(c, '"' | '“' | ':' | '('));
             // "Foreign Minister X" opening a sentence: the qualifier belongs to the role.
-            let qualifies_title = OFFICE_QUALIFIERS.contains(&lower.as_str())
+            let qualifies_title = OFFICE_QUALIFIERS.contains(&lower)
                 && start + 1 < end
                 && is_title(doc.slice(tokens[start + 1].span));
             let drop = !qualifies_title
                 && (word == "and"
                     || is_skip_word(word) && !(start == pos && given_name)
-                    || crate::stopwords::is_stopword(&lower)
+                    || crate::stopwords::is_stopword(lower)
                         && (start == 0 || end - start == 1 || after_quote)
                     || used_lowercase && (start == 0 || end - start == 1)
                     || start == 0
                         && end == 1
-                        && !lowercase_words.contains(&format!("^{lower}"))
+                        && !capitalised_inside(lowercase_words, lower)
                         && !super::places::is_known_place(word));
             if drop {
                 start += 1;
@@ -1860,7 +1951,7 @@ pub(crate) fn find_in_tokens(
         let group = start < end
             && tokens[start..end].iter().all(|t| {
                 let word = doc.slice(t.span);
-                is_group_word(word) || NAME_MODIFIERS.contains(&word.to_lowercase().as_str())
+                is_group_word(word) || in_list(Some(word), NAME_MODIFIERS)
             })
             && tokens[start..end]
                 .iter()
@@ -1928,12 +2019,12 @@ fn common_noun_body(
     tokens: &[Token],
     start: usize,
     and: usize,
-    lowercase_words: &HashSet<String>,
+    lowercase_words: &FxHashSet<String>,
 ) -> bool {
     let common = |k: usize| {
         let word = doc.slice(tokens[k].span);
         CONNECTORS.contains(&word)
-            || is_capitalised(word) && lowercase_words.contains(&word.to_lowercase())
+            || is_capitalised(word) && written_lowercase(lowercase_words, word)
     };
     if and + 1 >= tokens.len()
         || gap(doc, tokens, and - 1, and) != " "
@@ -1950,7 +2041,7 @@ fn common_noun_body(
         if !is_capitalised(word) || k > and + 1 && gap(doc, tokens, k - 1, k) != " " {
             break;
         }
-        if ORG_WORDS.contains(&word.to_lowercase().as_str()) {
+        if in_lowercase_set(word, &ORG_SET) {
             return true;
         }
         k += 1;
@@ -2012,8 +2103,15 @@ fn run_text(doc: &Doc<'_>, tokens: &[Token], start: usize, end: usize) -> String
         .join(" ")
 }
 
+/// Whether `word` lower-cased is in `list` (of lower-case ASCII words; the tests check them).
 fn in_list(word: Option<&str>, list: &[&str]) -> bool {
-    word.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
+    word.is_some_and(|w| {
+        if w.is_ascii() {
+            list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        } else {
+            list.contains(&w.to_lowercase().as_str())
+        }
+    })
 }
 
 fn split_found(
@@ -2021,7 +2119,7 @@ fn split_found(
     tokens: &[Token],
     start: usize,
     end: usize,
-    lowercase: &HashSet<String>,
+    lowercase: &FxHashSet<String>,
 ) -> Option<Found> {
     let words: Vec<&str> = tokens[start..end]
         .iter()
@@ -2033,7 +2131,7 @@ fn split_found(
         // "Dara Sen": an abbreviated title without its full stop, closing the run, is a name.
         let closing_abbreviation = i + 1 == words.len()
             && i > 0
-            && ABBREVIATED_TITLES.contains(&word.to_lowercase().as_str())
+            && in_list(Some(word), ABBREVIATED_TITLES)
             && !doc
                 .text
                 .get(tokens[start + i].span.end..)
@@ -2046,7 +2144,7 @@ fn split_found(
             if words.get(i + 1) == Some(&"of")
                 && words
                     .get(i + 2)
-                    .is_some_and(|w| OFFICE_OBJECTS.contains(&w.to_lowercase().as_str()))
+                    .is_some_and(|w| in_list(Some(w), OFFICE_OBJECTS))
             {
                 split = i + 3;
             }
@@ -2055,9 +2153,7 @@ fn split_found(
     // "Justice Department", "Police Department": a title before a body's word names the body.
     if split > 0
         && split < words.len()
-        && words[split..]
-            .iter()
-            .all(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+        && words[split..].iter().all(|w| in_lowercase_set(w, &ORG_SET))
     {
         split = 0;
     }
@@ -2069,12 +2165,13 @@ fn split_found(
     let mut role_start = 0;
     while role_start < split {
         let word = words[role_start];
-        let lower = word.to_lowercase();
+        let (mut buffer, mut heap) = ([0u8; 32], String::new());
+        let lower = lowercase_of(word, &mut buffer, &mut heap);
         let common_opening = start + role_start == 0
             && !is_title(word)
             && !is_group_word(word)
-            && !OFFICE_QUALIFIERS.contains(&lower.as_str())
-            && !lowercase.contains(&format!("^{lower}"));
+            && !OFFICE_QUALIFIERS.contains(&lower)
+            && !capitalised_inside(lowercase, lower);
         if CONNECTORS.contains(&word) || common_opening {
             role_start += 1;
         } else {
@@ -2128,19 +2225,19 @@ fn split_found(
         return None;
     }
     let mut role = (split > role_start).then(|| words[role_start..split].join(" "));
-    let before = start
-        .checked_sub(1)
-        .map(|i| doc.slice(tokens[i].span).to_lowercase());
-    let before2 = start
-        .checked_sub(2)
-        .map(|i| doc.slice(tokens[i].span).to_lowercase());
+    // The words around the run, lower-cased on the stack.
+    let mut buffers = [[0u8; 32]; 3];
+    let mut heaps = [String::new(), String::new(), String::new()];
+    let [before_buffer, before2_buffer, after_buffer] = &mut buffers;
+    let [before_heap, before2_heap, after_heap] = &mut heaps;
+    let word_at = |i: Option<usize>| i.map(|i| doc.slice(tokens[i].span));
+    let before = lowercase_opt(word_at(start.checked_sub(1)), before_buffer, before_heap);
+    let before2 = lowercase_opt(word_at(start.checked_sub(2)), before2_buffer, before2_heap);
     let gap_before = start.checked_sub(1).map(|i| gap(doc, tokens, i, start));
     let plain_before = gap_before.is_some_and(|g| g.chars().all(char::is_whitespace));
     // "head of Thailand's committee", "mayor of London": the name is the office's object.
-    let office_object = split == 0
-        && before.as_deref() == Some("of")
-        && plain_before
-        && before2.as_deref().is_some_and(is_title);
+    let office_object =
+        split == 0 && before == Some("of") && plain_before && before2.is_some_and(is_title);
     // Lower-case role words right before: "Italian foreign minister Paolo Gentiloni". The scan
     // never crosses punctuation other than the full stop of an abbreviated title ("Gen.").
     if role.is_none() && start > 0 && !office_object {
@@ -2157,12 +2254,15 @@ fn split_found(
             let sentence_initial_common = back - 1 == 0
                 && !is_title(word)
                 && !in_list(Some(word), OFFICE_QUALIFIERS)
-                && !lowercase.contains(&format!("^{}", word.to_lowercase()));
+                && !{
+                    let (mut buffer, mut heap) = ([0u8; 32], String::new());
+                    capitalised_inside(lowercase, lowercase_of(word, &mut buffer, &mut heap))
+                };
             if is_title(word) {
                 any_title = true;
             } else if sentence_initial_common
                 || !(is_capitalised(word)
-                    && (!lowercase.contains(&word.to_lowercase())
+                    && (!written_lowercase(lowercase, word)
                         || in_list(Some(word), OFFICE_QUALIFIERS)
                         || in_list(Some(word), ORG_WORDS))
                     || word == "of"
@@ -2183,15 +2283,14 @@ fn split_found(
     let name_start = tokens[start + split].span.start;
     let name_end = tokens[end - 1].span.end;
     let after_word = tokens.get(end).map(|t| doc.slice(t.span));
-    let after = after_word.map(str::to_lowercase);
+    let after = lowercase_opt(after_word, after_buffer, after_heap);
     let gap_after = tokens.get(end).map(|_| gap(doc, tokens, end - 1, end));
     let possessive = is_possessive(doc.slice(tokens[end - 1].span));
     let mut cues = Cues::default();
     // "from Lincoln's inaugural": the preposition governs the possessed noun, not the name.
     let place_prep = split == 0
-        && (in_list(before.as_deref(), PLACE_PREPOSITIONS) && plain_before && !possessive
-            || before.as_deref() == Some("of")
-                && before2.as_deref().is_some_and(|w| PLACE_NOUNS.contains(&w)));
+        && (in_list(before, PLACE_PREPOSITIONS) && plain_before && !possessive
+            || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
         && start > 0
@@ -2204,7 +2303,7 @@ fn split_found(
             let g = g.trim_start();
             g.starts_with('(') || g.starts_with('_') || g.starts_with("--") || g.starts_with('—')
         });
-    let country_noun = possessive && in_list(after.as_deref(), COUNTRY_NOUNS);
+    let country_noun = possessive && in_list(after, COUNTRY_NOUNS);
     if place_prep || dateline || country_noun || state.is_some() {
         cues.place += 1;
     }
@@ -2230,32 +2329,29 @@ fn split_found(
             && !SPEECH_VERBS.contains(&word)
             && !word.ends_with("ed"))
     });
-    if possessive && in_list(after.as_deref(), KIN_AFTER) && kin_noun_ends {
+    if possessive && in_list(after, KIN_AFTER) && kin_noun_ends {
         cues.person += 1;
     }
     if office_object {
         cues.org += 1;
     }
-    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list(after.as_deref(), ORG_AFTER) {
+    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list(after, ORG_AFTER) {
         cues.org += 1;
     }
     // "Philadelphia police", "Oakland residents": a town's; "Comcast-owned", "Seattle-based".
-    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list(after.as_deref(), PLACE_AFTER)
-        || gap_after.is_some_and(|g| g == "-") && after.as_deref() == Some("based")
+    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list(after, PLACE_AFTER)
+        || gap_after.is_some_and(|g| g == "-") && after == Some("based")
     {
         cues.place += 1;
     }
     // "as Fortune reported": a publication.
     if gap_after.is_some_and(|g| g == "-")
-        && in_list(
-            after.as_deref(),
-            &["owned", "backed", "funded", "controlled"],
-        )
+        && in_list(after, &["owned", "backed", "funded", "controlled"])
         || split == 0
-            && before.as_deref() == Some("as")
+            && before == Some("as")
             && plain_before
             && gap_after.is_some_and(|g| g == " ")
-            && in_list(after.as_deref(), &["reported", "reports"])
+            && in_list(after, &["reported", "reports"])
     {
         cues.org += 1;
     }
@@ -2269,7 +2365,7 @@ fn split_found(
     // A noun right before: "designer Mikhail Kalashnikov", "the daily Izvestia".
     let comma_before = gap_before.is_some_and(|g| g.trim() == ",");
     if split == 0 && role.is_none() && !modifier && (plain_before || comma_before) {
-        let noun = before.as_deref().map(|w| {
+        let noun = before.map(|w| {
             if w.len() > 4 {
                 w.strip_suffix('s').unwrap_or(w)
             } else {
@@ -2281,7 +2377,7 @@ fn split_found(
             Some(w)
                 if is_person_noun(w)
                     || w.ends_with("year-old")
-                    || w == "old" && before2.as_deref() == Some("year") =>
+                    || w == "old" && before2 == Some("year") =>
             {
                 cues.person += 1;
             }
@@ -2290,7 +2386,7 @@ fn split_found(
             // "the band the Eeries": an organisation noun before "the".
             Some("the")
                 if plain_before
-                    && before2.as_deref().is_some_and(|w| ORG_NOUNS.contains(&w))
+                    && before2.is_some_and(|w| ORG_NOUNS.contains(&w))
                     && gap(doc, tokens, start - 2, start - 1)
                         .chars()
                         .all(char::is_whitespace) =>
@@ -2311,7 +2407,8 @@ fn split_found(
             {
                 break;
             }
-            let word = doc.slice(tokens[k].span).to_lowercase();
+            let (mut buffer, mut heap) = ([0u8; 32], String::new());
+            let word = lowercase_of(doc.slice(tokens[k].span), &mut buffer, &mut heap);
             if k == end && word.chars().all(|c| c.is_ascii_digit()) {
                 if gap(doc, tokens, k, (k + 1).min(tokens.len() - 1)).starts_with(',') {
                     cues.person += 1;
@@ -2325,9 +2422,9 @@ fn split_found(
             }
             // The apposition's head comes before any function word but a determiner ("X, a
             // disorder that affects children" is no person).
-            if crate::stopwords::is_stopword(&word)
+            if crate::stopwords::is_stopword(word)
                 && !matches!(
-                    word.as_str(),
+                    word,
                     "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my"
                 )
             {
@@ -2353,9 +2450,9 @@ fn split_found(
         }
     }
     if cues.place == 0
-        && (in_list(after.as_deref(), SPEECH_VERBS)
+        && (in_list(after, SPEECH_VERBS)
             && gap_after.is_some_and(|g| g.chars().all(char::is_whitespace))
-            || in_list(before.as_deref(), SPEECH_VERBS) && name_words.len() >= 2)
+            || in_list(before, SPEECH_VERBS) && name_words.len() >= 2)
     {
         cues.speech += 1;
     }
@@ -2388,13 +2485,12 @@ fn camel_case(name: &str) -> bool {
 }
 
 fn looks_like_org(name: &str) -> bool {
-    name.split(' ')
-        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+    name.split(' ').any(|w| in_lowercase_set(w, &ORG_SET))
 }
 
 fn has_place_word(name: &str) -> bool {
     name.split(' ')
-        .any(|w| PLACE_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| in_lowercase_set(w, &PLACE_WORD_SET))
 }
 
 fn classify(name: &str, cues: Cues) -> &'static str {
@@ -2436,6 +2532,83 @@ fn classify(name: &str, cues: Cues) -> &'static str {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
+
+    /// `in_list` and the word sets compare lower-case ASCII words.
+    #[test]
+    fn word_lists_are_lower_case_ascii() {
+        for list in [
+            super::CONNECTORS,
+            super::TITLES,
+            super::ABBREVIATED_TITLES,
+            super::OFFICE_OBJECTS,
+            super::ORG_WORDS,
+            super::MORE_GROUP_WORDS,
+            super::COMMON_ACRONYMS,
+            super::OFFICE_QUALIFIERS,
+            super::CORPORATE_SUFFIXES,
+            super::STORM_WORDS,
+            super::PLACE_WORDS,
+            super::EVENT_WORDS,
+            super::SHIP_PREFIXES,
+            super::MONTH_WORDS,
+            super::NAME_MODIFIERS,
+            super::GROUP_WORDS,
+            super::PERSON_NOUNS,
+            super::KIN_AFTER,
+            super::ORG_NOUNS,
+            super::PLACE_NOUNS,
+            super::COUNTRY_NOUNS,
+            super::ORG_AFTER,
+            super::PLACE_AFTER,
+            super::PLACE_PREPOSITIONS,
+            super::SPEECH_VERBS,
+            super::SKIP_WORDS,
+            super::COUNT_NOUNS,
+        ] {
+            for word in list {
+                assert!(
+                    word.bytes()
+                        .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                    "{word}"
+                );
+            }
+        }
+    }
+
+    /// `entity_key`'s one-pass ASCII path gives the general key.
+    #[test]
+    fn fast_entity_key_is_the_key() {
+        let slow = |name: &str| {
+            let lower = name
+                .to_lowercase()
+                .replace(['-', '‐'], " ")
+                .replace('.', "");
+            let mut words: Vec<&str> = lower.split_whitespace().collect();
+            if words.len() > 2 {
+                let first = words[0];
+                words.retain(|w| !matches!(*w, "al" | "el"));
+                if words.is_empty() || words[0] != first {
+                    return lower.clone();
+                }
+            }
+            words.join(" ")
+        };
+        for name in [
+            "Hafez al-Assad",
+            "Al Assad",
+            "al-Assad",
+            "U.S.",
+            "Al El Al",
+            "  A  b ",
+            "Bashar al Assad Jr.",
+            "A\tB",
+            "Café Société",
+            "x-",
+            "",
+        ] {
+            assert_eq!(super::entity_key(name), slow(name), "{name:?}");
+        }
+    }
 
     /// `in_lowercase_set` lower-cases the word, so the lists must hold lower-case words.
     #[test]

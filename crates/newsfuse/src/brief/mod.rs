@@ -344,18 +344,6 @@ pub(crate) fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
-/// The distinct content stems (non-stopword, with a letter or digit) of a sentence.
-pub(crate) fn content_stems(sentence: &Sentence) -> Vec<&str> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    sentence
-        .tokens
-        .iter()
-        .filter(|token| !token.is_stopword && token.stem.chars().any(char::is_alphanumeric))
-        .map(|token| &*token.stem)
-        .filter(|stem| seen.insert(*stem))
-        .collect()
-}
-
 fn article_label(article: &crate::model::Article) -> String {
     if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return truncate_chars(title.trim(), 80);

@@ -3,8 +3,9 @@
 //! capitals, the US states, the continents and large world regions, and the planets. Used by
 //! [`super::entities`] to type a place the text gives no cue for ("Japan said ...").
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const COUNTRIES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|\
 Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|\
@@ -57,7 +58,7 @@ Damascus|Taipei|Dushanbe|Dar es Salaam|Bangkok|Lome|Tunis|Ankara|Ashgabat|\
 Kampala|Kiev|Kyiv|Abu Dhabi|London|Washington|Montevideo|Tashkent|Caracas|Hanoi|\
 Sanaa|Lusaka|Harare|Edinburgh|Cardiff|Belfast";
 
-static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PLACES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     [COUNTRIES, STATES, REGIONS, CAPITALS]
         .iter()
         .flat_map(|list| list.split('|'))
@@ -71,6 +72,34 @@ fn key(name: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `f` of [`key`]`(name)`; a short ASCII name's key is built on the stack (names are looked up
+/// for many tokens).
+fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 64];
+    if name.is_ascii() && name.len() <= buffer.len() {
+        let mut len = 0;
+        let mut space = false;
+        for &byte in name.as_bytes() {
+            // ASCII whitespace as `char::is_whitespace` has it (tab to carriage return, space).
+            if matches!(byte, b'.' | b'-' | b'\t'..=b'\r' | b' ') {
+                space = len > 0;
+                continue;
+            }
+            if space {
+                buffer[len] = b' ';
+                len += 1;
+                space = false;
+            }
+            buffer[len] = byte.to_ascii_lowercase();
+            len += 1;
+        }
+        if let Ok(key) = std::str::from_utf8(&buffer[..len]) {
+            return f(key);
+        }
+    }
+    f(&key(name))
 }
 
 /// Names of one country (and a party's nickname): an entity named by any of them is one entity.
@@ -99,12 +128,12 @@ const SYNONYMS: &[&[&str]] = &[
 
 /// The index of the synonym set `name` belongs to ("Burma" and "Myanmar" give the same).
 pub(crate) fn synonym_set(name: &str) -> Option<usize> {
-    SYNONYM_INDEX.get(&key(name)).copied()
+    with_key(name, |key| SYNONYM_INDEX.get(key).copied())
 }
 
 /// Each synonym's key, mapped to its set's index in [`SYNONYMS`] (the first set naming it).
-static SYNONYM_INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
-    let mut index = HashMap::new();
+static SYNONYM_INDEX: LazyLock<FxHashMap<String, usize>> = LazyLock::new(|| {
+    let mut index = FxHashMap::default();
     for (set_idx, set) in SYNONYMS.iter().enumerate() {
         for name in *set {
             index.entry(key(name)).or_insert(set_idx);
@@ -164,22 +193,54 @@ const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// The state a news-style abbreviation names ("Md", "N.C." without its last dot or with it).
 pub(crate) fn state_of_abbreviation(word: &str) -> Option<&'static str> {
-    let bare = word.replace('.', "").to_lowercase();
+    // The abbreviations are lower-case ASCII: an ASCII word is compared without a copy.
+    let spells = |abbr: &str| {
+        if word.is_ascii() {
+            let mut letters = word.bytes().filter(|&b| b != b'.');
+            abbr.bytes()
+                .all(|a| letters.next().is_some_and(|b| b.to_ascii_lowercase() == a))
+                && letters.next().is_none()
+        } else {
+            word.replace('.', "").to_lowercase() == abbr
+        }
+    };
     STATE_ABBREVIATIONS
         .iter()
-        .find(|(abbr, _)| *abbr == bare)
+        .find(|(abbr, _)| spells(abbr))
         .map(|(_, state)| *state)
 }
 
 /// True when `name` is a country, capital or large city, US state, continent, large region or
 /// planet.
 pub(crate) fn is_known_place(name: &str) -> bool {
-    PLACES.contains(&key(name))
+    with_key(name, |key| PLACES.contains(key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stack_key_is_the_key() {
+        for name in [
+            "Japan",
+            " New  York ",
+            "U.S.",
+            "Guinea-Bissau",
+            "a.-b",
+            "\tX\x0bY\r",
+            "Côte d'Ivoire",
+            "",
+            ".",
+            "ŞANLIURFA",
+        ] {
+            assert_eq!(with_key(name, str::to_string), key(name), "{name:?}");
+        }
+        assert_eq!(state_of_abbreviation("N.C."), Some("North Carolina"));
+        assert_eq!(state_of_abbreviation("Md"), Some("Maryland"));
+        assert_eq!(state_of_abbreviation("Mdx"), None);
+        assert_eq!(state_of_abbreviation("M"), None);
+    }
 
     #[test]
     fn countries_states_and_capitals() {
