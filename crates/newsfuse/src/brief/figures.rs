@@ -248,6 +248,48 @@ static SPELLED_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid words")
 });
 
+/// Whether [`SPELLED_NUMBER`] may find a number in `text` that [`scan_numbers`] keeps: one of
+/// [`SPELLED_WORDS`] with a word boundary on each side ("one" only before a scale: alone it is
+/// dropped). A cheap test that spares the regex most sentences ("someone", "often", "one of"
+/// hold none). A character outside ASCII may be a boundary or a space; the long s, which
+/// case-folds to "s", sends every text to the regex.
+fn may_hold_spelled_number(text: &str) -> bool {
+    if text.contains('ſ') {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let word_byte = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    SPELLED_WORDS.find_overlapping_iter(text).any(|m| {
+        if m.start() > 0 && word_byte(m.start() - 1) || word_byte(m.end()) {
+            return false;
+        }
+        if m.end() - m.start() != 3 || !bytes[m.start()..m.end()].eq_ignore_ascii_case(b"one") {
+            return true;
+        }
+        // "one million": a space or a hyphen (any character outside ASCII may be a space),
+        // then a scale.
+        let Some(&gap) = bytes.get(m.end()) else {
+            return false;
+        };
+        if !gap.is_ascii() {
+            return true;
+        }
+        if !(gap == b'-' || (gap as char).is_whitespace()) {
+            return false;
+        }
+        let after = &bytes[m.end() + 1..];
+        ["hundred", "thousand", "million", "billion"].iter().any(|scale| {
+            after
+                .get(..scale.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(scale.as_bytes()))
+        })
+    })
+}
+
 /// Spelled-out numbers from zero to nineteen, by value.
 const UNITS: &[&str] = &[
     "zero",
@@ -278,7 +320,12 @@ const TENS: &[&str] = &[
 
 /// The value of a spelled-out number ("twenty-five" -> 25).
 fn spelled_value(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
+    // Every spelled number is ASCII, and no other character lower-cases to an ASCII letter of
+    // one ("K", the Kelvin sign, gives "k"): a word with any other character is none.
+    if !word.is_ascii() || word.len() > "seventy-seven".len() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
     let (tens, unit) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
     let index = |list: &[&str], w: &str| list.iter().position(|x| *x == w);
     if unit.is_empty() {
@@ -360,7 +407,7 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
             spelled: false,
         });
     }
-    let spelled = SPELLED_WORDS.is_match(text) || text.contains('ſ');
+    let spelled = may_hold_spelled_number(text);
     for caps in SPELLED_NUMBER.captures_iter(if spelled { text } else { "" }) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
@@ -1623,17 +1670,17 @@ fn extract_sentence(
         let mut abs_end = base + whole.end;
         let number_start = base + num.start;
 
-        let tokens_after: Vec<&Token> = sentence
-            .tokens
+        // Tokens are in text order and never overlap: those after the number are a suffix of
+        // the sentence's, those before it a prefix.
+        let tokens_after: Vec<&Token> = sentence.tokens
+            [sentence.tokens.partition_point(|t| t.span.start < abs_end)..]
             .iter()
-            .filter(|t| t.span.start >= abs_end)
             .collect();
-        let tokens_before: Vec<&Token> = sentence
-            .tokens
+        let tokens_before: Vec<&Token> = sentence.tokens
+            [..sentence.tokens.partition_point(|t| t.span.end <= abs_start)]
             .iter()
-            .filter(|t| t.span.end <= abs_start)
             .collect();
-        let lower = |t: &Token| doc.slice(t.span).to_lowercase().replace('\u{2019}', "'");
+        let lower = |t: &Token| lower_token(doc.slice(t.span));
         let (hedge, hedge_start) = read_hedge(&tokens_before, &lower);
 
         let mut currency = raw.currency;
@@ -1683,7 +1730,8 @@ fn extract_sentence(
         }
         if currency.is_none()
             && let Some(previous) = tokens_before.last()
-            && let Some((_, code)) = CURRENCY_BEFORE.iter().find(|(w, _)| *w == lower(previous))
+            && let previous_lower = lower(previous)
+            && let Some((_, code)) = CURRENCY_BEFORE.iter().find(|(w, _)| *w == previous_lower)
         {
             // "U.S. dlrs 3.7 billion", "dlrs 100 million".
             currency = Some(code);
@@ -1866,10 +1914,11 @@ fn extract_sentence(
                 .take(4)
                 .chain(rest.iter().take(4))
                 .filter_map(|t| {
+                    let base = base_form(&t.stem);
                     DIMENSION_STEMS
                         .iter()
                         .copied()
-                        .find(|d| *d == &*t.stem || *d == base_form(&t.stem))
+                        .find(|d| *d == &*t.stem || *d == base)
                 })
                 .collect(),
             partial: tokens_before
@@ -2100,12 +2149,12 @@ fn clause_start(text: &str, from: usize, to: usize) -> usize {
     let Some(piece) = text.get(from..to) else {
         return from;
     };
-    let mut start = from;
-    for (idx, c) in piece.char_indices() {
-        if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
-            start = from + idx + c.len_utf8();
-        }
-    }
+    // After the last boundary mark.
+    let mut start = piece
+        .rfind([',', ';', ':', '(', ')', '—', '–'])
+        .map_or(from, |idx| {
+            from + idx + piece[idx..].chars().next().map_or(0, char::len_utf8)
+        });
     for word in [" and ", " but ", " while ", " whereas "] {
         if let Some(idx) = piece.rfind(word) {
             start = start.max(from + idx + word.len());
@@ -2222,6 +2271,15 @@ fn base_form(stem: &str) -> &str {
     }
 }
 
+/// A token's surface in lower case with curly apostrophes straight.
+fn lower_token(surface: &str) -> String {
+    if surface.is_ascii() {
+        surface.to_ascii_lowercase()
+    } else {
+        surface.to_lowercase().replace('\u{2019}', "'")
+    }
+}
+
 fn is_wordy(token: &Token) -> bool {
     token.stem.chars().any(char::is_alphabetic)
 }
@@ -2241,30 +2299,34 @@ fn read_hedge(before: &[&Token], lower: &dyn Fn(&Token) -> String) -> (Hedge, us
             .get(n.wrapping_sub(back))
             .map_or(usize::MAX, |t| t.span.start)
     };
-    let two = format!("{} {}", word(2), word(1));
-    let three = format!("{} {} {}", word(3), word(2), word(1));
+    // Tokens hold no space, so the words compare one by one.
+    let (w1, w2, w3) = (word(1), word(2), word(3));
+    let (w1, w2, w3) = (w1.as_str(), w2.as_str(), w3.as_str());
     if matches!(
-        three.as_str(),
-        "no more than" | "no fewer than" | "as many as" | "as much as"
+        (w3, w2, w1),
+        ("no", "more" | "fewer", "than") | ("as", "many" | "much", "as")
     ) {
-        let hedge = if three.starts_with("no fewer") {
+        let hedge = if (w3, w2) == ("no", "fewer") {
             Hedge::AtLeast
         } else {
             Hedge::AtMost
         };
         return (hedge, start(3));
     }
-    match two.as_str() {
-        "more than" | "at least" | "upwards of" | "just over" | "well over" => {
+    match (w2, w1) {
+        ("more", "than")
+        | ("at", "least")
+        | ("upwards", "of")
+        | ("just" | "well", "over") => {
             return (Hedge::AtLeast, start(2));
         }
-        "less than" | "fewer than" | "up to" | "just under" | "well under" => {
+        ("less" | "fewer", "than") | ("up", "to") | ("just" | "well", "under") => {
             return (Hedge::AtMost, start(2));
         }
-        "close to" | "an estimated" => return (Hedge::Approximate, start(2)),
+        ("close", "to") | ("an", "estimated") => return (Hedge::Approximate, start(2)),
         _ => {}
     }
-    match word(1).as_str() {
+    match w1 {
         "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
         | "estimated" | "approx" | "circa" | "~" => (Hedge::Approximate, start(1)),
         "over" | "exceeding" => (Hedge::AtLeast, start(1)),
