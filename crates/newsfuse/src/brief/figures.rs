@@ -209,22 +209,51 @@ struct Mention {
     predicate: Option<String>,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+const NUMBER_PATTERN: &str = r"(?x)
         (?:(?P<cur>US\$|A\$|C\$|[$€£¥])\s?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:[\s-]?(?i:(?P<scale>thousand|million|billion|trillion|bn|mln)\b))?
-        (?:\s?(?P<pct>%|(?i:per\s?cent\b|percent\b|percentage\s+points?\b)))?",
-    )
-    .expect("valid regex")
+        (?:\s?(?P<pct>%|(?i:per\s?cent\b|percent\b|percentage\s+points?\b)))?";
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("valid regex"));
+/// [`NUMBER`] with ASCII word boundaries (see [`captures_as`]).
+static NUMBER_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&NUMBER_PATTERN.replace(r"\b", r"(?-u:\b)")).expect("valid regex")
 });
+
+/// Characters outside ASCII that news text often holds and that are no word characters for
+/// a regular expression (quote marks, dashes, spaces, currency signs): with only these, a
+/// Unicode word boundary falls where an ASCII one does.
+const NON_WORD_CHARS: &[char] = &[
+    '\u{a0}', '£', '¥', '«', '»', '°', '‐', '‑', '‒', '–', '—', '―', '‘', '’', '‚', '‛', '“', '”',
+    '„', '‟', '…', '•', '€',
+];
+
+/// The matches of `exact` in `text`. `ascii` is the same pattern with ASCII word boundaries,
+/// which the regex engine's lazy DFA runs on any text (a Unicode boundary makes it give up at
+/// the first character outside ASCII); it runs instead when every character of `text` outside
+/// ASCII is one of [`NON_WORD_CHARS`], where both boundaries fall alike.
+fn captures_as<'t>(exact: &Regex, ascii: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
+    let regex = if text
+        .chars()
+        .all(|c| c.is_ascii() || NON_WORD_CHARS.contains(&c))
+    {
+        ascii
+    } else {
+        exact
+    };
+    regex.captures_iter(text).collect()
+}
 
 /// Numbers written as words: "four men", "twenty-five", "two million", "ten percent". "One" only
 /// with a scale ("one million"): alone it is mostly a pronoun or an article.
-static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
+static SPELLED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(SPELLED_NUMBER_PATTERN).expect("valid regex"));
+/// [`SPELLED_NUMBER`] with ASCII word boundaries (see [`captures_as`]).
+static SPELLED_NUMBER_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&SPELLED_NUMBER_PATTERN.replace(r"\b", r"(?-u:\b)")).expect("valid regex")
+});
+const SPELLED_NUMBER_PATTERN: &str = r"(?xi)
         \b(?P<num>
             (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
                 (?:-(?:one|two|three|four|five|six|seven|eight|nine))?
@@ -233,10 +262,7 @@ static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
           | one
         )\b
         (?:[\s-](?P<scale>hundred|thousand|million|billion)\b)?
-        (?:\s(?P<pct>percent\b|per\s?cent\b))?",
-    )
-    .expect("valid regex")
-});
+        (?:\s(?P<pct>percent\b|per\s?cent\b))?";
 
 /// The words [`SPELLED_NUMBER`] starts with, in any ASCII case: a text holding none of them (nor
 /// the long s, which case-folds to "s") has no spelled number. A cheap test that spares the
@@ -367,7 +393,7 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
     let mut found: Vec<RawNumber> = Vec::new();
     // Only ASCII digits parse below, so a text without one has no number in digits.
     let digits = text.bytes().any(|b| b.is_ascii_digit());
-    for caps in NUMBER.captures_iter(if digits { text } else { "" }) {
+    for caps in captures_as(&NUMBER, &NUMBER_ASCII, if digits { text } else { "" }) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
@@ -408,7 +434,11 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
         });
     }
     let spelled = may_hold_spelled_number(text);
-    for caps in SPELLED_NUMBER.captures_iter(if spelled { text } else { "" }) {
+    for caps in captures_as(
+        &SPELLED_NUMBER,
+        &SPELLED_NUMBER_ASCII,
+        if spelled { text } else { "" },
+    ) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
@@ -2155,9 +2185,11 @@ fn clause_start(text: &str, from: usize, to: usize) -> usize {
         .map_or(from, |idx| {
             from + idx + piece[idx..].chars().next().map_or(0, char::len_utf8)
         });
+    // A word holds no boundary mark, so one after the mark is in the text after it.
+    let tail = &piece[start - from..];
     for word in [" and ", " but ", " while ", " whereas "] {
-        if let Some(idx) = piece.rfind(word) {
-            start = start.max(from + idx + word.len());
+        if let Some(idx) = tail.rfind(word) {
+            start = start.max(to - tail.len() + idx + word.len());
         }
     }
     start
@@ -2954,6 +2986,55 @@ mod tests {
     fn figures_of(texts: &[&str]) -> Figures {
         let (cluster, cleaned, segmented) = cluster_of(texts);
         build_brief(&cluster, &cleaned, &segmented, &[]).figures
+    }
+
+    #[test]
+    fn ascii_boundaries_find_what_unicode_ones_do_where_used() {
+        let word = Regex::new(r"\w").expect("valid regex");
+        for c in NON_WORD_CHARS {
+            assert!(!word.is_match(&c.to_string()), "{c:?} is a word character");
+        }
+        let spans = |regex: &Regex, text: &str| -> Vec<(usize, usize)> {
+            regex
+                .captures_iter(text)
+                .filter_map(|c| c.get(0))
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        for text in [
+            "“It’s 5 million—or 12 percent,” she said; six men, 40 per cent… «twenty-two»",
+            "About 3 billion\u{a0}euros, seventy-five percent – 2 bn £ and one million.",
+        ] {
+            assert_eq!(spans(&NUMBER, text), spans(&NUMBER_ASCII, text));
+            assert_eq!(
+                spans(&SPELLED_NUMBER, text),
+                spans(&SPELLED_NUMBER_ASCII, text)
+            );
+        }
+        // A letter outside ASCII after a scale: the Unicode pattern runs.
+        let text = "5 millionè and twoé";
+        assert_ne!(spans(&NUMBER, text), spans(&NUMBER_ASCII, text));
+        assert_eq!(
+            scan_numbers(text).len(),
+            spans(&NUMBER, text).len() + spans(&SPELLED_NUMBER, text).len()
+        );
+    }
+
+    #[test]
+    fn the_spelled_number_test_lets_every_kept_number_through() {
+        for text in [
+            "one million people",
+            "One-hundred",
+            "twenty-one",
+            "“two”",
+            "Seventeen",
+            "x ſix",
+        ] {
+            assert!(may_hold_spelled_number(text), "{text}");
+        }
+        for text in ["someone often", "one of them", "tone", "one", "tent"] {
+            assert!(!may_hold_spelled_number(text), "{text}");
+        }
     }
 
     type Flag = (String, Vec<(f64, Vec<usize>)>);
