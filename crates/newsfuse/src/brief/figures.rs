@@ -234,9 +234,10 @@ const NON_WORD_CHARS: &[char] = &[
 /// the first character outside ASCII); it runs instead when every character of `text` outside
 /// ASCII is one of [`NON_WORD_CHARS`], where both boundaries fall alike.
 fn captures_as<'t>(exact: &Regex, ascii: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
-    let regex = if text
-        .chars()
-        .all(|c| c.is_ascii() || NON_WORD_CHARS.contains(&c))
+    let regex = if text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || NON_WORD_CHARS.contains(&c))
     {
         ascii
     } else {
@@ -2179,12 +2180,17 @@ fn clause_start(text: &str, from: usize, to: usize) -> usize {
     let Some(piece) = text.get(from..to) else {
         return from;
     };
-    // After the last boundary mark.
-    let mut start = piece
-        .rfind([',', ';', ':', '(', ')', '—', '–'])
-        .map_or(from, |idx| {
-            from + idx + piece[idx..].chars().next().map_or(0, char::len_utf8)
-        });
+    // After the last boundary mark: `,;:()`, or a dash (`—` and `–` are E2 80 94 and
+    // E2 80 93 in UTF-8, and each mark's last byte is where the next character starts).
+    let bytes = piece.as_bytes();
+    let mut start = (0..bytes.len())
+        .rev()
+        .find(|&i| match bytes[i] {
+            b',' | b';' | b':' | b'(' | b')' => true,
+            0x93 | 0x94 => i >= 2 && bytes[i - 2..i] == [0xE2, 0x80],
+            _ => false,
+        })
+        .map_or(from, |i| from + i + 1);
     // A word holds no boundary mark, so one after the mark is in the text after it.
     let tail = &piece[start - from..];
     for word in [" and ", " but ", " while ", " whereas "] {
