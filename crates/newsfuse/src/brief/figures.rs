@@ -214,12 +214,10 @@ const NUMBER_PATTERN: &str = r"(?x)
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:[\s-]?(?i:(?P<scale>thousand|million|billion|trillion|bn|mln)\b))?
         (?:\s?(?P<pct>%|(?i:per\s?cent\b|percent\b|percentage\s+points?\b)))?";
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("valid regex"));
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("valid regex"));
 /// [`NUMBER`] with ASCII word boundaries (see [`captures_as`]).
-static NUMBER_ASCII: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&NUMBER_PATTERN.replace(r"\b", r"(?-u:\b)")).expect("valid regex")
-});
+static NUMBER_ASCII: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&NUMBER_PATTERN.replace(r"\b", r"(?-u:\b)")).expect("valid regex"));
 
 /// Characters outside ASCII that news text often holds and that are no word characters for
 /// a regular expression (quote marks, dashes, spaces, currency signs): with only these, a
@@ -309,11 +307,13 @@ fn may_hold_spelled_number(text: &str) -> bool {
             return false;
         }
         let after = &bytes[m.end() + 1..];
-        ["hundred", "thousand", "million", "billion"].iter().any(|scale| {
-            after
-                .get(..scale.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(scale.as_bytes()))
-        })
+        ["hundred", "thousand", "million", "billion"]
+            .iter()
+            .any(|scale| {
+                after
+                    .get(..scale.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(scale.as_bytes()))
+            })
     })
 }
 
@@ -2352,10 +2352,7 @@ fn read_hedge(before: &[&Token], lower: &dyn Fn(&Token) -> String) -> (Hedge, us
         return (hedge, start(3));
     }
     match (w2, w1) {
-        ("more", "than")
-        | ("at", "least")
-        | ("upwards", "of")
-        | ("just" | "well", "over") => {
+        ("more", "than") | ("at", "least") | ("upwards", "of") | ("just" | "well", "over") => {
             return (Hedge::AtLeast, start(2));
         }
         ("less" | "fewer", "than") | ("up", "to") | ("just" | "well", "under") => {

@@ -275,7 +275,10 @@ static SAID_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// their groups, and a match's groups are read (from its start: the same match) only when the
 /// caller gets to it: callers stop at the last few of a long text.
 fn said_in_sentence_from_last(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    let starts: Vec<usize> = SAID_IN_SENTENCE.find_iter(text).map(|m| m.start()).collect();
+    let starts: Vec<usize> = SAID_IN_SENTENCE
+        .find_iter(text)
+        .map(|m| m.start())
+        .collect();
     starts
         .into_iter()
         .rev()
