@@ -271,32 +271,6 @@ static SAID_IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The matches of [`SAID_IN_SENTENCE`] in `text`, last first. The matches are found without
-/// their groups, and a match's groups are read (from its start: the same match) only when the
-/// caller gets to it: callers stop at the last few of a long text.
-fn said_in_sentence_from_last(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    let starts: Vec<usize> = SAID_IN_SENTENCE
-        .find_iter(text)
-        .map(|m| m.start())
-        .collect();
-    starts
-        .into_iter()
-        .rev()
-        .filter_map(move |start| SAID_IN_SENTENCE.captures_at(text, start))
-}
-
-/// The matches of [`SAID_IN_SENTENCE`] in `text` whose matched text passes `keep`, in text
-/// order, with their groups (read from the match's start: the same match).
-fn said_in_sentence_where<'t>(
-    text: &'t str,
-    keep: impl Fn(&str) -> bool,
-) -> impl Iterator<Item = regex::Captures<'t>> {
-    SAID_IN_SENTENCE
-        .find_iter(text)
-        .filter(move |m| keep(m.as_str()))
-        .filter_map(move |m| SAID_IN_SENTENCE.captures_at(text, m.start()))
-}
-
 /// "..." by refusing to pay, she said in her statement.": the attribution closes the sentence
 /// that the quote opens, after narration that continues it; read up to the sentence end.
 static AFTER_CLOSING_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1075,7 +1049,12 @@ fn last_body_speaker(
 /// there; with whether it is a document. `None` when a person speaks last.
 fn last_body_in(text: &str, people: &PersonIndex, article: usize) -> Option<(Resolved, bool)> {
     let mut document: Option<Resolved> = None;
-    for caps in said_in_sentence_from_last(text) {
+    for caps in SAID_IN_SENTENCE
+        .captures_iter(text)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
         let Some(written) = caps.name("who").and_then(|w| clean_speaker(w.as_str())) else {
             continue;
         };
@@ -1314,9 +1293,7 @@ fn resolve_pronoun(
     }
     // Nobody named: "the judge said ..." names the one person the cluster gives that role.
     if mentions.is_empty() {
-        // Only a speaker written "the ..." is a person noun: other matches need no groups.
-        let the = |m: &str| m.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the "));
-        for caps in said_in_sentence_where(text, the) {
+        for caps in SAID_IN_SENTENCE.captures_iter(text) {
             let Some(who) = caps.name("who") else {
                 continue;
             };
@@ -1413,11 +1390,8 @@ fn resolve_pronoun(
     }
     // The one candidate who is the subject of a speech verb in reach ("X said he ...").
     let text = doc.text.get(window.from..window.to).unwrap_or("");
-    // A speaker's last word is in the match: a match holding no candidate's surname needs no
-    // groups.
-    let surnames: Vec<String> = names.iter().map(|n| surname(n)).collect();
-    let holds_surname = |m: &str| surnames.iter().any(|s| m.contains(s.as_str()));
-    let mut speakers: Vec<&String> = said_in_sentence_where(text, holds_surname)
+    let mut speakers: Vec<&String> = SAID_IN_SENTENCE
+        .captures_iter(text)
         .filter_map(|caps| {
             let who = caps.name("who")?.as_str();
             let last = who.split_whitespace().last()?;
@@ -1941,7 +1915,12 @@ impl PersonIndex {
     /// Front, an exiles group, said"), a newspaper's name when `press`; `None` when a person of the
     /// entity list is said to speak after it.
     fn last_body_said(&self, text: &str, press: bool) -> Option<String> {
-        for caps in said_in_sentence_from_last(text) {
+        for caps in SAID_IN_SENTENCE
+            .captures_iter(text)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
             let Some(written) = caps.name("who").and_then(|w| clean_speaker(w.as_str())) else {
                 continue;
             };
