@@ -209,22 +209,50 @@ struct Mention {
     predicate: Option<String>,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+const NUMBER_PATTERN: &str = r"(?x)
         (?:(?P<cur>US\$|A\$|C\$|[$€£¥])\s?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:[\s-]?(?i:(?P<scale>thousand|million|billion|trillion|bn|mln)\b))?
-        (?:\s?(?P<pct>%|(?i:per\s?cent\b|percent\b|percentage\s+points?\b)))?",
-    )
-    .expect("valid regex")
-});
+        (?:\s?(?P<pct>%|(?i:per\s?cent\b|percent\b|percentage\s+points?\b)))?";
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("valid regex"));
+/// [`NUMBER`] with ASCII word boundaries (see [`captures_as`]).
+static NUMBER_ASCII: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&NUMBER_PATTERN.replace(r"\b", r"(?-u:\b)")).expect("valid regex"));
+
+/// Characters outside ASCII that news text often holds and that are no word characters for
+/// a regular expression (quote marks, dashes, spaces, currency signs): with only these, a
+/// Unicode word boundary falls where an ASCII one does.
+const NON_WORD_CHARS: &[char] = &[
+    '\u{a0}', '£', '¥', '«', '»', '°', '‐', '‑', '‒', '–', '—', '―', '‘', '’', '‚', '‛', '“', '”',
+    '„', '‟', '…', '•', '€',
+];
+
+/// The matches of `exact` in `text`. `ascii` is the same pattern with ASCII word boundaries,
+/// which the regex engine's lazy DFA runs on any text (a Unicode boundary makes it give up at
+/// the first character outside ASCII); it runs instead when every character of `text` outside
+/// ASCII is one of [`NON_WORD_CHARS`], where both boundaries fall alike.
+fn captures_as<'t>(exact: &Regex, ascii: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
+    let regex = if text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || NON_WORD_CHARS.contains(&c))
+    {
+        ascii
+    } else {
+        exact
+    };
+    regex.captures_iter(text).collect()
+}
 
 /// Numbers written as words: "four men", "twenty-five", "two million", "ten percent". "One" only
 /// with a scale ("one million"): alone it is mostly a pronoun or an article.
-static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
+static SPELLED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(SPELLED_NUMBER_PATTERN).expect("valid regex"));
+/// [`SPELLED_NUMBER`] with ASCII word boundaries (see [`captures_as`]).
+static SPELLED_NUMBER_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&SPELLED_NUMBER_PATTERN.replace(r"\b", r"(?-u:\b)")).expect("valid regex")
+});
+const SPELLED_NUMBER_PATTERN: &str = r"(?xi)
         \b(?P<num>
             (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
                 (?:-(?:one|two|three|four|five|six|seven|eight|nine))?
@@ -233,10 +261,7 @@ static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
           | one
         )\b
         (?:[\s-](?P<scale>hundred|thousand|million|billion)\b)?
-        (?:\s(?P<pct>percent\b|per\s?cent\b))?",
-    )
-    .expect("valid regex")
-});
+        (?:\s(?P<pct>percent\b|per\s?cent\b))?";
 
 /// The words [`SPELLED_NUMBER`] starts with, in any ASCII case: a text holding none of them (nor
 /// the long s, which case-folds to "s") has no spelled number. A cheap test that spares the
@@ -247,6 +272,50 @@ static SPELLED_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(TENS.iter().chain(&UNITS[1..]))
         .expect("valid words")
 });
+
+/// Whether [`SPELLED_NUMBER`] may find a number in `text` that [`scan_numbers`] keeps: one of
+/// [`SPELLED_WORDS`] with a word boundary on each side ("one" only before a scale: alone it is
+/// dropped). A cheap test that spares the regex most sentences ("someone", "often", "one of"
+/// hold none). A character outside ASCII may be a boundary or a space; the long s, which
+/// case-folds to "s", sends every text to the regex.
+fn may_hold_spelled_number(text: &str) -> bool {
+    if text.contains('ſ') {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let word_byte = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    SPELLED_WORDS.find_overlapping_iter(text).any(|m| {
+        if m.start() > 0 && word_byte(m.start() - 1) || word_byte(m.end()) {
+            return false;
+        }
+        if m.end() - m.start() != 3 || !bytes[m.start()..m.end()].eq_ignore_ascii_case(b"one") {
+            return true;
+        }
+        // "one million": a space or a hyphen (any character outside ASCII may be a space),
+        // then a scale.
+        let Some(&gap) = bytes.get(m.end()) else {
+            return false;
+        };
+        if !gap.is_ascii() {
+            return true;
+        }
+        if !(gap == b'-' || (gap as char).is_whitespace()) {
+            return false;
+        }
+        let after = &bytes[m.end() + 1..];
+        ["hundred", "thousand", "million", "billion"]
+            .iter()
+            .any(|scale| {
+                after
+                    .get(..scale.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(scale.as_bytes()))
+            })
+    })
+}
 
 /// Spelled-out numbers from zero to nineteen, by value.
 const UNITS: &[&str] = &[
@@ -278,7 +347,12 @@ const TENS: &[&str] = &[
 
 /// The value of a spelled-out number ("twenty-five" -> 25).
 fn spelled_value(word: &str) -> Option<f64> {
-    let lower = word.to_lowercase();
+    // Every spelled number is ASCII, and no other character lower-cases to an ASCII letter of
+    // one ("K", the Kelvin sign, gives "k"): a word with any other character is none.
+    if !word.is_ascii() || word.len() > "seventy-seven".len() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
     let (tens, unit) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
     let index = |list: &[&str], w: &str| list.iter().position(|x| *x == w);
     if unit.is_empty() {
@@ -320,7 +394,7 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
     let mut found: Vec<RawNumber> = Vec::new();
     // Only ASCII digits parse below, so a text without one has no number in digits.
     let digits = text.bytes().any(|b| b.is_ascii_digit());
-    for caps in NUMBER.captures_iter(if digits { text } else { "" }) {
+    for caps in captures_as(&NUMBER, &NUMBER_ASCII, if digits { text } else { "" }) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
@@ -360,8 +434,12 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
             spelled: false,
         });
     }
-    let spelled = SPELLED_WORDS.is_match(text) || text.contains('ſ');
-    for caps in SPELLED_NUMBER.captures_iter(if spelled { text } else { "" }) {
+    let spelled = may_hold_spelled_number(text);
+    for caps in captures_as(
+        &SPELLED_NUMBER,
+        &SPELLED_NUMBER_ASCII,
+        if spelled { text } else { "" },
+    ) {
         let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
             continue;
         };
@@ -1623,17 +1701,17 @@ fn extract_sentence(
         let mut abs_end = base + whole.end;
         let number_start = base + num.start;
 
-        let tokens_after: Vec<&Token> = sentence
-            .tokens
+        // Tokens are in text order and never overlap: those after the number are a suffix of
+        // the sentence's, those before it a prefix.
+        let tokens_after: Vec<&Token> = sentence.tokens
+            [sentence.tokens.partition_point(|t| t.span.start < abs_end)..]
             .iter()
-            .filter(|t| t.span.start >= abs_end)
             .collect();
-        let tokens_before: Vec<&Token> = sentence
-            .tokens
+        let tokens_before: Vec<&Token> = sentence.tokens
+            [..sentence.tokens.partition_point(|t| t.span.end <= abs_start)]
             .iter()
-            .filter(|t| t.span.end <= abs_start)
             .collect();
-        let lower = |t: &Token| doc.slice(t.span).to_lowercase().replace('\u{2019}', "'");
+        let lower = |t: &Token| lower_token(doc.slice(t.span));
         let (hedge, hedge_start) = read_hedge(&tokens_before, &lower);
 
         let mut currency = raw.currency;
@@ -1683,7 +1761,8 @@ fn extract_sentence(
         }
         if currency.is_none()
             && let Some(previous) = tokens_before.last()
-            && let Some((_, code)) = CURRENCY_BEFORE.iter().find(|(w, _)| *w == lower(previous))
+            && let previous_lower = lower(previous)
+            && let Some((_, code)) = CURRENCY_BEFORE.iter().find(|(w, _)| *w == previous_lower)
         {
             // "U.S. dlrs 3.7 billion", "dlrs 100 million".
             currency = Some(code);
@@ -1866,10 +1945,11 @@ fn extract_sentence(
                 .take(4)
                 .chain(rest.iter().take(4))
                 .filter_map(|t| {
+                    let base = base_form(&t.stem);
                     DIMENSION_STEMS
                         .iter()
                         .copied()
-                        .find(|d| *d == &*t.stem || *d == base_form(&t.stem))
+                        .find(|d| *d == &*t.stem || *d == base)
                 })
                 .collect(),
             partial: tokens_before
@@ -2100,15 +2180,22 @@ fn clause_start(text: &str, from: usize, to: usize) -> usize {
     let Some(piece) = text.get(from..to) else {
         return from;
     };
-    let mut start = from;
-    for (idx, c) in piece.char_indices() {
-        if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
-            start = from + idx + c.len_utf8();
-        }
-    }
+    // After the last boundary mark: `,;:()`, or a dash (`—` and `–` are E2 80 94 and
+    // E2 80 93 in UTF-8, and each mark's last byte is where the next character starts).
+    let bytes = piece.as_bytes();
+    let mut start = (0..bytes.len())
+        .rev()
+        .find(|&i| match bytes[i] {
+            b',' | b';' | b':' | b'(' | b')' => true,
+            0x93 | 0x94 => i >= 2 && bytes[i - 2..i] == [0xE2, 0x80],
+            _ => false,
+        })
+        .map_or(from, |i| from + i + 1);
+    // A word holds no boundary mark, so one after the mark is in the text after it.
+    let tail = &piece[start - from..];
     for word in [" and ", " but ", " while ", " whereas "] {
-        if let Some(idx) = piece.rfind(word) {
-            start = start.max(from + idx + word.len());
+        if let Some(idx) = tail.rfind(word) {
+            start = start.max(to - tail.len() + idx + word.len());
         }
     }
     start
@@ -2222,6 +2309,15 @@ fn base_form(stem: &str) -> &str {
     }
 }
 
+/// A token's surface in lower case with curly apostrophes straight.
+fn lower_token(surface: &str) -> String {
+    if surface.is_ascii() {
+        surface.to_ascii_lowercase()
+    } else {
+        surface.to_lowercase().replace('\u{2019}', "'")
+    }
+}
+
 fn is_wordy(token: &Token) -> bool {
     token.stem.chars().any(char::is_alphabetic)
 }
@@ -2241,30 +2337,31 @@ fn read_hedge(before: &[&Token], lower: &dyn Fn(&Token) -> String) -> (Hedge, us
             .get(n.wrapping_sub(back))
             .map_or(usize::MAX, |t| t.span.start)
     };
-    let two = format!("{} {}", word(2), word(1));
-    let three = format!("{} {} {}", word(3), word(2), word(1));
+    // Tokens hold no space, so the words compare one by one.
+    let (w1, w2, w3) = (word(1), word(2), word(3));
+    let (w1, w2, w3) = (w1.as_str(), w2.as_str(), w3.as_str());
     if matches!(
-        three.as_str(),
-        "no more than" | "no fewer than" | "as many as" | "as much as"
+        (w3, w2, w1),
+        ("no", "more" | "fewer", "than") | ("as", "many" | "much", "as")
     ) {
-        let hedge = if three.starts_with("no fewer") {
+        let hedge = if (w3, w2) == ("no", "fewer") {
             Hedge::AtLeast
         } else {
             Hedge::AtMost
         };
         return (hedge, start(3));
     }
-    match two.as_str() {
-        "more than" | "at least" | "upwards of" | "just over" | "well over" => {
+    match (w2, w1) {
+        ("more", "than") | ("at", "least") | ("upwards", "of") | ("just" | "well", "over") => {
             return (Hedge::AtLeast, start(2));
         }
-        "less than" | "fewer than" | "up to" | "just under" | "well under" => {
+        ("less" | "fewer", "than") | ("up", "to") | ("just" | "well", "under") => {
             return (Hedge::AtMost, start(2));
         }
-        "close to" | "an estimated" => return (Hedge::Approximate, start(2)),
+        ("close", "to") | ("an", "estimated") => return (Hedge::Approximate, start(2)),
         _ => {}
     }
-    match word(1).as_str() {
+    match w1 {
         "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost"
         | "estimated" | "approx" | "circa" | "~" => (Hedge::Approximate, start(1)),
         "over" | "exceeding" => (Hedge::AtLeast, start(1)),
@@ -2892,6 +2989,55 @@ mod tests {
     fn figures_of(texts: &[&str]) -> Figures {
         let (cluster, cleaned, segmented) = cluster_of(texts);
         build_brief(&cluster, &cleaned, &segmented, &[]).figures
+    }
+
+    #[test]
+    fn ascii_boundaries_find_what_unicode_ones_do_where_used() {
+        let word = Regex::new(r"\w").expect("valid regex");
+        for c in NON_WORD_CHARS {
+            assert!(!word.is_match(&c.to_string()), "{c:?} is a word character");
+        }
+        let spans = |regex: &Regex, text: &str| -> Vec<(usize, usize)> {
+            regex
+                .captures_iter(text)
+                .filter_map(|c| c.get(0))
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        for text in [
+            "“It’s 5 million—or 12 percent,” she said; six men, 40 per cent… «twenty-two»",
+            "About 3 billion\u{a0}euros, seventy-five percent – 2 bn £ and one million.",
+        ] {
+            assert_eq!(spans(&NUMBER, text), spans(&NUMBER_ASCII, text));
+            assert_eq!(
+                spans(&SPELLED_NUMBER, text),
+                spans(&SPELLED_NUMBER_ASCII, text)
+            );
+        }
+        // A letter outside ASCII after a scale: the Unicode pattern runs.
+        let text = "5 millionè and twoé";
+        assert_ne!(spans(&NUMBER, text), spans(&NUMBER_ASCII, text));
+        assert_eq!(
+            scan_numbers(text).len(),
+            spans(&NUMBER, text).len() + spans(&SPELLED_NUMBER, text).len()
+        );
+    }
+
+    #[test]
+    fn the_spelled_number_test_lets_every_kept_number_through() {
+        for text in [
+            "one million people",
+            "One-hundred",
+            "twenty-one",
+            "“two”",
+            "Seventeen",
+            "x ſix",
+        ] {
+            assert!(may_hold_spelled_number(text), "{text}");
+        }
+        for text in ["someone often", "one of them", "tone", "one", "tent"] {
+            assert!(!may_hold_spelled_number(text), "{text}");
+        }
     }
 
     type Flag = (String, Vec<(f64, Vec<usize>)>);
