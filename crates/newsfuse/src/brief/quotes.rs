@@ -273,9 +273,12 @@ static ASKED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// speech verb coordinated with an earlier verb of the subject, or in a relative clause on a
 /// name, gives the quote that follows in its clause to that subject.
 static COORDINATED_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    RegexBuilder::new(&format!(
         r#"\b(?P<who>{NAME})(?:\s+(?:\p{{Ll}}+(?:ed|s))\b[^.!?"“”]{{0,200}}?\s+and|,\s+who\s+[^.!?]{{0,200}}?)\s+(?:(?:has|have|had)\s+)?(?:{VERBS})(?:\s+that)?\b[^.!?"“”]{{0,150}}$"#
     ))
+    // No lazy DFA, as for [`BEFORE`]: its bounded repeats give it new states on most pieces.
+    .dfa_size_limit(0)
+    .build()
     .expect("valid regex")
 });
 /// "X opposed the plan, saying, "...": the subject that opens the sentence speaks
