@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -11,6 +11,8 @@
 //! Rule `D` (run once `C` is labelled, so "no labelled quotation" means none of `A`, `B`, `C`):
 //! the same with five clusters of `multinews_full_dev` (web text) and three of each DUC file.
 //! Rule `E` (run once `D` is labelled and tuned on): four clusters of each DUC file and six of
+//! `multinews_full_dev`, their first six quotations.
+//! Rule `F` (run once `E` is labelled and tuned on): three clusters of each DUC file and four of
 //! `multinews_full_dev`, their first six quotations.
 
 use std::collections::HashSet;
@@ -31,6 +33,8 @@ const WEB_CLUSTERS_RULE_D: usize = 5;
 const QUOTES_PER_CLUSTER: usize = 8;
 /// Rule `E`: clusters per DUC file, clusters of `multinews_full_dev`, quotations per cluster.
 const RULE_E: (usize, usize, usize) = (4, 6, 6);
+/// Rule `F`: clusters per DUC file, clusters of `multinews_full_dev`, quotations per cluster.
+const RULE_F: (usize, usize, usize) = (3, 4, 6);
 
 /// Quote-mark pairs of one article: (open, close), byte offsets of the marks; `close` `None` for
 /// a mark left open at a paragraph end. Curly marks pair with each other, straight with straight.
@@ -102,6 +106,8 @@ fn main() {
             "D" if web => (WEB_CLUSTERS_RULE_D, QUOTES_PER_CLUSTER),
             "E" if web => (RULE_E.1, RULE_E.2),
             "E" => (RULE_E.0, RULE_E.2),
+            "F" if web => (RULE_F.1, RULE_F.2),
+            "F" => (RULE_F.0, RULE_F.2),
             _ => (CLUSTERS_PER_FILE, QUOTES_PER_CLUSTER),
         };
         for id in &ids {
