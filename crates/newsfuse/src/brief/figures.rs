@@ -10,7 +10,11 @@
 //! Mentions are bucketed by (kind, currency, head). Across articles, two are linked when their
 //! qualifiers are compatible and their contexts share enough stems, or rare ones (weighted by
 //! inverse sentence frequency in the cluster), unless the cluster gives three or more values in
-//! that same context; links are one-to-one per article pair, agreeing ones first. Each connected
+//! that same context; links are one-to-one per article pair, agreeing ones first. Shared rare
+//! context alone links only equal values; with one verb governing both figures ("lost $2.1
+//! billion", "lost $5.2 billion") it links differing ones too. A figure without a head ("only
+//! seven have ...") or a remainder ("11 others") is compared only in a sentence written twice
+//! with that figure at the same place. Each connected
 //! group is one quantity. A direct link
 //! whose values do not agree (allowing for hedges, bounds and rounding) is a disagreement; within
 //! one article too. A figure at the same place of one sentence written twice (only the number
@@ -781,7 +785,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                     let strength =
                         link_strength(ma, mb, idf.context(a), idf.context(b), &idf, docs);
                     let linked = strength.is_some()
-                        || agree && cross_article_link(ma, mb, idf.shared_weight(a, b));
+                        || (agree || same_predicate(ma, mb))
+                            && cross_article_link(ma, mb, idf.shared_weight(a, b));
                     if linked
                         && owners_compatible(ma, mb, strength.is_some_and(|s| s.by_sentence))
                         && (strength.is_some_and(|s| s.by_sentence || s.by_name)
@@ -1396,6 +1401,13 @@ fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
     by_count || weight >= needed
 }
 
+/// Whether two figures are the objects or subjects of one verb ([`Mention::predicate`]): with
+/// shared rare context ([`cross_article_link`]) that makes them one quantity whatever their values
+/// ("the company lost $2.1 billion" and "when the company lost $5.2 billion").
+fn same_predicate(a: &Mention, b: &Mention) -> bool {
+    a.predicate.is_some() && a.predicate == b.predicate
+}
+
 /// How strongly two figures of different articles read as one quantity, whatever their values.
 #[derive(Debug, Clone, Copy)]
 struct Strength {
@@ -1426,15 +1438,41 @@ fn link_strength(
     idf: &Idf,
     docs: &[Doc<'_>],
 ) -> Option<Strength> {
-    if a.kind == Kind::Number
-        || a.partial
-        || b.partial
-        || a.range_end
+    if a.range_end
         || b.range_end
+        || a.partial != b.partial
         || !qualifiers_compatible(a, b)
         || !dimensions_compatible(a, b)
     {
         return None;
+    }
+    // A figure with no head of its own ("only seven have carried out ...") or a remainder ("and
+    // 11 others have accepted it") says what it counts only through its sentence: it is one
+    // quantity with the figure at the same place of the same sentence written again, and with
+    // nothing else.
+    if a.kind == Kind::Number || a.partial {
+        // "three times the rate" is a multiplier, not a count.
+        let multiplier = |m: &Mention| {
+            docs[m.article]
+                .text
+                .get(m.span.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with("times"))
+        };
+        // A bare number that is no verb's subject or object names something ("won stage 13",
+        // "chapter 11"): it is no count.
+        let bare_name = |m: &Mention| m.kind == Kind::Number && m.predicate.is_none();
+        if multiplier(a) || multiplier(b) || bare_name(a) || bare_name(b) {
+            return None;
+        }
+        let sentence = idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems);
+        return (sentence >= SENTENCE_SIMILARITY
+            && a.sentence_names == b.sentence_names
+            && aligned(a, b, docs))
+        .then_some(Strength {
+            similarity: sentence,
+            by_sentence: true,
+            by_name: false,
+        });
     }
     let (low, high) = (
         a.value.abs().min(b.value.abs()),
@@ -2791,8 +2829,11 @@ struct SentenceWords {
     changing: bool,
     /// [`forecast`].
     forecast: bool,
-    /// The weekday and month words.
-    days: HashSet<String>,
+    /// The weekdays the sentence names.
+    weekdays: HashSet<String>,
+    /// The months the sentence names (capitalised: "may" is a verb), by their first three
+    /// letters ("Sept." and "September" are one).
+    months: HashSet<String>,
     /// [`subject_names`] of the mention, worked out on first use.
     subjects: OnceCell<HashSet<String>>,
 }
@@ -2803,13 +2844,21 @@ impl SentenceWords {
         SentenceWords {
             changing: time_changing(&words),
             forecast: forecast(&words),
-            days: words
+            weekdays: words
                 .iter()
-                .filter(|w| {
-                    WEEKDAY_WORDS.contains(&w.as_str()) || MONTH_WORDS.contains(&w.as_str())
-                })
+                .filter(|w| WEEKDAY_WORDS.contains(&w.as_str()))
                 .cloned()
                 .collect(),
+            months: {
+                let doc = &docs[m.article];
+                doc.slice(doc.sentences[m.sentence].span)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(str::to_lowercase)
+                    .filter(|w| MONTH_WORDS.contains(&w.as_str()))
+                    .map(|w| w.chars().take(3).collect())
+                    .collect()
+            },
             subjects: OnceCell::new(),
         }
     }
@@ -2862,9 +2911,16 @@ fn conflict_supported(
     {
         return false;
     }
-    let (da, db) = (&wa.days, &wb.days);
     // A person's age does not change between the days two sentences name.
-    if !(changing || a.kind == Kind::Age || da.is_empty() || db.is_empty() || !da.is_disjoint(db)) {
+    let (da, db) = (&wa.weekdays, &wb.weekdays);
+    let (ma, mb) = (&wa.months, &wb.months);
+    let named = |d: &HashSet<String>, m: &HashSet<String>| !d.is_empty() || !m.is_empty();
+    if !(changing || a.kind == Kind::Age)
+        && named(da, ma)
+        && named(db, mb)
+        && da.is_disjoint(db)
+        && ma.is_disjoint(mb)
+    {
         return false;
     }
     // A duration of something still going on grows from one report to the next, and two
@@ -3915,6 +3971,93 @@ mod tests {
         let figures = figures_of(&[
             "Governor Anna Kolbe won 60 percent of the vote against Tom Marsh. Kolbe, 58, said on Monday that the plan would pass.",
             "Marsh, 75, told reporters on Tuesday that he opposed the plan.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn one_verb_and_rare_context_link_differing_values() {
+        let text_a = "The bonuses follow a year in which the carmaker lost $2.1 billion on its truck business.";
+        let figures = figures_of(&[
+            text_a,
+            "The pay rise came at a time when the carmaker lost $5.2 billion on its truck business, shareholders said.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![(2.1e9, vec![0]), (5.2e9, vec![1])]);
+        // Another verb: another sum of the same company.
+        let figures = figures_of(&[
+            text_a,
+            "The pay rise came at a time when the carmaker borrowed $5.2 billion on its truck business, shareholders said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn headless_figures_and_remainders_compare_only_in_a_copied_sentence() {
+        let figures = figures_of(&[
+            "Of the 23 states that permit it, only seven have carried out such executions since 1976. \
+             Since then, 29 nations have ratified the treaty and 11 others have accepted it by accession.",
+            "Of the 23 states that permit it, only eighteen have carried out such executions since 1976. \
+             Since then, 29 nations have ratified the treaty and 28 others have accepted it by accession.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .any(|f| f.1 == vec![(7.0, vec![0]), (18.0, vec![1])])
+        );
+        assert!(
+            got.iter()
+                .any(|f| f.1 == vec![(11.0, vec![0]), (28.0, vec![1])])
+        );
+        // A number after a noun names something ("stage 13"), even in a copied sentence.
+        let figures = figures_of(&[
+            "The rider from Norland has won stage 13 in the mountains, organisers said.",
+            "The rider from Norland has won stage 15 in the mountains, organisers said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // The same figures in sentences told another way say nothing about one quantity.
+        let figures = figures_of(&[
+            "Only seven states have carried out such executions since 1976, the report said. \
+             Since then, 29 nations have ratified the treaty and 11 others have accepted it by accession.",
+            "Of the 23 states that permit it, eighteen executed juvenile offenders in the past. \
+             Another 28 others are weighing accession to the treaty after the vote.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn may_the_verb_names_no_month() {
+        let figures = figures_of(&[
+            "Police arrested 40 protesters near the harbour on Sunday, officials said.",
+            "Police may have arrested 95 protesters near the harbour, officials said.",
+        ]);
+        assert_eq!(
+            figures.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&figures)
+        );
+        let figures = figures_of(&[
+            "Police arrested 40 protesters near the harbour in March, officials said.",
+            "Police arrested 95 protesters near the harbour in May, officials said.",
         ]);
         assert!(
             figures.disagreements.is_empty(),
