@@ -213,101 +213,101 @@ fn asks_the_reader(text: &str) -> bool {
 mod tests {
     use super::is_site_sentence;
 
+    /// Every sentence of `site` is site text, and none of `prose` is.
+    fn check(site: &[&str], prose: &[&str]) {
+        for s in site {
+            assert!(is_site_sentence(s), "should be site text: {s}");
+        }
+        for s in prose {
+            assert!(!is_site_sentence(s), "should be prose: {s}");
+        }
+    }
+
     #[test]
     fn contact_lines_with_an_email_address_are_site_text() {
-        for s in [
-            "Reach her at 555-0100, extension 12, or jdoe@example-paper.com.",
-            "Write to the reporter at a.b.c@news.example.org",
-            "jsmith@example.net",
-        ] {
-            assert!(is_site_sentence(s), "{s}");
-        }
-        for s in [
-            "The company said it would raise prices @ 5% a year.",
-            "Shares fell 3% @home and abroad.",
-            "He posted the message under the handle @example on the site.",
-        ] {
-            assert!(!is_site_sentence(s), "{s}");
-        }
+        check(
+            &[
+                "Reach her at 555-0100, extension 12, or jdoe@example-paper.com.",
+                "Write to the reporter at a.b.c@news.example.org",
+                "jsmith@example.net",
+            ],
+            &[
+                "The company said it would raise prices @ 5% a year.",
+                "Shares fell 3% @home and abroad.",
+                "He posted the message under the handle @example on the site.",
+            ],
+        );
     }
 
     #[test]
     fn a_widget_label_opening_the_sentence_is_site_text() {
-        for s in [
-            "VIDEO: The mayor speaks to reporters after the vote.",
-            "Watch: the rescue as it happened.",
-            "Read more: Council approves the new budget.",
-            "TRAILER: Get a first look at the film before it opens.",
-            "SEE ALSO: The ten best phones of the year",
-        ] {
-            assert!(is_site_sentence(s), "{s}");
-        }
-        for s in [
-            "Video footage showed the crowd gathering: about 200 people.",
-            "The trailer: a two-minute clip released on Monday.",
-            "Watchers said: it was the biggest crowd in years.",
-        ] {
-            assert!(!is_site_sentence(s), "{s}");
-        }
+        check(
+            &[
+                "VIDEO: The mayor speaks to reporters after the vote.",
+                "Watch: the rescue as it happened.",
+                "Read more: Council approves the new budget.",
+                "TRAILER: Get a first look at the film before it opens.",
+                "SEE ALSO: The ten best phones of the year",
+            ],
+            &[
+                "Video footage showed the crowd gathering: about 200 people.",
+                "The trailer: a two-minute clip released on Monday.",
+                "Watchers said: it was the biggest crowd in years.",
+            ],
+        );
     }
 
     #[test]
     fn a_photo_credit_opening_the_sentence_is_site_text() {
-        for s in [
-            "Jane Doe / Getty Images The senator arrives at the hearing on Tuesday.",
-            "REUTERS/Jane Doe",
-            "AP Photo/John Roe",
-            "Alex Roe / Reuters A ski lift runs at the venue.",
-        ] {
-            assert!(is_site_sentence(s), "{s}");
-        }
-        for s in [
-            "An ABC News/Washington Post poll found 58 percent disapproved.",
-            "JAKARTA/SURABAYA, Indonesia Search teams found the wreck on Sunday.",
-            "The Smith/Jones texts were released on Friday.",
-            "He left 24/7 coverage to the network.",
-            "Reuters/Ipsos polling shows a tight race.",
-            "AP/NORC surveys found the same.",
-        ] {
-            assert!(!is_site_sentence(s), "{s}");
-        }
+        check(
+            &[
+                "Jane Doe / Getty Images The senator arrives at the hearing on Tuesday.",
+                "REUTERS/Jane Doe",
+                "AP Photo/John Roe",
+                "Alex Roe / Reuters A ski lift runs at the venue.",
+            ],
+            &[
+                "An ABC News/Washington Post poll found 58 percent disapproved.",
+                "JAKARTA/SURABAYA, Indonesia Search teams found the wreck on Sunday.",
+                "The Smith/Jones texts were released on Friday.",
+                "He left 24/7 coverage to the network.",
+                "Reuters/Ipsos polling shows a tight race.",
+                "AP/NORC surveys found the same.",
+            ],
+        );
     }
 
     #[test]
     fn title_case_lines_are_site_text_but_prose_is_not() {
-        for s in [
-            "COURT PAPERS: Star\u{2019}s Dad To Judge: I Want More Money!",
-            "Mayor Jane Roe with the City Council of Springfield.",
-            "Follow Jane Roe on Twitter and Facebook.",
-        ] {
-            assert!(is_site_sentence(s), "{s}");
-        }
-        for s in [
-            "Present were Jane Roe, John Doe and Mary Major of the city council.",
-            "The Senate voted 52 to 48 on Tuesday.",
-            "Jane Roe and John Doe.",
-            "\u{5e02}\u{9577}\u{306f} Tokyo Osaka Kyoto Nara Kobe \u{3067}\u{3059}\u{3002}",
-        ] {
-            assert!(!is_site_sentence(s), "{s}");
-        }
+        check(
+            &[
+                "COURT PAPERS: Star\u{2019}s Dad To Judge: I Want More Money!",
+                "Mayor Jane Roe with the City Council of Springfield.",
+                "Follow Jane Roe on Twitter and Facebook.",
+            ],
+            &[
+                "Present were Jane Roe, John Doe and Mary Major of the city council.",
+                "The Senate voted 52 to 48 on Tuesday.",
+                "Jane Roe and John Doe.",
+                "\u{5e02}\u{9577}\u{306f} Tokyo Osaka Kyoto Nara Kobe \u{3067}\u{3059}\u{3002}",
+            ],
+        );
     }
 
     #[test]
     fn questions_put_to_the_reader_are_site_text_but_quoted_questions_are_not() {
-        for s in [
-            "What do you think?",
-            "Want stories like these delivered straight to your inbox?",
-            "Have you been affected by the storm?",
-        ] {
-            assert!(is_site_sentence(s), "{s}");
-        }
-        for s in [
-            "\"What are you doing?\" the officer asked.",
-            "\u{201c}Where are you now?",
-            "Will the council approve the budget?",
-            "The minister asked whether you could trust the figures.",
-        ] {
-            assert!(!is_site_sentence(s), "{s}");
-        }
+        check(
+            &[
+                "What do you think?",
+                "Want stories like these delivered straight to your inbox?",
+                "Have you been affected by the storm?",
+            ],
+            &[
+                "\"What are you doing?\" the officer asked.",
+                "\u{201c}Where are you now?",
+                "Will the council approve the budget?",
+                "The minister asked whether you could trust the figures.",
+            ],
+        );
     }
 }
