@@ -10,7 +10,15 @@
 //! - a question put to the reader: it ends in a question mark, is not inside quotation marks and
 //!   speaks to "you" ("What do you think?", "Want stories like these in your inbox?");
 //! - a line in title case: a teaser headline glued into the paragraph ("Court Papers: Star's Dad
-//!   Asks Judge For More"), a caption's tail or a byline; prose has lowercase words.
+//!   Asks Judge For More"), a caption's tail or a byline; prose has lowercase words;
+//! - a section label glued to the sentence it heads ("Analysis The letter shows …"): a label
+//!   such as "Analysis" or "Opinion" directly followed by a capitalised determiner, pronoun or
+//!   preposition, which prose never writes;
+//! - a link card run into the sentence, closed by its upper-case "MORE" ("… criticized
+//!   President Smith Jane Ann Smith Headline one Headline two MORE for bashing …");
+//! - text damaged by extraction: a function word glued to the capitalised word after it
+//!   ("known asWinnipeg"), where a link's text was lost with its spaces; such a sentence has
+//!   lost words and reads as nonsense.
 
 /// Labels of media widgets and link boxes that open a sentence, followed by a colon. Matched
 /// case-insensitively on whole words, the first letter a capital ("VIDEO:", "Video:").
@@ -68,6 +76,106 @@ pub fn is_site_sentence(sentence: &str) -> bool {
         || opens_with_photo_credit(text)
         || asks_the_reader(text)
         || in_title_case(text)
+        || opens_with_section_label(text)
+        || holds_link_card(text)
+        || has_glued_function_word(text)
+}
+
+/// Labels of newspaper sections and story kinds that head a story, lowercased.
+const SECTION_LABELS: &[&str] = &[
+    "advertisement",
+    "analysis",
+    "breaking",
+    "commentary",
+    "editorial",
+    "exclusive",
+    "explainer",
+    "obituary",
+    "opinion",
+    "perspective",
+    "sponsored",
+];
+
+/// Capitalised words that open a clause: a label followed by one of these is glued to the
+/// sentence after it ("Analysis The …"); a name after a label ("Opinion Research Corp.") is not.
+const CLAUSE_OPENERS: &[&str] = &[
+    "A", "After", "An", "As", "At", "For", "He", "In", "It", "On", "She", "The", "These", "They",
+    "This", "We", "When", "While",
+];
+
+/// "Analysis The …": a section label, a space, a clause opener.
+fn opens_with_section_label(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(label), Some(next)) = (words.next(), words.next()) else {
+        return false;
+    };
+    label.starts_with(|c: char| c.is_ascii_uppercase())
+        && SECTION_LABELS
+            .iter()
+            .any(|known| label.eq_ignore_ascii_case(known))
+        && CLAUSE_OPENERS.contains(&next)
+}
+
+/// A link card's "MORE" inside the sentence: the word in capitals after at least three words and
+/// before a lowercase word or the sentence's end, in a sentence not itself in capitals, after a
+/// card's opening: a capitalised word, one to three capitalised words (the person's other
+/// names), the first word again ("Smith Jane Ann Smith").
+fn holds_link_card(text: &str) -> bool {
+    if !text.contains("MORE") {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lowercase_words = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    if lowercase_words * 3 < words.len() {
+        return false;
+    }
+    let Some(more) = (3..words.len()).find(|&i| {
+        words[i] == "MORE"
+            && words
+                .get(i + 1)
+                .is_none_or(|next| next.starts_with(|c: char| c.is_lowercase()))
+    }) else {
+        return false;
+    };
+    let before = &words[..more];
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    (0..before.len()).any(|i| {
+        capitalised(before[i])
+            && (2..=4).any(|gap| {
+                before.get(i + gap) == Some(&before[i])
+                    && before[i + 1..i + gap].iter().all(|w| capitalised(w))
+            })
+    })
+}
+
+/// Short function words that, glued to a capitalised word after them, show lost link text.
+const GLUED_FUNCTION_WORDS: &[&str] = &[
+    "and", "as", "at", "by", "for", "from", "in", "of", "on", "to", "with",
+];
+
+/// A word such as "asWinnipeg": a lowercase function word and then a capitalised word of three
+/// letters or more, with no other capital; words with "@", "#", "/" or "." (handles, tags, web
+/// addresses) are left alone.
+fn has_glued_function_word(text: &str) -> bool {
+    text.split_whitespace().any(|raw| {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if raw.contains(['@', '#', '/'])
+            || word.contains('.')
+            || !word.starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            return false;
+        }
+        let Some(cap) = word.find(|c: char| c.is_ascii_uppercase()) else {
+            return false;
+        };
+        let (head, tail) = word.split_at(cap);
+        GLUED_FUNCTION_WORDS.contains(&head)
+            && tail.len() >= 3
+            && tail[1..].chars().all(char::is_lowercase)
+    })
 }
 
 /// Words that title case leaves in lowercase.
@@ -290,6 +398,31 @@ mod tests {
                 "The Senate voted 52 to 48 on Tuesday.",
                 "Jane Roe and John Doe.",
                 "\u{5e02}\u{9577}\u{306f} Tokyo Osaka Kyoto Nara Kobe \u{3067}\u{3059}\u{3002}",
+            ],
+        );
+    }
+
+    #[test]
+    fn section_labels_link_cards_and_glued_words_are_site_text() {
+        check(
+            &[
+                "Analysis The letter gives an insight into the mind of its writer.",
+                "OPINION In a city of this size, the budget matters.",
+                "Exclusive A former aide says the plan was dropped.",
+                "The anchor criticized Mayor Roe Jane Ann Roe Council votes on budget Roe wins award MORE for bashing reporters.",
+                "He was the news director at, now known asWinnipeg, beginning in the early.",
+                "The show moved toChannel Four last year.",
+                "The report was filed inParis.",
+            ],
+            &[
+                "Analysis of the data shows a rise in cases.",
+                "Opinion Research Corp. found 58 percent disapproved.",
+                "Analysts The Economist spoke to were divided.",
+                "Editorials in three papers called for his resignation.",
+                "Jane Roe and John Roe came, and MORE were expected.",
+                "More than 200 people came, and MORE were expected.",
+                "The phone runs iOS and the company sells it on eBay and in McDonald's.",
+                "She writes for theGrio and posts as #inMemoriam and @atLarge.",
             ],
         );
     }
