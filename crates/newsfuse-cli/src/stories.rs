@@ -68,6 +68,7 @@ impl StoryOptions {
                 "link_threshold" => config.link_threshold = f as f32,
                 "link_share" => config.link_share = f as f32,
                 "blend_linked" => config.blend_linked = f != 0.0,
+                "merge_max_size" => config.merge_max_size = f as u32,
                 _ => eprintln!("warning: unknown --param {param}"),
             }
         }

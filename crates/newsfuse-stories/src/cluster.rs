@@ -135,6 +135,11 @@ pub struct StoryConfig {
     /// The share of the threshold an article's similarity with a second story must reach for
     /// that story to be considered for a merge (`merge_threshold`).
     pub merge_gate: f32,
+    /// Only a story of at most this many articles is merged into another (`merge_threshold`;
+    /// 0: any size). A single report that a later article ties to a larger story is most often
+    /// one of its reports that first scored under the threshold; two stories of several
+    /// articles each that one article resembles are more often two events of one topic.
+    pub merge_max_size: u32,
 }
 
 impl Default for StoryConfig {
@@ -173,8 +178,9 @@ impl Default for StoryConfig {
             link_share: 0.4,
             story_names: 32,
             size_exponent: 0.12,
-            merge_threshold: 0.0,
-            merge_gate: 1.0,
+            merge_threshold: 0.15,
+            merge_gate: 0.85,
+            merge_max_size: 1,
         }
     }
 }
@@ -876,7 +882,9 @@ impl StoryClusterer {
             ) else {
                 continue;
             };
-            if !a.language.compatible(b.language) {
+            if !a.language.compatible(b.language)
+                || (self.config.merge_max_size > 0 && b.size.max(1) > self.config.merge_max_size)
+            {
                 continue;
             }
             let norms = idf_norm(&a.terms, &self.vocab) * idf_norm(&b.terms, &self.vocab);

@@ -532,3 +532,30 @@ fn an_article_whose_few_names_are_mostly_the_storys_is_linked() {
     );
     assert!(!place(0.6), "half is under a share of 0.6: the plain bar");
 }
+
+#[test]
+fn only_a_story_of_at_most_merge_max_size_articles_is_merged() {
+    // Each half holds two reports before the bridge arrives: at `merge_max_size` 1 neither is
+    // merged into the other; with no bound (0) or a bound of 2, the bridge merges them.
+    let run = |merge_max_size: u32| {
+        let mut c = StoryClusterer::new(StoryConfig {
+            merge_threshold: 0.1,
+            merge_max_size,
+            ..StoryConfig::default()
+        });
+        let a = c.add(&article("a", HALF_A, 0));
+        let a2 = c.add(&article("a2", &HALF_A.replace("night", "weekend"), 0));
+        let b = c.add(&article("b", HALF_B, 0));
+        let b2 = c.add(&article("b2", &HALF_B.replace("week", "fortnight"), 0));
+        assert!(a2.story == a.story && b2.story == b.story && a.story != b.story);
+        let bridge = c.add(&article("ab", BRIDGE, 1));
+        assert!(!bridge.is_new, "the bridge joins one of them: {bridge:?}");
+        c.resolve(a.story) == c.resolve(b.story)
+    };
+    assert!(
+        !run(1),
+        "two-article stories are not merged at a bound of 1"
+    );
+    assert!(run(2), "a bound of 2 merges them");
+    assert!(run(0), "no bound merges them");
+}
