@@ -101,11 +101,11 @@ fn disagreement_precision_recall_on_wikinews() {
         "false disagreements on unperturbed clusters: {baseline_flags}"
     );
     assert!(precision >= 0.9, "precision {precision:.2}");
-    // Measured 0.23 (6 of 26; a hit is a flag of the changed value and one other). The end of a
+    // Measured 0.27 (7 of 26; a hit is a flag of the changed value and one other). The end of a
     // range ("between 25 to 40 percent" changed to 60) is compared with nothing but an equal
     // value, and a percentage without a head noun only with a rewritten sentence: both gates
     // keep false flags off unchanged news and cost this plant.
-    assert!(recall >= 0.22, "recall {recall:.2}");
+    assert!(recall >= 0.26, "recall {recall:.2}");
 }
 
 /// (runs, hits, new false disagreements, baseline disagreements) of one cluster.

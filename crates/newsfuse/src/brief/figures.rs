@@ -1632,14 +1632,45 @@ fn dimensions_compatible(a: &Mention, b: &Mention) -> bool {
 }
 
 /// Whether two figures' owners are one person: every name of the shorter is in the longer
-/// ("Wang" and "Wang Youcai"; not "Chris Bergoch" and "Chris Chaplin").
+/// ("Wang" and "Wang Youcai"; not "Chris Bergoch" and "Chris Chaplin"). One name of a full
+/// name may be spelled another way ([`spelled_alike`]: "Siavaash Mohseni" and "Siavash
+/// Mohseni", a transliteration) when another name is the same.
 fn same_owner(a: &Mention, b: &Mention) -> bool {
     let (short, long) = if a.owners.len() <= b.owners.len() {
         (&a.owners, &b.owners)
     } else {
         (&b.owners, &a.owners)
     };
-    !short.is_empty() && short.iter().all(|o| long.contains(o))
+    if short.is_empty() {
+        return false;
+    }
+    let exact = short.iter().filter(|o| long.contains(o)).count();
+    exact == short.len()
+        || exact + 1 == short.len()
+            && exact >= 1
+            && short
+                .iter()
+                .filter(|o| !long.contains(o))
+                .all(|o| long.iter().any(|l| spelled_alike(o, l)))
+}
+
+/// Two name stems that differ by one letter added, dropped or changed after the same first
+/// letter, three letters or more each ("siavaash" and "siavash", "tza" and "tze").
+fn spelled_alike(x: &str, y: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    if x.len().min(y.len()) < 3 || x.len().abs_diff(y.len()) > 1 || x[0] != y[0] {
+        return false;
+    }
+    let prefix = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+    let suffix = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    // One edit: what is left once the common prefix and suffix are taken off is at most one
+    // letter on each side.
+    x.len().max(y.len()) <= prefix + suffix + 1 && x != y
 }
 
 /// Whether the shared context singles out one quantity: when the cluster gives three or more
@@ -2998,18 +3029,45 @@ const FORECAST_WORDS: &[&str] = &[
     "estimates",
 ];
 
+/// Words before a relative clause's comma read as its antecedent by [`subject_names`].
+const ANTECEDENT_WORDS: usize = 3;
+
 /// Stems of the capitalised words of a mention's sentence before its number, months and
 /// weekdays left out; the sentence's first word only when the cluster writes it capitalised
 /// mid-sentence (`known_names`).
+///
+/// A figure in a relative clause (", which vanished from radar 300 miles off the coast") is
+/// about the clause's antecedent: names further back ("The Air Force is confirming the loss of
+/// the aircraft, which ...") say who reported it, not what it counts, and are left out; the
+/// [`ANTECEDENT_WORDS`] words right before the comma stay ("Hunan, which sent 500 athletes").
 fn subject_names(m: &Mention, docs: &[Doc<'_>], known_names: &HashSet<String>) -> HashSet<String> {
     let doc = &docs[m.article];
     let sentence = &doc.sentences[m.sentence];
     let first = sentence.tokens.first().map(|t| t.span.start);
+    let relative = doc
+        .text
+        .get(sentence.span.start..m.number_start)
+        .and_then(|before| {
+            [", which ", ", who ", ", whose ", ", where "]
+                .iter()
+                .filter_map(|p| before.rfind(p))
+                .max()
+        })
+        .map(|at| sentence.span.start + at);
+    let from = relative.map_or(0, |comma| {
+        sentence
+            .tokens
+            .iter()
+            .filter(|t| t.span.end <= comma)
+            .rev()
+            .nth(ANTECEDENT_WORDS - 1)
+            .map_or(0, |t| t.span.start)
+    });
     sentence
         .tokens
         .iter()
         .filter(|t| Some(t.span.start) != first || known_names.contains(&*t.stem))
-        .filter(|t| t.span.end <= m.number_start && !t.is_stopword)
+        .filter(|t| t.span.start >= from && t.span.end <= m.number_start && !t.is_stopword)
         .filter(|t| {
             let surface = doc.slice(t.span);
             let word = surface.to_lowercase();
@@ -3584,6 +3642,65 @@ mod tests {
         let figures = figures_of(&[
             "The shop owner Ana Maria van Dorn, 40, said the plan would hurt her.",
             "The rival candidate Piet Hals van Dorn, 52, said the plan would hurt the poor.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_full_name_spelled_two_ways_owns_one_age() {
+        let one = figures_of(&[
+            "The voter Siavaash Mohseni, 17, said he stayed at home on polling day.",
+            "The voter Siavash Mohseni, 24, said he stayed at home on polling day.",
+        ]);
+        assert_eq!(one.disagreements.len(), 1, "{:?}", disagreements(&one));
+        // A lone name spelled another way, or two first names, are other people.
+        for (a, b) in [
+            ("Mohseni, 17,", "Mohsen, 24,"),
+            ("Siavash Mohseni, 17,", "Parviz Mohseni, 24,"),
+            ("Siavaash Mohseni, 17,", "Siavash Mohsen, 24,"),
+        ] {
+            let figures = figures_of(&[
+                &format!("The voter {a} said he stayed at home on polling day."),
+                &format!("The voter {b} said he stayed at home on polling day."),
+            ]);
+            assert!(
+                figures.disagreements.is_empty(),
+                "{a} / {b}: {:?}",
+                disagreements(&figures)
+            );
+        }
+        assert!(spelled_alike("tza", "tze") && spelled_alike("siavaash", "siavash"));
+        assert!(!spelled_alike("tza", "tza") && !spelled_alike("tan", "lan"));
+        assert!(!spelled_alike("ab", "ac") && !spelled_alike("mohseni", "mohsaen"));
+    }
+
+    #[test]
+    fn names_before_a_relative_clause_are_not_its_subject() {
+        const FILLER: &str = " The weather turned cold in the north. Farmers sold grain at the \
+                              port. The old bridge reopened after repairs.";
+        let second = "The Vesta Airways jet was last heard from at night, and vanished from radar \
+                      about 475 miles off the coast.";
+        let pair =
+            |first: &str| figures_of(&[&format!("{first}{FILLER}"), &format!("{second}{FILLER}")]);
+        let one = pair(
+            "The Norland Air Force confirmed the loss of the airliner, which vanished from radar \
+             about 190 miles off the coast.",
+        );
+        assert_eq!(one.disagreements.len(), 1, "{:?}", one.mentions);
+        // Without the relative clause the names say whose figure it is: two subjects.
+        let two = pair(
+            "The Norland Air Force said the airliner vanished from radar about 190 miles off the \
+             coast.",
+        );
+        assert!(two.disagreements.is_empty(), "{:?}", disagreements(&two));
+        // The antecedent right before the comma is the subject.
+        let figures = figures_of(&[
+            "Officials praised the team from Norland, which sent 300 athletes to the games in Vesta.",
+            "Officials praised the team from Southmark, which sent 500 athletes to the games in Vesta.",
         ]);
         assert!(
             figures.disagreements.is_empty(),
