@@ -1711,6 +1711,11 @@ fn capitalised_inside(lowercase_words: &FxHashSet<String>, lower: &str) -> bool 
     lowercase_words.contains(&format!("^{lower}"))
 }
 
+/// Whether a word is a common given name ("Jane").
+pub(crate) fn is_given_name(word: &str) -> bool {
+    in_lowercase_set(word, &GIVEN_SET)
+}
+
 /// A name opening with a common given name, person-shaped, and no known place.
 fn opens_with_given_name(name: &str) -> bool {
     person_shaped(name)
