@@ -1539,6 +1539,27 @@ fn resolve_pronoun(
     }
     mentions.sort();
     mentions.dedup_by(|a, b| a.1 == b.1);
+    // A name in a sentence whose subject is the pronoun, written before the name ("she can see
+    // why Roe's saw ..."), is no referent of it.
+    let word = match pronoun {
+        Gender::Male => "he",
+        Gender::Female => "she",
+        Gender::Unknown => "",
+    };
+    if !word.is_empty() {
+        mentions.retain(|(pos, _)| {
+            let i = doc.sentences.partition_point(|s| s.span.end <= *pos);
+            doc.sentences
+                .get(i)
+                .filter(|s| s.span.start <= *pos)
+                .and_then(|s| doc.text.get(s.span.start..*pos))
+                .is_none_or(|lead| {
+                    !lead
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| w.eq_ignore_ascii_case(word))
+                })
+        });
+    }
     // The previous quote's speaker, when it was given the same pronoun ("he asked. ... he
     // continued"), fits whatever gender the cluster suggested.
     let previous_speaker = last_quote
@@ -1572,17 +1593,60 @@ fn resolve_pronoun(
         // A name that looks like a person's (not typed one) nearer the pronoun makes it a guess;
         // not one whose last word is part of a body's or a place's name ("Occupy Lindenfeld").
         [(pos, one)] => {
+            // Not a name after a determiner ("on the Cold War").
             let rival = people.other_by_surname.iter().any(|(surname, full)| {
                 full != one
                     && !people.non_person_words.contains(surname)
                     && last_word_match(text, surname)
                         .is_some_and(|p| window.from + p > *pos && !inside_quotation(text, p))
+                    && last_word_match(text, full).is_none_or(|p| {
+                        !text[..p]
+                            .trim_end()
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| matches!(w, "the" | "The" | "a" | "an"))
+                    })
             });
             return (!rival).then(|| one.clone());
         }
         _ => {}
     }
     let names: Vec<&String> = mentions.iter().map(|(_, n)| n).collect();
+    let sentences: Vec<Span> = doc
+        .sentences
+        .iter()
+        .map(|s| Span::new(s.span.start.max(window.from), s.span.end.min(window.to)))
+        .filter(|s| s.start < s.end)
+        .collect();
+    // The subject of the nearest sentence of the pronoun's own paragraph that names a
+    // candidate, when the previous quote is in an earlier paragraph ("X said ... ¶ Y described
+    // it as unfortunate. He would not say, adding: "...": Y).
+    let block_start = doc
+        .text
+        .get(..window.to)
+        .and_then(|t| t.rfind("\n\n"))
+        .map_or(0, |p| p + 2);
+    let subject_of = |sentence: &Span| {
+        let mut firsts: Vec<(usize, &String)> = names
+            .iter()
+            .map(|name| (PersonIndex::first_mention(doc, *sentence, name), *name))
+            .filter(|(pos, _)| *pos < sentence.end)
+            .collect();
+        firsts.sort();
+        firsts.first().map(|(first, name)| {
+            let lead = doc.text.get(sentence.start..*first).unwrap_or("");
+            (lead.split_whitespace().count() <= 3).then_some(*name)
+        })
+    };
+    if last_quote.is_some_and(|r| r.pieces[0].start < block_start)
+        && let Some(Some(name)) = sentences
+            .iter()
+            .rev()
+            .take_while(|s| s.start >= block_start)
+            .find_map(|s| subject_of(s))
+    {
+        return Some(name.clone());
+    }
     if let Some(r) = last_quote
         && r.pieces[0].start >= window.from
         && let Some(name) = &r.speaker
@@ -1592,12 +1656,6 @@ fn resolve_pronoun(
     }
     // The nearest sentence (or the part of the quote's own sentence before it) naming a
     // candidate.
-    let sentences: Vec<Span> = doc
-        .sentences
-        .iter()
-        .map(|s| Span::new(s.span.start.max(window.from), s.span.end.min(window.to)))
-        .filter(|s| s.start < s.end)
-        .collect();
     let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
     for sentence in sentences.iter().rev() {
         let mut firsts: Vec<(usize, &String)> = names
@@ -2109,6 +2167,11 @@ struct PersonIndex {
     non_person_words: HashSet<String>,
     /// Names of organisations, places and other names the entity list does not type as people.
     not_people: HashSet<String>,
+    /// Surnames several people share ("Jane Roe" and "John Roe"), with their names.
+    shared: HashMap<String, Vec<String>>,
+    /// Common given names that open exactly one person's name and end none ("Jane" of "Jane
+    /// Roe"): web text calls people by them.
+    by_given: HashMap<String, String>,
 }
 
 /// A written speaker resolved against the cluster's entities.
@@ -2170,6 +2233,37 @@ impl PersonIndex {
                 }
             }
         }
+        let mut shared: HashMap<String, Vec<String>> = HashMap::new();
+        for name in &full {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                shared
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(name.clone());
+            }
+        }
+        for owners in shared.values_mut() {
+            let all = owners.clone();
+            owners.retain(|short| !all.iter().any(|long| extends(long, short)));
+            owners.sort();
+        }
+        shared.retain(|_, owners| owners.len() >= 2);
+        let mut given_count: HashMap<&str, usize> = HashMap::new();
+        for name in &full {
+            if let Some((first, _)) = name.split_once(' ') {
+                *given_count.entry(first).or_default() += 1;
+            }
+        }
+        let by_given = full
+            .iter()
+            .filter_map(|name| {
+                let (first, _) = name.split_once(' ')?;
+                (given_count.get(first) == Some(&1)
+                    && !by_surname.contains_key(first)
+                    && super::entities::is_given_name(first))
+                .then(|| (first.to_string(), name.clone()))
+            })
+            .collect();
         let (genders, pronoun_genders) = infer_genders(&by_surname, docs);
         let mut other_by_surname = HashMap::new();
         for entity in entities.iter().filter(|e| e.kind == "other") {
@@ -2200,6 +2294,8 @@ impl PersonIndex {
             organizations,
             non_person_words,
             not_people,
+            shared,
+            by_given,
         }
     }
 
@@ -2498,8 +2594,10 @@ impl PersonIndex {
             .collect()
     }
 
-    /// Every person accepted by `fits` whose surname occurs as a word in the article between
-    /// `from` and `to`, with the position of its last occurrence there, in text order.
+    /// Every person accepted by `fits` whose surname (or unique given name, see `by_given`)
+    /// occurs as a word in the article between `from` and `to`, with the position of its last
+    /// occurrence there, in text order. A surname several people share is the one of them the
+    /// article last names in full before it.
     fn mentions(
         &self,
         doc: &Doc<'_>,
@@ -2512,10 +2610,27 @@ impl PersonIndex {
         };
         let mut found: HashMap<&String, usize> = HashMap::new();
         for (surname, full) in &self.by_surname {
+            let Some(pos) = last_word_match(head, surname) else {
+                continue;
+            };
+            let full = self.shared.get(surname).map_or(full, |owners| {
+                let before = doc.text.get(..from + pos + surname.len()).unwrap_or("");
+                owners
+                    .iter()
+                    .filter_map(|o| last_word_match(before, o).map(|p| (p, o)))
+                    .max()
+                    .map_or(full, |(_, o)| o)
+            });
             if !fits(full) {
                 continue;
             }
-            if let Some(pos) = last_word_match(head, surname) {
+            let entry = found.entry(full).or_insert(pos);
+            *entry = (*entry).max(pos);
+        }
+        for (given, full) in &self.by_given {
+            if fits(full)
+                && let Some(pos) = last_word_match(head, given)
+            {
                 let entry = found.entry(full).or_insert(pos);
                 *entry = (*entry).max(pos);
             }
@@ -2854,8 +2969,27 @@ fn infer_genders(
             if distinct.len() != 1 {
                 continue;
             }
+            // No subject pronoun before the name: one before it in its sentence ("she trails
+            // behind Roe") is someone else.
+            let first = named
+                .iter()
+                .filter_map(|(surname, _)| {
+                    text.match_indices(surname.as_str())
+                        .find(|(pos, _)| is_word_at(text, *pos, surname.len()))
+                        .map(|(pos, _)| pos)
+                })
+                .min()
+                .unwrap_or(0);
             let (mut male, mut female) = (0, 0);
+            let mut at = 0;
             for word in text.split(|c: char| !c.is_alphabetic()) {
+                let before_name = at < first;
+                at += word.len() + 1;
+                if before_name
+                    && (word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she"))
+                {
+                    continue;
+                }
                 // No non-ASCII letter lowercases to one of these words' ASCII letters, so an
                 // ASCII case-insensitive comparison is the same test as lowercasing.
                 if ["he", "his", "him", "himself"]
