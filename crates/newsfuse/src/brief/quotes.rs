@@ -1322,9 +1322,9 @@ fn person_noun(lower: &str) -> Option<&str> {
     .then_some(noun)
 }
 
-/// A speaker written as "the", one to three capitalised words and a person noun ("the New York
-/// native", "the Missouri lawmaker"): the noun phrase without "the", when [`person_noun`] takes
-/// its last word.
+/// A speaker written as "the", one to three capitalised words and a lower-case person noun
+/// ("the New York native", "the Missouri lawmaker"; not a title such as "the Fleet Commander"):
+/// the noun phrase without "the", when [`person_noun`] takes its last word.
 fn modified_person_noun(written: &str) -> Option<String> {
     let rest = written
         .strip_prefix("the ")
@@ -1332,6 +1332,7 @@ fn modified_person_noun(written: &str) -> Option<String> {
     let words: Vec<&str> = rest.split_whitespace().collect();
     let (noun, modifiers) = words.split_last()?;
     ((1..=3).contains(&modifiers.len())
+        && noun.starts_with(char::is_lowercase)
         && modifiers.iter().all(|w| {
             w.starts_with(char::is_uppercase)
                 && !w.ends_with(['\'', '’'])
@@ -3308,6 +3309,56 @@ mod tests {
             let at = before.find("Jane Roe").expect("the name");
             assert_eq!((span.start, span.end), (7 + at, 7 + before.len()));
         }
+    }
+
+    /// A closing curly mark garbled in transcoding ("\u{fffd}?"), an appositive that opens with
+    /// a lower-case title and holds a comma, "According to <title> X, <clause> "..."", and
+    /// "X did Y, adding that ... "..."".
+    #[test]
+    fn garbled_marks_long_appositives_and_reported_clauses() {
+        check(
+            &[
+                "Storm hits the coast.\n\n\u{201c}The wall of water came over the dunes in minutes,\u{fffd}? said Anna Brisk, the harbour master.",
+                "\"The levees held far better than the models said they would,\" Thomas Grell, professor of coastal engineering at the University of Lund, Malmo said.",
+                "According to harbour analyst Maria Lund, the surge was \"the highest water on record for this coast\" by far.",
+                "Peter Vok later withdrew his remark, adding that the response of the town was \"one of the fastest we have ever seen anywhere.\"",
+            ],
+            &[
+                (Some("Anna Brisk"), &[0], 1, "after"),
+                (Some("Thomas Grell"), &[1], 1, "after"),
+                (Some("Maria Lund"), &[2], 1, "before"),
+                (Some("Peter Vok"), &[3], 1, "before"),
+            ],
+        );
+    }
+
+    /// A surname two people share goes to the one of them who spoke last; a he after a new
+    /// unnamed person said to speak ("An engineer ... commented") is that role; a name in a
+    /// clause whose subject is the pronoun ("she can see why X's ...") is no referent of it.
+    #[test]
+    fn shared_surnames_unnamed_speakers_and_pronoun_subjects() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Rita Markov and her husband Paul Markov ran the bakery.\n\n\"We never closed a single day, not even in the storm,\" said Paul Markov.\n\nThe town thanked Rita Markov for the bread.\n\n\"The ovens are still warm and the regulars keep calling,\" Markov said.",
+            "Anna Berg said the bridge was safe.\n\nAn engineer for the county commented that the cracks were old. \"I think we are going to see more closures next year,\" he said.",
+            "Eva Lind sells old things at auction.\n\nLind dismisses most of the lots as junk.\n\nStill, she can see why Karl Dorn's old saw sells.\n\n\"Hype increases value for every single buyer,\" she said.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let of = |article: usize, words: &str| {
+            brief
+                .quotes
+                .iter()
+                .find(|q| q.articles == [article] && q.text.contains(words))
+                .unwrap_or_else(|| panic!("{words}: {:#?}", brief.quotes))
+        };
+        assert_eq!(of(0, "ovens").speaker.as_deref(), Some("Paul Markov"));
+        let engineer = of(1, "closures");
+        assert_eq!(engineer.speaker, None);
+        assert_eq!(engineer.speaker_kind, "role");
+        assert!(
+            engineer.speaker_roles.iter().any(|r| r == "engineer"),
+            "{engineer:#?}"
+        );
+        assert_eq!(of(2, "Hype").speaker.as_deref(), Some("Eva Lind"));
     }
 
     #[test]
