@@ -293,7 +293,8 @@ static COORDINATED_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "X opposed the plan, saying, "...": the subject that opens the sentence speaks
-/// through a participle right before the quote.
+/// through a participle right before the quote, or before a clause of reported speech that holds
+/// the quote ("X withdrew it, adding that the response was "..."").
 static SUBJECT_SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r#"^\s*(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|He|She|They|It)\s+\p{{Ll}}[^.!?"“”]{{0,200}}?,\s+(?:adding|saying|writing|telling\s+[^,.!?"“”]{{1,60}}?)(?:\s+that(?:\s+[^.!?"“”]{{1,150}})?)?[:,]?\s*$"#
@@ -1594,19 +1595,28 @@ fn resolve_pronoun(
         // A name that looks like a person's (not typed one) nearer the pronoun makes it a guess;
         // not one whose last word is part of a body's or a place's name ("Occupy Lindenfeld").
         [(pos, one)] => {
-            // Not a name after a determiner ("on the Cold War").
+            // Not a name after a determiner ("on the Cold War"), unless it ends in a word for a
+            // person ("the Fort Worth Democrat").
             let rival = people.other_by_surname.iter().any(|(surname, full)| {
+                let personal = || {
+                    let lower = surname.to_lowercase();
+                    super::entities::is_group_word(surname)
+                        || super::entities::is_person_noun(&lower)
+                        || is_role(surname)
+                        || person_noun(&format!("the {lower}")).is_some()
+                };
                 full != one
                     && !people.non_person_words.contains(surname)
                     && last_word_match(text, surname)
                         .is_some_and(|p| window.from + p > *pos && !inside_quotation(text, p))
-                    && last_word_match(text, full).is_none_or(|p| {
-                        !text[..p]
-                            .trim_end()
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|w| matches!(w, "the" | "The" | "a" | "an"))
-                    })
+                    && (personal()
+                        || last_word_match(text, full).is_none_or(|p| {
+                            !text[..p]
+                                .trim_end()
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| matches!(w, "the" | "The" | "a" | "an"))
+                        }))
             });
             return (!rival).then(|| one.clone());
         }
