@@ -1654,7 +1654,7 @@ fn resolve_pronoun(
             .iter()
             .rev()
             .take_while(|s| s.start >= block_start)
-            .find_map(|s| subject_of(s))
+            .find_map(subject_of)
     {
         return Some(name.clone());
     }
@@ -2574,7 +2574,6 @@ impl PersonIndex {
         let mut longer = self.full.iter().filter(|full| extends(full, name));
         match (longer.next(), longer.next()) {
             (Some(one), None) => one.clone(),
-            (Some(_), Some(_)) => name.to_string(),
             (None, _) if !name.contains(' ') && name.chars().count() >= 5 => {
                 let mut near = self.full.iter().filter(|full| {
                     full.rsplit_once(' ').is_some_and(|(_, surname)| {
@@ -2588,7 +2587,7 @@ impl PersonIndex {
                     _ => name.to_string(),
                 }
             }
-            (None, _) => name.to_string(),
+            _ => name.to_string(),
         }
     }
 
