@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -14,6 +14,10 @@
 //! `multinews_full_dev`, their first six quotations.
 //! Rule `F` (run once `E` is labelled and tuned on): three clusters of each DUC file and four of
 //! `multinews_full_dev`, their first six quotations.
+//! Rule `G` (run once `F` is tuned on; the tune parts of the three DUC files hold no unlabelled
+//! cluster with a quotation any more): the five tune-part clusters of `tac2011_multiling_en`
+//! (WikiNews news prose) and the first six unlabelled tune-part clusters of `multinews_full_dev`
+//! (web text) that hold a quotation, their first six quotations.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -35,6 +39,11 @@ const QUOTES_PER_CLUSTER: usize = 8;
 const RULE_E: (usize, usize, usize) = (4, 6, 6);
 /// Rule `F`: clusters per DUC file, clusters of `multinews_full_dev`, quotations per cluster.
 const RULE_F: (usize, usize, usize) = (3, 4, 6);
+/// Rule `G`: clusters of `tac2011_multiling_en`, clusters of `multinews_full_dev`, quotations
+/// per cluster.
+const RULE_G: (usize, usize, usize) = (5, 6, 6);
+/// Rule `G`'s files, in this order.
+const FILES_G: [&str; 2] = ["tac2011_multiling_en.jsonl", "multinews_full_dev.jsonl"];
 
 /// Quote-mark pairs of one article: (open, close), byte offsets of the marks; `close` `None` for
 /// a mark left open at a paragraph end. Curly marks pair with each other, straight with straight.
@@ -86,7 +95,8 @@ fn main() {
         .into_iter()
         .map(|l| l.cluster)
         .collect();
-    for file in FILES {
+    let files: &[&str] = if rule == "G" { &FILES_G } else { &FILES };
+    for &file in files {
         let path = shared.join("eval").join(file);
         let text = std::fs::read_to_string(&path).expect("dataset reads");
         let ids: Vec<String> = text
@@ -108,6 +118,8 @@ fn main() {
             "E" => (RULE_E.0, RULE_E.2),
             "F" if web => (RULE_F.1, RULE_F.2),
             "F" => (RULE_F.0, RULE_F.2),
+            "G" if web => (RULE_G.1, RULE_G.2),
+            "G" => (RULE_G.0, RULE_G.2),
             _ => (CLUSTERS_PER_FILE, QUOTES_PER_CLUSTER),
         };
         for id in &ids {

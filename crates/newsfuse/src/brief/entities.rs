@@ -1711,6 +1711,11 @@ fn capitalised_inside(lowercase_words: &FxHashSet<String>, lower: &str) -> bool 
     lowercase_words.contains(&format!("^{lower}"))
 }
 
+/// Whether a word is a common given name ("Jane").
+pub(crate) fn is_given_name(word: &str) -> bool {
+    in_lowercase_set(word, &GIVEN_SET)
+}
+
 /// A name opening with a common given name, person-shaped, and no known place.
 fn opens_with_given_name(name: &str) -> bool {
     person_shaped(name)
@@ -1762,7 +1767,7 @@ fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
 
 /// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
 /// "-ist" or "-ician" ("naturalist", "economist", "physician").
-fn is_person_noun(word: &str) -> bool {
+pub(crate) fn is_person_noun(word: &str) -> bool {
     PERSON_NOUN_SET.words.contains(word.as_bytes())
         || (word.len() > 6
             && (word.ends_with("ist") || word.ends_with("ician"))
@@ -1771,7 +1776,7 @@ fn is_person_noun(word: &str) -> bool {
 
 /// A nationality, ethnic or religious word ("Israelis", "British", "Soviet", "Chinese"); a
 /// capitalised plural in "-ans" of seven letters or more names a people ("Kenyans").
-fn is_group_word(word: &str) -> bool {
+pub(crate) fn is_group_word(word: &str) -> bool {
     let (mut buffer, mut heap) = ([0u8; 32], String::new());
     let lower = lowercase_of(clean_word(word), &mut buffer, &mut heap);
     let singular = if lower.len() > 4 {

@@ -70,7 +70,7 @@ pub struct QuoteOccurrence {
     pub variant: usize,
 }
 
-const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted|sang|sings|cried|yelled|screamed|exclaimed|elaborated|recounted|boasted|mused|speculated|implored|pledged|states|claims|replies|say|write|add|note|tell|explain|argue|warn|insist|claim|conclude|read";
+const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted|sang|sings|cried|yelled|screamed|exclaimed|elaborated|commented|recounted|boasted|mused|speculated|implored|pledged|states|claims|replies|say|write|add|note|tell|explain|argue|warn|insist|claim|conclude|read";
 
 /// A name: capitalised words with inner "of", "of the", "al-", "de", "and" ("United Solar
 /// President and Chief Executive Stanford Ovshinsky").
@@ -168,6 +168,15 @@ static AFTER_NAME_OPEN_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "X, professor of geology at the University of Y, Z said": an appositive that opens with a
+/// lower-case title (checked), may hold commas and lacks its closing comma before the verb.
+static AFTER_NAME_TITLE_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"^[\s,'’]*(?P<who>{NAME}),\s+(?P<app>\p{{Ll}}[\p{{Ll}}-]*)\s[^"“”.!?;]*?\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        verb = speech_verb()
+    ))
+    .expect("valid regex")
+});
 /// ""...," Jane Roe of Leeds deadpanned": after a quote that ends in a comma (its sentence goes
 /// on to say who spoke), a name and a verb in the past tense that the speech verbs do not list.
 static AFTER_NAME_OTHER_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,10 +253,12 @@ static BEFORE_OPEN_APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// "According to X, ..." or "As X put it, ..." before the quote.
+/// "According to X, ..." or "As X put it, ..." before the quote; also "According to
+/// <title> X, this was "..."": a clause of the sentence between (checked to hold no speech
+/// verb of its own), a lower-case title before the name (checked to hold no function word).
 static BEFORE_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b[Aa]ccording\s+to\s+(?P<who>{NAME}|{ROLE_NP}),?\s*$"
+        r#"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,2}}(?P<title>(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}))?{NAME}|{ROLE_NP})(?:,?\s*|,\s+(?P<clause>[^.!?"“”]{{1,120}}))$"#
     ))
     .expect("valid regex")
 });
@@ -282,10 +293,11 @@ static COORDINATED_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "X opposed the plan, saying, "...": the subject that opens the sentence speaks
-/// through a participle right before the quote.
+/// through a participle right before the quote, or before a clause of reported speech that holds
+/// the quote ("X withdrew it, adding that the response was "..."").
 static SUBJECT_SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"^\s*(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|He|She|They|It)\s+\p{{Ll}}[^.!?"“”]{{0,200}}?,\s+(?:adding|saying|writing|telling\s+[^,.!?"“”]{{1,60}}?)(?:\s+that)?[:,]?\s*$"#
+        r#"^\s*(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|He|She|They|It)\s+\p{{Ll}}[^.!?"“”]{{0,200}}?,\s+(?:adding|saying|writing|telling\s+[^,.!?"“”]{{1,60}}?)(?:\s+that(?:\s+[^.!?"“”]{{1,150}})?)?[:,]?\s*$"#
     ))
     .expect("valid regex")
 });
@@ -455,6 +467,14 @@ fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
                     open = None;
                 }
             }
+            // A closing curly mark garbled in transcoding ("�?": its last byte lost): it closes
+            // a curly quotation, never a straight one.
+            '\u{fffd}' if text[idx + c.len_utf8()..].starts_with('?') => {
+                if let Some((start, true)) = open {
+                    close(&mut out, start, idx);
+                    open = None;
+                }
+            }
             '"' => {
                 let (opens, closes) = straight_mark_shape(text, idx);
                 match open {
@@ -542,7 +562,7 @@ fn extract_block(
     for (i, quote) in spans.iter().enumerate() {
         let span = &quote.span;
         let close_end = if quote.closed {
-            next_char_end(doc.text, span.end)
+            garbled_close_end(doc.text, span.end)
         } else {
             span.end
         };
@@ -714,9 +734,14 @@ fn extract_block(
                             to: before,
                         };
                         let earlier = &raws[article_first..];
-                        match resolve_pronoun(doc, people, window, pronoun, &fits, earlier) {
-                            Some(name) => (Some(name), "person"),
-                            None => (None, "unresolved"),
+                        if let Some(role) = unnamed_speaker(doc, people, window, &fits) {
+                            pronoun_role = Some(role);
+                            (None, "role")
+                        } else {
+                            match resolve_pronoun(doc, people, window, pronoun, &fits, earlier) {
+                                Some(name) => (Some(name), "person"),
+                                None => (None, "unresolved"),
+                            }
                         }
                     };
                     (Some(written), pronoun_role, previous, kind, "pronoun")
@@ -755,13 +780,20 @@ fn extract_block(
                             kind: "organization",
                         };
                     }
-                    if let Some(full) = people.one_mentioned_before(&written, doc, span.start) {
+                    if let Some(full) = people.one_mentioned_before(
+                        &written,
+                        doc,
+                        span.start,
+                        &raws[article_first..],
+                    ) {
                         resolved.name = Some(full);
                         resolved.kind = "person";
                     }
                     // "said the actor": a person named by a noun alone points back like "he".
                     if resolved.kind != "person"
                         && let Some(noun) = person_noun(&lower)
+                            .map(str::to_string)
+                            .or_else(|| modified_person_noun(&written))
                     {
                         let excluded: Vec<String> = attribution
                             .map(|a| people.named_in(doc.slice(a)))
@@ -776,7 +808,7 @@ fn extract_block(
                         let name =
                             resolve_pronoun(doc, people, window, Gender::Unknown, &fits, earlier);
                         resolved = Resolved {
-                            role: Some(noun.to_string()),
+                            role: Some(noun),
                             kind: if name.is_some() { "person" } else { "role" },
                             name,
                         };
@@ -892,6 +924,15 @@ fn after_attribution(
                 .then(|| AFTER_NAME_OPEN_APPOSITIVE.captures(after_text))
                 .flatten()
                 .filter(|c| open_appositive_describes(&c["app"]))
+        })
+        .or_else(|| {
+            // The literal check spares the regex most texts.
+            after_text
+                .trim_start_matches([' ', ',', '\'', '’'])
+                .starts_with(char::is_uppercase)
+                .then(|| AFTER_NAME_TITLE_APPOSITIVE.captures(after_text))
+                .flatten()
+                .filter(|c| is_role(&c["app"]))
         })
         .or_else(|| AFTER_QUOTED.captures(after_text))
         .or_else(|| AFTER_ACCORDING.captures(after_text))
@@ -1078,6 +1119,15 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
                 .contains("ccording")
                 .then(|| BEFORE_ACCORDING.captures(piece))
                 .flatten()
+                .filter(|caps| {
+                    caps.name("title").is_none_or(|t| {
+                        t.as_str()
+                            .split_whitespace()
+                            .all(|w| !crate::stopwords::is_stopword(w))
+                    }) && caps
+                        .name("clause")
+                        .is_none_or(|c| !BEFORE_VERB_WORDS.is_match(c.as_str()))
+                })
         })
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
     {
@@ -1260,13 +1310,38 @@ fn person_noun(lower: &str) -> Option<&str> {
         .iter()
         .any(|suffix| noun.ends_with(suffix))
         && !noun.ends_with("ment");
+    let described = matches!(
+        noun,
+        "native" | "resident" | "veteran" | "star" | "actress" | "icon" | "legend"
+    );
     (noun.chars().all(|c| c.is_alphabetic() || c == '-')
-        && (agent || is_role(noun))
+        && (agent || described || is_role(noun))
         && !is_body(noun)
         && !is_medium(noun)
         && !is_institution(noun)
         && !is_generic_body(lower))
     .then_some(noun)
+}
+
+/// A speaker written as "the", one to three capitalised words and a lower-case person noun
+/// ("the New York native", "the Missouri lawmaker"; not a title such as "the Fleet Commander"):
+/// the noun phrase without "the", when [`person_noun`] takes its last word.
+fn modified_person_noun(written: &str) -> Option<String> {
+    let rest = written
+        .strip_prefix("the ")
+        .or_else(|| written.strip_prefix("The "))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let (noun, modifiers) = words.split_last()?;
+    ((1..=3).contains(&modifiers.len())
+        && noun.starts_with(char::is_lowercase)
+        && modifiers.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !w.ends_with(['\'', '’'])
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
+        && person_noun(&format!("the {noun}")).is_some())
+    .then(|| rest.to_string())
 }
 
 /// Whether a written speaker is a body named only by its kind ("the group", "the organisation").
@@ -1466,6 +1541,27 @@ fn resolve_pronoun(
     }
     mentions.sort();
     mentions.dedup_by(|a, b| a.1 == b.1);
+    // A name in a sentence whose subject is the pronoun, written before the name ("she can see
+    // why Roe's saw ..."), is no referent of it.
+    let word = match pronoun {
+        Gender::Male => "he",
+        Gender::Female => "she",
+        Gender::Unknown => "",
+    };
+    if !word.is_empty() {
+        mentions.retain(|(pos, _)| {
+            let i = doc.sentences.partition_point(|s| s.span.end <= *pos);
+            doc.sentences
+                .get(i)
+                .filter(|s| s.span.start <= *pos)
+                .and_then(|s| doc.text.get(s.span.start..*pos))
+                .is_none_or(|lead| {
+                    !lead
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| w.eq_ignore_ascii_case(word))
+                })
+        });
+    }
     // The previous quote's speaker, when it was given the same pronoun ("he asked. ... he
     // continued"), fits whatever gender the cluster suggested.
     let previous_speaker = last_quote
@@ -1499,17 +1595,69 @@ fn resolve_pronoun(
         // A name that looks like a person's (not typed one) nearer the pronoun makes it a guess;
         // not one whose last word is part of a body's or a place's name ("Occupy Lindenfeld").
         [(pos, one)] => {
+            // Not a name after a determiner ("on the Cold War"), unless it ends in a word for a
+            // person ("the Fort Worth Democrat").
             let rival = people.other_by_surname.iter().any(|(surname, full)| {
+                let personal = || {
+                    let lower = surname.to_lowercase();
+                    super::entities::is_group_word(surname)
+                        || super::entities::is_person_noun(&lower)
+                        || is_role(surname)
+                        || person_noun(&format!("the {lower}")).is_some()
+                };
                 full != one
                     && !people.non_person_words.contains(surname)
                     && last_word_match(text, surname)
                         .is_some_and(|p| window.from + p > *pos && !inside_quotation(text, p))
+                    && (personal()
+                        || last_word_match(text, full).is_none_or(|p| {
+                            !text[..p]
+                                .trim_end()
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| matches!(w, "the" | "The" | "a" | "an"))
+                        }))
             });
             return (!rival).then(|| one.clone());
         }
         _ => {}
     }
     let names: Vec<&String> = mentions.iter().map(|(_, n)| n).collect();
+    let sentences: Vec<Span> = doc
+        .sentences
+        .iter()
+        .map(|s| Span::new(s.span.start.max(window.from), s.span.end.min(window.to)))
+        .filter(|s| s.start < s.end)
+        .collect();
+    // The subject of the nearest sentence of the pronoun's own paragraph that names a
+    // candidate, when the previous quote is in an earlier paragraph ("X said ... ¶ Y described
+    // it as unfortunate. He would not say, adding: "...": Y).
+    let block_start = doc
+        .text
+        .get(..window.to)
+        .and_then(|t| t.rfind("\n\n"))
+        .map_or(0, |p| p + 2);
+    let subject_of = |sentence: &Span| {
+        let mut firsts: Vec<(usize, &String)> = names
+            .iter()
+            .map(|name| (PersonIndex::first_mention(doc, *sentence, name), *name))
+            .filter(|(pos, _)| *pos < sentence.end)
+            .collect();
+        firsts.sort();
+        firsts.first().map(|(first, name)| {
+            let lead = doc.text.get(sentence.start..*first).unwrap_or("");
+            (lead.split_whitespace().count() <= 3).then_some(*name)
+        })
+    };
+    if last_quote.is_some_and(|r| r.pieces[0].start < block_start)
+        && let Some(Some(name)) = sentences
+            .iter()
+            .rev()
+            .take_while(|s| s.start >= block_start)
+            .find_map(subject_of)
+    {
+        return Some(name.clone());
+    }
     if let Some(r) = last_quote
         && r.pieces[0].start >= window.from
         && let Some(name) = &r.speaker
@@ -1519,12 +1667,6 @@ fn resolve_pronoun(
     }
     // The nearest sentence (or the part of the quote's own sentence before it) naming a
     // candidate.
-    let sentences: Vec<Span> = doc
-        .sentences
-        .iter()
-        .map(|s| Span::new(s.span.start.max(window.from), s.span.end.min(window.to)))
-        .filter(|s| s.start < s.end)
-        .collect();
     let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
     for sentence in sentences.iter().rev() {
         let mut firsts: Vec<(usize, &String)> = names
@@ -1562,6 +1704,58 @@ fn resolve_pronoun(
         _ => None,
     }
 }
+
+/// The unnamed speaker a he/she points back to: the last sentence of the window that names a
+/// candidate or speaks opens with an indefinite role ("An analyst for the survey commented that
+/// ... . "...," he said.": a new person, introduced by a role noun, said to speak) and names
+/// no candidate. Returns the role noun.
+fn unnamed_speaker(
+    doc: &Doc<'_>,
+    people: &PersonIndex,
+    window: Window,
+    fits: &dyn Fn(&String) -> bool,
+) -> Option<String> {
+    let upto = doc.sentences.partition_point(|s| s.span.start < window.to);
+    for sentence in doc.sentences[..upto].iter().rev() {
+        let span = sentence.span;
+        if span.start < window.from {
+            break;
+        }
+        let end = span.end.min(window.to);
+        if !people.mentions(doc, span.start, end, fits).is_empty() {
+            return None;
+        }
+        let text = doc.text.get(span.start..end)?;
+        let mut words = text.split_whitespace();
+        if !matches!(words.next(), Some("A" | "An")) {
+            if SPEECH_WORD.is_match(text) {
+                return None;
+            }
+            continue;
+        }
+        let noun = words
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+            .take_while(|w| !w.is_empty() && !crate::stopwords::is_stopword(w))
+            .find(|w| {
+                w.starts_with(char::is_lowercase)
+                    && (is_role(w) || person_noun(&format!("the {w}")).is_some())
+            });
+        if let Some(noun) = noun
+            && SPEECH_WORD.is_match(text)
+        {
+            return Some(noun.to_string());
+        }
+        if SPEECH_WORD.is_match(text) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A speech verb anywhere ([`VERBS`]).
+static SPEECH_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("valid regex"));
 
 /// The referent of a he/she with no typed person in the window: the one name that looks like a
 /// person's (two or three capitalised words the entity list did not type) that the window
@@ -1856,6 +2050,16 @@ fn is_role(written: &str) -> bool {
     })
 }
 
+/// The end of the closing mark at `at`: one character, or two for a garbled curly mark ("�?").
+fn garbled_close_end(text: &str, at: usize) -> usize {
+    let end = next_char_end(text, at);
+    if text[at..].starts_with('\u{fffd}') && text[end..].starts_with('?') {
+        end + 1
+    } else {
+        end
+    }
+}
+
 fn next_char_end(text: &str, at: usize) -> usize {
     text.get(at..)
         .and_then(|rest| rest.chars().next())
@@ -1974,6 +2178,11 @@ struct PersonIndex {
     non_person_words: HashSet<String>,
     /// Names of organisations, places and other names the entity list does not type as people.
     not_people: HashSet<String>,
+    /// Surnames several people share ("Jane Roe" and "John Roe"), with their names.
+    shared: HashMap<String, Vec<String>>,
+    /// Common given names that open exactly one person's name and end none ("Jane" of "Jane
+    /// Roe"): web text calls people by them.
+    by_given: HashMap<String, String>,
 }
 
 /// A written speaker resolved against the cluster's entities.
@@ -2035,6 +2244,37 @@ impl PersonIndex {
                 }
             }
         }
+        let mut shared: HashMap<String, Vec<String>> = HashMap::new();
+        for name in &full {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                shared
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(name.clone());
+            }
+        }
+        for owners in shared.values_mut() {
+            let all = owners.clone();
+            owners.retain(|short| !all.iter().any(|long| extends(long, short)));
+            owners.sort();
+        }
+        shared.retain(|_, owners| owners.len() >= 2);
+        let mut given_count: HashMap<&str, usize> = HashMap::new();
+        for name in &full {
+            if let Some((first, _)) = name.split_once(' ') {
+                *given_count.entry(first).or_default() += 1;
+            }
+        }
+        let by_given = full
+            .iter()
+            .filter_map(|name| {
+                let (first, _) = name.split_once(' ')?;
+                (given_count.get(first) == Some(&1)
+                    && !by_surname.contains_key(first)
+                    && super::entities::is_given_name(first))
+                .then(|| (first.to_string(), name.clone()))
+            })
+            .collect();
         let (genders, pronoun_genders) = infer_genders(&by_surname, docs);
         let mut other_by_surname = HashMap::new();
         for entity in entities.iter().filter(|e| e.kind == "other") {
@@ -2065,6 +2305,8 @@ impl PersonIndex {
             organizations,
             non_person_words,
             not_people,
+            shared,
+            by_given,
         }
     }
 
@@ -2151,6 +2393,40 @@ impl PersonIndex {
             .min()
             .map_or(bare, |cut| &bare[..cut]);
         if had_the && head != bare && is_role(head) {
+            // "the Prime Minister of the Kingdom Jane Roe": a person's name ends the phrase.
+            // Not "the lawyer of Jane Roe": a capitalised word (the end of the place's
+            // name) stands before the person's.
+            let (role, name) = self.resolve(bare);
+            let words: Vec<&str> = bare.split_whitespace().collect();
+            let last_two = words[words.len().saturating_sub(2)..].join(" ");
+            let after_capital = |n: usize| {
+                words.len() > n && words[words.len() - n - 1].starts_with(char::is_uppercase)
+            };
+            let name_words = name.split_whitespace().count();
+            if self.full.contains(&name)
+                && bare.ends_with(name.rsplit(' ').next().unwrap_or(&name))
+                && after_capital(name_words)
+            {
+                return Resolved {
+                    role,
+                    name: Some(name),
+                    kind: "person",
+                };
+            }
+            if words.len() >= 5
+                && after_capital(2)
+                && (super::entities::is_given_name(words[words.len() - 2])
+                    || words
+                        .last()
+                        .and_then(|w| self.other_by_surname.get(*w))
+                        .is_some_and(|full| *full == last_two))
+            {
+                return Resolved {
+                    role: Some(words[..words.len() - 2].join(" ")),
+                    name: Some(last_two),
+                    kind: "person",
+                };
+            }
             return Resolved {
                 role: Some(bare.to_string()),
                 name: None,
@@ -2224,41 +2500,93 @@ impl PersonIndex {
         }
     }
 
-    /// A one-word speaker that is the first or last word of several people's names ("Chen"
-    /// for "Chen Li" and "Chen Bo"): the one of them this article names before `at`, when
-    /// exactly one is.
-    fn one_mentioned_before(&self, written: &str, doc: &Doc<'_>, at: usize) -> Option<String> {
-        if written.contains(' ') {
-            return None;
-        }
+    /// A one-word speaker (or an honorific, a title or a rank and one word: "Mrs. Roe", "SSP
+    /// Roe") that is the first or last word of several people's names ("Chen" for "Chen Li" and
+    /// "Chen Bo", "Roe" for "Jane Roe" and her husband "John Roe"): of those the honorific's
+    /// gender allows, the one who spoke the article's last quote given to one of them (`earlier`),
+    /// else the one this article names in full last before `at` (the writer shortens the name
+    /// just given in full). A name that another of them extends is that one ("Kirk Roe" of
+    /// "Jane Kirk Roe").
+    fn one_mentioned_before(
+        &self,
+        written: &str,
+        doc: &Doc<'_>,
+        at: usize,
+        earlier: &[Raw],
+    ) -> Option<String> {
+        let (honorific, word) = match written.split_once(' ') {
+            None => (Gender::Unknown, written),
+            Some((first, rest)) if !rest.contains(' ') => {
+                let gender = Gender::of_honorific(first);
+                let rank =
+                    (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+                if gender == Gender::Unknown && !rank && !is_role(first) {
+                    return None;
+                }
+                (gender, rest)
+            }
+            Some(_) => return None,
+        };
         let before = doc.text.get(..at)?;
         let owners: Vec<&String> = self
             .full
             .iter()
             .filter(|full| {
                 full.contains(' ')
-                    && (full.split(' ').next() == Some(written)
-                        || full.rsplit(' ').next() == Some(written))
+                    && (full.split(' ').next() == Some(word)
+                        || full.rsplit(' ').next() == Some(word))
             })
+            .collect();
+        let owners: Vec<&String> = owners
+            .iter()
+            .copied()
+            .filter(|short| !owners.iter().any(|long| extends(long, short)))
             .collect();
         if owners.len() < 2 {
             return None;
         }
-        let mut named = owners
-            .into_iter()
-            .filter(|full| contains_word(before, full.as_str()));
-        match (named.next(), named.next()) {
-            (Some(one), None) => Some(one.clone()),
-            _ => None,
+        if let Some(spoke) = earlier
+            .iter()
+            .rev()
+            .filter_map(|r| r.speaker.as_ref())
+            .find(|s| owners.contains(s))
+        {
+            return Some(spoke.clone());
         }
+        owners
+            .into_iter()
+            .filter(|full| {
+                // After an honorific, only someone the text gives that gender.
+                honorific == Gender::Unknown
+                    || self.pronoun_genders.get(*full).copied() == Some(honorific)
+            })
+            .filter_map(|full| last_word_match(before, full).map(|pos| (pos, full)))
+            .max()
+            .map(|(_, full)| full.clone())
     }
 
     /// The one longer person's name that `name` ends ("Lou Marsh" -> "Hanna Lou
     /// Marsh", "De Vries" -> "Paula de Vries"), else `name`.
+    ///
+    /// A surname alone of five letters or more that no longer name ends in is a misspelling of
+    /// the one longer name whose surname it misses by one letter ("Lockart" -> "Joe Lockhart").
     fn extend(&self, name: &str) -> String {
         let mut longer = self.full.iter().filter(|full| extends(full, name));
         match (longer.next(), longer.next()) {
             (Some(one), None) => one.clone(),
+            (None, _) if !name.contains(' ') && name.chars().count() >= 5 => {
+                let mut near = self.full.iter().filter(|full| {
+                    full.rsplit_once(' ').is_some_and(|(_, surname)| {
+                        surname != name
+                            && surname.chars().next() == name.chars().next()
+                            && one_edit_apart(surname, name)
+                    })
+                });
+                match (near.next(), near.next()) {
+                    (Some(one), None) => one.clone(),
+                    _ => name.to_string(),
+                }
+            }
             _ => name.to_string(),
         }
     }
@@ -2276,8 +2604,10 @@ impl PersonIndex {
             .collect()
     }
 
-    /// Every person accepted by `fits` whose surname occurs as a word in the article between
-    /// `from` and `to`, with the position of its last occurrence there, in text order.
+    /// Every person accepted by `fits` whose surname (or unique given name, see `by_given`)
+    /// occurs as a word in the article between `from` and `to`, with the position of its last
+    /// occurrence there, in text order. A surname several people share is the one of them the
+    /// article last names in full before it.
     fn mentions(
         &self,
         doc: &Doc<'_>,
@@ -2290,10 +2620,27 @@ impl PersonIndex {
         };
         let mut found: HashMap<&String, usize> = HashMap::new();
         for (surname, full) in &self.by_surname {
+            let Some(pos) = last_word_match(head, surname) else {
+                continue;
+            };
+            let full = self.shared.get(surname).map_or(full, |owners| {
+                let before = doc.text.get(..from + pos + surname.len()).unwrap_or("");
+                owners
+                    .iter()
+                    .filter_map(|o| last_word_match(before, o).map(|p| (p, o)))
+                    .max()
+                    .map_or(full, |(_, o)| o)
+            });
             if !fits(full) {
                 continue;
             }
-            if let Some(pos) = last_word_match(head, surname) {
+            let entry = found.entry(full).or_insert(pos);
+            *entry = (*entry).max(pos);
+        }
+        for (given, full) in &self.by_given {
+            if fits(full)
+                && let Some(pos) = last_word_match(head, given)
+            {
                 let entry = found.entry(full).or_insert(pos);
                 *entry = (*entry).max(pos);
             }
@@ -2430,6 +2777,10 @@ impl PersonIndex {
         {
             return (Some(words[..=cut].join(" ")), words[cut + 1..].join(" "));
         }
+        // A misspelt surname ("Lockart").
+        if let [only] = words.as_slice() {
+            return (None, self.extend(only));
+        }
         (None, written.to_string())
     }
 }
@@ -2446,6 +2797,29 @@ fn inside_quotation(text: &str, pos: usize) -> bool {
     head.matches('"').count() % 2 == 1 || curly_open
 }
 
+/// Whether two words differ by exactly one letter inserted, deleted or replaced (case kept).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        prefix < short.len() && short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 /// Whether `long` is `short` with words before it ("Paula de Vries" extends "De Vries"; case
 /// folded).
 fn extends(long: &str, short: &str) -> bool {
@@ -2458,9 +2832,20 @@ fn extends(long: &str, short: &str) -> bool {
 /// A person's name as the entity list gives it, less a leading word that belongs to a title:
 /// a title or role word ("Prosecutor Mara Quist" from "Deputy Prosecutor Mara Quist"),
 /// or the object of a title's "of the" ("Interior Gideon Marsh" from "Minister of the
-/// Interior Gideon Marsh"). Only names of three words or more lose a word.
+/// Interior Gideon Marsh"). Only names of three words or more lose a word, but for a rank
+/// written in capitals ("SSP Roe" -> "Roe").
 fn person_name(listed: &str, docs: &[Doc<'_>]) -> String {
     let words: Vec<&str> = listed.split_whitespace().collect();
+    let rank = |first: &str| {
+        (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase())
+    };
+    // "SSP Roe": a short all-capitals abbreviation before a capitalised word is a rank.
+    if let [first, last] = words.as_slice()
+        && rank(first)
+        && last.chars().nth(1).is_some_and(char::is_lowercase)
+    {
+        return (*last).to_string();
+    }
     if words.len() < 3 {
         return listed.to_string();
     }
@@ -2472,7 +2857,9 @@ fn person_name(listed: &str, docs: &[Doc<'_>]) -> String {
             })
         })
     };
-    if is_role(words[0]) || after_of() {
+    // "SSP Jane Roe": a short all-capitals abbreviation before a given name is a rank.
+    let rank = rank(words[0]) && words[1].chars().nth(1).is_some_and(char::is_lowercase);
+    if is_role(words[0]) || rank || after_of() {
         words[1..].join(" ")
     } else {
         listed.to_string()
@@ -2592,8 +2979,27 @@ fn infer_genders(
             if distinct.len() != 1 {
                 continue;
             }
+            // No subject pronoun before the name: one before it in its sentence ("she trails
+            // behind Roe") is someone else.
+            let first = named
+                .iter()
+                .filter_map(|(surname, _)| {
+                    text.match_indices(surname.as_str())
+                        .find(|(pos, _)| is_word_at(text, *pos, surname.len()))
+                        .map(|(pos, _)| pos)
+                })
+                .min()
+                .unwrap_or(0);
             let (mut male, mut female) = (0, 0);
+            let mut at = 0;
             for word in text.split(|c: char| !c.is_alphabetic()) {
+                let before_name = at < first;
+                at += word.len() + 1;
+                if before_name
+                    && (word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she"))
+                {
+                    continue;
+                }
                 // No non-ASCII letter lowercases to one of these words' ASCII letters, so an
                 // ASCII case-insensitive comparison is the same test as lowercasing.
                 if ["he", "his", "him", "himself"]
@@ -2912,6 +3318,56 @@ mod tests {
             let at = before.find("Jane Roe").expect("the name");
             assert_eq!((span.start, span.end), (7 + at, 7 + before.len()));
         }
+    }
+
+    /// A closing curly mark garbled in transcoding ("\u{fffd}?"), an appositive that opens with
+    /// a lower-case title and holds a comma, "According to <title> X, <clause> "..."", and
+    /// "X did Y, adding that ... "..."".
+    #[test]
+    fn garbled_marks_long_appositives_and_reported_clauses() {
+        check(
+            &[
+                "Storm hits the coast.\n\n\u{201c}The wall of water came over the dunes in minutes,\u{fffd}? said Anna Brisk, the harbour master.",
+                "\"The levees held far better than the models said they would,\" Thomas Grell, professor of coastal engineering at the University of Lund, Malmo said.",
+                "According to harbour analyst Maria Lund, the surge was \"the highest water on record for this coast\" by far.",
+                "Peter Vok later withdrew his remark, adding that the response of the town was \"one of the fastest we have ever seen anywhere.\"",
+            ],
+            &[
+                (Some("Anna Brisk"), &[0], 1, "after"),
+                (Some("Thomas Grell"), &[1], 1, "after"),
+                (Some("Maria Lund"), &[2], 1, "before"),
+                (Some("Peter Vok"), &[3], 1, "before"),
+            ],
+        );
+    }
+
+    /// A surname two people share goes to the one of them who spoke last; a he after a new
+    /// unnamed person said to speak ("An engineer ... commented") is that role; a name in a
+    /// clause whose subject is the pronoun ("she can see why X's ...") is no referent of it.
+    #[test]
+    fn shared_surnames_unnamed_speakers_and_pronoun_subjects() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Rita Markov and her husband Paul Markov ran the bakery.\n\n\"We never closed a single day, not even in the storm,\" said Paul Markov.\n\nThe town thanked Rita Markov for the bread.\n\n\"The ovens are still warm and the regulars keep calling,\" Markov said.",
+            "Anna Berg said the bridge was safe.\n\nAn engineer for the county commented that the cracks were old. \"I think we are going to see more closures next year,\" he said.",
+            "Eva Lind sells old things at auction.\n\nLind dismisses most of the lots as junk.\n\nStill, she can see why Karl Dorn's old saw sells.\n\n\"Hype increases value for every single buyer,\" she said.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let of = |article: usize, words: &str| {
+            brief
+                .quotes
+                .iter()
+                .find(|q| q.articles == [article] && q.text.contains(words))
+                .unwrap_or_else(|| panic!("{words}: {:#?}", brief.quotes))
+        };
+        assert_eq!(of(0, "ovens").speaker.as_deref(), Some("Paul Markov"));
+        let engineer = of(1, "closures");
+        assert_eq!(engineer.speaker, None);
+        assert_eq!(engineer.speaker_kind, "role");
+        assert!(
+            engineer.speaker_roles.iter().any(|r| r == "engineer"),
+            "{engineer:#?}"
+        );
+        assert_eq!(of(2, "Hype").speaker.as_deref(), Some("Eva Lind"));
     }
 
     #[test]
