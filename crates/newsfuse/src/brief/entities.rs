@@ -3182,6 +3182,55 @@ mod tests {
         assert!(names.contains(&"Tor Vell"), "{got:?}");
     }
 
+    /// A surname points to the person its own article names; a name without its middle initial
+    /// is the one with it, unless it has a title of its own.
+    #[test]
+    fn surnames_by_article_and_middle_initials() {
+        let texts = [
+            "Ivo Marrek, a chemist, spoke. Marrek said the test failed.",
+            "Ivo Marrek, a chemist, said the test failed again. Marrek left.",
+            "Pell Marrek, 30, was arrested. Marrek said nothing. Marrek was freed.",
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let got = build_brief(&cluster, &cleaned, &segmented, &[]).entities;
+        let pell = got.iter().find(|e| e.name == "Pell Marrek").expect("Pell");
+        assert_eq!(pell.n_mentions, 3, "{got:?}");
+        let got = listed(&[
+            "The police said that Nadia R. Velk, 27, was charged. Later Nadia Velk left the court.",
+            "In court, Nadia R. Velk said she was innocent.",
+            "Back then, Vice President Oran Debb spoke at length. Oran K. Debb, 40, his son, \
+             said so too.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Nadia R. Velk"), "{got:?}");
+        assert!(!names.contains(&"Nadia Velk"), "{got:?}");
+        assert!(names.contains(&"Oran Debb"), "{got:?}");
+        assert!(names.contains(&"Oran K. Debb"), "{got:?}");
+    }
+
+    /// "Department of X and Y" is one body; call letters with a number or a known place are a
+    /// station; "USA Today" is whole.
+    #[test]
+    fn bodies_with_and_stations_and_today() {
+        let got = listed(&[
+            "The Department of Children and Family Services said the children were safe.",
+            "The children and family of the boy spoke, according to KZRT 4 and KZRT France.",
+            "Dana Ols told USA Today that the department was slow.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Department of Children and Family Services"),
+            "{got:?}"
+        );
+        assert_eq!(kind_of(&got, "KZRT 4"), Some("organization"), "{got:?}");
+        assert_eq!(
+            kind_of(&got, "KZRT France"),
+            Some("organization"),
+            "{got:?}"
+        );
+        assert_eq!(kind_of(&got, "USA Today"), Some("organization"), "{got:?}");
+    }
+
     /// "X's daughter", "X, who": a person; "X's sister moon" is none; "the band the X", "X
     /// frontman": a band.
     #[test]
