@@ -2372,23 +2372,31 @@ fn split_found(
     // "from Lincoln's inaugural": the preposition governs the possessed noun, not the name.
     // "in Microsoft Word documents": a name that is no known place, modifying a common noun after
     // it, is not what the preposition governs ("in Sao Paulo state" still is).
-    let modifies_noun = gap_after.is_some_and(|g| g == " ")
-        && after_word.is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_lowercase)
-                && !w.ends_with("ed")
-                && !w.ends_with("ly")
-                && !matches!(
-                    w,
-                    "tonight" | "today" | "yesterday" | "tomorrow" | "earlier" | "later" | "again"
-                )
-                && !crate::stopwords::is_stopword(w)
-                && !SPEECH_VERBS.contains(&w)
-                && !PLACE_NOUNS.contains(&w)
-                && !PLACE_AFTER.contains(&w)
-        })
-        && !super::places::is_known_place(&name);
+    let modifies_noun = || {
+        gap_after.is_some_and(|g| g == " ")
+            && after_word.is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ly")
+                    && !matches!(
+                        w,
+                        "tonight"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "earlier"
+                            | "later"
+                            | "again"
+                    )
+                    && !crate::stopwords::is_stopword(w)
+                    && !SPEECH_VERBS.contains(&w)
+                    && !PLACE_NOUNS.contains(&w)
+                    && !PLACE_AFTER.contains(&w)
+            })
+            && !super::places::is_known_place(&name)
+    };
     let place_prep = split == 0
-        && (in_list(before, PLACE_PREPOSITIONS) && plain_before && !possessive && !modifies_noun
+        && (in_list(before, PLACE_PREPOSITIONS) && plain_before && !possessive && !modifies_noun()
             || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
@@ -2595,13 +2603,10 @@ fn has_place_word(name: &str) -> bool {
 /// A broadcaster's station: call letters (three or four capitals) with a channel number or a
 /// known place ("ABC7", "ABC 7", "CBS Chicago", "BBC Scotland").
 fn station(name: &str) -> bool {
-    let (letters, rest) = match name.split_once(' ') {
-        Some((first, rest)) => (first, rest),
-        None => {
-            let digits = name.trim_start_matches(|c: char| c.is_ascii_uppercase());
-            (&name[..name.len() - digits.len()], digits)
-        }
-    };
+    let (letters, rest) = name.split_once(' ').unwrap_or_else(|| {
+        let digits = name.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        (&name[..name.len() - digits.len()], digits)
+    });
     (3..=4).contains(&letters.len())
         && letters.chars().all(|c| c.is_ascii_uppercase())
         && (!rest.is_empty() && rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_digit())
