@@ -1922,7 +1922,8 @@ pub(crate) fn find_in_tokens(
                     .is_some_and(|t| is_capitalised(doc.slice(t.span)));
             // "Human Rights Watch": a page word inside a run is part of the name.
             // "USA Today", "Psychology Today": so is a capitalised "Today" after a name word.
-            let inner_page_word = matches!(clean_word(word), "Watch" | "Today" | "TODAY")
+            let inner_page_word = word.starts_with(['W', 'T'])
+                && matches!(clean_word(word), "Watch" | "Today" | "TODAY")
                 && is_capitalised(prev)
                 && !is_skip_word(prev);
             if is_skip_word(word) && !month_as_name && !inner_page_word
