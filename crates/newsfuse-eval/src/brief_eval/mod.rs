@@ -57,6 +57,9 @@ pub enum Part {
     /// A third tuning part outside the fixed evaluation set (entities: more tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune3,
+    /// A fourth tuning part outside the fixed evaluation set (entities: tune-part clusters judged
+    /// with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune4,
     /// Both parts together.
     All,
 }
@@ -68,7 +71,7 @@ impl Part {
             Part::Tune => Subset::Tune,
             Part::Holdout => Subset::Holdout,
             // Its clusters are a separate list, every one of them tuned on.
-            Part::All | Part::Tune2 | Part::Tune3 => Subset::All,
+            Part::All | Part::Tune2 | Part::Tune3 | Part::Tune4 => Subset::All,
         }
     }
 
@@ -79,6 +82,7 @@ impl Part {
             Part::Holdout => "holdout",
             Part::Tune2 => "tune2",
             Part::Tune3 => "tune3",
+            Part::Tune4 => "tune4",
             Part::All => "all",
         }
     }
@@ -255,6 +259,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "holdout" => Part::Holdout,
             "tune2" => Part::Tune2,
             "tune3" => Part::Tune3,
+            "tune4" => Part::Tune4,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

@@ -214,6 +214,7 @@ const ORG_WORDS: &[&str] = &[
     "department",
     "office",
     "service",
+    "services",
     "reuters",
     "network",
     "airlines",
@@ -261,6 +262,7 @@ const ORG_WORDS: &[&str] = &[
     "society",
     "campaign",
     "watch",
+    "today",
     "republicans",
     "democrats",
     "academy",
@@ -269,23 +271,43 @@ const ORG_WORDS: &[&str] = &[
 /// two- to four-word name opening with one is a person's ("Arnold Schwarzenegger" said nothing
 /// else about him). Names that are also places or bodies ("Jordan", "Austin", "Christian",
 /// "Morgan", "Al") are left out.
-const GIVEN_NAMES: &str = "aaron|abdul|abdullah|adam|adolf|adrian|ahmed|alan|albert|alberto|\
-alex|alexander|alexandra|alfred|ali|alice|alicia|allen|amanda|amy|andrea|andreas|andrew|andy|\
-angela|ann|anna|anne|anthony|antonio|arnold|arthur|barbara|barry|ben|benjamin|bernard|betty|\
-bill|billy|bob|bobby|brad|brandon|brenda|brian|bruce|bryan|carl|carla|carlos|carol|caroline|\
-catherine|charles|charlie|chris|christina|christine|christopher|cindy|claire|craig|cynthia|\
-dan|daniel|danny|david|dean|deborah|dennis|diana|diane|dick|donald|donna|doug|douglas|ed|eddie|\
-edward|elena|elizabeth|ellen|emily|emma|eric|erik|eva|evelyn|frank|fred|frederick|gary|george|\
-gerald|gordon|greg|gregory|hans|harold|harry|heather|helen|henry|howard|ian|ivan|jack|jacob|\
-james|jamie|jane|janet|jason|jean|jeff|jeffrey|jennifer|jeremy|jerry|jessica|jim|jimmy|joan|\
-joe|joel|johann|john|johnny|jon|jonathan|jose|joseph|josh|joshua|juan|judith|judy|julia|julie|\
-justin|karen|karl|kate|katherine|kathleen|kathy|keith|kelly|ken|kenneth|kevin|kim|kyle|larry|\
-laura|lauren|lawrence|leonard|linda|lisa|louis|luis|margaret|maria|marie|mario|mark|martha|\
-martin|mary|matt|matthew|melissa|michael|michel|michelle|mike|mikhail|mohammed|muhammad|nancy|\
-nathan|nicholas|nick|nicole|olga|oscar|pamela|pat|patricia|patrick|paul|pedro|peter|phil|\
-philip|phillip|rachel|ralph|randy|raymond|rebecca|richard|rick|rob|robert|roger|ronald|ruth|\
-ryan|sam|samuel|sandra|sara|sarah|scott|sean|sergei|sharon|simon|stephanie|stephen|steve|\
-steven|susan|thomas|tim|timothy|todd|tom|tony|vladimir|walter|wayne|william|yuri";
+const GIVEN_NAMES: &str = "aaron|abdul|abdullah|abigail|adam|adolf|adrian|ahmad|ahmed|akira|alan|albert|alberto|alejandro|\
+alex|alexander|alexandra|alexis|alfonso|alfred|ali|alice|alicia|alison|allen|allison|alvin|\
+amanda|amelia|amy|ana|andre|andrea|andreas|andrew|andy|angela|angelo|anita|ann|anna|anne|annie|\
+anthony|antoine|antonio|arnold|arthur|arturo|ashley|audrey|barbara|barry|beatrice|becky|ben|\
+benjamin|bernadette|bernard|bernie|beth|betsy|betty|beverly|bill|billy|bob|bobby|bonnie|boris|\
+brad|brandon|brenda|brett|brian|bridget|brittany|bruce|bruno|bryan|caitlin|calvin|camille|\
+candace|carl|carla|carlo|carlos|carol|caroline|carolyn|carrie|cassandra|catherine|cathy|\
+cecilia|chad|charlene|charles|charlie|chloe|chris|christina|christine|christopher|cindy|claire|\
+claude|claudia|clifford|clint|colin|connie|constance|courtney|craig|cynthia|dan|dana|daniel|\
+danny|darren|darryl|dave|david|dean|debbie|deborah|delia|denise|dennis|derek|diana|diane|dick|\
+diego|dmitry|dolores|dominic|donald|donna|doris|dorothy|doug|douglas|duncan|dustin|ed|eddie|\
+edgar|edith|edward|edwin|eileen|elaine|eleanor|elena|elijah|elise|elizabeth|ellen|ellie|elliot|\
+elsa|emilio|emily|emma|emmanuel|enrique|eric|erica|erik|erin|ernest|esther|ethan|eva|evan|\
+evelyn|fatima|felipe|felix|fernando|francesca|francis|francisco|frank|fred|frederick|gabriel|\
+gail|gary|gavin|geoffrey|george|gerald|gerard|gina|giovanni|giuseppe|glenn|gloria|gordon|greg|\
+gregory|gustavo|hannah|hans|harold|harriet|harry|harvey|heather|hector|heidi|helen|henry|\
+herbert|hillary|holly|howard|hugo|ian|igor|ingrid|irene|isaac|isabel|isabella|ivan|jack|jackie|\
+jacob|jacqueline|jake|james|jamie|jane|janet|janice|jared|jasmine|jason|javier|jean|jeanne|\
+jeff|jeffrey|jenna|jennifer|jenny|jeremy|jerry|jessica|jill|jim|jimmy|joan|joanna|joanne|jodi|\
+joe|joel|johann|johanna|john|johnny|jon|jonathan|jorge|jose|joseph|josephine|josh|joshua|joyce|\
+juan|judith|judy|julia|julian|julie|juliet|justin|kara|karen|karim|karl|kate|katherine|\
+kathleen|kathy|katie|keith|kelly|kelsey|ken|kendra|kenneth|kenny|kevin|kim|kristen|kristin|\
+kurt|kyle|larry|laura|lauren|laurie|lawrence|leah|leo|leonard|leslie|lillian|linda|lindsay|\
+lindsey|lionel|lisa|liz|lois|lorenzo|lori|lorraine|louis|louise|lucas|lucy|luis|luke|malcolm|\
+manuel|marc|marco|marcus|margaret|margo|maria|marian|marie|marilyn|marina|mario|marjorie|mark|\
+marlene|marsha|martha|martin|marvin|mary|matt|matthew|matthias|maureen|maxine|megan|melanie|\
+melissa|melvin|meredith|mia|michael|michel|michelle|miguel|mike|mikhail|miriam|mohamed|\
+mohammed|molly|monica|muhammad|nadia|nancy|naomi|natalie|natasha|nathan|nicholas|nick|nicole|\
+nikolai|noah|nora|norman|olga|olivia|omar|oscar|otto|pablo|pamela|pat|patricia|patrick|paul|\
+paula|pauline|pedro|peggy|peter|phil|philip|phillip|priscilla|rachel|rafael|ralph|ramon|randy|\
+raul|raymond|rebecca|rene|renee|rhonda|ricardo|richard|rick|rita|rob|robert|roberto|rodney|\
+roger|roland|ronald|ronnie|rosemary|roy|ruben|ruth|ryan|sabrina|sally|salvatore|sam|samantha|\
+samuel|sandra|santiago|sara|sarah|sasha|scott|sean|sergei|shannon|sharon|sheila|shirley|simon|\
+sophia|sophie|stefan|stephanie|stephen|steve|steven|stuart|susan|sylvia|tamara|tanya|tara|\
+teresa|theodore|theresa|thomas|tiffany|tim|timothy|tina|todd|tom|tommy|tony|tracy|travis|\
+trevor|valerie|vanessa|vera|veronica|vicki|vivian|vladimir|walter|wanda|wayne|wendy|wesley|\
+whitney|william|wilma|xavier|yolanda|yuri|yvonne|zachary";
 /// Ethnic and party-member words that name groups ("Aborigines", "Democrats") rather than
 /// bodies; checked like [`GROUP_WORDS`].
 const MORE_GROUP_WORDS: &[&str] = &["aboriginal", "aborigine", "democrat", "republican"];
@@ -293,7 +315,7 @@ const MORE_GROUP_WORDS: &[&str] = &["aboriginal", "aborigine", "democrat", "repu
 const COMMON_ACRONYMS: &[&str] = &[
     "cpr", "dna", "rna", "ip", "gdp", "hiv", "url", "gps", "atm", "suv", "usb", "faq", "pdf",
     "mri", "icu", "iq", "led", "lcd", "dvd", "sms", "vat", "ipo", "usd", "eur", "gbp", "jpy",
-    "mph", "kph", "rpm", "pc", "ceo", "cfo", "coo", "ad", "bc", "am", "pm", "aids",
+    "mph", "kph", "rpm", "pc", "ceo", "cfo", "coo", "ad", "bc", "am", "pm", "aids", "er",
 ];
 /// Words that qualify an office ("Foreign Minister", "Defense Ministry spokesman", "Police
 /// Commander"): kept in a role at a sentence start and before a lower-case title.
@@ -707,6 +729,7 @@ const ORG_NOUNS: &[&str] = &[
     "band",
 ];
 const PLACE_NOUNS: &[&str] = &[
+    "block",
     "city",
     "town",
     "village",
@@ -952,6 +975,25 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             *person_names.entry(item.name.as_str()).or_default() += 1;
         }
     }
+    // A surname in an article that names one person by it points to that person there ("Smith"
+    // is David Smith where the article names David Smith, though another Smith is named more).
+    let mut article_surname: FxHashMap<(usize, &str), Option<&str>> = FxHashMap::default();
+    for (article, item) in &found {
+        if let Some(last) = item.name.rsplit_once(' ').map(|(_, last)| last)
+            && person_names.contains_key(item.name.as_str())
+        {
+            let name = item.name.as_str();
+            article_surname
+                .entry((*article, last))
+                .and_modify(|seen| {
+                    // "David Smith" and "David L. Smith" are one; "Richard Smith" another.
+                    if seen.is_some_and(|s| s.split(' ').next() != name.split(' ').next()) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(name));
+        }
+    }
     let mut surname: FxHashMap<&str, &str> = FxHashMap::default();
     let mut by_count: Vec<(&str, usize)> = person_names.iter().map(|(n, c)| (*n, *c)).collect();
     by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -966,9 +1008,12 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
     let mut cues: Vec<Cues> = Vec::new();
     for (article, item) in &found {
         let canonical = if item.name.split(' ').count() == 1 {
-            surname
-                .get(item.name.as_str())
-                .map_or_else(|| item.name.clone(), |full| (*full).to_string())
+            article_surname
+                .get(&(*article, item.name.as_str()))
+                .copied()
+                .flatten()
+                .or_else(|| surname.get(item.name.as_str()).copied())
+                .map_or_else(|| item.name.clone(), str::to_string)
         } else if let Some(full) = item
             .name
             .rsplit(' ')
@@ -1222,6 +1267,7 @@ fn merge_aliases(
     let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut people_by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut with_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
         if !full.name.contains(' ') {
             continue;
@@ -1239,6 +1285,16 @@ fn merge_aliases(
         by_first.entry(first).or_default().push(f);
         if cues[f].person > 0 && person_shaped(&full.name) {
             people_by_first.entry(first).or_default().push(f);
+            // "Susana D. Gonzalez" under "Susana Gonzalez": middle initials left out.
+            let words: Vec<&str> = full.name.split(' ').collect();
+            if words.len() >= 3
+                && words[1..words.len() - 1]
+                    .iter()
+                    .all(|w| is_initial(w.trim_end_matches('.')))
+            {
+                let bare = format!("{} {}", words[0], words[words.len() - 1]);
+                with_initials.entry(bare).or_default().push(f);
+            }
         }
     }
     // A company's name without its suffix ("X Ltd" and "X"), a storm's name without "Hurricane",
@@ -1380,6 +1436,22 @@ fn merge_aliases(
                 {
                     target[a] = Some(best);
                 }
+            }
+            // "David Smith" into "David L. Smith": one person's name with its middle initials.
+            if target[a].is_none()
+                && cues[a].place == 0
+                && cues[a].org == 0
+                && entity.name.split(' ').count() == 2
+                && let Some([only]) = with_initials.get(&entity.name).map(Vec::as_slice)
+                // "Vice President George Bush" is not "George W. Bush": no title of its own.
+                && entity.roles.iter().all(|r| {
+                    entities[*only]
+                        .roles
+                        .iter()
+                        .any(|o| o.role.eq_ignore_ascii_case(&r.role))
+                })
+            {
+                target[a] = Some(*only);
             }
             // "Frances Bean" into "Frances Bean Cobain": the start of one person's name, itself
             // given no title ("Gen. Aung San" is not "Aung San Suu Kyi").
@@ -1854,7 +1926,11 @@ pub(crate) fn find_in_tokens(
                     .get(end + 1)
                     .is_some_and(|t| is_capitalised(doc.slice(t.span)));
             // "Human Rights Watch": a page word inside a run is part of the name.
-            let inner_page_word = word == "Watch" && is_capitalised(prev) && !is_skip_word(prev);
+            // "USA Today", "Psychology Today": so is a capitalised "Today" after a name word.
+            let inner_page_word = word.starts_with(['W', 'T'])
+                && matches!(clean_word(word), "Watch" | "Today" | "TODAY")
+                && is_capitalised(prev)
+                && !is_skip_word(prev);
             if is_skip_word(word) && !month_as_name && !inner_page_word
                 || is_possessive(prev)
                 || is_capitalised(word) && !month_as_name && {
@@ -2035,7 +2111,14 @@ fn common_noun_body(
         || gap(doc, tokens, and - 1, and) != " "
         || gap(doc, tokens, and, and + 1) != " "
         || !is_capitalised(doc.slice(tokens[and + 1].span))
-        || !(and - start == 1 || (start..and).all(common))
+        || !(and - start == 1 || (start..and).all(common) || {
+            // "The Department of ..." opening a sentence.
+            let s = start + usize::from(doc.slice(tokens[start].span) == "The");
+            and >= s + 3
+                && in_lowercase_set(doc.slice(tokens[s].span), &ORG_SET)
+                && doc.slice(tokens[s + 1].span) == "of"
+                && (s + 2..and).all(common)
+        })
         || !(common(and - 1) || common(and + 1))
     {
         return false;
@@ -2293,8 +2376,33 @@ fn split_found(
     let possessive = is_possessive(doc.slice(tokens[end - 1].span));
     let mut cues = Cues::default();
     // "from Lincoln's inaugural": the preposition governs the possessed noun, not the name.
+    // "in Microsoft Word documents": a name that is no known place, modifying a common noun after
+    // it, is not what the preposition governs ("in Sao Paulo state" still is).
+    let modifies_noun = || {
+        gap_after.is_some_and(|g| g == " ")
+            && after_word.is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ly")
+                    && !matches!(
+                        w,
+                        "tonight"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "earlier"
+                            | "later"
+                            | "again"
+                    )
+                    && !crate::stopwords::is_stopword(w)
+                    && !SPEECH_VERBS.contains(&w)
+                    && !PLACE_NOUNS.contains(&w)
+                    && !PLACE_AFTER.contains(&w)
+            })
+            && !super::places::is_known_place(&name)
+    };
     let place_prep = split == 0
-        && (in_list(before, PLACE_PREPOSITIONS) && plain_before && !possessive
+        && (in_list(before, PLACE_PREPOSITIONS) && plain_before && !possessive && !modifies_noun()
             || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
@@ -2498,6 +2606,19 @@ fn has_place_word(name: &str) -> bool {
         .any(|w| in_lowercase_set(w, &PLACE_WORD_SET))
 }
 
+/// A broadcaster's station: call letters (three or four capitals) with a channel number or a
+/// known place ("ABC7", "ABC 7", "CBS Chicago", "BBC Scotland").
+fn station(name: &str) -> bool {
+    let (letters, rest) = name.split_once(' ').unwrap_or_else(|| {
+        let digits = name.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        (&name[..name.len() - digits.len()], digits)
+    });
+    (3..=4).contains(&letters.len())
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && (!rest.is_empty() && rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_digit())
+            || name.contains(' ') && super::places::is_known_place(rest))
+}
+
 fn classify(name: &str, cues: Cues) -> &'static str {
     let bare = name.replace('.', "");
     let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
@@ -2513,6 +2634,8 @@ fn classify(name: &str, cues: Cues) -> &'static str {
         || place_word && !looks_like_org(name)
     {
         "place"
+    } else if station(name) {
+        "organization"
     } else if EVENT_WORDS.contains(&last.as_str())
         || SHIP_PREFIXES.contains(&first.as_str()) && name.contains(' ')
         || name.contains(' ') && last.chars().all(|c| c.is_ascii_digit())
@@ -3068,6 +3191,55 @@ mod tests {
         ]);
         let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
         assert!(names.contains(&"Tor Vell"), "{got:?}");
+    }
+
+    /// A surname points to the person its own article names; a name without its middle initial
+    /// is the one with it, unless it has a title of its own.
+    #[test]
+    fn surnames_by_article_and_middle_initials() {
+        let texts = [
+            "Ivo Marrek, a chemist, spoke. Marrek said the test failed.",
+            "Ivo Marrek, a chemist, said the test failed again. Marrek left.",
+            "Pell Marrek, 30, was arrested. Marrek said nothing. Marrek was freed.",
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let got = build_brief(&cluster, &cleaned, &segmented, &[]).entities;
+        let pell = got.iter().find(|e| e.name == "Pell Marrek").expect("Pell");
+        assert_eq!(pell.n_mentions, 3, "{got:?}");
+        let got = listed(&[
+            "The police said that Nadia R. Velk, 27, was charged. Later Nadia Velk left the court.",
+            "In court, Nadia R. Velk said she was innocent.",
+            "Back then, Vice President Oran Debb spoke at length. Oran K. Debb, 40, his son, \
+             said so too.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Nadia R. Velk"), "{got:?}");
+        assert!(!names.contains(&"Nadia Velk"), "{got:?}");
+        assert!(names.contains(&"Oran Debb"), "{got:?}");
+        assert!(names.contains(&"Oran K. Debb"), "{got:?}");
+    }
+
+    /// "Department of X and Y" is one body; call letters with a number or a known place are a
+    /// station; "USA Today" is whole.
+    #[test]
+    fn bodies_with_and_stations_and_today() {
+        let got = listed(&[
+            "The Department of Children and Family Services said the children were safe.",
+            "The children and family of the boy spoke, according to KZRT 4 and KZRT France.",
+            "Dana Ols told USA Today that the department was slow.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Department of Children and Family Services"),
+            "{got:?}"
+        );
+        assert_eq!(kind_of(&got, "KZRT 4"), Some("organization"), "{got:?}");
+        assert_eq!(
+            kind_of(&got, "KZRT France"),
+            Some("organization"),
+            "{got:?}"
+        );
+        assert_eq!(kind_of(&got, "USA Today"), Some("organization"), "{got:?}");
     }
 
     /// "X's daughter", "X, who": a person; "X's sister moon" is none; "the band the X", "X
