@@ -1503,7 +1503,8 @@ fn resolve_pronoun(
             let rival = people.other_by_surname.iter().any(|(surname, full)| {
                 full != one
                     && !people.non_person_words.contains(surname)
-                    && words.last_match(text, surname)
+                    && words
+                        .last_match(text, surname)
                         .is_some_and(|p| window.from + p > *pos && !inside_quotation(text, p))
             });
             return (!rival).then(|| one.clone());
@@ -3748,7 +3749,10 @@ mod tests {
             sentences: &segmented[0].sentences,
         }];
         let of_the = OfThe::new(&docs);
-        assert_eq!(person_name("Interior Gideon Marsh", &of_the), "Gideon Marsh");
+        assert_eq!(
+            person_name("Interior Gideon Marsh", &of_the),
+            "Gideon Marsh"
+        );
         assert_eq!(
             person_name("Leeds Gideon Marsh", &of_the),
             "Leeds Gideon Marsh"
