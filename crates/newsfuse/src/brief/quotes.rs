@@ -2952,7 +2952,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{before_attribution, extends, inside_quotation, person_name};
+    use super::{OfThe, before_attribution, extends, inside_quotation, person_name};
 
     /// (speaker, articles, number of variants, first occurrence's source) per quote group.
     fn check(texts: &[&str], expect: &[(Option<&str>, &[usize], usize, &str)]) {
