@@ -790,7 +790,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                     if linked
                         && owners_compatible(ma, mb, strength.is_some_and(|s| s.by_sentence))
                         && (strength.is_some_and(|s| s.by_sentence || s.by_name)
-                            || distinctive(ma, mb, &bucket, &mentions))
+                            || distinctive(a, b, &bucket, &mentions, &idf))
                     {
                         candidates.push(Candidate {
                             a: a.min(b),
@@ -1573,30 +1573,55 @@ const ALIGN_WORDS: usize = 4;
 /// it at about 400 dealerships, officials said" and "... at about 1,000 dealerships, ..."). The
 /// caller has checked that the sentences are nearly the same.
 fn aligned(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
+    // The words (runs of letters and digits) nearest the figure on each side, nearest first,
+    // as written; compared in lower case below.
     let around = |m: &Mention| {
         let doc = &docs[m.article];
         let sentence = doc.sentences[m.sentence].span;
-        let words = |from: usize, to: usize| -> Vec<String> {
+        let is_gap = |c: char| !c.is_alphanumeric();
+        let mut before = [""; ALIGN_WORDS];
+        let mut n_before = 0;
+        for (slot, word) in before.iter_mut().zip(
             doc.text
-                .get(from..to)
+                .get(sentence.start..m.span.start)
                 .unwrap_or("")
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let before = words(sentence.start, m.span.start);
-        let after = words(m.span.end, sentence.end);
-        (
-            before[before.len().saturating_sub(ALIGN_WORDS)..].to_vec(),
-            after.into_iter().take(ALIGN_WORDS).collect::<Vec<_>>(),
-        )
+                .rsplit(is_gap)
+                .filter(|w| !w.is_empty()),
+        ) {
+            *slot = word;
+            n_before += 1;
+        }
+        let mut after = [""; ALIGN_WORDS];
+        let mut n_after = 0;
+        for (slot, word) in after.iter_mut().zip(
+            doc.text
+                .get(m.span.end..sentence.end)
+                .unwrap_or("")
+                .split(is_gap)
+                .filter(|w| !w.is_empty()),
+        ) {
+            *slot = word;
+            n_after += 1;
+        }
+        (before, n_before, after, n_after)
     };
-    let (ba, aa) = around(a);
-    let (bb, ab) = around(b);
+    let same = |x: &[&str], y: &[&str]| {
+        x.len() == y.len()
+            && x.iter().zip(y).all(|(x, y)| {
+                // Two ASCII words are equal in lower case exactly when they are equal ignoring
+                // ASCII case; any other pair is lower-cased as written.
+                if x.is_ascii() && y.is_ascii() {
+                    x.eq_ignore_ascii_case(y)
+                } else {
+                    x.to_lowercase() == y.to_lowercase()
+                }
+            })
+    };
+    let (ba, nba, aa, naa) = around(a);
+    let (bb, nbb, ab, nab) = around(b);
     // Spans differ when one head runs longer ("400 dealerships" vs "$400"): then the words
     // differ too and the figures are not aligned.
-    ba == bb && aa == ab && ba.len() + aa.len() >= 3
+    same(&ba[..nba], &bb[..nbb]) && same(&aa[..naa], &ab[..nab]) && nba + naa >= 3
 }
 
 /// Ages and durations belong to someone: two named owners must share a name, and without a name
@@ -1676,8 +1701,37 @@ fn spelled_alike(x: &str, y: &str) -> bool {
 /// Whether the shared context singles out one quantity: when the cluster gives three or more
 /// different values in that same context (depths of several aftershocks, lengths of several
 /// stages), it describes a kind of measurement, not one figure, and is no evidence of sameness.
-fn distinctive(a: &Mention, b: &Mention, bucket: &[usize], mentions: &[Mention]) -> bool {
-    let shared: Vec<&String> = a.context.intersection(&b.context).collect();
+/// Mentions are `mentions[a]` and `mentions[b]`; contexts are compared as [`Idf::context`] ids.
+fn distinctive(a: usize, b: usize, bucket: &[usize], mentions: &[Mention], idf: &Idf) -> bool {
+    // The context stems `a` and `b` share, as ids, ascending.
+    let (ca, cb) = (idf.context(a), idf.context(b));
+    let mut shared: Vec<u32> = Vec::new();
+    let (mut pa, mut pb) = (0, 0);
+    while pa < ca.ids.len() && pb < cb.ids.len() {
+        match ca.ids[pa].cmp(&cb.ids[pb]) {
+            std::cmp::Ordering::Less => pa += 1,
+            std::cmp::Ordering::Greater => pb += 1,
+            std::cmp::Ordering::Equal => {
+                if ca.in_context[pa] && cb.in_context[pb] {
+                    shared.push(ca.ids[pa]);
+                }
+                pa += 1;
+                pb += 1;
+            }
+        }
+    }
+    // Whether every shared stem is in mention `m`'s context.
+    let has_shared = |m: usize| {
+        let cm = idf.context(m);
+        let mut p = 0;
+        shared.iter().all(|&id| {
+            while p < cm.ids.len() && cm.ids[p] < id {
+                p += 1;
+            }
+            p < cm.ids.len() && cm.ids[p] == id && cm.in_context[p]
+        })
+    };
+    let (a, b) = (&mentions[a], &mentions[b]);
     let mut classes: Vec<&Mention> = Vec::new();
     for &m in bucket.iter().take(MAX_COMPARE) {
         let mention = &mentions[m];
@@ -1689,7 +1743,7 @@ fn distinctive(a: &Mention, b: &Mention, bucket: &[usize], mentions: &[Mention])
             || beside(b)
             || !qualifiers_compatible(mention, a)
             || !qualifiers_compatible(mention, b)
-            || !shared.iter().all(|s| mention.context.contains(*s))
+            || !has_shared(m)
         {
             continue;
         }

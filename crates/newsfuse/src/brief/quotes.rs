@@ -1597,6 +1597,7 @@ fn resolve_pronoun(
         [(pos, one)] => {
             // Not a name after a determiner ("on the Cold War"), unless it ends in a word for a
             // person ("the Fort Worth Democrat").
+            let words = WordStarts::of(text);
             let rival = people.other_by_surname.iter().any(|(surname, full)| {
                 let personal = || {
                     let lower = surname.to_lowercase();
@@ -1607,7 +1608,8 @@ fn resolve_pronoun(
                 };
                 full != one
                     && !people.non_person_words.contains(surname)
-                    && last_word_match(text, surname)
+                    && words
+                        .last_match(text, surname)
                         .is_some_and(|p| window.from + p > *pos && !inside_quotation(text, p))
                     && (personal()
                         || last_word_match(text, full).is_none_or(|p| {
@@ -2221,11 +2223,12 @@ impl PersonIndex {
             .filter(|e| e.kind != "person")
             .map(|e| e.name.clone())
             .collect();
+        let of_the = OfThe::new(docs);
         for entity in entities
             .iter()
             .filter(|e| e.kind == "person" && !is_body(&e.name) && !is_institution(&e.name))
         {
-            let name = person_name(&entity.name, docs);
+            let name = person_name(&entity.name, &of_the);
             full.insert(name.clone());
             for role in &entity.roles {
                 roles.push((
@@ -2618,9 +2621,10 @@ impl PersonIndex {
         let Some(head) = doc.text.get(from..to) else {
             return Vec::new();
         };
+        let words = WordStarts::of(head);
         let mut found: HashMap<&String, usize> = HashMap::new();
         for (surname, full) in &self.by_surname {
-            let Some(pos) = last_word_match(head, surname) else {
+            let Some(pos) = words.last_match(head, surname) else {
                 continue;
             };
             let full = self.shared.get(surname).map_or(full, |owners| {
@@ -2639,7 +2643,7 @@ impl PersonIndex {
         }
         for (given, full) in &self.by_given {
             if fits(full)
-                && let Some(pos) = last_word_match(head, given)
+                && let Some(pos) = words.last_match(head, given)
             {
                 let entry = found.entry(full).or_insert(pos);
                 *entry = (*entry).max(pos);
@@ -2834,7 +2838,7 @@ fn extends(long: &str, short: &str) -> bool {
 /// or the object of a title's "of the" ("Interior Gideon Marsh" from "Minister of the
 /// Interior Gideon Marsh"). Only names of three words or more lose a word, but for a rank
 /// written in capitals ("SSP Roe" -> "Roe").
-fn person_name(listed: &str, docs: &[Doc<'_>]) -> String {
+fn person_name(listed: &str, of_the: &OfThe<'_, '_>) -> String {
     let words: Vec<&str> = listed.split_whitespace().collect();
     let rank = |first: &str| {
         (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase())
@@ -2849,20 +2853,64 @@ fn person_name(listed: &str, docs: &[Doc<'_>]) -> String {
     if words.len() < 3 {
         return listed.to_string();
     }
-    let after_of = || {
-        docs.iter().any(|doc| {
-            doc.text.match_indices(listed).any(|(pos, _)| {
-                let before = &doc.text[..pos];
-                before.ends_with(" of the ")
-            })
-        })
-    };
     // "SSP Jane Roe": a short all-capitals abbreviation before a given name is a rank.
     let rank = rank(words[0]) && words[1].chars().nth(1).is_some_and(char::is_lowercase);
-    if is_role(words[0]) || rank || after_of() {
+    if is_role(words[0]) || rank || of_the.precedes(listed) {
         words[1..].join(" ")
     } else {
         listed.to_string()
+    }
+}
+
+/// The cluster's " of the " (for [`person_name`]): where each ends in each article, found once
+/// on first use rather than by searching the whole cluster's text for every name.
+struct OfThe<'d, 'a> {
+    docs: &'d [Doc<'a>],
+    /// (index into `docs`, byte position right after " of the ").
+    ends: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+impl<'d, 'a> OfThe<'d, 'a> {
+    fn new(docs: &'d [Doc<'a>]) -> Self {
+        Self {
+            docs,
+            ends: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether an occurrence of `listed` that `match_indices` finds in an article's text follows
+    /// " of the ". A name that no proper prefix of ends with (no self-overlap, e.g. any name
+    /// that does not open and end with the same letters) has no two overlapping occurrences, so
+    /// `match_indices` finds every one and the answer is whether one starts where " of the "
+    /// ends; any other name is searched for as before.
+    fn precedes(&self, listed: &str) -> bool {
+        let bytes = listed.as_bytes();
+        let overlaps = (1..bytes.len()).any(|k| bytes[..k] == bytes[bytes.len() - k..]);
+        if overlaps || listed.is_empty() {
+            return self.docs.iter().any(|doc| {
+                doc.text
+                    .match_indices(listed)
+                    .any(|(pos, _)| doc.text[..pos].ends_with(" of the "))
+            });
+        }
+        let ends = self.ends.get_or_init(|| {
+            let mut ends = Vec::new();
+            for (i, doc) in self.docs.iter().enumerate() {
+                // "of the " does not overlap itself either: every occurrence is found.
+                for (pos, _) in doc.text.match_indices("of the ") {
+                    if pos > 0 && doc.text.as_bytes()[pos - 1] == b' ' {
+                        ends.push((i, pos + "of the ".len()));
+                    }
+                }
+            }
+            ends
+        });
+        ends.iter().any(|&(i, end)| {
+            self.docs[i]
+                .text
+                .get(end..)
+                .is_some_and(|rest| rest.starts_with(listed))
+        })
     }
 }
 
@@ -2878,6 +2926,33 @@ fn last_word_match(text: &str, word: &str) -> Option<usize> {
     text.rmatch_indices(word)
         .find(|(pos, _)| is_word_at(text, *pos, word.len()))
         .map(|(pos, _)| pos)
+}
+
+/// Where each word (maximal run of letters and digits) of a text last starts: a text's last
+/// whole-word match of many names, looked up rather than searched for name by name.
+struct WordStarts<'t>(FxHashMap<&'t str, usize>);
+
+impl<'t> WordStarts<'t> {
+    fn of(text: &'t str) -> Self {
+        let mut last = FxHashMap::default();
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if !word.is_empty() {
+                last.insert(word, word.as_ptr() as usize - text.as_ptr() as usize);
+            }
+        }
+        Self(last)
+    }
+
+    /// [`last_word_match`]`(text, word)`, `text` being the text these are the words of: a word
+    /// of letters and digits only is a whole word exactly where it is one of the text's words;
+    /// any other is searched for.
+    fn last_match(&self, text: &str, word: &str) -> Option<usize> {
+        if is_plain_word(word) {
+            self.0.get(word).copied()
+        } else {
+            last_word_match(text, word)
+        }
+    }
 }
 
 /// Whether `word` occurs in `text` as a whole word.
@@ -3283,7 +3358,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{before_attribution, extends, inside_quotation, person_name};
+    use super::{OfThe, before_attribution, extends, inside_quotation, person_name};
 
     /// (speaker, articles, number of variants, first occurrence's source) per quote group.
     fn check(texts: &[&str], expect: &[(Option<&str>, &[usize], usize, &str)]) {
@@ -4109,9 +4184,10 @@ mod tests {
 
     #[test]
     fn listed_names_lose_a_title_word_and_short_forms_extend() {
-        assert_eq!(person_name("Prosecutor Mara Quist", &[]), "Mara Quist");
-        assert_eq!(person_name("Hanna Lou Marsh", &[]), "Hanna Lou Marsh");
-        assert_eq!(person_name("Mara Quist", &[]), "Mara Quist");
+        let none = OfThe::new(&[]);
+        assert_eq!(person_name("Prosecutor Mara Quist", &none), "Mara Quist");
+        assert_eq!(person_name("Hanna Lou Marsh", &none), "Hanna Lou Marsh");
+        assert_eq!(person_name("Mara Quist", &none), "Mara Quist");
         assert!(extends("Paula de Vries", "De Vries"));
         assert!(extends("Hanna Lou Marsh", "Lou Marsh"));
         assert!(!extends("Lou Marsh", "Lou Marsh"));
@@ -4128,11 +4204,30 @@ mod tests {
             clean: &cleaned[0],
             sentences: &segmented[0].sentences,
         }];
-        assert_eq!(person_name("Interior Gideon Marsh", &docs), "Gideon Marsh");
+        let of_the = OfThe::new(&docs);
         assert_eq!(
-            person_name("Leeds Gideon Marsh", &docs),
+            person_name("Interior Gideon Marsh", &of_the),
+            "Gideon Marsh"
+        );
+        assert_eq!(
+            person_name("Leeds Gideon Marsh", &of_the),
             "Leeds Gideon Marsh"
         );
+        // A name that overlaps itself counts only the occurrences `match_indices` finds, as a
+        // search of the text would: here the one after " of the " is inside the first.
+        let (cluster, cleaned, segmented) =
+            cluster_of(&["Then Ana Ana of the Ana Ana of the Ana spoke in Leeds."]);
+        let docs = [super::super::Doc {
+            index: 0,
+            text: &cluster.articles[0].text,
+            clean: &cleaned[0],
+            sentences: &segmented[0].sentences,
+        }];
+        let of_the = OfThe::new(&docs);
+        assert!(!of_the.precedes("Ana Ana of the Ana"));
+        assert!(of_the.precedes("Ana Ana"));
+        assert!(of_the.precedes("Ana Ana of"));
+        assert!(!of_the.precedes("Ana Bo"));
     }
 
     #[test]
