@@ -160,6 +160,18 @@ const GLUED_FUNCTION_WORDS: &[&str] = &[
 /// letters or more, with no other capital; words with "@", "#", "/" or "." (handles, tags, web
 /// addresses) are left alone.
 fn has_glued_function_word(text: &str) -> bool {
+    // Most sentences hold no lower-case letter followed by a capital: one pass over the bytes
+    // (without an early exit, which lets the compiler vectorise it) before any word is looked at.
+    let bytes = text.as_bytes();
+    let lower_then_capital = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |seen, (a, b)| {
+            seen | (a.is_ascii_lowercase() & b.is_ascii_uppercase())
+        });
+    if !lower_then_capital {
+        return false;
+    }
     text.split_whitespace().any(|raw| {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if raw.contains(['@', '#', '/'])
