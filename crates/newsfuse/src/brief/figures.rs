@@ -1682,20 +1682,9 @@ fn same_owner(a: &Mention, b: &Mention) -> bool {
 /// Two name stems that differ by one letter added, dropped or changed after the same first
 /// letter, three letters or more each ("siavaash" and "siavash", "tza" and "tze").
 fn spelled_alike(x: &str, y: &str) -> bool {
-    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    if x.len().min(y.len()) < 3 || x.len().abs_diff(y.len()) > 1 || x[0] != y[0] {
-        return false;
-    }
-    let prefix = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
-    let suffix = x
-        .iter()
-        .rev()
-        .zip(y.iter().rev())
-        .take_while(|(p, q)| p == q)
-        .count();
-    // One edit: what is left once the common prefix and suffix are taken off is at most one
-    // letter on each side.
-    x.len().max(y.len()) <= prefix + suffix + 1 && x != y
+    x.chars().count().min(y.chars().count()) >= 3
+        && x.chars().next() == y.chars().next()
+        && super::one_edit_apart(x, y)
 }
 
 /// Whether the shared context singles out one quantity: when the cluster gives three or more

@@ -1728,9 +1728,10 @@ fn unnamed_speaker(
             return None;
         }
         let text = doc.text.get(span.start..end)?;
+        let speaks = SPEECH_WORD.is_match(text);
         let mut words = text.split_whitespace();
         if !matches!(words.next(), Some("A" | "An")) {
-            if SPEECH_WORD.is_match(text) {
+            if speaks {
                 return None;
             }
             continue;
@@ -1743,13 +1744,8 @@ fn unnamed_speaker(
                 w.starts_with(char::is_lowercase)
                     && (is_role(w) || person_noun(&format!("the {w}")).is_some())
             });
-        if let Some(noun) = noun
-            && SPEECH_WORD.is_match(text)
-        {
-            return Some(noun.to_string());
-        }
-        if SPEECH_WORD.is_match(text) {
-            return None;
+        if speaks {
+            return noun.map(str::to_string);
         }
     }
     None
@@ -2521,9 +2517,7 @@ impl PersonIndex {
             None => (Gender::Unknown, written),
             Some((first, rest)) if !rest.contains(' ') => {
                 let gender = Gender::of_honorific(first);
-                let rank =
-                    (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
-                if gender == Gender::Unknown && !rank && !is_role(first) {
+                if gender == Gender::Unknown && !is_rank_abbreviation(first) && !is_role(first) {
                     return None;
                 }
                 (gender, rest)
@@ -2582,7 +2576,7 @@ impl PersonIndex {
                     full.rsplit_once(' ').is_some_and(|(_, surname)| {
                         surname != name
                             && surname.chars().next() == name.chars().next()
-                            && one_edit_apart(surname, name)
+                            && super::one_edit_apart(surname, name)
                     })
                 });
                 match (near.next(), near.next()) {
@@ -2801,29 +2795,6 @@ fn inside_quotation(text: &str, pos: usize) -> bool {
     head.matches('"').count() % 2 == 1 || curly_open
 }
 
-/// Whether two words differ by exactly one letter inserted, deleted or replaced (case kept).
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    if long.len() - short.len() > 1 {
-        return false;
-    }
-    let prefix = short
-        .iter()
-        .zip(long.iter())
-        .take_while(|(x, y)| x == y)
-        .count();
-    if short.len() == long.len() {
-        prefix < short.len() && short[prefix + 1..] == long[prefix + 1..]
-    } else {
-        short[prefix..] == long[prefix + 1..]
-    }
-}
-
 /// Whether `long` is `short` with words before it ("Paula de Vries" extends "De Vries"; case
 /// folded).
 fn extends(long: &str, short: &str) -> bool {
@@ -2840,12 +2811,9 @@ fn extends(long: &str, short: &str) -> bool {
 /// written in capitals ("SSP Roe" -> "Roe").
 fn person_name(listed: &str, of_the: &OfThe<'_, '_>) -> String {
     let words: Vec<&str> = listed.split_whitespace().collect();
-    let rank = |first: &str| {
-        (2..=4).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase())
-    };
     // "SSP Roe": a short all-capitals abbreviation before a capitalised word is a rank.
     if let [first, last] = words.as_slice()
-        && rank(first)
+        && is_rank_abbreviation(first)
         && last.chars().nth(1).is_some_and(char::is_lowercase)
     {
         return (*last).to_string();
@@ -2854,12 +2822,18 @@ fn person_name(listed: &str, of_the: &OfThe<'_, '_>) -> String {
         return listed.to_string();
     }
     // "SSP Jane Roe": a short all-capitals abbreviation before a given name is a rank.
-    let rank = rank(words[0]) && words[1].chars().nth(1).is_some_and(char::is_lowercase);
+    let rank =
+        is_rank_abbreviation(words[0]) && words[1].chars().nth(1).is_some_and(char::is_lowercase);
     if is_role(words[0]) || rank || of_the.precedes(listed) {
         words[1..].join(" ")
     } else {
         listed.to_string()
     }
+}
+
+/// A rank written as a short all-capitals abbreviation ("SSP", "DSP") before a name.
+fn is_rank_abbreviation(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The cluster's " of the " (for [`person_name`]): where each ends in each article, found once
