@@ -359,7 +359,7 @@ fn a_story_merged_by_a_later_batch_is_shown_as_the_story_it_joined() {
         .and_then(|s| s["id"].as_u64())
         .expect("the joined story");
     // The halves started stories 0 and 1; the one the bridge did not join was merged.
-    let gone = if kept == 0 { 1 } else { 0 };
+    let gone = u64::from(kept == 0);
     assert!(stories.iter().all(|s| s["id"] != gone));
     let story = newsfuse(
         &dir,

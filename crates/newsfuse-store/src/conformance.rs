@@ -539,7 +539,8 @@ pub fn clusterer_partition(articles: &[ArticleInput], config: &StoryConfig) -> V
         });
         placed.push((a.id.clone().unwrap_or_default(), assignment.story));
     }
-    let mut groups: std::collections::BTreeMap<u64, Vec<String>> = Default::default();
+    let mut groups: std::collections::BTreeMap<u64, Vec<String>> =
+        std::collections::BTreeMap::default();
     for (id, story) in placed {
         groups.entry(clusterer.resolve(story)).or_default().push(id);
     }
@@ -555,7 +556,7 @@ pub fn clusterer_partition(articles: &[ArticleInput], config: &StoryConfig) -> V
 }
 
 fn ids(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
+    list.iter().map(ToString::to_string).collect()
 }
 
 /// The story each caller id is stored in.

@@ -299,7 +299,7 @@ fn ingest_with(
     report.counts.changed_stories = stories.len() as u64;
     report.counts.merged_stories = merges.len() as u64;
     report.stories = stories.iter().map(|(row, _)| row.clone()).collect();
-    report.merges = merges.clone();
+    report.merges.clone_from(&merges);
 
     let write = BatchWrite {
         base_batch: head.batch,

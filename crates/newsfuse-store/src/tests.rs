@@ -304,7 +304,11 @@ fn a_store_holding_a_merged_story_apart_has_it_merged_by_its_next_batch() {
     assert_eq!(record.row.articles, 4);
     assert!(record.brief_is_current());
     assert_eq!(store.head().expect("head").merges, 1);
-    let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let ids = |list: &[&str]| {
+        list.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<String>>()
+    };
     assert_eq!(
         partition(&store),
         vec![
