@@ -109,8 +109,18 @@ pub(crate) fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
     let c = &report.counts;
     match report.batch {
         Some(batch) => eprintln!(
-            "batch {batch}: {} articles read, {} stored, {} seen before; {} new stories, {} stories changed, their briefs rebuilt ({})",
-            c.offered, c.stored, c.duplicates, c.new_stories, c.changed_stories, location
+            "batch {batch}: {} articles read, {} stored, {} seen before; {} new stories, {} stories changed{}, their briefs rebuilt ({})",
+            c.offered,
+            c.stored,
+            c.duplicates,
+            c.new_stories,
+            c.changed_stories,
+            match c.merged_stories {
+                0 => String::new(),
+                1 => " (1 story merged into another)".into(),
+                n => format!(" ({n} stories merged into others)"),
+            },
+            location
         ),
         None => eprintln!(
             "{} articles read, all seen before: nothing to store ({})",
@@ -228,11 +238,12 @@ fn now_secs() -> i64 {
 fn run_story_update(
     store: &dyn Store,
     location: &StoreLocation,
+    id: u64,
     args: &StoryArgs,
     since: i64,
 ) -> Result<ExitCode> {
-    let Some(update) = story_update(store, args.id, since, &SummaryConfig::default())? else {
-        eprintln!("error: no story {} in {location}", args.id);
+    let Some(update) = story_update(store, id, since, &SummaryConfig::default())? else {
+        eprintln!("error: no story {id} in {location}");
         return Ok(ExitCode::from(2));
     };
     let row = &update.row;
@@ -391,11 +402,22 @@ pub(crate) struct StoryArgs {
 
 pub(crate) fn run_story(args: &StoryArgs) -> Result<ExitCode> {
     let (mut store, location) = args.db.open_existing()?;
+    // A story merged into another is shown as the story it joined.
+    let id = match store.merged_into(args.id)? {
+        Some(into) => {
+            eprintln!(
+                "note: story {} was merged into story {into}; showing story {into}",
+                args.id
+            );
+            into
+        }
+        None => args.id,
+    };
     if let Some(since) = args.since {
-        return run_story_update(store.as_ref(), &location, args, since);
+        return run_story_update(store.as_ref(), &location, id, args, since);
     }
-    let Some(story) = current_story(store.as_mut(), args.id, &SummaryConfig::default())? else {
-        eprintln!("error: no story {} in {location}", args.id);
+    let Some(story) = current_story(store.as_mut(), id, &SummaryConfig::default())? else {
+        eprintln!("error: no story {id} in {location}");
         return Ok(ExitCode::from(2));
     };
     if story.rebuilt {

@@ -308,3 +308,95 @@ fn story_since_gives_what_is_new() {
     .run()
     .code(2);
 }
+
+/// Two halves of one invented event, an unrelated report, and a report that tells both halves.
+const MERGE: [(&str, &str); 4] = [
+    (
+        "half-a",
+        "Quarrow dockers walked out at the Brindle terminal after the harbour board cut night \
+         shifts; pickets blocked the Brindle gates and cranes stood idle along the quay.",
+    ),
+    (
+        "half-b",
+        "Ferrant grain barges queued downstream of Tolvey lock as skippers waited for berths, and \
+         millers in Tolvey warned that flour deliveries would slip by a week.",
+    ),
+    ("chess", CHESS),
+    (
+        "bridge",
+        "The Brindle terminal walkout by Quarrow dockers left Ferrant grain barges queued at \
+         Tolvey lock: with pickets at the Brindle gates and cranes idle on the quay, Tolvey \
+         millers warned that flour deliveries would slip and skippers waited for berths.",
+    ),
+];
+
+#[test]
+fn a_story_merged_by_a_later_batch_is_shown_as_the_story_it_joined() {
+    let dir = TempDir::new("ingest-merge");
+    let line = |n: usize, day: u32| {
+        json!({"id": MERGE[n].0, "text": MERGE[n].1, "published": format!("2024-03-0{day}T10:00:00Z")})
+            .to_string()
+    };
+    dir.write("one.jsonl", [line(0, 1), line(1, 1), line(2, 1)].join("\n"));
+    dir.write("two.jsonl", line(3, 2));
+    newsfuse(&dir, &["ingest", "--db", "s.db", "one.jsonl"])
+        .run()
+        .success()
+        .stderr_has("3 new stories");
+    newsfuse(&dir, &["ingest", "--db", "s.db", "two.jsonl"])
+        .run()
+        .success()
+        .stderr_has("0 new stories, 1 stories changed (1 story merged into another)");
+    let out = newsfuse(&dir, &["stories", "--db", "s.db", "--format", "json"])
+        .run()
+        .success();
+    let stories: Value = serde_json::from_str(&out.stdout).expect("a JSON array");
+    let stories = stories.as_array().expect("array");
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let kept = stories
+        .iter()
+        .find(|s| s["articles"] == 3)
+        .and_then(|s| s["id"].as_u64())
+        .expect("the joined story");
+    // The halves started stories 0 and 1; the one the bridge did not join was merged.
+    let gone = u64::from(kept == 0);
+    assert!(stories.iter().all(|s| s["id"] != gone));
+    let story = newsfuse(
+        &dir,
+        &[
+            "story",
+            &gone.to_string(),
+            "--db",
+            "s.db",
+            "--format",
+            "json",
+        ],
+    )
+    .run()
+    .success()
+    .stderr_has(&format!(
+        "story {gone} was merged into story {kept}; showing story {kept}"
+    ));
+    let story: Value = serde_json::from_str(&story.stdout).expect("JSON");
+    assert_eq!(story["story"]["id"], kept);
+    assert_eq!(story["story"]["articles"], 3);
+    assert_eq!(story["brief"]["articles"].as_array().map(Vec::len), Some(3));
+    newsfuse(
+        &dir,
+        &[
+            "story",
+            &gone.to_string(),
+            "--db",
+            "s.db",
+            "--since",
+            "2024-03-02",
+        ],
+    )
+    .run()
+    .success()
+    .stdout_has(&format!("Story {kept}: new since"));
+    newsfuse(&dir, &["story", "99", "--db", "s.db"])
+        .run()
+        .code(2)
+        .stderr_has("no story 99");
+}

@@ -22,7 +22,8 @@ use postgres::{Client, NoTls, Row, Statement};
 /// The tables mirror the SQLite layout, plus `head` (the last committed batch and the clusterer
 /// state, the row a batch's compare-and-set is on) and `stories.search_text` (title and summary
 /// text, ASCII-lowercased as SQLite's `lower` does, for word search).
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE batches (
         id BIGINT PRIMARY KEY,
         started BIGINT NOT NULL,
@@ -73,15 +74,25 @@ const MIGRATIONS: &[&str] = &["
         clusterer BYTEA
     );
     INSERT INTO head (id, batch, clusterer) VALUES (1, 0, NULL);
-    "];
+    ",
+    "
+    CREATE TABLE story_merges (
+        story BIGINT PRIMARY KEY,
+        into_story BIGINT NOT NULL REFERENCES stories(id),
+        batch BIGINT NOT NULL REFERENCES batches(id)
+    );
+    CREATE INDEX story_merges_into ON story_merges (into_story);
+    ALTER TABLE batches ADD COLUMN merged_stories BIGINT NOT NULL DEFAULT 0;
+    ",
+];
 
 /// The newest store layout this build writes.
-pub const LAYOUT_VERSION: i64 = 1;
+pub const LAYOUT_VERSION: i64 = 2;
 const _: () = assert!(MIGRATIONS.len() as u64 == LAYOUT_VERSION as u64);
 
 /// The tables a newsfuse layout creates: a schema that has one of them but no
 /// `newsfuse_layout` belongs to another program.
-const OUR_TABLES: &[&str] = &["batches", "stories", "articles", "head"];
+const OUR_TABLES: &[&str] = &["batches", "stories", "articles", "head", "story_merges"];
 
 /// [`Store::find_stories`] matches at most this many words of a search (as SQLite does).
 const MAX_SEARCH_WORDS: usize = 8;
@@ -378,8 +389,9 @@ impl PgStore {
                 "UPDATE head SET batch = $2, clusterer = $3 WHERE id = 1 AND batch = $1",
             )?;
             let batch_sql = c.prepare(
-                "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories,
+                     merged_stories)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )?;
             let story_sql = c.prepare(
                 "INSERT INTO stories (id, title, first_time, last_time, articles, sources, updated_batch,
@@ -401,6 +413,13 @@ impl PgStore {
                      time, first_seen, text, story, batch)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             )?;
+            let move_sql = c.prepare("UPDATE articles SET story = $2 WHERE story = $1")?;
+            let redirect_sql =
+                c.prepare("UPDATE story_merges SET into_story = $2 WHERE into_story = $1")?;
+            let record_sql = c.prepare(
+                "INSERT INTO story_merges (story, into_story, batch) VALUES ($1, $2, $3)",
+            )?;
+            let drop_sql = c.prepare("DELETE FROM stories WHERE id = $1")?;
             let mut tx = c.client.transaction().map_err(pg)?;
             // The compare-and-set: a concurrent batch from the same base holds the row until it
             // commits; this one then finds the batch moved on and updates nothing.
@@ -429,6 +448,7 @@ impl PgStore {
                     &int(n.duplicates)?,
                     &int(n.new_stories)?,
                     &int(n.changed_stories)?,
+                    &int(n.merged_stories)?,
                 ],
             )
             .map_err(pg)?;
@@ -454,6 +474,16 @@ impl PgStore {
                     ],
                 )
                 .map_err(pg)?;
+            }
+            // Merges after the stories are written (a merged story may join one this batch
+            // started): move the articles, redirect earlier merges, record, drop the row.
+            for merge in &write.merges {
+                let (story, into) = (int(merge.story)?, int(merge.into)?);
+                tx.execute(&move_sql, &[&story, &into]).map_err(pg)?;
+                tx.execute(&redirect_sql, &[&story, &into]).map_err(pg)?;
+                tx.execute(&record_sql, &[&story, &into, &batch])
+                    .map_err(pg)?;
+                tx.execute(&drop_sql, &[&story]).map_err(pg)?;
             }
             for (written, (a, keys)) in write.articles.iter().enumerate() {
                 if fail_after == Some(written) {
@@ -554,7 +584,8 @@ impl Store for PgStore {
         self.with(|c| {
             // One statement, one snapshot: batch, next key and state of the same commit.
             let statement = c.prepare(
-                "SELECT h.batch, (SELECT coalesce(max(key), 0) FROM articles), h.clusterer
+                "SELECT h.batch, (SELECT coalesce(max(key), 0) FROM articles), h.clusterer,
+                     (SELECT count(*) FROM story_merges)
                  FROM head h WHERE h.id = 1",
             )?;
             let row = c.client.query_one(&statement, &[]).map_err(pg)?;
@@ -562,6 +593,7 @@ impl Store for PgStore {
                 batch: unsigned(&row, 0)?,
                 next_article: unsigned(&row, 1)? + 1,
                 clusterer: row.try_get(2).map_err(pg)?,
+                merges: unsigned(&row, 3)?,
             })
         })
     }
@@ -659,6 +691,18 @@ impl Store for PgStore {
                     summary_json: r.try_get(12).map_err(pg)?,
                 }),
             }))
+        })
+    }
+
+    fn merged_into(&self, id: u64) -> Result<Option<u64>> {
+        let id = int(id)?;
+        self.with(|c| {
+            let statement = c.prepare("SELECT into_story FROM story_merges WHERE story = $1")?;
+            c.client
+                .query_opt(&statement, &[&id])
+                .map_err(pg)?
+                .map(|r| unsigned(&r, 0))
+                .transpose()
         })
     }
 

@@ -52,7 +52,7 @@ fn postgres_racing_batches_one_wins() {
         let mut a = PgStore::open(&schema.url()).expect("open");
         let mut b = PgStore::open(&schema.url()).expect("open");
         a.execute_for_tests(
-            "TRUNCATE articles, stories, batches; UPDATE head SET batch = 0, clusterer = NULL",
+            "TRUNCATE story_merges, articles, stories, batches; UPDATE head SET batch = 0, clusterer = NULL",
         )
         .expect("reset");
         racing_batches_one_wins(&mut a, &mut b);
@@ -293,4 +293,29 @@ fn nul_characters_are_stored_as_replacement_characters() {
             .duplicates,
         1
     );
+}
+
+#[test]
+fn a_layout_1_store_is_migrated_to_record_merges() {
+    let Some(schema) = TestSchema::new() else {
+        return;
+    };
+    let mut store = PgStore::open(&schema.url()).expect("create");
+    run(&mut store, &two_stories(0..4));
+    // Back to layout 1: no merge table, no merge count per batch.
+    store
+        .execute_for_tests(
+            "DROP TABLE story_merges; ALTER TABLE batches DROP COLUMN merged_stories;
+             UPDATE newsfuse_layout SET version = 1",
+        )
+        .expect("layout 1");
+    drop(store);
+    let mut store = PgStore::open(&schema.url()).expect("migrated");
+    assert_eq!(store.layout_version().expect("version"), LAYOUT_VERSION);
+    assert_eq!(store.head().expect("head").merges, 0);
+    assert_eq!(store.merged_into(0).expect("read"), None);
+    let before = partition(&store);
+    let report = run(&mut store, &two_stories(4..6));
+    assert_eq!((report.counts.stored, report.counts.new_stories), (2, 0));
+    assert_eq!(partition(&store).len(), before.len());
 }

@@ -6,8 +6,8 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Redirect, Response};
 use newsfuse::Cluster;
 use newsfuse_store::{
     DedupeKeys, IngestOptions, StoreError, StoredArticle, StoryCursor, StoryQuery, StoryRow,
@@ -535,10 +535,11 @@ pub struct StoryDetail {
     tag = "stories",
     summary = "One story's current brief",
     description = "The brief as of the story's latest article (rebuilt first if the stored one \
-        is stale).",
+        is stale). A story merged into another redirects to it (308, `Location`).",
     params(("id" = u64, Path, description = "The story's number")),
     responses(
         (status = 200, description = "The story and its brief", body = StoryDetail),
+        (status = 308, description = "The story was merged into the one `Location` names"),
         (status = 400, description = "The id is not a number", body = ErrorBody),
         (status = 404, description = "No such story", body = ErrorBody),
         (status = 408, description = "The request took too long"),
@@ -548,7 +549,7 @@ pub struct StoryDetail {
 pub async fn get_story(
     State(state): State<AppState>,
     id: Result<Path<u64>, PathRejection>,
-) -> ApiResult<Json<StoryDetail>> {
+) -> ApiResult<Response> {
     let Path(id) = id?;
     if !in_store_range(id) {
         return Err(ApiError::not_found(format!("no story {id}")));
@@ -557,10 +558,10 @@ pub async fn get_story(
     let detail = state
         .read(move |store| {
             let Some(story) = current_story(store, id, &summary)? else {
-                return Ok(None);
+                return Ok(store.merged_into(id)?.map(Err));
             };
             let item = story_item(store, &story.row)?;
-            Ok(Some(StoryDetail {
+            Ok(Some(Ok(StoryDetail {
                 story: item,
                 brief_built_from: story
                     .articles
@@ -569,12 +570,14 @@ pub async fn get_story(
                     .collect(),
                 brief: serde_json::to_value(&story.brief).unwrap_or(Value::Null),
                 summary: serde_json::from_str(&story.summary_json).unwrap_or(Value::Null),
-            }))
+            })))
         })
         .await?;
-    detail
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found(format!("no story {id}")))
+    match detail {
+        Some(Ok(detail)) => Ok(Json(detail).into_response()),
+        Some(Err(into)) => Ok(Redirect::permanent(&format!("/v1/stories/{into}")).into_response()),
+        None => Err(ApiError::not_found(format!("no story {id}"))),
+    }
 }
 
 /// The query of `GET /v1/stories/{id}/updates`.
@@ -610,6 +613,7 @@ pub struct StoryUpdates {
     params(("id" = u64, Path, description = "The story's number"), UpdatesQuery),
     responses(
         (status = 200, description = "The update", body = StoryUpdates),
+        (status = 308, description = "The story was merged into the one `Location` names"),
         (status = 400, description = "A bad id or `since`", body = ErrorBody),
         (status = 404, description = "No such story", body = ErrorBody),
         (status = 408, description = "The request took too long"),
@@ -620,7 +624,8 @@ pub async fn get_story_updates(
     State(state): State<AppState>,
     id: Result<Path<u64>, PathRejection>,
     query: Result<Query<UpdatesQuery>, QueryRejection>,
-) -> ApiResult<Json<StoryUpdates>> {
+    uri: Uri,
+) -> ApiResult<Response> {
     let Path(id) = id?;
     let Query(query) = query?;
     if !in_store_range(id) {
@@ -631,11 +636,11 @@ pub async fn get_story_updates(
     let updates = state
         .read(move |store| {
             let Some(update) = story_update(store, id, since, &summary)? else {
-                return Ok(None);
+                return Ok(store.merged_into(id)?.map(Err));
             };
             let item = story_item(store, &update.row)?;
             let rendered = newsfuse::render::render_json(&update.summary, &update.cluster);
-            Ok(Some(StoryUpdates {
+            Ok(Some(Ok(StoryUpdates {
                 story: item,
                 since: format_time(since),
                 seen_articles: update.seen,
@@ -645,12 +650,17 @@ pub async fn get_story_updates(
                     .map(|a| ArticleView::of(a, false))
                     .collect(),
                 update: serde_json::from_str(&rendered).unwrap_or(Value::Null),
-            }))
+            })))
         })
         .await?;
-    updates
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found(format!("no story {id}")))
+    match updates {
+        Some(Ok(updates)) => Ok(Json(updates).into_response()),
+        Some(Err(into)) => {
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            Ok(Redirect::permanent(&format!("/v1/stories/{into}/updates{query}")).into_response())
+        }
+        None => Err(ApiError::not_found(format!("no story {id}"))),
+    }
 }
 
 /// The one usable cluster of a stateless request's body.

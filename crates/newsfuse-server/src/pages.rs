@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use newsfuse::brief::Brief;
 use newsfuse::model::{Article, Cluster};
@@ -202,6 +202,7 @@ pub async fn story(
     id: Result<Path<u64>, PathRejection>,
     query: Result<Query<StoryPageQuery>, QueryRejection>,
     headers: HeaderMap,
+    uri: Uri,
 ) -> Response {
     let Some(id) = id.ok().map(|Path(id)| id).filter(|id| in_store_range(*id)) else {
         return not_found_page("Stories are numbered: /stories/1, /stories/2, …");
@@ -225,7 +226,7 @@ pub async fn story(
     let found = state
         .read(move |store| {
             let Some(story) = current_story(store, id, &summary)? else {
-                return Ok(None);
+                return Ok(store.merged_into(id)?.map(Err));
             };
             // New: after the reader's last visit (the latest article then), or since the time asked.
             let since = asked.or_else(|| last_seen.map(|t| t.saturating_add(1)));
@@ -235,11 +236,16 @@ pub async fn story(
                 }
                 _ => None,
             };
-            Ok(Some((story, update, since)))
+            Ok(Some(Ok((story, update, since))))
         })
         .await;
     let (story, update, since) = match found {
-        Ok(Some(found)) => found,
+        Ok(Some(Ok(found))) => found,
+        Ok(Some(Err(into))) => {
+            // Merged into another story: its page, with the same query.
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            return Redirect::permanent(&format!("/stories/{into}{query}")).into_response();
+        }
         Ok(None) => return not_found_page(&format!("There is no story {id}.")),
         Err(e) => return e.page(),
     };

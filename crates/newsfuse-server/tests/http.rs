@@ -612,3 +612,50 @@ fn shutdown_finishes_the_request_in_flight() {
     assert_eq!(reopened.get("/healthz").json()["articles"], 8);
     std::mem::forget(server); // the reopened server owns (and removes) the folder
 }
+
+#[test]
+fn a_merged_story_redirects_to_the_story_it_joined() {
+    use newsfuse_store::conformance::{merge_article, merge_options};
+    let dir = tempfile::tempdir().expect("a temp dir").keep();
+    let merge = {
+        let mut store =
+            newsfuse_store::SqliteStore::open(&dir.join("stories.db")).expect("the store");
+        let first: Vec<_> = (0..3).map(|n| merge_article(n, 1)).collect();
+        newsfuse_store::ingest(&mut store, &first, &merge_options()).expect("first batch");
+        let report = newsfuse_store::ingest(&mut store, &[merge_article(3, 2)], &merge_options())
+            .expect("second batch");
+        report.merges[0]
+    };
+    let (gone, kept) = (merge.story, merge.into);
+    let server = TestServer::start_in(dir, |_| {});
+    let moved = server.get(&format!("/v1/stories/{gone}"));
+    assert_eq!(moved.status, 308);
+    assert_eq!(
+        moved.header("location"),
+        Some(format!("/v1/stories/{kept}").as_str())
+    );
+    let updates = server.get(&format!("/v1/stories/{gone}/updates?since=2024-01-01"));
+    assert_eq!(updates.status, 308);
+    assert_eq!(
+        updates.header("location"),
+        Some(format!("/v1/stories/{kept}/updates?since=2024-01-01").as_str())
+    );
+    let page = server.get(&format!("/stories/{gone}?since=2024-03-02"));
+    assert_eq!(page.status, 308);
+    assert_eq!(
+        page.header("location"),
+        Some(format!("/stories/{kept}?since=2024-03-02").as_str())
+    );
+    let story = server.get(&format!("/v1/stories/{kept}"));
+    assert_eq!(story.status, 200);
+    assert_eq!(story.json()["story"]["articles"], 3);
+    let listed = server.get("/v1/stories").json();
+    let ids: Vec<u64> = listed["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .filter_map(|s| s["id"].as_u64())
+        .collect();
+    assert!(ids.contains(&kept) && !ids.contains(&gone), "{ids:?}");
+    assert_eq!(server.get("/v1/stories/424242").status, 404);
+}

@@ -9,8 +9,8 @@ use newsfuse_stories::StoryConfig;
 
 use crate::{
     ArticleInput, BatchWrite, BriefRecord, DedupeKeys, IngestOptions, IngestReport, Result, Store,
-    StoreError, StoreHead, StoreTotals, StoredArticle, StoryCursor, StoryQuery, StoryRecord,
-    StoryRow, current_story, ingest,
+    StoreError, StoreHead, StoreTotals, StoredArticle, StoryCursor, StoryMerge, StoryQuery,
+    StoryRecord, StoryRow, current_story, ingest,
 };
 use crate::{Rebuilt, ingest_without_briefs, rebuild_briefs};
 
@@ -440,7 +440,302 @@ pub fn suite() -> Vec<(&'static str, Case)> {
             independent_reports_rank_within_a_day,
         ),
         ("briefs_deferred_then_rebuilt", briefs_deferred_then_rebuilt),
+        (
+            "a_merge_in_a_later_batch_moves_the_story",
+            a_merge_in_a_later_batch_moves_the_story,
+        ),
+        (
+            "a_merge_within_a_batch_is_stored_merged",
+            a_merge_within_a_batch_is_stored_merged,
+        ),
+        (
+            "a_merge_with_briefs_deferred_leaves_the_survivor_stale",
+            a_merge_with_briefs_deferred_leaves_the_survivor_stale,
+        ),
     ]
+}
+
+// ---- story merges ----
+
+/// Two halves of one invented event in words of their own, a report that tells both (the
+/// bridge), an unrelated report, and a later report of the second half.
+const MERGE_TEXTS: [(&str, &str); 5] = [
+    (
+        "half-a",
+        "Quarrow dockers walked out at the Brindle terminal after the harbour board cut night \
+         shifts; pickets blocked the Brindle gates and cranes stood idle along the quay.",
+    ),
+    (
+        "half-b",
+        "Ferrant grain barges queued downstream of Tolvey lock as skippers waited for berths, and \
+         millers in Tolvey warned that flour deliveries would slip by a week.",
+    ),
+    (
+        "chess",
+        "The grandmaster Ilse Korvath won the Tallinder chess open on Sunday with a queen \
+         sacrifice in the final round, beating the defending champion after six hours. Korvath \
+         took the title and the prize of the Tallinder tournament.",
+    ),
+    (
+        "bridge",
+        "The Brindle terminal walkout by Quarrow dockers left Ferrant grain barges queued at \
+         Tolvey lock: with pickets at the Brindle gates and cranes idle on the quay, Tolvey \
+         millers warned that flour deliveries would slip and skippers waited for berths.",
+    ),
+    (
+        "half-b-later",
+        "Ferrant grain barges still queued below Tolvey lock on Wednesday; skippers waited for \
+         berths and Tolvey millers said flour deliveries would slip by a fortnight.",
+    ),
+];
+
+/// Merge article `n` of [`MERGE_TEXTS`], published on `day` of March 2024.
+pub fn merge_article(n: usize, day: u32) -> ArticleInput {
+    let (id, text) = MERGE_TEXTS[n];
+    ArticleInput {
+        id: Some(id.into()),
+        url: Some(format!("https://merge.example/{id}")),
+        title: String::new(),
+        text: text.into(),
+        source: Some(format!("outlet{n}")),
+        published: Some(format!("2024-03-{day:02}T10:00:00Z")),
+        origin: format!("merge#{id}"),
+    }
+}
+
+/// The ingest options of the merge cases: the bridge merges the two halves at a merge
+/// threshold of 0.1 (the clusterer's own merge test uses the same texts and setting).
+pub fn merge_options() -> IngestOptions {
+    IngestOptions {
+        stories: StoryConfig {
+            merge_threshold: 0.1,
+            ..StoryConfig::default()
+        },
+        ..options()
+    }
+}
+
+/// The clusterer's own grouping of `articles` (in order, one pass, merges resolved): sets of
+/// caller ids, as [`partition`] gives the store's.
+pub fn clusterer_partition(articles: &[ArticleInput], config: &StoryConfig) -> Vec<Vec<String>> {
+    let mut clusterer = newsfuse_stories::StoryClusterer::new(config.clone());
+    let times: Vec<Option<i64>> = articles
+        .iter()
+        .map(|a| {
+            a.published
+                .as_deref()
+                .and_then(newsfuse_stories::parse_time)
+        })
+        .collect();
+    let mut placed: Vec<(String, u64)> = Vec::new();
+    for index in newsfuse_stories::publication_order(&times) {
+        let a = &articles[index];
+        let assignment = clusterer.add(&newsfuse_stories::ArticleIn {
+            id: a.id.as_deref(),
+            url: a.url.as_deref(),
+            title: &a.title,
+            text: &a.text,
+            time: times[index],
+        });
+        placed.push((a.id.clone().unwrap_or_default(), assignment.story));
+    }
+    let mut groups: std::collections::BTreeMap<u64, Vec<String>> =
+        std::collections::BTreeMap::default();
+    for (id, story) in placed {
+        groups.entry(clusterer.resolve(story)).or_default().push(id);
+    }
+    let mut out: Vec<Vec<String>> = groups
+        .into_values()
+        .map(|mut ids| {
+            ids.sort();
+            ids
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(ToString::to_string).collect()
+}
+
+/// The story each caller id is stored in.
+fn story_of(store: &dyn Store, id: &str) -> u64 {
+    for row in store.stories(None).expect("stories") {
+        let articles = store.story_articles(row.id).expect("articles");
+        if articles.iter().any(|a| a.id.as_deref() == Some(id)) {
+            return row.id;
+        }
+    }
+    panic!("{id} is in no listed story");
+}
+
+/// Checks the merged store: `gone` resolves to `kept`, is no longer a story, and `kept` holds
+/// all of the event's articles with a current brief built from all of them.
+fn assert_merged(store: &mut dyn Store, gone: u64, kept: u64, articles: u64) {
+    assert_ne!(gone, kept);
+    assert_eq!(
+        store.story(gone).expect("read"),
+        None,
+        "the merged story is gone"
+    );
+    assert_eq!(store.merged_into(gone).expect("read"), Some(kept));
+    assert_eq!(store.merged_into(kept).expect("read"), None);
+    assert!(store.story_articles(gone).expect("articles").is_empty());
+    let record = store.story(kept).expect("read").expect("the joined story");
+    assert_eq!(record.row.articles, articles);
+    assert!(
+        record.brief_is_current(),
+        "the joined story's brief is current"
+    );
+    let brief = record.brief.expect("a brief");
+    assert_eq!(brief.built_from.len() as u64, articles);
+    let current = current_story(store, kept, &SummaryConfig::default())
+        .expect("read")
+        .expect("the story");
+    assert!(!current.rebuilt);
+    assert_eq!(current.brief.articles.len() as u64, articles);
+    let listed: Vec<u64> = store
+        .stories(None)
+        .expect("stories")
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert!(
+        listed.contains(&kept) && !listed.contains(&gone),
+        "{listed:?}"
+    );
+    let page: Vec<u64> = store
+        .find_stories(&StoryQuery {
+            limit: 100,
+            ..StoryQuery::default()
+        })
+        .expect("a page")
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(page, listed);
+}
+
+/// A story of one report is merged, in a later batch, into the story a bridging report joins:
+/// the store moves its article, drops it from the listings, resolves its id to the joined story
+/// and rebuilds the joined story's brief in that batch; a re-run changes nothing and a later
+/// report of the merged half joins the joined story. The store's stories are the clusterer's.
+pub fn a_merge_in_a_later_batch_moves_the_story(store: &mut dyn Store) {
+    let options = merge_options();
+    let first: Vec<ArticleInput> = (0..3).map(|n| merge_article(n, 1)).collect();
+    let report = ingest(store, &first, &options).expect("first batch");
+    assert_eq!(report.counts.new_stories, 3, "{:?}", partition(store));
+    let (a, b) = (story_of(store, "half-a"), story_of(store, "half-b"));
+    assert_eq!(store.head().expect("head").merges, 0);
+
+    let second = vec![merge_article(3, 2)];
+    let report = ingest(store, &second, &options).expect("second batch");
+    assert_eq!(report.counts.merged_stories, 1, "{report:?}");
+    assert_eq!(report.counts.new_stories, 0);
+    assert_eq!(report.counts.changed_stories, 1);
+    let kept = story_of(store, "bridge");
+    let gone = if kept == a { b } else { a };
+    assert!(kept == a || kept == b);
+    assert_eq!(
+        report.merges,
+        vec![StoryMerge {
+            story: gone,
+            into: kept
+        }]
+    );
+    assert_eq!(report.stories.len(), 1);
+    assert_eq!(report.stories[0].id, kept);
+    assert_eq!(report.stories[0].articles, 3);
+    assert_merged(store, gone, kept, 3);
+    assert_eq!(
+        partition(store),
+        vec![ids(&["bridge", "half-a", "half-b"]), ids(&["chess"])]
+    );
+    let all: Vec<ArticleInput> = first.iter().chain(&second).cloned().collect();
+    assert_eq!(
+        partition(store),
+        clusterer_partition(&all, &options.stories)
+    );
+    let totals = store.totals().expect("totals");
+    assert_eq!((totals.articles, totals.stories), (4, 2));
+    let head = store.head().expect("head");
+    assert_eq!(head.merges, 1);
+
+    // Re-running the batch stores nothing and changes nothing.
+    let again = ingest(store, &second, &options).expect("again");
+    assert_eq!((again.batch, again.counts.duplicates), (None, 1));
+    assert_eq!(store.head().expect("head"), head);
+    assert_merged(store, gone, kept, 3);
+
+    // A later report of the merged half joins the joined story.
+    let third = vec![merge_article(4, 3)];
+    let report = ingest(store, &third, &options).expect("third batch");
+    assert_eq!(
+        (report.counts.new_stories, report.counts.merged_stories),
+        (0, 0)
+    );
+    assert_eq!(story_of(store, "half-b-later"), kept);
+    assert_merged(store, gone, kept, 4);
+    let all: Vec<ArticleInput> = all.into_iter().chain(third).collect();
+    assert_eq!(
+        partition(store),
+        clusterer_partition(&all, &options.stories)
+    );
+}
+
+/// The same merge within one batch: the merged story is never listed, its id still resolves,
+/// and the batch counts only the stories that remain as new.
+pub fn a_merge_within_a_batch_is_stored_merged(store: &mut dyn Store) {
+    let options = merge_options();
+    let articles: Vec<ArticleInput> = (0..4).map(|n| merge_article(n, 1 + n as u32 / 3)).collect();
+    let report = ingest(store, &articles, &options).expect("one batch");
+    assert_eq!(
+        (
+            report.counts.new_stories,
+            report.counts.merged_stories,
+            report.counts.changed_stories
+        ),
+        (2, 1, 2),
+        "{report:?}"
+    );
+    let kept = story_of(store, "bridge");
+    assert_eq!(story_of(store, "half-a"), kept);
+    assert_eq!(story_of(store, "half-b"), kept);
+    let gone = report.merges[0].story;
+    assert_eq!(report.merges[0].into, kept);
+    assert_merged(store, gone, kept, 3);
+    assert_eq!(
+        partition(store),
+        clusterer_partition(&articles, &options.stories)
+    );
+    assert_eq!(store.totals().expect("totals").stories, 2);
+    assert_eq!(store.head().expect("head").merges, 1);
+}
+
+/// With briefs deferred (a queue worker's ingest), the merge moves the articles and the joined
+/// story's brief is stale until it is rebuilt; a rebuild asked for the merged id finds no story.
+pub fn a_merge_with_briefs_deferred_leaves_the_survivor_stale(store: &mut dyn Store) {
+    let options = merge_options();
+    let first: Vec<ArticleInput> = (0..3).map(|n| merge_article(n, 1)).collect();
+    ingest(store, &first, &options).expect("first batch");
+    let report =
+        ingest_without_briefs(store, &[merge_article(3, 2)], &options).expect("second batch");
+    assert_eq!(report.merges.len(), 1);
+    let StoryMerge {
+        story: gone,
+        into: kept,
+    } = report.merges[0];
+    let record = store.story(kept).expect("read").expect("the joined story");
+    assert_eq!(record.row.articles, 3);
+    assert!(!record.brief_is_current());
+    let outcomes =
+        rebuild_briefs(store, &[gone, kept], &SummaryConfig::default()).expect("rebuild");
+    assert_eq!(
+        outcomes,
+        vec![(gone, Rebuilt::NoStory), (kept, Rebuilt::Rebuilt)]
+    );
+    assert_merged(store, gone, kept, 3);
 }
 
 /// `put_brief` replaces a brief only when it was built from the story as it is now.
@@ -574,6 +869,9 @@ impl Store for AtTheBarrier<'_> {
     }
     fn story(&self, id: u64) -> Result<Option<StoryRecord>> {
         self.store.story(id)
+    }
+    fn merged_into(&self, id: u64) -> Result<Option<u64>> {
+        self.store.merged_into(id)
     }
     fn put_brief(&mut self, story: u64, brief: &BriefRecord) -> Result<bool> {
         self.store.put_brief(story, brief)

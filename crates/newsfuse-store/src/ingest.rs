@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::{
-    ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoredArticle, StoryRecord,
-    StoryRow,
+    ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoredArticle, StoryMerge,
+    StoryRecord, StoryRow,
 };
 use crate::store::Store;
 
@@ -65,6 +65,8 @@ pub struct IngestReport {
     pub seen_again: Vec<SeenAgain>,
     /// The stories the batch changed, as they are after it.
     pub stories: Vec<StoryRow>,
+    /// Stories the batch merged into another (their articles are now the other's).
+    pub merges: Vec<StoryMerge>,
     /// Things noticed: unreadable or future dates, articles without text.
     pub notes: Vec<String>,
 }
@@ -103,6 +105,11 @@ fn ingest_with(
         Some(bytes) => serde_json::from_slice::<StoryClusterer>(bytes)?,
         None => StoryClusterer::new(options.stories.clone()),
     };
+    // What the store holds before the batch: stories numbered below `started_before`, and the
+    // merges the clusterer had made (applied by the store, unless it was written before merges
+    // were applied: `StoreHead::merges` then counts fewer).
+    let started_before = clusterer.stories_started();
+    let merged_before: HashSet<u64> = clusterer.merges().map(|(story, _)| story).collect();
     let batch = head.batch + 1;
     let mut report = IngestReport {
         counts: BatchCounts {
@@ -204,12 +211,49 @@ fn ingest_with(
         return Ok(report);
     }
 
+    // Stories merged in this batch, and (in a store written before merges were applied) earlier
+    // merges whose story the store still holds apart.
+    let mut merges: Vec<StoryMerge> = clusterer
+        .merges()
+        .filter(|(story, _)| !merged_before.contains(story))
+        .map(|(story, into)| StoryMerge { story, into })
+        .collect();
+    if head.merges < merged_before.len() as u64 {
+        for (story, into) in clusterer.merges() {
+            if merged_before.contains(&story) && store.story(story)?.is_some() {
+                merges.push(StoryMerge { story, into });
+            }
+        }
+    }
+    merges.sort();
+    // An article's story is the one its assignment's story stands for after the batch.
+    for (article, _) in &mut new_articles {
+        article.story = clusterer.resolve(article.story);
+    }
+    for merge in &merges {
+        new_story_ids.remove(&merge.story);
+    }
+
     let mut by_story: BTreeMap<u64, Vec<StoredArticle>> = BTreeMap::new();
     for (article, _) in &new_articles {
         by_story
             .entry(article.story)
             .or_default()
             .push(article.clone());
+    }
+    for merge in &merges {
+        let moved = by_story.entry(merge.into).or_default();
+        if merge.story < started_before {
+            moved.extend(
+                store
+                    .story_articles(merge.story)?
+                    .into_iter()
+                    .map(|a| StoredArticle {
+                        story: merge.into,
+                        ..a
+                    }),
+            );
+        }
     }
     let mut members: Vec<(u64, Vec<StoredArticle>)> = Vec::with_capacity(by_story.len());
     for (story, mut added) in by_story {
@@ -253,7 +297,9 @@ fn ingest_with(
     };
     report.counts.new_stories = new_story_ids.len() as u64;
     report.counts.changed_stories = stories.len() as u64;
+    report.counts.merged_stories = merges.len() as u64;
     report.stories = stories.iter().map(|(row, _)| row.clone()).collect();
+    report.merges.clone_from(&merges);
 
     let write = BatchWrite {
         base_batch: head.batch,
@@ -261,6 +307,7 @@ fn ingest_with(
         counts: report.counts.clone(),
         articles: new_articles,
         stories,
+        merges,
         clusterer: serde_json::to_vec(&clusterer)?,
     };
     store.commit_batch(&write)?;

@@ -48,7 +48,7 @@ pub use ingest::{
 pub use input::{article_from_json, parse_since, string_field, title_and_text};
 pub use model::{
     ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoreHead, StoreTotals,
-    StoredArticle, StoryCursor, StoryQuery, StoryRecord, StoryRow,
+    StoredArticle, StoryCursor, StoryMerge, StoryQuery, StoryRecord, StoryRow,
 };
 pub use sqlite::{APPLICATION_ID, LAYOUT_VERSION, SqliteStore};
 pub use store::Store;

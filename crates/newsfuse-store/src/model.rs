@@ -129,6 +129,8 @@ pub struct StoreHead {
     pub next_article: u64,
     /// The story clusterer's saved state (JSON), if any batch was committed.
     pub clusterer: Option<Vec<u8>>,
+    /// How many story merges the store has applied (`BatchWrite::merges` of all batches).
+    pub merges: u64,
 }
 
 /// Counts of one batch.
@@ -144,8 +146,21 @@ pub struct BatchCounts {
     pub duplicates: u64,
     /// Stories started.
     pub new_stories: u64,
-    /// Stories changed (started or joined), each brief rebuilt once.
+    /// Stories changed (started, joined or joined by a merged story), each brief rebuilt once.
     pub changed_stories: u64,
+    /// Stories merged into another story (their articles moved to it; see [`StoryMerge`]).
+    pub merged_stories: u64,
+}
+
+/// A story merged into another by the clusterer (`newsfuse_stories::StoryConfig::merge_threshold`):
+/// its articles now belong to `into`, its own row is gone, and its id still resolves to `into`
+/// ([`crate::Store::merged_into`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct StoryMerge {
+    /// The merged story's id.
+    pub story: u64,
+    /// The story it joined (a story of the store after the batch, never itself merged).
+    pub into: u64,
 }
 
 /// Everything one ingest batch writes, in one transaction.
@@ -162,6 +177,13 @@ pub struct BatchWrite {
     pub articles: Vec<(StoredArticle, DedupeKeys)>,
     /// Every story the batch changed, as it is after the batch.
     pub stories: Vec<(StoryRow, BriefRecord)>,
+    /// Stories merged into another in this batch (or merged by an earlier batch that a store
+    /// written before merges were applied still holds apart). Applied in the transaction after
+    /// `stories` are written: each merged story's articles move to `into`, merges recorded into
+    /// the merged story are redirected to `into`, the merge is recorded and the merged story's
+    /// row is removed. A merged story started in this batch has no row or articles; its merge is
+    /// recorded all the same.
+    pub merges: Vec<StoryMerge>,
     /// The clusterer's state after the batch.
     pub clusterer: Vec<u8>,
 }

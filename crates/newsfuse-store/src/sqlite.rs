@@ -71,13 +71,22 @@ pub(crate) const MIGRATIONS: &[&str] = &[
             THEN json_extract(brief_json, '$.coverage.n_independent') END,
         articles);
     ",
+    "
+    CREATE TABLE story_merges (
+        story INTEGER PRIMARY KEY,
+        into_story INTEGER NOT NULL REFERENCES stories(id),
+        batch INTEGER NOT NULL REFERENCES batches(id)
+    );
+    CREATE INDEX story_merges_into ON story_merges(into_story);
+    ALTER TABLE batches ADD COLUMN merged_stories INTEGER NOT NULL DEFAULT 0;
+    ",
 ];
 
 /// [`Store::find_stories`] matches at most this many words of a search.
 const MAX_SEARCH_WORDS: usize = 8;
 
 /// The newest store layout this build writes.
-pub const LAYOUT_VERSION: i64 = 2;
+pub const LAYOUT_VERSION: i64 = 3;
 const _: () = assert!(MIGRATIONS.len() as u64 == LAYOUT_VERSION as u64);
 
 /// A story store in one SQLite file.
@@ -142,8 +151,9 @@ impl SqliteStore {
         }
         let n = &write.counts;
         tx.execute(
-            "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO batches (id, started, offered, stored, duplicates, new_stories, changed_stories,
+                 merged_stories)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 write.batch,
                 n.started,
@@ -151,7 +161,8 @@ impl SqliteStore {
                 n.stored,
                 n.duplicates,
                 n.new_stories,
-                n.changed_stories
+                n.changed_stories,
+                n.merged_stories
             ],
         )?;
         {
@@ -185,6 +196,22 @@ impl SqliteStore {
                     brief.summary_json,
                     row.independent,
                 ])?;
+            }
+            // Merges after the stories are written (a merged story may join one this batch
+            // started): move the articles, redirect earlier merges, record, drop the row.
+            let mut move_articles =
+                tx.prepare_cached("UPDATE articles SET story = ?2 WHERE story = ?1")?;
+            let mut redirect =
+                tx.prepare_cached("UPDATE story_merges SET into_story = ?2 WHERE into_story = ?1")?;
+            let mut record = tx.prepare_cached(
+                "INSERT INTO story_merges (story, into_story, batch) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut drop_story = tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
+            for merge in &write.merges {
+                move_articles.execute(params![merge.story, merge.into])?;
+                redirect.execute(params![merge.story, merge.into])?;
+                record.execute(params![merge.story, merge.into, write.batch])?;
+                drop_story.execute(params![merge.story])?;
             }
             let mut article_statement = tx.prepare_cached(
                 "INSERT INTO articles (key, id, url, url_key, text_hash, title, source, published,
@@ -328,17 +355,20 @@ impl Store for SqliteStore {
     fn head(&self) -> Result<StoreHead> {
         // One statement, so one snapshot: the batch, the next key and the clusterer state are
         // always those of the same commit.
-        let (batch, last_key, state): (u64, u64, Option<Vec<u8>>) = self.connection.query_row(
-            "SELECT (SELECT coalesce(max(id), 0) FROM batches),
-                 (SELECT coalesce(max(key), 0) FROM articles),
-                 (SELECT state FROM clusterer WHERE only = 1)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        let (batch, last_key, state, merges): (u64, u64, Option<Vec<u8>>, u64) =
+            self.connection.query_row(
+                "SELECT (SELECT coalesce(max(id), 0) FROM batches),
+                     (SELECT coalesce(max(key), 0) FROM articles),
+                     (SELECT state FROM clusterer WHERE only = 1),
+                     (SELECT count(*) FROM story_merges)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
         Ok(StoreHead {
             batch,
             next_article: last_key + 1,
             clusterer: state,
+            merges,
         })
     }
 
@@ -434,6 +464,14 @@ impl Store for SqliteStore {
                 summary_json,
             }),
         }))
+    }
+
+    fn merged_into(&self, id: u64) -> Result<Option<u64>> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT into_story FROM story_merges WHERE story = ?1")?
+            .query_row([id], |r| r.get::<_, u64>(0))
+            .optional()?)
     }
 
     fn put_brief(&mut self, story: u64, brief: &BriefRecord) -> Result<bool> {

@@ -28,8 +28,11 @@ pub trait Store {
     /// Stories with an article at or after `since` (all when `None`): the latest day first, then
     /// the most textually independent reports, then the most articles, then the latest article.
     fn stories(&self, since: Option<i64>) -> Result<Vec<StoryRow>>;
-    /// One story and its brief.
+    /// One story and its brief (`None` for a story merged into another: see
+    /// [`Store::merged_into`]).
     fn story(&self, id: u64) -> Result<Option<StoryRecord>>;
+    /// The story a merged story's id stands for now (`None`: no merge recorded for `id`).
+    fn merged_into(&self, id: u64) -> Result<Option<u64>>;
     /// Replaces a story's brief if the story is still as of `brief.batch` with
     /// `brief.story_articles` articles (returns false, writing nothing, when it is not).
     fn put_brief(&mut self, story: u64, brief: &BriefRecord) -> Result<bool>;

@@ -123,7 +123,10 @@ fn a_layout_1_store_is_migrated_with_its_independent_reports() {
         .expect("rows");
     }
     let store = SqliteStore::open(&dir.db()).expect("migrated");
-    assert_eq!(store.layout_version().expect("version"), 2);
+    assert_eq!(
+        store.layout_version().expect("version"),
+        crate::LAYOUT_VERSION
+    );
     let rows = store.stories(None).expect("stories");
     let independent: Vec<(u64, u64)> = rows.iter().map(|r| (r.id, r.independent)).collect();
     assert_eq!(
@@ -244,4 +247,73 @@ fn a_stale_brief_is_rebuilt_before_it_is_served() {
     let after = store.story(story).expect("read").expect("story");
     assert!(after.brief_is_current(), "the rebuilt brief was stored");
     assert_eq!(after.brief, before.brief);
+}
+
+#[test]
+fn a_store_holding_a_merged_story_apart_has_it_merged_by_its_next_batch() {
+    use crate::StoryMerge;
+    use crate::conformance::{merge_article, merge_options};
+    let dir = TempDir::new();
+    let mut store = SqliteStore::open(&dir.db()).expect("open");
+    let options = merge_options();
+    let first: Vec<ArticleInput> = (0..3).map(|n| merge_article(n, 1)).collect();
+    ingest(&mut store, &first, &options).expect("first batch");
+    let half_a = store
+        .find_article(&crate::DedupeKeys {
+            id: Some("half-a".into()),
+            url: None,
+            text: None,
+        })
+        .expect("read")
+        .expect("half-a")
+        .story;
+    let report = ingest(&mut store, &[merge_article(3, 2)], &options).expect("second batch");
+    let StoryMerge {
+        story: gone,
+        into: kept,
+    } = report.merges[0];
+    let gone_article = if gone == half_a { "half-a" } else { "half-b" };
+    // Undo the store's side of the merge, as a build that kept each article in the story it was
+    // first placed in wrote it: the clusterer's state records the merge, the store does not.
+    store
+        .connection_for_tests()
+        .execute_batch(&format!(
+            "INSERT INTO stories SELECT {gone}, title, first_time, last_time, 1, 1, updated_batch,
+                 brief_built_from, brief_story_articles, brief_batch, brief_json, summary_json,
+                 independent FROM stories WHERE id = {kept};
+             UPDATE articles SET story = {gone} WHERE id = '{gone_article}';
+             UPDATE stories SET articles = 2 WHERE id = {kept};
+             DELETE FROM story_merges;"
+        ))
+        .expect("undo the merge");
+    assert_eq!(partition(&store).len(), 3);
+    assert_eq!(store.head().expect("head").merges, 0);
+
+    // The next batch applies the merge the clusterer made before.
+    let report = ingest(&mut store, &[merge_article(4, 3)], &options).expect("third batch");
+    assert_eq!(
+        report.merges,
+        vec![StoryMerge {
+            story: gone,
+            into: kept
+        }]
+    );
+    assert_eq!(store.story(gone).expect("read"), None);
+    assert_eq!(store.merged_into(gone).expect("read"), Some(kept));
+    let record = store.story(kept).expect("read").expect("the joined story");
+    assert_eq!(record.row.articles, 4);
+    assert!(record.brief_is_current());
+    assert_eq!(store.head().expect("head").merges, 1);
+    let ids = |list: &[&str]| {
+        list.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(
+        partition(&store),
+        vec![
+            ids(&["bridge", "half-a", "half-b", "half-b-later"]),
+            ids(&["chess"])
+        ]
+    );
 }

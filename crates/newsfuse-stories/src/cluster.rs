@@ -381,6 +381,15 @@ impl StoryClusterer {
         self.aliases.len()
     }
 
+    /// Every story merged into another so far, with the story it stands for now
+    /// ([`StoryClusterer::resolve`]), in no particular order. A store compares them with the
+    /// merges it has applied.
+    pub fn merges(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        self.aliases
+            .keys()
+            .map(|&story| (story, self.resolve(story)))
+    }
+
     /// The latest publication time seen, if any.
     pub fn clock(&self) -> Option<i64> {
         self.clock
