@@ -26,7 +26,6 @@
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::AhoCorasick;
@@ -37,6 +36,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
 use crate::model::{Sentence, Span, Token};
+
+// Every map and set here hashes with FxHash: nothing read from one depends on its iteration
+// order (sums over sets run in sorted order, groups are sorted before use), and SipHash on
+// the stems of every sentence with a figure cost more than the rest of its reading.
+type HashMap<K, V> = FxHashMap<K, V>;
+type HashSet<T> = FxHashSet<T>;
 
 /// The figures analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -356,8 +361,13 @@ fn spelled_value(word: &str) -> Option<f64> {
     if !word.is_ascii() || word.len() > "seventy-seven".len() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let (tens, unit) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
+    // Lower-cased on the stack: this runs for every content word of a sentence with a figure.
+    let mut buffer = [0u8; 13];
+    let lower = buffer.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    let (tens, unit) = lower.split_once('-').unwrap_or((lower, ""));
     let index = |list: &[&str], w: &str| list.iter().position(|x| *x == w);
     if unit.is_empty() {
         if let Some(i) = index(UNITS, tens) {
@@ -623,7 +633,16 @@ const TIME_CHANGE_WORDS: &[&str] = &[
     "reached",
 ];
 /// Two-word phrases with the same sense as [`TIME_CHANGE_WORDS`].
+#[cfg(test)]
 const TIME_CHANGE_PHRASES: &[&str] = &["so far", "thus far", "to date", "as of", "has risen"];
+/// [`TIME_CHANGE_PHRASES`] split at their space, for [`time_changing`] (a test checks they match).
+const TIME_CHANGE_PAIRS: &[(&str, &str)] = &[
+    ("so", "far"),
+    ("thus", "far"),
+    ("to", "date"),
+    ("as", "of"),
+    ("has", "risen"),
+];
 const DETERMINERS: &[&str] = &[
     "the", "its", "their", "his", "her", "a", "an", "all", "this", "that", "these", "those", "our",
     "your", "some",
@@ -728,7 +747,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     }
     resolve_compounds(&mut mentions);
     // Bucket by (kind, currency, head); link within buckets.
-    let mut buckets: HashMap<BucketKey, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<BucketKey, Vec<usize>> = HashMap::default();
     for (idx, mention) in mentions.iter().enumerate() {
         if matches!(mention.kind, Kind::Year | Kind::Date | Kind::Label) {
             continue;
@@ -741,8 +760,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     let mut idf = Idf::new(docs);
     idf.index_sentences(&mentions);
     idf.index_contexts(&mentions);
-    // What `conflict_supported` reads from each mention's sentence words, worked out on first use.
-    let words: Vec<OnceCell<SentenceWords>> = mentions.iter().map(|_| OnceCell::new()).collect();
+    // What `conflict_supported` reads from each mention's sentence words, worked out on first
+    // use, once per sentence (the figures of one sentence share it).
+    let words = WordCache::new(&mentions);
+    let around = Around::new(&mentions);
     // Names the cluster writes mid-sentence: a sentence's first word that is one of them is a
     // name too.
     let known_names: HashSet<String> = mentions
@@ -764,7 +785,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     let mut edges: Vec<(usize, usize)> = Vec::new();
     // Edges between one sentence and its copy with the figure changed ([`aligned`]): a
     // crowded group keeps them.
-    let mut copied: HashSet<(usize, usize)> = HashSet::new();
+    let mut copied: HashSet<(usize, usize)> = HashSet::default();
     let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
     bucket_list.sort_unstable();
     for mut bucket in bucket_list {
@@ -782,8 +803,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
                     let agree = values_agree(ma, mb);
-                    let strength =
-                        link_strength(ma, mb, idf.context(a), idf.context(b), &idf, docs);
+                    let strength = link_strength((a, ma), (b, mb), &idf, &around, docs);
                     let linked = strength.is_some()
                         || (agree || same_predicate(ma, mb))
                             && cross_article_link(ma, mb, idf.shared_weight(a, b));
@@ -798,7 +818,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                             agree,
                             weight: strength.map_or(0.0, |s| s.similarity),
                             aligned: strength.is_some_and(|s| s.by_sentence)
-                                && aligned(ma, mb, docs),
+                                && aligned((a, ma), (b, mb), &around, docs),
                         });
                         continue;
                     }
@@ -834,7 +854,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 .then(y.agree.cmp(&x.agree))
                 .then((x.a, x.b).cmp(&(y.a, y.b)))
         });
-        let mut used: HashSet<(usize, usize)> = HashSet::new();
+        let mut used: HashSet<(usize, usize)> = HashSet::default();
         for candidate in candidates {
             let (a, b) = (candidate.a, candidate.b);
             if !candidate.agree
@@ -870,9 +890,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     // (tolls of several places, ages of several people), not one figure reported three ways:
     // its disagreeing links are dropped and it falls apart into its agreeing parts.
     let mut parent = components_of(mentions.len(), &links);
-    let mut crowded: HashSet<usize> = HashSet::new();
+    let mut crowded: HashSet<usize> = HashSet::default();
     {
-        let mut classes: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut classes: HashMap<usize, Vec<usize>> = HashMap::default();
         for idx in 0..mentions.len() {
             let root = find(&mut parent, idx);
             let reps = classes.entry(root).or_default();
@@ -890,7 +910,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         }
         // The same count over the exact figures alone: a bound ("more than 200") agrees with
         // every value above it and would hold several quantities together.
-        let mut exact: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut exact: HashMap<usize, Vec<usize>> = HashMap::default();
         for (idx, mention) in mentions.iter().enumerate() {
             if mention.hedge != Hedge::Exact {
                 continue;
@@ -910,7 +930,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         // treats them as two quantities (a toll of this crash and of an earlier one, two
         // altitudes of one descent): the group is several quantities, not one in dispute. A
         // conflict within one sentence is the article's own slip and stays.
-        let mut seen: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut seen: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
         for (idx, mention) in mentions.iter().enumerate() {
             let root = find(&mut parent, idx);
             seen.entry((root, mention.article)).or_default().push(idx);
@@ -948,7 +968,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             .filter(|&(a, b)| copy_candidate(a, b))
             .collect();
         let mut copy_parent = components_of(mentions.len(), &copy_edges);
-        let mut copy_values: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut copy_values: HashMap<usize, Vec<usize>> = HashMap::default();
         for &idx in copy_edges.iter().flat_map(|(a, b)| [a, b]) {
             let reps = copy_values.entry(find(&mut copy_parent, idx)).or_default();
             if !reps
@@ -983,7 +1003,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         parent = components_of(mentions.len(), &links);
     }
 
-    let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut components: HashMap<usize, Vec<usize>> = HashMap::default();
     for idx in 0..mentions.len() {
         let root = find(&mut parent, idx);
         components.entry(root).or_default().push(idx);
@@ -1431,13 +1451,13 @@ const CONTEXT_SIMILARITY: f64 = 0.2;
 /// values within [`MAX_RATIO`], and either nearly the same sentence or nearly the same clause
 /// with enough rare words shared.
 fn link_strength(
-    a: &Mention,
-    b: &Mention,
-    ca: &ContextIds,
-    cb: &ContextIds,
+    (ia, a): (usize, &Mention),
+    (ib, b): (usize, &Mention),
     idf: &Idf,
+    around: &Around,
     docs: &[Doc<'_>],
 ) -> Option<Strength> {
+    let (ca, cb) = (idf.context(ia), idf.context(ib));
     if a.range_end
         || b.range_end
         || a.partial != b.partial
@@ -1467,7 +1487,7 @@ fn link_strength(
         let sentence = idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems);
         return (sentence >= SENTENCE_SIMILARITY
             && a.sentence_names == b.sentence_names
-            && aligned(a, b, docs))
+            && aligned((ia, a), (ib, b), around, docs))
         .then_some(Strength {
             similarity: sentence,
             by_sentence: true,
@@ -1544,7 +1564,8 @@ fn link_strength(
     // recognised as a rewrite unless its figure stands in the same place ([`aligned`]).
     let by_sentence = sentence >= SENTENCE_SIMILARITY
         && !names_differ
-        && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3 || aligned(a, b, docs));
+        && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3
+            || aligned((ia, a), (ib, b), around, docs));
     let needed = if a.head.is_some() {
         LINK_WEIGHT
     } else {
@@ -1572,56 +1593,69 @@ const ALIGN_WORDS: usize = 4;
 /// the same in both sentences, and there are at least three of them ("the company will offer
 /// it at about 400 dealerships, officials said" and "... at about 1,000 dealerships, ..."). The
 /// caller has checked that the sentences are nearly the same.
-fn aligned(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
-    // The words (runs of letters and digits) nearest the figure on each side, nearest first,
-    // as written; compared in lower case below.
-    let around = |m: &Mention| {
-        let doc = &docs[m.article];
-        let sentence = doc.sentences[m.sentence].span;
-        let is_gap = |c: char| !c.is_alphanumeric();
-        let mut before = [""; ALIGN_WORDS];
-        let mut n_before = 0;
-        for (slot, word) in before.iter_mut().zip(
-            doc.text
-                .get(sentence.start..m.span.start)
-                .unwrap_or("")
-                .rsplit(is_gap)
-                .filter(|w| !w.is_empty()),
-        ) {
-            *slot = word;
-            n_before += 1;
-        }
-        let mut after = [""; ALIGN_WORDS];
-        let mut n_after = 0;
-        for (slot, word) in after.iter_mut().zip(
-            doc.text
-                .get(m.span.end..sentence.end)
-                .unwrap_or("")
-                .split(is_gap)
-                .filter(|w| !w.is_empty()),
-        ) {
-            *slot = word;
-            n_after += 1;
-        }
-        (before, n_before, after, n_after)
-    };
-    let same = |x: &[&str], y: &[&str]| {
-        x.len() == y.len()
-            && x.iter().zip(y).all(|(x, y)| {
-                // Two ASCII words are equal in lower case exactly when they are equal ignoring
-                // ASCII case; any other pair is lower-cased as written.
-                if x.is_ascii() && y.is_ascii() {
-                    x.eq_ignore_ascii_case(y)
-                } else {
-                    x.to_lowercase() == y.to_lowercase()
-                }
-            })
-    };
-    let (ba, nba, aa, naa) = around(a);
-    let (bb, nbb, ab, nab) = around(b);
+fn aligned(
+    (ia, a): (usize, &Mention),
+    (ib, b): (usize, &Mention),
+    around: &Around,
+    docs: &[Doc<'_>],
+) -> bool {
+    let (wa, wb) = (around.of(ia, a, docs), around.of(ib, b, docs));
     // Spans differ when one head runs longer ("400 dealerships" vs "$400"): then the words
     // differ too and the figures are not aligned.
-    same(&ba[..nba], &bb[..nbb]) && same(&aa[..naa], &ab[..nab]) && nba + naa >= 3
+    wa.before == wb.before && wa.after == wb.after && wa.before.len() + wa.after.len() >= 3
+}
+
+/// The words (runs of letters and digits) nearest a figure on each side of it in its sentence,
+/// nearest first, at most [`ALIGN_WORDS`] each, lower-cased. Two ASCII words are equal ignoring
+/// ASCII case exactly when their lower-case forms are equal, so comparing these is comparing
+/// the words as written, ignoring case.
+struct AroundWords {
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+/// [`AroundWords`] of each mention (by its index in `analyze`'s list), worked out on first use:
+/// [`aligned`] runs for many pairs of one figure.
+struct Around {
+    words: Vec<OnceCell<AroundWords>>,
+}
+
+impl Around {
+    fn new(mentions: &[Mention]) -> Self {
+        Around {
+            words: mentions.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    fn of(&self, idx: usize, m: &Mention, docs: &[Doc<'_>]) -> &AroundWords {
+        self.words[idx].get_or_init(|| around_words(m, docs))
+    }
+}
+
+fn around_words(m: &Mention, docs: &[Doc<'_>]) -> AroundWords {
+    let doc = &docs[m.article];
+    let sentence = doc.sentences[m.sentence].span;
+    let is_gap = |c: char| !c.is_alphanumeric();
+    AroundWords {
+        before: doc
+            .text
+            .get(sentence.start..m.span.start)
+            .unwrap_or("")
+            .rsplit(is_gap)
+            .filter(|w| !w.is_empty())
+            .take(ALIGN_WORDS)
+            .map(str::to_lowercase)
+            .collect(),
+        after: doc
+            .text
+            .get(m.span.end..sentence.end)
+            .unwrap_or("")
+            .split(is_gap)
+            .filter(|w| !w.is_empty())
+            .take(ALIGN_WORDS)
+            .map(str::to_lowercase)
+            .collect(),
+    }
 }
 
 /// Ages and durations belong to someone: two named owners must share a name, and without a name
@@ -1967,7 +2001,7 @@ fn extract_sentence(
         let head_spans: HashSet<Span> = head_tokens.iter().map(|t| t.span).collect();
         let mut qualifiers = Vec::new();
         let mut qualifier_surface = Vec::new();
-        let mut context = HashSet::new();
+        let mut context = HashSet::default();
         let first_token_start = sentence.tokens.first().map(|t| t.span.start);
         for token in rest.iter().filter(|t| t.span.end <= window_end).take(12) {
             if head_spans.contains(&token.span) || !is_wordy(token) {
@@ -2303,11 +2337,17 @@ fn clause_start(text: &str, from: usize, to: usize) -> usize {
             _ => false,
         })
         .map_or(from, |i| from + i + 1);
-    // A word holds no boundary mark, so one after the mark is in the text after it.
-    let tail = &piece[start - from..];
-    for word in [" and ", " but ", " while ", " whereas "] {
-        if let Some(idx) = tail.rfind(word) {
-            start = start.max(to - tail.len() + idx + word.len());
+    // A word holds no boundary mark, so one after the mark is in the text after it. The clause
+    // starts after the end of the last of them: the largest end of any occurrence of any of
+    // them (for one word, its last occurrence ends last), found in one pass over the spaces
+    // rather than one reverse substring search per word.
+    let tail = &piece.as_bytes()[start - from..];
+    let tail_start = to - tail.len();
+    for (idx, _) in tail.iter().enumerate().filter(|&(_, &b)| b == b' ') {
+        for word in [" and ", " but ", " while ", " whereas "] {
+            if tail[idx..].starts_with(word.as_bytes()) {
+                start = start.max(tail_start + idx + word.len());
+            }
         }
     }
     start
@@ -2890,9 +2930,9 @@ fn time_changing(words: &[String]) -> bool {
         .any(|w| TIME_CHANGE_WORDS.contains(&w.as_str()))
         || words.windows(2).any(|pair| {
             // "first second" without building the string (words hold no spaces).
-            TIME_CHANGE_PHRASES
+            TIME_CHANGE_PAIRS
                 .iter()
-                .any(|p| p.split_once(' ') == Some((pair[0].as_str(), pair[1].as_str())))
+                .any(|&(first, second)| pair[0] == first && pair[1] == second)
         })
 }
 
@@ -2908,8 +2948,6 @@ struct SentenceWords {
     /// The months the sentence names (capitalised: "may" is a verb), by their first three
     /// letters ("Sept." and "September" are one).
     months: HashSet<String>,
-    /// [`subject_names`] of the mention, worked out on first use.
-    subjects: OnceCell<HashSet<String>>,
 }
 
 impl SentenceWords {
@@ -2933,8 +2971,47 @@ impl SentenceWords {
                     .map(|w| w.chars().take(3).collect())
                     .collect()
             },
-            subjects: OnceCell::new(),
         }
+    }
+}
+
+/// What [`conflict_supported`] works out on first use: [`SentenceWords`] once per sentence
+/// (they depend on the sentence alone, and a sentence often holds several figures), and each
+/// mention's [`subject_names`].
+struct WordCache {
+    /// For each mention, the first mention of its sentence, whose slot of `words` holds it.
+    first_of_sentence: Vec<usize>,
+    words: Vec<OnceCell<SentenceWords>>,
+    subjects: Vec<OnceCell<HashSet<String>>>,
+}
+
+impl WordCache {
+    fn new(mentions: &[Mention]) -> Self {
+        let mut first: HashMap<(usize, usize), usize> = HashMap::default();
+        let first_of_sentence = mentions
+            .iter()
+            .enumerate()
+            .map(|(idx, m)| *first.entry((m.article, m.sentence)).or_insert(idx))
+            .collect();
+        WordCache {
+            first_of_sentence,
+            words: mentions.iter().map(|_| OnceCell::new()).collect(),
+            subjects: mentions.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    fn words(&self, idx: usize, m: &Mention, docs: &[Doc<'_>]) -> &SentenceWords {
+        self.words[self.first_of_sentence[idx]].get_or_init(|| SentenceWords::of(m, docs))
+    }
+
+    fn subjects(
+        &self,
+        idx: usize,
+        m: &Mention,
+        docs: &[Doc<'_>],
+        known_names: &HashSet<String>,
+    ) -> &HashSet<String> {
+        self.subjects[idx].get_or_init(|| subject_names(m, docs, known_names))
     }
 }
 
@@ -2949,21 +3026,10 @@ fn conflict_supported(
     dates: &[Option<String>],
     idf: &Idf,
     known_names: &HashSet<String>,
-    words: &[OnceCell<SentenceWords>],
+    words: &WordCache,
 ) -> bool {
-    let (owned_a, owned_b);
-    let wa: &SentenceWords = if let Some(cell) = words.get(ia) {
-        cell.get_or_init(|| SentenceWords::of(a, docs))
-    } else {
-        owned_a = SentenceWords::of(a, docs);
-        &owned_a
-    };
-    let wb: &SentenceWords = if let Some(cell) = words.get(ib) {
-        cell.get_or_init(|| SentenceWords::of(b, docs))
-    } else {
-        owned_b = SentenceWords::of(b, docs);
-        &owned_b
-    };
+    let wa = words.words(ia, a, docs);
+    let wb = words.words(ib, b, docs);
     let changing = wa.changing || wb.changing;
     if changing {
         // Two readings of a changing figure are at most an update, between two known
@@ -3036,10 +3102,8 @@ fn conflict_supported(
         return true;
     }
     let (sa, sb) = (
-        wa.subjects
-            .get_or_init(|| subject_names(a, docs, known_names)),
-        wb.subjects
-            .get_or_init(|| subject_names(b, docs, known_names)),
+        words.subjects(ia, a, docs, known_names),
+        words.subjects(ib, b, docs, known_names),
     );
     // Each side naming someone or somewhere the other does not ("China's Guangdong", "China's
     // Hunan") is two subjects, even with a name in common.
@@ -3359,12 +3423,12 @@ mod tests {
             compound_surface: None,
             qualifiers: Vec::new(),
             qualifier_surface: Vec::new(),
-            context: HashSet::new(),
+            context: HashSet::default(),
             elided: false,
             owners: Vec::new(),
             lead_owner: None,
-            sentence_stems: Arc::new(HashSet::new()),
-            sentence_names: Arc::new(HashSet::new()),
+            sentence_stems: Arc::new(HashSet::default()),
+            sentence_names: Arc::new(HashSet::default()),
             partial: false,
             dimensions: Vec::new(),
             range_end: false,
@@ -4081,6 +4145,72 @@ mod tests {
             got[0].1.iter().any(|(v, a)| *v == 250.0 && a.contains(&1)),
             "{got:?}"
         );
+    }
+
+    /// [`clause_start`] as one reverse search per word, for comparison.
+    fn clause_start_by_rfind(text: &str, from: usize, to: usize) -> usize {
+        let Some(piece) = text.get(from..to) else {
+            return from;
+        };
+        let mut start = piece
+            .rfind([',', ';', ':', '(', ')', '—', '–'])
+            .map_or(from, |i| {
+                from + i + piece[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let tail = &piece[start - from..];
+        for word in [" and ", " but ", " while ", " whereas "] {
+            if let Some(idx) = tail.rfind(word) {
+                start = start.max(to - tail.len() + idx + word.len());
+            }
+        }
+        start
+    }
+
+    #[test]
+    fn clause_start_finds_the_last_boundary() {
+        for text in [
+            "Police said 12 people died",
+            "Police said 12 people died and 40 were hurt",
+            "It rose, but 40 whereas and 7 fell",
+            "one whereas and two and but while 9",
+            "a (b) c — d and e – f 10 and",
+            "and and and 5",
+            " and ",
+            "",
+        ] {
+            for from in 0..=text.len() {
+                for to in from..=text.len() {
+                    if text.is_char_boundary(from) && text.is_char_boundary(to) {
+                        assert_eq!(
+                            clause_start(text, from, to),
+                            clause_start_by_rfind(text, from, to),
+                            "{text:?} {from} {to}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn spelled_values() {
+        assert_eq!(spelled_value("Twenty-Five"), Some(25.0));
+        assert_eq!(spelled_value("seventy-seven"), Some(77.0));
+        assert_eq!(spelled_value("nineteen"), Some(19.0));
+        assert_eq!(spelled_value("seventy-sevens"), None);
+        assert_eq!(spelled_value("eleven-one"), None);
+        assert_eq!(spelled_value("ſix"), None);
+    }
+
+    #[test]
+    fn time_change_pairs_are_the_phrases_split() {
+        let split: Vec<(&str, &str)> = TIME_CHANGE_PHRASES
+            .iter()
+            .filter_map(|p| p.split_once(' '))
+            .collect();
+        assert_eq!(split, TIME_CHANGE_PAIRS);
+        assert!(time_changing(&["so".to_string(), "far".to_string()]));
+        assert!(!time_changing(&["so".to_string(), "date".to_string()]));
     }
 
     #[test]
