@@ -827,6 +827,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                         || conflict_supported(
                             (a, ma),
                             (b, mb),
+                            false,
                             docs,
                             dates,
                             &idf,
@@ -861,6 +862,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 && !conflict_supported(
                     (a, &mentions[a]),
                     (b, &mentions[b]),
+                    candidate.aligned,
                     docs,
                     dates,
                     &idf,
@@ -2742,7 +2744,10 @@ fn values_agree(a: &Mention, b: &Mention) -> bool {
         Hedge::AtMost => other <= bound.value && other >= bound.value / 2.0,
         _ => false,
     };
-    if bound_ok(a, y) || bound_ok(b, x) {
+    // Two bounds the same way ("more than 24 percent", "more than 40 percent") are each
+    // written near the value they bound: they agree as two figures do, not as a bound and a
+    // value within it.
+    if a.hedge != b.hedge && (bound_ok(a, y) || bound_ok(b, x)) {
         return true;
     }
     // Rounding: the rounder figure covers the more precise one.
@@ -2936,6 +2941,30 @@ fn time_changing(words: &[String]) -> bool {
         })
 }
 
+/// Whether the clause holding a figure reads it at one moment of something changing
+/// ([`time_changing`]): "has killed 212 people so far", not "two buoys were recovered, but are
+/// now believed to be from a ship".
+fn clause_changing(m: &Mention, docs: &[Doc<'_>]) -> bool {
+    let doc = &docs[m.article];
+    let span = doc.sentences[m.sentence].span;
+    let text = doc.slice(span);
+    let at = m.number_start.saturating_sub(span.start).min(text.len());
+    let end = m.span.end.saturating_sub(span.start).clamp(at, text.len());
+    let start = clause_start(text, 0, at);
+    let stop = text
+        .get(end..)
+        .and_then(|rest| rest.find([',', ';', ':', '(', ')', '—', '–']))
+        .map_or(text.len(), |p| end + p);
+    let words: Vec<String> = text
+        .get(start..stop)
+        .unwrap_or(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    time_changing(&words)
+}
+
 /// What [`conflict_supported`] reads from a mention's sentence words ([`sentence_words`]),
 /// worked out once per mention rather than per compared pair.
 struct SentenceWords {
@@ -3018,10 +3047,14 @@ impl WordCache {
 /// The stronger evidence a disagreement needs beyond a link: neither sentence reads a changing
 /// figure at one moment (then two values are at most an update, between two known publication
 /// dates), and the sentences do not name different days ("on Sunday" and "on Wednesday" are two
-/// readings, not two accounts of one).
+/// readings, not two accounts of one). `copy`: one sentence is the other copied with its figure
+/// changed ([`aligned`]); a changing word outside both figures' clauses ("two buoys had been
+/// recovered, but are now believed ...") then says nothing about the figure.
+#[allow(clippy::too_many_arguments)]
 fn conflict_supported(
     (ia, a): (usize, &Mention),
     (ib, b): (usize, &Mention),
+    copy: bool,
     docs: &[Doc<'_>],
     dates: &[Option<String>],
     idf: &Idf,
@@ -3031,7 +3064,7 @@ fn conflict_supported(
     let wa = words.words(ia, a, docs);
     let wb = words.words(ib, b, docs);
     let changing = wa.changing || wb.changing;
-    if changing {
+    if changing && !(copy && !clause_changing(a, docs) && !clause_changing(b, docs)) {
         // Two readings of a changing figure are at most an update, between two known
         // publication dates; they must still be one quantity (the checks below).
         let date = |m: &Mention| dates.get(m.article).cloned().flatten();
@@ -4034,6 +4067,53 @@ mod tests {
             figures.disagreements.is_empty(),
             "{:?}",
             disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn two_bounds_the_same_way_disagree_when_far_apart() {
+        let figures = figures_of(&[
+            "With the stock market down more than 24 percent this year, the government has been paralyzed.",
+            "With the stock market down more than 40 percent this year, the government has been paralyzed.",
+        ]);
+        assert_eq!(
+            figures.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&figures)
+        );
+        let within = figures_of(&[
+            "The bombing of the embassy killed more than 200 people, officials said.",
+            "The bombing of the embassy killed 240 people, officials said.",
+        ]);
+        assert!(
+            within.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&within)
+        );
+    }
+
+    #[test]
+    fn a_copied_sentence_reading_now_is_compared() {
+        let figures = figures_of(&[
+            "A wooden pallet and two buoys had been recovered, but are now believed to have been from a ship.",
+            "A wooden pallet and five buoys had been recovered, but are now believed to have been from a ship.",
+        ]);
+        assert_eq!(
+            figures.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&figures)
+        );
+        // Rewritten rather than copied, two readings of a changing figure stay at most an update.
+        let rewritten = figures_of(&[
+            "The toll now stands at 40 people after the storm hit the northern coast.",
+            "Rescuers said the storm has now killed 95 people on the northern coast of the island.",
+        ]);
+        assert!(
+            rewritten.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&rewritten)
         );
     }
 
