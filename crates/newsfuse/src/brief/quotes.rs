@@ -569,6 +569,15 @@ fn extract_block(
         previous_end = close_end;
 
         let comma_closed = doc.slice(*span).trim_end().ends_with(',');
+        // The attribution before the quote, looked for once however many rules below ask.
+        let mut before_found: Option<Option<(Span, String)>> = None;
+        let mut attribution_before = || {
+            before_found
+                .get_or_insert_with(|| {
+                    before_attribution(before_text, before_base, before_base != block.start)
+                })
+                .clone()
+        };
         let (mut attribution, mut who, mut source) =
             after_attribution(after_text, close_end, comma_closed);
         // A quote that opens its sentence and does not end it, narration, then ", she said."
@@ -584,10 +593,9 @@ fn extract_block(
             && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
             && (opens_sentence
                 || (!matches!(w.as_str(), "he" | "she" | "they")
-                    && before_attribution(before_text, before_base, before_base != block.start)
-                        .is_none_or(|(att, _)| {
-                            att.start < before_base + sentence_start(before_text)
-                        })))
+                    && attribution_before().is_none_or(|(att, _)| {
+                        att.start < before_base + sentence_start(before_text)
+                    })))
         {
             attribution = Some(Span::new(close_end + w.start(), close_end + whole.end()));
             who = Some(w.as_str().to_string());
@@ -604,12 +612,9 @@ fn extract_block(
         if who
             .as_deref()
             .is_some_and(|w| quote_ends_sentence || is_medium(w))
-            && let Some((att, w)) =
-                before_attribution(before_text, before_base, before_base != block.start).filter(
-                    |(att, w)| {
-                        att.start >= before_base + sentence_start(before_text) && !is_medium(w)
-                    },
-                )
+            && let Some((att, w)) = attribution_before().filter(|(att, w)| {
+                att.start >= before_base + sentence_start(before_text) && !is_medium(w)
+            })
         {
             attribution = Some(att);
             who = Some(w);
@@ -622,8 +627,7 @@ fn extract_block(
         if who.is_none()
             && !merged_into_previous
             && let Some((att, w)) =
-                before_attribution(before_text, before_base, before_base != block.start)
-                    .filter(|(att, _)| att.start >= previous_attribution_end)
+                attribution_before().filter(|(att, _)| att.start >= previous_attribution_end)
         {
             attribution = Some(att);
             who = Some(w);
@@ -2977,7 +2981,10 @@ fn infer_genders(
             let mut distinct: Vec<&String> = named.iter().map(|(_, full)| *full).collect();
             distinct.sort();
             distinct.dedup();
-            for (surname, full) in &named {
+            // Every honorific below holds "Mr", "Ms" or "Miss": a sentence without them needs
+            // no look for any.
+            let honorific = text.contains("Mr") || text.contains("Ms") || text.contains("Miss");
+            for (surname, full) in named.iter().filter(|_| honorific) {
                 for title_male in ["Mr ", "Mr. "] {
                     if text.contains(&format!("{title_male}{surname}")) {
                         votes.entry(full.as_str()).or_default().0 += 3;
