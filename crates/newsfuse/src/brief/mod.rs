@@ -17,6 +17,7 @@
 pub mod coverage;
 pub mod entities;
 pub mod figures;
+mod narrow;
 mod pages;
 mod places;
 pub mod quotes;
