@@ -16,8 +16,7 @@ use std::path::PathBuf;
 use newsfuse::brief::entities::Entity;
 use newsfuse_eval::brief_eval::entities::{
     Judgement, TOP, alias_key, alias_merged, listed, listed_tune2, listed_tune3, listed_tune4,
-    listed_tune5,
-    read_judgements,
+    listed_tune5, read_judgements,
 };
 use newsfuse_eval::quality::Subset;
 
