@@ -60,6 +60,9 @@ pub enum Part {
     /// A fourth tuning part outside the fixed evaluation set (entities: tune-part clusters judged
     /// with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune4,
+    /// A fifth tuning part outside the fixed evaluation set (entities: tune-part clusters judged
+    /// with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune5,
     /// Both parts together.
     All,
 }
@@ -71,7 +74,7 @@ impl Part {
             Part::Tune => Subset::Tune,
             Part::Holdout => Subset::Holdout,
             // Its clusters are a separate list, every one of them tuned on.
-            Part::All | Part::Tune2 | Part::Tune3 | Part::Tune4 => Subset::All,
+            Part::All | Part::Tune2 | Part::Tune3 | Part::Tune4 | Part::Tune5 => Subset::All,
         }
     }
 
@@ -83,6 +86,7 @@ impl Part {
             Part::Tune2 => "tune2",
             Part::Tune3 => "tune3",
             Part::Tune4 => "tune4",
+            Part::Tune5 => "tune5",
             Part::All => "all",
         }
     }
@@ -260,6 +264,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune2" => Part::Tune2,
             "tune3" => Part::Tune3,
             "tune4" => Part::Tune4,
+            "tune5" => Part::Tune5,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };
