@@ -28,8 +28,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use newsfuse_eval::brief_eval::quotes::{load_clusters, load_labels};
 use newsfuse::model::Cluster;
+use newsfuse_eval::brief_eval::quotes::{load_clusters, load_labels};
 use newsfuse_eval::quality::Subset;
 
 const FILES: [&str; 4] = [
@@ -104,11 +104,8 @@ fn quotations(text: &str) -> Vec<(usize, Option<usize>)> {
         .into_iter()
         .filter(|&(open, close)| {
             let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
-            let end = close.unwrap_or_else(|| {
-                text[start..]
-                    .find("\n\n")
-                    .map_or(text.len(), |p| start + p)
-            });
+            let end = close
+                .unwrap_or_else(|| text[start..].find("\n\n").map_or(text.len(), |p| start + p));
             words(&text[start..end]) >= 3
         })
         .collect()
@@ -203,7 +200,11 @@ fn main() {
             let cluster = &clusters[at];
             let mut quotes = Vec::new();
             for (a, article) in cluster.articles.iter().enumerate() {
-                quotes.extend(quotations(&article.text).into_iter().map(|(o, c)| (a, o, c)));
+                quotes.extend(
+                    quotations(&article.text)
+                        .into_iter()
+                        .map(|(o, c)| (a, o, c)),
+                );
             }
             if quotes.is_empty() {
                 continue;
