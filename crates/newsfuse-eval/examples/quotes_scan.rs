@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -18,10 +18,17 @@
 //! cluster with a quotation any more): the five tune-part clusters of `tac2011_multiling_en`
 //! (WikiNews news prose) and the first six unlabelled tune-part clusters of `multinews_full_dev`
 //! (web text) that hold a quotation, their first six quotations.
+//! Rule `H` (run once `G` is tuned on): the first four unlabelled tune-part clusters of
+//! `multinews_full_dev` and of `multinews_full_sample100` that hold a quotation, their first six
+//! quotations; then wire copy: of the other unlabelled tune-part clusters of those two files (in
+//! this order, file order), the first three articles with a wire credit (`(AP)`, `(Reuters)`,
+//! `(AFP)` or `Associated Press`) in their first 600 bytes that hold a quotation, their first four
+//! quotations each.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use newsfuse::model::Cluster;
 use newsfuse_eval::brief_eval::quotes::{load_clusters, load_labels};
 use newsfuse_eval::quality::Subset;
 
@@ -44,6 +51,12 @@ const RULE_F: (usize, usize, usize) = (3, 4, 6);
 const RULE_G: (usize, usize, usize) = (5, 6, 6);
 /// Rule `G`'s files, in this order.
 const FILES_G: [&str; 2] = ["tac2011_multiling_en.jsonl", "multinews_full_dev.jsonl"];
+/// Rule `H`: clusters per file, quotations per cluster, wire articles, quotations per wire article.
+const RULE_H: (usize, usize, usize, usize) = (4, 6, 3, 4);
+/// Rule `H`'s files, in this order.
+const FILES_H: [&str; 2] = ["multinews_full_dev.jsonl", "multinews_full_sample100.jsonl"];
+/// Rule `H`'s wire credits, looked for in an article's first 600 bytes.
+const WIRE_CREDITS: [&str; 4] = ["(AP)", "(Reuters)", "(AFP)", "Associated Press"];
 
 /// Quote-mark pairs of one article: (open, close), byte offsets of the marks; `close` `None` for
 /// a mark left open at a paragraph end. Curly marks pair with each other, straight with straight.
@@ -85,6 +98,53 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// The quotations of three words or more of one article text: (open, close) as `scan` gives them.
+fn quotations(text: &str) -> Vec<(usize, Option<usize>)> {
+    scan(text)
+        .into_iter()
+        .filter(|&(open, close)| {
+            let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+            let end = close
+                .unwrap_or_else(|| text[start..].find("\n\n").map_or(text.len(), |p| start + p));
+            words(&text[start..end]) >= 3
+        })
+        .collect()
+}
+
+/// Prints one quotation with its paragraph and the one before (research-only text: terminal only).
+fn print_quote(id: &str, a: usize, t: &str, open: usize, close: Option<usize>) {
+    let para_start = t[..open].rfind("\n\n").map_or(0, |p| p + 2);
+    let prev_start = t[..para_start.saturating_sub(2)]
+        .rfind("\n\n")
+        .map_or(0, |p| p + 2);
+    let para_end = t[open..].find("\n\n").map_or(t.len(), |p| open + p);
+    let mut lo = prev_start.max(open.saturating_sub(900));
+    while !t.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = para_end.min(close.unwrap_or(open) + 400);
+    while !t.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let c_end = close.map_or(para_end, |c| {
+        c + t[c..].chars().next().map_or(1, char::len_utf8)
+    });
+    println!("--- {id} a{a} open {open} close {close:?}");
+    println!(
+        "{}<<{}>>{}",
+        t[lo..open].replace("\n\n", " ¶ "),
+        &t[open..c_end].replace("\n\n", " ¶ "),
+        t[c_end..hi.max(c_end)].replace("\n\n", " ¶ ")
+    );
+}
+
+/// Whether an article carries a wire credit in its first 600 bytes (rule `H`).
+fn wire_credited(text: &str) -> bool {
+    WIRE_CREDITS
+        .iter()
+        .any(|c| text.find(c).is_some_and(|p| p < 600))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let shared = PathBuf::from(args.first().map_or("../shared", String::as_str));
@@ -95,7 +155,13 @@ fn main() {
         .into_iter()
         .map(|l| l.cluster)
         .collect();
-    let files: &[&str] = if rule == "G" { &FILES_G } else { &FILES };
+    let files: &[&str] = match rule {
+        "G" => &FILES_G,
+        "H" => &FILES_H,
+        _ => &FILES,
+    };
+    // Rule `H`'s wire part: (file, cluster) of the clusters its first part did not take.
+    let mut wire_pool: Vec<(&str, Cluster)> = Vec::new();
     for &file in files {
         let path = shared.join("eval").join(file);
         let text = std::fs::read_to_string(&path).expect("dataset reads");
@@ -109,7 +175,7 @@ fn main() {
             })
             .filter(|id| Subset::Tune.contains(id) && !labelled.contains(id))
             .collect();
-        let clusters = load_clusters(&path, &ids).expect("clusters load");
+        let mut clusters = load_clusters(&path, &ids).expect("clusters load");
         let mut taken = 0;
         let web = file.starts_with("multinews");
         let (per_file, per_cluster) = match rule {
@@ -120,30 +186,25 @@ fn main() {
             "F" => (RULE_F.0, RULE_F.2),
             "G" if web => (RULE_G.1, RULE_G.2),
             "G" => (RULE_G.0, RULE_G.2),
+            "H" => (RULE_H.0, RULE_H.1),
             _ => (CLUSTERS_PER_FILE, QUOTES_PER_CLUSTER),
         };
         for id in &ids {
+            let at = clusters.iter().position(|c| &c.id == id).expect("loaded");
             if taken == per_file {
-                break;
+                if rule == "H" {
+                    wire_pool.push((file, clusters.swap_remove(at)));
+                }
+                continue;
             }
-            let cluster = clusters.iter().find(|c| &c.id == id).expect("loaded");
+            let cluster = &clusters[at];
             let mut quotes = Vec::new();
             for (a, article) in cluster.articles.iter().enumerate() {
-                for (open, close) in scan(&article.text) {
-                    let start = open
-                        + article.text[open..]
-                            .chars()
-                            .next()
-                            .map_or(1, char::len_utf8);
-                    let end = close.unwrap_or_else(|| {
-                        article.text[start..]
-                            .find("\n\n")
-                            .map_or(article.text.len(), |p| start + p)
-                    });
-                    if words(&article.text[start..end]) >= 3 {
-                        quotes.push((a, open, close));
-                    }
-                }
+                quotes.extend(
+                    quotations(&article.text)
+                        .into_iter()
+                        .map(|(o, c)| (a, o, c)),
+                );
             }
             if quotes.is_empty() {
                 continue;
@@ -151,30 +212,27 @@ fn main() {
             taken += 1;
             println!("##### {file} {id}");
             for (a, open, close) in quotes.into_iter().take(per_cluster) {
-                let t = &cluster.articles[a].text;
-                let para_start = t[..open].rfind("\n\n").map_or(0, |p| p + 2);
-                let prev_start = t[..para_start.saturating_sub(2)]
-                    .rfind("\n\n")
-                    .map_or(0, |p| p + 2);
-                let para_end = t[open..].find("\n\n").map_or(t.len(), |p| open + p);
-                let mut lo = prev_start.max(open.saturating_sub(900));
-                while !t.is_char_boundary(lo) {
-                    lo -= 1;
-                }
-                let mut hi = para_end.min(close.unwrap_or(open) + 400);
-                while !t.is_char_boundary(hi) {
-                    hi += 1;
-                }
-                let c_end = close.map_or(para_end, |c| {
-                    c + t[c..].chars().next().map_or(1, char::len_utf8)
-                });
-                println!("--- {id} a{a} open {open} close {close:?}");
-                println!(
-                    "{}<<{}>>{}",
-                    t[lo..open].replace("\n\n", " ¶ "),
-                    &t[open..c_end].replace("\n\n", " ¶ "),
-                    t[c_end..hi.max(c_end)].replace("\n\n", " ¶ ")
-                );
+                print_quote(id, a, &cluster.articles[a].text, open, close);
+            }
+        }
+    }
+    let mut wire_taken = 0;
+    for (file, cluster) in &wire_pool {
+        for (a, article) in cluster.articles.iter().enumerate() {
+            if wire_taken == RULE_H.2 {
+                return;
+            }
+            if !wire_credited(&article.text) {
+                continue;
+            }
+            let quotes = quotations(&article.text);
+            if quotes.is_empty() {
+                continue;
+            }
+            wire_taken += 1;
+            println!("##### wire {file} {} a{a}", cluster.id);
+            for (open, close) in quotes.into_iter().take(RULE_H.3) {
+                print_quote(&cluster.id, a, &article.text, open, close);
             }
         }
     }

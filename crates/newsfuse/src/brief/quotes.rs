@@ -95,7 +95,7 @@ const BEFORE_VERBS: &str = "accused|condemned|denounced|criticized|criticised|br
 
 fn speech_verb() -> String {
     format!(
-        r"(?:(?:has|have|had)\s+)?(?P<verb>{VERBS}|described|put\s+it|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)"
+        r"(?:(?:has|have|had)(?:\s+also)?\s+)?(?P<verb>{VERBS}|described|put\s+it|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)"
     )
 }
 
@@ -191,7 +191,7 @@ static AFTER_ACCORDING: LazyLock<NarrowRegex> = LazyLock::new(|| {
 });
 static BEFORE: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::without_lazy_dfa(&format!(
-        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?:(?:has|have|had)\s+)?(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
+        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?:(?:has|have|had)(?:\s+also)?\s+)?(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
     // No lazy DFA: run backwards from the end, this pattern's bounded repeats (appositives of up
@@ -679,6 +679,14 @@ fn extract_block(
                     } else {
                         let noun = lower.rsplit(' ').next().unwrap_or("");
                         owner = document_owner(doc.text.get(..before).unwrap_or(""), noun, people);
+                        // "The statement continued: "...": with no body in reach, the document
+                        // goes on with the article's previous quote when a body spoke it.
+                        if owner.is_none()
+                            && let Some(r) = raws[article_first..].last()
+                            && r.kind == "organization"
+                        {
+                            owner.clone_from(&r.speaker);
+                        }
                     }
                 }
                 if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
@@ -1122,6 +1130,14 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
         // "Syria ... in a government statement confirmed": the document speaks for the
         // sentence's subject.
         let mut who = w.as_str().to_string();
+        // "A foreign ministry spokesman, Jane Roe, said ... "...": the name in apposition to an
+        // unnamed speaker speaks.
+        if role_np_opening(&who)
+            && let Some(named) = NAME_IN_APPOSITION.captures(&piece[w.end()..])
+            && piece[w.end() + named.get(0).map_or(0, |m| m.end())..].starts_with(',')
+        {
+            who = named["name"].to_string();
+        }
         if is_document(&who)
             && piece[..w.start()]
                 .trim_end()
@@ -1179,6 +1195,20 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
         [_] => found.into_iter().next(),
         _ => None,
     }
+}
+
+/// Whether `who` opens like an unnamed speaker ("a spokesman", "The foreign ministry
+/// spokesman"): an article, then a lower-case word.
+fn role_np_opening(who: &str) -> bool {
+    let mut words = who.split_whitespace();
+    words.next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an" | "the" | "one" | "another"
+        )
+    }) && words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Whether `piece` holds "and" followed by a speech verb ("and said", "and has warned"), which
@@ -1509,6 +1539,18 @@ fn resolve_pronoun(
         let surname = name.rsplit(' ').next().unwrap_or(name);
         if let Some(pos) = last_word_match(text, surname) {
             mentions.push((window.from + pos, name.clone()));
+        } else if let Some((first, _)) = name.split_once(' ')
+            && first.len() > 2
+            && first.starts_with(char::is_uppercase)
+            && !first.ends_with('.')
+            && let Some(pos) = last_word_match(text, first)
+            && !text[pos + first.len()..]
+                .trim_start()
+                .starts_with(char::is_uppercase)
+        {
+            // The speaker's first word alone: a name written surname first ("Geng Shuang",
+            // then "Geng"), or a given name.
+            mentions.push((window.from + pos, name.clone()));
         }
     }
     // Nobody named: "the judge said ..." names the one person the cluster gives that role.
@@ -1578,7 +1620,8 @@ fn resolve_pronoun(
             return previous_speaker
                 .filter(|_| last_quote.is_some_and(|r| r.pieces[0].start >= window.from))
                 .or_else(|| chained_referent(doc, people, window, pronoun, fits))
-                .or_else(|| untyped_subject(doc, people, window, pronoun));
+                .or_else(|| untyped_subject(doc, people, window, pronoun))
+                .or_else(|| apposed_subject(doc, window, pronoun).filter(|n| fits(n)));
         }
         // A name that looks like a person's (not typed one) nearer the pronoun makes it a guess;
         // not one whose last word is part of a body's or a place's name ("Occupy Lindenfeld").
@@ -1779,6 +1822,38 @@ fn untyped_subject(
                 .is_some_and(|rest| rest.starts_with(char::is_lowercase))
         });
     opens_sentence.then(|| (*one).clone())
+}
+
+/// "But the agency's chief, Jane Roe, warned that ... ¶ "...," he said.": with nobody typed in
+/// the window, the name in apposition to the subject of the window's last sentence that has
+/// one (an article opens the subject; the name has two to four capitalised words and a
+/// lower-case word follows it).
+fn apposed_subject(doc: &Doc<'_>, window: Window, pronoun: Gender) -> Option<String> {
+    if pronoun == Gender::Unknown {
+        return None;
+    }
+    doc.sentences
+        .iter()
+        .rev()
+        .filter(|s| s.span.start >= window.from && s.span.end <= window.to)
+        .find_map(|s| {
+            let sentence = doc.slice(s.span).trim_start();
+            let sentence = sentence
+                .strip_prefix("But ")
+                .or_else(|| sentence.strip_prefix("And "))
+                .unwrap_or(sentence);
+            let first = sentence.split_whitespace().next()?;
+            if !matches!(first, "A" | "An" | "The" | "the") {
+                return None;
+            }
+            let comma = sentence.find(", ")?;
+            let named = NAME_IN_APPOSITION.captures(&sentence[comma..])?;
+            let end = comma + named.get(0)?.end();
+            sentence[end..]
+                .strip_prefix(", ")
+                .is_some_and(|rest| rest.starts_with(char::is_lowercase))
+                .then(|| named["name"].to_string())
+        })
 }
 
 /// Paragraphs before the window a pronoun chain may run back over.
@@ -3364,6 +3439,21 @@ mod tests {
             let at = before.find("Jane Roe").expect("the name");
             assert_eq!((span.start, span.end), (7 + at, 7 + before.len()));
         }
+    }
+
+    /// "A <role>, <Name>, said ... "...": the name in apposition to the unnamed speaker speaks;
+    /// "has also issued a statement:" attributes like "has issued".
+    #[test]
+    fn a_name_in_apposition_to_a_role_before_the_quote_speaks() {
+        let before = "A foreign ministry spokesman, Jane Roe, said Beijing was ready for ";
+        let (_, who) = before_attribution(before, 0, false).expect("a speaker");
+        assert_eq!(who, "Jane Roe");
+        let before = "A foreign ministry spokesman said Beijing was ready for ";
+        let (_, who) = before_attribution(before, 0, false).expect("a speaker");
+        assert_eq!(who, "A foreign ministry spokesman");
+        let before = "The university has also issued a statement about the case: ";
+        let (_, who) = before_attribution(before, 0, false).expect("a speaker");
+        assert_eq!(who, "The university");
     }
 
     /// A closing curly mark garbled in transcoding ("\u{fffd}?"), an appositive that opens with
