@@ -3289,7 +3289,9 @@ mod tests {
 
     #[test]
     fn capture_group_numbers_match_the_patterns() {
-        let names = |re: &Regex| re.capture_names().collect::<Vec<_>>();
+        fn names(re: &Regex) -> Vec<Option<&str>> {
+            re.capture_names().collect()
+        }
         for re in [&*NUMBER, &*NUMBER_ASCII] {
             let names = names(re);
             assert_eq!(names[NUMBER_CUR], Some("cur"));
