@@ -1841,16 +1841,34 @@ static GROUP_SET: LazyLock<WordSet> =
 static PERSON_NOUN_SET: LazyLock<WordSet> =
     LazyLock::new(|| word_set(PERSON_NOUNS.iter().copied()));
 
-/// A set of lower-case words, as bytes, with the length of the longest (a longer word is in none).
+/// A set of lower-case words, as bytes, with the length of the longest (a longer word is in none)
+/// and, by first byte, the lengths (bit `n` for `n` bytes, up to 63) of the words opening with
+/// it: a word whose first byte and length fit none is in none, and needs no hashing.
 struct WordSet {
     words: FxHashSet<&'static [u8]>,
     longest: usize,
+    lengths_by_first: [u64; 256],
 }
 
 fn word_set(words: impl Iterator<Item = &'static str>) -> WordSet {
     let words: FxHashSet<&'static [u8]> = words.map(str::as_bytes).collect();
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-    WordSet { words, longest }
+    let mut lengths_by_first = [0u64; 256];
+    for word in &words {
+        if let Some(&first) = word.first() {
+            lengths_by_first[usize::from(first)] |= length_bit(word.len());
+        }
+    }
+    WordSet {
+        words,
+        longest,
+        lengths_by_first,
+    }
+}
+
+/// A length's bit in [`WordSet::lengths_by_first`]: lengths of 63 bytes and more share bit 63.
+fn length_bit(length: usize) -> u64 {
+    1u64 << length.min(63)
 }
 
 /// Whether `word` lower-cased is in `set` (of lower-case words). A short ASCII word is
@@ -1860,6 +1878,13 @@ fn in_lowercase_set(word: &str, set: &WordSet) -> bool {
     if word.is_ascii() {
         // Lower-casing keeps an ASCII word's length.
         if word.len() > set.longest {
+            return false;
+        }
+        if let Some(&first) = word.as_bytes().first()
+            && set.lengths_by_first[usize::from(first.to_ascii_lowercase())]
+                & length_bit(word.len())
+                == 0
+        {
             return false;
         }
         if let Some(lower) = buffer.get_mut(..word.len()) {
@@ -2805,6 +2830,21 @@ fn classify(name: &str, cues: Cues) -> &'static str {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
+    use super::{in_lowercase_set, word_set};
+
+    #[test]
+    fn word_set_lookup_ignores_ascii_case_and_rejects_others() {
+        let set = word_set(["gen.", "president", "über", "x"].into_iter());
+        assert!(in_lowercase_set("President", &set));
+        assert!(in_lowercase_set("GEN.", &set));
+        assert!(in_lowercase_set("X", &set));
+        assert!(in_lowercase_set("Über", &set));
+        assert!(!in_lowercase_set("Presiden", &set));
+        assert!(!in_lowercase_set("Presidents", &set));
+        assert!(!in_lowercase_set("gen", &set));
+        assert!(!in_lowercase_set("", &set));
+        assert!(!in_lowercase_set("y", &set));
+    }
 
     #[test]
     fn clean_word_drops_possessives_only() {

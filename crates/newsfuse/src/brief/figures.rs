@@ -240,7 +240,7 @@ const NON_WORD_CHARS: &[char] = &[
 /// which the regex engine's lazy DFA runs on any text (a Unicode boundary makes it give up at
 /// the first character outside ASCII); it runs instead when every character of `text` outside
 /// ASCII is one of [`NON_WORD_CHARS`], where both boundaries fall alike.
-fn captures_as<'t>(exact: &Regex, ascii: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
+fn captures_as<'r>(exact: &'r Regex, ascii: &'r Regex, text: &str) -> CaptureRun<'r> {
     let regex = if text.is_ascii()
         || text
             .chars()
@@ -250,8 +250,52 @@ fn captures_as<'t>(exact: &Regex, ascii: &Regex, text: &'t str) -> Vec<regex::Ca
     } else {
         exact
     };
-    regex.captures_iter(text).collect()
+    CaptureRun {
+        locations: regex.capture_locations(),
+        regex,
+        at: 0,
+    }
 }
+
+/// The matches of one regular expression in one text, in text order, as `captures_iter` gives
+/// them, with one set of capture locations read again for each (no allocation per match). The
+/// patterns it runs never match an empty string.
+struct CaptureRun<'r> {
+    regex: &'r Regex,
+    locations: regex::CaptureLocations,
+    at: usize,
+}
+
+impl CaptureRun<'_> {
+    /// The next match's groups (as byte ranges of `text`, which is the text given to
+    /// [`captures_as`]).
+    fn next(&mut self, text: &str) -> Option<&regex::CaptureLocations> {
+        if self.at > text.len() {
+            return None;
+        }
+        let found = self
+            .regex
+            .captures_read_at(&mut self.locations, text, self.at)?;
+        debug_assert!(found.end() > found.start(), "no empty match");
+        self.at = found.end().max(found.start() + 1);
+        Some(&self.locations)
+    }
+}
+
+/// Group `index` of a match as a byte range.
+fn group(caps: &regex::CaptureLocations, index: usize) -> Option<std::ops::Range<usize>> {
+    caps.get(index).map(|(start, end)| start..end)
+}
+
+/// The groups of [`NUMBER_PATTERN`] by number.
+const NUMBER_CUR: usize = 1;
+const NUMBER_NUM: usize = 2;
+const NUMBER_SCALE: usize = 3;
+const NUMBER_PCT: usize = 4;
+/// The groups of [`SPELLED_NUMBER_PATTERN`] by number.
+const SPELLED_NUM: usize = 1;
+const SPELLED_SCALE: usize = 2;
+const SPELLED_PCT: usize = 3;
 
 /// Numbers written as words: "four men", "twenty-five", "two million", "ten percent". "One" only
 /// with a scale ("one million"): alone it is mostly a pronoun or an article.
@@ -408,75 +452,78 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
     let mut found: Vec<RawNumber> = Vec::new();
     // Only ASCII digits parse below, so a text without one has no number in digits.
     let digits = text.bytes().any(|b| b.is_ascii_digit());
-    for caps in captures_as(&NUMBER, &NUMBER_ASCII, if digits { text } else { "" }) {
-        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+    let digits_text = if digits { text } else { "" };
+    let mut run = captures_as(&NUMBER, &NUMBER_ASCII, digits_text);
+    while let Some(caps) = run.next(digits_text) {
+        let (Some(whole), Some(num)) = (group(caps, 0), group(caps, NUMBER_NUM)) else {
             continue;
         };
-        let before = text[..whole.start()].chars().next_back();
-        let number_before = text[..num.start()].chars().next_back();
-        let after = text[whole.end()..].chars().next();
-        let after2 = text[whole.end()..].chars().nth(1);
-        let glued_before = caps.name("cur").is_none()
+        let cur = group(caps, NUMBER_CUR);
+        let scale = group(caps, NUMBER_SCALE);
+        let pct = group(caps, NUMBER_PCT);
+        let before = text[..whole.start].chars().next_back();
+        let number_before = text[..num.start].chars().next_back();
+        let after = text[whole.end..].chars().next();
+        let after2 = text[whole.end..].chars().nth(1);
+        let glued_before = cur.is_none()
             && (number_before.is_some_and(|c| {
                 c.is_alphanumeric() || matches!(c, ':' | '/' | '.' | '-' | '_' | '#')
             }) || before.is_some_and(char::is_alphanumeric));
-        let glued_after = after.is_some_and(char::is_alphabetic)
-            && caps.name("pct").is_none()
-            && caps.name("scale").is_none()
-            || (matches!(after, Some(':' | '/' | '.'))
-                && after2.is_some_and(|c| c.is_ascii_digit()));
+        let glued_after =
+            after.is_some_and(char::is_alphabetic) && pct.is_none() && scale.is_none()
+                || (matches!(after, Some(':' | '/' | '.'))
+                    && after2.is_some_and(|c| c.is_ascii_digit()));
         if glued_before || glued_after {
             continue;
         }
-        let digits = num.as_str().replace(',', "");
+        let digits = text[num.clone()].replace(',', "");
         let Ok(number) = digits.parse::<f64>() else {
             continue;
         };
         found.push(RawNumber {
-            whole: whole.range(),
-            num: num.range(),
+            whole,
+            num,
             number,
-            scale: caps.name("scale").map_or(1.0, |s| scale_value(s.as_str())),
+            scale: scale.map_or(1.0, |s| scale_value(&text[s])),
             precision: rounding_half_unit(&digits),
-            currency: caps.name("cur").map(|c| match c.as_str() {
+            currency: cur.map(|c| match &text[c] {
                 "€" => "EUR",
                 "£" => "GBP",
                 "¥" => "JPY",
                 _ => "USD",
             }),
-            percent: caps.name("pct").is_some(),
+            percent: pct.is_some(),
             spelled: false,
         });
     }
     let spelled = may_hold_spelled_number(text);
-    for caps in captures_as(
-        &SPELLED_NUMBER,
-        &SPELLED_NUMBER_ASCII,
-        if spelled { text } else { "" },
-    ) {
-        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+    let spelled_text = if spelled { text } else { "" };
+    let mut run = captures_as(&SPELLED_NUMBER, &SPELLED_NUMBER_ASCII, spelled_text);
+    while let Some(caps) = run.next(spelled_text) {
+        let (Some(whole), Some(num)) = (group(caps, 0), group(caps, SPELLED_NUM)) else {
             continue;
         };
         if found
             .iter()
-            .any(|f| f.whole.start < whole.end() && whole.start() < f.whole.end)
+            .any(|f| f.whole.start < whole.end && whole.start < f.whole.end)
         {
             continue;
         }
-        let Some(number) = spelled_value(num.as_str()) else {
+        let Some(number) = spelled_value(&text[num.clone()]) else {
             continue;
         };
-        if number < 2.0 && caps.name("scale").is_none() {
+        let scale = group(caps, SPELLED_SCALE);
+        if number < 2.0 && scale.is_none() {
             continue;
         }
         found.push(RawNumber {
-            whole: whole.range(),
-            num: num.range(),
+            whole,
+            num,
             number,
-            scale: caps.name("scale").map_or(1.0, |s| scale_value(s.as_str())),
+            scale: scale.map_or(1.0, |s| scale_value(&text[s])),
             precision: 0.5,
             currency: None,
-            percent: caps.name("pct").is_some(),
+            percent: group(caps, SPELLED_PCT).is_some(),
             spelled: true,
         });
     }
@@ -3239,6 +3286,26 @@ mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
     use super::*;
+
+    #[test]
+    fn capture_group_numbers_match_the_patterns() {
+        fn names(re: &Regex) -> Vec<Option<&str>> {
+            re.capture_names().collect()
+        }
+        for re in [&*NUMBER, &*NUMBER_ASCII] {
+            let names = names(re);
+            assert_eq!(names[NUMBER_CUR], Some("cur"));
+            assert_eq!(names[NUMBER_NUM], Some("num"));
+            assert_eq!(names[NUMBER_SCALE], Some("scale"));
+            assert_eq!(names[NUMBER_PCT], Some("pct"));
+        }
+        for re in [&*SPELLED_NUMBER, &*SPELLED_NUMBER_ASCII] {
+            let names = names(re);
+            assert_eq!(names[SPELLED_NUM], Some("num"));
+            assert_eq!(names[SPELLED_SCALE], Some("scale"));
+            assert_eq!(names[SPELLED_PCT], Some("pct"));
+        }
+    }
 
     fn figures_of(texts: &[&str]) -> Figures {
         let (cluster, cleaned, segmented) = cluster_of(texts);
