@@ -3474,7 +3474,7 @@ mod tests {
             assert_eq!(runs, split, "{text}");
             let mut runs = Vec::new();
             for_each_run(text, char::is_alphabetic, u8::is_ascii_alphabetic, |w| {
-                runs.push(w)
+                runs.push(w);
             });
             let split: Vec<&str> = text
                 .split(|c: char| !c.is_alphabetic())
