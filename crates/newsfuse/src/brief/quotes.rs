@@ -3007,6 +3007,38 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Calls `f` on each non-empty maximal run of characters that `keep` holds in `text`: the
+/// non-empty pieces of `text.split(|c| !keep(c))`. `ascii_keep` must be the same test on ASCII
+/// characters; an ASCII text is scanned by bytes with it.
+fn for_each_run<'t>(
+    text: &'t str,
+    keep: impl Fn(char) -> bool,
+    ascii_keep: impl Fn(&u8) -> bool,
+    mut f: impl FnMut(&'t str),
+) {
+    if !text.is_ascii() {
+        text.split(|c: char| !keep(c))
+            .filter(|word| !word.is_empty())
+            .for_each(f);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut start = None;
+    for (at, b) in bytes.iter().enumerate() {
+        match (ascii_keep(b), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                f(&text[from..at]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        f(&text[from..]);
+    }
+}
+
 /// A non-empty word of letters and digits only (what `contains_word` bounds a match by).
 fn is_plain_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(char::is_alphanumeric)
@@ -3031,6 +3063,11 @@ fn infer_genders(
         .into_iter()
         .map(|pair| (pair.0.as_str(), pair))
         .collect();
+    // The lengths (under 64) of the plain surnames: a word of another length is none of them.
+    let plain_lens: u64 = plain
+        .keys()
+        .filter(|s| s.len() < 64)
+        .fold(0, |mask, s| mask | (1 << s.len()));
     // (male, female) votes from honorifics and pronouns, and from pronouns alone.
     let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut pronoun_votes: HashMap<&str, (usize, usize)> = HashMap::new();
@@ -3040,9 +3077,17 @@ fn infer_genders(
             let text = doc.slice(sentence.span);
             named.clear();
             if !plain.is_empty() {
-                named.extend(
-                    text.split(|c: char| !c.is_alphanumeric())
-                        .filter_map(|word| plain.get(word).copied()),
+                for_each_run(
+                    text,
+                    char::is_alphanumeric,
+                    u8::is_ascii_alphanumeric,
+                    |word| {
+                        if (word.len() >= 64 || plain_lens & (1 << word.len()) != 0)
+                            && let Some(&pair) = plain.get(word)
+                        {
+                            named.push(pair);
+                        }
+                    },
                 );
                 named.sort_unstable();
                 named.dedup();
@@ -3073,10 +3118,10 @@ fn infer_genders(
             }
             // "his wife, Jane Roe", "Amber, his girlfriend": a gendered noun in apposition.
             if !named.is_empty() {
-                for word in text.split(|c: char| !c.is_alphabetic()) {
+                for_each_run(text, char::is_alphabetic, u8::is_ascii_alphabetic, |word| {
                     let gender = gendered_noun(word);
                     if gender == Gender::Unknown {
-                        continue;
+                        return;
                     }
                     for (surname, full) in &named {
                         let named_here = [full.as_str(), surname.as_str()].iter().any(|name| {
@@ -3095,7 +3140,7 @@ fn infer_genders(
                             }
                         }
                     }
-                }
+                });
             }
             if distinct.len() != 1 {
                 continue;
@@ -3404,7 +3449,40 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{OfThe, before_attribution, extends, inside_quotation, person_name};
+    use super::{OfThe, before_attribution, extends, for_each_run, inside_quotation, person_name};
+
+    #[test]
+    fn runs_are_the_non_empty_pieces_of_split() {
+        for text in [
+            "",
+            "Mr. Roe's wife, Jane  Roe -- 42x",
+            "  a1b2, c ",
+            "José Ruiz, his wife’s brother—Ann",
+            "x",
+        ] {
+            let mut runs = Vec::new();
+            for_each_run(
+                text,
+                char::is_alphanumeric,
+                u8::is_ascii_alphanumeric,
+                |w| runs.push(w),
+            );
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(runs, split, "{text}");
+            let mut runs = Vec::new();
+            for_each_run(text, char::is_alphabetic, u8::is_ascii_alphabetic, |w| {
+                runs.push(w);
+            });
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(runs, split, "{text}");
+        }
+    }
 
     /// (speaker, articles, number of variants, first occurrence's source) per quote group.
     fn check(texts: &[&str], expect: &[(Option<&str>, &[usize], usize, &str)]) {
