@@ -29,6 +29,11 @@ use regex_syntax::hir::{
 /// them.
 const MAX_CUTS: usize = 8;
 
+/// A haystack with more distinct characters than this beyond ASCII and the common marks runs
+/// the pattern uncut: a class cut to thousands of scattered characters (Chinese, Korean) holds
+/// more ranges than the Unicode class it came from and can compile past the regex size limit.
+const MAX_OTHER_CHARS: usize = 256;
+
 /// Characters outside ASCII common in news text that are no word character, no letter, no
 /// digit and no space (checked by a test): a haystack holding only these and ASCII runs the
 /// first cut. All are three bytes long and start with the same two, so they add few states to
@@ -71,6 +76,8 @@ pub(crate) struct NarrowRegex {
     hir: OnceLock<Hir>,
     /// For haystacks of ASCII and common marks.
     common: OnceLock<Regex>,
+    /// The pattern as written, for haystacks with too many other characters to cut for.
+    full: OnceLock<Regex>,
     /// For haystacks with other characters: the characters each cut covers (sorted), and the cut.
     cuts: Mutex<Vec<(Vec<char>, Arc<Regex>)>>,
 }
@@ -99,6 +106,7 @@ impl NarrowRegex {
             lazy_dfa: true,
             hir: OnceLock::new(),
             common: OnceLock::new(),
+            full: OnceLock::new(),
             cuts: Mutex::new(Vec::new()),
         }
     }
@@ -111,23 +119,37 @@ impl NarrowRegex {
         }
     }
 
-    fn compile(&self, others: &[char]) -> Regex {
+    /// The pattern cut for `others`, or `None` when the cut compiles past the size limit.
+    fn compile(&self, others: &[char]) -> Option<Regex> {
         let hir = self.hir.get_or_init(|| {
             regex_syntax::Parser::new()
                 .parse(&self.pattern)
                 .expect("valid regex")
         });
-        let mut builder = RegexBuilder::new(&cut(hir, others).to_string());
+        self.build(&cut(hir, others).to_string()).ok()
+    }
+
+    fn build(&self, pattern: &str) -> Result<Regex, regex::Error> {
+        let mut builder = RegexBuilder::new(pattern);
         if !self.lazy_dfa {
             builder.dfa_size_limit(0);
         }
-        builder.build().expect("valid regex")
+        builder.build()
+    }
+
+    /// The pattern uncut: the same matches on every haystack.
+    fn full(&self) -> &Regex {
+        self.full
+            .get_or_init(|| self.build(&self.pattern).expect("valid regex"))
     }
 
     /// The regex for a haystack whose characters are those of `hay`.
     fn for_haystack(&self, hay: &str) -> Chosen<'_> {
         let Some(mut others) = other_chars(hay) else {
-            return Chosen::Common(self.common.get_or_init(|| self.compile(&[])));
+            return Chosen::Common(
+                self.common
+                    .get_or_init(|| self.compile(&[]).unwrap_or_else(|| self.full().clone())),
+            );
         };
         let mut cuts = self
             .cuts
@@ -140,6 +162,11 @@ impl NarrowRegex {
             return Chosen::Cut(Arc::clone(regex));
         }
         ALPHABET.with(|a| others.extend(a.borrow().iter()));
+        others.sort_unstable();
+        others.dedup();
+        if others.len() > MAX_OTHER_CHARS {
+            return Chosen::Common(self.full());
+        }
         if cuts.len() >= MAX_CUTS {
             for (chars, _) in cuts.drain(..) {
                 others.extend(chars);
@@ -147,7 +174,13 @@ impl NarrowRegex {
         }
         others.sort_unstable();
         others.dedup();
-        let regex = Arc::new(self.compile(&others));
+        if others.len() > MAX_OTHER_CHARS {
+            return Chosen::Common(self.full());
+        }
+        let Some(regex) = self.compile(&others) else {
+            return Chosen::Common(self.full());
+        };
+        let regex = Arc::new(regex);
         cuts.push((others, Arc::clone(&regex)));
         Chosen::Cut(regex)
     }
@@ -162,9 +195,9 @@ impl NarrowRegex {
 
     /// [`Regex::captures_at`]: the search reads `hay` from the character before `start` on.
     pub(crate) fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
-        let from = hay[..start]
-            .char_indices()
-            .next_back()
+        let from = hay
+            .get(..start)
+            .and_then(|before| before.char_indices().next_back())
             .map_or(0, |(at, _)| at);
         self.for_haystack(&hay[from..]).captures_at(hay, start)
     }
@@ -354,5 +387,41 @@ mod tests {
             accented.contains('é') && !accented.contains(r"(?-u:\b)"),
             "{accented}"
         );
+    }
+
+    /// A haystack with thousands of distinct characters outside ASCII (Chinese and Korean
+    /// text) runs the uncut pattern: cut to them, a pattern of bounded repeats over classes
+    /// compiles past the size limit. The matches stay the full pattern's.
+    #[test]
+    fn many_other_characters_run_the_uncut_pattern() {
+        let pattern = r#"(?P<who>(?:[\p{Lu}][\p{L}.'’-]*\s+){0,7}[\p{Lu}][\p{L}.'’-]*)\s+said\b[^.!?"“”]{0,120}"#;
+        let scattered: String = (0x4E00u32..0x9FFF)
+            .chain(0xAC00..0xD7A3)
+            .step_by(3)
+            .filter_map(char::from_u32)
+            .collect();
+        let hay = format!("“We will,” said Jane Roe {scattered} and Ann Lee said so.");
+        let full = Regex::new(pattern).expect("valid regex");
+        let narrow = NarrowRegex::new(pattern);
+        // The premise: cut to these characters, the pattern does not compile.
+        let others = other_chars(&hay).expect("characters beyond the common set");
+        assert!(others.len() > MAX_OTHER_CHARS);
+        assert!(narrow.compile(&others).is_none());
+        let found = |caps: Option<Captures<'_>>| {
+            caps.map(|c| {
+                (
+                    c.get(0).map(|m| m.range()),
+                    c.name("who").map(|m| m.range()),
+                )
+            })
+        };
+        assert_eq!(found(full.captures(&hay)), found(narrow.captures(&hay)));
+        with_alphabet([hay.as_str()], || {
+            assert_eq!(
+                found(full.captures("Ann Lee said so")),
+                found(narrow.captures("Ann Lee said so"))
+            );
+            assert_eq!(found(full.captures(&hay)), found(narrow.captures(&hay)));
+        });
     }
 }
