@@ -207,7 +207,9 @@ fn ingest_with(
     }
     report.counts.duplicates = report.seen_again.len() as u64;
     report.counts.stored = new_articles.len() as u64;
-    if new_articles.is_empty() {
+    // A batch that stores nothing changes no story, unless the store holds merges it has not
+    // applied yet (see below).
+    if new_articles.is_empty() && head.merges >= merged_before.len() as u64 {
         return Ok(report);
     }
 
@@ -226,6 +228,9 @@ fn ingest_with(
         }
     }
     merges.sort();
+    if new_articles.is_empty() && merges.is_empty() {
+        return Ok(report);
+    }
     // An article's story is the one its assignment's story stands for after the batch.
     for (article, _) in &mut new_articles {
         article.story = clusterer.resolve(article.story);
@@ -300,6 +305,10 @@ fn ingest_with(
     report.counts.merged_stories = merges.len() as u64;
     report.stories = stories.iter().map(|(row, _)| row.clone()).collect();
     report.merges.clone_from(&merges);
+    // Every assignment of the batch is resolved above: the merges no remembered article names
+    // can go, so the saved state does not grow with every merge ever made (the store keeps
+    // them all in its own record of merges).
+    clusterer.forget_settled_merges();
 
     let write = BatchWrite {
         base_batch: head.batch,

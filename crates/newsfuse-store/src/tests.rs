@@ -251,6 +251,17 @@ fn a_stale_brief_is_rebuilt_before_it_is_served() {
 
 #[test]
 fn a_store_holding_a_merged_story_apart_has_it_merged_by_its_next_batch() {
+    a_merge_held_apart_is_applied(false);
+}
+
+#[test]
+fn a_merge_held_apart_is_applied_by_a_batch_that_stores_nothing() {
+    a_merge_held_apart_is_applied(true);
+}
+
+/// The store's side of a merge undone (as a build that kept each article in the story it was
+/// first placed in wrote it), then a batch: a new report, or only an article seen before.
+fn a_merge_held_apart_is_applied(next_stores_nothing: bool) {
     use crate::StoryMerge;
     use crate::conformance::{merge_article, merge_options};
     let dir = TempDir::new();
@@ -290,7 +301,13 @@ fn a_store_holding_a_merged_story_apart_has_it_merged_by_its_next_batch() {
     assert_eq!(store.head().expect("head").merges, 0);
 
     // The next batch applies the merge the clusterer made before.
-    let report = ingest(&mut store, &[merge_article(4, 3)], &options).expect("third batch");
+    let next = if next_stores_nothing {
+        merge_article(0, 1)
+    } else {
+        merge_article(4, 3)
+    };
+    let report = ingest(&mut store, &[next], &options).expect("third batch");
+    assert_eq!(report.counts.stored, u64::from(!next_stores_nothing));
     assert_eq!(
         report.merges,
         vec![StoryMerge {
@@ -301,7 +318,7 @@ fn a_store_holding_a_merged_story_apart_has_it_merged_by_its_next_batch() {
     assert_eq!(store.story(gone).expect("read"), None);
     assert_eq!(store.merged_into(gone).expect("read"), Some(kept));
     let record = store.story(kept).expect("read").expect("the joined story");
-    assert_eq!(record.row.articles, 4);
+    assert_eq!(record.row.articles, 4 - u64::from(next_stores_nothing));
     assert!(record.brief_is_current());
     assert_eq!(store.head().expect("head").merges, 1);
     let ids = |list: &[&str]| {
@@ -309,11 +326,16 @@ fn a_store_holding_a_merged_story_apart_has_it_merged_by_its_next_batch() {
             .map(ToString::to_string)
             .collect::<Vec<String>>()
     };
-    assert_eq!(
-        partition(&store),
-        vec![
-            ids(&["bridge", "half-a", "half-b", "half-b-later"]),
-            ids(&["chess"])
-        ]
+    let joined: &[&str] = if next_stores_nothing {
+        &["bridge", "half-a", "half-b"]
+    } else {
+        &["bridge", "half-a", "half-b", "half-b-later"]
+    };
+    assert_eq!(partition(&store), vec![ids(joined), ids(&["chess"])]);
+    // Applied once: the batch after it applies nothing again.
+    let report = ingest(&mut store, &[merge_article(0, 1)], &options).expect("fourth batch");
+    assert!(
+        report.merges.is_empty() && report.batch.is_none(),
+        "{report:?}"
     );
 }

@@ -3,7 +3,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::text::{Features, Language, Vocabulary, stable_hash};
@@ -388,6 +388,35 @@ impl StoryClusterer {
         self.aliases
             .keys()
             .map(|&story| (story, self.resolve(story)))
+    }
+
+    /// Forgets every merge that no remembered article names any more, and points each merge it
+    /// keeps straight at the story it stands for now. Only an article still remembered (its id,
+    /// URL, text or sketch; see `StoryConfig::memory_secs` and `memory_articles`) can hand a
+    /// later [`StoryClusterer::add`] the id of a merged story, so `resolve` stays right for every
+    /// id a later assignment can give, and the record of merges stays bounded by the memory
+    /// window instead of growing with the stream. An `Assignment` made before the call may name
+    /// a forgotten id: resolve those first (a store does so at the end of each batch; `newsfuse
+    /// cluster`, which resolves at the end of the stream, never calls this). Returns how many
+    /// merges were forgotten.
+    pub fn forget_settled_merges(&mut self) -> usize {
+        if self.aliases.is_empty() {
+            return 0;
+        }
+        let named: FxHashSet<u64> = self
+            .seen
+            .values()
+            .chain(self.sketches.values())
+            .map(|s| s.story)
+            .filter(|story| self.aliases.contains_key(story))
+            .collect();
+        let kept: FxHashMap<u64, u64> = named
+            .into_iter()
+            .map(|story| (story, self.resolve(story)))
+            .collect();
+        let forgotten = self.aliases.len() - kept.len();
+        self.aliases = kept;
+        forgotten
     }
 
     /// The latest publication time seen, if any.

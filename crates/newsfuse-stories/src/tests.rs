@@ -559,3 +559,31 @@ fn only_a_story_of_at_most_merge_max_size_articles_is_merged() {
     assert!(run(2), "a bound of 2 merges them");
     assert!(run(0), "no bound merges them");
 }
+
+#[test]
+fn merges_no_remembered_article_names_are_forgotten() {
+    let mut c = StoryClusterer::new(StoryConfig {
+        merge_threshold: 0.1,
+        memory_articles: 4,
+        ..StoryConfig::default()
+    });
+    c.add(&article("a", HALF_A, 0));
+    let b = c.add(&article("b", HALF_B, 0));
+    c.add(&article("k", CHESS[0], 0));
+    let bridge = c.add(&article("ab", BRIDGE, 1));
+    assert_eq!(c.merged_stories(), 1, "the bridge merges the halves");
+    let into = c.resolve(b.story);
+    assert_eq!(into, bridge.story);
+    // The merged story's first article is still remembered: the merge is kept.
+    assert_eq!(c.forget_settled_merges(), 0);
+    assert_eq!(c.merged_stories(), 1);
+    // Seen again, it still gets the story it was merged into.
+    assert_eq!(c.add(&article("b", HALF_B, 1)).story, into);
+    // Once no remembered article names it, the merge is forgotten, and the state shrinks.
+    for (n, text) in CHESS.iter().chain(FLOOD.iter()).enumerate() {
+        c.add(&article(&format!("later{n}"), text, 2));
+    }
+    assert_eq!(c.forget_settled_merges(), 1);
+    assert_eq!(c.merged_stories(), 0);
+    assert_eq!(c.forget_settled_merges(), 0, "nothing left to forget");
+}
