@@ -452,6 +452,10 @@ pub fn suite() -> Vec<(&'static str, Case)> {
             "a_merge_with_briefs_deferred_leaves_the_survivor_stale",
             a_merge_with_briefs_deferred_leaves_the_survivor_stale,
         ),
+        (
+            "a_chain_of_merges_resolves_to_the_last_story",
+            a_chain_of_merges_resolves_to_the_last_story,
+        ),
     ]
 }
 
@@ -682,6 +686,56 @@ pub fn a_merge_in_a_later_batch_moves_the_story(store: &mut dyn Store) {
         partition(store),
         clusterer_partition(&all, &options.stories)
     );
+}
+
+/// A story merged into one that is later merged into a third (a clusterer set to merge stories
+/// of more than one report can do so): both merged ids resolve to the third, which holds every
+/// article. The merges are committed as an ingest would write them.
+pub fn a_chain_of_merges_resolves_to_the_last_story(store: &mut dyn Store) {
+    let options = merge_options();
+    let first: Vec<ArticleInput> = (0..3).map(|n| merge_article(n, 1)).collect();
+    ingest(store, &first, &options).expect("first batch");
+    let story_of = |store: &dyn Store, id: &str| {
+        store
+            .find_article(&DedupeKeys {
+                id: Some(id.into()),
+                url: None,
+                text: None,
+            })
+            .expect("read")
+            .expect("stored")
+            .story
+    };
+    let [a, b, c] = ["half-a", "half-b", "chess"].map(|id| story_of(store, id));
+    assert!(a != b && b != c && a != c, "three stories");
+    for (story, into) in [(a, b), (b, c)] {
+        let head = store.head().expect("head");
+        let write = BatchWrite {
+            base_batch: head.batch,
+            batch: head.batch + 1,
+            merges: vec![StoryMerge { story, into }],
+            clusterer: head.clusterer.clone().expect("a saved clusterer"),
+            ..BatchWrite::default()
+        };
+        store.commit_batch(&write).expect("a merge batch");
+    }
+    assert_eq!(store.merged_into(a).expect("read"), Some(c), "redirected");
+    assert_eq!(store.merged_into(b).expect("read"), Some(c));
+    assert_eq!(store.merged_into(c).expect("read"), None);
+    assert_eq!(store.story(a).expect("read"), None);
+    assert_eq!(store.story(b).expect("read"), None);
+    assert_eq!(store.head().expect("head").merges, 2);
+    let mut ids: Vec<String> = store
+        .story_articles(c)
+        .expect("articles")
+        .into_iter()
+        .filter_map(|article| article.id)
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["chess", "half-a", "half-b"]);
+    for id in ["half-a", "half-b", "chess"] {
+        assert_eq!(story_of(store, id), c, "{id} moved");
+    }
 }
 
 /// The same merge within one batch: the merged story is never listed, its id still resolves,
