@@ -22,7 +22,11 @@ fn main() {
     };
     let part = args.get(2).map_or("", String::as_str);
     let rows = if part == "tune2" || part == "tune3" {
-        let file = if part == "tune2" { TUNE2_FILE } else { TUNE3_FILE };
+        let file = if part == "tune2" {
+            TUNE2_FILE
+        } else {
+            TUNE3_FILE
+        };
         let judgements = read_judgements_in(&config.labels, file).expect("judgements read");
         outcomes_of(&config, &judgements).expect("tuning part runs")
     } else {

@@ -203,10 +203,11 @@ pub fn load_stories(
             };
             let k = entry.cluster.articles.len();
             let mut notes = Vec::new();
-            entry
-                .cluster
-                .articles
-                .push(article_from_text(&body, &format!("{label}#{k}"), &mut notes));
+            entry.cluster.articles.push(article_from_text(
+                &body,
+                &format!("{label}#{k}"),
+                &mut notes,
+            ));
             entry.dates.push(
                 line.time
                     .get(..10)
