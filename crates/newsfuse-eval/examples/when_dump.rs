@@ -4,7 +4,7 @@
 //! gives with and without publication dates. A third argument `tune` prints only the checked
 //! set's tune part.
 //!
-//! `cargo run --release -p newsfuse-eval --example when_dump -- ../shared eval/brief [tune|tune2]`
+//! `cargo run --release -p newsfuse-eval --example when_dump -- ../shared eval/brief [tune|tune2|tune3]`
 
 use std::path::PathBuf;
 

@@ -314,6 +314,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn stories_group_by_label_with_their_titles_and_times() {
+        let dir =
+            std::env::temp_dir().join(format!("newsfuse-when-stories-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("eval")).expect("temp dir");
+        let lines = [
+            r#"{"id": "u1", "text": "", "title": "Chain files for bankruptcy", "label": "a", "time": "2014-03-10T16:52:50Z"}"#,
+            r#"{"id": "u2", "text": "", "title": "Markets slip", "label": "b", "time": "2014-03-11T01:00:00Z"}"#,
+            r#"{"id": "u3", "text": "A body of text.", "title": "Chain closes", "label": "a", "time": "2014-03-10T16:53:00Z"}"#,
+        ];
+        std::fs::write(dir.join("eval/clustering_x.jsonl"), lines.join("\n")).expect("written");
+        let loaded = load_stories(&dir, "clustering_x.jsonl", &["a", "b"]).expect("loads");
+        assert_eq!(loaded.len(), 2);
+        assert_eq!(loaded[0].cluster.id, "a");
+        assert_eq!(loaded[0].cluster.articles.len(), 2);
+        assert!(
+            loaded[0].cluster.articles[0]
+                .text
+                .contains("files for bankruptcy")
+        );
+        assert!(
+            loaded[0].cluster.articles[1]
+                .text
+                .contains("A body of text.")
+        );
+        assert_eq!(loaded[0].dates, vec![Some("2014-03-10".to_string()); 2]);
+        assert_eq!(loaded[1].dates, vec![Some("2014-03-11".to_string())]);
+        assert!(load_stories(&dir, "clustering_x.jsonl", &["c"]).is_err());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn missing_labels_are_an_error() {
         let dir = std::env::temp_dir().join("newsfuse-no-date-labels");
         assert!(read_judgements(&dir).is_err());
