@@ -1,14 +1,17 @@
 //! Prints, per cluster of the checked event-date set (`eval/brief/when.jsonl`), or of the second
-//! tuning part (`when_tune2.jsonl`, third argument `tune2`), the judged date and what the library
+//! tuning part (`when_tune2.jsonl`, third argument `tune2`) or the third (`when_tune3.jsonl`,
+//! `tune3`), the judged date and what the library
 //! gives with and without publication dates. A third argument `tune` prints only the checked
 //! set's tune part.
 //!
-//! `cargo run --release -p newsfuse-eval --example when_dump -- ../shared eval/brief [tune|tune2]`
+//! `cargo run --release -p newsfuse-eval --example when_dump -- ../shared eval/brief [tune|tune2|tune3]`
 
 use std::path::PathBuf;
 
 use newsfuse_eval::brief_eval::BriefEvalConfig;
-use newsfuse_eval::brief_eval::when::{TUNE2_FILE, outcomes, outcomes_of, read_judgements_in};
+use newsfuse_eval::brief_eval::when::{
+    TUNE2_FILE, TUNE3_FILE, outcomes, outcomes_of, read_judgements_in,
+};
 use newsfuse_eval::quality::Subset;
 
 fn main() {
@@ -18,20 +21,25 @@ fn main() {
         labels: PathBuf::from(args.get(1).map_or("eval/brief", String::as_str)),
     };
     let part = args.get(2).map_or("", String::as_str);
-    let rows = if part == "tune2" {
-        let judgements =
-            read_judgements_in(&config.labels, TUNE2_FILE).expect("tune2 judgements read");
-        outcomes_of(&config, &judgements).expect("tune2 part runs")
+    let rows = if part == "tune2" || part == "tune3" {
+        let file = if part == "tune2" {
+            TUNE2_FILE
+        } else {
+            TUNE3_FILE
+        };
+        let judgements = read_judgements_in(&config.labels, file).expect("judgements read");
+        outcomes_of(&config, &judgements).expect("tuning part runs")
     } else {
         outcomes(&config).expect("checked set runs")
     };
     for o in rows {
         let tune = Subset::Tune.contains(&o.judged.cluster);
-        if part == "tune" && !tune {
+        if (part == "tune" || part == "tune3") && !tune {
             continue;
         }
         let label = match part {
             "tune2" => "2",
+            "tune3" => "3",
             _ if tune => "T",
             _ => "H",
         };

@@ -16,13 +16,16 @@
 //!
 //! The same figures are computed on a second tuning part, `tune2` (`when_tune2.jsonl`: DUC 2006
 //! clusters 11-50 and the B and C sets of DUC 2007, judged the same way), which is never part of
-//! `all`: the checked set's tune part holds only seven event clusters.
+//! `all`: the checked set's tune part holds only seven event clusters. A third, `tune3`
+//! (`when_tune3.jsonl`), holds the tune-part stories of the UCI News Aggregator clustering file
+//! (headlines only, each headline an article dated by its timestamp).
 //!
 //! [`Article::published`]: newsfuse::model::Article::published
 
 use std::collections::BTreeMap;
 
 use newsfuse::brief::build_brief_prepared;
+use newsfuse::ingest::article_from_text;
 use newsfuse::model::Cluster;
 use serde::Deserialize;
 
@@ -50,6 +53,9 @@ pub struct DateJudgement {
 pub const JUDGEMENTS_FILE: &str = "when.jsonl";
 /// The second tuning part's judgements (part `tune2`), in the labels folder.
 pub const TUNE2_FILE: &str = "when_tune2.jsonl";
+/// The third tuning part's judgements (part `tune3`: stories of a clustering file), in the
+/// labels folder.
+pub const TUNE3_FILE: &str = "when_tune3.jsonl";
 
 /// Reads the checked set ([`JUDGEMENTS_FILE`]).
 pub fn read_judgements(labels: &std::path::Path) -> Result<Vec<DateJudgement>, String> {
@@ -123,7 +129,12 @@ pub fn outcomes_of(
     let mut out = Vec::new();
     for (file, js) in by_file {
         let ids: Vec<&str> = js.iter().map(|j| j.cluster.as_str()).collect();
-        let loaded = load(&config.shared, &format!("{file}.jsonl"), &ids)?;
+        let name = format!("{file}.jsonl");
+        let loaded = if file.starts_with("clustering_") {
+            load_stories(&config.shared, &name, &ids)?
+        } else {
+            load(&config.shared, &name, &ids)?
+        };
         for (j, l) in js.into_iter().zip(&loaded) {
             let has_dates = l.dates.iter().any(Option::is_some);
             out.push(Outcome {
@@ -136,15 +147,95 @@ pub fn outcomes_of(
     Ok(out)
 }
 
+/// One line of a clustering file (one article with its story label).
+#[derive(Deserialize)]
+struct StoryLine {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    title: String,
+    label: serde_json::Value,
+    #[serde(default)]
+    time: String,
+}
+
+/// Loads the named stories (`label`s) of a clustering file under `shared/eval` as clusters, one
+/// article per line in file order: its text, or its title when it has no text (a headlines-only
+/// file), dated by its `time`.
+pub fn load_stories(
+    shared: &std::path::Path,
+    file: &str,
+    ids: &[&str],
+) -> Result<Vec<LoadedCluster>, String> {
+    let path = shared.join("eval").join(file);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut found: BTreeMap<String, LoadedCluster> = BTreeMap::new();
+    for (i, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let line: StoryLine = serde_json::from_str(raw)
+            .map_err(|e| format!("{} line {}: {e}", path.display(), i + 1))?;
+        let labels: Vec<String> = match line.label {
+            serde_json::Value::Array(items) => items
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect(),
+            serde_json::Value::String(s) => vec![s],
+            other => vec![other.to_string()],
+        };
+        for label in labels {
+            if !ids.contains(&label.as_str()) {
+                continue;
+            }
+            let entry = found.entry(label.clone()).or_insert_with(|| LoadedCluster {
+                cluster: Cluster {
+                    id: label.clone(),
+                    articles: Vec::new(),
+                },
+                dates: Vec::new(),
+            });
+            let body = if line.text.trim().is_empty() {
+                line.title.clone()
+            } else {
+                line.text.clone()
+            };
+            let k = entry.cluster.articles.len();
+            let mut notes = Vec::new();
+            entry.cluster.articles.push(article_from_text(
+                &body,
+                &format!("{label}#{k}"),
+                &mut notes,
+            ));
+            entry.dates.push(
+                line.time
+                    .get(..10)
+                    .filter(|d| newsfuse::brief::when::parse_iso_date(d).is_some())
+                    .map(str::to_string),
+            );
+        }
+    }
+    ids.iter()
+        .map(|id| {
+            found
+                .remove(*id)
+                .ok_or_else(|| format!("{}: story {id} not found", path.display()))
+        })
+        .collect()
+}
+
 /// Runs this part of the brief evaluation.
 pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let checked = outcomes(config)?;
     let tune2 = outcomes_of(config, &read_judgements_in(&config.labels, TUNE2_FILE)?)?;
+    let tune3 = outcomes_of(config, &read_judgements_in(&config.labels, TUNE3_FILE)?)?;
     let mut figures = Vec::new();
     for (part, outcomes, subset) in [
         (Part::Tune, &checked, Subset::Tune),
         (Part::Holdout, &checked, Subset::Holdout),
         (Part::Tune2, &tune2, Subset::All),
+        (Part::Tune3, &tune3, Subset::Tune),
         (Part::All, &checked, Subset::All),
     ] {
         let mine: Vec<&Outcome> = outcomes
@@ -221,6 +312,37 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stories_group_by_label_with_their_titles_and_times() {
+        let dir =
+            std::env::temp_dir().join(format!("newsfuse-when-stories-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("eval")).expect("temp dir");
+        let lines = [
+            r#"{"id": "u1", "text": "", "title": "Chain files for bankruptcy", "label": "a", "time": "2014-03-10T16:52:50Z"}"#,
+            r#"{"id": "u2", "text": "", "title": "Markets slip", "label": "b", "time": "2014-03-11T01:00:00Z"}"#,
+            r#"{"id": "u3", "text": "A body of text.", "title": "Chain closes", "label": "a", "time": "2014-03-10T16:53:00Z"}"#,
+        ];
+        std::fs::write(dir.join("eval/clustering_x.jsonl"), lines.join("\n")).expect("written");
+        let loaded = load_stories(&dir, "clustering_x.jsonl", &["a", "b"]).expect("loads");
+        assert_eq!(loaded.len(), 2);
+        assert_eq!(loaded[0].cluster.id, "a");
+        assert_eq!(loaded[0].cluster.articles.len(), 2);
+        assert!(
+            loaded[0].cluster.articles[0]
+                .text
+                .contains("files for bankruptcy")
+        );
+        assert!(
+            loaded[0].cluster.articles[1]
+                .text
+                .contains("A body of text.")
+        );
+        assert_eq!(loaded[0].dates, vec![Some("2014-03-10".to_string()); 2]);
+        assert_eq!(loaded[1].dates, vec![Some("2014-03-11".to_string())]);
+        assert!(load_stories(&dir, "clustering_x.jsonl", &["c"]).is_err());
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     #[test]
     fn missing_labels_are_an_error() {

@@ -15,9 +15,14 @@
 //! quarter of those with dates name it, when the cluster's first report is at most six days after
 //! it (a later story that looks back to a date is not its report), when no more than half the
 //! articles were written before it (a story leading up to a date, a forecast, is not its report
-//! either), and only when some article has a reference date: without one, the dates a text writes
-//! out in full are as often background as the event's, and a background year ("in 1995") is never a
-//! date at all.
+//! either), when at least two articles (one in a cluster with one dated article) were written in
+//! the week after it (a day much named among
+//! months of a running story, its reports long before or after, is not the story's event), and
+//! only when some article has a reference date. An event told over two days (a flight completed
+//! one evening and landed the next morning) is dated by its first day: the day before the most
+//! named date wins when at least two articles name it, one of them written that day. Without a
+//! reference date no date is given: the dates a text writes out in full are as often background
+//! as the event's, and a background year ("in 1995") is never a date at all.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -428,6 +433,21 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
                 .then(b.0.cmp(a.0))
         })
         .map(|(d, (score, n))| (*d, *score, *n));
+    // An event told over two days (a flight completed one evening, landing the next morning):
+    // the day before the most named date, named too by at least two articles, one of them
+    // written that very day (its own date, not one borrowed), is when the event happened.
+    let best = best.map(|(d, score, n)| {
+        d.add_days(-1)
+            .and_then(|prev| {
+                let (ps, pn) = votes.get(&prev)?;
+                let told_that_day = per_article.iter().zip(&refs).any(|(dates, r)| {
+                    matches!(r, Some((own_date, source)) if *own_date == prev && *source != "cluster")
+                        && dates.iter().any(|(x, _)| *x == prev)
+                });
+                (*pn >= 2 && told_that_day).then_some((prev, *ps, *pn))
+            })
+            .unwrap_or((d, score, n))
+    });
     let supported = best.filter(|(date, _, n)| {
         let needed = if dated >= 3 || docs.len() >= 3 { 2 } else { 1 };
         cluster_ref.is_some() && *n >= needed && *n * 4 >= dated && told_after(*date, &own)
@@ -455,15 +475,28 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
 /// Whether a cluster whose articles were written on `own` (their own reference dates) reports
 /// an event of `date`: the first report comes within [`FIRST_REPORT_DAYS`] of it (a later story
 /// that looks back to a date, an anniversary, a trial, an inquiry, names it but is not its
-/// report), and at most half the articles were written before it (a story leading up to a date,
-/// a forecast or a launch announced weeks ahead, is not an event's report either).
+/// report), at most half the articles were written before it (a story leading up to a date,
+/// a forecast or a launch announced weeks ahead, is not an event's report either), and at least
+/// two articles were written within [`REPORT_WEEK_DAYS`] after it.
 fn told_after(date: Date, own: &[Date]) -> bool {
     let Some(first) = own.iter().min() else {
         return false;
     };
     let before = own.iter().filter(|d| **d < date).count();
-    first.days() - date.days() <= FIRST_REPORT_DAYS && before * 2 <= own.len()
+    // Reported when it happened: at least two reports (one in a cluster with a single dated
+    // article) written within a week of it. A day much named among months of a running story,
+    // its reports long before or after, is not the story's event.
+    let that_week = own
+        .iter()
+        .filter(|d| (0..=REPORT_WEEK_DAYS).contains(&(d.days() - date.days())))
+        .count();
+    first.days() - date.days() <= FIRST_REPORT_DAYS
+        && before * 2 <= own.len()
+        && that_week >= own.len().min(2)
 }
+
+/// The days after an event in which its reports count as written when it happened.
+const REPORT_WEEK_DAYS: i64 = 7;
 
 /// The most days between an event and the cluster's first report of it.
 const FIRST_REPORT_DAYS: i64 = 6;
@@ -704,5 +737,66 @@ mod tests {
         ]);
         let when = build_brief(&cluster, &cleaned, &segmented, &[]).when;
         assert_eq!(when.event_date.as_deref(), Some("2000-02-08"), "{when:?}");
+    }
+
+    #[test]
+    fn an_event_over_two_days_is_dated_by_its_first_day() {
+        let texts = [
+            "The balloonists completed the first flight around the world on Saturday.",
+            "The balloon landed on Sunday in the desert.",
+            "The crew landed Sunday, a day after completing the flight on Saturday.",
+            "Officials said the March 21 landing ended the voyage.",
+            "The balloon that landed on March 21 went on display.",
+        ];
+        // 1999-03-20 was a Saturday: the flight was reported complete that day.
+        let published = [
+            "1999-03-20",
+            "1999-03-21",
+            "1999-03-21",
+            "1999-03-22",
+            "1999-03-25",
+        ];
+        let when = event_date_with(&texts, &published);
+        assert_eq!(when.event_date.as_deref(), Some("1999-03-20"), "{when:?}");
+        // Nothing written on the Saturday: the most named day stands.
+        let published = [
+            "1999-03-21",
+            "1999-03-21",
+            "1999-03-21",
+            "1999-03-22",
+            "1999-03-25",
+        ];
+        let when = event_date_with(&texts, &published);
+        assert_eq!(when.event_date.as_deref(), Some("1999-03-21"), "{when:?}");
+    }
+
+    #[test]
+    fn a_day_named_in_a_running_story_needs_two_reports_that_week() {
+        let texts = [
+            "Talks on the plan began in the capital.",
+            "Officials met again to discuss the plan.",
+            "The court ruled on July 29 against the plan.",
+            "Since the July 29 ruling, the plan has stalled.",
+            "Appeals of the July 29 ruling continued.",
+        ];
+        let published = [
+            "1999-01-10",
+            "1999-03-02",
+            "1999-07-30",
+            "1999-09-10",
+            "1999-09-28",
+        ];
+        let when = event_date_with(&texts, &published);
+        assert_eq!(when.event_date, None, "{when:?}");
+        // Two reports in the week after the ruling: it is the story's event.
+        let published = [
+            "1999-01-10",
+            "1999-03-02",
+            "1999-07-30",
+            "1999-08-02",
+            "1999-09-28",
+        ];
+        let when = event_date_with(&texts, &published);
+        assert_eq!(when.event_date.as_deref(), Some("1999-07-29"), "{when:?}");
     }
 }
