@@ -887,7 +887,7 @@ impl StoryClusterer {
                 continue;
             }
             let linked = may_link && {
-                let shared = shared_names(&features.names, &story.names);
+                let shared = shared_names(features.names, &story.names);
                 shared >= link_names
                     || (self.config.link_share > 0.0
                         && shared * 2 >= link_names
