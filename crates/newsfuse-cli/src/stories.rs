@@ -69,6 +69,8 @@ impl StoryOptions {
                 "link_share" => config.link_share = f as f32,
                 "blend_linked" => config.blend_linked = f != 0.0,
                 "merge_max_size" => config.merge_max_size = f as u32,
+                "second_look_days" => config.second_look_secs = (f * 86_400.0) as i64,
+                "second_look_gate" => config.second_look_gate = f as f32,
                 _ => eprintln!("warning: unknown --param {param}"),
             }
         }

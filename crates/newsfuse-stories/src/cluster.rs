@@ -140,6 +140,14 @@ pub struct StoryConfig {
     /// one of its reports that first scored under the threshold; two stories of several
     /// articles each that one article resembles are more often two events of one topic.
     pub merge_max_size: u32,
+    /// A story that still holds one article this many seconds after it started gets a second
+    /// look: its article is placed again against the live stories (itself left out) and, when
+    /// one scores at least `second_look_gate` times the threshold, the story is merged into it
+    /// (0: never). A report that came before most of its story's vocabulary did, and so scored
+    /// under the threshold with every story then, is compared with what its story has become.
+    pub second_look_secs: i64,
+    /// The share of the threshold a second look needs (`second_look_secs`).
+    pub second_look_gate: f32,
 }
 
 impl Default for StoryConfig {
@@ -181,6 +189,8 @@ impl Default for StoryConfig {
             merge_threshold: 0.15,
             merge_gate: 0.85,
             merge_max_size: 1,
+            second_look_secs: 10 * 86_400,
+            second_look_gate: 0.85,
         }
     }
 }
@@ -304,6 +314,10 @@ pub struct StoryClusterer {
     /// Stories merged into another (`merge_threshold`): merged id -> the id it joined.
     #[serde(default)]
     aliases: FxHashMap<u64, u64>,
+    /// Single-article stories waiting for a second look (`second_look_secs`), by due time; the
+    /// story's slot and id.
+    #[serde(default)]
+    second_looks: BinaryHeap<Reverse<(i64, u32, u64)>>,
     #[serde(skip)]
     scratch: FxHashMap<u32, f32>,
     /// The candidate stories of the latest `best_story` that may merge with the one it chose.
@@ -334,6 +348,7 @@ impl StoryClusterer {
             live: 0,
             slots: FxHashMap::default(),
             aliases: FxHashMap::default(),
+            second_looks: BinaryHeap::new(),
             scratch: FxHashMap::default(),
             bridges: Vec::new(),
         }
@@ -430,6 +445,7 @@ impl StoryClusterer {
         self.next_article += 1;
         let time = self.advance_clock(article.time);
         self.evict(seq);
+        self.look_again();
 
         let mut keys: Vec<(u64, DuplicateKind)> = Vec::with_capacity(3);
         if let Some(id) = article.id.filter(|s| !s.is_empty()) {
@@ -499,7 +515,17 @@ impl StoryClusterer {
                 kind: DuplicateKind::Copy,
             };
             (story, false, Some(dup))
-        } else if let Some(slot) = self.best_story(&features, &weighted, time) {
+        } else if let Some(slot) = self.best_story(
+            Query {
+                terms: features.counts.len(),
+                names: &features.names,
+                language: features.language,
+                exclude: None,
+                gate: 1.0,
+            },
+            &weighted,
+            time,
+        ) {
             self.join(slot, &unit, &features.names, time, seq, features.language);
             self.add_member(slot, &unit, &weighted);
             self.merge_bridged(slot);
@@ -512,6 +538,13 @@ impl StoryClusterer {
             let story = self.open(&unit, &features.names, time, seq, features.language);
             if let Some(slot) = self.slot_of(story) {
                 self.add_member(slot, &unit, &weighted);
+                if self.config.second_look_secs > 0 {
+                    self.second_looks.push(Reverse((
+                        time.saturating_add(self.config.second_look_secs),
+                        slot,
+                        story,
+                    )));
+                }
             }
             (story, true, None)
         };
@@ -774,13 +807,60 @@ impl StoryClusterer {
         story.members.push_back(v);
     }
 
+    /// Gives single-article stories whose wait is over a second look: the article is placed
+    /// again against the live stories (itself left out), and its story merges into the best.
+    fn look_again(&mut self) {
+        let clock = self.clock.unwrap_or(0);
+        while let Some(&Reverse((due, slot, id))) = self.second_looks.peek() {
+            if due > clock {
+                break;
+            }
+            self.second_looks.pop();
+            let Some(story) = self.stories[slot as usize]
+                .as_ref()
+                .filter(|s| s.id == id && s.size <= 1)
+            else {
+                continue;
+            };
+            let mut weighted: Vec<(u32, f32)> = story
+                .terms
+                .iter()
+                .map(|&(t, w)| (t, w * self.vocab.idf(t)))
+                .collect();
+            let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm <= 0.0 {
+                continue;
+            }
+            for (_, w) in &mut weighted {
+                *w /= norm;
+            }
+            let names: Vec<u32> = story.names.iter().map(|&(t, _)| t).collect();
+            let (terms, language, time) = (story.terms.len(), story.language, story.last);
+            let best = self.best_story(
+                Query {
+                    terms,
+                    names: &names,
+                    language,
+                    exclude: Some(slot),
+                    gate: self.config.second_look_gate,
+                },
+                &weighted,
+                time,
+            );
+            self.bridges.clear();
+            if let Some(best) = best {
+                self.merge(best, slot);
+            }
+        }
+    }
+
     fn best_story(
         &mut self,
-        features: &Features,
+        features: Query<'_>,
         weighted: &[(u32, f32)],
         time: i64,
     ) -> Option<u32> {
-        if features.counts.is_empty() || self.live == 0 {
+        if features.terms == 0 || self.live == 0 {
             return None;
         }
         let norm = 1.0;
@@ -814,17 +894,21 @@ impl StoryClusterer {
         candidates.truncate(self.config.candidates);
         let docs = self.vocab.docs();
         let short = self.config.short_terms;
-        let threshold = if short > 0 && features.counts.len() < short {
-            self.config.threshold * (features.counts.len() as f32 / short as f32).sqrt()
-        } else {
-            self.config.threshold
-        };
-        let short_text = short > 0 && features.counts.len() < short;
+        let threshold = features.gate
+            * if short > 0 && features.terms < short {
+                self.config.threshold * (features.terms as f32 / short as f32).sqrt()
+            } else {
+                self.config.threshold
+            };
+        let short_text = short > 0 && features.terms < short;
         let mut best: Option<(u32, f32)> = None;
         let merging = self.config.merge_threshold > 0.0;
         let gate = threshold * self.config.merge_gate;
         self.bridges.clear();
         for (slot, _) in candidates {
+            if features.exclude == Some(slot) {
+                continue;
+            }
             let Some(story) = self.stories[slot as usize].as_mut() else {
                 continue;
             };
@@ -832,7 +916,7 @@ impl StoryClusterer {
                 continue;
             }
             let linked = may_link && {
-                let shared = shared_names(&features.names, &story.names);
+                let shared = shared_names(features.names, &story.names);
                 shared >= link_names
                     || (self.config.link_share > 0.0
                         && shared * 2 >= link_names
@@ -1099,6 +1183,20 @@ impl StoryClusterer {
         self.by_time.push(Reverse((last, slot, id)));
         self.by_arrival.push_back((last_article, slot, id));
     }
+}
+
+/// What `best_story` needs of the article it places.
+#[derive(Clone, Copy)]
+struct Query<'a> {
+    /// Its distinct terms.
+    terms: usize,
+    /// Its name terms, sorted.
+    names: &'a [u32],
+    language: Language,
+    /// A story it is not to join (its own, on a second look).
+    exclude: Option<u32>,
+    /// The share of the threshold it needs (1, or `second_look_gate` on a second look).
+    gate: f32,
 }
 
 /// The keys by which `StoryClusterer::add` recognises an article seen again: its id, its URL

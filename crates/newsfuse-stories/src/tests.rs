@@ -587,3 +587,62 @@ fn merges_no_remembered_article_names_are_forgotten() {
     assert_eq!(c.merged_stories(), 0);
     assert_eq!(c.forget_settled_merges(), 0, "nothing left to forget");
 }
+
+#[test]
+fn a_single_report_gets_a_second_look_at_its_story() {
+    // Two reports of one event; the threshold is set just above their score, so the second
+    // starts a story of its own. A second look that needs a little less (the first report's,
+    // whose wait ends first) makes the two stories one.
+    let run = |threshold: f32, second_look_secs: i64, gate: f32| {
+        let mut c = StoryClusterer::new(StoryConfig {
+            threshold,
+            merge_threshold: 0.0,
+            second_look_secs,
+            second_look_gate: gate,
+            ..StoryConfig::default()
+        });
+        let a = c.add(&article("a", FLOOD[0], 0));
+        let b = c.add(&article("b", FLOOD[2], 1));
+        (c, a.story, b.story)
+    };
+    let steps: Vec<f32> = (1..20).map(|i| i as f32 * 0.05).collect();
+    let apart = steps
+        .iter()
+        .position(|&t| {
+            let (_, a, b) = run(t, 0, 1.0);
+            a != b
+        })
+        .expect("some threshold keeps the two apart");
+    assert!(apart > 0, "the lowest threshold joins them");
+    let (threshold, gate) = (steps[apart], 0.999 * steps[apart - 1] / steps[apart]);
+
+    // Without a second look, or with one that needs the full threshold, they stay apart.
+    for (secs, g) in [(0, gate), (3 * DAY, 1.0)] {
+        let (mut c, a, b) = run(threshold, secs, g);
+        c.add(&article("k", CHESS[0], 5));
+        assert_ne!(c.resolve(a), c.resolve(b));
+        assert_eq!(c.merged_stories(), 0);
+    }
+
+    let (mut c, a, b) = run(threshold, 3 * DAY, gate);
+    assert_ne!(a, b);
+    // An article without content changes no frequency, so the look scores as the first did.
+    let empty = c.add(&article("n", "It is what it is.", 2));
+    assert!(empty.without_content);
+    assert_ne!(c.resolve(a), c.resolve(b), "not before its wait is over");
+    // Saved and loaded while the look is pending, the clusterer still takes it.
+    let state = serde_json::to_string(&c).expect("serialises");
+    let mut c: StoryClusterer = serde_json::from_str(&state).expect("loads");
+    let late = c.add(&article("k", CHESS[0], 5));
+    assert_eq!(
+        c.resolve(a),
+        c.resolve(b),
+        "the second look merges the two reports' stories"
+    );
+    assert_eq!(c.merged_stories(), 1);
+    assert_ne!(
+        c.resolve(late.story),
+        c.resolve(a),
+        "an unrelated story is left alone"
+    );
+}
