@@ -63,6 +63,9 @@ pub enum Part {
     /// A fifth tuning part outside the fixed evaluation set (entities: tune-part clusters judged
     /// with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune5,
+    /// A sixth tuning part outside the fixed evaluation set (entities: tune-part clusters judged
+    /// with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune6,
     /// Both parts together.
     All,
 }
@@ -74,7 +77,9 @@ impl Part {
             Part::Tune => Subset::Tune,
             Part::Holdout => Subset::Holdout,
             // Its clusters are a separate list, every one of them tuned on.
-            Part::All | Part::Tune2 | Part::Tune3 | Part::Tune4 | Part::Tune5 => Subset::All,
+            Part::All | Part::Tune2 | Part::Tune3 | Part::Tune4 | Part::Tune5 | Part::Tune6 => {
+                Subset::All
+            }
         }
     }
 
@@ -87,6 +92,7 @@ impl Part {
             Part::Tune3 => "tune3",
             Part::Tune4 => "tune4",
             Part::Tune5 => "tune5",
+            Part::Tune6 => "tune6",
             Part::All => "all",
         }
     }
@@ -265,6 +271,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune3" => Part::Tune3,
             "tune4" => Part::Tune4,
             "tune5" => Part::Tune5,
+            "tune6" => Part::Tune6,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

@@ -825,6 +825,10 @@ const ORG_AFTER: &[&str] = &[
     "guitarist",
     "drummer",
     "bassist",
+    "channel",
+    "magazine",
+    "newspaper",
+    "network",
 ];
 /// Nouns right after a name that make it a town or region ("Philadelphia police").
 const PLACE_AFTER: &[&str] = &[
@@ -906,6 +910,11 @@ const SKIP_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
+    "oh",
+    "ah",
+    "wow",
+    "hey",
+    "yeah",
 ];
 
 /// Evidence for each kind, counted over mentions.
@@ -1974,8 +1983,9 @@ fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &FxHashSet<String
 
 /// Three or four capitalised words ("Lamen Khalifa Fhimah", "Young-Ho Eom"), person-shaped, of
 /// which every word after the first is one the cluster never writes in lower case, none a group,
-/// organisation, place or event word, and no known place: a person's full name ("Samsung
-/// Privacy Policy" has common words, "Pope Pius XII" a numeral).
+/// organisation, place or event word, and no known place, opening with a given name or a word
+/// the cluster never writes in lower case: a person's full name ("Samsung Privacy Policy" has
+/// common words, "Pope Pius XII" a numeral).
 fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (3..=4).contains(&words.len())
@@ -1995,6 +2005,9 @@ fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
         && words[1..]
             .iter()
             .all(|w| CONNECTORS.contains(w) || !written_lowercase(lowercase_words, w))
+        // "World Wide Web": a first word the cluster writes in lower case is a given name's
+        // only when it is one ("Will", "Mark").
+        && (!written_lowercase(lowercase_words, words[0]) || in_lowercase_set(words[0], &GIVEN_SET))
 }
 
 /// A noun that says its name is a person's: one of [`PERSON_NOUNS`], or an agent noun in
@@ -2034,6 +2047,30 @@ fn is_initial(word: &str) -> bool {
     word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// A word and a contracted verb or "not" after an apostrophe ("I’m", "We'll", "Don’t").
+fn contraction(word: &str) -> bool {
+    word.rsplit_once(['\'', '’']).is_some_and(|(head, tail)| {
+        !head.is_empty() && matches!(tail, "m" | "re" | "ve" | "ll" | "d" | "t")
+    })
+}
+
+/// Two or three dotted initials without the last full stop ("F.W", "P.W", "J.R") that are no
+/// country's, state's or world body's abbreviation ("U.S", "U.K", "N.C", "U.N", "E.U").
+fn person_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (bytes.len() == 3 || bytes.len() == 5)
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i % 2 == 0 {
+                b.is_ascii_uppercase()
+            } else {
+                *b == b'.'
+            }
+        })
+        && !matches!(word, "U.N" | "E.U" | "U.S" | "U.K")
+        && super::places::state_of_abbreviation(word).is_none()
+        && !super::places::is_known_place(word)
+}
+
 /// Capitalised-word runs of a sentence's tokens, split into role and name.
 pub(crate) fn find_in_tokens(
     doc: &Doc<'_>,
@@ -2065,7 +2102,11 @@ pub(crate) fn find_in_tokens(
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-        if is_skip_word(first) && !given_name || attached {
+        // "Food &AMP; Wine": an HTML entity's name; "I’m", "It’s", "Don’t": a contraction.
+        let entity_or_contraction = doc.text[..tokens[pos].span.start].ends_with('&')
+            && doc.text[tokens[pos].span.end..].starts_with(';')
+            || contraction(first);
+        if is_skip_word(first) && !given_name || attached || entity_or_contraction {
             pos += 1;
             continue;
         }
@@ -2101,7 +2142,9 @@ pub(crate) fn find_in_tokens(
                 break;
             }
             let plain = !between.is_empty() && between.chars().all(|c| c == ' ' || c == '-');
-            let after_initial = is_initial(prev) && matches!(between, ". " | ".");
+            // "F.W. de Klerk", "P.W. Botha": a person's dotted initials open the name too.
+            let after_initial = matches!(between, ". " | ".")
+                && (is_initial(prev) || between == ". " && person_initials(prev));
             let ampersand = between == " & " && is_capitalised(word);
             if !(plain || after_initial || ampersand) {
                 break;
@@ -2254,7 +2297,7 @@ pub(crate) fn find_in_tokens(
 /// Drug Administration", "Department of Health and Human Services"): the run so far
 /// (`start..and`) is one word or connectors and common words, the word before "and" or the one
 /// after it is a word the cluster writes in lower case, and the capitalised words after it
-/// (single spaces) hold an organisation word.
+/// (single spaces) hold an organisation word or, after one of them, a title word.
 fn common_noun_body(
     doc: &Doc<'_>,
     tokens: &[Token],
@@ -2289,7 +2332,8 @@ fn common_noun_body(
         if !is_capitalised(word) || k > and + 1 && gap(doc, tokens, k - 1, k) != " " {
             break;
         }
-        if in_lowercase_set(word, &ORG_SET) {
+        // "Law and Order Minister X", "Trade and Industry Secretary X": an office's name.
+        if in_lowercase_set(word, &ORG_SET) || k > and + 1 && is_title(word) {
             return true;
         }
         k += 1;
@@ -3006,6 +3050,104 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn find<'a>(
+        all: &'a [(String, String, Vec<String>)],
+        name: &str,
+    ) -> Option<&'a (String, String, Vec<String>)> {
+        all.iter().find(|(n, _, _)| n == name)
+    }
+
+    #[test]
+    fn dotted_initials_open_a_persons_name() {
+        let all = listed(&[
+            "Former President F.W. de Klerk spoke in Pretoria on Monday. The report named P.W. Botha \
+             and U.S. officials. De Klerk said the panel was wrong.",
+            "The panel said F.W. de Klerk knew of the killings. Botha said nothing. The U.S. Embassy \
+             said nothing either.",
+        ]);
+        let klerk = find(&all, "F.W. de Klerk").expect("F.W. de Klerk listed");
+        assert_eq!(klerk.1, "person", "{all:?}");
+        assert!(find(&all, "P.W. Botha").is_some(), "{all:?}");
+        assert!(
+            find(&all, "F.W.").is_none() && find(&all, "P.W.").is_none(),
+            "{all:?}"
+        );
+        // "U.S." keeps apart from the word after it.
+        assert!(find(&all, "U.S.").is_some(), "{all:?}");
+        assert!(
+            all.iter().all(|(n, _, _)| !n.starts_with("U.S. ")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn html_entities_contractions_and_interjections_are_no_names() {
+        let all = listed(&[
+            "Its titles include Health and Food &AMP; Wine, the publisher said in Chicago. \
+             \"Oh yes, yes,\" Clinton said. \"I’m very pleased. We’ll see.\"",
+            "Clinton spoke in Chicago again. \"Oh, I don’t know,\" she said.",
+        ]);
+        for bad in ["AMP", "Oh", "I’m", "We’ll"] {
+            assert!(find(&all, bad).is_none(), "{bad}: {all:?}");
+        }
+        assert!(find(&all, "Chicago").is_some(), "{all:?}");
+    }
+
+    #[test]
+    fn law_and_order_minister_is_one_role() {
+        let all = listed(&[
+            "The former Law and Order Minister Adriaan Vlok spoke on Monday. The law was changed and \
+             order returned.",
+            "Adriaan Vlok said he was sorry.",
+        ]);
+        let vlok = find(&all, "Adriaan Vlok").expect("Vlok listed");
+        assert_eq!(
+            vlok.2,
+            vec!["Law and Order Minister".to_string()],
+            "{all:?}"
+        );
+        assert!(find(&all, "Law").is_none(), "{all:?}");
+    }
+
+    #[test]
+    fn a_channel_or_magazine_after_a_name_makes_a_body() {
+        let all = listed(&[
+            "Viewers of the Lifetime channel watched the show. The Lifetime network said it grew.",
+            "Lifetime said ratings rose.",
+        ]);
+        assert_eq!(
+            find(&all, "Lifetime").map(|e| e.1.as_str()),
+            Some("organization"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_region_is_a_place() {
+        let all = listed(&[
+            "She ended an Asia-Pacific tour on Friday.",
+            "The Asia-Pacific trip was long.",
+        ]);
+        assert_eq!(
+            find(&all, "Asia Pacific").map(|e| e.1.as_str()),
+            Some("place"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_common_first_word_opens_no_full_name() {
+        let all = listed(&[
+            "The World Wide Web grew fast. The world watched and the wide web grew.",
+            "The World Wide Web site was new.",
+        ]);
+        assert_ne!(
+            find(&all, "World Wide Web").map(|e| e.1.as_str()),
+            Some("person"),
+            "{all:?}"
+        );
     }
 
     fn kind_of<'a>(got: &'a [(String, String, Vec<String>)], name: &str) -> Option<&'a str> {

@@ -38,7 +38,7 @@ West Virginia|Wisconsin|Wyoming";
 const REGIONS: &str = "Africa|Asia|Europe|North America|South America|Latin America|Central America|\
 Antarctica|Arctic|Oceania|Middle East|Near East|Far East|Caribbean|Balkans|Scandinavia|\
 East Africa|West Africa|North Africa|Southeast Asia|Central Asia|South Asia|East Asia|Western Europe|\
-Eastern Europe|Central Europe|Northern Europe|Southern Europe|Mercury|Venus|Earth|Mars|Jupiter|\
+Eastern Europe|Central Europe|Northern Europe|Southern Europe|Asia Pacific|Mercury|Venus|Earth|Mars|Jupiter|\
 Saturn|Uranus|Neptune";
 const CAPITALS: &str = "Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Canberra|Vienna|Baku|\
 Manama|Dhaka|Minsk|Brussels|Porto-Novo|Thimphu|La Paz|Sarajevo|Gaborone|Brasilia|Sofia|\
