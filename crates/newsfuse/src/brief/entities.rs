@@ -2066,7 +2066,7 @@ fn person_initials(word: &str) -> bool {
                 *b == b'.'
             }
         })
-        && !matches!(word, "U.N" | "E.U" | "U.S" | "U.K")
+        && !matches!(word, "U.N" | "E.U" | "U.S" | "U.K" | "D.C" | "L.A")
         && super::places::state_of_abbreviation(word).is_none()
         && !super::places::is_known_place(word)
 }
@@ -3080,6 +3080,11 @@ mod tests {
             all.iter().all(|(n, _, _)| !n.starts_with("U.S. ")),
             "{all:?}"
         );
+        // So do the places written as dotted initials.
+        for place in ["U.S", "U.K", "U.N", "D.C", "L.A", "N.C"] {
+            assert!(!super::person_initials(place), "{place}");
+        }
+        assert!(super::person_initials("F.W") && super::person_initials("J.R.R"));
     }
 
     #[test]
