@@ -892,6 +892,20 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 }
             }
         }
+        // A head the cluster counts one way everywhere but in one lone figure.
+        if let Some((a, b, weight)) = counted_once(&bucket, &mentions, &idf)
+            && !candidates
+                .iter()
+                .any(|c| (c.a, c.b) == (a.min(b), a.max(b)))
+        {
+            candidates.push(Candidate {
+                a: a.min(b),
+                b: a.max(b),
+                agree: false,
+                weight,
+                aligned: false,
+            });
+        }
         // One-to-one per article pair: agreeing pairs first, then by context weight. A figure
         // already matched to an equal one in the other article cannot also contradict another
         // figure there (two distinct quantities of one kind, not one reported twice).
@@ -1468,6 +1482,162 @@ fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
         1.5 * LINK_WEIGHT
     };
     by_count || weight >= needed
+}
+
+/// Head words of units of measurement (first word of the head, lower case): a length, weight
+/// or speed is measured of many things in one story ("six inches tall", "4 inches in
+/// diameter"), so one value shared by several articles says nothing about which thing another
+/// figure in that unit measures.
+const MEASURE_UNITS: &[&str] = &[
+    "inch",
+    "inches",
+    "foot",
+    "feet",
+    "yard",
+    "yards",
+    "mile",
+    "miles",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "km",
+    "centimetre",
+    "centimetres",
+    "centimeter",
+    "centimeters",
+    "cm",
+    "millimetre",
+    "millimetres",
+    "millimeter",
+    "millimeters",
+    "mm",
+    "pound",
+    "pounds",
+    "ounce",
+    "ounces",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "kilogram",
+    "kilograms",
+    "kg",
+    "gram",
+    "grams",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "gallon",
+    "gallons",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "barrel",
+    "barrels",
+    "degree",
+    "degrees",
+    "mph",
+    "knots",
+    "magnitude",
+    "story",
+    "storey",
+];
+
+/// A head the cluster counts once: every figure of the bucket with that head gives one value
+/// (the **consensus**, written in two or more articles, in sentences that are not copies of one
+/// another) but one lone figure, in an article that does not give the consensus value ("the two
+/// black boxes" in several reports, "the five black boxes" in one). The lone figure is then a
+/// candidate link to the consensus figure whose sentence is most like its own among those that
+/// share something with it: a context stem, the verb ([`same_predicate`]) or a name of the
+/// sentence. `conflict_supported` still decides whether the pair disagrees. Units of measurement,
+/// durations, ages, remainders, range ends and headless numbers are left out. Returns (lone,
+/// consensus figure, sentence similarity).
+fn counted_once(bucket: &[usize], mentions: &[Mention], idf: &Idf) -> Option<(usize, usize, f64)> {
+    let eligible = |m: &Mention| {
+        matches!(m.kind, Kind::Count | Kind::Money | Kind::Percent)
+            && !m.partial
+            && !m.range_end
+            && m.head
+                .as_deref()
+                .is_some_and(|h| !DURATION_STEMS.contains(&h))
+            && m.head_surface
+                .as_deref()
+                .is_some_and(|h| !MEASURE_UNITS.contains(&h))
+    };
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for &idx in bucket.iter().take(MAX_COMPARE) {
+        let m = &mentions[idx];
+        if !eligible(m) {
+            continue;
+        }
+        if let Some(class) = classes
+            .iter_mut()
+            .find(|c| values_agree(&mentions[c[0]], m))
+        {
+            class.push(idx);
+        } else {
+            classes.push(vec![idx]);
+            if classes.len() > 2 {
+                return None;
+            }
+        }
+    }
+    let (lone, consensus) = match classes.as_slice() {
+        [x, y] if x.len() == 1 => (x[0], y),
+        [x, y] if y.len() == 1 => (y[0], x),
+        _ => return None,
+    };
+    let l = &mentions[lone];
+    if consensus.iter().any(|&c| mentions[c].article == l.article) {
+        return None;
+    }
+    // Two articles giving the consensus in sentences of their own (a copy of one article is no
+    // second report).
+    let independent = consensus.iter().enumerate().any(|(i, &x)| {
+        consensus[i + 1..].iter().any(|&y| {
+            let (mx, my) = (&mentions[x], &mentions[y]);
+            mx.article != my.article
+                && idf.sentence_similarity(&mx.sentence_stems, &my.sentence_stems)
+                    < SENTENCE_SIMILARITY
+        })
+    });
+    if !independent {
+        return None;
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for &other in consensus {
+        let o = &mentions[other];
+        let (low, high) = (
+            l.value.abs().min(o.value.abs()),
+            l.value.abs().max(o.value.abs()),
+        );
+        let shares_something = l.context.intersection(&o.context).next().is_some()
+            || same_predicate(l, o)
+            || l.sentence_names
+                .intersection(&o.sentence_names)
+                .next()
+                .is_some();
+        if high > low * MAX_RATIO
+            || l.rate != o.rate
+            || !qualifiers_compatible(l, o)
+            || !dimensions_compatible(l, o)
+            || !shares_something
+        {
+            continue;
+        }
+        let similarity = idf.sentence_similarity(&l.sentence_stems, &o.sentence_stems);
+        if best.is_none_or(|(_, s)| similarity > s) {
+            best = Some((other, similarity));
+        }
+    }
+    best.map(|(other, similarity)| (lone, other, similarity))
 }
 
 /// Whether two figures are the objects or subjects of one verb ([`Mention::predicate`]): with
@@ -4430,6 +4600,48 @@ mod tests {
         let figures = figures_of(&[
             text_a,
             "The pay rise came at a time when the carmaker borrowed $5.2 billion on its truck business, shareholders said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_lone_value_against_a_head_counted_once_is_compared() {
+        let consensus = [
+            "Investigators in the capital recovered the two black boxes from the seabed on Monday.",
+            "The airline confirmed that divers had found both engines and the two black boxes after a long search.",
+        ];
+        let lone =
+            "Officials hope the five black boxes from the seabed will explain why the jet fell.";
+        let figures = figures_of(&[consensus[0], consensus[1], lone]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].1.contains(&(5.0, vec![2])) && got[0].1.iter().any(|(v, _)| *v == 2.0),
+            "{got:?}"
+        );
+        // One article against one: two groups of one kind, as often as one group told twice.
+        let figures = figures_of(&[consensus[0], lone]);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // The consensus only in a copy of one sentence: one report, not two.
+        let figures = figures_of(&[consensus[0], consensus[0], lone]);
+        assert!(
+            figures.disagreements.is_empty() && figures.updates.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // A unit measures many things: six inches of one thing, four of another.
+        let figures = figures_of(&[
+            "Dwarf marigolds grow only six inches tall in the gardens.",
+            "Raised beds built six inches above the ground suit the gardens best.",
+            "Leave an opening about four inches wide in the gardens' pastry.",
         ]);
         assert!(
             figures.disagreements.is_empty() && figures.updates.is_empty(),
