@@ -164,11 +164,11 @@ static AFTER_NAME_OPEN_APPOSITIVE: LazyLock<NarrowRegex> = LazyLock::new(|| {
     ))
 });
 /// "X, a climatologist and research professor at the School of Y at Z, said": an appositive
-/// opened by an article and closed by a comma right before the verb, longer than
-/// [`APPOSITIVE`] reads.
+/// opened by an article and closed by a comma right before the verb, of any length within the
+/// sentence (longer than [`APPOSITIVE`] reads).
 static AFTER_NAME_LONG_APPOSITIVE: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"^[\s,'’]*(?P<who>{NAME}),\s+(?:[Tt]he|[Aa]n?)\s+[^"“”.!?;]{{1,200}}?,{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        r#"^[\s,'’]*(?P<who>{NAME}),\s+(?:[Tt]he|[Aa]n?)\s+[^"“”.!?;]+?,{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
 });
