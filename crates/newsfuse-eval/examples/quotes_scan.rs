@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -24,6 +24,9 @@
 //! this order, file order), the first three articles with a wire credit (`(AP)`, `(Reuters)`,
 //! `(AFP)` or `Associated Press`) in their first 600 bytes that hold a quotation, their first four
 //! quotations each.
+//! Rule `I` (run once `H` is tuned on): the first five unlabelled tune-part clusters (file order)
+//! of `multinews_full_dev` and the first five of `multinews_full_sample100` that hold a
+//! quotation, their first five quotations (articles in order).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -55,6 +58,8 @@ const FILES_G: [&str; 2] = ["tac2011_multiling_en.jsonl", "multinews_full_dev.js
 const RULE_H: (usize, usize, usize, usize) = (4, 6, 3, 4);
 /// Rule `H`'s files, in this order.
 const FILES_H: [&str; 2] = ["multinews_full_dev.jsonl", "multinews_full_sample100.jsonl"];
+/// Rule `I`: clusters per file, quotations per cluster (files as rule `H`).
+const RULE_I: (usize, usize) = (5, 5);
 /// Rule `H`'s wire credits, looked for in an article's first 600 bytes.
 const WIRE_CREDITS: [&str; 4] = ["(AP)", "(Reuters)", "(AFP)", "Associated Press"];
 
@@ -157,7 +162,7 @@ fn main() {
         .collect();
     let files: &[&str] = match rule {
         "G" => &FILES_G,
-        "H" => &FILES_H,
+        "H" | "I" => &FILES_H,
         _ => &FILES,
     };
     // Rule `H`'s wire part: (file, cluster) of the clusters its first part did not take.
@@ -187,6 +192,7 @@ fn main() {
             "G" if web => (RULE_G.1, RULE_G.2),
             "G" => (RULE_G.0, RULE_G.2),
             "H" => (RULE_H.0, RULE_H.1),
+            "I" => RULE_I,
             _ => (CLUSTERS_PER_FILE, QUOTES_PER_CLUSTER),
         };
         for id in &ids {

@@ -81,7 +81,8 @@ const NAME: &str =
 /// "one protester", "another witness".
 const ROLE_NP: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{L}.'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})?";
 /// A crowd that speaks without a name or article ("protesters chanted").
-const CROWD: &str = r"(?:[Pp]rotesters|[Dd]emonstrators|[Mm]archers|[Cc]rowds|[Ss]upporters|[Ff]ans|[Ss]trikers|[Rr]ioters|[Mm]ourners)";
+/// Also bodies written as a bare plural ("police said", "investigators say").
+const CROWD: &str = r"(?:[Pp]rotesters|[Dd]emonstrators|[Mm]archers|[Cc]rowds|[Ss]upporters|[Ff]ans|[Ss]trikers|[Rr]ioters|[Mm]ourners|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|[Aa]uthorities)";
 /// A time word between a speaker and the verb ("Juppe today reiterated").
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later|simply|then|again|recently|once|further|earlier|first|finally|quietly|firmly|flatly|openly|publicly|privately|repeatedly|reportedly|angrily|bluntly|frankly|sharply|strongly|emphatically|calmly|initially|previously))?";
 /// An appositive between a speaker and the verb ("Rajinder Singh, manager of the squad, said"),
@@ -159,6 +160,15 @@ static AFTER_VERB_POSSESSIVE_NAME: LazyLock<NarrowRegex> = LazyLock::new(|| {
 static AFTER_NAME_OPEN_APPOSITIVE: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
         r#"^[\s,'’]*(?P<who>{NAME}),\s+(?P<app>(?:[Tt]he|[Aa]n?)\s+[^,"“”.!?;]{{1,100}}?){TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        verb = speech_verb()
+    ))
+});
+/// "X, a climatologist and research professor at the School of Y at Z, said": an appositive
+/// opened by an article and closed by a comma right before the verb, of any length within the
+/// sentence (longer than [`APPOSITIVE`] reads).
+static AFTER_NAME_LONG_APPOSITIVE: LazyLock<NarrowRegex> = LazyLock::new(|| {
+    NarrowRegex::new(&format!(
+        r#"^[\s,'’]*(?P<who>{NAME}),\s+(?:[Tt]he|[Aa]n?)\s+[^"“”.!?;]+?,{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
 });
@@ -248,6 +258,14 @@ static BEFORE_ACCORDING: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
         r#"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,2}}(?P<title>(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}))?{NAME}|{ROLE_NP})(?:,?\s*|,\s+(?P<clause>[^.!?"“”]{{1,120}}))$"#
     ))
+});
+/// "A source close to the family said": the unnamed speaker before "close to" / "familiar
+/// with", not the people named after it (read on the text before the name found).
+static ROLE_CLOSE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<role>\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s+(?:close\s+to|familiar\s+with)\s+(?:[Tt]he\s+)?$",
+    )
+    .expect("valid regex")
 });
 /// "X gave a clear answer by saying in the speech that ... "...": the subject of "by saying".
 static BY_SAYING: LazyLock<NarrowRegex> = LazyLock::new(|| {
@@ -917,9 +935,13 @@ fn after_attribution(
             [", the ", ", a ", ", an ", ", The ", ", A ", ", An "]
                 .iter()
                 .any(|article| head.contains(article))
-                .then(|| AFTER_NAME_OPEN_APPOSITIVE.captures(after_text))
+                .then(|| {
+                    AFTER_NAME_OPEN_APPOSITIVE
+                        .captures(after_text)
+                        .filter(|c| open_appositive_describes(&c["app"]))
+                        .or_else(|| AFTER_NAME_LONG_APPOSITIVE.captures(after_text))
+                })
                 .flatten()
-                .filter(|c| open_appositive_describes(&c["app"]))
         })
         .or_else(|| {
             // The literal check spares the regex most texts.
@@ -1130,6 +1152,16 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
         // "Syria ... in a government statement confirmed": the document speaks for the
         // sentence's subject.
         let mut who = w.as_str().to_string();
+        // "A source close to the family said": the source speaks.
+        let lead = &piece[..w.start()];
+        if (lead.ends_with(" to ") || lead.ends_with(" with ") || lead.ends_with(" the "))
+            && let Some(role) = ROLE_CLOSE_TO.captures(lead).and_then(|c| c.name("role"))
+        {
+            return Some((
+                Span::new(at + role.start(), at + whole.end()),
+                role.as_str().to_string(),
+            ));
+        }
         // "A foreign ministry spokesman, Jane Roe, said ... "...": the name in apposition to an
         // unnamed speaker speaks.
         if role_np_opening(&who)
@@ -1989,6 +2021,18 @@ fn clean_speaker(who: &str) -> Option<String> {
         })
         .filter(|w| !w.is_empty())
         .collect();
+    // "Apple's Tim Cook", "the paper's Jane Roe": the name after the possessive speaks when it has
+    // two capitalised words or more.
+    if let Some(owner) = cleaned
+        .iter()
+        .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+        && cleaned.len() >= owner + 3
+        && cleaned[owner + 1..]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        return Some(cleaned[owner + 1..].join(" "));
+    }
     if ["the ", "a ", "an ", "one ", "another "]
         .iter()
         .any(|article| lower.starts_with(article))
@@ -3287,6 +3331,10 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
         }
     }
     let mut parent: Vec<usize> = (0..n).collect();
+    // The speaker of each set so far (kept at its root): two sets whose speakers differ are not
+    // joined through a third quotation that resembles both (an unattributed transcript holding
+    // one person's words and another's).
+    let mut set_speaker: Vec<Option<&str>> = raws.iter().map(|r| r.speaker.as_deref()).collect();
     let mut pairs: Vec<(usize, usize)> = shared
         .into_iter()
         .filter(|(_, c)| *c >= 2)
@@ -3302,8 +3350,14 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
         };
         if speakers_ok && common as f64 / smaller as f64 >= SAME_QUOTE {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
+            let conflict = matches!(
+                (set_speaker[ra], set_speaker[rb]),
+                (Some(x), Some(y)) if x != y
+            );
+            if ra != rb && !conflict {
+                let (root, other) = (ra.min(rb), ra.max(rb));
+                parent[other] = root;
+                set_speaker[root] = set_speaker[root].or(set_speaker[other]);
             }
         }
     }
@@ -3904,6 +3958,43 @@ mod tests {
         )
     }
 
+    /// A quotation that resembles two others with different speakers (a transcript holding both)
+    /// does not join them into one group.
+    #[test]
+    fn groups_of_different_speakers_stay_apart_through_a_third_quotation() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Health Minister Ana Ruiz spoke on Monday. \"We will reopen every clinic in the region by spring,\" Ruiz said.",
+            "Minister Tom Hale spoke later. \"The budget for the roads is spent and nothing is left,\" Hale said.",
+            "The radio played the debate.\n\n\"We will reopen every clinic in the region by spring. The budget for the roads is spent and nothing is left.\"",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let speaker_in = |article: usize| {
+            brief
+                .quotes
+                .iter()
+                .find(|q| q.occurrences.iter().any(|o| o.article == article))
+                .and_then(|q| q.speaker.clone())
+        };
+        assert!(
+            speaker_in(0).is_some_and(|s| s.ends_with("Ruiz")),
+            "{:#?}",
+            brief.quotes
+        );
+        assert!(
+            speaker_in(1).is_some_and(|s| s.ends_with("Hale")),
+            "{:#?}",
+            brief.quotes
+        );
+        assert!(
+            !brief
+                .quotes
+                .iter()
+                .any(|q| q.articles.contains(&0) && q.articles.contains(&1)),
+            "{:#?}",
+            brief.quotes
+        );
+    }
+
     #[test]
     fn he_goes_to_the_speaker_not_the_last_named_man() {
         let got = speakers(&[
@@ -4273,6 +4364,55 @@ mod tests {
         assert_eq!(got[0].0, None);
         assert_eq!(got[0].1, "role");
         assert_eq!(got[0].2, "before");
+    }
+
+    /// The role of the only unnamed speaker of a one-article brief.
+    fn unnamed_roles(text: &str) -> (Option<String>, String, Vec<String>) {
+        let (cluster, cleaned, segmented) = cluster_of(&[text]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(brief.quotes.len(), 1, "{:#?}", brief.quotes);
+        let q = &brief.quotes[0];
+        (
+            q.speaker.clone(),
+            q.speaker_kind.clone(),
+            q.speaker_roles.clone(),
+        )
+    }
+
+    #[test]
+    fn a_body_written_as_a_bare_plural_speaks() {
+        let (speaker, kind, roles) = unnamed_roles(
+            "The truck stood in the driveway all day.\n\n\
+             \"She removed the child from the truck and began CPR at once,\" police said in the statement.",
+        );
+        assert_eq!((speaker, kind.as_str()), (None, "role"));
+        assert_eq!(roles, vec!["police".to_string()]);
+    }
+
+    #[test]
+    fn a_source_close_to_people_is_the_speaker() {
+        let (speaker, kind, roles) = unnamed_roles(
+            "The search will start next week.\n\n\
+             A source close to the Varga family said: \"They have been told the police will dig in three places.\"",
+        );
+        assert_eq!((speaker, kind.as_str()), (None, "role"), "{roles:?}");
+        assert!(roles.iter().any(|r| r.contains("source")), "{roles:?}");
+    }
+
+    #[test]
+    fn a_long_appositive_closed_by_a_comma_before_the_verb() {
+        let got = speakers(&["Cars heat up fast in the sun.\n\n\
+             \"These tests show what might happen during a short trip to the shops,\" Nina Selby, a \
+             climatologist and research professor at the School of Earth Sciences and Urban Planning \
+             at Lund, said in a statement."]);
+        assert_eq!(got, vec![person("Nina Selby", "after")]);
+    }
+
+    #[test]
+    fn the_name_after_a_possessive_speaks() {
+        let got = speakers(&["The phone maker showed its plans.\n\n\
+             \"We will ship the new phone to every store in the spring,\" said Orbit's Lena Marsh at the launch."]);
+        assert_eq!(got, vec![person("Lena Marsh", "after")]);
     }
 
     #[test]
