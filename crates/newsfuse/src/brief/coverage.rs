@@ -161,22 +161,26 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
     let mut contained: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut candidate_list: Vec<(usize, usize)> = candidates.into_iter().collect();
-    candidate_list.sort_unstable();
-    // Each article's sentences indexed by stem, built when the article is first a candidate's
-    // second member.
-    let mut sentence_index: Vec<Option<SentenceIndex>> = Vec::new();
-    sentence_index.resize_with(n, || None);
+    // Grouped by second member: each article's sentences are indexed by stem once, and that
+    // index is looked up through one stem-slot table for the whole cluster (what a pair
+    // finds does not depend on the order pairs are read in).
+    candidate_list.sort_unstable_by_key(|&(a, b)| (b, a));
+    let mut slots = StemSlots::new(ids.len());
     let mut counter = SharedCounter::default();
-    for (a, b) in candidate_list {
-        let index_b =
-            sentence_index[b].get_or_insert_with(|| SentenceIndex::new(&sentence_sets[b]));
-        let ((matched_a, share_a), (matched_b, share_b)) =
-            matched_shares_indexed(&sentence_sets[a], index_b, &mut counter);
-        contained.insert((a, b), share_a);
-        contained.insert((b, a), share_b);
-        if matched_a.max(matched_b) >= MIN_MATCHED && share_a.max(share_b) >= REWRITE_SHARE {
-            union(&mut parent, a, b);
+    for run in candidate_list.chunk_by(|x, y| x.1 == y.1) {
+        let b = run[0].1;
+        let index_b = SentenceIndex::new(&sentence_sets[b]);
+        slots.load(&index_b);
+        for &(a, _) in run {
+            let ((matched_a, share_a), (matched_b, share_b)) =
+                matched_shares_indexed(&sentence_sets[a], &index_b, &slots, &mut counter);
+            contained.insert((a, b), share_a);
+            contained.insert((b, a), share_b);
+            if matched_a.max(matched_b) >= MIN_MATCHED && share_a.max(share_b) >= REWRITE_SHARE {
+                union(&mut parent, a, b);
+            }
         }
+        slots.unload(&index_b);
     }
 
     // A one-sentence item (a brief, a teaser) that repeats another article's lead is a copy of
@@ -211,7 +215,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
         };
         // The first other article one of whose leads says the same (what a scan of every
         // article in order finds), from the leads sharing stems with the item.
-        counter.count(only, &lead_index);
+        counter.count(only, |stem| {
+            lead_index.get(&stem).map_or(&[][..], Vec::as_slice)
+        });
         let target = counter
             .touched
             .iter()
@@ -286,24 +292,84 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
 struct SentenceIndex {
     /// Each sentence's number of stems.
     lengths: Vec<usize>,
-    /// For each stem, the sentences holding it, ascending.
-    postings: FxHashMap<u32, Vec<u32>>,
+    /// The article's distinct stems, ascending.
+    stems: Vec<u32>,
+    /// `sentences[starts[k]..starts[k + 1]]`: the sentences holding `stems[k]`, ascending.
+    starts: Vec<u32>,
+    sentences: Vec<u32>,
 }
 
 impl SentenceIndex {
     fn new(sentences: &[Vec<u32>]) -> Self {
-        let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for (idx, sentence) in sentences.iter().enumerate() {
-            for &stem in sentence {
-                postings
-                    .entry(stem)
-                    .or_default()
-                    .push(u32::try_from(idx).unwrap_or(u32::MAX));
+        let mut pairs: Vec<(u32, u32)> = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(idx, sentence)| {
+                let idx = u32::try_from(idx).unwrap_or(u32::MAX);
+                sentence.iter().map(move |&stem| (stem, idx))
+            })
+            .collect();
+        pairs.sort_unstable();
+        let mut stems = Vec::new();
+        let mut starts = Vec::new();
+        let mut holding = Vec::with_capacity(pairs.len());
+        for (stem, idx) in pairs {
+            if stems.last() != Some(&stem) {
+                stems.push(stem);
+                starts.push(u32::try_from(holding.len()).unwrap_or(u32::MAX));
             }
+            holding.push(idx);
         }
+        starts.push(u32::try_from(holding.len()).unwrap_or(u32::MAX));
         Self {
             lengths: sentences.iter().map(Vec::len).collect(),
-            postings,
+            stems,
+            starts,
+            sentences: holding,
+        }
+    }
+
+    /// The sentences holding the stem in slot `k` (see [`StemSlots`]).
+    fn holding(&self, k: u32) -> &[u32] {
+        let k = k as usize;
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&from), Some(&to)) => &self.sentences[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Each stem id's slot in the one [`SentenceIndex`] loaded, `u32::MAX` for a stem it lacks: a
+/// look-up is one array read.
+struct StemSlots(Vec<u32>);
+
+impl StemSlots {
+    /// A table for stem ids below `n`.
+    fn new(n: usize) -> Self {
+        Self(vec![u32::MAX; n])
+    }
+
+    fn load(&mut self, index: &SentenceIndex) {
+        for (k, &stem) in index.stems.iter().enumerate() {
+            if let Some(slot) = self.0.get_mut(stem as usize) {
+                *slot = u32::try_from(k).unwrap_or(u32::MAX);
+            }
+        }
+    }
+
+    fn unload(&mut self, index: &SentenceIndex) {
+        for &stem in &index.stems {
+            if let Some(slot) = self.0.get_mut(stem as usize) {
+                *slot = u32::MAX;
+            }
+        }
+    }
+
+    /// The sentences of `index` (loaded) holding `stem`.
+    fn postings<'i>(&self, index: &'i SentenceIndex, stem: u32) -> &'i [u32] {
+        match self.0.get(stem as usize) {
+            Some(&k) if k != u32::MAX => index.holding(k),
+            _ => &[],
         }
     }
 }
@@ -323,9 +389,9 @@ impl SharedCounter {
         self.touched.clear();
     }
 
-    fn count(&mut self, sentence: &[u32], postings: &FxHashMap<u32, Vec<u32>>) {
-        for stem in sentence {
-            for &slot in postings.get(stem).into_iter().flatten() {
+    fn count<'p>(&mut self, sentence: &[u32], postings: impl Fn(u32) -> &'p [u32]) {
+        for &stem in sentence {
+            for &slot in postings(stem) {
                 let count = &mut self.shared[slot as usize];
                 if *count == 0 {
                     self.touched.push(slot);
@@ -348,13 +414,14 @@ impl SharedCounter {
 fn matched_shares_indexed(
     a: &[Vec<u32>],
     b: &SentenceIndex,
+    slots: &StemSlots,
     counter: &mut SharedCounter,
 ) -> ((usize, f64), (usize, f64)) {
     counter.reset(b.lengths.len());
     let mut column = vec![false; b.lengths.len()];
     let mut rows = 0;
     for sa in a {
-        counter.count(sa, &b.postings);
+        counter.count(sa, |stem| slots.postings(b, stem));
         let mut row = false;
         for &j in &counter.touched {
             let j = j as usize;
@@ -543,7 +610,7 @@ mod tests {
 
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{SentenceIndex, SharedCounter, matched_shares, matched_shares_indexed};
+    use super::{SentenceIndex, SharedCounter, StemSlots, matched_shares, matched_shares_indexed};
 
     /// Sentences as coverage keeps them: 4 to 12 distinct sorted stem ids, from a small vocabulary
     /// so that sentences share many stems and some match.
@@ -559,7 +626,10 @@ mod tests {
         #[test]
         fn indexed_matching_equals_pairwise(a in sentences(), b in sentences()) {
             let mut counter = SharedCounter::default();
-            let indexed = matched_shares_indexed(&a, &SentenceIndex::new(&b), &mut counter);
+            let index = SentenceIndex::new(&b);
+            let mut slots = StemSlots::new(24);
+            slots.load(&index);
+            let indexed = matched_shares_indexed(&a, &index, &slots, &mut counter);
             prop_assert_eq!(indexed, matched_shares(&a, &b));
             // The counter is left clean for the next pair.
             prop_assert!(counter.touched.is_empty());
