@@ -770,12 +770,7 @@ impl StoryClusterer {
             .iter()
             .map(|&(t, c)| (t, (1.0 + c.ln()) * self.vocab.idf(t)))
             .collect();
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
-        }
+        normalize(&mut v);
         v
     }
 
@@ -827,12 +822,8 @@ impl StoryClusterer {
                 .iter()
                 .map(|&(t, w)| (t, w * self.vocab.idf(t)))
                 .collect();
-            let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm <= 0.0 {
+            if normalize(&mut weighted) <= 0.0 {
                 continue;
-            }
-            for (_, w) in &mut weighted {
-                *w /= norm;
             }
             let names: Vec<u32> = story.names.iter().map(|&(t, _)| t).collect();
             let (terms, language, time) = (story.terms.len(), story.language, story.last);
@@ -1286,13 +1277,19 @@ fn normalize_url(url: &str) -> &str {
 
 fn unit_log_tf(counts: &[(u32, f32)]) -> Vec<(u32, f32)> {
     let mut v: Vec<(u32, f32)> = counts.iter().map(|&(t, c)| (t, 1.0 + c.ln())).collect();
+    normalize(&mut v);
+    v
+}
+
+/// Scales `v` to unit length when it has any; returns its length before.
+fn normalize(v: &mut [(u32, f32)]) -> f32 {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
-        for (_, w) in &mut v {
+        for (_, w) in v.iter_mut() {
             *w /= norm;
         }
     }
-    v
+    norm
 }
 
 fn idf_norm(terms: &[(u32, f32)], vocab: &Vocabulary) -> f32 {
