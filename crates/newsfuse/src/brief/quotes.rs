@@ -3044,11 +3044,35 @@ impl<'t> WordStarts<'t> {
 
 /// Whether `word` occurs in `text` as a whole word.
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(pos, _)| {
+    let whole = |pos: usize| {
         let before = text[..pos].chars().next_back();
         let after = text[pos + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    };
+    // The matches `match_indices` gives (left to right, not overlapping), found by the first
+    // byte and a compare: this runs for every sentence and name, and a sentence is short, so
+    // setting up a substring searcher for each call costs more than the search. A match of
+    // valid UTF-8 in valid UTF-8 starts and ends on character boundaries.
+    let (haystack, needle) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = needle.first() else {
+        return text.match_indices(word).any(|(pos, _)| whole(pos));
+    };
+    let mut from = 0;
+    while let Some(offset) = haystack
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == first))
+    {
+        let pos = from + offset;
+        if haystack[pos..].starts_with(needle) {
+            if whole(pos) {
+                return true;
+            }
+            from = pos + needle.len();
+        } else {
+            from = pos + 1;
+        }
+    }
+    false
 }
 
 /// Calls `f` on each non-empty maximal run of characters that `keep` holds in `text`: the
