@@ -405,6 +405,13 @@ fn spelled_value(word: &str) -> Option<f64> {
     if !word.is_ascii() || word.len() > "seventy-seven".len() {
         return None;
     }
+    // Every spelled number opens with one of these letters: most words stop here.
+    if !matches!(
+        word.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z')
+    ) {
+        return None;
+    }
     // Lower-cased on the stack: this runs for every content word of a sentence with a figure.
     let mut buffer = [0u8; 13];
     let lower = buffer.get_mut(..word.len())?;
