@@ -3527,7 +3527,54 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{OfThe, before_attribution, extends, for_each_run, inside_quotation, person_name};
+    use super::{
+        OfThe, before_attribution, contains_word, extends, for_each_run, inside_quotation,
+        person_name,
+    };
+
+    #[test]
+    fn contains_word_is_the_whole_word_test_over_match_indices() {
+        let reference = |text: &str, word: &str| {
+            text.match_indices(word).any(|(pos, _)| {
+                let before = text[..pos].chars().next_back();
+                let after = text[pos + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        };
+        let texts = [
+            "",
+            "aXaXa",
+            "aXa Xa",
+            "Roe said Roe's wife, Jane Roe-Smith, and Roeder",
+            "José Ruiz, José, Ruizé",
+            "éé é",
+            "O'Neill and O'Neills",
+            "abab ab",
+        ];
+        let words = [
+            "aXa",
+            "Xa",
+            "Roe",
+            "Roe-Smith",
+            "José",
+            "Ruiz",
+            "é",
+            "O'Neill",
+            "ab",
+            "abab",
+            "",
+        ];
+        for text in texts {
+            for word in words {
+                assert_eq!(
+                    contains_word(text, word),
+                    reference(text, word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn runs_are_the_non_empty_pieces_of_split() {
