@@ -3091,11 +3091,35 @@ impl<'t> WordStarts<'t> {
 
 /// Whether `word` occurs in `text` as a whole word.
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(pos, _)| {
+    let whole = |pos: usize| {
         let before = text[..pos].chars().next_back();
         let after = text[pos + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    };
+    // The matches `match_indices` gives (left to right, not overlapping), found by the first
+    // byte and a compare: this runs for every sentence and name, and a sentence is short, so
+    // setting up a substring searcher for each call costs more than the search. A match of
+    // valid UTF-8 in valid UTF-8 starts and ends on character boundaries.
+    let (haystack, needle) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = needle.first() else {
+        return text.match_indices(word).any(|(pos, _)| whole(pos));
+    };
+    let mut from = 0;
+    while let Some(offset) = haystack
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == first))
+    {
+        let pos = from + offset;
+        if haystack[pos..].starts_with(needle) {
+            if whole(pos) {
+                return true;
+            }
+            from = pos + needle.len();
+        } else {
+            from = pos + 1;
+        }
+    }
+    false
 }
 
 /// Calls `f` on each non-empty maximal run of characters that `keep` holds in `text`: the
@@ -3550,7 +3574,54 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{OfThe, before_attribution, extends, for_each_run, inside_quotation, person_name};
+    use super::{
+        OfThe, before_attribution, contains_word, extends, for_each_run, inside_quotation,
+        person_name,
+    };
+
+    #[test]
+    fn contains_word_is_the_whole_word_test_over_match_indices() {
+        let reference = |text: &str, word: &str| {
+            text.match_indices(word).any(|(pos, _)| {
+                let before = text[..pos].chars().next_back();
+                let after = text[pos + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        };
+        let texts = [
+            "",
+            "aXaXa",
+            "aXa Xa",
+            "Roe said Roe's wife, Jane Roe-Smith, and Roeder",
+            "José Ruiz, José, Ruizé",
+            "éé é",
+            "O'Neill and O'Neills",
+            "abab ab",
+        ];
+        let words = [
+            "aXa",
+            "Xa",
+            "Roe",
+            "Roe-Smith",
+            "José",
+            "Ruiz",
+            "é",
+            "O'Neill",
+            "ab",
+            "abab",
+            "",
+        ];
+        for text in texts {
+            for word in words {
+                assert_eq!(
+                    contains_word(text, word),
+                    reference(text, word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn runs_are_the_non_empty_pieces_of_split() {
