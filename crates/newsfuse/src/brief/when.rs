@@ -18,9 +18,13 @@
 //! either), when at least two articles (one in a cluster with one dated article) were written in
 //! the week after it (a day much named among
 //! months of a running story, its reports long before or after, is not the story's event), and
-//! only when some article has a reference date. An event told over two days (a flight completed
-//! one evening and landed the next morning) is dated by its first day: the day before the most
-//! named date wins when at least two articles name it, one of them written that day. Without a
+//! only when some article has a reference date. When the most named date fails these tests (a
+//! crash months back that every report of the inquiry's findings repeats), the runner-up is the
+//! event date if half the dated articles name it and it passes them. A wire service's publishing
+//! note ("said in an editorial on Tuesday, June 8:") names no date. An event told over two days
+//! (a flight completed one evening and landed the next morning) is dated by its first day: the
+//! day before the most named date wins when at least two articles name it, one of them written
+//! that day. Without a
 //! reference date no date is given: the dates a text writes out in full are as often background
 //! as the event's, and a background year ("in 1995") is never a date at all.
 
