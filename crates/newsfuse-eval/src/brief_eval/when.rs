@@ -18,7 +18,9 @@
 //! clusters 11-50 and the B and C sets of DUC 2007, judged the same way), which is never part of
 //! `all`: the checked set's tune part holds only seven event clusters. A third, `tune3`
 //! (`when_tune3.jsonl`), holds the tune-part stories of the UCI News Aggregator clustering file
-//! (headlines only, each headline an article dated by its timestamp).
+//! (headlines only, each headline an article dated by its timestamp). A fourth, `tune4`
+//! (`when_tune4.jsonl`), holds news bursts inside the `tune2` clusters (the articles of a run of
+//! days, listed in `articles`), a larger set with publication dates.
 //!
 //! [`Article::published`]: newsfuse::model::Article::published
 
@@ -47,6 +49,10 @@ pub struct DateJudgement {
     /// Why, in the judge's words.
     #[serde(default)]
     pub reason: String,
+    /// The articles of the parent cluster judged (0-based, file order): a news burst inside a
+    /// larger cluster (`when_tune4.jsonl`). Empty: the whole cluster.
+    #[serde(default)]
+    pub articles: Vec<usize>,
 }
 
 /// The checked set's judgements (parts tune and holdout), in the labels folder.
@@ -56,6 +62,9 @@ pub const TUNE2_FILE: &str = "when_tune2.jsonl";
 /// The third tuning part's judgements (part `tune3`: stories of a clustering file), in the
 /// labels folder.
 pub const TUNE3_FILE: &str = "when_tune3.jsonl";
+/// The fourth tuning part's judgements (part `tune4`: news bursts inside the `tune2` clusters),
+/// in the labels folder.
+pub const TUNE4_FILE: &str = "when_tune4.jsonl";
 
 /// Reads the checked set ([`JUDGEMENTS_FILE`]).
 pub fn read_judgements(labels: &std::path::Path) -> Result<Vec<DateJudgement>, String> {
@@ -136,6 +145,13 @@ pub fn outcomes_of(
             load(&config.shared, &name, &ids)?
         };
         for (j, l) in js.into_iter().zip(&loaded) {
+            let burst;
+            let l = if j.articles.is_empty() {
+                l
+            } else {
+                burst = only_articles(l, &j.articles)?;
+                &burst
+            };
             let has_dates = l.dates.iter().any(Option::is_some);
             out.push(Outcome {
                 judged: j.clone(),
@@ -143,6 +159,27 @@ pub fn outcomes_of(
                 no_dates: event_date(&l.cluster),
             });
         }
+    }
+    Ok(out)
+}
+
+/// The named articles of a loaded cluster (a burst inside it), with their dates.
+fn only_articles(loaded: &LoadedCluster, articles: &[usize]) -> Result<LoadedCluster, String> {
+    let mut out = LoadedCluster {
+        cluster: Cluster {
+            id: loaded.cluster.id.clone(),
+            articles: Vec::new(),
+        },
+        dates: Vec::new(),
+    };
+    for &k in articles {
+        let article = loaded
+            .cluster
+            .articles
+            .get(k)
+            .ok_or_else(|| format!("cluster {} has no article {k}", loaded.cluster.id))?;
+        out.cluster.articles.push(article.clone());
+        out.dates.push(loaded.dates.get(k).cloned().flatten());
     }
     Ok(out)
 }
@@ -230,12 +267,14 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let checked = outcomes(config)?;
     let tune2 = outcomes_of(config, &read_judgements_in(&config.labels, TUNE2_FILE)?)?;
     let tune3 = outcomes_of(config, &read_judgements_in(&config.labels, TUNE3_FILE)?)?;
+    let tune4 = outcomes_of(config, &read_judgements_in(&config.labels, TUNE4_FILE)?)?;
     let mut figures = Vec::new();
     for (part, outcomes, subset) in [
         (Part::Tune, &checked, Subset::Tune),
         (Part::Holdout, &checked, Subset::Holdout),
         (Part::Tune2, &tune2, Subset::All),
         (Part::Tune3, &tune3, Subset::Tune),
+        (Part::Tune4, &tune4, Subset::All),
         (Part::All, &checked, Subset::All),
     ] {
         let mine: Vec<&Outcome> = outcomes

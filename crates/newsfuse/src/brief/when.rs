@@ -18,9 +18,13 @@
 //! either), when at least two articles (one in a cluster with one dated article) were written in
 //! the week after it (a day much named among
 //! months of a running story, its reports long before or after, is not the story's event), and
-//! only when some article has a reference date. An event told over two days (a flight completed
-//! one evening and landed the next morning) is dated by its first day: the day before the most
-//! named date wins when at least two articles name it, one of them written that day. Without a
+//! only when some article has a reference date. When the most named date fails these tests (a
+//! crash months back that every report of the inquiry's findings repeats), the runner-up is the
+//! event date if half the dated articles name it and it passes them. A wire service's publishing
+//! note ("said in an editorial on Tuesday, June 8:") names no date. An event told over two days
+//! (a flight completed one evening and landed the next morning) is dated by its first day: the
+//! day before the most named date wins when at least two articles name it, one of them written
+//! that day. Without a
 //! reference date no date is given: the dates a text writes out in full are as often background
 //! as the event's, and a background year ("in 1995") is never a date at all.
 
@@ -177,6 +181,14 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO_IN_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid regex"));
+static NEXT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^,?\s+(?:of\s+)?next\s+year").expect("valid regex"));
+/// A wire service's note about its own publishing ("The New York Times said in an editorial on
+/// Tuesday, June 8:", "for editions of Tuesday, Nov. 16"): its dates are not the news'.
+static PUBLISHING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:in an editorial|editorial (?:for|on)|editions of|attention editors)(?-u:\b)")
+        .expect("valid regex")
+});
 static URL_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)").expect("valid regex"));
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -301,6 +313,15 @@ fn month_day_dates(text: &str, reference: Date) -> Vec<(Span, Date)> {
             let month = month_number(&caps[1])?;
             let day: u32 = caps[2].parse().ok()?;
             let this_year = Date::new(reference.year, month, day)?;
+            // "April 15 of next year", "by March 1 next year": the year after the reference.
+            let after = text.get(whole.end()..).unwrap_or("");
+            let after = after.get(..after.len().min(16)).unwrap_or(after);
+            if NEXT_YEAR.is_match(after) {
+                return Some((
+                    Span::new(whole.start(), whole.end()),
+                    Date::new(reference.year + 1, month, day)?,
+                ));
+            }
             let date = if this_year.days() > reference.days() + 7 {
                 Date::new(reference.year - 1, month, day)?
             } else {
@@ -356,6 +377,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
         let mut dates: Vec<(Date, f64)> = Vec::new();
         for span in &lead_spans {
             let text = doc.slice(*span);
+            if PUBLISHING_NOTE.is_match(text) {
+                continue;
+            }
             let mut found: Vec<(Span, Date, &str)> = explicit_dates(text)
                 .into_iter()
                 .map(|(sub, date)| (sub, date, "explicit"))
@@ -397,13 +421,31 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
                 dates.retain(|(d, _)| *d != reference);
             }
         }
+        // Anywhere in the article, outside its publishing notes.
+        let notes: Vec<Span> = if doc.sentences.is_empty() {
+            doc.block_spans()
+        } else {
+            doc.sentences.iter().map(|s| s.span).collect()
+        }
+        .into_iter()
+        .filter(|span| PUBLISHING_NOTE.is_match(doc.slice(*span)))
+        .collect();
+        let in_note = |sub: &Span| {
+            notes
+                .iter()
+                .any(|n| n.start <= sub.start && sub.end <= n.end)
+        };
         if let Some(reference) = reference {
-            for (_, date) in month_day_dates(doc.text, reference) {
-                note_date(&mut dates, date, 0.4);
+            for (sub, date) in month_day_dates(doc.text, reference) {
+                if !in_note(&sub) {
+                    note_date(&mut dates, date, 0.4);
+                }
             }
         }
-        for (_, date) in explicit_dates(doc.text) {
-            note_date(&mut dates, date, 0.4);
+        for (sub, date) in explicit_dates(doc.text) {
+            if !in_note(&sub) {
+                note_date(&mut dates, date, 0.4);
+            }
         }
         per_article[doc.index] = dates;
     }
@@ -424,19 +466,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
     // (no publication date, URL date or dated dateline in the cluster) no date is given: the
     // dates such a text writes out in full are as often background ("the Dec. 21, 1988,
     // bombing") as the event's.
-    let best = votes
+    let mut ranked: Vec<(Date, f64, usize)> = votes
         .iter()
-        .max_by(|a, b| {
-            a.1.1
-                .cmp(&b.1.1)
-                .then(a.1.0.total_cmp(&b.1.0))
-                .then(b.0.cmp(a.0))
-        })
-        .map(|(d, (score, n))| (*d, *score, *n));
+        .map(|(d, (score, n))| (*d, *score, *n))
+        .collect();
+    ranked.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
     // An event told over two days (a flight completed one evening, landing the next morning):
     // the day before the most named date, named too by at least two articles, one of them
     // written that very day (its own date, not one borrowed), is when the event happened.
-    let best = best.map(|(d, score, n)| {
+    let first_day = |(d, score, n): (Date, f64, usize)| {
         d.add_days(-1)
             .and_then(|prev| {
                 let (ps, pn) = votes.get(&prev)?;
@@ -447,11 +485,24 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
                 (*pn >= 2 && told_that_day).then_some((prev, *ps, *pn))
             })
             .unwrap_or((d, score, n))
-    });
-    let supported = best.filter(|(date, _, n)| {
-        let needed = if dated >= 3 || docs.len() >= 3 { 2 } else { 1 };
+    };
+    let needed = if dated >= 3 || docs.len() >= 3 { 2 } else { 1 };
+    let supports = |(date, _, n): &(Date, f64, usize)| {
         cluster_ref.is_some() && *n >= needed && *n * 4 >= dated && told_after(*date, &own)
-    });
+    };
+    // The most named date when it is the reports' event; else the runner-up, when half the dated
+    // articles name it: a background date every report repeats ("the Oct. 31 crash") gives way
+    // to the day these reports are about, named by half of them.
+    let supported = ranked
+        .first()
+        .map(|c| first_day(*c))
+        .filter(supports)
+        .or_else(|| {
+            ranked
+                .get(1)
+                .map(|c| first_day(*c))
+                .filter(|c| c.2 * 2 >= dated && supports(c))
+        });
     let article_dates = refs
         .iter()
         .enumerate()
@@ -798,5 +849,59 @@ mod tests {
         ];
         let when = event_date_with(&texts, &published);
         assert_eq!(when.event_date.as_deref(), Some("1999-07-29"), "{when:?}");
+    }
+
+    #[test]
+    fn a_background_date_every_report_repeats_gives_way_to_the_day_half_of_them_name() {
+        let texts = [
+            "Investigators released their reports on Friday on the Oct. 31 crash of the jet.",
+            "The reports on the Oct. 31 crash, released Friday, list the last words in the cockpit.",
+            "Officials disputed on Saturday the reports released Friday on the Oct. 31 crash.",
+            "Pilots on Sunday questioned the findings on the Oct. 31 crash.",
+        ];
+        // 2000-08-11 was a Friday; the crash was on 1999-10-31, months before any of these reports.
+        let published = ["2000-08-11", "2000-08-11", "2000-08-12", "2000-08-13"];
+        let when = event_date_with(&texts, &published);
+        assert_eq!(when.event_date.as_deref(), Some("2000-08-11"), "{when:?}");
+        // Named by fewer than half of the dated reports, the runner-up is no event date.
+        let texts = [
+            texts[0],
+            "The Oct. 31 crash is still unexplained, officials said on Saturday.",
+            texts[3],
+            "Families of the Oct. 31 crash victims met on Monday.",
+        ];
+        let published = ["2000-08-11", "2000-08-12", "2000-08-13", "2000-08-14"];
+        let when = event_date_with(&texts, &published);
+        assert_eq!(when.event_date, None, "{when:?}");
+    }
+
+    #[test]
+    fn a_wire_services_publishing_note_names_no_date_of_the_news() {
+        let texts = [
+            "The New York Times said in an editorial on Tuesday, June 8: The decline of the fish is a disaster.",
+            "Scientists said on Tuesday that the fish stocks kept falling.",
+            "A report released Wednesday found the fish runs in a dismal state.",
+        ];
+        // 1999-06-07 was a Monday: the editorial's Tuesday is no news of the cluster.
+        let when = event_date_with(&texts, &["1999-06-07", "1999-06-08", "1999-06-09"]);
+        assert_eq!(when.event_date, None, "{when:?}");
+    }
+
+    #[test]
+    fn a_month_and_day_of_next_year_is_in_the_next_year() {
+        let reference = Date::new(1998, 11, 28).expect("valid");
+        let dates = month_day_dates(
+            "The government has until April 15 of next year to act.",
+            reference,
+        );
+        assert_eq!(
+            dates.first().map(|(_, d)| d.iso()).as_deref(),
+            Some("1999-04-15")
+        );
+        let dates = month_day_dates("The deadline was April 15.", reference);
+        assert_eq!(
+            dates.first().map(|(_, d)| d.iso()).as_deref(),
+            Some("1998-04-15")
+        );
     }
 }
