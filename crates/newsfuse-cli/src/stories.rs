@@ -71,6 +71,8 @@ impl StoryOptions {
                 "merge_max_size" => config.merge_max_size = f as u32,
                 "second_look_days" => config.second_look_secs = (f * 86_400.0) as i64,
                 "second_look_gate" => config.second_look_gate = f as f32,
+                "early_look_days" => config.early_look_secs = (f * 86_400.0) as i64,
+                "member_floor" => config.member_floor = f as f32,
                 _ => eprintln!("warning: unknown --param {param}"),
             }
         }

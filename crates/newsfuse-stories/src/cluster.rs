@@ -6,7 +6,7 @@ use std::collections::{BinaryHeap, VecDeque};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Features, Language, Vocabulary, stable_hash};
+use crate::text::{Features, Language, Vocabulary, is_pair, stable_hash};
 
 /// One article as the clusterer sees it. Every field but the text may be missing.
 #[derive(Debug, Clone, Copy, Default)]
@@ -148,6 +148,16 @@ pub struct StoryConfig {
     pub second_look_secs: i64,
     /// The share of the threshold a second look needs (`second_look_secs`).
     pub second_look_gate: f32,
+    /// A single-article story also gets a look this many seconds after it started, before the
+    /// one at `second_look_secs` and as that one is made (0: only that one). A look soon after
+    /// an event's first reports finds a story still gathering them; the later one finds a story
+    /// that gathered over weeks.
+    pub early_look_secs: i64,
+    /// An article compared with a story's latest members (`member_blend`) needs a best member
+    /// cosine of at least this times its threshold as well (0: no such need): an article like
+    /// the story's centroid, its topic, but like none of its latest reports is most often a
+    /// report of another event of that topic.
+    pub member_floor: f32,
 }
 
 impl Default for StoryConfig {
@@ -191,6 +201,8 @@ impl Default for StoryConfig {
             merge_max_size: 1,
             second_look_secs: 10 * 86_400,
             second_look_gate: 0.85,
+            early_look_secs: 2 * 86_400,
+            member_floor: 1.0,
         }
     }
 }
@@ -517,7 +529,7 @@ impl StoryClusterer {
             (story, false, Some(dup))
         } else if let Some(slot) = self.best_story(
             Query {
-                terms: features.counts.len(),
+                terms: features.words,
                 names: &features.names,
                 language: features.language,
                 exclude: None,
@@ -538,12 +550,11 @@ impl StoryClusterer {
             let story = self.open(&unit, &features.names, time, seq, features.language);
             if let Some(slot) = self.slot_of(story) {
                 self.add_member(slot, &unit, &weighted);
-                if self.config.second_look_secs > 0 {
-                    self.second_looks.push(Reverse((
-                        time.saturating_add(self.config.second_look_secs),
-                        slot,
-                        story,
-                    )));
+                for wait in [self.config.early_look_secs, self.config.second_look_secs] {
+                    if wait > 0 {
+                        self.second_looks
+                            .push(Reverse((time.saturating_add(wait), slot, story)));
+                    }
                 }
             }
             (story, true, None)
@@ -826,7 +837,8 @@ impl StoryClusterer {
                 continue;
             }
             let names: Vec<u32> = story.names.iter().map(|&(t, _)| t).collect();
-            let (terms, language, time) = (story.terms.len(), story.language, story.last);
+            let terms = story.terms.iter().filter(|&&(t, _)| !is_pair(t)).count();
+            let (language, time) = (story.language, story.last);
             let best = self.best_story(
                 Query {
                     terms,
@@ -941,6 +953,10 @@ impl StoryClusterer {
                         .fold(0.0f32, f32::max);
                     let b = self.config.member_blend;
                     cosine = (1.0 - b) * cosine + b * best;
+                    if best < self.config.member_floor * threshold {
+                        // Like the story's topic, like none of its latest reports.
+                        cosine = 0.0;
+                    }
                 }
             } else {
                 for member in &story.members {

@@ -593,17 +593,21 @@ fn a_single_report_gets_a_second_look_at_its_story() {
     // Two reports of one event; the threshold is set just above their score, so the second
     // starts a story of its own. A second look that needs a little less (the first report's,
     // whose wait ends first) makes the two stories one.
-    let run = |threshold: f32, second_look_secs: i64, gate: f32| {
+    let run_with = |threshold: f32, second_look_secs: i64, gate: f32, early_look_secs: i64| {
         let mut c = StoryClusterer::new(StoryConfig {
             threshold,
             merge_threshold: 0.0,
             second_look_secs,
             second_look_gate: gate,
+            early_look_secs,
             ..StoryConfig::default()
         });
         let a = c.add(&article("a", FLOOD[0], 0));
         let b = c.add(&article("b", FLOOD[2], 1));
         (c, a.story, b.story)
+    };
+    let run = |threshold: f32, second_look_secs: i64, gate: f32| {
+        run_with(threshold, second_look_secs, gate, 0)
     };
     let steps: Vec<f32> = (1..20).map(|i| i as f32 * 0.05).collect();
     let apart = steps
@@ -645,4 +649,10 @@ fn a_single_report_gets_a_second_look_at_its_story() {
         c.resolve(a),
         "an unrelated story is left alone"
     );
+
+    // The early look alone (`early_look_secs`, the later one off) is taken the same way.
+    let (mut c, a, b) = run_with(threshold, 0, gate, 3 * DAY);
+    assert_ne!(c.resolve(a), c.resolve(b));
+    c.add(&article("k", CHESS[0], 5));
+    assert_eq!(c.resolve(a), c.resolve(b), "the early look merges them");
 }

@@ -63,6 +63,8 @@ impl Language {
 pub(crate) struct Features {
     /// Term id and raw (title-weighted) count, sorted by term id.
     pub counts: Vec<(u32, f32)>,
+    /// How many of `counts` are words (not word pairs, `bigram_weight`).
+    pub words: usize,
     /// The smallest `sketch_size` hashes of the article's word 4-shingles, ascending.
     pub sketch: Vec<u64>,
     /// How many distinct shingles the article has.
@@ -93,6 +95,11 @@ fn mix(mut x: u64) -> u64 {
     x ^= x >> 27;
     x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
+}
+
+/// True for a term that stands for a pair of words (`bigram_weight`), not a word.
+pub(crate) fn is_pair(term: u32) -> bool {
+    term >= BIGRAM_BASE
 }
 
 impl Vocabulary {
@@ -242,8 +249,10 @@ impl Vocabulary {
         let distinct = shingles.len();
         shingles.truncate(sketch_size);
         let language = detect_language(title, text, foreign, stop, words);
+        let words = counts.iter().filter(|&&(t, _)| !is_pair(t)).count();
         Features {
             counts,
+            words,
             sketch: shingles,
             shingles: distinct,
             names,
