@@ -1767,13 +1767,15 @@ fn merge_aliases(
                 && cues[a].org == 0
                 && entity.name.split(' ').count() == 2
                 && let Some([only]) = with_initials.get(&entity.name).map(Vec::as_slice)
-                // "Vice President George Bush" is not "George W. Bush": no title of its own.
-                && entity.roles.iter().all(|r| {
-                    entities[*only]
-                        .roles
-                        .iter()
-                        .any(|o| o.role.eq_ignore_ascii_case(&r.role))
-                })
+                // "Vice President George Bush" is not "George W. Bush": no title of its own,
+                // unless the fuller name has none ("Judge Gerald Tjoflat", "Gerald Bard Tjoflat").
+                && (entities[*only].roles.is_empty()
+                    || entity.roles.iter().all(|r| {
+                        entities[*only]
+                            .roles
+                            .iter()
+                            .any(|o| o.role.eq_ignore_ascii_case(&r.role))
+                    }))
             {
                 target[a] = Some(*only);
             }
@@ -1947,7 +1949,8 @@ fn merge_aliases(
             && !super::places::is_known_place(&full.name)
             && (cues[f].person > 0
                 || opens_with_given_name(&full.name)
-                || uncommon_full_name(&full.name, lowercase_words))
+                || uncommon_full_name(&full.name, lowercase_words)
+                || uncommon_two_words(&full.name, lowercase_words))
         {
             people_by_last.entry(last).or_default().push(f);
         }
@@ -2252,6 +2255,22 @@ fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &FxHashSet<String
 /// organisation, place or event word, and no known place, opening with a given name or a word
 /// the cluster never writes in lower case: a person's full name ("Samsung Privacy Policy" has
 /// common words, "Pope Pius XII" a numeral).
+/// Two words, each capitalised only at its start and never written in lower case, neither a
+/// title, a group word or a place ("Deniz Baykal"; not "White House", "Supreme Court").
+fn uncommon_two_words(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    words.len() == 2
+        && words.iter().all(|w| {
+            w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !written_lowercase(lowercase_words, w)
+                && !is_group_word(w)
+                && !is_title(w)
+                && !super::places::is_known_place(w)
+        })
+}
+
 fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (3..=4).contains(&words.len())
@@ -4031,6 +4050,17 @@ mod tests {
         ]);
         assert!(find(&all, "Baykor").is_none(), "{all:?}");
         assert!(find(&all, "Deniz Baykor").is_some(), "{all:?}");
+    }
+
+    /// "Judge Alder Penn" and "Alder Q. Penn" are one when the fuller name has no title.
+    #[test]
+    fn middle_initials_merge_when_the_fuller_name_has_no_title() {
+        let all = listed(&[
+            "Judge Alder Penn spoke on Monday.",
+            "Alder Q. Penn, 61, wrote the ruling.",
+        ]);
+        assert!(find(&all, "Alder Penn").is_none(), "{all:?}");
+        assert!(find(&all, "Alder Q. Penn").is_some(), "{all:?}");
     }
 
     /// "IOM" for "Institute of Medicine": an acronym may spell the "of".
