@@ -1224,7 +1224,8 @@ fn fold_letter_runs(key: &str) -> Option<String> {
     let mut previous_single = false;
     for word in key.split(' ') {
         let single = word.len() == 1;
-        if !out.is_empty() && !(single && previous_single) {
+        let joined = single && previous_single;
+        if !out.is_empty() && !joined {
             out.push(' ');
         }
         out.push_str(word);
