@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -27,6 +27,11 @@
 //! Rule `I` (run once `H` is tuned on): the first five unlabelled tune-part clusters (file order)
 //! of `multinews_full_dev` and the first five of `multinews_full_sample100` that hold a
 //! quotation, their first five quotations (articles in order).
+//! Rule `J` (run once `I` is tuned on): rule `H`'s selection with five quotations per cluster:
+//! the first four unlabelled tune-part clusters of `multinews_full_dev` and of
+//! `multinews_full_sample100` that hold a quotation, their first five quotations; then the first
+//! three wire-credited articles of the other unlabelled tune-part clusters of those two files that
+//! hold a quotation, their first four quotations each.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -60,6 +65,8 @@ const RULE_H: (usize, usize, usize, usize) = (4, 6, 3, 4);
 const FILES_H: [&str; 2] = ["multinews_full_dev.jsonl", "multinews_full_sample100.jsonl"];
 /// Rule `I`: clusters per file, quotations per cluster (files as rule `H`).
 const RULE_I: (usize, usize) = (5, 5);
+/// Rule `J`: clusters per file, quotations per cluster (files and wire part as rule `H`).
+const RULE_J: (usize, usize) = (4, 5);
 /// Rule `H`'s wire credits, looked for in an article's first 600 bytes.
 const WIRE_CREDITS: [&str; 4] = ["(AP)", "(Reuters)", "(AFP)", "Associated Press"];
 
@@ -162,7 +169,7 @@ fn main() {
         .collect();
     let files: &[&str] = match rule {
         "G" => &FILES_G,
-        "H" | "I" => &FILES_H,
+        "H" | "I" | "J" => &FILES_H,
         _ => &FILES,
     };
     // Rule `H`'s wire part: (file, cluster) of the clusters its first part did not take.
@@ -193,12 +200,13 @@ fn main() {
             "G" => (RULE_G.0, RULE_G.2),
             "H" => (RULE_H.0, RULE_H.1),
             "I" => RULE_I,
+            "J" => RULE_J,
             _ => (CLUSTERS_PER_FILE, QUOTES_PER_CLUSTER),
         };
         for id in &ids {
             let at = clusters.iter().position(|c| &c.id == id).expect("loaded");
             if taken == per_file {
-                if rule == "H" {
+                if rule == "H" || rule == "J" {
                     wire_pool.push((file, clusters.swap_remove(at)));
                 }
                 continue;

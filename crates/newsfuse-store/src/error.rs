@@ -39,6 +39,9 @@ pub enum StoreError {
     /// The saved clusterer state could not be read back.
     #[error("the saved story clusterer state is unreadable: {0}")]
     State(#[from] serde_json::Error),
+    /// The saved clusterer state (binary form) could not be read back, or written.
+    #[error("the saved story clusterer state is unreadable: {0}")]
+    StateBinary(#[from] postcard::Error),
     /// The disk (or the store's size limit) is full. The batch's transaction was rolled back:
     /// nothing of it was written, and the store is as it was before.
     #[error("{}: the disk is full; nothing of this batch was written, the store is as before", path.display())]

@@ -18,6 +18,7 @@ use crate::model::{
     ArticleInput, BatchCounts, BatchWrite, BriefRecord, DedupeKeys, StoredArticle, StoryMerge,
     StoryRecord, StoryRow,
 };
+use crate::state;
 use crate::store::Store;
 
 /// A story's brief is built from at most this many of its articles: the
@@ -102,7 +103,7 @@ fn ingest_with(
 ) -> Result<IngestReport> {
     let head = store.head()?;
     let mut clusterer = match &head.clusterer {
-        Some(bytes) => serde_json::from_slice::<StoryClusterer>(bytes)?,
+        Some(bytes) => state::decode(bytes)?,
         None => StoryClusterer::new(options.stories.clone()),
     };
     // What the store holds before the batch: stories numbered below `started_before`, and the
@@ -317,7 +318,7 @@ fn ingest_with(
         articles: new_articles,
         stories,
         merges,
-        clusterer: serde_json::to_vec(&clusterer)?,
+        clusterer: state::encode(&clusterer)?,
     };
     store.commit_batch(&write)?;
     report.batch = Some(batch);

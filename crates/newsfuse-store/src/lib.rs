@@ -38,6 +38,7 @@ pub mod ingest;
 mod input;
 mod model;
 mod sqlite;
+mod state;
 mod store;
 
 pub use error::{Result, StoreError};

@@ -405,6 +405,13 @@ fn spelled_value(word: &str) -> Option<f64> {
     if !word.is_ascii() || word.len() > "seventy-seven".len() {
         return None;
     }
+    // Every spelled number opens with one of these letters: most words stop here.
+    if !matches!(
+        word.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z')
+    ) {
+        return None;
+    }
     // Lower-cased on the stack: this runs for every content word of a sentence with a figure.
     let mut buffer = [0u8; 13];
     let lower = buffer.get_mut(..word.len())?;
@@ -2628,11 +2635,23 @@ fn head_keys(
     let Some(first) = head.first() else {
         return (None, None, None);
     };
-    let key = canonical(&STEMMER.stem(&lower(first)));
+    let first_lower = lower(first);
+    let key = canonical(&stem_word(&first_lower));
     let compound = head
         .get(1)
-        .map(|second| canonical(&STEMMER.stem(&format!("{}{}", lower(first), lower(second)))));
-    (Some(key), compound, Some(lower(first)))
+        .map(|second| canonical(&stem_word(&format!("{first_lower}{}", lower(second)))));
+    (Some(key), compound, Some(first_lower))
+}
+
+/// The Snowball (Porter2) stem of a lower-case word: [`crate::stem::stem`], several times
+/// cheaper, on the words its tests check against `rust-stemmers` (ASCII letters and
+/// apostrophes), `rust-stemmers` on any other.
+fn stem_word(word: &str) -> String {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        crate::stem::stem(word)
+    } else {
+        STEMMER.stem(word).into_owned()
+    }
 }
 
 fn canonical(stem: &str) -> String {

@@ -92,7 +92,7 @@ const APPOSITIVE: &str = r#"(?:,\s+[^,"“”!?;]{1,90},(?:\s+[^,"“”!?;]{1,9
 /// Verbs that give a quotation to their subject only when it follows them in the sentence ("X
 /// accused the government of trying "..."", "X condemned the attack as an "...""): a judgement
 /// in the speaker's words, not a report of speech that could follow a quote.
-const BEFORE_VERBS: &str = "accused|condemned|denounced|criticized|criticised|branded|hailed|praised|blamed|called|termed|dubbed|charged|released|issued";
+const BEFORE_VERBS: &str = "ruled|accused|condemned|denounced|criticized|criticised|branded|hailed|praised|blamed|called|termed|dubbed|charged|released|issued";
 
 fn speech_verb() -> String {
     format!(
@@ -753,7 +753,16 @@ fn extract_block(
                             (None, "role")
                         } else {
                             match resolve_pronoun(doc, people, window, pronoun, &fits, earlier) {
-                                Some(name) => (Some(name), "person"),
+                                // A one-word name that several people's names share ("Chen"):
+                                // the one of them the article quoted last or named in full.
+                                Some(name) => (
+                                    Some(
+                                        people
+                                            .one_mentioned_before(&name, doc, span.start, earlier)
+                                            .unwrap_or(name),
+                                    ),
+                                    "person",
+                                ),
                                 None => (None, "unresolved"),
                             }
                         }
@@ -1610,19 +1619,35 @@ fn resolve_pronoun(
         Gender::Female => "she",
         Gender::Unknown => "",
     };
+    // Unless the name is also written in an earlier sentence of the window ("X had family there.
+    // Even though he lives elsewhere, X was born here."): that mention stands.
     if !word.is_empty() {
-        mentions.retain(|(pos, _)| {
+        mentions.retain_mut(|(pos, name)| {
             let i = doc.sentences.partition_point(|s| s.span.end <= *pos);
-            doc.sentences
-                .get(i)
-                .filter(|s| s.span.start <= *pos)
-                .and_then(|s| doc.text.get(s.span.start..*pos))
-                .is_none_or(|lead| {
-                    !lead
-                        .split(|c: char| !c.is_alphabetic())
-                        .any(|w| w.eq_ignore_ascii_case(word))
-                })
+            let Some(sentence) = doc.sentences.get(i).filter(|s| s.span.start <= *pos) else {
+                return true;
+            };
+            let lead = doc.text.get(sentence.span.start..*pos).unwrap_or("");
+            if !lead
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.eq_ignore_ascii_case(word))
+            {
+                return true;
+            }
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            match doc
+                .text
+                .get(window.from..sentence.span.start.max(window.from))
+                .and_then(|earlier| last_word_match(earlier, surname))
+            {
+                Some(p) => {
+                    *pos = window.from + p;
+                    true
+                }
+                None => false,
+            }
         });
+        mentions.sort();
     }
     // The previous quote's speaker, when it was given the same pronoun ("he asked. ... he
     // continued"), fits whatever gender the cluster suggested.
@@ -2068,7 +2093,29 @@ fn is_abbreviation(word: &str) -> bool {
             && bare.chars().next().is_some_and(char::is_uppercase)
             && bare.chars().skip(1).all(char::is_lowercase)
             && super::entities::is_title(bare))
-        || matches!(bare, "Jr" | "Sr" | "St" | "Mr" | "Mrs" | "Ms" | "Dr")
+        || matches!(
+            bare,
+            "Jr" | "Sr"
+                | "St"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Maj"
+                | "Cpl"
+                | "Pvt"
+                | "Adm"
+                | "Det"
+                | "Supt"
+                | "Insp"
+                | "Cmdr"
+                | "Atty"
+                | "Sgt"
+                | "Lt"
+                | "Col"
+                | "Capt"
+                | "Gov"
+        )
 }
 
 /// Whether a written speaker names a body rather than a person ("Iran's Foreign Ministry").
@@ -3044,11 +3091,35 @@ impl<'t> WordStarts<'t> {
 
 /// Whether `word` occurs in `text` as a whole word.
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(pos, _)| {
+    let whole = |pos: usize| {
         let before = text[..pos].chars().next_back();
         let after = text[pos + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    };
+    // The matches `match_indices` gives (left to right, not overlapping), found by the first
+    // byte and a compare: this runs for every sentence and name, and a sentence is short, so
+    // setting up a substring searcher for each call costs more than the search. A match of
+    // valid UTF-8 in valid UTF-8 starts and ends on character boundaries.
+    let (haystack, needle) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = needle.first() else {
+        return text.match_indices(word).any(|(pos, _)| whole(pos));
+    };
+    let mut from = 0;
+    while let Some(offset) = haystack
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == first))
+    {
+        let pos = from + offset;
+        if haystack[pos..].starts_with(needle) {
+            if whole(pos) {
+                return true;
+            }
+            from = pos + needle.len();
+        } else {
+            from = pos + 1;
+        }
+    }
+    false
 }
 
 /// Calls `f` on each non-empty maximal run of characters that `keep` holds in `text`: the
@@ -3503,7 +3574,54 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
-    use super::{OfThe, before_attribution, extends, for_each_run, inside_quotation, person_name};
+    use super::{
+        OfThe, before_attribution, contains_word, extends, for_each_run, inside_quotation,
+        person_name,
+    };
+
+    #[test]
+    fn contains_word_is_the_whole_word_test_over_match_indices() {
+        let reference = |text: &str, word: &str| {
+            text.match_indices(word).any(|(pos, _)| {
+                let before = text[..pos].chars().next_back();
+                let after = text[pos + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        };
+        let texts = [
+            "",
+            "aXaXa",
+            "aXa Xa",
+            "Roe said Roe's wife, Jane Roe-Smith, and Roeder",
+            "José Ruiz, José, Ruizé",
+            "éé é",
+            "O'Neill and O'Neills",
+            "abab ab",
+        ];
+        let words = [
+            "aXa",
+            "Xa",
+            "Roe",
+            "Roe-Smith",
+            "José",
+            "Ruiz",
+            "é",
+            "O'Neill",
+            "ab",
+            "abab",
+            "",
+        ];
+        for text in texts {
+            for word in words {
+                assert_eq!(
+                    contains_word(text, word),
+                    reference(text, word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn runs_are_the_non_empty_pieces_of_split() {
@@ -4652,5 +4770,41 @@ mod tests {
         assert_eq!(got[0], person("Petra Lund", "after"));
         assert_eq!(got[1].2, "before", "{got:?}");
         assert_ne!(got[1].0.as_deref(), Some("Petra Lund"), "{got:?}");
+    }
+
+    /// A rank written abbreviated before the name ("said Maj. Jane Roe, State Police") is no
+    /// sentence end; "X ruled there were no "..."" attributes a partial quote to the judge.
+    #[test]
+    fn rank_abbreviations_and_rulings_attribute() {
+        check(
+            &[
+                "Police are searching for a man wanted in a killing.\n\n\"He may have gotten on a bus yesterday morning, heading south,\" said Maj. Glenn Hall, Vermont State Police.",
+                "Circuit Judge Cheryl Higgins ruled there were no \"instances of deliberate misstatements and reckless disregard\" of the truth in the affidavit.",
+            ],
+            &[
+                (Some("Glenn Hall"), &[0], 1, "after"),
+                (Some("Cheryl Higgins"), &[1], 1, "before"),
+            ],
+        );
+    }
+
+    /// "he said" after a paragraph that names one man twice, the second time after a clause
+    /// that opens with "he" ("Even though he lives elsewhere, Miller ..."): the earlier mention
+    /// stands, so the pronoun is his. A one-word name that two people's names share ("Chen" of
+    /// "Chen Guangcheng" and "Chen Kegui") reached through a pronoun is the one the article
+    /// quoted last.
+    #[test]
+    fn pronouns_after_a_cataphoric_clause_and_shared_surnames() {
+        check(
+            &[
+                "The commission will vote on the townhouse plan on Tuesday.\n\nPompano Beach resident Benjamin Miller had family buried there. Even though he now lives elsewhere, Miller, 83, was born and raised in Deerfield Beach and saw at least three funerals there when he was a child.\n\n\"I saw it with my own eyes, I am a living eyewitness,\" he said.\n\nMayor Jean Robb said she thinks the bodies were moved.",
+                "BEIJING -- Blind activist Chen Guangcheng said on Monday he trusts the government's promise.\n\n\"Since the government has promised to safeguard my rights and my safety, I feel that they will fulfill their commitments,\" Chen said.\n\nChen sounded more relaxed than on Friday, when he told reporters that he was in a \"dangerous situation\" because he had not met officials.\n\nThe activist, who is in a hospital where he was joined by his wife and two children, said he has asked hospital staff to help him with the paperwork.\n\n\"I entrusted the hospital with telling the relevant people that I have asked them to handle it on my behalf,\" he said.\n\nLater Monday, a broadcaster reported that Chen's nephew Chen Kegui had been detained.",
+            ],
+            &[
+                (Some("Benjamin Miller"), &[0], 1, "pronoun"),
+                (Some("Chen Guangcheng"), &[1], 1, "after"),
+                (Some("Chen Guangcheng"), &[1], 1, "pronoun"),
+            ],
+        );
     }
 }
