@@ -66,6 +66,9 @@ pub enum Part {
     /// A sixth tuning part outside the fixed evaluation set (entities: tune-part clusters judged
     /// with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune6,
+    /// A seventh tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune7,
     /// Both parts together.
     All,
 }
@@ -77,9 +80,13 @@ impl Part {
             Part::Tune => Subset::Tune,
             Part::Holdout => Subset::Holdout,
             // Its clusters are a separate list, every one of them tuned on.
-            Part::All | Part::Tune2 | Part::Tune3 | Part::Tune4 | Part::Tune5 | Part::Tune6 => {
-                Subset::All
-            }
+            Part::All
+            | Part::Tune2
+            | Part::Tune3
+            | Part::Tune4
+            | Part::Tune5
+            | Part::Tune6
+            | Part::Tune7 => Subset::All,
         }
     }
 
@@ -93,6 +100,7 @@ impl Part {
             Part::Tune4 => "tune4",
             Part::Tune5 => "tune5",
             Part::Tune6 => "tune6",
+            Part::Tune7 => "tune7",
             Part::All => "all",
         }
     }
@@ -272,6 +280,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune4" => Part::Tune4,
             "tune5" => Part::Tune5,
             "tune6" => Part::Tune6,
+            "tune7" => Part::Tune7,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

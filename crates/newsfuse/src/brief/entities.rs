@@ -132,6 +132,10 @@ const TITLES: &[&str] = &[
     "detective",
     "inspector",
     "superintendent",
+    // Police ranks written as initials ("SSP Francis Manana Nabugyere").
+    "ssp",
+    "dsp",
+    "igp",
     "sheriff",
     "chancellor",
     "president-elect",
@@ -311,7 +315,18 @@ trevor|valerie|vanessa|vera|veronica|vicki|vivian|vladimir|walter|wanda|wayne|we
 whitney|william|wilma|xavier|yolanda|yuri|yvonne|zachary";
 /// Ethnic and party-member words that name groups ("Aborigines", "Democrats") rather than
 /// bodies; checked like [`GROUP_WORDS`].
-const MORE_GROUP_WORDS: &[&str] = &["aboriginal", "aborigine", "democrat", "republican"];
+const MORE_GROUP_WORDS: &[&str] = &[
+    "aboriginal",
+    "aborigine",
+    "democrat",
+    "republican",
+    // Followers of a creed or movement ("keep Islamists at bay"): group nouns, no names.
+    "islamist",
+    "communist",
+    "marxist",
+    "maoist",
+    "zionist",
+];
 /// Abbreviations of common nouns and units ("CPR", "DNA", "IP address", "USD"): no names.
 const COMMON_ACRONYMS: &[&str] = &[
     "cpr", "dna", "rna", "ip", "gdp", "hiv", "url", "gps", "atm", "suv", "usb", "faq", "pdf",
@@ -400,6 +415,8 @@ const PLACE_WORDS: &[&str] = &[
     "road",
     "highway",
     "parkway",
+    "alps",
+    "hotel",
 ];
 /// Last words of the names of events, awards and texts ("Asian Games", "Clean Water Act") and of
 /// medical conditions ("Down Syndrome").
@@ -1020,24 +1037,48 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         }
     }
     let mut surname: FxHashMap<&str, &str> = FxHashMap::default();
+    // Every full name by its last word, most often named first.
+    let mut all_by_surname: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     let mut by_count: Vec<(&str, usize)> = person_names.iter().map(|(n, c)| (*n, *c)).collect();
     by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     for (name, _) in by_count {
         if let Some(last) = name.rsplit(' ').next() {
             surname.entry(last).or_insert(name);
+            all_by_surname.entry(last).or_default().push(name);
         }
     }
+    let genders = name_genders(docs, &found, &person_names);
+    // "Mrs. Shepard" is not Matthew Shepard, whom the text calls "he": a gendered title goes to
+    // a full name the text never genders the other way.
+    let compatible = |name: &str, want: Option<Gender>| {
+        want.is_none_or(|want| {
+            genders
+                .get(name)
+                .is_none_or(|g| g.get() != Some(want.other()))
+        })
+    };
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut cues: Vec<Cues> = Vec::new();
     for (article, item) in &found {
         let canonical = if item.name.split(' ').count() == 1 {
+            let want = title_gender(item.role.as_deref());
             article_surname
                 .get(&(*article, item.name.as_str()))
                 .copied()
                 .flatten()
                 .or_else(|| surname.get(item.name.as_str()).copied())
+                .and_then(|full| {
+                    if compatible(full, want) {
+                        return Some(full);
+                    }
+                    all_by_surname
+                        .get(item.name.as_str())?
+                        .iter()
+                        .copied()
+                        .find(|other| compatible(other, want))
+                })
                 .map_or_else(|| item.name.clone(), str::to_string)
         } else if let Some(full) = item
             .name
@@ -1075,7 +1116,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             entity.articles.push(*article);
             entity.mentions.push(docs[*article].excerpt(item.span));
         }
-        if let Some(role) = &item.role {
+        // "I was now Mrs Mark David Chapman": his wife's words, no title of his.
+        if let Some(role) = &item.role
+            && compatible(&canonical, title_gender(Some(role)))
+        {
             add_role(entity, role, *article);
         }
         let cue = &mut cues[slot];
@@ -1086,7 +1130,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
     }
     let definitions = acronym_definitions(docs, &found);
     let common_acronyms = lowercase_defined_acronyms(docs, &found);
-    let (entities, cues) = merge_aliases(entities, cues, &index, &definitions);
+    let (entities, cues) = merge_aliases(entities, cues, &index, &definitions, &lowercase_words);
     // "Kalashnikovs" beside "Kalashnikov": the plural of a name (the rifles, a family) is none.
     // A name with no cue at all whose every word the cluster also writes in lower case is a
     // common phrase capitalised as a label or a title ("Voice Recognition", "Dislike").
@@ -1153,9 +1197,44 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
     entities
 }
 
-/// The key names are merged by: case, dots and hyphens aside, and an inner "al"/"el" particle
-/// left out ("Hafez al-Assad" = "Hafez Assad").
+/// The key names are merged by: case, dots and hyphens aside, an inner "al"/"el" particle left
+/// out ("Hafez al-Assad" = "Hafez Assad"), and a run of single letters read as one word ("P. W.
+/// Botha" = "P.W. Botha").
 fn entity_key(name: &str) -> String {
+    let key = entity_key_words(name);
+    fold_letter_runs(&key).unwrap_or(key)
+}
+
+/// "p w botha" as "pw botha": two or more one-letter words in a row joined; `None` when there
+/// are none.
+fn fold_letter_runs(key: &str) -> Option<String> {
+    let bytes = key.as_bytes();
+    // A one-letter word followed by another: "x y" at a word start.
+    let has_run = (0..bytes.len().saturating_sub(2)).any(|i| {
+        (i == 0 || bytes[i - 1] == b' ')
+            && bytes[i].is_ascii_alphabetic()
+            && bytes[i + 1] == b' '
+            && bytes[i + 2].is_ascii_alphabetic()
+            && bytes.get(i + 3).is_none_or(|&b| b == b' ')
+    });
+    if !has_run {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len());
+    let mut previous_single = false;
+    for word in key.split(' ') {
+        let single = word.len() == 1;
+        let joined = single && previous_single;
+        if !out.is_empty() && !joined {
+            out.push(' ');
+        }
+        out.push_str(word);
+        previous_single = single;
+    }
+    Some(out)
+}
+
+fn entity_key_words(name: &str) -> String {
     let lower = if name.is_ascii() {
         // The same in one pass.
         let mut lower = String::with_capacity(name.len());
@@ -1193,6 +1272,145 @@ fn entity_key(name: &str) -> String {
         }
     }
     words.join(" ")
+}
+
+/// A lower-case noun that can qualify a title ("campaign" manager, "communications" manager): no
+/// function word, verb form, adverb or time qualifier ("former", "acting").
+fn role_modifier(word: &str) -> bool {
+    word.len() >= 4
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !crate::stopwords::is_stopword(word)
+        && !SPEECH_VERBS.contains(&word)
+        && !word.ends_with("ed")
+        && !word.ends_with("ly")
+        && !matches!(
+            word,
+            "former"
+                | "acting"
+                | "interim"
+                | "outgoing"
+                | "incoming"
+                | "current"
+                | "longtime"
+                | "onetime"
+                | "future"
+                | "late"
+                | "then"
+                | "including"
+                | "according"
+                | "whose"
+                | "says"
+                | "told"
+        )
+}
+
+/// A person's grammatical gender, as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    fn other(self) -> Gender {
+        match self {
+            Gender::Male => Gender::Female,
+            Gender::Female => Gender::Male,
+        }
+    }
+}
+
+/// Votes for each gender.
+#[derive(Debug, Clone, Copy, Default)]
+struct GenderVotes {
+    male: u32,
+    female: u32,
+}
+
+impl GenderVotes {
+    /// The gender with more votes, if any.
+    fn get(self) -> Option<Gender> {
+        match self.male.cmp(&self.female) {
+            std::cmp::Ordering::Greater => Some(Gender::Male),
+            std::cmp::Ordering::Less => Some(Gender::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+/// The gender a courtesy title gives: "Mr" male, "Mrs", "Ms", "Miss" female.
+fn title_gender(role: Option<&str>) -> Option<Gender> {
+    let last = role?.rsplit(' ').next()?.trim_end_matches('.');
+    if last.eq_ignore_ascii_case("mr") {
+        Some(Gender::Male)
+    } else if ["mrs", "ms", "miss"]
+        .iter()
+        .any(|t| last.eq_ignore_ascii_case(t))
+    {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender of the first third-person pronoun after a mention that a verb follows, in its
+/// sentence ("Marianne Gingrich called her husband"); none past a sentence end or a quotation
+/// mark, none after a listed or appositive name ("led by X and Tansu Ciller, to join him").
+fn pronoun_after(text: &str, end: usize) -> Option<Gender> {
+    let rest = text.get(end..)?;
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    let next = rest.strip_prefix(' ')?;
+    if !next.starts_with(|c: char| c.is_ascii_lowercase())
+        || next.starts_with("and ")
+        || next.starts_with("or ")
+    {
+        return None;
+    }
+    let mut taken = 0;
+    for word in rest.split(|c: char| !c.is_ascii_alphabetic()) {
+        taken += word.len() + 1;
+        if taken > 160 {
+            return None;
+        }
+        match word {
+            "he" | "He" | "his" | "His" | "him" | "himself" => return Some(Gender::Male),
+            "she" | "She" | "her" | "Her" | "hers" | "herself" => return Some(Gender::Female),
+            _ => {}
+        }
+        // The separator after this word: a sentence end or a quotation ends the search.
+        if let Some(sep) = rest.get(taken - 1..).and_then(|r| r.chars().next())
+            && matches!(sep, '.' | '?' | '!' | '"' | '“' | '”' | ';')
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// Gender votes for each person's full name: its courtesy titles and the pronouns after it.
+fn name_genders<'f>(
+    docs: &[Doc<'_>],
+    found: &'f [(usize, Found)],
+    person_names: &FxHashMap<&str, usize>,
+) -> FxHashMap<&'f str, GenderVotes> {
+    let mut out: FxHashMap<&str, GenderVotes> = FxHashMap::default();
+    for (article, item) in found {
+        if !item.name.contains(' ') || !person_names.contains_key(item.name.as_str()) {
+            continue;
+        }
+        let vote = title_gender(item.role.as_deref())
+            .or_else(|| pronoun_after(docs[*article].text, item.span.end));
+        let votes = out.entry(item.name.as_str()).or_default();
+        match vote {
+            Some(Gender::Male) => votes.male += 1,
+            Some(Gender::Female) => votes.female += 1,
+            None => {}
+        }
+    }
+    out
 }
 
 fn add_role(entity: &mut Entity, role: &str, article: usize) {
@@ -1352,6 +1570,7 @@ fn merge_aliases(
     cues: Vec<Cues>,
     by_key: &FxHashMap<String, usize>,
     definitions: &[(String, String)],
+    lowercase_words: &FxHashSet<String>,
 ) -> (Vec<Entity>, Vec<Cues>) {
     let mut target: Vec<Option<usize>> = vec![None; entities.len()];
     // The names of two or more words, by their initials and by their first word; the people
@@ -1369,6 +1588,11 @@ fn merge_aliases(
         }
         let first = full.name.split(' ').next().unwrap_or("");
         by_initials.entry(initials(&full.name)).or_default().push(f);
+        // "IOM" for "Institute of Medicine", "DOD" for "Department of Defense": the "of" spelled.
+        if full.name.contains(" of ") {
+            let spelled = initials(&full.name.replace(" of ", " Of "));
+            by_initials.entry(spelled).or_default().push(f);
+        }
         // "ERA" for "Energy Resources of Australia Ltd".
         if let Some((head, _)) = full
             .name
@@ -1708,6 +1932,50 @@ fn merge_aliases(
             target[a] = Some(only);
         }
     }
+    // "Baykal" into "Deniz Baykal": a lone word into the one person-shaped full name that ends
+    // with it, when neither is a place or a body and the full name reads as a person's.
+    let mut people_by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (f, full) in entities.iter().enumerate() {
+        let Some((head, last)) = full.name.rsplit_once(' ') else {
+            continue;
+        };
+        if head.split(' ').count() <= 2
+            && cues[f].place == 0
+            && cues[f].org == 0
+            && person_shaped(&full.name)
+            && !looks_like_org(&full.name)
+            && !has_place_word(&full.name)
+            && !super::places::is_known_place(&full.name)
+            && (cues[f].person > 0
+                || opens_with_given_name(&full.name)
+                || uncommon_full_name(&full.name, lowercase_words)
+                || uncommon_two_words(&full.name, lowercase_words))
+        {
+            people_by_last.entry(last).or_default().push(f);
+        }
+    }
+    for (a, entity) in entities.iter().enumerate() {
+        if target[a].is_some()
+            || entity.name.contains(' ')
+            || !entity.name.chars().any(char::is_lowercase)
+            || cues[a].place > 0
+            || cues[a].org > 0
+            || super::places::is_known_place(&entity.name)
+        {
+            continue;
+        }
+        let mut people: Vec<usize> = people_by_last
+            .get(entity.name.as_str())
+            .map(|list| list.iter().map(|&f| target[f].unwrap_or(f)).collect())
+            .unwrap_or_default();
+        people.sort_unstable();
+        people.dedup();
+        if let [only] = people[..]
+            && only != a
+        {
+            target[a] = Some(only);
+        }
+    }
     // Chains ("ERA" into "Energy Resources of Australia" into "... Ltd") end at the last name;
     // a cycle merges nothing.
     let target: Vec<Option<usize>> = (0..target.len())
@@ -1986,6 +2254,22 @@ fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &FxHashSet<String
 /// organisation, place or event word, and no known place, opening with a given name or a word
 /// the cluster never writes in lower case: a person's full name ("Samsung Privacy Policy" has
 /// common words, "Pope Pius XII" a numeral).
+/// Two words, each capitalised only at its start and never written in lower case, neither a
+/// title, a group word or a place ("Deniz Baykal"; not "White House", "Supreme Court").
+fn uncommon_two_words(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    words.len() == 2
+        && words.iter().all(|w| {
+            w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !written_lowercase(lowercase_words, w)
+                && !is_group_word(w)
+                && !is_title(w)
+                && !super::places::is_known_place(w)
+        })
+}
+
 fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (3..=4).contains(&words.len())
@@ -2443,9 +2727,16 @@ fn split_found(
         }
     }
     // "Justice Department", "Police Department": a title before a body's word names the body.
+    // "Queen Elizabeth National Park", "King George Island": one before a place's last word, a
+    // place named after the holder.
     if split > 0
         && split < words.len()
-        && words[split..].iter().all(|w| in_lowercase_set(w, &ORG_SET))
+        && (words[split..].iter().all(|w| in_lowercase_set(w, &ORG_SET))
+            || words.len() - split >= 2
+                && in_list(
+                    words.last().copied(),
+                    &["park", "island", "islands", "airport", "river"],
+                ))
     {
         split = 0;
     }
@@ -2545,6 +2836,7 @@ fn split_found(
     if role.is_none() && start > 0 && !office_object {
         let mut back = start;
         let mut any_title = false;
+        let mut modifier_taken = false;
         while back > 0 && start - back < 5 {
             let word = doc.slice(tokens[back - 1].span);
             let joint = gap(doc, tokens, back - 1, back);
@@ -2560,9 +2852,24 @@ fn split_found(
                     let (mut buffer, mut heap) = ([0u8; 32], String::new());
                     capitalised_inside(lowercase, lowercase_of(word, &mut buffer, &mut heap))
                 };
+            // "UWA communications manager", "campaign manager": one lower-case noun before a
+            // lower-case title word is part of the role.
+            let title_modifier = any_title
+                && !modifier_taken
+                && back < start
+                && {
+                    let next = doc.slice(tokens[back].span);
+                    is_title(next) && next.starts_with(|c: char| c.is_ascii_lowercase())
+                }
+                && role_modifier(word)
+                // "pro-democracy leader": never half of a hyphenated word.
+                && !(back >= 2 && gap(doc, tokens, back - 2, back - 1) == "-");
             if is_title(word) {
                 any_title = true;
+            } else if title_modifier {
+                modifier_taken = true;
             } else if sentence_initial_common
+                || modifier_taken && word == "of"
                 || !(is_capitalised(word)
                     && (!written_lowercase(lowercase, word)
                         || in_list(Some(word), OFFICE_QUALIFIERS)
@@ -2979,7 +3286,7 @@ mod tests {
             "x-",
             "",
         ] {
-            assert_eq!(super::entity_key(name), slow(name), "{name:?}");
+            assert_eq!(super::entity_key_words(name), slow(name), "{name:?}");
         }
     }
 
@@ -3680,6 +3987,139 @@ mod tests {
             kind_of(&got, "Tovian Academy of Surgeons"),
             Some("organization"),
             "{got:?}"
+        );
+    }
+
+    /// "P. W. Vorster" and "P.W. Vorster" are one person: a run of single letters is one word of
+    /// the key.
+    #[test]
+    fn spaced_and_joined_initials_are_one_key() {
+        assert_eq!(super::entity_key("P. W. Vorster"), "pw vorster");
+        assert_eq!(super::entity_key("P.W. Vorster"), "pw vorster");
+        assert_eq!(super::entity_key("J. R. R. Tolkin"), "jrr tolkin");
+        // One lone letter stays a word of its own.
+        assert_eq!(super::entity_key("Jose y Vaz"), "jose y vaz");
+        assert_eq!(super::entity_key("U. S."), "us");
+        let all = listed(&[
+            "Former President P. W. Vorster spoke on Monday. The report named him.",
+            "The panel said P.W. Vorster knew of the killings.",
+        ]);
+        let named: Vec<&str> = all
+            .iter()
+            .filter(|(n, _, _)| n.contains("Vorster"))
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        assert_eq!(named.len(), 1, "{all:?}");
+    }
+
+    /// "Mrs. Talbot" is not Martin Talbot, whom the text calls "he": a courtesy title goes to a
+    /// full name the text does not gender the other way, or stays with the surname.
+    #[test]
+    fn courtesy_titles_follow_the_gender_the_text_gives() {
+        let all = listed(&[
+            "Martin Talbot said he would appeal. Rena Talbot called her lawyer on Monday.              Mrs. Talbot said the money was hers.",
+            "Martin Talbot lost his case on Tuesday. Mrs. Talbot was in court.",
+        ]);
+        let martin = find(&all, "Martin Talbot").expect("Martin Talbot listed");
+        assert!(martin.2.iter().all(|r| r != "Mrs"), "{all:?}");
+        let rena = find(&all, "Rena Talbot").expect("Rena Talbot listed");
+        assert_eq!(rena.2, vec!["Mrs".to_string()], "{all:?}");
+        // Her words about her husband are no title of his.
+        let all = listed(&[
+            "Joel Marten Pike told his guards nothing. \"I was now Mrs Joel Marten Pike,\" his              wife wrote.",
+            "Joel Marten Pike said he was sorry.",
+        ]);
+        let pike = find(&all, "Joel Marten Pike").expect("Pike listed");
+        assert!(pike.2.is_empty(), "{all:?}");
+        // A pronoun after a listed or appositive name is no evidence ("to join him").
+        assert_eq!(super::pronoun_after("X, to join him.", 1), None);
+        assert_eq!(
+            super::pronoun_after("X called her lawyer.", 1),
+            Some(super::Gender::Female)
+        );
+        assert_eq!(super::pronoun_after("X and Y said he would.", 1), None);
+    }
+
+    /// "Baykor" and "Deniz Baykor" are one person when no other full name ends with "Baykor".
+    #[test]
+    fn a_surname_merges_into_the_one_full_name_it_ends() {
+        let all = listed(&[
+            "The coalition relied on Deniz Baykor, a power broker in parliament.",
+            "When Baykor withdrew support, the coalition fell. Baykor was blamed.",
+        ]);
+        assert!(find(&all, "Baykor").is_none(), "{all:?}");
+        assert!(find(&all, "Deniz Baykor").is_some(), "{all:?}");
+    }
+
+    /// "IOM" for "Institute of Medicine": an acronym may spell the "of".
+    #[test]
+    fn an_acronym_may_spell_of() {
+        let all = listed(&[
+            "A report by the Institute of Medicine found gaps. The IOM said more study was needed.",
+            "The Institute of Medicine panel met again.",
+        ]);
+        assert!(find(&all, "IOM").is_none(), "{all:?}");
+        assert!(find(&all, "Institute of Medicine").is_some(), "{all:?}");
+    }
+
+    /// "communications manager Ada Loro": the noun before a lower-case title is part of the role,
+    /// but never across "of" ("Italy of rebel leader").
+    #[test]
+    fn a_noun_before_a_lower_case_title_is_part_of_the_role() {
+        let all = listed(&[
+            "The agency said communications manager Ada Loro would speak. Campaign staff met \
+             campaign manager Tomas Vell on Friday.",
+            "Ada Loro said the park was safe. Tomas Vell said the race was close. Vexland pressed \
+             Italy for the extradition of Kurdish rebel leader Abdi Kalan.",
+        ]);
+        let loro = find(&all, "Ada Loro").expect("Loro listed");
+        assert_eq!(
+            loro.2,
+            vec!["communications manager".to_string()],
+            "{all:?}"
+        );
+        let vell = find(&all, "Tomas Vell").expect("Vell listed");
+        assert_eq!(vell.2, vec!["campaign manager".to_string()], "{all:?}");
+        let kalan = find(&all, "Abdi Kalan").expect("Kalan listed");
+        assert_eq!(kalan.2, vec!["Kurdish rebel leader".to_string()], "{all:?}");
+        // "former" is no part of the role.
+        let all = listed(&[
+            "The former manager Ola Brenn spoke for pro-democracy leader Sian Dorr.",
+            "Ola Brenn said no. Sian Dorr said yes.",
+        ]);
+        let dorr = find(&all, "Sian Dorr").expect("Dorr listed");
+        assert_eq!(dorr.2, vec!["leader".to_string()], "{all:?}");
+        let brenn = find(&all, "Ola Brenn").expect("Brenn listed");
+        assert_eq!(brenn.2, vec!["manager".to_string()], "{all:?}");
+    }
+
+    /// "Queen Elizabeth National Park": a title before a place's name is part of the name;
+    /// "SSP" is a police rank; Islamists are a group; alps and hotels are places.
+    #[test]
+    fn places_named_after_titles_ranks_creeds_and_hotels() {
+        let all = listed(&[
+            "A leopard killed a boy in Queen Maren National Park. His father, SSP Obed Kanu, said \
+             the rangers came. The army fought Islamists in the north.",
+            "The boy died near Queen Maren National Park, SSP Obed Kanu said. Guests at the Hotel \
+             Corvo left for the Tovian Alps.",
+        ]);
+        assert_eq!(
+            find(&all, "Queen Maren National Park").map(|e| e.1.as_str()),
+            Some("place"),
+            "{all:?}"
+        );
+        let kanu = find(&all, "Obed Kanu").expect("Kanu listed");
+        assert_eq!(kanu.2, vec!["SSP".to_string()], "{all:?}");
+        assert!(find(&all, "Islamists").is_none(), "{all:?}");
+        assert_eq!(
+            find(&all, "Hotel Corvo").map(|e| e.1.as_str()),
+            Some("place"),
+            "{all:?}"
+        );
+        assert_eq!(
+            find(&all, "Tovian Alps").map(|e| e.1.as_str()),
+            Some("place"),
+            "{all:?}"
         );
     }
 }
