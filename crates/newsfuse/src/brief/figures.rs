@@ -1040,18 +1040,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             .filter(|&&(a, b)| disputed_copy(a, b))
             .flat_map(|&(a, b)| [a, b])
             .collect();
-        // One figure far outside a crowded group that would not be crowded without it: that
-        // figure against the value it is most strongly linked to, a quantity of its own.
-        let outliers = crowded_outliers(&crowded, &mut parent, &edges, &mentions, &isolated);
         let keep = |&(a, b): &(usize, usize)| {
             if disputed_copy(a, b) {
                 return true;
-            }
-            match (outliers.get(&a), outliers.get(&b)) {
-                (Some(x), Some(y)) => return x == y,
-                (Some(_), None) => return !in_crowded[b],
-                (None, Some(_)) => return !in_crowded[a],
-                (None, None) => {}
             }
             !(isolated.contains(&a) && in_crowded[b] || isolated.contains(&b) && in_crowded[a])
                 && !(in_crowded[a] && in_crowded[b] && !values_agree(&mentions[a], &mentions[b]))
@@ -3281,119 +3272,6 @@ fn subject_names(m: &Mention, docs: &[Doc<'_>], known_names: &HashSet<String>) -
         .collect()
 }
 
-/// Outliers of crowded groups: a figure given by one article alone, once, whose value lies
-/// outside the others' range by more than their spread, in a group that holds at most two values
-/// (and no article giving two) without it. Such a group is one quantity reported two ways
-/// (an age a year apart, a toll of 10 and 11) and one report far off it, not several
-/// quantities: the far figure and the value it is most strongly linked to (its first
-/// disagreeing edge, strongest first) make a quantity of their own. Returns, for the mentions
-/// of each such quantity, the outlier's index; a group with more than one candidate is left
-/// as it is.
-fn crowded_outliers(
-    crowded: &HashSet<usize>,
-    parent: &mut [usize],
-    edges: &[(usize, usize)],
-    mentions: &[Mention],
-    isolated: &HashSet<usize>,
-) -> HashMap<usize, usize> {
-    let mut out: HashMap<usize, usize> = HashMap::default();
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
-    for idx in 0..mentions.len() {
-        let root = find(parent, idx);
-        if crowded.contains(&root) {
-            groups.entry(root).or_default().push(idx);
-        }
-    }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_unstable();
-    for root in roots {
-        let members = &groups[&root];
-        if members.iter().any(|m| isolated.contains(m)) {
-            continue;
-        }
-        let classes = |set: &[usize], exact: bool| {
-            let mut reps: Vec<usize> = Vec::new();
-            for &idx in set {
-                if exact && mentions[idx].hedge != Hedge::Exact {
-                    continue;
-                }
-                if !reps
-                    .iter()
-                    .any(|&r| values_agree(&mentions[r], &mentions[idx]))
-                {
-                    reps.push(idx);
-                }
-            }
-            reps.len()
-        };
-        // Without one figure at most two values are left: with it at most three.
-        if classes(members, false) > 3 || classes(members, true) > 3 {
-            continue;
-        }
-        let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
-        for &m in members {
-            let mention = &mentions[m];
-            let lone = members.iter().all(|&n| {
-                n == m
-                    || mentions[n].article != mention.article
-                        && !values_agree(&mentions[n], mention)
-            });
-            if !lone {
-                continue;
-            }
-            let rest: Vec<usize> = members.iter().copied().filter(|&n| n != m).collect();
-            let two_values_in_article = rest.iter().enumerate().any(|(i, &x)| {
-                rest[i + 1..].iter().any(|&y| {
-                    mentions[x].article == mentions[y].article
-                        && mentions[x].sentence != mentions[y].sentence
-                        && !written_alike(&mentions[x], &mentions[y])
-                })
-            });
-            if classes(&rest, false) > 2 || classes(&rest, true) > 2 || two_values_in_article {
-                continue;
-            }
-            let (low, high) = rest.iter().fold((f64::MAX, f64::MIN), |(l, h), &n| {
-                (l.min(mentions[n].value), h.max(mentions[n].value))
-            });
-            let distance = if mention.value > high {
-                mention.value - high
-            } else if mention.value < low {
-                low - mention.value
-            } else {
-                0.0
-            };
-            if distance <= high - low {
-                continue;
-            }
-            found.push((m, rest));
-        }
-        let [(m, rest)] = found.as_slice() else {
-            continue;
-        };
-        let partner = edges.iter().find_map(|&(a, b)| {
-            let other = if a == *m {
-                b
-            } else if b == *m {
-                a
-            } else {
-                return None;
-            };
-            (rest.contains(&other) && !values_agree(&mentions[*m], &mentions[other]))
-                .then_some(other)
-        });
-        let Some(partner) = partner else {
-            continue;
-        };
-        out.insert(*m, *m);
-        for &n in rest {
-            if values_agree(&mentions[n], &mentions[partner]) {
-                out.insert(n, *m);
-            }
-        }
-    }
-    out
-}
-
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -4064,56 +3942,7 @@ mod tests {
     }
 
     #[test]
-    fn one_figure_far_off_a_group_of_two_close_values_is_compared_with_its_partner() {
-        // One person's age given a year apart, and one report far off: the far age is compared
-        // with the value it is linked to, not dropped with the group.
-        let ages = figures_of(&[
-            "Senator Arlo Brandt, 55, said the budget would pass.",
-            "Senator Arlo Brandt, 56, said the budget would pass this week.",
-            "Arlo Brandt, 56, told reporters the budget would pass.",
-            "Arlo Brandt, 39, said the budget would pass.",
-        ]);
-        let got = disagreements(&ages);
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert!(got[0].1.contains(&(39.0, vec![3])), "{got:?}");
-        assert!(got[0].1.iter().any(|(v, _)| *v == 56.0), "{got:?}");
-        assert!(got[0].1.iter().all(|(v, _)| *v != 55.0), "{got:?}");
-        // A toll of 10 and 11, and one report of 28: 28 against the value of the sentence it
-        // is most like, and nothing else.
-        let tolls = figures_of(&[
-            "The bombing of the embassy killed 10 people, officials said.",
-            "The bombing of the embassy killed 11 people, police told reporters on Monday.",
-            "The bombing of the embassy killed 11 people, police told reporters.",
-            "The bombing of the embassy killed 28 people, police told reporters.",
-        ]);
-        let got = disagreements(&tolls);
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1.len(), 2, "{got:?}");
-        assert!(got[0].1.contains(&(28.0, vec![3])), "{got:?}");
-        assert!(got[0].1.iter().any(|(v, _)| *v == 11.0), "{got:?}");
-        // Three values spread evenly are several quantities still (no figure is far off the
-        // other two), and so is a far figure whose article also gives another value.
-        let spread = figures_of(&[
-            "The bombing of the embassy killed 10 people, officials said.",
-            "The bombing of the embassy killed 11 people, officials said.",
-            "The bombing of the embassy killed 12 people, officials said.",
-        ]);
-        assert!(
-            spread.disagreements.is_empty(),
-            "{:?}",
-            disagreements(&spread)
-        );
-        let own = figures_of(&[
-            "The bombing of the embassy killed 10 people, officials said.",
-            "The bombing of the embassy killed 11 people, officials said.",
-            "The bombing of the embassy killed 28 people, officials said. \
-             The bombing of the embassy killed 11 people, police said.",
-        ]);
-        assert!(own.disagreements.is_empty(), "{:?}", disagreements(&own));
-    }
-
-    #[test]
-    fn a_name_after_a_preposition_owns_no_age() {
+    fn a_name_after_of_owns_no_age() {
         // "the six-year-old case of X": the case is six years old, not X.
         let figures = figures_of(&[
             "Stephen Lawrence, 18, was stabbed at a bus stop in London.",
