@@ -2355,6 +2355,12 @@ fn owners(
                 {
                     break;
                 }
+                // "the six-year-old case of Stephen Lawrence", "the 21-year-old son of Mr.
+                // Smith": a name after "of" owns something else, not the age ("a 15-year-old
+                // boy in Conyers" still says whose age it is).
+                if run.is_empty() && doc.slice(token.span).eq_ignore_ascii_case("of") {
+                    break;
+                }
                 if is_name(token) {
                     run.push(token);
                 } else if !run.is_empty() {
@@ -3952,6 +3958,25 @@ mod tests {
             "{:?}",
             disagreements(&figures)
         );
+    }
+
+    #[test]
+    fn a_name_after_of_owns_no_age() {
+        // "the six-year-old case of X": the case is six years old, not X.
+        let figures = figures_of(&[
+            "Stephen Lawrence, 18, was stabbed at a bus stop in London.",
+            "The impetus is the six-year-old case of Stephen Lawrence, a lawyer said.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        let named = figures_of(&[
+            "Stephen Lawrence, 18, was stabbed at a bus stop in London.",
+            "The impetus is the case of 16-year-old Stephen Lawrence, a lawyer said.",
+        ]);
+        assert_eq!(named.disagreements.len(), 1, "{:?}", disagreements(&named));
     }
 
     #[test]
