@@ -1565,6 +1565,40 @@ fn person_shaped(name: &str) -> bool {
 /// Merges an acronym into the one name whose initials it spells ("U.S." into "United States",
 /// "EU" into "European Union") and a lone word into the one organisation named after it
 /// ("Xinhua" into "Xinhua News Agency"); the fuller name stays.
+/// Merges each lone word (not yet merged, no place or body, not a known place, `also` true of
+/// its name) into the one person `people` lists under it, through the merges made so far
+/// ("Frances" for "Frances Bean", merged into "Frances Bean Cobain", is one person).
+fn merge_lone_words(
+    entities: &[Entity],
+    cues: &[Cues],
+    people: &FxHashMap<&str, Vec<usize>>,
+    target: &mut [Option<usize>],
+    also: impl Fn(&str) -> bool,
+) {
+    for (a, entity) in entities.iter().enumerate() {
+        if target[a].is_some()
+            || entity.name.contains(' ')
+            || cues[a].place > 0
+            || cues[a].org > 0
+            || super::places::is_known_place(&entity.name)
+            || !also(&entity.name)
+        {
+            continue;
+        }
+        let mut found: Vec<usize> = people
+            .get(entity.name.as_str())
+            .map(|list| list.iter().map(|&f| target[f].unwrap_or(f)).collect())
+            .unwrap_or_default();
+        found.sort_unstable();
+        found.dedup();
+        if let [only] = found[..]
+            && only != a
+        {
+            target[a] = Some(only);
+        }
+    }
+}
+
 fn merge_aliases(
     entities: Vec<Entity>,
     cues: Vec<Cues>,
@@ -1909,29 +1943,7 @@ fn merge_aliases(
     }
     // A lone given or family name ("Zhang" for "Zhang Xiong") into the one person whose first
     // word it is, when no full name ends with it.
-    for (a, entity) in entities.iter().enumerate() {
-        if target[a].is_some()
-            || entity.name.contains(' ')
-            || cues[a].place > 0
-            || cues[a].org > 0
-            || super::places::is_known_place(&entity.name)
-        {
-            continue;
-        }
-        // Through the merges above: "Frances" for "Frances Bean" merged into "Frances Bean
-        // Cobain" is one person.
-        let mut people: Vec<usize> = people_by_first
-            .get(entity.name.as_str())
-            .map(|list| list.iter().map(|&f| target[f].unwrap_or(f)).collect())
-            .unwrap_or_default();
-        people.sort_unstable();
-        people.dedup();
-        if let [only] = people[..]
-            && only != a
-        {
-            target[a] = Some(only);
-        }
-    }
+    merge_lone_words(&entities, &cues, &people_by_first, &mut target, |_| true);
     // "Baykal" into "Deniz Baykal": a lone word into the one person-shaped full name that ends
     // with it, when neither is a place or a body and the full name reads as a person's.
     let mut people_by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -1954,28 +1966,9 @@ fn merge_aliases(
             people_by_last.entry(last).or_default().push(f);
         }
     }
-    for (a, entity) in entities.iter().enumerate() {
-        if target[a].is_some()
-            || entity.name.contains(' ')
-            || !entity.name.chars().any(char::is_lowercase)
-            || cues[a].place > 0
-            || cues[a].org > 0
-            || super::places::is_known_place(&entity.name)
-        {
-            continue;
-        }
-        let mut people: Vec<usize> = people_by_last
-            .get(entity.name.as_str())
-            .map(|list| list.iter().map(|&f| target[f].unwrap_or(f)).collect())
-            .unwrap_or_default();
-        people.sort_unstable();
-        people.dedup();
-        if let [only] = people[..]
-            && only != a
-        {
-            target[a] = Some(only);
-        }
-    }
+    merge_lone_words(&entities, &cues, &people_by_last, &mut target, |name| {
+        name.chars().any(char::is_lowercase)
+    });
     // Chains ("ERA" into "Energy Resources of Australia" into "... Ltd") end at the last name;
     // a cycle merges nothing.
     let target: Vec<Option<usize>> = (0..target.len())
