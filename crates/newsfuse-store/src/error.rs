@@ -39,9 +39,12 @@ pub enum StoreError {
     /// The saved clusterer state could not be read back.
     #[error("the saved story clusterer state is unreadable: {0}")]
     State(#[from] serde_json::Error),
-    /// The saved clusterer state (binary form) could not be read back, or written.
+    /// The saved clusterer state (binary form) could not be read back.
     #[error("the saved story clusterer state is unreadable: {0}")]
-    StateBinary(#[from] postcard::Error),
+    StateBinary(#[from] rmp_serde::decode::Error),
+    /// The clusterer state could not be written in binary form.
+    #[error("the story clusterer state could not be saved: {0}")]
+    StateEncode(#[from] rmp_serde::encode::Error),
     /// The disk (or the store's size limit) is full. The batch's transaction was rolled back:
     /// nothing of it was written, and the store is as it was before.
     #[error("{}: the disk is full; nothing of this batch was written, the store is as before", path.display())]

@@ -1,11 +1,14 @@
 //! How the story clusterer's state is saved between batches.
 //!
 //! The state is rewritten after every batch, so its size is paid on every ingest, however small.
-//! It is saved in postcard's compact binary form behind a four-byte tag. A state without the tag
-//! is JSON, the form stores written before the binary one hold; it is read as such, and the next
-//! batch writes it back in binary form.
+//! It is saved as MessagePack behind a four-byte tag, with its fields named: like JSON, and unlike
+//! a format that writes fields by position, a state saved before a field existed still loads
+//! (the field takes its serde default), so a newer newsfuse keeps reading an older store. A state
+//! without the tag is JSON, the form stores written before the binary one hold; it is read as
+//! such, and the next batch writes it back in binary form.
 
 use newsfuse_stories::StoryClusterer;
+use serde::Serialize;
 
 use crate::error::Result;
 
@@ -14,13 +17,15 @@ const BINARY_TAG: &[u8; 4] = b"NFS\x01";
 
 /// The clusterer's state as saved.
 pub(crate) fn encode(clusterer: &StoryClusterer) -> Result<Vec<u8>> {
-    Ok(postcard::to_extend(clusterer, BINARY_TAG.to_vec())?)
+    let mut bytes = BINARY_TAG.to_vec();
+    clusterer.serialize(&mut rmp_serde::Serializer::new(&mut bytes).with_struct_map())?;
+    Ok(bytes)
 }
 
 /// The clusterer saved by [`encode`], or by an older store as JSON.
 pub(crate) fn decode(bytes: &[u8]) -> Result<StoryClusterer> {
     match bytes.strip_prefix(BINARY_TAG) {
-        Some(binary) => Ok(postcard::from_bytes(binary)?),
+        Some(binary) => Ok(rmp_serde::from_slice(binary)?),
         None => Ok(serde_json::from_slice(bytes)?),
     }
 }
@@ -86,6 +91,18 @@ mod tests {
         let json = serde_json::to_vec(&clusterer).unwrap();
         let back = decode(&json).unwrap();
         assert_eq!(as_value(&back), as_value(&clusterer));
+    }
+
+    #[test]
+    fn a_field_missing_from_an_older_state_takes_its_default() {
+        // The clusterer's settings as a newsfuse that knew only two of them saved them.
+        let mut older = Vec::new();
+        serde_json::json!({"threshold": 0.3, "window_secs": 432_000})
+            .serialize(&mut rmp_serde::Serializer::new(&mut older).with_struct_map())
+            .unwrap();
+        let config: StoryConfig = rmp_serde::from_slice(&older).unwrap();
+        assert_eq!(config.threshold, 0.3);
+        assert_eq!(config.member_floor, StoryConfig::default().member_floor);
     }
 
     #[test]
