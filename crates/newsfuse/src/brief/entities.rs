@@ -168,7 +168,13 @@ const TITLES: &[&str] = &[
 /// Titles written abbreviated ("Sen.", "Gen.").
 const ABBREVIATED_TITLES: &[&str] = &[
     "gen", "gov", "sen", "rep", "capt", "col", "lt", "sgt", "dr", "mr", "mrs", "ms", "prof", "rev",
+    "maj", "cpl", "pvt", "adm", "det", "supt", "insp", "cmdr", "atty",
 ];
+
+/// A title as written abbreviated, without its full stop ("Sen", "Maj"), in any case.
+pub(crate) fn is_abbreviated_title(word: &str) -> bool {
+    in_list(Some(word), ABBREVIATED_TITLES)
+}
 /// Titles that name an office "of" something: "Secretary of State", "Minister of Finance".
 const OFFICE_OBJECTS: &[&str] = &[
     "state", "defence", "defense", "finance", "health", "justice", "interior", "foreign",

@@ -2093,29 +2093,8 @@ fn is_abbreviation(word: &str) -> bool {
             && bare.chars().next().is_some_and(char::is_uppercase)
             && bare.chars().skip(1).all(char::is_lowercase)
             && super::entities::is_title(bare))
-        || matches!(
-            bare,
-            "Jr" | "Sr"
-                | "St"
-                | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "Maj"
-                | "Cpl"
-                | "Pvt"
-                | "Adm"
-                | "Det"
-                | "Supt"
-                | "Insp"
-                | "Cmdr"
-                | "Atty"
-                | "Sgt"
-                | "Lt"
-                | "Col"
-                | "Capt"
-                | "Gov"
-        )
+        || matches!(bare, "Jr" | "Sr" | "St")
+        || (bare.starts_with(char::is_uppercase) && super::entities::is_abbreviated_title(bare))
 }
 
 /// Whether a written speaker names a body rather than a person ("Iran's Foreign Ministry").

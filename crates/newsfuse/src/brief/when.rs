@@ -422,7 +422,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> When {
             }
         }
         // Anywhere in the article, outside its publishing notes.
-        let notes: Vec<Span> = if doc.sentences.is_empty() {
+        let notes: Vec<Span> = if !PUBLISHING_NOTE.is_match(doc.text) {
+            Vec::new()
+        } else if doc.sentences.is_empty() {
             doc.block_spans()
         } else {
             doc.sentences.iter().map(|s| s.span).collect()
