@@ -32,6 +32,11 @@
 //! `multinews_full_sample100` that hold a quotation, their first five quotations; then the first
 //! three wire-credited articles of the other unlabelled tune-part clusters of those two files that
 //! hold a quotation, their first four quotations each.
+//! Rule `K` (run once `J` is tuned on; a source no earlier rule drew from): the pages of
+//! `extraction/extraction_dragnet.jsonl` (gold text, one article per page, the page id as cluster
+//! id), file order: the first thirteen tune-part pages that hold a quotation and share no run of
+//! ten words with any article of a holdout-part cluster of the summarization files, their first
+//! four quotations.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -67,6 +72,21 @@ const FILES_H: [&str; 2] = ["multinews_full_dev.jsonl", "multinews_full_sample10
 const RULE_I: (usize, usize) = (5, 5);
 /// Rule `J`: clusters per file, quotations per cluster (files and wire part as rule `H`).
 const RULE_J: (usize, usize) = (4, 5);
+/// Rule `K`: pages, quotations per page.
+const RULE_K: (usize, usize) = (13, 4);
+/// Rule `K`'s source.
+const FILE_K: &str = "extraction/extraction_dragnet.jsonl";
+/// Rule `K`'s overlap check: the summarization files whose holdout-part articles a page must share
+/// no run of `SHINGLE` words with.
+const FILES_HOLDOUT_CHECK: [&str; 6] = [
+    "duc2003_task2.jsonl",
+    "duc2006.jsonl",
+    "duc2007_update.jsonl",
+    "multinews_full_dev.jsonl",
+    "multinews_full_sample100.jsonl",
+    "tac2011_multiling_en.jsonl",
+];
+const SHINGLE: usize = 10;
 /// Rule `H`'s wire credits, looked for in an article's first 600 bytes.
 const WIRE_CREDITS: [&str; 4] = ["(AP)", "(Reuters)", "(AFP)", "Associated Press"];
 
@@ -157,6 +177,71 @@ fn wire_credited(text: &str) -> bool {
         .any(|c| text.find(c).is_some_and(|p| p < 600))
 }
 
+/// Runs of `SHINGLE` words (lower-cased, split at white space) of one text.
+fn shingles(text: &str) -> Vec<String> {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    words.windows(SHINGLE).map(|w| w.join(" ")).collect()
+}
+
+/// Rule `K`: tune-part pages of the extraction benchmark that overlap no holdout article.
+fn rule_k(shared: &std::path::Path, labelled: &HashSet<String>) {
+    let mut holdout: HashSet<String> = HashSet::new();
+    for file in FILES_HOLDOUT_CHECK {
+        let path = shared.join("eval").join(file);
+        let text = std::fs::read_to_string(&path).expect("dataset reads");
+        let ids: Vec<String> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .map(|v| match &v["id"] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .filter(|id| Subset::Holdout.contains(id))
+            .collect();
+        for cluster in load_clusters(&path, &ids).expect("clusters load") {
+            for article in &cluster.articles {
+                holdout.extend(shingles(&article.text));
+            }
+        }
+    }
+    let path = shared.join("eval").join(FILE_K);
+    let text = std::fs::read_to_string(&path).expect("dataset reads");
+    let ids: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| match &v["id"] {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .filter(|id| Subset::Tune.contains(id) && !labelled.contains(id))
+        .collect();
+    let pages = load_clusters(&path, &ids).expect("pages load");
+    let mut taken = 0;
+    for id in &ids {
+        if taken == RULE_K.0 {
+            break;
+        }
+        let page = pages.iter().find(|c| &c.id == id).expect("loaded");
+        let t = &page.articles[0].text;
+        let quotes = quotations(t);
+        if quotes.is_empty() {
+            continue;
+        }
+        if let Some(shared_run) = shingles(t).into_iter().find(|s| holdout.contains(s)) {
+            eprintln!(
+                "page {id} skipped: shares a run of {SHINGLE} words with a holdout article ({} bytes)",
+                shared_run.len()
+            );
+            continue;
+        }
+        taken += 1;
+        println!("##### {FILE_K} {id}");
+        for (open, close) in quotes.into_iter().take(RULE_K.1) {
+            print_quote(id, 0, t, open, close);
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let shared = PathBuf::from(args.first().map_or("../shared", String::as_str));
@@ -167,6 +252,10 @@ fn main() {
         .into_iter()
         .map(|l| l.cluster)
         .collect();
+    if rule == "K" {
+        rule_k(&shared, &labelled);
+        return;
+    }
     let files: &[&str] = match rule {
         "G" => &FILES_G,
         "H" | "I" | "J" => &FILES_H,

@@ -240,6 +240,10 @@ pub fn load_clusters(path: &Path, ids: &[String]) -> Result<Vec<Cluster>, String
         id: serde_json::Value,
         #[serde(default)]
         documents: Vec<serde_json::Value>,
+        /// An extraction benchmark's page (`extraction/*.jsonl`): its gold text is a cluster of
+        /// one article.
+        #[serde(default)]
+        gold_text: Option<String>,
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -258,6 +262,16 @@ pub fn load_clusters(path: &Path, ids: &[String]) -> Result<Vec<Cluster>, String
             continue;
         }
         let mut notes = Vec::new();
+        if parsed.documents.is_empty() {
+            if let Some(gold) = &parsed.gold_text {
+                let article = article_from_text(gold, &format!("{id}#0"), &mut notes);
+                out.push(Cluster {
+                    id,
+                    articles: vec![article],
+                });
+                continue;
+            }
+        }
         let articles: Vec<Article> = parsed
             .documents
             .iter()
