@@ -240,8 +240,8 @@ pub fn load_clusters(path: &Path, ids: &[String]) -> Result<Vec<Cluster>, String
         id: serde_json::Value,
         #[serde(default)]
         documents: Vec<serde_json::Value>,
-        /// An extraction benchmark's page (`extraction/*.jsonl`): its gold text is a cluster of
-        /// one article.
+        /// An extraction benchmark's page (`extraction/*.jsonl`): its gold text (line ends `\r\n`
+        /// read as `\n`) is a cluster of one article.
         #[serde(default)]
         gold_text: Option<String>,
     }
@@ -264,7 +264,9 @@ pub fn load_clusters(path: &Path, ids: &[String]) -> Result<Vec<Cluster>, String
         let mut notes = Vec::new();
         if parsed.documents.is_empty() {
             if let Some(gold) = &parsed.gold_text {
-                let article = article_from_text(gold, &format!("{id}#0"), &mut notes);
+                // Some pages write `\r\n` line ends; paragraphs are split at blank lines.
+                let gold = gold.replace("\r\n", "\n");
+                let article = article_from_text(&gold, &format!("{id}#0"), &mut notes);
                 out.push(Cluster {
                     id,
                     articles: vec![article],
