@@ -262,17 +262,17 @@ pub fn load_clusters(path: &Path, ids: &[String]) -> Result<Vec<Cluster>, String
             continue;
         }
         let mut notes = Vec::new();
-        if parsed.documents.is_empty() {
-            if let Some(gold) = &parsed.gold_text {
-                // Some pages write `\r\n` line ends; paragraphs are split at blank lines.
-                let gold = gold.replace("\r\n", "\n");
-                let article = article_from_text(&gold, &format!("{id}#0"), &mut notes);
-                out.push(Cluster {
-                    id,
-                    articles: vec![article],
-                });
-                continue;
-            }
+        if parsed.documents.is_empty()
+            && let Some(gold) = &parsed.gold_text
+        {
+            // Some pages write `\r\n` line ends; paragraphs are split at blank lines.
+            let gold = gold.replace("\r\n", "\n");
+            let article = article_from_text(&gold, &format!("{id}#0"), &mut notes);
+            out.push(Cluster {
+                id,
+                articles: vec![article],
+            });
+            continue;
         }
         let articles: Vec<Article> = parsed
             .documents
