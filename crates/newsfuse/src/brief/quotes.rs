@@ -81,8 +81,15 @@ const NAME: &str =
 /// "one protester", "another witness".
 const ROLE_NP: &str = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{L}.'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})?";
 /// A crowd that speaks without a name or article ("protesters chanted").
-/// Also bodies written as a bare plural ("police said", "investigators say").
-const CROWD: &str = r"(?:[Pp]rotesters|[Dd]emonstrators|[Mm]archers|[Cc]rowds|[Ss]upporters|[Ff]ans|[Ss]trikers|[Rr]ioters|[Mm]ourners|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|[Aa]uthorities)";
+/// Also bodies written as a bare plural ("police said", "investigators say") and documents
+/// filed or released as a bare plural ("according to papers filed at the court").
+const CROWD: &str = r"(?:[Pp]rotesters|[Dd]emonstrators|[Mm]archers|[Cc]rowds|[Ss]upporters|[Ff]ans|[Ss]trikers|[Rr]ioters|[Mm]ourners|[Pp]olice|[Ii]nvestigators|[Pp]rosecutors|[Aa]uthorities|[Pp]apers|[Dd]ocuments|[Rr]ecords|[Ff]ilings)";
+/// A bare plural body or document after "according to", with one lower-case word before it
+/// ("according to local police", "according to court records").
+const ACCORDING_CROWD: &str = r"(?:\p{Ll}[\p{Ll}-]*\s+)?(?:police|investigators|prosecutors|authorities|papers|documents|records|filings)";
+/// A participle clause after a document ("papers filed at the High Court", "records obtained by
+/// the paper"), read up to the comma.
+const DOCUMENT_CLAUSE: &str = r#"(?:\s+(?:filed|obtained|released|seen|published|submitted|reviewed|made\s+public)\s+[^,"“”.!?;]{1,80}?)?"#;
 /// A time word between a speaker and the verb ("Juppe today reiterated").
 const TIME: &str = r"(?:\s+(?:on\s+)?(?:today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|also|later|simply|then|again|recently|once|further|earlier|first|finally|quietly|firmly|flatly|openly|publicly|privately|repeatedly|reportedly|angrily|bluntly|frankly|sharply|strongly|emphatically|calmly|initially|previously))?";
 /// An appositive between a speaker and the verb ("Rajinder Singh, manager of the squad, said"),
@@ -96,7 +103,7 @@ const BEFORE_VERBS: &str = "ruled|accused|condemned|denounced|criticized|critici
 
 fn speech_verb() -> String {
     format!(
-        r"(?:(?:has|have|had)(?:\s+also)?\s+)?(?P<verb>{VERBS}|described|put\s+it|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)"
+        r"(?:(?:has|have|had)(?:\s+also)?\s+)?(?P<verb>{VERBS}|described|put\s+it|thought\s+to\s+(?:himself|herself)|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)"
     )
 }
 
@@ -196,7 +203,7 @@ static AFTER_QUOTED: LazyLock<NarrowRegex> = LazyLock::new(|| {
 /// "..., according to X".
 static AFTER_ACCORDING: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r"^[\s,'’]*according\s+to\s+(?P<who>{NAME}|{ROLE_NP})"
+        r"^[\s,'’]*according\s+to\s+(?P<who>{NAME}|{ROLE_NP}|{ACCORDING_CROWD}\b)"
     ))
 });
 static BEFORE: LazyLock<NarrowRegex> = LazyLock::new(|| {
@@ -217,7 +224,7 @@ static BEFORE_VERB_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words: Vec<&str> = VERBS
         .split('|')
         .chain(BEFORE_VERBS.split('|'))
-        .chain(["described", "put", "quoted"])
+        .chain(["described", "put", "quoted", "thought"])
         .collect();
     AhoCorasick::new(words).expect("valid words")
 });
@@ -256,7 +263,7 @@ static BEFORE_OPEN_APPOSITIVE: LazyLock<NarrowRegex> = LazyLock::new(|| {
 /// verb of its own), a lower-case title before the name (checked to hold no function word).
 static BEFORE_ACCORDING: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,2}}(?P<title>(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}))?{NAME}|{ROLE_NP})(?:,?\s*|,\s+(?P<clause>[^.!?"“”]{{1,120}}))$"#
+        r#"\b[Aa]ccording\s+to\s+(?P<who>(?:(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,2}}(?P<title>(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{1,2}}))?{NAME}|{ROLE_NP}|{ACCORDING_CROWD}\b{DOCUMENT_CLAUSE})(?:,?\s*|,\s+(?P<clause>[^.!?"“”]{{1,120}}))$"#
     ))
 });
 /// "A source close to the family said": the unnamed speaker before "close to" / "familiar
@@ -2508,6 +2515,24 @@ impl PersonIndex {
                 kind: "role",
             };
         }
+        // "according to court records", "according to papers filed at the court": the bare
+        // plural speaks, without its lower-case modifier or participle clause.
+        if written.starts_with(char::is_lowercase)
+            && !written
+                .split_whitespace()
+                .next()
+                .is_some_and(|first| ["the", "a", "an", "one", "another"].contains(&first))
+            && let Some(plural) = written
+                .split_whitespace()
+                .take(2)
+                .find(|w| CROWD_WORD.is_match(w))
+        {
+            return Resolved {
+                role: Some(plural.to_lowercase()),
+                name: None,
+                kind: "role",
+            };
+        }
         let (had_the, bare) = match written.split_once(' ') {
             Some((first, rest))
                 if ["the", "a", "an", "one", "another"]
@@ -4749,6 +4774,56 @@ mod tests {
         assert_eq!(got[0], person("Petra Lund", "after"));
         assert_eq!(got[1].2, "before", "{got:?}");
         assert_ne!(got[1].0.as_deref(), Some("Petra Lund"), "{got:?}");
+    }
+
+    /// A thought given in quote marks with its thinker: "X thought to herself, "..."", ""...," he
+    /// thought to himself".
+    #[test]
+    fn thought_to_oneself_attributes() {
+        check(
+            &[
+                "While walking home along the river, Lena Dahl thought to herself, \"what a quiet and lovely evening this is.\"",
+                "Olaf Berg watched the dark sky over the harbour.\n\n\"Maybe the rain will stop before the boats go out,\" he thought to himself.",
+            ],
+            &[
+                (Some("Lena Dahl"), &[0], 1, "before"),
+                (Some("Olaf Berg"), &[1], 1, "pronoun"),
+            ],
+        );
+    }
+
+    /// "according to" a bare plural body or document, with a lower-case word before it or a
+    /// participle clause after it, before or after the quote: the plural speaks as a role.
+    #[test]
+    fn according_to_bare_plurals_and_documents() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The builder denies any fault.\n\nAccording to documents filed with the county court, the builder left the house \"unsafe and unfit for any family to live in\" last spring.",
+            "The lorry hit the barrier at noon.\n\n\"The driver never braked before the crossing at all,\" according to local police.",
+            "The plant closed in May.\n\nAccording to court records, the firm \"repeatedly ignored warnings from its own safety staff\" for years.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let got: Vec<(Vec<&str>, &str, &[usize], &str)> = brief
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker_roles.iter().map(String::as_str).collect(),
+                    q.speaker_kind.as_str(),
+                    q.articles.as_slice(),
+                    q.occurrences[0].speaker_source.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (vec!["documents"], "role", &[0][..], "before"),
+                (vec!["police"], "role", &[1][..], "after"),
+                (vec!["records"], "role", &[2][..], "before"),
+            ],
+            "{:#?}",
+            brief.quotes
+        );
     }
 
     /// A rank written abbreviated before the name ("said Maj. Jane Roe, State Police") is no
