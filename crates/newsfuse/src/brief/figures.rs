@@ -197,7 +197,8 @@ struct Mention {
     sentence_stems: Arc<HashSet<String>>,
     /// Stems of the sentence's capitalised words, its first word left out.
     sentence_names: Arc<HashSet<String>>,
-    /// A remainder or an addition ("the other 14", "another 187", "43 more"): compared with
+    /// A remainder or an addition ("the other 14", "another 187", "43 more") or one line of a
+    /// breakdown by place ("six people in Northtown and one in Westfield"): compared with
     /// nothing but an equal value.
     partial: bool,
     /// Dimension words right around it ("long", "wide", "surplus"), see [`DIMENSION_STEMS`].
@@ -1451,6 +1452,11 @@ fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
     if a.kind == Kind::Number || !qualifiers_compatible(a, b) {
         return false;
     }
+    // A part (a remainder, a line of a breakdown: [`Mention::partial`]) is compared with
+    // nothing but an equal value of a whole; two remainders ("55 others", "62 others") can be.
+    if a.partial != b.partial && !values_agree(a, b) {
+        return false;
+    }
     let (low, high) = (
         a.value.abs().min(b.value.abs()),
         a.value.abs().max(b.value.abs()),
@@ -2161,7 +2167,12 @@ fn extract_sentence(
                 .is_some_and(|t| PART_WORDS.contains(&lower(t).as_str()))
                 || next_word
                     .as_deref()
-                    .is_some_and(|w| matches!(w, "more" | "others")),
+                    .is_some_and(|w| matches!(w, "more" | "others"))
+                // One line of a breakdown by place ("six people in Northtown and one in
+                // Westfield"): a part of the whole.
+                || super::scope::breakdown_part(
+                    doc.text.get(abs_end..base + text.len()).unwrap_or(""),
+                ),
             sentence_stems: Arc::clone(&sentence_stems),
             sentence_names: Arc::clone(&sentence_names),
             range_end: false,
@@ -2792,8 +2803,14 @@ fn written_alike(a: &Mention, b: &Mention) -> bool {
         return true;
     }
     let relative = (x - y).abs() / largest;
+    // A bound written beside an approximate figure ("more than 37 million", "nearly 40
+    // million") is written near its own value: the approximation's leeway is not the bound's.
+    let bound = |m: &Mention| matches!(m.hedge, Hedge::AtLeast | Hedge::AtMost);
     relative <= 0.005
-        || (a.hedge == Hedge::Approximate || b.hedge == Hedge::Approximate) && relative <= 0.1
+        || (a.hedge == Hedge::Approximate || b.hedge == Hedge::Approximate)
+            && !bound(a)
+            && !bound(b)
+            && relative <= 0.1
         || (x - y).abs() <= a.precision.max(b.precision) && relative <= 0.05
 }
 
@@ -3200,6 +3217,10 @@ fn conflict_supported(
     {
         return false;
     }
+    // A whole against a part: a total against a figure that is none, two places against one.
+    if a.kind != Kind::Age && !same_scope(a, b, docs) {
+        return false;
+    }
     // Who or where the figure is about, named before it: two different subjects ("Norland will
     // send 300 athletes", "Southmark will send 500 athletes") are two quantities. An age has its
     // owner checked instead (the names before it may be someone else's).
@@ -3214,6 +3235,30 @@ fn conflict_supported(
     // Hunan") is two subjects, even with a name in common.
     let differ = |x: &HashSet<String>, y: &HashSet<String>| x.difference(y).next().is_some();
     sa.is_empty() || sb.is_empty() || !(differ(sa, sb) && differ(sb, sa))
+}
+
+/// Whether two figures cover the same whole ([`super::scope`]): neither is given as a total
+/// ("the total $22 billion market") when the other is not, and neither names more places in its
+/// clause than the other's sentence does ("in the West Bank and Gaza" against "throughout the
+/// West Bank").
+fn same_scope(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
+    let sentence = |m: &Mention| docs[m.article].sentences[m.sentence].span;
+    let text = |m: &Mention| docs[m.article].slice(sentence(m));
+    let before = |m: &Mention| {
+        docs[m.article]
+            .text
+            .get(sentence(m).start..m.span.start)
+            .unwrap_or("")
+    };
+    let after = |m: &Mention| {
+        docs[m.article]
+            .text
+            .get(m.span.end..sentence(m).end)
+            .unwrap_or("")
+    };
+    super::scope::given_as_total(before(a)) == super::scope::given_as_total(before(b))
+        && !super::scope::wider_places(after(a), text(b))
+        && !super::scope::wider_places(after(b), text(a))
 }
 
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",
@@ -3577,6 +3622,49 @@ mod tests {
             &m(90.0, "90", Hedge::AtMost),
             &m(120.0, "120", Hedge::Exact)
         ));
+        // One article writing a bound and an approximate figure gives two values ("more than
+        // 37 million", "nearly 40 million"); "about 40" and "40" are one.
+        assert!(!written_alike(
+            &m(37e6, "37", Hedge::AtLeast),
+            &m(40e6, "40", Hedge::Approximate)
+        ));
+        assert!(written_alike(
+            &m(38e6, "38", Hedge::Approximate),
+            &m(40e6, "40", Hedge::Exact)
+        ));
+    }
+
+    #[test]
+    fn a_part_or_a_wider_whole_is_no_disagreement() {
+        // Controls: the same sentences without the scope cue disagree.
+        let flagged = |texts: &[&str]| !disagreements(&figures_of(texts)).is_empty();
+        assert!(flagged(&[
+            "Last year the virus killed seven people in the Northtown area, health officials said.",
+            "Last year the virus killed six people in the Northtown area, health officials said.",
+        ]));
+        // One line of a breakdown by place is a part of the whole.
+        assert!(!flagged(&[
+            "Last year the virus killed seven people in the Northtown area, health officials said.",
+            "Last year the virus killed six people in Northtown City and one in Westfield, health officials said.",
+        ]));
+        assert!(flagged(&[
+            "Some 150,000 settlers live throughout the North Bank, officials said on Monday.",
+            "Nearly 200,000 settlers live throughout the North Bank, officials said on Monday.",
+        ]));
+        // Two places joined against the first alone: a whole and a part.
+        assert!(!flagged(&[
+            "Some 150,000 settlers live throughout the North Bank, officials said on Monday.",
+            "Nearly 200,000 settlers live in the North Bank and Southstrip, officials said on Monday.",
+        ]));
+        assert!(flagged(&[
+            "Book clubs sold titles worth $1.2 billion last year in the $22 billion book market.",
+            "Book clubs sold titles worth $1.2 billion last year in the $8 billion book market.",
+        ]));
+        // A total against a figure that is not one.
+        assert!(!flagged(&[
+            "Book clubs sold titles worth $1.2 billion last year in the total $22 billion book market.",
+            "Book clubs sold titles worth $1.2 billion last year in the $8 billion book market.",
+        ]));
     }
 
     fn kinds(figures: &Figures) -> Vec<(String, f64, String)> {

@@ -22,6 +22,7 @@ mod pages;
 mod places;
 pub mod quotes;
 pub mod render;
+mod scope;
 pub mod when;
 
 #[cfg(test)]

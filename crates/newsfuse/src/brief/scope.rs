@@ -1,0 +1,151 @@
+//! What part of a whole a figure covers, read from the words around it: a figure that is one
+//! line of a breakdown by place ("six people in Northtown and one in Westfield"), a figure of
+//! places coordinated in its own clause ("settlers in the North Bank and Southstrip") against one
+//! of the first place alone, and a total against a figure that is not one ("the total $22 billion
+//! market", "the combined toll of 370"). Two values of different scopes are two quantities, never
+//! a disagreement (`figures::conflict_supported`); a line of a breakdown is a part, compared with
+//! nothing but an equal value.
+//!
+//! Plain text functions: the caller passes the text of the figure's sentence after the figure
+//! (its head included in the figure) or before it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// "… in New York City and one in Westchester": a place after the figure, then another figure
+/// (digits or a small spelled number, maybe "another" or "others") in another place.
+static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^,;:.]{0,40}?\b(?:in|at)\s+(?:the\s+)?[A-Z][^,;:]{0,40}?\s+and\s+(?:another\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:others?\s+|more\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a figure is one line of a breakdown by place: right after it, "in <place> and <n> in
+/// <another place>" ("killed six people in Northtown and one in Westfield"). Such a figure is a
+/// part of the whole the other reports give.
+pub(crate) fn breakdown_part(after: &str) -> bool {
+    BREAKDOWN.is_match(after)
+}
+
+/// "in the West Bank and Gaza": a place preposition, then two runs of capitalised words joined
+/// by "and".
+static COORDINATED_PLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:in|throughout|across|from)\s+(?:the\s+)?((?:[A-Z][\w'.-]*\s+)*?[A-Z][\w'.-]*)\s+and\s+(?:the\s+)?((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*)*)",
+    )
+    .expect("valid regex")
+});
+
+/// Whether `word` is written in `sentence` as a word of its own (case kept).
+fn has_word(sentence: &str, word: &str) -> bool {
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .any(|w| w == word || w.trim_end_matches("'s") == word)
+}
+
+/// The words of a run of capitalised words ("New York", "Gaza"), trailing dots dropped.
+fn run_words(run: &str) -> Vec<&str> {
+    run.split_whitespace()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether a figure covers more places than another: its clause after the figure (`after`, up
+/// to the first comma, semicolon, colon or parenthesis) names two places joined by "and" ("in
+/// the West Bank and Gaza"), and the other figure's whole sentence (`other`) names the first of
+/// them and none of the words of the second ("throughout the West Bank"). The two are a whole
+/// and a part (one territory against two), not one figure reported twice.
+pub(crate) fn wider_places(after: &str, other: &str) -> bool {
+    let clause = after
+        .find([',', ';', ':', '(', ')'])
+        .map_or(after, |at| &after[..at]);
+    COORDINATED_PLACES.captures_iter(clause).any(|caps| {
+        let (Some(first), Some(second)) = (caps.get(1), caps.get(2)) else {
+            return false;
+        };
+        let (first, second) = (run_words(first.as_str()), run_words(second.as_str()));
+        !first.is_empty()
+            && !second.is_empty()
+            && first.iter().all(|w| has_word(other, w))
+            && !second.iter().any(|w| has_word(other, w))
+    })
+}
+
+/// Words that make a figure a total of several parts when they stand right before it.
+const TOTAL_WORDS: &[&str] = &["total", "combined", "overall", "cumulative"];
+
+/// Whether a figure is given as a total: one of [`TOTAL_WORDS`] among the three words right
+/// before it ("the total $22 billion book market", "a combined toll of 370", "the overall
+/// figure of 40 percent"), but not "a total of" right before it, which only counts ("a total of
+/// seven people died"). `before` is the figure's sentence up to the figure (hedge excluded).
+pub(crate) fn given_as_total(before: &str) -> bool {
+    let words: Vec<String> = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    // Nearest first: "a total of 7" reads ["of", "total", "a"].
+    let counting = words.len() == 3 && words[0] == "of" && words[1] == "total" && words[2] == "a";
+    !counting && words.iter().any(|w| TOTAL_WORDS.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_of_a_breakdown_by_place_is_a_part() {
+        assert!(breakdown_part(
+            " in Northtown City and one in Westfield and sickened more than 60."
+        ));
+        assert!(breakdown_part(
+            " at the Lakeside plant and 12 others at Riverton."
+        ));
+        assert!(!breakdown_part(
+            " in Northtown City and sickened more than 60."
+        ));
+        assert!(!breakdown_part(
+            " and 62 were infected in the Northtown area."
+        ));
+        // A clause boundary ends the breakdown.
+        assert!(!breakdown_part(
+            ", including one in Westfield and two in Riverton."
+        ));
+    }
+
+    #[test]
+    fn two_places_coordinated_are_wider_than_the_first_alone() {
+        let wide = " live in more than 150 settlements scattered in the North Bank and Southstrip, \
+                    dividing the areas.";
+        assert!(wider_places(
+            wide,
+            "Today some 150,000 settlers live throughout the North Bank."
+        ));
+        // The other sentence names both places: the same scope.
+        assert!(!wider_places(
+            wide,
+            "Some 150,000 settlers live in the North Bank and Southstrip."
+        ));
+        // The other names neither: nothing to compare.
+        assert!(!wider_places(wide, "Some 150,000 settlers live there."));
+        // A coordination after the clause's comma is about something else.
+        assert!(!wider_places(
+            " were arrested, officials in Northland and Southmark said.",
+            "Five men were arrested in Northland."
+        ));
+    }
+
+    #[test]
+    fn a_total_is_told_from_a_count() {
+        assert!(given_as_total("accounted for 5.4 percent of the total "));
+        assert!(given_as_total("raising the combined toll to "));
+        assert!(given_as_total("the overall figure of "));
+        assert!(given_as_total("a combined total of "));
+        assert!(!given_as_total("Last year, a total of "));
+        assert!(!given_as_total("the nation's "));
+    }
+}
