@@ -2726,11 +2726,8 @@ impl PersonIndex {
             Some(_) => return None,
         };
         let before = doc.text.get(..at)?;
-        let mut owners: Vec<&String> = self
-            .names_by_word(&self.by_first_word, word)
-            .iter()
-            .collect();
-        for full in self.names_by_word(&self.by_last_word, word) {
+        let mut owners: Vec<&String> = names_by_word(&self.by_first_word, word).iter().collect();
+        for full in names_by_word(&self.by_last_word, word) {
             if !owners.contains(&full) {
                 owners.push(full);
             }
@@ -2770,8 +2767,7 @@ impl PersonIndex {
     /// the one longer name whose surname it misses by one letter ("Lockart" -> "Joe Lockhart").
     fn extend(&self, name: &str) -> String {
         let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-        let mut longer = self
-            .names_by_word(&self.by_last_lower, &last)
+        let mut longer = names_by_word(&self.by_last_lower, &last)
             .iter()
             .filter(|full| extends(full, name));
         match (longer.next(), longer.next()) {
@@ -2791,15 +2787,6 @@ impl PersonIndex {
             }
             _ => name.to_string(),
         }
-    }
-
-    /// The names `index` files under `word` (none when it files none).
-    fn names_by_word<'s>(
-        &self,
-        index: &'s HashMap<String, Vec<String>>,
-        word: &str,
-    ) -> &'s [String] {
-        index.get(word).map_or(&[], Vec::as_slice)
     }
 
     fn gender(&self, name: &str) -> Gender {
@@ -2908,7 +2895,7 @@ impl PersonIndex {
         // "Zhang" for "Zhang Xiong", "Sarah" for "Sarah Lee": a single word that is the first
         // word of exactly one longer person's name and the last word of none.
         if let [only] = words.as_slice() {
-            let mut owners = self.names_by_word(&self.by_first_word, only).iter();
+            let mut owners = names_by_word(&self.by_first_word, only).iter();
             let surname_of_longer = self.by_last_word.contains_key(*only);
             if let (Some(full), None) = (owners.next(), owners.next())
                 && !surname_of_longer
@@ -3006,6 +2993,11 @@ impl PersonIndex {
         }
         (None, written.to_string())
     }
+}
+
+/// The names `index` files under `word` (none when it files none).
+fn names_by_word<'s>(index: &'s HashMap<String, Vec<String>>, word: &str) -> &'s [String] {
+    index.get(word).map_or(&[], Vec::as_slice)
 }
 
 /// Whether byte `pos` of `text` lies inside a quotation of its paragraph (an odd number of
@@ -3470,28 +3462,41 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
             postings.entry(word).or_default().push(idx);
         }
     }
-    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
-    {
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
+    // The pairs (a, b), a < b, that share two words or more of a posting list: counted for one
+    // `a` at a time in a dense counter, in the order of `a` and then `b`.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut count: Vec<u32> = vec![0; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+        for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
+            let Some(list) = postings
+                .get(word)
+                .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
+            else {
+                continue;
+            };
+            // Each list is in increasing order: the members after `a`.
+            for &b in &list[list.partition_point(|&m| m <= a)..] {
+                if count[b] == 0 {
+                    touched.push(b);
+                }
+                count[b] += 1;
             }
         }
+        touched.sort_unstable();
+        for &b in &touched {
+            if count[b] >= 2 {
+                pairs.push((a, b));
+            }
+            count[b] = 0;
+        }
+        touched.clear();
     }
     let mut parent: Vec<usize> = (0..n).collect();
     // The speaker of each set so far (kept at its root): two sets whose speakers differ are not
     // joined through a third quotation that resembles both (an unattributed transcript holding
     // one person's words and another's).
     let mut set_speaker: Vec<Option<&str>> = raws.iter().map(|r| r.speaker.as_deref()).collect();
-    let mut pairs: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|(_, c)| *c >= 2)
-        .map(|(p, _)| p)
-        .collect();
-    pairs.sort_unstable();
     for (a, b) in pairs {
         let common = sets[a].intersection(&sets[b]).count();
         let smaller = sets[a].len().min(sets[b].len()).max(1);
