@@ -2492,11 +2492,11 @@ impl PersonIndex {
             .collect();
         Self {
             full,
-            odd_surnames,
             by_first_word,
             by_last_word,
             by_last_lower,
             by_surname,
+            odd_surnames,
             other_by_surname,
             genders,
             pronoun_genders,
