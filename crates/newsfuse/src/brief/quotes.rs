@@ -18,6 +18,7 @@
 //! ("Kerry" is "John Kerry"). Across articles, quotes whose words mostly overlap and whose
 //! speakers agree are one quote; every outlet's wording is kept as a variant.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -395,6 +396,7 @@ fn analyze_docs(docs: &[Doc<'_>], entities: &[Entity]) -> Vec<QuoteGroup> {
             context_start = block.start;
         }
     }
+    PIECE_ATTRIBUTIONS.with(|cache| cache.borrow_mut().clear());
     group(docs, &raws)
 }
 
@@ -1041,6 +1043,57 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
     let sentence_start = sentence_start(before_text);
     let piece = &before_text[sentence_start..];
     let at = base + sentence_start;
+    // The same sentence before a quotation recurs in copies of a story: what it says is looked
+    // up once per analysis.
+    let found = PIECE_ATTRIBUTIONS.with(|cache| cache.borrow().get(piece).cloned());
+    let found = found.unwrap_or_else(|| {
+        let found = attribution_in_piece(piece);
+        PIECE_ATTRIBUTIONS.with(|cache| {
+            cache.borrow_mut().insert(piece.to_string(), found.clone());
+        });
+        found
+    });
+    if let Some((span, who)) = found {
+        return Some((Span::new(at + span.start, at + span.end), who));
+    }
+    // The quote opens its sentence, or follows a short subject ("It "was a surprise."").
+    if piece.split_whitespace().count() > 2 || sentence_start == 0 {
+        return None;
+    }
+    // The sentence before, wholly after the previous quotation.
+    let head = &before_text[..sentence_start - 1];
+    let previous_start = self::sentence_start(head);
+    if previous_start == 0 && after_quote {
+        return None;
+    }
+    let previous = &before_text[previous_start..sentence_start];
+    let found: Vec<(Span, String)> = SAID_IN_SENTENCE
+        .captures_iter(previous)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let who = caps.name("who")?.as_str().to_string();
+            let at = base + previous_start;
+            Some((Span::new(at + whole.start(), at + whole.end()), who))
+        })
+        .collect();
+    let mut names: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
+    names.dedup();
+    match names.as_slice() {
+        [_] => found.into_iter().next(),
+        _ => None,
+    }
+}
+
+thread_local! {
+    /// [`attribution_in_piece`]'s answers in the analysis under way, by piece.
+    static PIECE_ATTRIBUTIONS: RefCell<FxHashMap<String, Option<(Span, String)>>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// The attribution before a quote that the part of its sentence before it (`piece`) holds, with
+/// its span in `piece`.
+fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
+    let at = 0;
     // The literal checks spare the regexes (which need these words) most pieces.
     if piece.contains("describe")
         && let Some(caps) = DESCRIBES_SELF.captures(piece)
@@ -1217,32 +1270,7 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
             w.as_str().to_string(),
         ));
     }
-    // The quote opens its sentence, or follows a short subject ("It "was a surprise."").
-    if piece.split_whitespace().count() > 2 || sentence_start == 0 {
-        return None;
-    }
-    // The sentence before, wholly after the previous quotation.
-    let head = &before_text[..sentence_start - 1];
-    let previous_start = self::sentence_start(head);
-    if previous_start == 0 && after_quote {
-        return None;
-    }
-    let previous = &before_text[previous_start..sentence_start];
-    let found: Vec<(Span, String)> = SAID_IN_SENTENCE
-        .captures_iter(previous)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let who = caps.name("who")?.as_str().to_string();
-            let at = base + previous_start;
-            Some((Span::new(at + whole.start(), at + whole.end()), who))
-        })
-        .collect();
-    let mut names: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
-    names.dedup();
-    match names.as_slice() {
-        [_] => found.into_iter().next(),
-        _ => None,
-    }
+    None
 }
 
 /// Whether `who` opens like an unnamed speaker ("a spokesman", "The foreign ministry
@@ -2297,7 +2325,16 @@ fn unnamed_after(doc: &Doc<'_>, from: usize, to: usize, pronoun: Gender) -> bool
 /// Maps written speaker names onto person entities.
 struct PersonIndex {
     full: HashSet<String>,
+    /// The names of `full` of two words or more by their first word and by their last word
+    /// (split at single spaces): the owners of a one-word speaker looked up, not searched for.
+    by_first_word: HashMap<String, Vec<String>>,
+    by_last_word: HashMap<String, Vec<String>>,
+    /// Every name of `full` by its last word (split at a single space) in lower case: the only
+    /// names that can [`extends`] a name ending in that word.
+    by_last_lower: HashMap<String, Vec<String>>,
     by_surname: HashMap<String, String>,
+    /// The keys of `by_surname` that are not [`is_plain_word`]s.
+    odd_surnames: Vec<String>,
     /// Surnames of names the entity list did not type ("other") but that look like a person's
     /// (two or three capitalised words, no institution word): only to complete a written
     /// surname ("Dolin" -> "Ivan Dolin"), never as pronoun referents.
@@ -2415,6 +2452,28 @@ impl PersonIndex {
             })
             .collect();
         let (genders, pronoun_genders) = infer_genders(&by_surname, docs);
+        let mut by_first_word: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_last_word: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_last_lower: HashMap<String, Vec<String>> = HashMap::new();
+        for name in &full {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            by_last_lower
+                .entry(last.to_lowercase())
+                .or_default()
+                .push(name.clone());
+            if let (Some((first, _)), Some((_, last))) =
+                (name.split_once(' '), name.rsplit_once(' '))
+            {
+                by_first_word
+                    .entry(first.to_string())
+                    .or_default()
+                    .push(name.clone());
+                by_last_word
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(name.clone());
+            }
+        }
         let mut other_by_surname = HashMap::new();
         for entity in entities.iter().filter(|e| e.kind == "other") {
             let words: Vec<&str> = entity.name.split_whitespace().collect();
@@ -2433,9 +2492,18 @@ impl PersonIndex {
                     .or_insert_with(|| entity.name.clone());
             }
         }
+        let odd_surnames = by_surname
+            .keys()
+            .filter(|surname| !is_plain_word(surname))
+            .cloned()
+            .collect();
         Self {
             full,
+            by_first_word,
+            by_last_word,
+            by_last_lower,
             by_surname,
+            odd_surnames,
             other_by_surname,
             genders,
             pronoun_genders,
@@ -2683,15 +2751,12 @@ impl PersonIndex {
             Some(_) => return None,
         };
         let before = doc.text.get(..at)?;
-        let owners: Vec<&String> = self
-            .full
-            .iter()
-            .filter(|full| {
-                full.contains(' ')
-                    && (full.split(' ').next() == Some(word)
-                        || full.rsplit(' ').next() == Some(word))
-            })
-            .collect();
+        let mut owners: Vec<&String> = names_by_word(&self.by_first_word, word).iter().collect();
+        for full in names_by_word(&self.by_last_word, word) {
+            if !owners.contains(&full) {
+                owners.push(full);
+            }
+        }
         let owners: Vec<&String> = owners
             .iter()
             .copied()
@@ -2726,7 +2791,10 @@ impl PersonIndex {
     /// A surname alone of five letters or more that no longer name ends in is a misspelling of
     /// the one longer name whose surname it misses by one letter ("Lockart" -> "Joe Lockhart").
     fn extend(&self, name: &str) -> String {
-        let mut longer = self.full.iter().filter(|full| extends(full, name));
+        let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let mut longer = names_by_word(&self.by_last_lower, &last)
+            .iter()
+            .filter(|full| extends(full, name));
         match (longer.next(), longer.next()) {
             (Some(one), None) => one.clone(),
             (None, _) if !name.contains(' ') && name.chars().count() >= 5 => {
@@ -2775,10 +2843,19 @@ impl PersonIndex {
         };
         let words = WordStarts::of(head);
         let mut found: HashMap<&String, usize> = HashMap::new();
-        for (surname, full) in &self.by_surname {
-            let Some(pos) = words.last_match(head, surname) else {
-                continue;
-            };
+        // A surname of letters and digits only is found where it is one of the text's words:
+        // the text's words are looked up (fewer than the cluster's people); any other surname
+        // is searched for.
+        let plain = words.0.iter().filter_map(|(word, &pos)| {
+            self.by_surname
+                .get_key_value(*word)
+                .map(|(surname, full)| (surname, full, pos))
+        });
+        let odd = self.odd_surnames.iter().filter_map(|surname| {
+            let (surname, full) = self.by_surname.get_key_value(surname)?;
+            last_word_match(head, surname).map(|pos| (surname, full, pos))
+        });
+        for (surname, full, pos) in plain.chain(odd) {
             let full = self.shared.get(surname).map_or(full, |owners| {
                 let before = doc.text.get(..from + pos + surname.len()).unwrap_or("");
                 owners
@@ -2793,10 +2870,18 @@ impl PersonIndex {
             let entry = found.entry(full).or_insert(pos);
             *entry = (*entry).max(pos);
         }
-        for (given, full) in &self.by_given {
-            if fits(full)
-                && let Some(pos) = words.last_match(head, given)
-            {
+        let plain = words
+            .0
+            .iter()
+            .filter_map(|(word, &pos)| self.by_given.get(*word).map(|full| (full, pos)));
+        let odd = self.by_given.iter().filter_map(|(given, full)| {
+            (!is_plain_word(given))
+                .then(|| last_word_match(head, given))
+                .flatten()
+                .map(|pos| (full, pos))
+        });
+        for (full, pos) in plain.chain(odd) {
+            if fits(full) {
                 let entry = found.entry(full).or_insert(pos);
                 *entry = (*entry).max(pos);
             }
@@ -2835,14 +2920,8 @@ impl PersonIndex {
         // "Zhang" for "Zhang Xiong", "Sarah" for "Sarah Lee": a single word that is the first
         // word of exactly one longer person's name and the last word of none.
         if let [only] = words.as_slice() {
-            let mut owners = self
-                .full
-                .iter()
-                .filter(|full| full.contains(' ') && full.split(' ').next() == Some(*only));
-            let surname_of_longer = self
-                .full
-                .iter()
-                .any(|full| full.contains(' ') && full.rsplit(' ').next() == Some(*only));
+            let mut owners = names_by_word(&self.by_first_word, only).iter();
+            let surname_of_longer = self.by_last_word.contains_key(*only);
             if let (Some(full), None) = (owners.next(), owners.next())
                 && !surname_of_longer
             {
@@ -2939,6 +3018,11 @@ impl PersonIndex {
         }
         (None, written.to_string())
     }
+}
+
+/// The names `index` files under `word` (none when it files none).
+fn names_by_word<'s>(index: &'s HashMap<String, Vec<String>>, word: &str) -> &'s [String] {
+    index.get(word).map_or(&[], Vec::as_slice)
 }
 
 /// Whether byte `pos` of `text` lies inside a quotation of its paragraph (an odd number of
@@ -3191,7 +3275,16 @@ fn infer_genders(
     let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut pronoun_votes: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut named: Vec<Named<'_>> = Vec::new();
+    let mut other_here: Vec<Named<'_>> = Vec::new();
     for doc in docs {
+        // A surname the article's text does not hold is in none of its sentences.
+        other_here.clear();
+        other_here.extend(
+            other
+                .iter()
+                .filter(|(surname, _)| doc.text.contains(surname.as_str()))
+                .copied(),
+        );
         for sentence in doc.sentences {
             let text = doc.slice(sentence.span);
             named.clear();
@@ -3212,7 +3305,7 @@ fn infer_genders(
                 named.dedup();
             }
             named.extend(
-                other
+                other_here
                     .iter()
                     .filter(|(surname, _)| contains_word(text, surname))
                     .copied(),
@@ -3394,28 +3487,41 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
             postings.entry(word).or_default().push(idx);
         }
     }
-    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
-    {
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
+    // The pairs (a, b), a < b, that share two words or more of a posting list: counted for one
+    // `a` at a time in a dense counter, in the order of `a` and then `b`.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut count: Vec<u32> = vec![0; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+        for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
+            let Some(list) = postings
+                .get(word)
+                .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
+            else {
+                continue;
+            };
+            // Each list is in increasing order: the members after `a`.
+            for &b in &list[list.partition_point(|&m| m <= a)..] {
+                if count[b] == 0 {
+                    touched.push(b);
+                }
+                count[b] += 1;
             }
         }
+        touched.sort_unstable();
+        for &b in &touched {
+            if count[b] >= 2 {
+                pairs.push((a, b));
+            }
+            count[b] = 0;
+        }
+        touched.clear();
     }
     let mut parent: Vec<usize> = (0..n).collect();
     // The speaker of each set so far (kept at its root): two sets whose speakers differ are not
     // joined through a third quotation that resembles both (an unattributed transcript holding
     // one person's words and another's).
     let mut set_speaker: Vec<Option<&str>> = raws.iter().map(|r| r.speaker.as_deref()).collect();
-    let mut pairs: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|(_, c)| *c >= 2)
-        .map(|(p, _)| p)
-        .collect();
-    pairs.sort_unstable();
     for (a, b) in pairs {
         let common = sets[a].intersection(&sets[b]).count();
         let smaller = sets[a].len().min(sets[b].len()).max(1);
