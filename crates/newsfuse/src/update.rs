@@ -484,7 +484,10 @@ mod tests {
         };
         // Two reports: one unit per topic word ("emergency", "aid"), none for the flood.
         let aid = 2.0 * TOPIC_PRIOR;
-        assert_eq!(priors(Some("Describe the emergency aid")), [0.0, aid, 0.0, aid]);
+        assert_eq!(
+            priors(Some("Describe the emergency aid")),
+            [0.0, aid, 0.0, aid]
+        );
         assert_eq!(priors(None), [0.0; 4]);
     }
 
