@@ -1,4 +1,5 @@
-//! `newsfuse eval-update`: update summaries on the DUC 2007 update task, beside its peers.
+//! `newsfuse eval-update`: update summaries on the DUC 2007 update task, beside its peers; also
+//! the query-focused summary (`summarize_update_about` with nothing seen) on DUC 2006.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,14 +21,17 @@ use crate::stories::ReportFormat;
 #[derive(Args)]
 pub(crate) struct EvalUpdateArgs {
     /// The update task JSONL (`duc2007_update.jsonl`): one line per topic and set (A, B, C) with
-    /// `id`, `update_set`, `documents`, `doc_dates`, `summaries`, `summary_files`, `query`.
+    /// `id`, `update_set`, `documents`, `doc_dates`, `summaries`, `summary_files`, `query`. A
+    /// line without `update_set` (`duc2006.jsonl`) is a query-focused topic of one set, summarized
+    /// to its `length_limit` with nothing seen.
     #[arg(long)]
     data: PathBuf,
     /// Other systems' summaries (`{id, system, summary}` lines), scored in the same run.
     #[arg(long)]
     peers: Option<PathBuf>,
-    /// NIST's run folder (`rouge155/duc2007_update_nisteval`): prints how far the peers' figures
-    /// over all sets are from NIST's own jackknifed averages (with every topic only).
+    /// NIST's run folder (`rouge155/duc2007_update_nisteval`, `rouge155/duc2006_nisteval`): prints
+    /// how far the peers' figures over all sets are from NIST's own jackknifed averages (with
+    /// every topic only).
     #[arg(long)]
     nist: Option<PathBuf>,
     /// Which fixed half of the topics: `tune` (even hash of the topic id), `holdout` (odd) or `all`.
@@ -86,6 +90,18 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
         _ => None,
     };
     let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    let mut words: Vec<usize> = topics.iter().map(|t| t.words).collect();
+    words.sort_unstable();
+    words.dedup();
+    let words_json = match words.as_slice() {
+        [one] => json!(one),
+        many => json!(many),
+    };
+    let words = words
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("/");
     let mut out = String::new();
     match args.format {
         ReportFormat::Json => {
@@ -106,7 +122,7 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
                     "subset": subset_name,
                     "topics": topic_ids,
                     "rouge_flags": update::NIST_FLAGS,
-                    "words": update::WORDS,
+                    "words": words_json,
                     "systems": by_system,
                     "nist_max_abs_diff": nist_gap.and_then(|(_, gap)| gap),
                 })
@@ -120,7 +136,7 @@ pub(crate) fn run_eval_update(args: &EvalUpdateArgs) -> Result<ExitCode> {
                 args.data.display(),
                 topics.len(),
                 topic_ids.join(" "),
-                update::WORDS,
+                words,
                 update::NIST_FLAGS
             );
             out.push_str(&update::render_table(&rows));

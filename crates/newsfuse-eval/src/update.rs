@@ -36,6 +36,9 @@ pub const SETS: [&str; 3] = ["A", "B", "C"];
 /// Words per summary in the DUC 2007 update task.
 pub const WORDS: usize = 100;
 
+/// Words per summary of a query-focused topic (DUC 2006) whose line gives no `length_limit`.
+pub const QUERY_WORDS: usize = 250;
+
 /// One set of one topic: its articles and its four reference summaries.
 #[derive(Debug, Clone)]
 pub struct UpdateSet {
@@ -45,21 +48,36 @@ pub struct UpdateSet {
     pub references: Vec<(String, String)>,
 }
 
-/// One topic: its query and its sets A, B and C.
+/// One topic: its query and its sets A, B and C, or (a query-focused topic, DUC 2006) its one
+/// set.
 #[derive(Debug, Clone)]
 pub struct UpdateTopic {
-    /// Topic id without the set letter, e.g. `D0703A`.
+    /// Topic id without the set letter, e.g. `D0703A` (`D0601A` for a query-focused topic).
     pub id: String,
     /// Title and narrative of the topic's query, one line each.
     pub query: String,
-    /// Sets A, B and C, in order.
+    /// Sets A, B and C, in order; a query-focused topic has one set.
     pub sets: Vec<UpdateSet>,
+    /// Words per summary: [`WORDS`] for an update topic, the line's `length_limit` (or
+    /// [`QUERY_WORDS`]) for a query-focused one.
+    pub words: usize,
 }
+
+#[derive(Deserialize)]
+struct LengthLimit {
+    words: Option<usize>,
+}
+
+type TopicParts = (String, BTreeMap<String, UpdateSet>, usize, bool);
 
 #[derive(Deserialize)]
 struct Line {
     id: String,
-    update_set: String,
+    /// `A`, `B` or `C`; absent on a query-focused topic's line (DUC 2006).
+    #[serde(default)]
+    update_set: Option<String>,
+    #[serde(default)]
+    length_limit: Option<LengthLimit>,
     #[serde(default)]
     documents: Vec<String>,
     #[serde(default)]
@@ -74,7 +92,9 @@ struct Line {
 
 /// Reads `duc2007_update.jsonl`: topics whose id (without the set letter) is in `subset`, each
 /// with sets A, B and C. A malformed line or a topic without all three sets is a problem, not
-/// silently dropped.
+/// silently dropped. A line without `update_set` (`duc2006.jsonl`) is a query-focused topic of
+/// one set, summarized from nothing seen, with the words of its `length_limit`; its half is
+/// [`Subset::contains_mixed`] (DUC 2006's ids split 10/40 by the plain parity, 26/24 mixed).
 pub fn load_topics(
     path: &Path,
     subset: Subset,
@@ -84,7 +104,8 @@ pub fn load_topics(
         source,
     })?;
     let mut problems = Vec::new();
-    let mut by_topic: BTreeMap<String, (String, BTreeMap<String, UpdateSet>)> = BTreeMap::new();
+    // Topic id → (query, set letter → set, words, query-focused).
+    let mut by_topic: BTreeMap<String, TopicParts> = BTreeMap::new();
     for (line_idx, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -100,12 +121,20 @@ pub fn load_topics(
                 continue;
             }
         };
-        let topic = parsed
-            .id
-            .strip_suffix(&format!("-{}", parsed.update_set))
-            .unwrap_or(&parsed.id)
-            .to_owned();
-        if !subset.contains(&topic) {
+        let topic = match &parsed.update_set {
+            Some(set) => parsed
+                .id
+                .strip_suffix(&format!("-{set}"))
+                .unwrap_or(&parsed.id)
+                .to_owned(),
+            None => parsed.id.clone(),
+        };
+        let in_subset = if parsed.update_set.is_some() {
+            subset.contains(&topic)
+        } else {
+            subset.contains_mixed(&topic)
+        };
+        if !in_subset {
             continue;
         }
         if parsed.summaries.len() < 2 || parsed.summaries.len() != parsed.summary_files.len() {
@@ -133,10 +162,17 @@ pub fn load_topics(
             .cloned()
             .collect::<Vec<_>>()
             .join("\n");
+        let query_focused = parsed.update_set.is_none();
+        let words = match (&parsed.update_set, &parsed.length_limit) {
+            (Some(_), _) => WORDS,
+            (None, limit) => limit.as_ref().and_then(|l| l.words).unwrap_or(QUERY_WORDS),
+        };
         let entry = by_topic.entry(topic).or_default();
         entry.0 = query;
+        entry.2 = words;
+        entry.3 = query_focused;
         entry.1.insert(
-            parsed.update_set.clone(),
+            parsed.update_set.clone().unwrap_or_default(),
             UpdateSet {
                 cluster: Cluster {
                     id: parsed.id,
@@ -151,10 +187,19 @@ pub fn load_topics(
         );
     }
     let mut topics = Vec::new();
-    for (id, (query, mut sets)) in by_topic {
-        let ordered: Option<Vec<UpdateSet>> = SETS.iter().map(|s| sets.remove(*s)).collect();
+    for (id, (query, mut sets, words, query_focused)) in by_topic {
+        let ordered: Option<Vec<UpdateSet>> = if query_focused {
+            sets.remove("").map(|set| vec![set])
+        } else {
+            SETS.iter().map(|s| sets.remove(*s)).collect()
+        };
         match ordered {
-            Some(sets) => topics.push(UpdateTopic { id, query, sets }),
+            Some(sets) => topics.push(UpdateTopic {
+                id,
+                query,
+                sets,
+                words,
+            }),
             None => problems.push(Problem {
                 message: format!(
                     "{}: topic {id} lacks one of the sets A, B, C",
@@ -178,15 +223,20 @@ pub const NEWSFUSE_SYSTEMS: [&str; 3] = [
 ];
 
 /// The summaries of newsfuse's systems: system → set cluster id → text (one sentence per line).
+/// On a query-focused topic (nothing seen) `newsfuse-update` is
+/// `summarize_update_about(nothing, set, query)` and `newsfuse-update-noquery` is the plain
+/// coverage summary.
 pub fn newsfuse_summaries(topics: &[UpdateTopic]) -> Summaries {
-    let config = SummaryConfig::default().words(WORDS);
-    let jobs: Vec<(usize, usize)> = (0..topics.len())
-        .flat_map(|t| (0..SETS.len()).map(move |s| (t, s)))
+    let jobs: Vec<(usize, usize)> = topics
+        .iter()
+        .enumerate()
+        .flat_map(|(t, topic)| (0..topic.sets.len()).map(move |s| (t, s)))
         .collect();
     let made: Vec<(String, [String; 3])> = jobs
         .par_iter()
         .map(|&(t, s)| {
             let topic = &topics[t];
+            let config = SummaryConfig::default().words(topic.words);
             let new = &topic.sets[s].cluster;
             let seen = Cluster {
                 id: format!("{}-seen", topic.id),
@@ -280,7 +330,8 @@ pub struct PartFigures {
 
 /// Scores every system's summaries (system → set cluster id → text) against the topics'
 /// references, jackknifed, and reduces them per part. A system without a summary for some set is
-/// scored on the sets it has (and a problem says so).
+/// scored on the sets it has (and a problem says so). Query-focused topics (one set each) have the
+/// part `all` only.
 pub fn score_systems(
     topics: &[UpdateTopic],
     systems: &Summaries,
@@ -291,6 +342,8 @@ pub fn score_systems(
         .iter()
         .flat_map(|t| t.sets.iter().enumerate())
         .collect();
+    let n_parts = topics.iter().map(|t| t.sets.len()).max().unwrap_or(0);
+    let set_parts = if n_parts > 1 { &SETS[..] } else { &[] };
     let mut rows: Vec<SystemRow> = systems
         .par_iter()
         .map(|(system, texts)| {
@@ -316,7 +369,7 @@ pub fn score_systems(
             }
             evals.sort_by(|a, b| a.1.cmp(&b.1));
             let mut parts = BTreeMap::new();
-            for (part, filter) in SETS
+            for (part, filter) in set_parts
                 .iter()
                 .enumerate()
                 .map(|(k, name)| ((*name).to_owned(), Some(k)))
@@ -424,9 +477,12 @@ pub fn render_table(rows: &[SystemRow]) -> String {
     let mut sorted: Vec<&SystemRow> = rows.iter().collect();
     let all = |r: &SystemRow| r.parts.get("all").map_or(0.0, |p| p.rouge2.mean);
     sorted.sort_by(|a, b| all(b).total_cmp(&all(a)).then(a.system.cmp(&b.system)));
-    let parts = ["A", "B", "C", "all"];
+    let parts: Vec<&str> = ["A", "B", "C", "all"]
+        .into_iter()
+        .filter(|part| rows.iter().any(|r| r.parts.contains_key(*part)))
+        .collect();
     let mut out = format!("{:<24} {:>5}", "system", "words");
-    for part in parts {
+    for &part in &parts {
         let _ = write!(
             out,
             " | {:^43}",
@@ -436,7 +492,7 @@ pub fn render_table(rows: &[SystemRow]) -> String {
     out.push('\n');
     for row in sorted {
         let _ = write!(out, "{:<24} {:>5.1}", row.system, row.mean_words);
-        for part in parts {
+        for &part in &parts {
             match row.parts.get(part) {
                 Some(f) => {
                     let _ = write!(
@@ -494,6 +550,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_line_without_update_set_is_a_query_focused_topic() {
+        let line = |id: &str, set: Option<&str>| {
+            let mut value = serde_json::json!({
+                "id": id,
+                "documents": ["The council approved the new bridge on Monday."],
+                "summaries": ["A bridge was approved.", "The council approved a bridge."],
+                "summary_files": [format!("{id}.M.250.A.A"), format!("{id}.M.250.A.B")],
+                "query": {"title": "Bridge", "narrative": "Describe the bridge."},
+                "length_limit": {"words": 200},
+            });
+            if let Some(set) = set {
+                value["update_set"] = set.into();
+            }
+            value.to_string()
+        };
+        let path = std::env::temp_dir().join(format!("nf-update-{}.jsonl", std::process::id()));
+        let lines = [
+            line("Q1", None),
+            line("T1-A", Some("A")),
+            line("T1-B", Some("B")),
+            line("T1-C", Some("C")),
+        ];
+        std::fs::write(&path, lines.join("\n")).expect("temp file");
+        let loaded = load_topics(&path, Subset::All);
+        let _ = std::fs::remove_file(&path);
+        let (topics, problems) = loaded.expect("loads");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(topics.len(), 2);
+        let (q1, t1) = (&topics[0], &topics[1]);
+        assert_eq!((q1.id.as_str(), q1.sets.len(), q1.words), ("Q1", 1, 200));
+        assert_eq!(q1.sets[0].cluster.id, "Q1");
+        assert_eq!(q1.query, "Bridge\nDescribe the bridge.");
+        assert_eq!((t1.id.as_str(), t1.sets.len(), t1.words), ("T1", 3, WORDS));
+        let summaries = newsfuse_summaries(&topics[..1]);
+        let options = Rouge155Options::from_flags(NIST_FLAGS).expect("NIST flags parse");
+        let (rows, _) = score_systems(&topics[..1], &summaries, &options);
+        let parts: Vec<&String> = rows[0].parts.keys().collect();
+        assert_eq!(parts, ["all"]);
+        assert_eq!(rows[0].parts["all"].n, 2);
+    }
+
+    #[test]
     fn eval_ids_follow_nist() {
         assert_eq!(eval_id("D0703-A.M.100.A.C"), "D0703-A.M.100.A-C");
         assert_eq!(eval_id("plain"), "plain");
@@ -527,6 +625,7 @@ mod tests {
             id: "T1".into(),
             query: String::new(),
             sets: SETS.iter().map(|s| set(s)).collect(),
+            words: WORDS,
         }];
         let mut systems = BTreeMap::new();
         let all_sets = |text: &str| -> BTreeMap<String, String> {

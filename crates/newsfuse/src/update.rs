@@ -14,7 +14,10 @@
 //!    development is still told with them;
 //! 3. with a topic (a query such as "steps toward the introduction of the euro"), a concept whose
 //!    words all occur in the topic weighs `1 + TOPIC_BOOST` times more. Words that ask rather than
-//!    name ("describe", "discuss", "details": [`QUESTION_WORDS`]) are not topic words.
+//!    name ("describe", "discuss", "details": [`QUESTION_WORDS`]) are not topic words; and a
+//!    sentence earns, beside the lead prior, [`TOPIC_PRIOR`] times the new articles' reports
+//!    minus one for each distinct topic word it holds (query relevance, as a prior: the greedy
+//!    still weighs it against the concepts the sentence adds).
 //!
 //! The lead prior, budget, redundancy check and reading checks (no dangling subject, no figure
 //! given twice) are the summary's. Sentences are cited in the new cluster: `article` and `also_in`
@@ -28,7 +31,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::analyze::{Analysis, is_content_token};
+use crate::analyze::{Analysis, SentenceInfo, is_content_token};
 use crate::model::{Cluster, Span};
 use crate::segment::tokenize;
 use crate::select::Algorithm;
@@ -42,6 +45,12 @@ use crate::summary::{
 /// TOPIC_BOOST` times as much). Chosen from 0, 1 and 2 on the tune half of the DUC 2007 update
 /// topics (docs/update.md).
 pub const TOPIC_BOOST: f32 = 2.0;
+
+/// A sentence's prior for each distinct topic word it holds, in units of the new articles'
+/// independent reports minus one (the most a concept's support can be), so that it keeps its
+/// weight against the concepts whatever the number of articles. Chosen on the tune half of DUC
+/// 2006's query-focused topics (docs/update.md).
+pub const TOPIC_PRIOR: f32 = 0.5;
 
 /// Words of a topic statement that ask for content rather than name it ("Describe steps taken …",
 /// "Provide details on …", "What are the main events …"), lowercased surface forms: they are not
@@ -108,7 +117,9 @@ pub fn summarize_update(seen: &Cluster, new: &Cluster, config: &SummaryConfig) -
 }
 
 /// [`summarize_update`] for a reader who asked about `topic` (a title or question): concepts of
-/// the topic weigh `1 + TOPIC_BOOST` times as much ([`TOPIC_BOOST`]).
+/// the topic weigh `1 + TOPIC_BOOST` times as much ([`TOPIC_BOOST`]), and a sentence earns a
+/// prior for each topic word it holds ([`TOPIC_PRIOR`]). With nothing seen it is a
+/// query-focused summary of `new`.
 pub fn summarize_update_about(
     seen: &Cluster,
     new: &Cluster,
@@ -144,7 +155,7 @@ fn update(seen: &Cluster, new: &Cluster, topic: Option<&str>, config: &SummaryCo
             analysis,
             &config.select,
             |concept| weights.weight(concept),
-            coverage::lead_prior,
+            |info| coverage::lead_prior(info) + weights.prior(info),
         )
     });
     let mut sentences = summary_sentences(&combined, &prepared, &ordered);
@@ -203,6 +214,9 @@ struct ConceptWeights {
     n_seen_with_text: u32,
     /// Term ids of the topic's content words, sorted.
     topic_terms: Vec<u32>,
+    /// A sentence's prior per distinct topic word: [`TOPIC_PRIOR`] × (new reports − 1, at least
+    /// 1).
+    prior_per_topic_word: f32,
 }
 
 impl ConceptWeights {
@@ -232,6 +246,7 @@ impl ConceptWeights {
                 .or_default()
                 .extend(distinct_keys(analysis, range.clone()));
         }
+        let n_new_reports = groups.len();
         let mut new_support: FxHashMap<u64, u32> = FxHashMap::default();
         if groups.len() >= 2 {
             for mut keys in groups.into_values() {
@@ -251,11 +266,14 @@ impl ConceptWeights {
             }
         }
         let topic_terms = topic.map_or_else(Vec::new, |topic| topic_terms(prepared, topic));
+        // One report still gets one unit: its concepts' support counts sentences instead.
+        let prior_per_topic_word = TOPIC_PRIOR * (n_new_reports.max(2) - 1) as f32;
         Self {
             new_support,
             seen_articles,
             n_seen_with_text,
             topic_terms,
+            prior_per_topic_word,
         }
     }
 
@@ -287,6 +305,23 @@ impl ConceptWeights {
             Concept::Term(_) => 1.0,
         };
         kind * support * novelty * topic
+    }
+
+    /// The topic's share of a sentence's prior: [`TOPIC_PRIOR`] × (new reports − 1) per distinct
+    /// topic word in it (0 without a topic).
+    fn prior(&self, info: &SentenceInfo) -> f32 {
+        if self.topic_terms.is_empty() || self.prior_per_topic_word <= 0.0 {
+            return 0.0;
+        }
+        let mut hits: Vec<u32> = info
+            .terms
+            .iter()
+            .copied()
+            .filter(|&term| self.in_topic(term))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        self.prior_per_topic_word * hits.len() as f32
     }
 
     fn in_topic(&self, term: u32) -> bool {
@@ -429,6 +464,31 @@ mod tests {
             topic_terms(&prepared, "Provide details: what happened?"),
             Vec::<u32>::new()
         );
+    }
+
+    #[test]
+    fn a_sentence_earns_the_topic_prior_per_topic_word() {
+        let new = cluster_of(&[
+            format!("{FLOOD} {AID}"),
+            format!("{FLOOD_AGAIN} {AID_AGAIN}"),
+        ]);
+        let prepared = prepare(&new, &AnalyzeConfig::default());
+        let priors = |topic: Option<&str>| -> Vec<f32> {
+            let weights = ConceptWeights::new(&prepared, 0, topic);
+            prepared
+                .analysis
+                .sentences
+                .iter()
+                .map(|info| weights.prior(info))
+                .collect()
+        };
+        // Two reports: one unit per topic word ("emergency", "aid"), none for the flood.
+        let aid = 2.0 * TOPIC_PRIOR;
+        assert_eq!(
+            priors(Some("Describe the emergency aid")),
+            [0.0, aid, 0.0, aid]
+        );
+        assert_eq!(priors(None), [0.0; 4]);
     }
 
     #[test]
