@@ -11,6 +11,9 @@
 //!   matches "John Kerry", "Bill Clinton" does not match "Hillary Clinton"). A body or an unnamed
 //!   role is right when the brief's speaker or one of its roles contains the label's head word
 //!   ("government", "spokesman"; a plural `s` folded).
+//! - `quotes.speaker_wrong` (lower is better): of the same quotations, the share given a speaker
+//!   that is not the labelled one: a wrong claim, where `speaker_right`'s misses also count
+//!   quotations left without a speaker.
 //! - `quotes.runs_past_close` (lower is better): of the labelled quotations with a closing mark,
 //!   the share for which a piece of quotation text in the brief crosses the opening or closing
 //!   mark, i.e. takes in narration outside the marks.
@@ -119,6 +122,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
             .filter(|l| subset.contains(&l.cluster))
             .collect();
         let mut right = (0, 0);
+        let mut wrong = 0;
         let mut crossed = (0, 0);
         let mut joined = (0, 0);
         let mut guessed = (0, 0);
@@ -139,7 +143,10 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                 right.1 += 1;
                 if speaker_matches(label, &found) {
                     right.0 += 1;
-                } else if debug && part == Part::Tune {
+                } else if found.speaker.is_some() {
+                    wrong += 1;
+                }
+                if !speaker_matches(label, &found) && debug && part == Part::Tune {
                     let written = found.occurrence.map(|(g, o)| {
                         let occurrence = &brief.quotes[g].occurrences[o];
                         (
@@ -211,6 +218,10 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
             right.0,
             right.1,
         ));
+        figures.push(
+            Figure::proportion(TARGET, "quotes.speaker_wrong", part, wrong, right.1)
+                .lower_is_better(),
+        );
         figures.push(
             Figure::proportion(TARGET, "quotes.runs_past_close", part, crossed.0, crossed.1)
                 .lower_is_better(),

@@ -1774,6 +1774,16 @@ fn resolve_pronoun(
             (lead.split_whitespace().count() <= 3).then_some(*name)
         })
     };
+    // The nearest sentence naming candidates makes two of them subjects of coordinated clauses
+    // ("X said ... and Y dismissed ..."): the pronoun could be either, so nobody is guessed.
+    if let Some(sentence) = sentences.iter().rev().find(|s| {
+        names
+            .iter()
+            .any(|n| PersonIndex::first_mention(doc, **s, n) < s.end)
+    }) && two_clause_subjects(doc, *sentence, &names)
+    {
+        return None;
+    }
     if last_quote.is_some_and(|r| r.pieces[0].start < block_start)
         && let Some(Some(name)) = sentences
             .iter()
@@ -1828,6 +1838,44 @@ fn resolve_pronoun(
         [one] => Some((*one).clone()),
         _ => None,
     }
+}
+
+/// Whether a sentence names two of the candidates as subjects of coordinated clauses: a later
+/// candidate whose title and name follow "and", "but" or "while" directly and are followed by a
+/// verb in the past tense or a speech verb ("Kerry said ... and Foreign Minister Fabius dismissed ...").
+fn two_clause_subjects(doc: &Doc<'_>, sentence: Span, names: &[&String]) -> bool {
+    let mut firsts: Vec<(usize, &String)> = names
+        .iter()
+        .map(|name| (PersonIndex::first_mention(doc, sentence, name), *name))
+        .filter(|(pos, _)| *pos < sentence.end)
+        .collect();
+    if firsts.len() < 2 {
+        return false;
+    }
+    firsts.sort();
+    let first = firsts[0].0;
+    firsts[1..].iter().any(|(pos, name)| {
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        // The coordinator opens the run of capitalised words (a title and the name) that ends
+        // in the candidate: "and French Foreign Minister Laurent Fabius".
+        let between = doc.text.get(first..*pos).unwrap_or("");
+        let coordinated = between
+            .split_whitespace()
+            .rev()
+            .find(|w| !w.starts_with(char::is_uppercase))
+            .is_some_and(|w| matches!(w, "and" | "but" | "while" | "whereas"));
+        let after = doc
+            .text
+            .get(pos + surname.len()..sentence.end)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let verb = after.chars().all(|c| c.is_ascii_lowercase())
+            && (after.len() > 4 && after.ends_with("ed")
+                || matches!(after, "said" | "says" | "told" | "denied" | "insisted"));
+        coordinated && verb
+    })
 }
 
 /// The unnamed speaker a he/she points back to: the last sentence of the window that names a
@@ -4249,6 +4297,23 @@ mod tests {
             got,
             vec![(None, "unresolved".to_string(), "pronoun".to_string())]
         );
+    }
+
+    #[test]
+    fn pronoun_after_two_coordinated_subjects_is_unresolved() {
+        // Two men are subjects of the sentence before the quote: "he" could be either.
+        let got = speakers(&[
+            "\"We will not send troops,\" Karl Ober said on Monday.\n\n             Ober said the plan was final and Interior Minister Piet Vanek dismissed reports of a delay.\n\n             \"That is simply wrong,\" he told reporters.",
+        ]);
+        assert_eq!(
+            got[1],
+            (None, "unresolved".to_string(), "pronoun".to_string())
+        );
+        // One subject, the second name is an object of a clause: still resolved.
+        let got = speakers(&[
+            "\"We will not send troops,\" Karl Ober said on Monday.\n\n             Ober, an expert on trade and tariffs, said Piet Vanek mishandled the talks.\n\n             \"That is simply wrong,\" he told reporters.",
+        ]);
+        assert_eq!(got[1], person("Karl Ober", "pronoun"));
     }
 
     #[test]
