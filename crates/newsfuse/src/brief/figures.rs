@@ -1174,16 +1174,16 @@ impl SentenceFigures {
 
     /// Whether one of them may conflict with another sentence's ([`sentences_conflict`]).
     pub(crate) fn comparable(&self) -> bool {
-        self.0.iter().any(|m| comparable(&m))
+        self.0.iter().any(comparable)
     }
 
     /// [`sentences_conflict`] of the two sentences.
     pub(crate) fn conflicts_with(&self, other: &SentenceFigures) -> bool {
         let (ma, mb) = (&self.0, &other.0);
-        ma.iter().filter(comparable).any(|x| {
+        ma.iter().filter(|m| comparable(m)).any(|x| {
             let same: Vec<&Mention> = mb
                 .iter()
-                .filter(comparable)
+                .filter(|m| comparable(m))
                 .filter(|y| {
                     y.kind == x.kind
                         && y.rate == x.rate
@@ -1201,7 +1201,7 @@ impl SentenceFigures {
 
 /// A figure [`sentences_conflict`] compares: a count, sum, percentage or age, no remainder and
 /// no end of a range.
-fn comparable(m: &&Mention) -> bool {
+fn comparable(m: &Mention) -> bool {
     matches!(
         m.kind,
         Kind::Count | Kind::Money | Kind::Percent | Kind::Age
@@ -1466,35 +1466,35 @@ impl Idf {
 
     /// [`Idf::jaccard`] of the sentence stems of mentions `a` and `b` (indices), from their
     /// [`WeightedStems`] in alphabetical order: the same sums, added in the same order.
-    fn sentence_jaccard(&self, a: usize, b: usize) -> f64 {
+    fn sentence_jaccard(&self, first: usize, second: usize) -> f64 {
         let (wa, wb) = (
-            &self.sentences[self.sentence_of[a] as usize],
-            &self.sentences[self.sentence_of[b] as usize],
+            &self.sentences[self.sentence_of[first] as usize],
+            &self.sentences[self.sentence_of[second] as usize],
         );
         let mut shared: f64 = std::iter::empty::<f64>().sum();
         let mut all: f64 = std::iter::empty::<f64>().sum();
-        let (mut i, mut j) = (0, 0);
+        let (mut pa, mut pb) = (0, 0);
         loop {
-            let order = match (wa.ranks.get(i), wb.ranks.get(j)) {
-                (Some(x), Some(y)) => x.cmp(y),
+            let order = match (wa.ranks.get(pa), wb.ranks.get(pb)) {
+                (Some(id_a), Some(id_b)) => id_a.cmp(id_b),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => break,
             };
             match order {
                 std::cmp::Ordering::Less => {
-                    all += wa.ranked_weights[i];
-                    i += 1;
+                    all += wa.ranked_weights[pa];
+                    pa += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    all += wb.ranked_weights[j];
-                    j += 1;
+                    all += wb.ranked_weights[pb];
+                    pb += 1;
                 }
                 std::cmp::Ordering::Equal => {
-                    shared += wa.ranked_weights[i];
-                    all += wa.ranked_weights[i];
-                    i += 1;
-                    j += 1;
+                    shared += wa.ranked_weights[pa];
+                    all += wa.ranked_weights[pa];
+                    pa += 1;
+                    pb += 1;
                 }
             }
         }
@@ -1513,32 +1513,32 @@ impl Idf {
     }
 
     /// How many context stems mentions `a` and `b` share, and how many they have together.
-    fn context_counts(&self, a: usize, b: usize) -> (usize, usize) {
-        let (ca, cb) = (self.context(a), self.context(b));
+    fn context_counts(&self, first: usize, second: usize) -> (usize, usize) {
+        let (ca, cb) = (self.context(first), self.context(second));
         let (mut shared, mut union) = (0, 0);
-        let (mut i, mut j) = (0, 0);
+        let (mut pa, mut pb) = (0, 0);
         loop {
-            let order = match (ca.ids.get(i), cb.ids.get(j)) {
-                (Some(x), Some(y)) => x.cmp(y),
+            let order = match (ca.ids.get(pa), cb.ids.get(pb)) {
+                (Some(id_a), Some(id_b)) => id_a.cmp(id_b),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => break,
             };
             match order {
                 std::cmp::Ordering::Less => {
-                    union += usize::from(ca.in_context[i]);
-                    i += 1;
+                    union += usize::from(ca.in_context[pa]);
+                    pa += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    union += usize::from(cb.in_context[j]);
-                    j += 1;
+                    union += usize::from(cb.in_context[pb]);
+                    pb += 1;
                 }
                 std::cmp::Ordering::Equal => {
-                    let (x, y) = (ca.in_context[i], cb.in_context[j]);
-                    shared += usize::from(x && y);
-                    union += usize::from(x || y);
-                    i += 1;
-                    j += 1;
+                    let (in_a, in_b) = (ca.in_context[pa], cb.in_context[pb]);
+                    shared += usize::from(in_a && in_b);
+                    union += usize::from(in_a || in_b);
+                    pa += 1;
+                    pb += 1;
                 }
             }
         }
@@ -2077,7 +2077,7 @@ fn extract_sentence(
             // "70,000 pounds of cargo", "weighing 10 pounds": a weight, not money.
             if currency == Some("GBP") {
                 let unit = lower(&tokens_after[consumed_after - 1]);
-                let after_unit = tokens_after.get(consumed_after).map(|t| lower(t));
+                let after_unit = tokens_after.get(consumed_after).map(&lower);
                 let weight_verb = tokens_before.iter().rev().take(4).any(|t| {
                     matches!(
                         &*lower(t),
@@ -2112,12 +2112,12 @@ fn extract_sentence(
         if consumed_after > 0 {
             abs_end = tokens_after[consumed_after - 1].span.end;
         }
-        let prev_lower = tokens_before.last().map(|t| lower(t));
+        let prev_lower = tokens_before.last().map(&lower);
         let prev_word = prev_lower.as_deref().map(|w| w.trim_end_matches('.'));
-        let next_lower = tokens_after.first().map(|t| lower(t));
+        let next_lower = tokens_after.first().map(&lower);
         let next_word = next_lower.as_deref().map(|w| w.trim_end_matches('.'));
         let age_end = if currency.is_none() && !raw.percent {
-            age_suffix(text, whole.end, prev_word.as_deref())
+            age_suffix(text, whole.end, prev_word)
         } else {
             None
         };
@@ -2125,15 +2125,9 @@ fn extract_sentence(
             Kind::Percent
         } else if currency.is_some() {
             Kind::Money
-        } else if prev_word
-            .as_deref()
-            .is_some_and(|w| MONTH_WORDS.contains(&w))
-            || next_word
-                .as_deref()
-                .is_some_and(|w| MONTH_WORDS.contains(&w))
-            || next_word
-                .as_deref()
-                .is_some_and(|w| matches!(w, "am" | "a.m" | "pm" | "p.m" | "gmt" | "utc"))
+        } else if prev_word.is_some_and(|w| MONTH_WORDS.contains(&w))
+            || next_word.is_some_and(|w| MONTH_WORDS.contains(&w))
+            || next_word.is_some_and(|w| matches!(w, "am" | "a.m" | "pm" | "p.m" | "gmt" | "utc"))
         {
             Kind::Date
         } else if !raw.spelled
@@ -2288,13 +2282,11 @@ fn extract_sentence(
                 .rev()
                 .find(|t| t.span.end <= hedge_start.min(abs_start))
                 .is_some_and(|t| PART_WORDS.contains(&&*lower(t)))
-                || next_word
-                    .as_deref()
-                    .is_some_and(|w| matches!(w, "more" | "others")),
+                || next_word.is_some_and(|w| matches!(w, "more" | "others")),
             sentence_stems: Arc::clone(&sentence_stems),
             sentence_names: Arc::clone(&sentence_names),
             range_end: false,
-            rate: is_rate(&rest.iter().take(6).map(|t| lower(t)).collect::<Vec<_>>()),
+            rate: is_rate(&rest.iter().take(6).map(&lower).collect::<Vec<_>>()),
             negated: rest
                 .iter()
                 .filter(|t| t.span.end <= window_end)
@@ -2720,7 +2712,7 @@ fn read_head<'t, 'd>(
     lower: &dyn Fn(&Token) -> Cow<'d, str>,
 ) -> (Vec<&'t Token>, Option<usize>) {
     let mut pos = 0;
-    let first = rest.first().map(|t| lower(t));
+    let first = rest.first().map(lower);
     match kind {
         Kind::Percent => {
             if first.as_deref() != Some("of") {
@@ -3207,7 +3199,7 @@ impl SentenceWords {
             weekdays: words
                 .iter()
                 .filter(|w| WEEKDAY_WORDS.contains(&&***w))
-                .map(|w| w.to_string())
+                .map(ToString::to_string)
                 .collect(),
             months: text
                 .split(|c: char| !c.is_alphanumeric())
