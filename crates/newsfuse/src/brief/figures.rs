@@ -25,10 +25,10 @@
 //! two quantities). Years and calendar dates are listed but never compared. Precision over recall:
 //! a missing link costs a missed disagreement, a wrong one costs the reader's trust.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -317,58 +317,76 @@ const SPELLED_NUMBER_PATTERN: &str = r"(?xi)
         (?:[\s-](?P<scale>hundred|thousand|million|billion)\b)?
         (?:\s(?P<pct>percent\b|per\s?cent\b))?";
 
-/// The words [`SPELLED_NUMBER`] starts with, in any ASCII case: a text holding none of them (nor
-/// the long s, which case-folds to "s") has no spelled number. A cheap test that spares the
-/// regex most sentences.
-static SPELLED_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(TENS.iter().chain(&UNITS[1..]))
-        .expect("valid words")
-});
-
-/// Whether [`SPELLED_NUMBER`] may find a number in `text` that [`scan_numbers`] keeps: one of
-/// [`SPELLED_WORDS`] with a word boundary on each side ("one" only before a scale: alone it is
-/// dropped). A cheap test that spares the regex most sentences ("someone", "often", "one of"
-/// hold none). A character outside ASCII may be a boundary or a space; the long s, which
-/// case-folds to "s", sends every text to the regex.
+/// Whether [`SPELLED_NUMBER`] may find a number in `text` that [`scan_numbers`] keeps: a word
+/// (a run of ASCII letters, digits and underscores, which is where an ASCII word boundary falls
+/// on each side) that is one of [`TENS`] or [`UNITS`] but "zero", in any ASCII case ("one" only
+/// before a scale: alone it is dropped). A cheap test that spares the regex most sentences
+/// ("someone", "often", "one of" hold none). A character outside ASCII may be a boundary or a
+/// space; the long s, which case-folds to "s", sends every text to the regex.
 fn may_hold_spelled_number(text: &str) -> bool {
     if text.contains('ſ') {
         return true;
     }
     let bytes = text.as_bytes();
-    let word_byte = |at: usize| {
-        bytes
-            .get(at)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut at = 0;
+    while at < bytes.len() {
+        if !word_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && word_byte(bytes[at]) {
+            at += 1;
+        }
+        if spelled_number_word(&bytes[start..at])
+            && (at - start != 3 || one_before_scale(bytes, at))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `word` is one of [`TENS`] or [`UNITS`] but "zero", in any ASCII case.
+fn spelled_number_word(word: &[u8]) -> bool {
+    if !(3..="seventeen".len()).contains(&word.len()) {
+        return false;
+    }
+    let mut buffer = [0u8; 9];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    TENS.iter()
+        .chain(&UNITS[1..])
+        .any(|w| w.as_bytes() == lower)
+}
+
+/// For a three-letter spelled word ending at `end` (only "one", "two", "six" and "ten" have
+/// three letters): whether it may be kept. "two", "six" and "ten" always; "one" only before a
+/// space or a hyphen (any character outside ASCII may be a space) and a scale ("one million").
+fn one_before_scale(bytes: &[u8], end: usize) -> bool {
+    if !bytes[end - 3..end].eq_ignore_ascii_case(b"one") {
+        return true;
+    }
+    let Some(&gap) = bytes.get(end) else {
+        return false;
     };
-    SPELLED_WORDS.find_overlapping_iter(text).any(|m| {
-        if m.start() > 0 && word_byte(m.start() - 1) || word_byte(m.end()) {
-            return false;
-        }
-        if m.end() - m.start() != 3 || !bytes[m.start()..m.end()].eq_ignore_ascii_case(b"one") {
-            return true;
-        }
-        // "one million": a space or a hyphen (any character outside ASCII may be a space),
-        // then a scale.
-        let Some(&gap) = bytes.get(m.end()) else {
-            return false;
-        };
-        if !gap.is_ascii() {
-            return true;
-        }
-        if !(gap == b'-' || (gap as char).is_whitespace()) {
-            return false;
-        }
-        let after = &bytes[m.end() + 1..];
-        ["hundred", "thousand", "million", "billion"]
-            .iter()
-            .any(|scale| {
-                after
-                    .get(..scale.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(scale.as_bytes()))
-            })
-    })
+    if !gap.is_ascii() {
+        return true;
+    }
+    if !(gap == b'-' || (gap as char).is_whitespace()) {
+        return false;
+    }
+    let after = &bytes[end + 1..];
+    ["hundred", "thousand", "million", "billion"]
+        .iter()
+        .any(|scale| {
+            after
+                .get(..scale.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(scale.as_bytes()))
+        })
 }
 
 /// Spelled-out numbers from zero to nineteen, by value.
@@ -585,12 +603,12 @@ fn age_suffix(text: &str, end: usize, prev_word: Option<&str>) -> Option<usize> 
 
 /// A number that names rather than measures: "Game 2", "Category 4", "Flight 103", "No. 1":
 /// right after a capitalised word that is not the sentence's first, or after "no."/"number".
-fn is_label(
+fn is_label<'d>(
     text: &str,
-    before: &[&Token],
+    before: &[Token],
     start: usize,
     base: usize,
-    lower: &dyn Fn(&Token) -> String,
+    lower: &dyn Fn(&Token) -> Cow<'d, str>,
 ) -> bool {
     let Some(previous) = before.last() else {
         return false;
@@ -601,7 +619,7 @@ fn is_label(
     }
     let word = lower(previous);
     if matches!(
-        word.as_str(),
+        &*word,
         "no" | "no." | "number" | "nos" | "flight" | "game" | "category"
     ) {
         return true;
@@ -615,7 +633,7 @@ fn is_label(
         && !first
         && surface.chars().any(char::is_lowercase)
         && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
-        && !WEEKDAY_WORDS.contains(&word.as_str())
+        && !WEEKDAY_WORDS.contains(&&*word)
 }
 
 /// A number joined by a hyphen to a capitalised word names a model or a series ("3-Series",
@@ -813,7 +831,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             .push(idx);
     }
     let mut idf = Idf::new(docs);
-    idf.index_sentences(&mentions);
+    idf.index_sentences(&mentions, docs);
     idf.index_contexts(&mentions);
     // What `conflict_supported` reads from each mention's sentence words, worked out on first
     // use, once per sentence (the figures of one sentence share it).
@@ -861,7 +879,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                     let strength = link_strength((a, ma), (b, mb), &idf, &around, docs);
                     let linked = strength.is_some()
                         || (agree || same_predicate(ma, mb))
-                            && cross_article_link(ma, mb, idf.shared_weight(a, b));
+                            && cross_article_link((a, ma), (b, mb), &idf);
                     if linked
                         && owners_compatible(ma, mb, strength.is_some_and(|s| s.by_sentence))
                         && (strength.is_some_and(|s| s.by_sentence || s.by_name)
@@ -1138,37 +1156,58 @@ pub(crate) fn sentences_conflict(
     b: &Doc<'_>,
     b_sentence: usize,
 ) -> bool {
-    let extract = |doc: &Doc<'_>, idx: usize| {
+    let ma = SentenceFigures::of(a, a_sentence);
+    ma.comparable() && ma.conflicts_with(&SentenceFigures::of(b, b_sentence))
+}
+
+/// The figures of one sentence, for [`sentences_conflict`] with several others.
+pub(crate) struct SentenceFigures(Vec<Mention>);
+
+impl SentenceFigures {
+    /// The figures of sentence `idx` of `doc`.
+    pub(crate) fn of(doc: &Doc<'_>, idx: usize) -> Self {
         let mut out = Vec::new();
         if let Some(sentence) = doc.sentences.get(idx) {
             extract_sentence(doc, idx, sentence, &mut out);
         }
-        out
-    };
-    let (ma, mb) = (extract(a, a_sentence), extract(b, b_sentence));
-    let comparable = |m: &&Mention| {
-        matches!(
-            m.kind,
-            Kind::Count | Kind::Money | Kind::Percent | Kind::Age
-        ) && !m.partial
-            && !m.range_end
-    };
-    ma.iter().filter(comparable).any(|x| {
-        let same: Vec<&Mention> = mb
-            .iter()
-            .filter(comparable)
-            .filter(|y| {
-                y.kind == x.kind
-                    && y.rate == x.rate
-                    && y.negated == x.negated
-                    && y.currency == x.currency
-                    && y.head == x.head
-                    && qualifiers_compatible(x, y)
-                    && dimensions_compatible(x, y)
-            })
-            .collect();
-        !same.is_empty() && !same.iter().any(|y| values_agree(x, y))
-    })
+        SentenceFigures(out)
+    }
+
+    /// Whether one of them may conflict with another sentence's ([`sentences_conflict`]).
+    pub(crate) fn comparable(&self) -> bool {
+        self.0.iter().any(comparable)
+    }
+
+    /// [`sentences_conflict`] of the two sentences.
+    pub(crate) fn conflicts_with(&self, other: &SentenceFigures) -> bool {
+        let (ma, mb) = (&self.0, &other.0);
+        ma.iter().filter(|m| comparable(m)).any(|x| {
+            let same: Vec<&Mention> = mb
+                .iter()
+                .filter(|m| comparable(m))
+                .filter(|y| {
+                    y.kind == x.kind
+                        && y.rate == x.rate
+                        && y.negated == x.negated
+                        && y.currency == x.currency
+                        && y.head == x.head
+                        && qualifiers_compatible(x, y)
+                        && dimensions_compatible(x, y)
+                })
+                .collect();
+            !same.is_empty() && !same.iter().any(|y| values_agree(x, y))
+        })
+    }
+}
+
+/// A figure [`sentences_conflict`] compares: a count, sum, percentage or age, no remainder and
+/// no end of a range.
+fn comparable(m: &Mention) -> bool {
+    matches!(
+        m.kind,
+        Kind::Count | Kind::Money | Kind::Percent | Kind::Age
+    ) && !m.partial
+        && !m.range_end
 }
 
 /// A possible cross-article link.
@@ -1189,9 +1228,13 @@ struct Idf {
     weights: FxHashMap<String, f64>,
     /// The weight of a stem no sentence has.
     unseen: f64,
-    /// The figures' sentence stem sets as weighted id lists, keyed by the address of their
-    /// shared set (see [`Idf::sentence_similarity`]).
-    sentences: FxHashMap<usize, WeightedStems>,
+    /// The figures' sentence stem sets as weighted id lists, one per shared set (see
+    /// [`Idf::sentence_similarity`]).
+    sentences: Vec<WeightedStems>,
+    /// Each mention's slot of `sentences`, by mention index.
+    sentence_of: Vec<u32>,
+    /// Whether each mention's figure is a multiplier ("three times the rate"), by mention index.
+    multiplier: Vec<bool>,
     /// Each mention's context and qualifier stems as ids (see [`Idf::index_contexts`]), by
     /// mention index.
     contexts: Vec<ContextIds>,
@@ -1211,11 +1254,14 @@ struct ContextIds {
 }
 
 /// A stem set with [`Idf::jaccard`]'s weights: ids ascending, each stem's weight with the floor,
-/// and their sum.
+/// and their sum; and the same weights in the stems' alphabetical order, by the stems' ranks in
+/// that order.
 struct WeightedStems {
     ids: Vec<u32>,
     weights: Vec<f64>,
     total: f64,
+    ranks: Vec<u32>,
+    ranked_weights: Vec<f64>,
 }
 
 impl Idf {
@@ -1252,7 +1298,9 @@ impl Idf {
                 .into_iter()
                 .map(|(stem, df)| (stem, weight(df)))
                 .collect(),
-            sentences: FxHashMap::default(),
+            sentences: Vec::new(),
+            sentence_of: Vec::new(),
+            multiplier: Vec::new(),
             contexts: Vec::new(),
             context_weights: Vec::new(),
             context_floored: Vec::new(),
@@ -1324,12 +1372,17 @@ impl Idf {
     /// Turns every mention's sentence stem set into a [`WeightedStems`] once: the sentence
     /// similarity of two figures is then a merge of two id lists, not a weight look-up per stem
     /// and pair.
-    fn index_sentences(&mut self, mentions: &[Mention]) {
+    fn index_sentences(&mut self, mentions: &[Mention], docs: &[Doc<'_>]) {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut sentences = FxHashMap::default();
+        let mut slots: FxHashMap<usize, u32> = FxHashMap::default();
+        let mut sentences = Vec::new();
+        let mut sentence_of = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let key = Arc::as_ptr(&mention.sentence_stems).addr();
-            if sentences.contains_key(&key) {
+            let next = u32::try_from(sentences.len()).unwrap_or(u32::MAX);
+            let slot = *slots.entry(key).or_insert(next);
+            sentence_of.push(slot);
+            if slot != next {
                 continue;
             }
             // Ids are given in alphabetical order within a sentence, so sums in id order are
@@ -1345,27 +1398,53 @@ impl Idf {
                 })
                 .collect();
             pairs.sort_unstable_by_key(|&(id, _)| id);
-            sentences.insert(
-                key,
-                WeightedStems {
-                    total: pairs.iter().map(|&(_, w)| w).sum(),
-                    ids: pairs.iter().map(|&(id, _)| id).collect(),
-                    weights: pairs.iter().map(|&(_, w)| w).collect(),
-                },
-            );
+            sentences.push(WeightedStems {
+                total: pairs.iter().map(|&(_, w)| w).sum(),
+                ids: pairs.iter().map(|&(id, _)| id).collect(),
+                weights: pairs.iter().map(|&(_, w)| w).collect(),
+                ranks: Vec::new(),
+                ranked_weights: Vec::new(),
+            });
+        }
+        // Every stem's rank in the alphabetical order of all of them.
+        let mut alphabetical: Vec<(&str, u32)> = ids.into_iter().collect();
+        alphabetical.sort_unstable();
+        let mut rank = vec![0u32; alphabetical.len()];
+        for (r, &(_, id)) in alphabetical.iter().enumerate() {
+            rank[id as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+        }
+        for stems in &mut sentences {
+            let mut ranked: Vec<(u32, f64)> = stems
+                .ids
+                .iter()
+                .zip(&stems.weights)
+                .map(|(&id, &w)| (rank[id as usize], w))
+                .collect();
+            ranked.sort_unstable_by_key(|&(r, _)| r);
+            stems.ranks = ranked.iter().map(|&(r, _)| r).collect();
+            stems.ranked_weights = ranked.iter().map(|&(_, w)| w).collect();
         }
         self.sentences = sentences;
+        self.sentence_of = sentence_of;
+        // "three times the rate" is a multiplier, not a count.
+        self.multiplier = mentions
+            .iter()
+            .map(|m| {
+                docs[m.article]
+                    .text
+                    .get(m.span.end..)
+                    .is_some_and(|rest| rest.trim_start().starts_with("times"))
+            })
+            .collect();
     }
 
-    /// [`Idf::jaccard`] of two figures' sentence stems, from their [`WeightedStems`] (the same
-    /// value up to the order of the additions).
-    fn sentence_similarity(&self, a: &Arc<HashSet<String>>, b: &Arc<HashSet<String>>) -> f64 {
-        let (Some(wa), Some(wb)) = (
-            self.sentences.get(&Arc::as_ptr(a).addr()),
-            self.sentences.get(&Arc::as_ptr(b).addr()),
-        ) else {
-            return self.jaccard(a, b);
-        };
+    /// [`Idf::jaccard`] of the sentence stems of mentions `a` and `b` (indices), from their
+    /// [`WeightedStems`] (the same value up to the order of the additions).
+    fn sentence_similarity(&self, a: usize, b: usize) -> f64 {
+        let (wa, wb) = (
+            &self.sentences[self.sentence_of[a] as usize],
+            &self.sentences[self.sentence_of[b] as usize],
+        );
         let (mut i, mut j, mut shared) = (0, 0, 0.0);
         while i < wa.ids.len() && j < wb.ids.len() {
             match wa.ids[i].cmp(&wb.ids[j]) {
@@ -1386,7 +1465,45 @@ impl Idf {
         self.weights.get(stem).copied().unwrap_or(self.unseen)
     }
 
+    /// [`Idf::jaccard`] of the sentence stems of mentions `a` and `b` (indices), from their
+    /// [`WeightedStems`] in alphabetical order: the same sums, added in the same order.
+    fn sentence_jaccard(&self, first: usize, second: usize) -> f64 {
+        let (wa, wb) = (
+            &self.sentences[self.sentence_of[first] as usize],
+            &self.sentences[self.sentence_of[second] as usize],
+        );
+        let mut shared: f64 = std::iter::empty::<f64>().sum();
+        let mut all: f64 = std::iter::empty::<f64>().sum();
+        let (mut pa, mut pb) = (0, 0);
+        loop {
+            let order = match (wa.ranks.get(pa), wb.ranks.get(pb)) {
+                (Some(id_a), Some(id_b)) => id_a.cmp(id_b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => break,
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    all += wa.ranked_weights[pa];
+                    pa += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    all += wb.ranked_weights[pb];
+                    pb += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += wa.ranked_weights[pa];
+                    all += wa.ranked_weights[pa];
+                    pa += 1;
+                    pb += 1;
+                }
+            }
+        }
+        if all <= 0.0 { 0.0 } else { shared / all }
+    }
+
     /// Weighted Jaccard similarity of two stem sets.
+    #[cfg(test)]
     fn jaccard(&self, a: &HashSet<String>, b: &HashSet<String>) -> f64 {
         // A small floor keeps words every sentence uses from weighing nothing (a cluster of
         // near-identical reports).
@@ -1394,6 +1511,39 @@ impl Idf {
         let shared = sum_in_order(a.intersection(b), w);
         let all = sum_in_order(a.union(b), w);
         if all <= 0.0 { 0.0 } else { shared / all }
+    }
+
+    /// How many context stems mentions `a` and `b` share, and how many they have together.
+    fn context_counts(&self, first: usize, second: usize) -> (usize, usize) {
+        let (ca, cb) = (self.context(first), self.context(second));
+        let (mut shared, mut union) = (0, 0);
+        let (mut pa, mut pb) = (0, 0);
+        loop {
+            let order = match (ca.ids.get(pa), cb.ids.get(pb)) {
+                (Some(id_a), Some(id_b)) => id_a.cmp(id_b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => break,
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    union += usize::from(ca.in_context[pa]);
+                    pa += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    union += usize::from(cb.in_context[pb]);
+                    pb += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    let (in_a, in_b) = (ca.in_context[pa], cb.in_context[pb]);
+                    shared += usize::from(in_a && in_b);
+                    union += usize::from(in_a || in_b);
+                    pa += 1;
+                    pb += 1;
+                }
+            }
+        }
+        (shared, union)
     }
 
     /// Summed weight of the context stems mentions `a` and `b` share, added in alphabetical
@@ -1421,6 +1571,7 @@ impl Idf {
 
 /// The sum of `weight` over `stems`, added in the stems' alphabetical order: a set's own order
 /// changes from run to run, and a sum that lands on a threshold must not.
+#[cfg(test)]
 fn sum_in_order<'a>(
     stems: impl Iterator<Item = &'a String>,
     weight: impl Fn(&'a String) -> f64,
@@ -1448,7 +1599,7 @@ fn qualifiers_compatible(a: &Mention, b: &Mention) -> bool {
 
 /// Whether two figures of different articles (same bucket) are one quantity: compatible
 /// qualifiers, and contexts that share enough stems or enough rare ones.
-fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
+fn cross_article_link((ia, a): (usize, &Mention), (ib, b): (usize, &Mention), idf: &Idf) -> bool {
     if a.kind == Kind::Number || !qualifiers_compatible(a, b) {
         return false;
     }
@@ -1464,8 +1615,8 @@ fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
     if high > low * MAX_RATIO && !values_agree(a, b) {
         return false;
     }
-    let shared = a.context.intersection(&b.context).count();
-    let union = a.context.union(&b.context).count().max(1);
+    let (shared, union) = idf.context_counts(ia, ib);
+    let union = union.max(1);
     let jaccard = shared as f64 / union as f64;
     let by_count = match (
         a.head.is_some(),
@@ -1480,7 +1631,7 @@ fn cross_article_link(a: &Mention, b: &Mention, weight: f64) -> bool {
     } else {
         1.5 * LINK_WEIGHT
     };
-    by_count || weight >= needed
+    by_count || idf.shared_weight(ia, ib) >= needed
 }
 
 /// Whether two figures are the objects or subjects of one verb ([`Mention::predicate`]): with
@@ -1534,19 +1685,14 @@ fn link_strength(
     // nothing else.
     if a.kind == Kind::Number || a.partial {
         // "three times the rate" is a multiplier, not a count.
-        let multiplier = |m: &Mention| {
-            docs[m.article]
-                .text
-                .get(m.span.end..)
-                .is_some_and(|rest| rest.trim_start().starts_with("times"))
-        };
+        let multiplier = |idx: usize| idf.multiplier[idx];
         // A bare number that is no verb's subject or object names something ("won stage 13",
         // "chapter 11"): it is no count.
         let bare_name = |m: &Mention| m.kind == Kind::Number && m.predicate.is_none();
-        if multiplier(a) || multiplier(b) || bare_name(a) || bare_name(b) {
+        if multiplier(ia) || multiplier(ib) || bare_name(a) || bare_name(b) {
             return None;
         }
-        let sentence = idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems);
+        let sentence = idf.sentence_similarity(ia, ib);
         return (sentence >= SENTENCE_SIMILARITY
             && a.sentence_names == b.sentence_names
             && aligned((ia, a), (ib, b), around, docs))
@@ -1563,7 +1709,7 @@ fn link_strength(
     if high > low * MAX_RATIO && !values_agree(a, b) {
         return None;
     }
-    let sentence = idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems);
+    let sentence = idf.sentence_similarity(ia, ib);
     // One person has one age: a shared name links two ages.
     if a.kind == Kind::Age && same_owner(a, b) {
         return Some(Strength {
@@ -1613,19 +1759,20 @@ fn link_strength(
     };
     // Nearly the same sentence about different named things ("In Norland, 32 people died" and
     // "In Southmark, 21 people died") is two quantities.
-    let names_differ = a
-        .sentence_names
-        .difference(&b.sentence_names)
-        .next()
-        .is_some()
-        && b.sentence_names
-            .difference(&a.sentence_names)
+    let names_differ = || {
+        a.sentence_names
+            .difference(&b.sentence_names)
             .next()
-            .is_some();
+            .is_some()
+            && b.sentence_names
+                .difference(&a.sentence_names)
+                .next()
+                .is_some()
+    };
     // A sentence of one or two content words ("That was seven years ago") is too short to be
     // recognised as a rewrite unless its figure stands in the same place ([`aligned`]).
     let by_sentence = sentence >= SENTENCE_SIMILARITY
-        && !names_differ
+        && !names_differ()
         && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3
             || aligned((ia, a), (ib, b), around, docs));
     let needed = if a.head.is_some() {
@@ -1887,11 +2034,7 @@ fn extract_sentence(
                 Some(t.span.start) != first_token
                     && !t.is_stopword
                     && surface.chars().next().is_some_and(char::is_uppercase)
-                    && {
-                        let word = surface.to_lowercase();
-                        !MONTH_WORDS.contains(&word.trim_end_matches('.'))
-                            && !WEEKDAY_WORDS.contains(&word.as_str())
-                    }
+                    && !month_or_weekday(surface)
             })
             .map(|t| t.stem.to_string())
             .collect(),
@@ -1911,16 +2054,12 @@ fn extract_sentence(
 
         // Tokens are in text order and never overlap: those after the number are a suffix of
         // the sentence's, those before it a prefix.
-        let tokens_after: Vec<&Token> = sentence.tokens
-            [sentence.tokens.partition_point(|t| t.span.start < abs_end)..]
-            .iter()
-            .collect();
-        let tokens_before: Vec<&Token> = sentence.tokens
-            [..sentence.tokens.partition_point(|t| t.span.end <= abs_start)]
-            .iter()
-            .collect();
+        let tokens_after: &[Token] =
+            &sentence.tokens[sentence.tokens.partition_point(|t| t.span.start < abs_end)..];
+        let tokens_before: &[Token] =
+            &sentence.tokens[..sentence.tokens.partition_point(|t| t.span.end <= abs_start)];
         let lower = |t: &Token| lower_token(doc.slice(t.span));
-        let (hedge, hedge_start) = read_hedge(&tokens_before, &lower);
+        let (hedge, hedge_start) = read_hedge(tokens_before, &lower);
 
         let mut currency = raw.currency;
         let mut consumed_after = 0;
@@ -1935,7 +2074,7 @@ fn extract_sentence(
                     break;
                 }
                 if !matches!(
-                    word.as_str(),
+                    &*word,
                     "u.s." | "us" | "u.s" | "american" | "canadian" | "australian"
                 ) {
                     break;
@@ -1943,11 +2082,11 @@ fn extract_sentence(
             }
             // "70,000 pounds of cargo", "weighing 10 pounds": a weight, not money.
             if currency == Some("GBP") {
-                let unit = lower(tokens_after[consumed_after - 1]);
-                let after_unit = tokens_after.get(consumed_after).map(|t| lower(t));
+                let unit = lower(&tokens_after[consumed_after - 1]);
+                let after_unit = tokens_after.get(consumed_after).map(&lower);
                 let weight_verb = tokens_before.iter().rev().take(4).any(|t| {
                     matches!(
-                        lower(t).as_str(),
+                        &*lower(t),
                         "weigh"
                             | "weighs"
                             | "weighed"
@@ -1979,14 +2118,12 @@ fn extract_sentence(
         if consumed_after > 0 {
             abs_end = tokens_after[consumed_after - 1].span.end;
         }
-        let prev_word = tokens_before
-            .last()
-            .map(|t| lower(t).trim_end_matches('.').to_string());
-        let next_word = tokens_after
-            .first()
-            .map(|t| lower(t).trim_end_matches('.').to_string());
+        let prev_lower = tokens_before.last().map(&lower);
+        let prev_word = prev_lower.as_deref().map(|w| w.trim_end_matches('.'));
+        let next_lower = tokens_after.first().map(&lower);
+        let next_word = next_lower.as_deref().map(|w| w.trim_end_matches('.'));
         let age_end = if currency.is_none() && !raw.percent {
-            age_suffix(text, whole.end, prev_word.as_deref())
+            age_suffix(text, whole.end, prev_word)
         } else {
             None
         };
@@ -1994,15 +2131,9 @@ fn extract_sentence(
             Kind::Percent
         } else if currency.is_some() {
             Kind::Money
-        } else if prev_word
-            .as_deref()
-            .is_some_and(|w| MONTH_WORDS.contains(&w))
-            || next_word
-                .as_deref()
-                .is_some_and(|w| MONTH_WORDS.contains(&w))
-            || next_word
-                .as_deref()
-                .is_some_and(|w| matches!(w, "am" | "a.m" | "pm" | "p.m" | "gmt" | "utc"))
+        } else if prev_word.is_some_and(|w| MONTH_WORDS.contains(&w))
+            || next_word.is_some_and(|w| MONTH_WORDS.contains(&w))
+            || next_word.is_some_and(|w| matches!(w, "am" | "a.m" | "pm" | "p.m" | "gmt" | "utc"))
         {
             Kind::Date
         } else if !raw.spelled
@@ -2015,7 +2146,7 @@ fn extract_sentence(
         } else if let Some(end) = age_end {
             abs_end = base + end;
             Kind::Age
-        } else if is_label(text, &tokens_before, whole.start, base, &lower)
+        } else if is_label(text, tokens_before, whole.start, base, &lower)
             || named_after(text, whole.end)
         {
             Kind::Label
@@ -2075,12 +2206,12 @@ fn extract_sentence(
             if capital
                 && Some(token.span.start) != first_token_start
                 && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
-                && !WEEKDAY_WORDS.contains(&word.as_str())
+                && !WEEKDAY_WORDS.contains(&&*word)
             {
                 qualifiers.push(token.stem.to_string());
                 qualifier_surface.push(surface.to_string());
             } else if !token.is_stopword && !GENERIC_STEMS.contains(&&*token.stem) {
-                context.insert(token.stem.to_string());
+                context.insert(base_form(&token.stem).to_string());
             }
         }
         qualifiers.sort();
@@ -2094,12 +2225,8 @@ fn extract_sentence(
             .rev()
             .take(8)
         {
-            context.insert(token.stem.to_string());
+            context.insert(base_form(&token.stem).to_string());
         }
-        context = context
-            .into_iter()
-            .map(|stem| base_form(&stem).to_string())
-            .collect();
         previous_end = abs_end.saturating_sub(base).min(text.len());
 
         let mut mention = Mention {
@@ -2136,12 +2263,8 @@ fn extract_sentence(
                 })
                 .map(|first| first.stem.to_string()),
             predicate: predicate_of(
-                &tokens_before,
-                &rest
-                    .iter()
-                    .copied()
-                    .filter(|t| head_end.is_none_or(|end| t.span.start >= end))
-                    .collect::<Vec<_>>(),
+                tokens_before,
+                &rest[rest.partition_point(|t| head_end.is_some_and(|end| t.span.start < end))..],
                 base + clause_start(text, 0, whole.start),
                 hedge_start.min(abs_start),
                 window_end,
@@ -2164,10 +2287,8 @@ fn extract_sentence(
                 .iter()
                 .rev()
                 .find(|t| t.span.end <= hedge_start.min(abs_start))
-                .is_some_and(|t| PART_WORDS.contains(&lower(t).as_str()))
-                || next_word
-                    .as_deref()
-                    .is_some_and(|w| matches!(w, "more" | "others"))
+                .is_some_and(|t| PART_WORDS.contains(&&*lower(t)))
+                || next_word.is_some_and(|w| matches!(w, "more" | "others"))
                 // One line of a breakdown by place ("six people in Northtown and one in
                 // Westfield"): a part of the whole.
                 || super::scope::breakdown_part(
@@ -2176,14 +2297,14 @@ fn extract_sentence(
             sentence_stems: Arc::clone(&sentence_stems),
             sentence_names: Arc::clone(&sentence_names),
             range_end: false,
-            rate: is_rate(&rest.iter().take(6).map(|t| lower(t)).collect::<Vec<_>>()),
+            rate: is_rate(&rest.iter().take(6).map(&lower).collect::<Vec<_>>()),
             negated: rest
                 .iter()
                 .filter(|t| t.span.end <= window_end)
                 .take(8)
                 .any(|t| {
                     let w = lower(t);
-                    matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't")
+                    matches!(&*w, "not" | "never" | "no") || w.ends_with("n't")
                 }),
         };
         // A range or a change within the sentence: "between 10 and 15", "0.6 to 1.2", "from 45
@@ -2272,16 +2393,15 @@ fn extract_sentence(
 
 /// Whether the words after a figure make it a rate per period ("a year", "per month", "each
 /// day", "annually").
-fn is_rate(after: &[String]) -> bool {
+fn is_rate(after: &[Cow<'_, str>]) -> bool {
     const PERIODS: &[&str] = &["year", "month", "week", "day", "hour", "annum"];
     after.iter().any(|w| {
         matches!(
-            w.as_str(),
+            &**w,
             "annually" | "yearly" | "monthly" | "weekly" | "daily" | "hourly"
         )
     }) || after.windows(2).any(|pair| {
-        matches!(pair[0].as_str(), "a" | "an" | "per" | "each" | "every")
-            && PERIODS.contains(&pair[1].as_str())
+        matches!(&*pair[0], "a" | "an" | "per" | "each" | "every") && PERIODS.contains(&&*pair[1])
     })
 }
 
@@ -2315,12 +2435,10 @@ fn owners(
 ) -> Vec<String> {
     let is_name = |t: &Token| {
         let surface = doc.slice(t.span);
-        let word = surface.to_lowercase();
         surface.chars().next().is_some_and(char::is_uppercase)
             && !t.is_stopword
             && Some(t.span.start) != sentence.tokens.first().map(|f| f.span.start)
-            && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
-            && !WEEKDAY_WORDS.contains(&word.as_str())
+            && !month_or_weekday(surface)
     };
     let mut names: Vec<String> = Vec::new();
     if kind == Kind::Age {
@@ -2445,16 +2563,16 @@ const NOUN_MARKERS: &[&str] = &[
 /// irregular past ("built", "sent"), a word after an auxiliary or "to" ("will send"), or an
 /// "-ing" word not after a determiner or preposition ("killing 213 people", not "the bombing").
 /// Returned as a base stem, with killing and dying one predicate (a toll is written either way).
-fn predicate_of(
-    before: &[&Token],
-    after_head: &[&Token],
+fn predicate_of<'d>(
+    before: &[Token],
+    after_head: &[Token],
     clause_from: usize,
     figure_start: usize,
     clause_end: usize,
-    lower: &dyn Fn(&Token) -> String,
+    lower: &dyn Fn(&Token) -> Cow<'d, str>,
 ) -> Option<String> {
-    let verb = |tokens: &[&Token], i: usize| -> Option<String> {
-        let token = tokens[i];
+    let verb = |tokens: &[Token], i: usize| -> Option<String> {
+        let token = &tokens[i];
         let word = lower(token);
         if token.is_stopword
             || !word.chars().all(char::is_alphabetic)
@@ -2463,7 +2581,7 @@ fn predicate_of(
         {
             return None;
         }
-        let previous = i.checked_sub(1).map(|p| lower(tokens[p]));
+        let previous = i.checked_sub(1).map(|p| lower(&tokens[p]));
         let stem = base_form(&token.stem);
         let irregular = stem != &*token.stem;
         let is_verb = word.len() >= 5 && word.ends_with("ed")
@@ -2478,23 +2596,21 @@ fn predicate_of(
                     .is_some_and(|p| NOUN_MARKERS.contains(&p));
         is_verb.then(|| predicate_stem(stem).to_string())
     };
-    let in_clause: Vec<&Token> = before
-        .iter()
-        .copied()
-        .filter(|t| t.span.start >= clause_from && t.span.end <= figure_start)
-        .collect();
+    // Tokens are in text order and never overlap: those of a span are a run of them.
+    let in_clause = before
+        .get(
+            before.partition_point(|t| t.span.start < clause_from)
+                ..before.partition_point(|t| t.span.end <= figure_start),
+        )
+        .unwrap_or(&[]);
     // Object position: the nearest word before the figure that is not a function word.
     if let Some(i) = in_clause.iter().rposition(|t| !t.is_stopword) {
-        return verb(&in_clause, i);
+        return verb(in_clause, i);
     }
     // Subject position: the figure opens its clause.
-    let following: Vec<&Token> = after_head
-        .iter()
-        .copied()
-        .filter(|t| t.span.end <= clause_end)
-        .collect();
+    let following = &after_head[..after_head.partition_point(|t| t.span.end <= clause_end)];
     let i = following.iter().position(|t| !t.is_stopword)?;
-    verb(&following, i)
+    verb(following, i)
 }
 
 /// A predicate's stem with killing and dying folded together.
@@ -2534,12 +2650,17 @@ fn base_form(stem: &str) -> &str {
     }
 }
 
-/// A token's surface in lower case with curly apostrophes straight.
-fn lower_token(surface: &str) -> String {
+/// A token's surface in lower case with curly apostrophes straight (borrowed when it is
+/// lower-case ASCII already).
+fn lower_token(surface: &str) -> Cow<'_, str> {
     if surface.is_ascii() {
-        surface.to_ascii_lowercase()
+        if surface.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(surface.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(surface)
+        }
     } else {
-        surface.to_lowercase().replace('\u{2019}', "'")
+        Cow::Owned(surface.to_lowercase().replace('\u{2019}', "'"))
     }
 }
 
@@ -2548,13 +2669,13 @@ fn is_wordy(token: &Token) -> bool {
 }
 
 /// Hedge words right before a number (and where the hedge starts).
-fn read_hedge(before: &[&Token], lower: &dyn Fn(&Token) -> String) -> (Hedge, usize) {
+fn read_hedge<'d>(before: &[Token], lower: &dyn Fn(&Token) -> Cow<'d, str>) -> (Hedge, usize) {
     let n = before.len();
-    let word = |back: usize| -> String {
+    let word = |back: usize| -> Cow<'d, str> {
         if back <= n && back > 0 {
-            lower(before[n - back])
+            lower(&before[n - back])
         } else {
-            String::new()
+            Cow::Borrowed("")
         }
     };
     let start = |back: usize| {
@@ -2564,7 +2685,7 @@ fn read_hedge(before: &[&Token], lower: &dyn Fn(&Token) -> String) -> (Hedge, us
     };
     // Tokens hold no space, so the words compare one by one.
     let (w1, w2, w3) = (word(1), word(2), word(3));
-    let (w1, w2, w3) = (w1.as_str(), w2.as_str(), w3.as_str());
+    let (w1, w2, w3) = (&*w1, &*w2, &*w3);
     if matches!(
         (w3, w2, w1),
         ("no", "more" | "fewer", "than") | ("as", "many" | "much", "as")
@@ -2596,13 +2717,13 @@ fn read_hedge(before: &[&Token], lower: &dyn Fn(&Token) -> String) -> (Hedge, us
 }
 
 /// The head noun tokens after a number, and where they end.
-fn read_head<'t>(
-    rest: &[&'t Token],
+fn read_head<'t, 'd>(
+    rest: &'t [Token],
     kind: Kind,
-    lower: &dyn Fn(&Token) -> String,
+    lower: &dyn Fn(&Token) -> Cow<'d, str>,
 ) -> (Vec<&'t Token>, Option<usize>) {
     let mut pos = 0;
-    let first = rest.first().map(|t| lower(t));
+    let first = rest.first().map(lower);
     match kind {
         Kind::Percent => {
             if first.as_deref() != Some("of") {
@@ -2619,7 +2740,7 @@ fn read_head<'t>(
             if first.as_deref() == Some("of")
                 && rest
                     .get(1)
-                    .is_some_and(|t| DETERMINERS.contains(&lower(t).as_str()))
+                    .is_some_and(|t| DETERMINERS.contains(&&*lower(t)))
             {
                 pos = 1;
             }
@@ -2628,26 +2749,26 @@ fn read_head<'t>(
     }
     while rest
         .get(pos)
-        .is_some_and(|t| DETERMINERS.contains(&lower(t).as_str()))
+        .is_some_and(|t| DETERMINERS.contains(&&*lower(t)))
     {
         pos += 1;
     }
     let mut head = Vec::new();
     for token in rest.iter().skip(pos).take(2) {
         let word = lower(token);
-        if token.is_stopword || !is_wordy(token) || MONTH_WORDS.contains(&word.as_str()) {
+        if token.is_stopword || !is_wordy(token) || MONTH_WORDS.contains(&&*word) {
             break;
         }
-        head.push(*token);
+        head.push(token);
     }
     let end = head.last().map(|t| t.span.end);
     (head, end)
 }
 
 /// (first-word key, two-word compound key, surface) of a head.
-fn head_keys(
+fn head_keys<'d>(
     head: &[&Token],
-    lower: &dyn Fn(&Token) -> String,
+    lower: &dyn Fn(&Token) -> Cow<'d, str>,
 ) -> (Option<String>, Option<String>, Option<String>) {
     let Some(first) = head.first() else {
         return (None, None, None);
@@ -2657,7 +2778,7 @@ fn head_keys(
     let compound = head
         .get(1)
         .map(|second| canonical(&stem_word(&format!("{first_lower}{}", lower(second)))));
-    (Some(key), compound, Some(first_lower))
+    (Some(key), compound, Some(first_lower.into_owned()))
 }
 
 /// The Snowball (Porter2) stem of a lower-case word: [`crate::stem::stem`], several times
@@ -3006,22 +3127,45 @@ fn components_of(n: usize, links: &[(usize, usize)]) -> Vec<usize> {
     parent
 }
 
-/// The lowercase words of a mention's sentence.
-fn sentence_words(m: &Mention, docs: &[Doc<'_>]) -> Vec<String> {
-    let doc = &docs[m.article];
-    doc.slice(doc.sentences[m.sentence].span)
-        .split(|c: char| !c.is_alphanumeric())
+/// The lowercase words (runs of letters and digits) of `text`.
+fn lower_words(text: &str) -> Vec<Cow<'_, str>> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lower_word)
         .collect()
+}
+
+/// `word.to_lowercase()`, borrowed when that is `word` itself (lower-case ASCII).
+fn lower_word(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether a word as written, lower-cased, is a month (its trailing dots left out: "Sept.")
+/// or a weekday word.
+fn month_or_weekday(surface: &str) -> bool {
+    let mut buffer = [0u8; 16];
+    let lower = match buffer.get_mut(..surface.len()) {
+        Some(lower) if surface.is_ascii() => {
+            lower.copy_from_slice(surface.as_bytes());
+            lower.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => Cow::Owned(surface.to_lowercase()),
+    };
+    MONTH_WORDS.contains(&lower.trim_end_matches('.')) || WEEKDAY_WORDS.contains(&&*lower)
 }
 
 /// Whether a sentence reads a figure at one moment of something still changing ("now",
 /// "so far", "the latest").
-fn time_changing(words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| TIME_CHANGE_WORDS.contains(&w.as_str()))
+fn time_changing(words: &[Cow<'_, str>]) -> bool {
+    words.iter().any(|w| TIME_CHANGE_WORDS.contains(&&**w))
         || words.windows(2).any(|pair| {
             // "first second" without building the string (words hold no spaces).
             TIME_CHANGE_PAIRS
@@ -3044,14 +3188,7 @@ fn clause_changing(m: &Mention, docs: &[Doc<'_>]) -> bool {
         .get(end..)
         .and_then(|rest| rest.find([',', ';', ':', '(', ')', '—', '–']))
         .map_or(text.len(), |p| end + p);
-    let words: Vec<String> = text
-        .get(start..stop)
-        .unwrap_or(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    time_changing(&words)
+    time_changing(&lower_words(text.get(start..stop).unwrap_or(text)))
 }
 
 /// What [`conflict_supported`] reads from a mention's sentence words ([`sentence_words`]),
@@ -3070,25 +3207,24 @@ struct SentenceWords {
 
 impl SentenceWords {
     fn of(m: &Mention, docs: &[Doc<'_>]) -> Self {
-        let words = sentence_words(m, docs);
+        let doc = &docs[m.article];
+        let text = doc.slice(doc.sentences[m.sentence].span);
+        let words = lower_words(text);
         SentenceWords {
             changing: time_changing(&words),
             forecast: forecast(&words),
             weekdays: words
                 .iter()
-                .filter(|w| WEEKDAY_WORDS.contains(&w.as_str()))
-                .cloned()
+                .filter(|w| WEEKDAY_WORDS.contains(&&***w))
+                .map(ToString::to_string)
                 .collect(),
-            months: {
-                let doc = &docs[m.article];
-                doc.slice(doc.sentences[m.sentence].span)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    .map(str::to_lowercase)
-                    .filter(|w| MONTH_WORDS.contains(&w.as_str()))
-                    .map(|w| w.chars().take(3).collect())
-                    .collect()
-            },
+            months: text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .map(str::to_lowercase)
+                .filter(|w| MONTH_WORDS.contains(&w.as_str()))
+                .map(|w| w.chars().take(3).collect())
+                .collect(),
         }
     }
 }
@@ -3169,7 +3305,7 @@ fn conflict_supported(
     // them are one share.
     if a.kind == Kind::Percent
         && (a.head.is_none() || b.head.is_none())
-        && idf.jaccard(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
+        && idf.sentence_jaccard(ia, ib) < SENTENCE_SIMILARITY
     {
         return false;
     }
@@ -3195,7 +3331,7 @@ fn conflict_supported(
     };
     if (duration(a) || duration(b))
         && a.kind != Kind::Age
-        && idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
+        && idf.sentence_similarity(ia, ib) < SENTENCE_SIMILARITY
     {
         return false;
     }
@@ -3213,7 +3349,7 @@ fn conflict_supported(
         && pa != pb
         && !uses(b, pa)
         && !uses(a, pb)
-        && idf.sentence_similarity(&a.sentence_stems, &b.sentence_stems) < SENTENCE_SIMILARITY
+        && idf.sentence_similarity(ia, ib) < SENTENCE_SIMILARITY
     {
         return false;
     }
@@ -3263,8 +3399,8 @@ fn same_scope(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
 
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",
 /// "is expected to").
-fn forecast(words: &[String]) -> bool {
-    words.iter().any(|w| FORECAST_WORDS.contains(&w.as_str()))
+fn forecast(words: &[Cow<'_, str>]) -> bool {
+    words.iter().any(|w| FORECAST_WORDS.contains(&&**w))
 }
 
 /// Words of a projection or expectation.
@@ -3327,10 +3463,7 @@ fn subject_names(m: &Mention, docs: &[Doc<'_>], known_names: &HashSet<String>) -
         .filter(|t| t.span.start >= from && t.span.end <= m.number_start && !t.is_stopword)
         .filter(|t| {
             let surface = doc.slice(t.span);
-            let word = surface.to_lowercase();
-            surface.chars().next().is_some_and(char::is_uppercase)
-                && !MONTH_WORDS.contains(&word.trim_end_matches('.'))
-                && !WEEKDAY_WORDS.contains(&word.as_str())
+            surface.chars().next().is_some_and(char::is_uppercase) && !month_or_weekday(surface)
         })
         .map(|t| t.stem.to_string())
         .collect()
@@ -3356,6 +3489,50 @@ mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
     use super::*;
+
+    #[test]
+    fn indexed_similarities_are_those_of_the_stem_sets() {
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "Police arrested 40 protesters near the harbour on Sunday, officials said. About 3,000 \
+             people marched through the old town, the mayor said, and 12 shops closed.",
+            "Police arrested 95 protesters near the old harbour on Sunday. The mayor said 2,500 \
+             people marched and that 12 shops in the town closed for the day.",
+            "Some 40 people were arrested. Officials said 30 percent of shops closed; the rest \
+             opened at 10 a.m. with 4 police officers at each.",
+        ]);
+        let docs: Vec<Doc<'_>> = cluster
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(index, article)| Doc {
+                index,
+                text: &article.text,
+                clean: &cleaned[index],
+                sentences: &segmented[index].sentences,
+            })
+            .collect();
+        let mut mentions = Vec::new();
+        for doc in &docs {
+            for (idx, sentence) in doc.sentences.iter().enumerate() {
+                extract_sentence(doc, idx, sentence, &mut mentions);
+            }
+        }
+        assert!(mentions.len() >= 8, "{}", mentions.len());
+        let mut idf = Idf::new(&docs);
+        idf.index_sentences(&mentions, &docs);
+        idf.index_contexts(&mentions);
+        for (a, ma) in mentions.iter().enumerate() {
+            for (b, mb) in mentions.iter().enumerate() {
+                let expected = idf.jaccard(&ma.sentence_stems, &mb.sentence_stems);
+                assert_eq!(idf.sentence_jaccard(a, b).to_bits(), expected.to_bits());
+                let close = idf.sentence_similarity(a, b) - expected;
+                assert!(close.abs() < 1e-12, "{close}");
+                let shared = ma.context.intersection(&mb.context).count();
+                let union = ma.context.union(&mb.context).count();
+                assert_eq!(idf.context_counts(a, b), (shared, union));
+            }
+        }
+    }
 
     #[test]
     fn capture_group_numbers_match_the_patterns() {
@@ -4488,8 +4665,11 @@ mod tests {
             .filter_map(|p| p.split_once(' '))
             .collect();
         assert_eq!(split, TIME_CHANGE_PAIRS);
-        assert!(time_changing(&["so".to_string(), "far".to_string()]));
-        assert!(!time_changing(&["so".to_string(), "date".to_string()]));
+        assert!(time_changing(&[Cow::Borrowed("so"), Cow::Borrowed("far")]));
+        assert!(!time_changing(&[
+            Cow::Borrowed("so"),
+            Cow::Borrowed("date")
+        ]));
     }
 
     #[test]

@@ -397,6 +397,9 @@ fn corroborate(
             .get(article)
             .filter(|range| sentence_idx < range.len())
             .map(|range| range.start + sentence_idx);
+        // This sentence's figures, read once for every sentence compared with it.
+        let figures = figures::SentenceFigures::of(doc, sentence_idx);
+        let comparable = figures.comparable();
         for found in index.map_or_else(Vec::new, |idx| analysis.corroborating(idx)) {
             let info = &analysis.sentences[found.sentence];
             let Some(other) = docs.get(found.article) else {
@@ -406,7 +409,9 @@ fn corroborate(
                 continue;
             };
             // A sentence giving a different figure is a disagreement, never support.
-            if figures::sentences_conflict(doc, sentence_idx, other, info.sentence) {
+            if comparable
+                && figures.conflicts_with(&figures::SentenceFigures::of(other, info.sentence))
+            {
                 continue;
             }
             support.push(Support {
