@@ -69,6 +69,9 @@ pub enum Part {
     /// A seventh tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune7,
+    /// An eighth tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune8,
     /// Both parts together.
     All,
 }
@@ -86,7 +89,8 @@ impl Part {
             | Part::Tune4
             | Part::Tune5
             | Part::Tune6
-            | Part::Tune7 => Subset::All,
+            | Part::Tune7
+            | Part::Tune8 => Subset::All,
         }
     }
 
@@ -101,6 +105,7 @@ impl Part {
             Part::Tune5 => "tune5",
             Part::Tune6 => "tune6",
             Part::Tune7 => "tune7",
+            Part::Tune8 => "tune8",
             Part::All => "all",
         }
     }
@@ -281,6 +286,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune5" => Part::Tune5,
             "tune6" => Part::Tune6,
             "tune7" => Part::Tune7,
+            "tune8" => Part::Tune8,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };
