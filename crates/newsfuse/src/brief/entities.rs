@@ -2166,8 +2166,12 @@ fn merge_aliases(
         {
             continue;
         }
+        // Not into a name written in fewer articles than the lone word: a word that stands on
+        // its own more often than in the pair is a name of its own ("IBM" and one "Microsoft
+        // IBM deal").
         if let Some([only]) = by_second.get(entity.name.as_str()).map(Vec::as_slice)
             && *only != a
+            && entities[*only].articles.len() >= entity.articles.len()
         {
             target[a] = Some(*only);
         }
@@ -4494,6 +4498,14 @@ mod tests {
         ]);
         assert!(find(&all, "Google Glass").is_some(), "{all:?}");
         assert!(find(&all, "Glass").is_none(), "{all:?}");
+        // Not into a pair written in fewer articles than the word alone.
+        let all = listed(&[
+            "Shares of Google rose on Monday after any Google Orbit deal was ruled out. Orbit \
+             shares rose.",
+            "Orbit cut jobs. Google shares fell.",
+            "Orbit reported a loss. Orbit shares fell as Google shares rose.",
+        ]);
+        assert!(find(&all, "Orbit").is_some(), "{all:?}");
     }
 
     /// Kinds from the cluster's own evidence: "X-based Y" makes Y a body, "the X plant" X a
