@@ -1474,31 +1474,14 @@ impl Idf {
         );
         let mut shared: f64 = std::iter::empty::<f64>().sum();
         let mut all: f64 = std::iter::empty::<f64>().sum();
-        let (mut pa, mut pb) = (0, 0);
-        loop {
-            let order = match (wa.ranks.get(pa), wb.ranks.get(pb)) {
-                (Some(id_a), Some(id_b)) => id_a.cmp(id_b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => break,
-            };
-            match order {
-                std::cmp::Ordering::Less => {
-                    all += wa.ranked_weights[pa];
-                    pa += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    all += wb.ranked_weights[pb];
-                    pb += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    shared += wa.ranked_weights[pa];
-                    all += wa.ranked_weights[pa];
-                    pa += 1;
-                    pb += 1;
-                }
+        walk_sorted(&wa.ranks, &wb.ranks, |step| match step {
+            Step::First(pa) => all += wa.ranked_weights[pa],
+            Step::Second(pb) => all += wb.ranked_weights[pb],
+            Step::Both(pa, _) => {
+                shared += wa.ranked_weights[pa];
+                all += wa.ranked_weights[pa];
             }
-        }
+        });
         if all <= 0.0 { 0.0 } else { shared / all }
     }
 
@@ -1517,32 +1500,15 @@ impl Idf {
     fn context_counts(&self, first: usize, second: usize) -> (usize, usize) {
         let (ca, cb) = (self.context(first), self.context(second));
         let (mut shared, mut union) = (0, 0);
-        let (mut pa, mut pb) = (0, 0);
-        loop {
-            let order = match (ca.ids.get(pa), cb.ids.get(pb)) {
-                (Some(id_a), Some(id_b)) => id_a.cmp(id_b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => break,
-            };
-            match order {
-                std::cmp::Ordering::Less => {
-                    union += usize::from(ca.in_context[pa]);
-                    pa += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    union += usize::from(cb.in_context[pb]);
-                    pb += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    let (in_a, in_b) = (ca.in_context[pa], cb.in_context[pb]);
-                    shared += usize::from(in_a && in_b);
-                    union += usize::from(in_a || in_b);
-                    pa += 1;
-                    pb += 1;
-                }
+        walk_sorted(&ca.ids, &cb.ids, |step| match step {
+            Step::First(pa) => union += usize::from(ca.in_context[pa]),
+            Step::Second(pb) => union += usize::from(cb.in_context[pb]),
+            Step::Both(pa, pb) => {
+                let (in_a, in_b) = (ca.in_context[pa], cb.in_context[pb]);
+                shared += usize::from(in_a && in_b);
+                union += usize::from(in_a || in_b);
             }
-        }
+        });
         (shared, union)
     }
 
@@ -2913,6 +2879,40 @@ fn likely_agreement(a: &Mention, b: &Mention) -> bool {
         && (a.qualifiers == b.qualifiers || a.qualifiers.iter().any(|q| b.qualifiers.contains(q)))
         && (a.head.is_some() || a.context.intersection(&b.context).count() >= 2)
         && owners_compatible(a, b, false)
+}
+
+/// One step of a walk over two sorted lists: an item only in the first, only in the second, or
+/// in both (by index into each).
+enum Step {
+    First(usize),
+    Second(usize),
+    Both(usize, usize),
+}
+
+/// Walks two sorted lists in order, as a merge does, calling `f` once per step.
+fn walk_sorted<T: Ord>(first: &[T], second: &[T], mut visit: impl FnMut(Step)) {
+    let (mut pa, mut pb) = (0, 0);
+    loop {
+        let step = match (first.get(pa), second.get(pb)) {
+            (Some(left), Some(right)) => match left.cmp(right) {
+                std::cmp::Ordering::Less => Step::First(pa),
+                std::cmp::Ordering::Greater => Step::Second(pb),
+                std::cmp::Ordering::Equal => Step::Both(pa, pb),
+            },
+            (Some(_), None) => Step::First(pa),
+            (None, Some(_)) => Step::Second(pb),
+            (None, None) => break,
+        };
+        match step {
+            Step::First(_) => pa += 1,
+            Step::Second(_) => pb += 1,
+            Step::Both(..) => {
+                pa += 1;
+                pb += 1;
+            }
+        }
+        visit(step);
+    }
 }
 
 /// Whether two figures are one value as written, allowing for approximation and rounding but not
