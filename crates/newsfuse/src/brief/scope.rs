@@ -62,6 +62,10 @@ pub(crate) fn wider_places(after: &str, other: &str) -> bool {
     let clause = after
         .find([',', ';', ':', '(', ')'])
         .map_or(after, |at| &after[..at]);
+    // The pattern needs an "and"; most clauses have none.
+    if !clause.contains("and") {
+        return false;
+    }
     COORDINATED_PLACES.captures_iter(clause).any(|caps| {
         let (Some(first), Some(second)) = (caps.get(1), caps.get(2)) else {
             return false;
@@ -82,15 +86,21 @@ const TOTAL_WORDS: &[&str] = &["total", "combined", "overall", "cumulative"];
 /// figure of 40 percent"), but not "a total of" right before it, which only counts ("a total of
 /// seven people died"). `before` is the figure's sentence up to the figure (hedge excluded).
 pub(crate) fn given_as_total(before: &str) -> bool {
-    let words: Vec<String> = before
+    // Compared without case, not lower-cased: no letter outside ASCII folds to one of these
+    // words' letters.
+    let words: Vec<&str> = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(3)
-        .map(str::to_lowercase)
         .collect();
+    let is = |w: &str, word: &str| w.eq_ignore_ascii_case(word);
     // Nearest first: "a total of 7" reads ["of", "total", "a"].
-    let counting = words.len() == 3 && words[0] == "of" && words[1] == "total" && words[2] == "a";
-    !counting && words.iter().any(|w| TOTAL_WORDS.contains(&w.as_str()))
+    let counting =
+        words.len() == 3 && is(words[0], "of") && is(words[1], "total") && is(words[2], "a");
+    !counting
+        && words
+            .iter()
+            .any(|w| TOTAL_WORDS.iter().any(|total| is(w, total)))
 }
 
 #[cfg(test)]
