@@ -396,7 +396,6 @@ fn analyze_docs(docs: &[Doc<'_>], entities: &[Entity]) -> Vec<QuoteGroup> {
             context_start = block.start;
         }
     }
-    PIECE_ATTRIBUTIONS.with(|cache| cache.borrow_mut().clear());
     group(docs, &raws)
 }
 
@@ -601,7 +600,12 @@ fn extract_block(
         let mut attribution_before = || {
             before_found
                 .get_or_insert_with(|| {
-                    before_attribution(before_text, before_base, before_base != block.start)
+                    before_attribution(
+                        before_text,
+                        before_base,
+                        before_base != block.start,
+                        &people.piece_memo,
+                    )
                 })
                 .clone()
         };
@@ -672,7 +676,8 @@ fn extract_block(
             && context_start < block.start
             && previous_block.ends_with(':')
             && block_text.trim_start().starts_with(['"', '“'])
-            && let Some((att, w)) = before_attribution(previous_block, context_start, false)
+            && let Some((att, w)) =
+                before_attribution(previous_block, context_start, false, &people.piece_memo)
         {
             attribution = Some(att);
             who = Some(w);
@@ -1039,18 +1044,21 @@ fn after_attribution(
 /// The attribution before a quote, in the sentence that holds it (`X said: "..."`, `According
 /// to X, "..."`), else, when the quote opens its sentence, in the sentence before it when that
 /// sentence has no quotation and names exactly one speaker (`X said she was ... . "..."`).
-fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Option<(Span, String)> {
+fn before_attribution(
+    before_text: &str,
+    base: usize,
+    after_quote: bool,
+    memo: &PieceMemo,
+) -> Option<(Span, String)> {
     let sentence_start = sentence_start(before_text);
     let piece = &before_text[sentence_start..];
     let at = base + sentence_start;
     // The same sentence before a quotation recurs in copies of a story: what it says is looked
     // up once per analysis.
-    let found = PIECE_ATTRIBUTIONS.with(|cache| cache.borrow().get(piece).cloned());
-    let found = found.unwrap_or_else(|| {
+    let known = memo.borrow().get(piece).cloned();
+    let found = known.unwrap_or_else(|| {
         let found = attribution_in_piece(piece);
-        PIECE_ATTRIBUTIONS.with(|cache| {
-            cache.borrow_mut().insert(piece.to_string(), found.clone());
-        });
+        memo.borrow_mut().insert(piece.to_string(), found.clone());
         found
     });
     if let Some((span, who)) = found {
@@ -1084,11 +1092,9 @@ fn before_attribution(before_text: &str, base: usize, after_quote: bool) -> Opti
     }
 }
 
-thread_local! {
-    /// [`attribution_in_piece`]'s answers in the analysis under way, by piece.
-    static PIECE_ATTRIBUTIONS: RefCell<FxHashMap<String, Option<(Span, String)>>> =
-        RefCell::new(FxHashMap::default());
-}
+/// [`attribution_in_piece`]'s answers in one analysis, by piece (a pure function of the piece,
+/// so the memo only saves work).
+type PieceMemo = RefCell<FxHashMap<String, Option<(Span, String)>>>;
 
 /// The attribution before a quote that the part of its sentence before it (`piece`) holds, with
 /// its span in `piece`.
@@ -2372,6 +2378,9 @@ fn unnamed_after(doc: &Doc<'_>, from: usize, to: usize, pronoun: Gender) -> bool
 
 /// Maps written speaker names onto person entities.
 struct PersonIndex {
+    /// What the text before a quotation says of its speaker, worked out once per distinct text
+    /// in this analysis (the same sentence recurs in copies of a story).
+    piece_memo: PieceMemo,
     full: HashSet<String>,
     /// The names of `full` of two words or more by their first word and by their last word
     /// (split at single spaces): the owners of a one-word speaker looked up, not searched for.
@@ -2546,6 +2555,7 @@ impl PersonIndex {
             .cloned()
             .collect();
         Self {
+            piece_memo: PieceMemo::default(),
             full,
             by_first_word,
             by_last_word,
@@ -3842,7 +3852,8 @@ mod tests {
     fn a_speaker_after_a_long_sentence_is_found() {
         for run in ["and the plan went on ", "и план продолжался "] {
             let before = format!("The council met {}while Jane Roe said: ", run.repeat(5_000));
-            let (span, who) = before_attribution(&before, 7, false).expect("a speaker");
+            let (span, who) = before_attribution(&before, 7, false, &super::PieceMemo::default())
+                .expect("a speaker");
             assert_eq!(who, "Jane Roe");
             let at = before.find("Jane Roe").expect("the name");
             assert_eq!((span.start, span.end), (7 + at, 7 + before.len()));
@@ -3854,13 +3865,16 @@ mod tests {
     #[test]
     fn a_name_in_apposition_to_a_role_before_the_quote_speaks() {
         let before = "A foreign ministry spokesman, Jane Roe, said Beijing was ready for ";
-        let (_, who) = before_attribution(before, 0, false).expect("a speaker");
+        let (_, who) =
+            before_attribution(before, 0, false, &super::PieceMemo::default()).expect("a speaker");
         assert_eq!(who, "Jane Roe");
         let before = "A foreign ministry spokesman said Beijing was ready for ";
-        let (_, who) = before_attribution(before, 0, false).expect("a speaker");
+        let (_, who) =
+            before_attribution(before, 0, false, &super::PieceMemo::default()).expect("a speaker");
         assert_eq!(who, "A foreign ministry spokesman");
         let before = "The university has also issued a statement about the case: ";
-        let (_, who) = before_attribution(before, 0, false).expect("a speaker");
+        let (_, who) =
+            before_attribution(before, 0, false, &super::PieceMemo::default()).expect("a speaker");
         assert_eq!(who, "The university");
     }
 
