@@ -177,6 +177,19 @@ fn wire_credited(text: &str) -> bool {
         .any(|c| text.find(c).is_some_and(|p| p < 600))
 }
 
+/// The ids of a JSONL file's lines (a number id as written) that `keep` accepts, in file order;
+/// blank and unparsable lines are skipped.
+fn ids_where(text: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| match &v["id"] {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .filter(|id| keep(id))
+        .collect()
+}
+
 /// Runs of `SHINGLE` words (lower-cased, split at white space) of one text.
 fn shingles(text: &str) -> Vec<String> {
     let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
@@ -189,15 +202,7 @@ fn rule_k(shared: &std::path::Path, labelled: &HashSet<String>) {
     for file in FILES_HOLDOUT_CHECK {
         let path = shared.join("eval").join(file);
         let text = std::fs::read_to_string(&path).expect("dataset reads");
-        let ids: Vec<String> = text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .map(|v| match &v["id"] {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .filter(|id| Subset::Holdout.contains(id))
-            .collect();
+        let ids = ids_where(&text, |id| Subset::Holdout.contains(id));
         for cluster in load_clusters(&path, &ids).expect("clusters load") {
             for article in &cluster.articles {
                 holdout.extend(shingles(&article.text));
@@ -206,15 +211,9 @@ fn rule_k(shared: &std::path::Path, labelled: &HashSet<String>) {
     }
     let path = shared.join("eval").join(FILE_K);
     let text = std::fs::read_to_string(&path).expect("dataset reads");
-    let ids: Vec<String> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .map(|v| match &v["id"] {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        })
-        .filter(|id| Subset::Tune.contains(id) && !labelled.contains(id))
-        .collect();
+    let ids = ids_where(&text, |id| {
+        Subset::Tune.contains(id) && !labelled.contains(id)
+    });
     let pages = load_clusters(&path, &ids).expect("pages load");
     let mut taken = 0;
     for id in &ids {
@@ -266,16 +265,9 @@ fn main() {
     for &file in files {
         let path = shared.join("eval").join(file);
         let text = std::fs::read_to_string(&path).expect("dataset reads");
-        let ids: Vec<String> = text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .map(|v| match &v["id"] {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .filter(|id| Subset::Tune.contains(id) && !labelled.contains(id))
-            .collect();
+        let ids = ids_where(&text, |id| {
+            Subset::Tune.contains(id) && !labelled.contains(id)
+        });
         let mut clusters = load_clusters(&path, &ids).expect("clusters load");
         let mut taken = 0;
         let web = file.starts_with("multinews");
