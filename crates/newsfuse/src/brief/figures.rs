@@ -720,6 +720,23 @@ const DETERMINERS: &[&str] = &[
     "the", "its", "their", "his", "her", "a", "an", "all", "this", "that", "these", "those", "our",
     "your", "some",
 ];
+/// Adjectives that stand between a count and its noun ("two rival governments"): a head that
+/// opens with one is labelled with the noun after it too.
+const HEAD_ADJECTIVES: &[&str] = &[
+    "rival",
+    "different",
+    "separate",
+    "additional",
+    "new",
+    "further",
+    "main",
+    "major",
+    "unidentified",
+    "unnamed",
+    "suspected",
+    "alleged",
+    "former",
+];
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollar", "USD"),
     ("dollars", "USD"),
@@ -2744,7 +2761,14 @@ fn head_keys<'d>(
     let compound = head
         .get(1)
         .map(|second| canonical(&stem_word(&format!("{first_lower}{}", lower(second)))));
-    (Some(key), compound, Some(first_lower.into_owned()))
+    // "two rival governments": the label names the noun too (the key stays the first word).
+    let surface = match head.get(1) {
+        Some(second) if HEAD_ADJECTIVES.contains(&&*first_lower) => {
+            format!("{first_lower} {}", lower(second))
+        }
+        _ => first_lower.into_owned(),
+    };
+    (Some(key), compound, Some(surface))
 }
 
 /// The Snowball (Porter2) stem of a lower-case word: [`crate::stem::stem`], several times
@@ -3660,6 +3684,25 @@ mod tests {
         );
         assert_eq!(figures.mentions[1].measure, "per cent of farms · Delta");
         assert_eq!(figures.mentions[3].currency.as_deref(), Some("EUR"));
+    }
+
+    /// "two rival governments": the label names the noun, not only the adjective before it.
+    #[test]
+    fn a_head_opening_with_an_adjective_is_labelled_with_its_noun() {
+        let figures = figures_of(&[
+            "Two rival councils have ruled Norland since May.",
+            "Norland has two rival councils and 40 new schools.",
+        ]);
+        let measures: Vec<&str> = figures
+            .mentions
+            .iter()
+            .map(|m| m.measure.as_str())
+            .collect();
+        assert!(
+            measures.contains(&"rival councils · Norland"),
+            "{measures:?}"
+        );
+        assert!(measures.contains(&"new schools"), "{measures:?}");
     }
 
     #[test]
