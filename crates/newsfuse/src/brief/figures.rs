@@ -856,10 +856,20 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     let around = Around::new(&mentions);
     // Names the cluster writes mid-sentence: a sentence's first word that is one of them is a
     // name too.
-    let known_names: HashSet<String> = mentions
-        .iter()
-        .flat_map(|m| m.sentence_names.iter().cloned())
-        .collect();
+    // The figures of one sentence are consecutive and share its names: each set is read once.
+    let mut known_names: HashSet<String> = HashSet::default();
+    let mut last_names: Option<&Arc<HashSet<String>>> = None;
+    for mention in &mentions {
+        if last_names.is_some_and(|last| Arc::ptr_eq(last, &mention.sentence_names)) {
+            continue;
+        }
+        last_names = Some(&mention.sentence_names);
+        for name in mention.sentence_names.iter() {
+            if !known_names.contains(name) {
+                known_names.insert(name.clone());
+            }
+        }
+    }
     // "Smith, 67, said ...": the sentence's first word owns the age when the cluster writes it
     // as a name elsewhere.
     for mention in &mut mentions {
@@ -1283,23 +1293,21 @@ struct WeightedStems {
 
 impl Idf {
     fn new(docs: &[Doc<'_>]) -> Self {
-        let mut df: FxHashMap<String, usize> = FxHashMap::default();
+        // Each stem's sentence count and the last sentence that counted it: a stem counts once
+        // per sentence without a set of the sentence's stems.
+        let mut df: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
         let mut n_sentences = 0;
         for doc in docs {
             for sentence in doc.sentences {
                 n_sentences += 1;
-                let stems: FxHashSet<&str> = sentence
-                    .tokens
-                    .iter()
-                    .filter(|t| !t.is_stopword && is_wordy(t))
-                    .map(|t| base_form(&t.stem))
-                    .collect();
-                for stem in stems {
-                    match df.get_mut(stem) {
-                        Some(count) => *count += 1,
-                        None => {
-                            df.insert(stem.to_string(), 1);
-                        }
+                for token in &sentence.tokens {
+                    if token.is_stopword || !is_wordy(token) {
+                        continue;
+                    }
+                    let (count, last) = df.entry(base_form(&token.stem)).or_insert((0, 0));
+                    if *last != n_sentences {
+                        *count += 1;
+                        *last = n_sentences;
                     }
                 }
             }
@@ -1313,7 +1321,7 @@ impl Idf {
             unseen: weight(0),
             weights: df
                 .into_iter()
-                .map(|(stem, df)| (stem, weight(df)))
+                .map(|(stem, (df, _))| (stem.to_string(), weight(df)))
                 .collect(),
             sentences: Vec::new(),
             sentence_of: Vec::new(),
@@ -1994,34 +2002,36 @@ fn extract_sentence(
     }
     // The numbers themselves are left out, spelled ones too: two copies of one sentence that
     // give "two buoys" and "five buoys" say the same thing about different values.
-    let sentence_stems: Arc<HashSet<String>> = Arc::new(
-        sentence
-            .tokens
-            .iter()
-            .filter(|t| {
-                !t.is_stopword
-                    && is_wordy(t)
-                    && !GENERIC_STEMS.contains(&&*t.stem)
-                    && spelled_value(doc.slice(t.span)).is_none()
-            })
-            .map(|t| base_form(&t.stem).to_string())
-            .collect(),
-    );
+    // Each set is sized for the sentence's tokens and copies a stem only when it is new.
+    let mut stems: HashSet<String> =
+        HashSet::with_capacity_and_hasher(sentence.tokens.len(), rustc_hash::FxBuildHasher);
+    for t in &sentence.tokens {
+        if !t.is_stopword
+            && is_wordy(t)
+            && !GENERIC_STEMS.contains(&&*t.stem)
+            && spelled_value(doc.slice(t.span)).is_none()
+        {
+            let stem = base_form(&t.stem);
+            if !stems.contains(stem) {
+                stems.insert(stem.to_string());
+            }
+        }
+    }
+    let sentence_stems: Arc<HashSet<String>> = Arc::new(stems);
     let first_token = sentence.tokens.first().map(|t| t.span.start);
-    let sentence_names: Arc<HashSet<String>> = Arc::new(
-        sentence
-            .tokens
-            .iter()
-            .filter(|t| {
-                let surface = doc.slice(t.span);
-                Some(t.span.start) != first_token
-                    && !t.is_stopword
-                    && surface.chars().next().is_some_and(char::is_uppercase)
-                    && !month_or_weekday(surface)
-            })
-            .map(|t| t.stem.to_string())
-            .collect(),
-    );
+    let mut names: HashSet<String> = HashSet::default();
+    for t in &sentence.tokens {
+        let surface = doc.slice(t.span);
+        if Some(t.span.start) != first_token
+            && !t.is_stopword
+            && surface.chars().next().is_some_and(char::is_uppercase)
+            && !month_or_weekday(surface)
+            && !names.contains(&*t.stem)
+        {
+            names.insert(t.stem.to_string());
+        }
+    }
+    let sentence_names: Arc<HashSet<String>> = Arc::new(names);
     let first_in_sentence = out.len();
     let mut previous_end = 0usize;
     for (match_idx, raw) in matches.iter().enumerate() {

@@ -3581,13 +3581,16 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     // one person's words and another's).
     let mut set_speaker: Vec<Option<&str>> = raws.iter().map(|r| r.speaker.as_deref()).collect();
     for (a, b) in pairs {
-        let common = sets[a].intersection(&sets[b]).count();
-        let smaller = sets[a].len().min(sets[b].len()).max(1);
         let speakers_ok = match (&raws[a].speaker, &raws[b].speaker) {
             (Some(x), Some(y)) => x == y,
             _ => true,
         };
-        if speakers_ok && common as f64 / smaller as f64 >= SAME_QUOTE {
+        // The shared words are counted only for a pair whose speakers agree.
+        if speakers_ok
+            && sets[a].intersection(&sets[b]).count() as f64
+                / sets[a].len().min(sets[b].len()).max(1) as f64
+                >= SAME_QUOTE
+        {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             let conflict = matches!(
                 (set_speaker[ra], set_speaker[rb]),
