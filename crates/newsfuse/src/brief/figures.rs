@@ -988,6 +988,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             links.push((a, b));
         }
     }
+    drop_conflicts_with_unnamed_subjects(
+        &mentions,
+        &mut links,
+        &mut edges,
+        &copied,
+        docs,
+        &known_names,
+        &words,
+    );
     // A group of three or more different values for one head describes several quantities
     // (tolls of several places, ages of several people), not one figure reported three ways:
     // its disagreeing links are dropped and it falls apart into its agreeing parts.
@@ -3407,6 +3416,93 @@ fn conflict_supported(
     sa.is_empty() || sb.is_empty() || !(differ(sa, sb) && differ(sb, sa))
 }
 
+/// Articles whose figures must agree on the subject an unnamed figure borrows: the names one
+/// report writes before a figure are as often its source ("Reuters said") as its subject.
+const MIN_NAMING_REPORTS: usize = 2;
+
+/// A figure whose sentence names no subject before it ("send it to the first 50 people in
+/// your address book") is about what the figures it agrees with are about: a disagreement
+/// between it and a figure naming a subject ("a second worm, Blip, sends itself to 20 people")
+/// is two quantities when the figures of its group giving its value in [`MIN_NAMING_REPORTS`]
+/// or more other articles all name one subject before them, and the names they share and the
+/// named figure's differ both ways ([`conflict_supported`]'s test on the names before a
+/// figure). Copies of one sentence and ages (whose owners are checked) are left alone.
+fn drop_conflicts_with_unnamed_subjects(
+    mentions: &[Mention],
+    links: &mut Vec<(usize, usize)>,
+    edges: &mut Vec<(usize, usize)>,
+    copied: &HashSet<(usize, usize)>,
+    docs: &[Doc<'_>],
+    known_names: &HashSet<String>,
+    words: &WordCache,
+) {
+    let subjects = |idx: usize| words.subjects(idx, &mentions[idx], docs, known_names);
+    // (named side, unnamed side) of each disagreeing edge that has one of each.
+    let mut suspects: Vec<(usize, usize, (usize, usize))> = Vec::new();
+    for &(a, b) in edges.iter() {
+        let (ma, mb) = (&mentions[a], &mentions[b]);
+        if ma.kind == Kind::Age || copied.contains(&(a, b)) || values_agree(ma, mb) {
+            continue;
+        }
+        match (subjects(a).is_empty(), subjects(b).is_empty()) {
+            (false, true) => suspects.push((a, b, (a, b))),
+            (true, false) => suspects.push((b, a, (a, b))),
+            _ => {}
+        }
+    }
+    if suspects.is_empty() {
+        return;
+    }
+    let mut parent = components_of(mentions.len(), links);
+    let roots: HashSet<usize> = suspects
+        .iter()
+        .map(|&(_, unnamed, _)| find(&mut parent, unnamed))
+        .collect();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
+    for idx in 0..mentions.len() {
+        let root = find(&mut parent, idx);
+        if roots.contains(&root) {
+            members.entry(root).or_default().push(idx);
+        }
+    }
+    let differ = |x: &HashSet<String>, y: &HashSet<String>| x.difference(y).next().is_some();
+    let mut dropped: HashSet<(usize, usize)> = HashSet::default();
+    for (named, unnamed, edge) in suspects {
+        let root = find(&mut parent, unnamed);
+        let names = subjects(named);
+        let partners: Vec<usize> = members[&root]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                c != unnamed
+                    && mentions[c].article != mentions[named].article
+                    && mentions[c].article != mentions[unnamed].article
+                    && values_agree(&mentions[c], &mentions[unnamed])
+                    && !subjects(c).is_empty()
+            })
+            .collect();
+        let mut articles: Vec<usize> = partners.iter().map(|&c| mentions[c].article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        if articles.len() < MIN_NAMING_REPORTS {
+            continue;
+        }
+        let mut common: HashSet<String> = subjects(partners[0]).clone();
+        for &c in &partners[1..] {
+            common.retain(|name| subjects(c).contains(name));
+        }
+        if !common.is_empty() && differ(names, &common) && differ(&common, names) {
+            dropped.insert(edge);
+        }
+    }
+    if !dropped.is_empty() {
+        let keep =
+            |&(a, b): &(usize, usize)| !dropped.contains(&(a, b)) && !dropped.contains(&(b, a));
+        links.retain(keep);
+        edges.retain(keep);
+    }
+}
+
 /// Whether two figures cover the same whole ([`super::scope`]): neither is given as a total
 /// ("the total $22 billion market") when the other is not, and neither names more places in its
 /// clause than the other's sentence does ("in the West Bank and Gaza" against "throughout the
@@ -4323,6 +4419,58 @@ mod tests {
             "{:?}",
             disagreements(&first)
         );
+    }
+
+    #[test]
+    fn an_unnamed_figure_is_about_what_the_figures_it_agrees_with_name() {
+        // Filler sentences make the shared words of the figures' clauses rare.
+        let fill = [
+            " Experts at the lab warned users to update their software. The outbreak began on a quiet weekend. Several firms shut their mail servers.",
+            " Officials urged calm as the damage was counted. Many offices stayed closed during the day. Banks reported slow networks.",
+            " The police opened an inquiry into the attack. Analysts traced the code to a small forum. Schools asked pupils to stay offline.",
+            " Insurers began to count the losses. A student wrote the first version. Several universities cut their links.",
+        ];
+        let article = |i: usize, s: &str| format!("{s}{}", fill[i]);
+        let named = article(
+            0,
+            "A second worm, called Blip, works like Gobbler, sending itself to 20 people in the victim's address book.",
+        );
+        let unnamed = article(
+            1,
+            "Copy this note and send it to the first 50 people in your address book.",
+        );
+        // Alone, the sentence naming nothing is compared with the named one.
+        let two = figures_of(&[&named, &unnamed]);
+        assert_eq!(two.disagreements.len(), 1, "{:?}", disagreements(&two));
+        // The reports giving its value name another subject: two worms, two quantities.
+        let other = article(
+            2,
+            "In Zenmail, Gobbler mails itself to the first 50 people in the address book.",
+        );
+        let other2 = article(
+            3,
+            "If the machine runs Zenmail, the worm would send a copy of itself to the first 50 people in the address book.",
+        );
+        let figures = figures_of(&[&named, &unnamed, &other, &other2]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // One report naming another subject is not enough: its names may be a source.
+        let one = figures_of(&[&named, &unnamed, &other]);
+        assert_eq!(one.disagreements.len(), 1, "{:?}", disagreements(&one));
+        // Reports giving its value about the same subject keep the disagreement.
+        let same = article(
+            2,
+            "In Zenmail, Blip mails itself to the first 50 people in the address book.",
+        );
+        let same2 = article(
+            3,
+            "Blip would send a copy of itself to the first 50 people in the address book.",
+        );
+        let kept = figures_of(&[&named, &unnamed, &same, &same2]);
+        assert_eq!(kept.disagreements.len(), 1, "{:?}", disagreements(&kept));
     }
 
     #[test]
