@@ -5138,12 +5138,12 @@ mod tests {
         );
     }
 
-    /// "he said" right after a quote whose attribution gives the speaker a long appositive that
-    /// names a body ("X, deputy head of exploration in the Roe Directorate, said"): the pronoun
-    /// is that speaker's (a name inside the previous speaker's own attribution is no rival).
+    /// "he said" right after a quote whose attribution gives the speaker an appositive that names
+    /// a firm after a possessive ("X, deputy director at the town's Birch Labs, said"): a name
+    /// inside the previous speaker's own attribution is no rival, so the pronoun is that speaker's.
     #[test]
     fn a_name_in_the_previous_speakers_appositive_is_no_rival() {
-        let resolved = "The agency on Monday enlisted the upstarts of the industry, founder Carl Hobbs's Star Origin and Dan Reed's NovaX among them, to prepare its planned crewed landing.\n\n\"We have a need and saw a need to bring on some additional providers with better landers,\" Paul Wren, deputy associate administrator for exploration in ESA's Science Mission Directorate, said in a conference call with media.\n\n\"This is based on our objectives, the agency's objectives, to get to the moon as soon as possible,\" he said.";
+        let resolved = "The Harbor Light Festival opens on Friday. Last year the Harbor Light Festival drew forty thousand visitors, and the Harbor Light Festival will add a second stage.\n\nThe town hired two more firms, Alder Works and Birch Labs, to build the stages.\n\n\"We needed more builders for the stages we have ordered this spring,\" Paul Wren, deputy director of operations at the town’s Birch Labs, said on a call.\n\n\"This is based on our goal to open the gates as early as we can,\" he said.";
         let got = groups(&[resolved]);
         let sources: Vec<(Option<&str>, &str)> = got
             .iter()
