@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -37,6 +37,12 @@
 //! id), file order: the first thirteen tune-part pages that hold a quotation and share no run of
 //! ten words with any article of a holdout-part cluster of the summarization files, their first
 //! four quotations.
+//! Rule `L` (run once `K` is tuned on; a source no earlier rule drew from): the pages of
+//! `extraction/extraction_scrapinghub_aeb.jsonl` (the Zyte article-extraction benchmark, MIT;
+//! gold text, one article per page, the page id as cluster id), file order: the first sixteen
+//! tune-part pages written in English (the word `the` at least 2 % of the words, lower-cased,
+//! split at white space) that hold a quotation and share no run of ten words with any article of
+//! a holdout-part cluster of the summarization files, their first three quotations.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -76,7 +82,13 @@ const RULE_J: (usize, usize) = (4, 5);
 const RULE_K: (usize, usize) = (13, 4);
 /// Rule `K`'s source.
 const FILE_K: &str = "extraction/extraction_dragnet.jsonl";
-/// Rule `K`'s overlap check: the summarization files whose holdout-part articles a page must share
+/// Rule `L`: pages, quotations per page.
+const RULE_L: (usize, usize) = (16, 3);
+/// Rule `L`'s source.
+const FILE_L: &str = "extraction/extraction_scrapinghub_aeb.jsonl";
+/// Rule `L`'s English test: the least share of a page's words that are `the`.
+const ENGLISH_THE_SHARE: f64 = 0.02;
+/// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
 /// no run of `SHINGLE` words with.
 const FILES_HOLDOUT_CHECK: [&str; 6] = [
     "duc2003_task2.jsonl",
@@ -196,8 +208,24 @@ fn shingles(text: &str) -> Vec<String> {
     words.windows(SHINGLE).map(|w| w.join(" ")).collect()
 }
 
-/// Rule `K`: tune-part pages of the extraction benchmark that overlap no holdout article.
-fn rule_k(shared: &std::path::Path, labelled: &HashSet<String>) {
+/// Whether a page reads as English: the word `the` (lower-cased, split at white space) makes up
+/// at least `ENGLISH_THE_SHARE` of its words (rule `L`).
+fn english(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let the = words.iter().filter(|w| w.as_str() == "the").count();
+    !words.is_empty() && the as f64 >= ENGLISH_THE_SHARE * words.len() as f64
+}
+
+/// Rules `K` and `L`: tune-part pages of an extraction benchmark that overlap no holdout article
+/// (and, when `english_only`, read as English), file order, `pages` of them with a quotation,
+/// their first `per_page` quotations.
+fn rule_pages(
+    shared: &std::path::Path,
+    labelled: &HashSet<String>,
+    file: &str,
+    (pages_wanted, per_page): (usize, usize),
+    english_only: bool,
+) {
     let mut holdout: HashSet<String> = HashSet::new();
     for file in FILES_HOLDOUT_CHECK {
         let path = shared.join("eval").join(file);
@@ -209,7 +237,7 @@ fn rule_k(shared: &std::path::Path, labelled: &HashSet<String>) {
             }
         }
     }
-    let path = shared.join("eval").join(FILE_K);
+    let path = shared.join("eval").join(file);
     let text = std::fs::read_to_string(&path).expect("dataset reads");
     let ids = ids_where(&text, |id| {
         Subset::Tune.contains(id) && !labelled.contains(id)
@@ -217,11 +245,14 @@ fn rule_k(shared: &std::path::Path, labelled: &HashSet<String>) {
     let pages = load_clusters(&path, &ids).expect("pages load");
     let mut taken = 0;
     for id in &ids {
-        if taken == RULE_K.0 {
+        if taken == pages_wanted {
             break;
         }
         let page = pages.iter().find(|c| &c.id == id).expect("loaded");
         let t = &page.articles[0].text;
+        if english_only && !english(t) {
+            continue;
+        }
         let quotes = quotations(t);
         if quotes.is_empty() {
             continue;
@@ -234,8 +265,8 @@ fn rule_k(shared: &std::path::Path, labelled: &HashSet<String>) {
             continue;
         }
         taken += 1;
-        println!("##### {FILE_K} {id}");
-        for (open, close) in quotes.into_iter().take(RULE_K.1) {
+        println!("##### {file} {id}");
+        for (open, close) in quotes.into_iter().take(per_page) {
             print_quote(id, 0, t, open, close);
         }
     }
@@ -252,7 +283,11 @@ fn main() {
         .map(|l| l.cluster)
         .collect();
     if rule == "K" {
-        rule_k(&shared, &labelled);
+        rule_pages(&shared, &labelled, FILE_K, RULE_K, false);
+        return;
+    }
+    if rule == "L" {
+        rule_pages(&shared, &labelled, FILE_L, RULE_L, true);
         return;
     }
     let files: &[&str] = match rule {
