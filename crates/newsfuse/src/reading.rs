@@ -49,13 +49,37 @@ impl Line<'_> {
     fn has_stem(&self, stem: &str) -> bool {
         self.sentence.tokens.iter().any(|t| &*t.stem == stem)
     }
+}
 
-    fn names_someone(&self) -> bool {
-        self.words()
-            .iter()
-            .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
+/// How far back in its article a pronoun's referent is looked for (bytes).
+const REFERENT_WINDOW: usize = 600;
+
+/// A word without a possessive ending or the punctuation around it.
+fn bare_name(word: &str) -> &str {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
+/// The last capitalised word of the article text before a line's sentence that does not open a
+/// sentence, a quotation or a paragraph (the name its pronoun most likely points at), within
+/// [`REFERENT_WINDOW`] bytes.
+fn last_name_before<'a>(line: &Line<'a>) -> Option<&'a str> {
+    let end = line.sentence.span.start.min(line.text.len());
+    let mut start = end.saturating_sub(REFERENT_WINDOW);
+    while !line.text.is_char_boundary(start) {
+        start += 1;
     }
+    let window = line.text.get(start..end)?;
+    let words: Vec<&str> = window.split_whitespace().collect();
+    (1..words.len()).rev().find_map(|i| {
+        let word = bare_name(words[i]);
+        let opens = words[i].starts_with(|c: char| !c.is_alphanumeric())
+            || words[i - 1].ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+        (word.chars().count() > 1 && word.starts_with(|c: char| c.is_uppercase()) && !opens)
+            .then_some(word)
+    })
 }
 
 /// What a sentence's subject is, when it points back.
@@ -195,7 +219,20 @@ fn is_capitalised(word: &str) -> bool {
 /// opening with a quotation mark is a quotation, not checked here.
 pub fn anaphor(text: &str, sentence: &Sentence) -> Option<Anaphor> {
     let span_text = text.get(sentence.span.start..sentence.span.end)?;
-    if span_text.starts_with(['"', '“', '\'', '‘', '(', '[']) {
+    if span_text.starts_with(['"', '“']) {
+        // "'...,' he said": the quotation's speaker is the subject.
+        let open = span_text.chars().next().map_or(1, char::len_utf8);
+        let inside = span_text.get(open..).unwrap_or("");
+        let speaker = inside
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '"' | '”'))
+            .and_then(|(close, mark)| inside.get(close + mark.len_utf8()..))
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(str::to_lowercase);
+        return matches!(speaker.as_deref(), Some("he" | "she"))
+            .then_some(Anaphor::Pronoun { person: true });
+    }
+    if span_text.starts_with(['\'', '‘', '(', '[']) {
         return None;
     }
     let tokens = &sentence.tokens;
@@ -334,11 +371,21 @@ pub fn dangles(line: &Line<'_>, before: &[Line<'_>]) -> bool {
     let close = previous.article == line.article
         && previous.sentence.index < line.sentence.index
         && line.sentence.index - previous.sentence.index <= PRONOUN_REACH;
+    // A "he" from another article, or after sentences the summary leaves out, points at whoever
+    // its own article named last: it is introduced only when the summary has named that one too.
+    let named_last = || {
+        last_name_before(line).is_some_and(|name| {
+            before
+                .iter()
+                .any(|b| b.words().iter().any(|w| bare_name(w) == name))
+        })
+    };
     if close {
-        return false;
+        let next = line.sentence.index - previous.sentence.index == 1;
+        return !next && matches!(anaphor, Anaphor::Pronoun { person: true }) && !named_last();
     }
     match anaphor {
-        Anaphor::Pronoun { person } => !(person && previous.names_someone()),
+        Anaphor::Pronoun { person } => !(person && named_last()),
         // Later in a summary a plain "the <noun>" most often names something the summary has
         // given in other words ("the law" after "a bill"): only the strong kinds count there.
         Anaphor::Description { words, strong } => {
@@ -505,6 +552,16 @@ mod tests {
         assert!(opening_dangles(
             "But they said the bridge would stay closed until spring."
         ));
+        // The speaker of a quotation is its sentence's subject.
+        assert!(opening_dangles(
+            "\"We are leaving,\" she said as the water rose around the houses."
+        ));
+        assert!(opening_dangles(
+            "“We are leaving,” he said as the water rose around the houses."
+        ));
+        assert!(!opening_dangles(
+            "“We are leaving,” the mayor said as the water rose around the houses."
+        ));
     }
 
     #[test]
@@ -525,7 +582,7 @@ mod tests {
             "This week the council voted to close the bridge."
         ));
         assert!(!opening_dangles(
-            "\"We are leaving,\" she said as the water rose around the houses."
+            "\"We are leaving,\" the mayor said as the water rose around the houses."
         ));
         assert!(!opening_dangles(
             "A storm closed the bridge across the river on Monday."
@@ -569,6 +626,33 @@ mod tests {
             &line(pronoun, &they[0], 1),
             &[line(other, &rain[0], 0)]
         ));
+    }
+
+    /// A "he" whose article last named someone the summary has not named does not point at the
+    /// summary's last-named man: the sentence dangles; once the summary names that one, it does
+    /// not.
+    #[test]
+    fn a_pronoun_is_introduced_only_by_its_own_articles_last_name() {
+        let text = "Mayor Ola Brandt said the bridge would close on Monday. Traffic was heavy \
+                    all week. The council met on Tuesday. Buses ran late again. Brandt said \
+                    the repairs would take a month and councillor Piet Varga dismissed talk of \
+                    a delay. \"That is wrong,\" he told reporters at the town hall.";
+        let s = sentences(text);
+        assert_eq!(s.len(), 6);
+        let quote = line(text, &s[5], 0);
+        // The summary named Brandt only (the article's first sentence, far back): "he" would
+        // read as Brandt, but the article last named Varga.
+        assert!(dangles(&quote, &[line(text, &s[0], 0)]));
+        let elsewhere = "Councillor Piet Varga opposed the plan at a meeting on Tuesday.";
+        let other = sentences(elsewhere);
+        assert!(!dangles(
+            &quote,
+            &[line(text, &s[0], 0), line(elsewhere, &other[0], 1)]
+        ));
+        // Two sentences back in its own article, with the naming sentence left out: the same.
+        assert!(dangles(&quote, &[line(text, &s[3], 0)]));
+        // Right after the sentence that names the speaker: introduced.
+        assert!(!dangles(&quote, &[line(text, &s[4], 0)]));
     }
 
     #[test]
