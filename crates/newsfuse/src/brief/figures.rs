@@ -1249,10 +1249,10 @@ struct Candidate {
 
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
 /// is better evidence that two figures talk about the same thing.
-struct Idf {
+struct Idf<'a> {
     /// Each stem's weight, computed once: `link_strength` looks weights up for every stem of
     /// two sentences, for up to [`MAX_COMPARE`] pairs per figure.
-    weights: FxHashMap<String, f64>,
+    weights: FxHashMap<&'a str, f64>,
     /// The weight of a stem no sentence has.
     unseen: f64,
     /// The figures' sentence stem sets as weighted id lists, one per shared set (see
@@ -1291,8 +1291,8 @@ struct WeightedStems {
     ranked_weights: Vec<f64>,
 }
 
-impl Idf {
-    fn new(docs: &[Doc<'_>]) -> Self {
+impl<'a> Idf<'a> {
+    fn new(docs: &[Doc<'a>]) -> Self {
         // Each stem's sentence count and the last sentence that counted it: a stem counts once
         // per sentence without a set of the sentence's stems.
         let mut df: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
@@ -1321,7 +1321,7 @@ impl Idf {
             unseen: weight(0),
             weights: df
                 .into_iter()
-                .map(|(stem, (df, _))| (stem.to_string(), weight(df)))
+                .map(|(stem, (df, _))| (stem, weight(df)))
                 .collect(),
             sentences: Vec::new(),
             sentence_of: Vec::new(),
@@ -2184,13 +2184,12 @@ fn extract_sentence(
             .find([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
             .map_or(text.len(), |p| whole.end + p);
         let window_end = base + next_start.min(boundary);
-        let head_spans: HashSet<Span> = head_tokens.iter().map(|t| t.span).collect();
         let mut qualifiers = Vec::new();
         let mut qualifier_surface = Vec::new();
         let mut context = HashSet::default();
         let first_token_start = sentence.tokens.first().map(|t| t.span.start);
         for token in rest.iter().filter(|t| t.span.end <= window_end).take(12) {
-            if head_spans.contains(&token.span) || !is_wordy(token) {
+            if head_tokens.iter().any(|h| h.span == token.span) || !is_wordy(token) {
                 continue;
             }
             let surface = doc.slice(token.span);
