@@ -1250,9 +1250,10 @@ struct Candidate {
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
 /// is better evidence that two figures talk about the same thing.
 struct Idf<'a> {
-    /// Each stem's weight, computed once: `link_strength` looks weights up for every stem of
-    /// two sentences, for up to [`MAX_COMPARE`] pairs per figure.
-    weights: FxHashMap<&'a str, f64>,
+    /// Each stem's weight (and the last sentence that counted it), computed once:
+    /// `link_strength` looks weights up for every stem of two sentences, for up to
+    /// [`MAX_COMPARE`] pairs per figure.
+    weights: FxHashMap<&'a str, (f64, usize)>,
     /// The weight of a stem no sentence has.
     unseen: f64,
     /// The figures' sentence stem sets as weighted id lists, one per shared set (see
@@ -1295,7 +1296,9 @@ impl<'a> Idf<'a> {
     fn new(docs: &[Doc<'a>]) -> Self {
         // Each stem's sentence count and the last sentence that counted it: a stem counts once
         // per sentence without a set of the sentence's stems.
-        let mut df: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+        // The count is kept as a float (exact far beyond any cluster's sentences), to become
+        // the weight in place.
+        let mut df: FxHashMap<&str, (f64, usize)> = FxHashMap::default();
         let mut n_sentences = 0;
         for doc in docs {
             for sentence in doc.sentences {
@@ -1304,25 +1307,21 @@ impl<'a> Idf<'a> {
                     if token.is_stopword || !is_wordy(token) {
                         continue;
                     }
-                    let (count, last) = df.entry(base_form(&token.stem)).or_insert((0, 0));
+                    let (count, last) = df.entry(base_form(&token.stem)).or_insert((0.0, 0));
                     if *last != n_sentences {
-                        *count += 1;
+                        *count += 1.0;
                         *last = n_sentences;
                     }
                 }
             }
         }
-        let weight = |df: usize| {
-            ((n_sentences as f64 + 1.0) / (df as f64 + 1.0))
-                .ln()
-                .max(0.0)
-        };
+        let weight = |df: f64| ((n_sentences as f64 + 1.0) / (df + 1.0)).ln().max(0.0);
+        for (count, _) in df.values_mut() {
+            *count = weight(*count);
+        }
         Idf {
-            unseen: weight(0),
-            weights: df
-                .into_iter()
-                .map(|(stem, (df, _))| (stem, weight(df)))
-                .collect(),
+            unseen: weight(0.0),
+            weights: df,
             sentences: Vec::new(),
             sentence_of: Vec::new(),
             multiplier: Vec::new(),
@@ -1487,7 +1486,9 @@ impl<'a> Idf<'a> {
     }
 
     fn weight(&self, stem: &str) -> f64 {
-        self.weights.get(stem).copied().unwrap_or(self.unseen)
+        self.weights
+            .get(stem)
+            .map_or(self.unseen, |&(weight, _)| weight)
     }
 
     /// [`Idf::jaccard`] of the sentence stems of mentions `a` and `b` (indices), from their
