@@ -3754,8 +3754,8 @@ mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
     use super::{
-        OfThe, before_attribution, contains_word, extends, for_each_run, inside_quotation,
-        person_name,
+        OF_THE_PREFIX, OfThe, before_attribution, contains_word, extends, for_each_run,
+        inside_quotation, person_name,
     };
 
     #[test]
