@@ -194,9 +194,9 @@ struct Mention {
     /// cluster writes it capitalised mid-sentence too ([`analyze`]).
     lead_owner: Option<String>,
     /// Content stems of the whole sentence.
-    sentence_stems: Arc<HashSet<String>>,
+    sentence_stems: Arc<HashSet<Arc<str>>>,
     /// Stems of the sentence's capitalised words, its first word left out.
-    sentence_names: Arc<HashSet<String>>,
+    sentence_names: Arc<HashSet<Arc<str>>>,
     /// A remainder or an addition ("the other 14", "another 187", "43 more") or one line of a
     /// breakdown by place ("six people in Northtown and one in Westfield"): compared with
     /// nothing but an equal value.
@@ -858,15 +858,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     // name too.
     // The figures of one sentence are consecutive and share its names: each set is read once.
     let mut known_names: HashSet<String> = HashSet::default();
-    let mut last_names: Option<&Arc<HashSet<String>>> = None;
+    let mut last_names: Option<&Arc<HashSet<Arc<str>>>> = None;
     for mention in &mentions {
         if last_names.is_some_and(|last| Arc::ptr_eq(last, &mention.sentence_names)) {
             continue;
         }
         last_names = Some(&mention.sentence_names);
         for name in mention.sentence_names.iter() {
-            if !known_names.contains(name) {
-                known_names.insert(name.clone());
+            if !known_names.contains(&**name) {
+                known_names.insert(name.to_string());
             }
         }
     }
@@ -1411,13 +1411,13 @@ impl<'a> Idf<'a> {
             }
             // Ids are given in alphabetical order within a sentence, so sums in id order are
             // the same from run to run.
-            let mut stems: Vec<&String> = mention.sentence_stems.iter().collect();
+            let mut stems: Vec<&Arc<str>> = mention.sentence_stems.iter().collect();
             stems.sort_unstable();
             let mut pairs: Vec<(u32, f64)> = stems
                 .into_iter()
                 .map(|stem| {
                     let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(stem.as_str()).or_insert(next);
+                    let id = *ids.entry(&**stem).or_insert(next);
                     (id, self.weight(stem) + JACCARD_FLOOR)
                 })
                 .collect();
@@ -1513,10 +1513,10 @@ impl<'a> Idf<'a> {
 
     /// Weighted Jaccard similarity of two stem sets.
     #[cfg(test)]
-    fn jaccard(&self, a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    fn jaccard(&self, a: &HashSet<Arc<str>>, b: &HashSet<Arc<str>>) -> f64 {
         // A small floor keeps words every sentence uses from weighing nothing (a cluster of
         // near-identical reports).
-        let w = |s: &String| self.weight(s) + JACCARD_FLOOR;
+        let w = |s: &Arc<str>| self.weight(s) + JACCARD_FLOOR;
         let shared = sum_in_order(a.intersection(b), w);
         let all = sum_in_order(a.union(b), w);
         if all <= 0.0 { 0.0 } else { shared / all }
@@ -1565,10 +1565,10 @@ impl<'a> Idf<'a> {
 /// changes from run to run, and a sum that lands on a threshold must not.
 #[cfg(test)]
 fn sum_in_order<'a>(
-    stems: impl Iterator<Item = &'a String>,
-    weight: impl Fn(&'a String) -> f64,
+    stems: impl Iterator<Item = &'a Arc<str>>,
+    weight: impl Fn(&'a Arc<str>) -> f64,
 ) -> f64 {
-    let mut stems: Vec<&String> = stems.collect();
+    let mut stems: Vec<&Arc<str>> = stems.collect();
     stems.sort_unstable();
     stems.into_iter().map(weight).sum()
 }
@@ -2004,7 +2004,8 @@ fn extract_sentence(
     // The numbers themselves are left out, spelled ones too: two copies of one sentence that
     // give "two buoys" and "five buoys" say the same thing about different values.
     // Each set is sized for the sentence's tokens and copies a stem only when it is new.
-    let mut stems: HashSet<String> =
+    // Each set holds the tokens' own shared stems (a copy only for a stem `base_form` rewrites).
+    let mut stems: HashSet<Arc<str>> =
         HashSet::with_capacity_and_hasher(sentence.tokens.len(), rustc_hash::FxBuildHasher);
     for t in &sentence.tokens {
         if !t.is_stopword
@@ -2014,13 +2015,17 @@ fn extract_sentence(
         {
             let stem = base_form(&t.stem);
             if !stems.contains(stem) {
-                stems.insert(stem.to_string());
+                stems.insert(if stem == &*t.stem {
+                    Arc::clone(&t.stem)
+                } else {
+                    Arc::from(stem)
+                });
             }
         }
     }
-    let sentence_stems: Arc<HashSet<String>> = Arc::new(stems);
+    let sentence_stems: Arc<HashSet<Arc<str>>> = Arc::new(stems);
     let first_token = sentence.tokens.first().map(|t| t.span.start);
-    let mut names: HashSet<String> = HashSet::default();
+    let mut names: HashSet<Arc<str>> = HashSet::default();
     for t in &sentence.tokens {
         let surface = doc.slice(t.span);
         if Some(t.span.start) != first_token
@@ -2029,10 +2034,10 @@ fn extract_sentence(
             && !month_or_weekday(surface)
             && !names.contains(&*t.stem)
         {
-            names.insert(t.stem.to_string());
+            names.insert(Arc::clone(&t.stem));
         }
     }
-    let sentence_names: Arc<HashSet<String>> = Arc::new(names);
+    let sentence_names: Arc<HashSet<Arc<str>>> = Arc::new(names);
     let first_in_sentence = out.len();
     let mut previous_end = 0usize;
     for (match_idx, raw) in matches.iter().enumerate() {
