@@ -221,7 +221,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
         let target = counter
             .touched
             .iter()
-            .map(|&lead| (lead as usize, counter.shared[lead as usize]))
+            .map(|&lead| (lead as usize, counter.shared[lead as usize] as usize))
             .filter(|&(lead, shared)| {
                 let (other, set) = leads[lead];
                 other != item && same_size_test(shared, only.len(), set.len())
@@ -378,7 +378,8 @@ impl StemSlots {
 /// reset, so a count costs what the postings of the sentence's stems hold.
 #[derive(Default)]
 struct SharedCounter {
-    shared: Vec<usize>,
+    /// Counts are at most a sentence's stems: 32 bits keep the table in half the cache.
+    shared: Vec<u32>,
     touched: Vec<u32>,
 }
 
@@ -425,7 +426,7 @@ fn matched_shares_indexed(
         let mut row = false;
         for &j in &counter.touched {
             let j = j as usize;
-            if same_size_test(counter.shared[j], sa.len(), b.lengths[j]) {
+            if same_size_test(counter.shared[j] as usize, sa.len(), b.lengths[j]) {
                 row = true;
                 column[j] = true;
             }

@@ -194,9 +194,9 @@ struct Mention {
     /// cluster writes it capitalised mid-sentence too ([`analyze`]).
     lead_owner: Option<String>,
     /// Content stems of the whole sentence.
-    sentence_stems: Arc<HashSet<String>>,
+    sentence_stems: Arc<HashSet<Arc<str>>>,
     /// Stems of the sentence's capitalised words, its first word left out.
-    sentence_names: Arc<HashSet<String>>,
+    sentence_names: Arc<HashSet<Arc<str>>>,
     /// A remainder or an addition ("the other 14", "another 187", "43 more") or one line of a
     /// breakdown by place ("six people in Northtown and one in Westfield"): compared with
     /// nothing but an equal value.
@@ -858,15 +858,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     // name too.
     // The figures of one sentence are consecutive and share its names: each set is read once.
     let mut known_names: HashSet<String> = HashSet::default();
-    let mut last_names: Option<&Arc<HashSet<String>>> = None;
+    let mut last_names: Option<&Arc<HashSet<Arc<str>>>> = None;
     for mention in &mentions {
         if last_names.is_some_and(|last| Arc::ptr_eq(last, &mention.sentence_names)) {
             continue;
         }
         last_names = Some(&mention.sentence_names);
         for name in mention.sentence_names.iter() {
-            if !known_names.contains(name) {
-                known_names.insert(name.clone());
+            if !known_names.contains(&**name) {
+                known_names.insert(name.to_string());
             }
         }
     }
@@ -1258,10 +1258,11 @@ struct Candidate {
 
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
 /// is better evidence that two figures talk about the same thing.
-struct Idf {
-    /// Each stem's weight, computed once: `link_strength` looks weights up for every stem of
-    /// two sentences, for up to [`MAX_COMPARE`] pairs per figure.
-    weights: FxHashMap<String, f64>,
+struct Idf<'a> {
+    /// Each stem's weight (and the last sentence that counted it), computed once:
+    /// `link_strength` looks weights up for every stem of two sentences, for up to
+    /// [`MAX_COMPARE`] pairs per figure.
+    weights: FxHashMap<&'a str, (f64, usize)>,
     /// The weight of a stem no sentence has.
     unseen: f64,
     /// The figures' sentence stem sets as weighted id lists, one per shared set (see
@@ -1300,11 +1301,13 @@ struct WeightedStems {
     ranked_weights: Vec<f64>,
 }
 
-impl Idf {
-    fn new(docs: &[Doc<'_>]) -> Self {
+impl<'a> Idf<'a> {
+    fn new(docs: &[Doc<'a>]) -> Self {
         // Each stem's sentence count and the last sentence that counted it: a stem counts once
         // per sentence without a set of the sentence's stems.
-        let mut df: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+        // The count is kept as a float (exact far beyond any cluster's sentences), to become
+        // the weight in place.
+        let mut df: FxHashMap<&str, (f64, usize)> = FxHashMap::default();
         let mut n_sentences = 0;
         for doc in docs {
             for sentence in doc.sentences {
@@ -1313,25 +1316,21 @@ impl Idf {
                     if token.is_stopword || !is_wordy(token) {
                         continue;
                     }
-                    let (count, last) = df.entry(base_form(&token.stem)).or_insert((0, 0));
+                    let (count, last) = df.entry(base_form(&token.stem)).or_insert((0.0, 0));
                     if *last != n_sentences {
-                        *count += 1;
+                        *count += 1.0;
                         *last = n_sentences;
                     }
                 }
             }
         }
-        let weight = |df: usize| {
-            ((n_sentences as f64 + 1.0) / (df as f64 + 1.0))
-                .ln()
-                .max(0.0)
-        };
+        let weight = |df: f64| ((n_sentences as f64 + 1.0) / (df + 1.0)).ln().max(0.0);
+        for (count, _) in df.values_mut() {
+            *count = weight(*count);
+        }
         Idf {
-            unseen: weight(0),
-            weights: df
-                .into_iter()
-                .map(|(stem, (df, _))| (stem.to_string(), weight(df)))
-                .collect(),
+            unseen: weight(0.0),
+            weights: df,
             sentences: Vec::new(),
             sentence_of: Vec::new(),
             multiplier: Vec::new(),
@@ -1421,13 +1420,13 @@ impl Idf {
             }
             // Ids are given in alphabetical order within a sentence, so sums in id order are
             // the same from run to run.
-            let mut stems: Vec<&String> = mention.sentence_stems.iter().collect();
+            let mut stems: Vec<&Arc<str>> = mention.sentence_stems.iter().collect();
             stems.sort_unstable();
             let mut pairs: Vec<(u32, f64)> = stems
                 .into_iter()
                 .map(|stem| {
                     let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(stem.as_str()).or_insert(next);
+                    let id = *ids.entry(&**stem).or_insert(next);
                     (id, self.weight(stem) + JACCARD_FLOOR)
                 })
                 .collect();
@@ -1496,7 +1495,9 @@ impl Idf {
     }
 
     fn weight(&self, stem: &str) -> f64 {
-        self.weights.get(stem).copied().unwrap_or(self.unseen)
+        self.weights
+            .get(stem)
+            .map_or(self.unseen, |&(weight, _)| weight)
     }
 
     /// [`Idf::jaccard`] of the sentence stems of mentions `a` and `b` (indices), from their
@@ -1521,10 +1522,10 @@ impl Idf {
 
     /// Weighted Jaccard similarity of two stem sets.
     #[cfg(test)]
-    fn jaccard(&self, a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    fn jaccard(&self, a: &HashSet<Arc<str>>, b: &HashSet<Arc<str>>) -> f64 {
         // A small floor keeps words every sentence uses from weighing nothing (a cluster of
         // near-identical reports).
-        let w = |s: &String| self.weight(s) + JACCARD_FLOOR;
+        let w = |s: &Arc<str>| self.weight(s) + JACCARD_FLOOR;
         let shared = sum_in_order(a.intersection(b), w);
         let all = sum_in_order(a.union(b), w);
         if all <= 0.0 { 0.0 } else { shared / all }
@@ -1573,10 +1574,10 @@ impl Idf {
 /// changes from run to run, and a sum that lands on a threshold must not.
 #[cfg(test)]
 fn sum_in_order<'a>(
-    stems: impl Iterator<Item = &'a String>,
-    weight: impl Fn(&'a String) -> f64,
+    stems: impl Iterator<Item = &'a Arc<str>>,
+    weight: impl Fn(&'a Arc<str>) -> f64,
 ) -> f64 {
-    let mut stems: Vec<&String> = stems.collect();
+    let mut stems: Vec<&Arc<str>> = stems.collect();
     stems.sort_unstable();
     stems.into_iter().map(weight).sum()
 }
@@ -2012,7 +2013,8 @@ fn extract_sentence(
     // The numbers themselves are left out, spelled ones too: two copies of one sentence that
     // give "two buoys" and "five buoys" say the same thing about different values.
     // Each set is sized for the sentence's tokens and copies a stem only when it is new.
-    let mut stems: HashSet<String> =
+    // Each set holds the tokens' own shared stems (a copy only for a stem `base_form` rewrites).
+    let mut stems: HashSet<Arc<str>> =
         HashSet::with_capacity_and_hasher(sentence.tokens.len(), rustc_hash::FxBuildHasher);
     for t in &sentence.tokens {
         if !t.is_stopword
@@ -2022,13 +2024,17 @@ fn extract_sentence(
         {
             let stem = base_form(&t.stem);
             if !stems.contains(stem) {
-                stems.insert(stem.to_string());
+                stems.insert(if stem == &*t.stem {
+                    Arc::clone(&t.stem)
+                } else {
+                    Arc::from(stem)
+                });
             }
         }
     }
-    let sentence_stems: Arc<HashSet<String>> = Arc::new(stems);
+    let sentence_stems: Arc<HashSet<Arc<str>>> = Arc::new(stems);
     let first_token = sentence.tokens.first().map(|t| t.span.start);
-    let mut names: HashSet<String> = HashSet::default();
+    let mut names: HashSet<Arc<str>> = HashSet::default();
     for t in &sentence.tokens {
         let surface = doc.slice(t.span);
         if Some(t.span.start) != first_token
@@ -2037,10 +2043,10 @@ fn extract_sentence(
             && !month_or_weekday(surface)
             && !names.contains(&*t.stem)
         {
-            names.insert(t.stem.to_string());
+            names.insert(Arc::clone(&t.stem));
         }
     }
-    let sentence_names: Arc<HashSet<String>> = Arc::new(names);
+    let sentence_names: Arc<HashSet<Arc<str>>> = Arc::new(names);
     let first_in_sentence = out.len();
     let mut previous_end = 0usize;
     for (match_idx, raw) in matches.iter().enumerate() {
@@ -2193,13 +2199,12 @@ fn extract_sentence(
             .find([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
             .map_or(text.len(), |p| whole.end + p);
         let window_end = base + next_start.min(boundary);
-        let head_spans: HashSet<Span> = head_tokens.iter().map(|t| t.span).collect();
         let mut qualifiers = Vec::new();
         let mut qualifier_surface = Vec::new();
         let mut context = HashSet::default();
         let first_token_start = sentence.tokens.first().map(|t| t.span.start);
         for token in rest.iter().filter(|t| t.span.end <= window_end).take(12) {
-            if head_spans.contains(&token.span) || !is_wordy(token) {
+            if head_tokens.iter().any(|h| h.span == token.span) || !is_wordy(token) {
                 continue;
             }
             let surface = doc.slice(token.span);

@@ -3178,9 +3178,12 @@ fn is_rank_abbreviation(word: &str) -> bool {
 /// on first use rather than by searching the whole cluster's text for every name.
 struct OfThe<'d, 'a> {
     docs: &'d [Doc<'a>],
-    /// (index into `docs`, byte position right after " of the ").
-    ends: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// The text right after each " of the ", cut to at most [`OF_THE_PREFIX`] bytes, sorted.
+    ends: std::cell::OnceCell<Vec<&'a str>>,
 }
+
+/// How many bytes after " of the " [`OfThe`] keeps: longer names are searched for in the text.
+const OF_THE_PREFIX: usize = 64;
 
 impl<'d, 'a> OfThe<'d, 'a> {
     fn new(docs: &'d [Doc<'a>]) -> Self {
@@ -3198,7 +3201,9 @@ impl<'d, 'a> OfThe<'d, 'a> {
     fn precedes(&self, listed: &str) -> bool {
         let bytes = listed.as_bytes();
         let overlaps = (1..bytes.len()).any(|k| bytes[..k] == bytes[bytes.len() - k..]);
-        if overlaps || listed.is_empty() {
+        // A cut keeps at least `OF_THE_PREFIX - 3` bytes where the text goes on (it ends on a
+        // character boundary), so it starts with any name that short exactly when the text does.
+        if overlaps || listed.is_empty() || listed.len() > OF_THE_PREFIX - 3 {
             return self.docs.iter().any(|doc| {
                 doc.text
                     .match_indices(listed)
@@ -3207,22 +3212,25 @@ impl<'d, 'a> OfThe<'d, 'a> {
         }
         let ends = self.ends.get_or_init(|| {
             let mut ends = Vec::new();
-            for (i, doc) in self.docs.iter().enumerate() {
+            for doc in self.docs {
                 // "of the " does not overlap itself either: every occurrence is found.
                 for (pos, _) in doc.text.match_indices("of the ") {
                     if pos > 0 && doc.text.as_bytes()[pos - 1] == b' ' {
-                        ends.push((i, pos + "of the ".len()));
+                        let rest = &doc.text[pos + "of the ".len()..];
+                        let mut cut = rest.len().min(OF_THE_PREFIX);
+                        while !rest.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        ends.push(&rest[..cut]);
                     }
                 }
             }
+            ends.sort_unstable();
             ends
         });
-        ends.iter().any(|&(i, end)| {
-            self.docs[i]
-                .text
-                .get(end..)
-                .is_some_and(|rest| rest.starts_with(listed))
-        })
+        // The texts that start with `listed` sort together, from the first not below it.
+        ends.get(ends.partition_point(|rest| *rest < listed))
+            .is_some_and(|rest| rest.starts_with(listed))
     }
 }
 
@@ -3778,8 +3786,8 @@ mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
     use super::{
-        OfThe, before_attribution, contains_word, extends, for_each_run, inside_quotation,
-        person_name,
+        OF_THE_PREFIX, OfThe, before_attribution, contains_word, extends, for_each_run,
+        inside_quotation, person_name,
     };
 
     #[test]
@@ -4862,6 +4870,30 @@ mod tests {
         ]);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0.as_deref(), Some("Nordex"), "{got:?}");
+    }
+
+    #[test]
+    fn of_the_finds_names_of_any_length_after_it() {
+        // A name longer than the kept cut is searched for in the text; one whose last letters
+        // lie past a multi-byte character near the cut is found too.
+        let long = "Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Bo Cy";
+        let near = format!("{}é Roe", "x".repeat(OF_THE_PREFIX - 1));
+        let text = format!("The head of the {long} spoke. The chief of the {near} spoke too.");
+        let (cluster, cleaned, segmented) = cluster_of(&[text.as_str()]);
+        let docs = [super::super::Doc {
+            index: 0,
+            text: &cluster.articles[0].text,
+            clean: &cleaned[0],
+            sentences: &segmented[0].sentences,
+        }];
+        let of_the = OfThe::new(&docs);
+        assert!(of_the.precedes(long));
+        assert!(!of_the.precedes(&format!("{long}x")));
+        assert!(of_the.precedes(&near));
+        assert!(of_the.precedes(&"x".repeat(OF_THE_PREFIX - 3)));
+        assert!(!of_the.precedes(&format!("{}y", "x".repeat(OF_THE_PREFIX - 4))));
+        assert!(!of_the.precedes("Roe"));
+        assert!(!of_the.precedes("Bo Cy"));
     }
 
     #[test]
