@@ -51,6 +51,41 @@ impl Line<'_> {
     }
 }
 
+/// Months, their abbreviations and weekdays: capitalised, but no one a pronoun points at.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// How far back in its article a pronoun's referent is looked for (bytes).
 const REFERENT_WINDOW: usize = 600;
 
@@ -73,12 +108,24 @@ fn last_name_before<'a>(line: &Line<'a>) -> Option<&'a str> {
     }
     let window = line.text.get(start..end)?;
     let words: Vec<&str> = window.split_whitespace().collect();
+    // Words inside brackets (a photo credit, "(Image: X)") name no one the text speaks of.
+    let mut depth = 0i32;
+    let mut outside = vec![true; words.len()];
+    for (i, word) in words.iter().enumerate().rev() {
+        depth += i32::from(word.ends_with(')')) - i32::from(word.starts_with('('));
+        depth = depth.max(0);
+        outside[i] = depth == 0 && !word.starts_with('(') && !word.ends_with(')');
+    }
     (1..words.len()).rev().find_map(|i| {
         let word = bare_name(words[i]);
         let opens = words[i].starts_with(|c: char| !c.is_alphanumeric())
             || words[i - 1].ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
-        (word.chars().count() > 1 && word.starts_with(|c: char| c.is_uppercase()) && !opens)
-            .then_some(word)
+        (outside[i]
+            && word.chars().count() > 1
+            && word.starts_with(|c: char| c.is_uppercase())
+            && !opens
+            && !CALENDAR_WORDS.contains(&word.to_lowercase().trim_end_matches('.')))
+        .then_some(word)
     })
 }
 
