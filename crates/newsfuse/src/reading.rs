@@ -6,10 +6,15 @@
 //!   "It was ...") or a definite description ("The radical group has ...", "This decision ...",
 //!   "The two ...") whose referent is not in the summary before it. Either is introduced when
 //!   the summary sentence before comes from the same article, at most [`PRONOUN_REACH`]
-//!   sentences earlier (its source's own context comes along); otherwise a "he"/"she"/"his"/
-//!   "her"/"him" is introduced when the sentence before names someone (a capitalised word after
-//!   its first), and a demonstrative or pointing description ("these frameworks", "the other
-//!   heir", "the two") when the stem of one of its words occurs in an earlier summary sentence.
+//!   sentences earlier (its source's own context comes along), except that a "he"/"she"/"his"/
+//!   "her"/"him" not right after its article's sentence before is introduced only when the
+//!   summary has named the word its article last capitalised before it (not opening a sentence
+//!   or quotation, no month, weekday or bracketed credit): a pronoun from elsewhere points at
+//!   whoever its own article named last, not at the summary's last-named person. The speaker of
+//!   a quotation that opens the sentence (`"...," he said`) is its subject. Further back or from
+//!   another article, a demonstrative or pointing description ("these frameworks", "the other
+//!   heir", "the two") is introduced when the stem of one of its words occurs in an earlier
+//!   summary sentence.
 //!   A plain "the `<noun>`" dangles only as the summary's first sentence: later, it most often
 //!   names what the summary gave in other words ("the law" after "a bill"). A description with a modifier after its head
 //!   ("The man convicted in ...", "The policy for ...", "The company Netflix") introduces itself.
