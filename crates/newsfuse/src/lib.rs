@@ -119,6 +119,7 @@
 
 pub mod analyze;
 pub mod brief;
+mod calendar;
 pub mod clean;
 pub mod error;
 pub mod extract;

@@ -56,40 +56,12 @@ impl Line<'_> {
     }
 }
 
-/// Months, their abbreviations and weekdays: capitalised, but no one a pronoun points at.
-const CALENDAR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// A month, a month's abbreviation or a weekday: capitalised, but no one a pronoun points at.
+fn is_calendar_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    crate::calendar::MONTH_WORDS.contains(&lower) || crate::calendar::WEEKDAY_WORDS.contains(&lower)
+}
 
 /// How far back in its article a pronoun's referent is looked for (bytes).
 const REFERENT_WINDOW: usize = 600;
@@ -129,7 +101,7 @@ fn last_name_before<'a>(line: &Line<'a>) -> Option<&'a str> {
             && word.chars().count() > 1
             && word.starts_with(|c: char| c.is_uppercase())
             && !opens
-            && !CALENDAR_WORDS.contains(&word.to_lowercase().trim_end_matches('.')))
+            && !is_calendar_word(word))
         .then_some(word)
     })
 }

@@ -30,6 +30,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
+// Month names, which are also given names ("Jan Voskuil", "May") when a name follows.
+use crate::calendar::MONTH_WORDS;
 use crate::model::{Span, Token};
 
 /// A named entity.
@@ -465,33 +467,6 @@ const EVENT_WORDS: &[&str] = &[
 const CONDITION_WORDS: &[&str] = &["syndrome", "disorder", "disease"];
 /// Ship prefixes: "HMS Cornwall" is a ship.
 const SHIP_PREFIXES: &[&str] = &["hms", "uss", "mv", "rms", "ins"];
-/// Month names, which are also given names ("Jan Voskuil", "May") when a name follows.
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 /// Words before a place name that do not make it a person ("New York", "North Korea").
 const NAME_MODIFIERS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

@@ -35,6 +35,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
+use crate::calendar::{MONTH_WORDS, WEEKDAY_WORDS};
 use crate::model::{Sentence, Span, Token};
 
 // Every map and set here hashes with FxHash: nothing read from one depends on its iteration
@@ -645,41 +646,6 @@ fn named_after(text: &str, end: usize) -> bool {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-const MONTH_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
-const WEEKDAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// Lowercase words inside personal names ("van Dorn", "bin Said", "de la Cruz").
 const NAME_PARTICLES: &[&str] = &[
     "da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
