@@ -29,7 +29,8 @@ pub(crate) const MONTH_WORDS: &[&str] = &[
     "dec",
 ];
 
-/// Weekday names, lower-case.
+/// Weekday names, lower-case, Monday first: a name's index is its day of the week counted from
+/// Monday (`brief::when` reads it so).
 pub(crate) const WEEKDAY_WORDS: &[&str] = &[
     "monday",
     "tuesday",

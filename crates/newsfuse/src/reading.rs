@@ -43,16 +43,17 @@ pub struct Line<'a> {
 }
 
 impl Line<'_> {
-    fn words(&self) -> Vec<&str> {
-        self.sentence
-            .tokens
-            .iter()
-            .filter_map(|t| self.text.get(t.span.start..t.span.end))
-            .collect()
-    }
-
     fn has_stem(&self, stem: &str) -> bool {
         self.sentence.tokens.iter().any(|t| &*t.stem == stem)
+    }
+
+    /// Whether one of its words, possessive and punctuation aside, is `name`.
+    fn names(&self, name: &str) -> bool {
+        self.sentence.tokens.iter().any(|t| {
+            self.text
+                .get(t.span.start..t.span.end)
+                .is_some_and(|w| bare_name(w) == name)
+        })
     }
 }
 
@@ -397,13 +398,8 @@ pub fn dangles(line: &Line<'_>, before: &[Line<'_>]) -> bool {
         && line.sentence.index - previous.sentence.index <= PRONOUN_REACH;
     // A "he" from another article, or after sentences the summary leaves out, points at whoever
     // its own article named last: it is introduced only when the summary has named that one too.
-    let named_last = || {
-        last_name_before(line).is_some_and(|name| {
-            before
-                .iter()
-                .any(|b| b.words().iter().any(|w| bare_name(w) == name))
-        })
-    };
+    let named_last =
+        || last_name_before(line).is_some_and(|name| before.iter().any(|b| b.names(name)));
     if close {
         let next = line.sentence.index - previous.sentence.index == 1;
         return !next && matches!(anaphor, Anaphor::Pronoun { person: true }) && !named_last();

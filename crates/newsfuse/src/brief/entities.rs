@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Doc, Excerpt};
 // Month names, which are also given names ("Jan Voskuil", "May") when a name follows.
-use crate::calendar::MONTH_WORDS;
+use crate::calendar::{MONTH_WORDS, WEEKDAY_WORDS};
 use crate::model::{Span, Token};
 
 /// A named entity.
@@ -880,16 +880,9 @@ const SPEECH_VERBS: &[&str] = &[
     "insisted",
     "announced",
 ];
-/// Weekdays, holidays, time zones and page words that are never part of a name (months are in
-/// [`MONTH_WORDS`]).
+/// Holidays, time zones and page words that are never part of a name (months and weekdays are in
+/// [`MONTH_WORDS`] and [`WEEKDAY_WORDS`]).
 const SKIP_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "i",
     "watch",
     "update",
@@ -2277,11 +2270,18 @@ fn is_skip_word(word: &str) -> bool {
     in_lowercase_set(clean_word(word).trim_end_matches('.'), &SKIP_SET)
 }
 
-/// [`TITLES`], [`SKIP_WORDS`] with [`MONTH_WORDS`], and [`MONTH_WORDS`] as sets: they are looked
+/// [`TITLES`], [`SKIP_WORDS`] with [`MONTH_WORDS`] and [`WEEKDAY_WORDS`], and [`MONTH_WORDS`] as sets: they are looked
 /// up for every token.
 static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TITLES.iter().copied()));
-static SKIP_SET: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(SKIP_WORDS.iter().chain(MONTH_WORDS).copied()));
+static SKIP_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(
+        SKIP_WORDS
+            .iter()
+            .chain(MONTH_WORDS)
+            .chain(WEEKDAY_WORDS)
+            .copied(),
+    )
+});
 static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(GIVEN_NAMES.split('|')));
 static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(MONTH_WORDS.iter().copied()));
 /// [`ORG_WORDS`], [`PLACE_WORDS`], [`GROUP_WORDS`] with [`MORE_GROUP_WORDS`] and
@@ -3594,7 +3594,12 @@ mod tests {
     /// `in_lowercase_set` lower-cases the word, so the lists must hold lower-case words.
     #[test]
     fn word_lists_are_lower_case_and_looked_up_in_any_case() {
-        for list in [super::TITLES, super::SKIP_WORDS, super::MONTH_WORDS] {
+        for list in [
+            super::TITLES,
+            super::SKIP_WORDS,
+            super::MONTH_WORDS,
+            super::WEEKDAY_WORDS,
+        ] {
             for word in list {
                 assert_eq!(*word, word.to_lowercase());
             }

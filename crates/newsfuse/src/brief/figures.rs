@@ -1978,8 +1978,8 @@ fn extract_sentence(
     }
     // The numbers themselves are left out, spelled ones too: two copies of one sentence that
     // give "two buoys" and "five buoys" say the same thing about different values.
-    // Each set is sized for the sentence's tokens and copies a stem only when it is new.
-    // Each set holds the tokens' own shared stems (a copy only for a stem `base_form` rewrites).
+    // Each set holds the tokens' own shared stems (a copy only for a stem `base_form` rewrites);
+    // the stem set is sized for the sentence's tokens.
     let mut stems: HashSet<Arc<str>> =
         HashSet::with_capacity_and_hasher(sentence.tokens.len(), rustc_hash::FxBuildHasher);
     for t in &sentence.tokens {
@@ -3601,17 +3601,14 @@ mod tests {
             "Some 40 people were arrested. Officials said 30 percent of shops closed; the rest \
              opened at 10 a.m. with 4 police officers at each.",
         ]);
-        let docs: Vec<Doc<'_>> = cluster
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(index, article)| Doc {
-                index,
-                text: &article.text,
-                clean: &cleaned[index],
-                sentences: &segmented[index].sentences,
-            })
-            .collect();
+        let (empty_clean, empty_segmented) = Default::default();
+        let docs = super::super::docs_of(
+            &cluster,
+            &cleaned,
+            &segmented,
+            &empty_clean,
+            &empty_segmented,
+        );
         let mut mentions = Vec::new();
         for doc in &docs {
             for (idx, sentence) in doc.sentences.iter().enumerate() {

@@ -191,6 +191,27 @@ fn stage<T>(
 /// From this many sentences on, `figures` runs beside the other analyses.
 const PARALLEL_SENTENCES: usize = 2000;
 
+/// One [`Doc`] per article; an article without its clean or segmented form gets the empty ones.
+fn docs_of<'a>(
+    cluster: &'a Cluster,
+    cleaned: &'a [CleanArticle],
+    segmented: &'a [SegmentedArticle],
+    empty_clean: &'a CleanArticle,
+    empty_segmented: &'a SegmentedArticle,
+) -> Vec<Doc<'a>> {
+    cluster
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| Doc {
+            index,
+            text: &article.text,
+            clean: cleaned.get(index).unwrap_or(empty_clean),
+            sentences: &segmented.get(index).unwrap_or(empty_segmented).sentences,
+        })
+        .collect()
+}
+
 fn build(
     cluster: &Cluster,
     cleaned: &[CleanArticle],
@@ -202,17 +223,7 @@ fn build(
     let empty_clean = CleanArticle::default();
     let empty_segmented = SegmentedArticle::default();
     let docs: Vec<Doc<'_>> = stage(times, "docs", || {
-        cluster
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(index, article)| Doc {
-                index,
-                text: &article.text,
-                clean: cleaned.get(index).unwrap_or(&empty_clean),
-                sentences: &segmented.get(index).unwrap_or(&empty_segmented).sentences,
-            })
-            .collect()
+        docs_of(cluster, cleaned, segmented, &empty_clean, &empty_segmented)
     });
 
     let dates: Vec<Option<String>> = cluster

@@ -154,15 +154,6 @@ pub fn parse_iso_date(text: &str) -> Option<Date> {
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)")
@@ -566,7 +557,12 @@ fn resolve_relative(word: &str, reference: Date) -> Option<Date> {
         "today" | "tonight" => Some(reference),
         "yesterday" => reference.add_days(-1),
         _ => {
-            let target = i64::try_from(WEEKDAYS.iter().position(|w| *w == word)?).ok()?;
+            let target = i64::try_from(
+                crate::calendar::WEEKDAY_WORDS
+                    .iter()
+                    .position(|w| *w == word)?,
+            )
+            .ok()?;
             let back = (reference.weekday() - target).rem_euclid(7);
             reference.add_days(-back)
         }
