@@ -1245,3 +1245,91 @@ fn eval_skipped_input_is_reported_and_exits_1() {
         .stderr_has("cluster c4 has no reference summary; skipped")
         .stderr_has("3 lines of input left out of the means");
 }
+
+/// The brief's JSON Schema (`docs/brief-schema.json`), compiled.
+fn brief_schema() -> jsonschema::Validator {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/brief-schema.json");
+    let text = std::fs::read_to_string(path).expect("docs/brief-schema.json");
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::draft202012::new(&schema).expect("the schema compiles")
+}
+
+/// Every way `brief` validates against the schema, one per line, empty when it does.
+fn schema_errors(validator: &jsonschema::Validator, brief: &Value) -> Vec<String> {
+    validator
+        .iter_errors(brief)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn briefs_of_the_shipped_clusters_follow_the_schema() {
+    let validator = brief_schema();
+    let dir = TempDir::with_cluster("brief-schema");
+    // Invented reports that disagree on a figure, quote a named speaker and give a date, so that
+    // the brief's optional parts are filled in beside the shipped WikiNews clusters'.
+    dir.write(
+        "d.txt",
+        "MILLBROOK, March 3 (Wire) - A fire at a warehouse in Millbrook killed 12 people on Monday, \
+         fire chief Dana Holt said.\n\n\"We have never seen a blaze spread this fast,\" Holt told \
+         reporters.\n",
+    );
+    dir.write(
+        "e.txt",
+        "A fire at a warehouse in Millbrook killed 30 people on Monday, officials said.\n\n\
+         \"The building had no working alarms,\" said Mayor Ellen Park.\n",
+    );
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/wikinews.jsonl");
+    let mut briefs = newsfuse(&dir, &["brief", shipped, "--format", "json"])
+        .run()
+        .success()
+        .json_lines();
+    assert_eq!(briefs.len(), 10, "one brief per shipped cluster");
+    let out = newsfuse(
+        &dir,
+        &[
+            "brief", "a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "--format", "json",
+        ],
+    )
+    .run()
+    .success();
+    briefs.push(serde_json::from_str(&out.stdout).expect("one JSON document"));
+    for brief in &briefs {
+        let errors = schema_errors(&validator, brief);
+        assert!(
+            errors.is_empty(),
+            "{}: {}",
+            brief["cluster_id"],
+            errors.join("\n")
+        );
+    }
+    let filled = |key: &str| {
+        briefs
+            .iter()
+            .any(|b| b[key].as_array().is_some_and(|a| !a.is_empty()))
+    };
+    assert!(filled("quotes") && filled("entities") && filled("summary"));
+}
+
+#[test]
+fn the_schema_check_rejects_a_brief_that_breaks_it() {
+    let validator = brief_schema();
+    let dir = TempDir::with_cluster("brief-schema-broken");
+    let out = newsfuse(
+        &dir,
+        &["brief", "a.txt", "b.txt", "c.txt", "--format", "json"],
+    )
+    .run()
+    .success();
+    let brief: Value = serde_json::from_str(&out.stdout).expect("one JSON document");
+    assert!(schema_errors(&validator, &brief).is_empty());
+    let mut missing = brief.clone();
+    missing.as_object_mut().expect("object").remove("when");
+    assert!(!schema_errors(&validator, &missing).is_empty());
+    let mut extra = brief.clone();
+    extra["unknown_field"] = Value::Bool(true);
+    assert!(!schema_errors(&validator, &extra).is_empty());
+    let mut retyped = brief;
+    retyped["articles"] = Value::String("three".into());
+    assert!(!schema_errors(&validator, &retyped).is_empty());
+}
