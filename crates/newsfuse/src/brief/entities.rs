@@ -248,6 +248,9 @@ const ORG_WORDS: &[&str] = &[
     "laboratories",
     "international",
     "navy",
+    "marines",
+    "guard",
+    "guards",
     "corps",
     "co",
     "llc",
@@ -1568,9 +1571,14 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
             let spelled = initials(&full.name);
             bare.len() > spelled.len() && bare.ends_with(&spelled)
         };
-        let defined = !cut
-            && (matches!(between, ", or " | ", or the " | " (")
-                || between == ", " && after.starts_with(','));
+        // A bare appositive ("X, RM,") is as often a post-nominal ("Captain Jo Vey, RN, said")
+        // as a definition: it defines only when it shares a letter with the name's initials.
+        let appositive = between == ", "
+            && after.starts_with(',')
+            && initials(&full.name)
+                .chars()
+                .any(|c| bare.contains(c.to_ascii_uppercase()));
+        let defined = !cut && (matches!(between, ", or " | ", or the " | " (") || appositive);
         if defined {
             out.push((acronym.name.clone(), full.name.clone()));
         }
@@ -4133,6 +4141,19 @@ mod tests {
         let got = listed(&["The Northern Tovian and Orbital Agency (NTOA) launched a probe."]);
         let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
         assert!(names.contains(&"NTOA"), "{got:?}");
+        // A post-nominal after a person ("Captain Jo Vey, RM,") defines nothing: Jo Vey stays a
+        // person of her own, not merged into the Royal Marines.
+        let got = listed(&[
+            "Seven were from the Royal Marines (RM). Captain Jo Vey, RM, and Lieutenant Ada Kell, \
+             RN, spoke. \"We were held,\" said Vey.",
+            "The Royal Marines said Jo Vey would rest.",
+        ]);
+        assert_eq!(kind_of(&got, "Jo Vey"), Some("person"), "{got:?}");
+        assert_eq!(
+            kind_of(&got, "Royal Marines"),
+            Some("organization"),
+            "{got:?}"
+        );
     }
 
     /// "Lia Mara" into "Lia Mara Sorn", the start of one person's name; never a name with a
