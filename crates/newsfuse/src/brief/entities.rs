@@ -3469,6 +3469,8 @@ fn classify(name: &str, cues: Cues) -> &'static str {
     {
         "other"
     } else if looks_like_org(name)
+        // "Air Tovia", "Air Norland": an airline, however it is spoken of ("Air Tovia said").
+        || first == "air" && name.contains(' ')
         || acronym && !(bare.len() <= 3 && cues.person > 0 && cues.org == 0 && cues.place == 0)
     {
         // "a man who called himself AJ": a person's initials.
@@ -3840,6 +3842,12 @@ mod tests {
         assert_eq!(kind_of(&got, "Japan"), Some("place"), "{got:?}");
         assert_eq!(kind_of(&got, "NASA"), Some("organization"), "{got:?}");
         assert_eq!(kind_of(&got, "Ann Ruel"), Some("person"), "{got:?}");
+        let got = listed(&[
+            "Air Tovia said on Monday that it had lost contact with the plane. \"We have no news,\" \
+             Air Tovia said.",
+            "Air Tovia said the plane carried 90 people.",
+        ]);
+        assert_eq!(kind_of(&got, "Air Tovia"), Some("organization"), "{got:?}");
     }
 
     #[test]
