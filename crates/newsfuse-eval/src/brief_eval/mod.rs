@@ -72,6 +72,9 @@ pub enum Part {
     /// An eighth tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune8,
+    /// A ninth tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune9,
     /// Both parts together.
     All,
 }
@@ -90,7 +93,8 @@ impl Part {
             | Part::Tune5
             | Part::Tune6
             | Part::Tune7
-            | Part::Tune8 => Subset::All,
+            | Part::Tune8
+            | Part::Tune9 => Subset::All,
         }
     }
 
@@ -106,6 +110,7 @@ impl Part {
             Part::Tune6 => "tune6",
             Part::Tune7 => "tune7",
             Part::Tune8 => "tune8",
+            Part::Tune9 => "tune9",
             Part::All => "all",
         }
     }
@@ -287,6 +292,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune6" => Part::Tune6,
             "tune7" => Part::Tune7,
             "tune8" => Part::Tune8,
+            "tune9" => Part::Tune9,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };
