@@ -282,6 +282,12 @@ const ORG_WORDS: &[&str] = &[
     "laboratories",
     "international",
     "navy",
+    "agence",
+    "presse",
+    "survey",
+    "ministries",
+    "program",
+    "programme",
     "marines",
     "guard",
     "guards",
@@ -4038,6 +4044,18 @@ mod tests {
             "Air Tovia said the plane carried 90 people.",
         ]);
         assert_eq!(kind_of(&got, "Air Tovia"), Some("organization"), "{got:?}");
+        // Bodies named by a word of their kind in another language or a plural.
+        let got = listed(&[
+            "Agence Tovia Presse said on Monday that Norland Geological Survey had found no damage.",
+            "Agence Tovia Presse said Bright Hope Ministries sent food. Norland Geological Survey agreed.",
+        ]);
+        for body in [
+            "Agence Tovia Presse",
+            "Norland Geological Survey",
+            "Bright Hope Ministries",
+        ] {
+            assert_eq!(kind_of(&got, body), Some("organization"), "{body}: {got:?}");
+        }
     }
 
     #[test]
