@@ -72,6 +72,10 @@ pub enum Part {
     /// An eighth tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune8,
+    /// Quotes: the labels of selection rule `M` (pages of a source no earlier rule drew from),
+    /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
+    /// `All`.
+    M,
     /// Both parts together.
     All,
 }
@@ -90,7 +94,8 @@ impl Part {
             | Part::Tune5
             | Part::Tune6
             | Part::Tune7
-            | Part::Tune8 => Subset::All,
+            | Part::Tune8
+            | Part::M => Subset::All,
         }
     }
 
@@ -106,6 +111,7 @@ impl Part {
             Part::Tune6 => "tune6",
             Part::Tune7 => "tune7",
             Part::Tune8 => "tune8",
+            Part::M => "m",
             Part::All => "all",
         }
     }
@@ -287,6 +293,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune6" => Part::Tune6,
             "tune7" => Part::Tune7,
             "tune8" => Part::Tune8,
+            "m" => Part::M,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };
