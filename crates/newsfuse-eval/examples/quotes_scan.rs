@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -43,6 +43,13 @@
 //! tune-part pages written in English (the word `the` at least 2 % of the words, lower-cased,
 //! split at white space) that hold a quotation and share no run of ten words with any article of
 //! a holdout-part cluster of the summarization files, their first three quotations.
+//! Rule `M` (run once `L` is tuned on; sources no earlier rule drew from): the pages of
+//! `extraction/extraction_mozilla_readability.jsonl` (Mozilla Readability's test pages,
+//! Apache-2.0), then those of `extraction/extraction_cleanportaleval.jsonl` (news portals), each
+//! page's gold text one article, the page id as cluster id; in each file, file order: the first
+//! eight tune-part pages written in English (rule `L`'s test) that hold a quotation, hold no
+//! labelled quotation of that file and share no run of ten words with any article of a
+//! holdout-part cluster of the summarization files, their first three quotations.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -86,7 +93,14 @@ const FILE_K: &str = "extraction/extraction_dragnet.jsonl";
 const RULE_L: (usize, usize) = (16, 3);
 /// Rule `L`'s source.
 const FILE_L: &str = "extraction/extraction_scrapinghub_aeb.jsonl";
-/// Rule `L`'s English test: the least share of a page's words that are `the`.
+/// Rule `M`: pages per file, quotations per page.
+const RULE_M: (usize, usize) = (8, 3);
+/// Rule `M`'s sources, in this order.
+const FILES_M: [&str; 2] = [
+    "extraction/extraction_mozilla_readability.jsonl",
+    "extraction/extraction_cleanportaleval.jsonl",
+];
+/// Rule `L`'s (and `M`'s) English test: the least share of a page's words that are `the`.
 const ENGLISH_THE_SHARE: f64 = 0.02;
 /// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
 /// no run of `SHINGLE` words with.
@@ -277,11 +291,20 @@ fn main() {
     let shared = PathBuf::from(args.first().map_or("../shared", String::as_str));
     let labels = PathBuf::from(args.get(1).map_or("eval/brief", String::as_str));
     let rule = args.get(2).map_or("C", String::as_str);
-    let labelled: HashSet<String> = load_labels(&labels.join("quotes.jsonl"))
-        .expect("labels load")
-        .into_iter()
-        .map(|l| l.cluster)
-        .collect();
+    let all_labels = load_labels(&labels.join("quotes.jsonl")).expect("labels load");
+    let labelled: HashSet<String> = all_labels.iter().map(|l| l.cluster.clone()).collect();
+    if rule == "M" {
+        for file in FILES_M {
+            // Page ids repeat across benchmark files ("001"): only this file's labels count.
+            let of_file: HashSet<String> = all_labels
+                .iter()
+                .filter(|l| l.file == file)
+                .map(|l| l.cluster.clone())
+                .collect();
+            rule_pages(&shared, &of_file, file, RULE_M, true);
+        }
+        return;
+    }
     if rule == "K" {
         rule_pages(&shared, &labelled, FILE_K, RULE_K, false);
         return;

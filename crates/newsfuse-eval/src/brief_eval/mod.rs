@@ -75,6 +75,10 @@ pub enum Part {
     /// A ninth tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune9,
+    /// Quotes: the labels of selection rule `M` (pages of a source no earlier rule drew from),
+    /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
+    /// `All`.
+    M,
     /// Both parts together.
     All,
 }
@@ -94,7 +98,8 @@ impl Part {
             | Part::Tune6
             | Part::Tune7
             | Part::Tune8
-            | Part::Tune9 => Subset::All,
+            | Part::Tune9
+            | Part::M => Subset::All,
         }
     }
 
@@ -111,6 +116,7 @@ impl Part {
             Part::Tune7 => "tune7",
             Part::Tune8 => "tune8",
             Part::Tune9 => "tune9",
+            Part::M => "m",
             Part::All => "all",
         }
     }
@@ -293,6 +299,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune7" => Part::Tune7,
             "tune8" => Part::Tune8,
             "tune9" => Part::Tune9,
+            "m" => Part::M,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

@@ -2,7 +2,9 @@
 //! `eval/brief/quotes.jsonl` (see `eval/brief/README.md` for how the set was chosen and labelled).
 //!
 //! Each labelled quotation is looked up in the brief of its cluster: the occurrence with a piece
-//! overlapping the text between the labelled marks. Figures, per split part:
+//! overlapping the text between the labelled marks. Figures, per split part, and for the labels
+//! of selection rule `M` apart (part `m`: a source no earlier rule drew from, never tuned on and
+//! never counted in `tune`, `holdout` or `all`):
 //!
 //! - `quotes.speaker_right`: of the quotations the text attributes (labelled `person`, `org` or
 //!   `role`), the share whose brief speaker is right. No occurrence, or one without a speaker,
@@ -58,11 +60,28 @@ pub struct QuoteLabel {
     pub kind: String,
     /// The other piece of a split quote, `[open, close]`.
     pub split_with: Option<[usize; 2]>,
+    /// The selection rule that chose the quotation (`A`, `B`, ...; see `eval/brief/README.md`).
+    #[serde(default)]
+    pub rule: String,
 }
+
+/// The selection rule whose labels are reported as their own part, [`Part::M`], and never in
+/// `tune`, `holdout` or `all`.
+const APART_RULE: &str = "M";
 
 impl QuoteLabel {
     fn attributed(&self) -> bool {
         matches!(self.kind.as_str(), "person" | "org" | "role")
+    }
+
+    /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, the others
+    /// in the part of the fixed split their cluster falls in.
+    fn in_part(&self, part: Part) -> bool {
+        if part == Part::M {
+            self.rule == APART_RULE
+        } else {
+            self.rule != APART_RULE && part.subset().contains(&self.cluster)
+        }
     }
 }
 
@@ -115,12 +134,8 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     }
     let debug = std::env::var_os("NEWSFUSE_QUOTES_DEBUG").is_some();
     let mut figures = Vec::new();
-    for part in [Part::Tune, Part::Holdout, Part::All] {
-        let subset = part.subset();
-        let in_part: Vec<&QuoteLabel> = labels
-            .iter()
-            .filter(|l| subset.contains(&l.cluster))
-            .collect();
+    for part in [Part::Tune, Part::Holdout, Part::All, Part::M] {
+        let in_part: Vec<&QuoteLabel> = labels.iter().filter(|l| l.in_part(part)).collect();
         let mut right = (0, 0);
         let mut wrong = 0;
         let mut crossed = (0, 0);
@@ -422,7 +437,22 @@ mod tests {
             speaker: Some(speaker.into()),
             kind: kind.into(),
             split_with: None,
+            rule: "A".into(),
         }
+    }
+
+    #[test]
+    fn rule_m_labels_count_in_their_own_part_only() {
+        let mut m = label("person", "Kerry");
+        m.rule = "M".into();
+        assert!(m.in_part(Part::M));
+        for part in [Part::Tune, Part::Holdout, Part::All] {
+            assert!(!m.in_part(part), "{part:?}");
+        }
+        let a = label("person", "Kerry");
+        assert!(!a.in_part(Part::M));
+        assert!(a.in_part(Part::All));
+        assert_ne!(a.in_part(Part::Tune), a.in_part(Part::Holdout));
     }
 
     #[test]
