@@ -1738,7 +1738,7 @@ fn link_strength(
     }
     let sentence = idf.sentence_similarity(ia, ib);
     // One person has one age: a shared name links two ages.
-    if a.kind == Kind::Age && same_owner(a, b) {
+    if a.kind == Kind::Age && person_age(a) && person_age(b) && same_owner(a, b) {
         return Some(Strength {
             similarity: sentence.max(AGE_BY_NAME),
             by_sentence: sentence >= SENTENCE_SIMILARITY,
@@ -1906,10 +1906,20 @@ fn owners_compatible(a: &Mention, b: &Mention, by_sentence: bool) -> bool {
     if !owned(a) && !owned(b) {
         return true;
     }
-    if !a.owners.is_empty() && !b.owners.is_empty() {
+    if !a.owners.is_empty() && !b.owners.is_empty() && person_age(a) && person_age(b) {
         return same_owner(a, b);
     }
     by_sentence
+}
+
+/// The oldest age a person is given; an older one is a thing's (a site, a fossil, a building).
+const MAX_PERSON_AGE: f64 = 125.0;
+
+/// Whether a figure can be a person's age, whose owner's name says which age it is: a thing's
+/// age ("the 160,000-year-old site of X") has around it names of periods and places shared by
+/// several things, so only a rewrite of one sentence links two of them.
+fn person_age(m: &Mention) -> bool {
+    m.kind != Kind::Age || m.value <= MAX_PERSON_AGE
 }
 
 /// Words that say which of several quantities in one unit a figure is: length or width, surplus
