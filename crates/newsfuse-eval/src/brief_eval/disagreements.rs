@@ -1884,7 +1884,11 @@ fn evaluate_cluster(
 /// Runs this part of the brief evaluation.
 pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let mut judgements: HashMap<(String, String), bool> = HashMap::new();
-    for file in [JUDGEMENTS_FILE, TUNE2_JUDGEMENTS_FILE, TUNE3_JUDGEMENTS_FILE] {
+    for file in [
+        JUDGEMENTS_FILE,
+        TUNE2_JUDGEMENTS_FILE,
+        TUNE3_JUDGEMENTS_FILE,
+    ] {
         let path = config.labels.join(file);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("{}: {e} (the hand judgements of flags)", path.display()))?;

@@ -934,7 +934,11 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             // six countries", "... with 28 countries and ... with 10 countries") pair their
             // figures in order.
             let (sa, sb) = (several_in_sentence[a], several_in_sentence[b]);
-            if !candidate.agree && !candidate.by_sentence && (sa.is_some() || sb.is_some()) && sa != sb {
+            if !candidate.agree
+                && !candidate.by_sentence
+                && (sa.is_some() || sb.is_some())
+                && sa != sb
+            {
                 continue;
             }
             if !candidate.agree
@@ -3847,6 +3851,54 @@ mod tests {
             "{measures:?}"
         );
         assert!(measures.contains(&"new schools"), "{measures:?}");
+    }
+
+    #[test]
+    fn a_sentence_telling_several_values_apart_disagrees_only_with_its_rewrite() {
+        // One report gives two vents' temperatures, another a lava flow's: no one temperature
+        // is reported two ways.
+        let figures = figures_of(&[
+            "Instruments showed that twelve vents had temperatures of 2,200 degrees and that one vent was as hot as 3,100 degrees.",
+            "The Varno probe found red-hot flows of lava at temperatures of 2,700 degrees.",
+            "The Varno probe found red-hot flows of lava at temperatures of 2,700 degrees.",
+        ]);
+        assert!(
+            disagreements(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // A rewrite of such a sentence with one figure changed still disagrees.
+        let figures = figures_of(&[
+            "The survey found that the northern vents had temperatures of 2,200 degrees and that one southern vent was as hot as 3,100 degrees.",
+            "The survey found that the northern vents had temperatures of 2,400 degrees and that one southern vent was as hot as 3,100 degrees.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![(2200.0, vec![0]), (2400.0, vec![1])]);
+    }
+
+    #[test]
+    fn a_things_age_is_not_linked_by_the_names_around_it() {
+        let figures = figures_of(&[
+            "At roughly 320,000 years old, the Early Tessan Age blades are the oldest of their kind, the researchers report.",
+            "Blade making went on well into the Early Tessan Age, as at the 160,000-year-old site of Marn.",
+        ]);
+        assert!(
+            disagreements(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // A person's age still is.
+        let figures = figures_of(&[
+            "Defence lawyers said Oskar Varnell, 41, would plead not guilty.",
+            "The judge ordered Oskar Varnell, 44, held without bail.",
+        ]);
+        assert_eq!(
+            disagreements(&figures).len(),
+            1,
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 
     #[test]
