@@ -45,6 +45,8 @@ use crate::quality::Subset;
 pub const JUDGEMENTS_FILE: &str = "disagreements_judgements.tsv";
 /// The hand judgements of the flags on the tune2 clusters, in `config.labels`.
 pub const TUNE2_JUDGEMENTS_FILE: &str = "disagreements_tune2_judgements.tsv";
+/// The hand judgements of the flags on the tune3 clusters, in `config.labels`.
+pub const TUNE3_JUDGEMENTS_FILE: &str = "disagreements_tune3_judgements.tsv";
 /// The generator's seed: the plants are the same on every run.
 const SEED: u64 = 0x5EED_F16E;
 /// At most this many plants of one form per cluster.
@@ -1346,6 +1348,16 @@ const TUNE2_SETS: [SetSlice; 3] = [
     ("multinews_full_dev.jsonl", 20, 40, None),
 ];
 
+/// The third tuning set (part `tune3`), fixed before its text or the brief's output on it was
+/// read, to measure the rules fitted to tune and tune2 on news they were not fitted to: of the
+/// clusters of these files that no other part holds (DUC 2006 beyond its first 34 topics,
+/// Multi-News dev beyond its first 60 clusters), every one in the tune part
+/// (`Subset::Tune` on the cluster id): 7 DUC 2006 topics and 21 Multi-News dev clusters.
+const TUNE3_SETS: [SetSlice; 2] = [
+    ("duc2006.jsonl", 34, usize::MAX, None),
+    ("multinews_full_dev.jsonl", 60, usize::MAX, None),
+];
+
 /// The evaluation clusters of [`EVAL_SETS`] and the seed cluster. Publication dates come from the
 /// data's `doc_dates`, else from a DUC document id.
 pub fn load_clusters(shared: &Path) -> Result<Vec<Cluster>, String> {
@@ -1379,6 +1391,14 @@ pub fn load_clusters(shared: &Path) -> Result<Vec<Cluster>, String> {
 /// The clusters of the tune2 part ([`TUNE2_SETS`]).
 pub fn load_tune2(shared: &Path) -> Result<Vec<Cluster>, String> {
     load_sets(shared, &TUNE2_SETS)
+}
+
+/// The clusters of the tune3 part ([`TUNE3_SETS`], tune-part ids only).
+pub fn load_tune3(shared: &Path) -> Result<Vec<Cluster>, String> {
+    Ok(load_sets(shared, &TUNE3_SETS)?
+        .into_iter()
+        .filter(|c| Subset::Tune.contains(&c.id))
+        .collect())
 }
 
 fn load_sets(shared: &Path, sets: &[SetSlice]) -> Result<Vec<Cluster>, String> {
@@ -1864,7 +1884,11 @@ fn evaluate_cluster(
 /// Runs this part of the brief evaluation.
 pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let mut judgements: HashMap<(String, String), bool> = HashMap::new();
-    for file in [JUDGEMENTS_FILE, TUNE2_JUDGEMENTS_FILE] {
+    for file in [
+        JUDGEMENTS_FILE,
+        TUNE2_JUDGEMENTS_FILE,
+        TUNE3_JUDGEMENTS_FILE,
+    ] {
         let path = config.labels.join(file);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("{}: {e} (the hand judgements of flags)", path.display()))?;
@@ -1890,6 +1914,11 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                 .into_iter()
                 .map(|c| (Part::Tune2, c)),
         )
+        .chain(
+            load_tune3(&config.shared)?
+                .into_iter()
+                .map(|c| (Part::Tune3, c)),
+        )
         .collect();
     let results: Vec<(Part, Tally, String)> = clusters
         .par_iter()
@@ -1900,12 +1929,18 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
             (*part, tally, dump)
         })
         .collect();
-    let (mut tune, mut holdout, mut tune2) = (Tally::default(), Tally::default(), Tally::default());
+    let (mut tune, mut holdout, mut tune2, mut tune3) = (
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+    );
     let mut dump = String::new();
     for (part, tally, d) in &results {
         match part {
             Part::Tune => tune.add(tally),
             Part::Tune2 => tune2.add(tally),
+            Part::Tune3 => tune3.add(tally),
             _ => holdout.add(tally),
         }
         dump.push_str(d);
@@ -1921,6 +1956,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
         (Part::Holdout, &holdout),
         (Part::All, &all),
         (Part::Tune2, &tune2),
+        (Part::Tune3, &tune3),
     ] {
         let (mut k_all, mut n_all) = (0, 0);
         for form in Form::ALL {

@@ -802,6 +802,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         }
     }
     resolve_compounds(&mut mentions);
+    let several_in_sentence = several_in_sentence(&mentions);
     // Bucket by (kind, currency, head); link within buckets.
     let mut buckets: HashMap<BucketKey, Vec<usize>> = HashMap::default();
     for (idx, mention) in mentions.iter().enumerate() {
@@ -885,6 +886,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                             weight: strength.map_or(0.0, |s| s.similarity),
                             aligned: strength.is_some_and(|s| s.by_sentence)
                                 && aligned((a, ma), (b, mb), &around, docs),
+                            by_sentence: strength.is_some_and(|s| s.by_sentence),
                         });
                         continue;
                     }
@@ -924,6 +926,21 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         let mut used: HashSet<(usize, usize)> = HashSet::default();
         for candidate in candidates {
             let (a, b) = (candidate.a, candidate.b);
+            // A sentence that itself gives two values of this head ("12 vents had temperatures
+            // of 2,200 degrees and one vent was as hot as 3,100 degrees", "killed 4 people
+            // here and 224 there") tells several quantities apart: which of them another
+            // report's figure is, only a rewrite of the sentence says.
+            // Two such sentences written alike ("agreements with 25 countries and treaties with
+            // six countries", "... with 28 countries and ... with 10 countries") pair their
+            // figures in order.
+            let (sa, sb) = (several_in_sentence[a], several_in_sentence[b]);
+            if !candidate.agree
+                && !candidate.by_sentence
+                && (sa.is_some() || sb.is_some())
+                && sa != sb
+            {
+                continue;
+            }
             if !candidate.agree
                 && !conflict_supported(
                     (a, &mentions[a]),
@@ -1148,6 +1165,51 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     }
 }
 
+/// For each mention whose sentence gives another value of the same kind, currency and named
+/// unit (not an end of a range or change written there, whose two values are one figure's): its
+/// place among the sentence's figures of that unit and their number. Such a sentence tells
+/// several quantities of one unit apart.
+fn several_in_sentence(mentions: &[Mention]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; mentions.len()];
+    let counted = |m: &Mention| {
+        // Only a named unit counts: sums of money without one ("her $10.6 million fortune, a
+        // $10,000 bequest") and ages (whose owners are checked) often sit together.
+        !m.range_end
+            && m.head.is_some()
+            && !matches!(
+                m.kind,
+                Kind::Year | Kind::Date | Kind::Label | Kind::Number | Kind::Age
+            )
+    };
+    let mut start = 0;
+    while start < mentions.len() {
+        let key = (mentions[start].article, mentions[start].sentence);
+        let end = start
+            + mentions[start..]
+                .iter()
+                .take_while(|m| (m.article, m.sentence) == key)
+                .count();
+        let same_unit = |a: &Mention, b: &Mention| {
+            a.kind == b.kind && a.currency == b.currency && a.head == b.head
+        };
+        for i in start..end {
+            let a = &mentions[i];
+            if !counted(a) {
+                continue;
+            }
+            let unit: Vec<usize> = (start..end)
+                .filter(|&j| counted(&mentions[j]) && same_unit(a, &mentions[j]))
+                .collect();
+            if unit.iter().any(|&j| !values_agree(a, &mentions[j])) {
+                let place = unit.iter().position(|&j| j == i).unwrap_or(0);
+                out[i] = Some((place, unit.len()));
+            }
+        }
+        start = end;
+    }
+    out
+}
+
 /// Whether two sentences give one figure different values: a count, sum, percentage or age of
 /// the same kind, currency and head noun, with compatible qualifiers, whose values disagree
 /// (beyond hedges, bounds and rounding) while the other sentence has no value agreeing with it.
@@ -1220,6 +1282,8 @@ struct Candidate {
     weight: f64,
     /// One sentence copied with the figure changed ([`aligned`]).
     aligned: bool,
+    /// The two sentences say nearly the same thing ([`Strength::by_sentence`]).
+    by_sentence: bool,
 }
 
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
@@ -1678,7 +1742,7 @@ fn link_strength(
     }
     let sentence = idf.sentence_similarity(ia, ib);
     // One person has one age: a shared name links two ages.
-    if a.kind == Kind::Age && same_owner(a, b) {
+    if a.kind == Kind::Age && person_age(a) && person_age(b) && same_owner(a, b) {
         return Some(Strength {
             similarity: sentence.max(AGE_BY_NAME),
             by_sentence: sentence >= SENTENCE_SIMILARITY,
@@ -1846,10 +1910,20 @@ fn owners_compatible(a: &Mention, b: &Mention, by_sentence: bool) -> bool {
     if !owned(a) && !owned(b) {
         return true;
     }
-    if !a.owners.is_empty() && !b.owners.is_empty() {
+    if !a.owners.is_empty() && !b.owners.is_empty() && person_age(a) && person_age(b) {
         return same_owner(a, b);
     }
     by_sentence
+}
+
+/// The oldest age a person is given; an older one is a thing's (a site, a fossil, a building).
+const MAX_PERSON_AGE: f64 = 125.0;
+
+/// Whether a figure can be a person's age, whose owner's name says which age it is: a thing's
+/// age ("the 160,000-year-old site of X") has around it names of periods and places shared by
+/// several things, so only a rewrite of one sentence links two of them.
+fn person_age(m: &Mention) -> bool {
+    m.kind != Kind::Age || m.value <= MAX_PERSON_AGE
 }
 
 /// Words that say which of several quantities in one unit a figure is: length or width, surplus
@@ -3777,6 +3851,54 @@ mod tests {
             "{measures:?}"
         );
         assert!(measures.contains(&"new schools"), "{measures:?}");
+    }
+
+    #[test]
+    fn a_sentence_telling_several_values_apart_disagrees_only_with_its_rewrite() {
+        // One report gives two vents' temperatures, another a lava flow's: no one temperature
+        // is reported two ways.
+        let figures = figures_of(&[
+            "Instruments showed that twelve vents had temperatures of 2,200 degrees and that one vent was as hot as 3,100 degrees.",
+            "The Varno probe found red-hot flows of lava at temperatures of 2,700 degrees.",
+            "The Varno probe found red-hot flows of lava at temperatures of 2,700 degrees.",
+        ]);
+        assert!(
+            disagreements(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // A rewrite of such a sentence with one figure changed still disagrees.
+        let figures = figures_of(&[
+            "The survey found that the northern vents had temperatures of 2,200 degrees and that one southern vent was as hot as 3,100 degrees.",
+            "The survey found that the northern vents had temperatures of 2,400 degrees and that one southern vent was as hot as 3,100 degrees.",
+        ]);
+        let got = disagreements(&figures);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![(2200.0, vec![0]), (2400.0, vec![1])]);
+    }
+
+    #[test]
+    fn a_things_age_is_not_linked_by_the_names_around_it() {
+        let figures = figures_of(&[
+            "At roughly 320,000 years old, the Early Tessan Age blades are the oldest of their kind, the researchers report.",
+            "Blade making went on well into the Early Tessan Age, as at the 160,000-year-old site of Marn.",
+        ]);
+        assert!(
+            disagreements(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // A person's age still is.
+        let figures = figures_of(&[
+            "Defence lawyers said Oskar Varnell, 41, would plead not guilty.",
+            "The judge ordered Oskar Varnell, 44, held without bail.",
+        ]);
+        assert_eq!(
+            disagreements(&figures).len(),
+            1,
+            "{:?}",
+            disagreements(&figures)
+        );
     }
 
     #[test]
