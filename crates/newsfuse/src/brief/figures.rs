@@ -3855,12 +3855,12 @@ mod tests {
 
     #[test]
     fn a_sentence_telling_several_values_apart_disagrees_only_with_its_rewrite() {
-        // One report gives two vents' temperatures, another a lava flow's: no one temperature
-        // is reported two ways.
+        // One report gives two vents' temperatures, another the lava flows': no one temperature
+        // is reported two ways (without the rule, 2,200 and 2,700 are linked as one).
         let figures = figures_of(&[
-            "Instruments showed that twelve vents had temperatures of 2,200 degrees and that one vent was as hot as 3,100 degrees.",
-            "The Varno probe found red-hot flows of lava at temperatures of 2,700 degrees.",
-            "The Varno probe found red-hot flows of lava at temperatures of 2,700 degrees.",
+            "Instruments showed that the vents had temperatures of 2,200 degrees and that one vent was as hot as 3,100 degrees.",
+            "Instruments showed that the lava flows had temperatures of 2,700 degrees.",
+            "Instruments on the probe showed that the lava flows had temperatures of 2,700 degrees.",
         ]);
         assert!(
             disagreements(&figures).is_empty(),
