@@ -2212,6 +2212,21 @@ fn extract_sentence(
             kind
         };
         let (mut head, head_compound, mut head_surface) = head_keys(&head_tokens, &lower);
+        // "15 British sailors", "ten United Nations staff": a capitalised word after the number
+        // qualifies the noun; the label names the first lower-case word after the capitalised
+        // run (the key stays the first word).
+        if kind == Kind::Count
+            && let Some(first) = head_tokens.first()
+            && doc.slice(first.span).starts_with(char::is_uppercase)
+            && let Some(at) = rest.iter().position(|t| t.span == first.span)
+            && let Some(noun) = rest[at..]
+                .iter()
+                .take(4)
+                .find(|t| !doc.slice(t.span).starts_with(char::is_uppercase))
+                .filter(|t| !t.is_stopword && is_wordy(t))
+        {
+            head_surface = Some(lower(noun).into_owned());
+        }
         let head_is_duration = head.as_deref().is_some_and(|h| DURATION_STEMS.contains(&h));
         if kind == Kind::Age {
             head = Some("age".to_string());
@@ -3851,6 +3866,19 @@ mod tests {
             "{measures:?}"
         );
         assert!(measures.contains(&"new schools"), "{measures:?}");
+        // "15 Tovian Coast Guard sailors": a capitalised run qualifies the noun after it.
+        let figures = figures_of(&[
+            "Police held 15 Tovian Coast Guard sailors on Monday.",
+            "The 15 Tovian sailors were freed on Friday.",
+        ]);
+        assert!(
+            figures
+                .mentions
+                .iter()
+                .all(|m| m.measure.starts_with("sailors")),
+            "{:?}",
+            figures.mentions
+        );
     }
 
     #[test]
