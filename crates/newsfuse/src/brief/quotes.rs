@@ -2804,6 +2804,20 @@ impl PersonIndex {
                 kind: "person",
             };
         }
+        // "one servicemen said", "another resident said": one unnamed member of a group, never
+        // an organisation (whose name is capitalised).
+        if written
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| first.eq_ignore_ascii_case("one") || first == "another")
+            && !bare.contains(char::is_uppercase)
+        {
+            return Resolved {
+                role: Some(bare.to_string()),
+                name: None,
+                kind: "role",
+            };
+        }
         Resolved {
             role: None,
             name: Some(if had_the { bare.to_string() } else { name }),
@@ -3969,6 +3983,14 @@ mod tests {
             "{engineer:#?}"
         );
         assert_eq!(of(2, "Hype").speaker.as_deref(), Some("Eva Lind"));
+        // "one servicemen said" (sic): one unnamed member of a group, not an organisation.
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The sailors met the president on Friday.\n\n\"We are thankful for the kindness,\" one servicemen said to him.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let member = &brief.quotes[0];
+        assert_eq!(member.speaker, None, "{member:#?}");
+        assert_eq!(member.speaker_kind, "role", "{member:#?}");
     }
 
     #[test]
@@ -4787,7 +4809,8 @@ mod tests {
         let got = speakers(&["The meeting was interrupted twice.\n\n\
              During the melee, one protester cried out: \"Don't you care about our rivers?\""]);
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].0.as_deref(), Some("protester"), "{got:?}");
+        assert_eq!(got[0].0, None, "{got:?}");
+        assert_eq!(got[0].1, "role", "{got:?}");
         assert_eq!(got[0].2, "before");
     }
 
