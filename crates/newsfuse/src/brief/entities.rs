@@ -1639,9 +1639,7 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
         // as a definition: it defines only when it shares a letter with the name's initials.
         let appositive = between == ", "
             && after.starts_with(',')
-            && initials(&full.name)
-                .chars()
-                .any(|c| bare.contains(c.to_ascii_uppercase()));
+            && initials(&full.name).chars().any(|c| bare.contains(c));
         let defined = !cut && (matches!(between, ", or " | ", or the " | " (") || appositive);
         if defined {
             out.push((acronym.name.clone(), full.name.clone()));

@@ -2108,14 +2108,8 @@ fn sentence_start(text: &str) -> usize {
 /// ("Blair." -> "Blair"); `None` when nothing is left. "he", "she", "they" and "the <noun>" are
 /// kept.
 fn clean_speaker(who: &str) -> Option<String> {
+    // Besides the weekdays (`calendar::WEEKDAY_WORDS`).
     const NOT_NAMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "yesterday",
         "it",
@@ -2185,18 +2179,17 @@ fn clean_speaker(who: &str) -> Option<String> {
     {
         return (cleaned.len() > 1).then(|| cleaned.join(" "));
     }
+    let not_name =
+        |lower: &str| NOT_NAMES.contains(&lower) || crate::calendar::WEEKDAY_WORDS.contains(&lower);
     let mut cleaned = cleaned;
-    while cleaned
-        .last()
-        .is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
-    {
+    while cleaned.last().is_some_and(|w| not_name(&w.to_lowercase())) {
         cleaned.pop();
     }
     let skip = cleaned
         .iter()
         .take_while(|w| {
-            NOT_NAMES.contains(&w.to_lowercase().as_str())
-                || crate::stopwords::is_stopword(&w.to_lowercase())
+            let lower = w.to_lowercase();
+            not_name(&lower) || crate::stopwords::is_stopword(&lower)
         })
         .count();
     (skip < cleaned.len()).then(|| cleaned[skip..].join(" "))
