@@ -254,12 +254,16 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
                 group_of[m] = group_idx;
             }
             let (original, reason) = pick_original(members, docs, cluster, &contained);
+            // The original's sentences are keyed once for all its derived members.
+            let original_keys = (members.len() > 1).then(|| sentence_keys(&docs[original]));
             let mut derived: Vec<Derived> = members
                 .iter()
                 .filter(|&&m| m != original)
                 .map(|&m| {
                     let similarity = contained.get(&(m, original)).copied().unwrap_or(0.0);
-                    let verbatim = verbatim_share(&docs[m], &docs[original]);
+                    let verbatim = original_keys
+                        .as_ref()
+                        .map_or(0.0, |keys| verbatim_share(&docs[m], keys));
                     let kind = if verbatim >= COPY_SHARE || lead_copies.contains(&m) {
                         "copy"
                     } else {
@@ -502,27 +506,35 @@ fn intersection_len(a: &[u32], b: &[u32]) -> usize {
     shared
 }
 
-/// Share of `a`'s sentences that occur word for word (same stem sequence) in `b`.
-fn verbatim_share(a: &Doc<'_>, b: &Doc<'_>) -> f64 {
-    fn key(s: &crate::model::Sentence) -> Vec<&str> {
-        s.tokens.iter().map(|t| &*t.stem).collect()
+/// A sentence's stem sequence, what [`verbatim_share`] compares.
+fn sentence_key(s: &crate::model::Sentence) -> Vec<&str> {
+    s.tokens.iter().map(|t| &*t.stem).collect()
+}
+
+/// The stem sequences of `b`'s sentences (the empty one left out), for [`verbatim_share`].
+fn sentence_keys<'d>(b: &Doc<'d>) -> FxHashSet<Vec<&'d str>> {
+    b.sentences
+        .iter()
+        .map(sentence_key)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Share of `a`'s sentences that occur word for word (same stem sequence) in `b`, given as
+/// `in_b` ([`sentence_keys`]).
+fn verbatim_share(a: &Doc<'_>, in_b: &FxHashSet<Vec<&str>>) -> f64 {
+    let (mut matched, mut all) = (0usize, 0usize);
+    for sentence in a.sentences {
+        if sentence.tokens.is_empty() {
+            continue;
+        }
+        all += 1;
+        matched += usize::from(in_b.contains(&sentence_key(sentence)));
     }
-    let in_b: FxHashSet<Vec<&str>> = b
-        .sentences
-        .iter()
-        .map(key)
-        .filter(|k| !k.is_empty())
-        .collect();
-    let keys: Vec<Vec<&str>> = a
-        .sentences
-        .iter()
-        .map(key)
-        .filter(|k| !k.is_empty())
-        .collect();
-    if keys.is_empty() {
+    if all == 0 {
         return 0.0;
     }
-    keys.iter().filter(|k| in_b.contains(*k)).count() as f64 / keys.len() as f64
+    matched as f64 / all as f64
 }
 
 fn pick_original(

@@ -2967,12 +2967,11 @@ fn same_quantity(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
 
 /// A looser link for equal values: same head and compatible qualifiers in different sentences.
 /// Showing two equal figures as one quantity is harmless; these links never flag a conflict.
+///
+/// `a` and `b` are of one bucket (kind, currency and head alike), which is not tested again.
 fn likely_agreement(a: &Mention, b: &Mention) -> bool {
-    if a.kind != b.kind
-        || a.currency != b.currency
-        || a.head != b.head
-        || (a.article, a.sentence) == (b.article, b.sentence)
-    {
+    debug_assert!(a.kind == b.kind && a.currency == b.currency && a.head == b.head);
+    if (a.article, a.sentence) == (b.article, b.sentence) {
         return false;
     }
     // The cheap value tests first: most pairs of a bucket differ in value.

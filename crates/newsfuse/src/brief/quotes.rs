@@ -3376,6 +3376,14 @@ fn infer_genders(
         .keys()
         .filter(|s| s.len() < 64)
         .fold(0, |mask, s| mask | (1 << s.len()));
+    // Their first bytes: a word opening with another byte is none of them (most words, lower
+    // case, where surnames are capitalised).
+    let mut plain_firsts = [false; 256];
+    for surname in plain.keys() {
+        if let Some(&first) = surname.as_bytes().first() {
+            plain_firsts[usize::from(first)] = true;
+        }
+    }
     // (male, female) votes from honorifics and pronouns, and from pronouns alone.
     let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut pronoun_votes: HashMap<&str, (usize, usize)> = HashMap::new();
@@ -3399,7 +3407,11 @@ fn infer_genders(
                     char::is_alphanumeric,
                     u8::is_ascii_alphanumeric,
                     |word| {
-                        if (word.len() >= 64 || plain_lens & (1 << word.len()) != 0)
+                        if word
+                            .as_bytes()
+                            .first()
+                            .is_some_and(|&b| plain_firsts[usize::from(b)])
+                            && (word.len() >= 64 || plain_lens & (1 << word.len()) != 0)
                             && let Some(&pair) = plain.get(word)
                         {
                             named.push(pair);
