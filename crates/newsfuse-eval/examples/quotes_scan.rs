@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -50,6 +50,13 @@
 //! eight tune-part pages written in English (rule `L`'s test) that hold a quotation, hold no
 //! labelled quotation of that file and share no run of ten words with any article of a
 //! holdout-part cluster of the summarization files, their first three quotations.
+//! Rule `N` (run once `M` is measured; a source no earlier rule drew from): the pages of
+//! `extraction/extraction_cleaneval_dev.jsonl` (CleanEval's development pages), file order: every
+//! tune-part page written in English (rule `L`'s test) that holds a quotation and shares no run
+//! of ten words with a holdout-part article, its first four quotations; then the unlabelled
+//! tune-part clusters of `multinews_full_sample100` (file order) that hold a quotation, their
+//! first four quotations, read cluster after cluster until 30 of rule `N`'s quotations are
+//! attributed (the scan prints `RULE_N_WEB_MAX` of them; the labeller stops there).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -100,6 +107,14 @@ const FILES_M: [&str; 2] = [
     "extraction/extraction_mozilla_readability.jsonl",
     "extraction/extraction_cleanportaleval.jsonl",
 ];
+/// Rule `N`: quotations per page (every qualifying page is taken).
+const RULE_N_PER_PAGE: usize = 4;
+/// Rule `N`'s source.
+const FILE_N: &str = "extraction/extraction_cleaneval_dev.jsonl";
+/// Rule `N`'s web part: the file, and the most clusters printed (the labeller stops once 30 of
+/// rule `N`'s quotations are attributed).
+const FILE_N_WEB: &str = "multinews_full_sample100.jsonl";
+const RULE_N_WEB_MAX: usize = 8;
 /// Rule `L`'s (and `M`'s) English test: the least share of a page's words that are `the`.
 const ENGLISH_THE_SHARE: f64 = 0.02;
 /// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
@@ -302,6 +317,51 @@ fn main() {
                 .map(|l| l.cluster.clone())
                 .collect();
             rule_pages(&shared, &of_file, file, RULE_M, true);
+        }
+        return;
+    }
+    if rule == "N" {
+        let of_file: HashSet<String> = all_labels
+            .iter()
+            .filter(|l| l.file == FILE_N)
+            .map(|l| l.cluster.clone())
+            .collect();
+        rule_pages(
+            &shared,
+            &of_file,
+            FILE_N,
+            (usize::MAX, RULE_N_PER_PAGE),
+            true,
+        );
+        println!("##### rule N web part: stop once 30 of rule N's quotations are attributed");
+        let path = shared.join("eval").join(FILE_N_WEB);
+        let text = std::fs::read_to_string(&path).expect("dataset reads");
+        let ids = ids_where(&text, |id| {
+            Subset::Tune.contains(id) && !labelled.contains(id)
+        });
+        let clusters = load_clusters(&path, &ids).expect("clusters load");
+        let mut taken = 0;
+        for id in &ids {
+            if taken == RULE_N_WEB_MAX {
+                break;
+            }
+            let cluster = clusters.iter().find(|c| &c.id == id).expect("loaded");
+            let mut quotes = Vec::new();
+            for (a, article) in cluster.articles.iter().enumerate() {
+                quotes.extend(
+                    quotations(&article.text)
+                        .into_iter()
+                        .map(|(o, c)| (a, o, c)),
+                );
+            }
+            if quotes.is_empty() {
+                continue;
+            }
+            taken += 1;
+            println!("##### {FILE_N_WEB} {id}");
+            for (a, open, close) in quotes.into_iter().take(RULE_N_PER_PAGE) {
+                print_quote(id, a, &cluster.articles[a].text, open, close);
+            }
         }
         return;
     }

@@ -79,6 +79,10 @@ pub enum Part {
     /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
     /// `All`.
     M,
+    /// Quotes: the labels of selection rule `N` (pages of a source no earlier rule drew from,
+    /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
+    /// Never part of `Tune`, `Holdout` or `All`.
+    N,
     /// Both parts together.
     All,
 }
@@ -99,7 +103,8 @@ impl Part {
             | Part::Tune7
             | Part::Tune8
             | Part::Tune9
-            | Part::M => Subset::All,
+            | Part::M
+            | Part::N => Subset::All,
         }
     }
 
@@ -117,6 +122,7 @@ impl Part {
             Part::Tune8 => "tune8",
             Part::Tune9 => "tune9",
             Part::M => "m",
+            Part::N => "n",
             Part::All => "all",
         }
     }
@@ -300,6 +306,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune8" => Part::Tune8,
             "tune9" => Part::Tune9,
             "m" => Part::M,
+            "n" => Part::N,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

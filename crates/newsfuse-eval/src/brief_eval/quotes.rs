@@ -3,8 +3,8 @@
 //!
 //! Each labelled quotation is looked up in the brief of its cluster: the occurrence with a piece
 //! overlapping the text between the labelled marks. Figures, per split part, and for the labels
-//! of selection rule `M` apart (part `m`: a source no earlier rule drew from, never tuned on and
-//! never counted in `tune`, `holdout` or `all`):
+//! of selection rules `M` and `N` apart (parts `m` and `n`: sources no earlier rule drew from,
+//! measured before any rule was fitted to them and never counted in `tune`, `holdout` or `all`):
 //!
 //! - `quotes.speaker_right`: of the quotations the text attributes (labelled `person`, `org` or
 //!   `role`), the share whose brief speaker is right. No occurrence, or one without a speaker,
@@ -24,8 +24,9 @@
 //! - `quotes.pronoun_guess` (lower is better): of the quotations labelled `unresolved` (the text
 //!   does not make the speaker unambiguous), the share given a speaker anyway.
 //!
-//! Setting `NEWSFUSE_QUOTES_DEBUG=1` prints every wrong speaker of the tune part to stderr (ids,
-//! offsets and names only), for tuning; the holdout part is never printed.
+//! Setting `NEWSFUSE_QUOTES_DEBUG=1` prints every wrong speaker of the tune part and of parts
+//! `m` and `n` to stderr (ids, offsets and names only), for tuning; the holdout part is never
+//! printed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -65,22 +66,24 @@ pub struct QuoteLabel {
     pub rule: String,
 }
 
-/// The selection rule whose labels are reported as their own part, [`Part::M`], and never in
-/// `tune`, `holdout` or `all`.
-const APART_RULE: &str = "M";
+/// The selection rules whose labels are reported as their own parts, [`Part::M`] and
+/// [`Part::N`], and never in `tune`, `holdout` or `all`.
+const APART_RULES: [(&str, Part); 2] = [("M", Part::M), ("N", Part::N)];
 
 impl QuoteLabel {
     fn attributed(&self) -> bool {
         matches!(self.kind.as_str(), "person" | "org" | "role")
     }
 
-    /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, the others
-    /// in the part of the fixed split their cluster falls in.
+    /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, rule `N`'s
+    /// in [`Part::N`] only, the others in the part of the fixed split their cluster falls in.
     fn in_part(&self, part: Part) -> bool {
-        if part == Part::M {
-            self.rule == APART_RULE
-        } else {
-            self.rule != APART_RULE && part.subset().contains(&self.cluster)
+        match APART_RULES.iter().find(|(rule, _)| *rule == self.rule) {
+            Some(&(_, apart)) => part == apart,
+            None => {
+                !APART_RULES.iter().any(|&(_, apart)| apart == part)
+                    && part.subset().contains(&self.cluster)
+            }
         }
     }
 }
@@ -98,6 +101,12 @@ pub struct Found {
     pub found: bool,
     /// (group, occurrence) of the covering occurrence.
     pub occurrence: Option<(usize, usize)>,
+}
+
+/// Whether the debug listing may print a part's errors: the tune part and the apart parts
+/// (`m`, `n`), never the holdout (nor `all`, which holds it).
+fn tuned_on(part: Part) -> bool {
+    matches!(part, Part::Tune | Part::M | Part::N)
 }
 
 /// Loads the labels; a missing or malformed file is an error.
@@ -134,7 +143,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     }
     let debug = std::env::var_os("NEWSFUSE_QUOTES_DEBUG").is_some();
     let mut figures = Vec::new();
-    for part in [Part::Tune, Part::Holdout, Part::All, Part::M] {
+    for part in [Part::Tune, Part::Holdout, Part::All, Part::M, Part::N] {
         let in_part: Vec<&QuoteLabel> = labels.iter().filter(|l| l.in_part(part)).collect();
         let mut right = (0, 0);
         let mut wrong = 0;
@@ -161,7 +170,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                 } else if found.speaker.is_some() {
                     wrong += 1;
                 }
-                if !speaker_matches(label, &found) && debug && part == Part::Tune {
+                if !speaker_matches(label, &found) && debug && tuned_on(part) {
                     let written = found.occurrence.map(|(g, o)| {
                         let occurrence = &brief.quotes[g].occurrences[o];
                         (
@@ -170,7 +179,8 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                         )
                     });
                     eprintln!(
-                        "quotes: {} a{} {}: label {:?} ({}), brief {:?} {:?}{}",
+                        "quotes [{}]: {} a{} {}: label {:?} ({}), brief {:?} {:?}{}",
+                        part.name(),
                         label.cluster,
                         label.article,
                         label.open,
@@ -195,7 +205,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                 crossed.1 += 1;
                 if found.crosses_mark {
                     crossed.0 += 1;
-                    if debug && part == Part::Tune {
+                    if debug && tuned_on(part) {
                         eprintln!(
                             "quotes: {} a{} {}: runs past a mark",
                             label.cluster, label.article, label.open
@@ -218,7 +228,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
                     && other_found.is_some_and(|o| o.occurrence == found.occurrence)
                 {
                     joined.0 += 1;
-                } else if debug && part == Part::Tune {
+                } else if debug && tuned_on(part) {
                     eprintln!(
                         "quotes: {} a{} {}: split quote not joined",
                         label.cluster, label.article, label.open
@@ -442,15 +452,22 @@ mod tests {
     }
 
     #[test]
-    fn rule_m_labels_count_in_their_own_part_only() {
+    fn rule_m_and_n_labels_count_in_their_own_part_only() {
         let mut m = label("person", "Kerry");
         m.rule = "M".into();
         assert!(m.in_part(Part::M));
-        for part in [Part::Tune, Part::Holdout, Part::All] {
+        for part in [Part::Tune, Part::Holdout, Part::All, Part::N] {
             assert!(!m.in_part(part), "{part:?}");
+        }
+        let mut n = label("person", "Kerry");
+        n.rule = "N".into();
+        assert!(n.in_part(Part::N));
+        for part in [Part::Tune, Part::Holdout, Part::All, Part::M] {
+            assert!(!n.in_part(part), "{part:?}");
         }
         let a = label("person", "Kerry");
         assert!(!a.in_part(Part::M));
+        assert!(!a.in_part(Part::N));
         assert!(a.in_part(Part::All));
         assert_ne!(a.in_part(Part::Tune), a.in_part(Part::Holdout));
     }

@@ -140,21 +140,37 @@ static AFTER_TITLE_NAME_VERB: LazyLock<NarrowRegex> = LazyLock::new(|| {
         verb = speech_verb()
     ))
 });
-/// "the leader of the movement, Jane Roe, wrote", "Roe's lawyer, John Doe, told": a role phrase,
-/// then the name in apposition.
+/// "the leader of the movement, Jane Roe, wrote", "Roe's lawyer, John Doe, told", "her
+/// mother, Jane, said": a role phrase (opened by an article, a possessive name or a possessive
+/// pronoun), then the name in apposition.
 static AFTER_ROLE_NAME_VERB: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"^[\s,'’]*(?P<role>(?:[Tt]he|[Aa]n?|\p{{Lu}}[\p{{L}}.-]*(?:'s|’s|'|’))\s+[^,"“”.!?;]{{1,80}}?),\s+(?P<who>{NAME}),{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        r#"^[\s,'’]*(?P<role>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|\p{{Lu}}[\p{{L}}.-]*(?:'s|’s|'|’))\s+[^,"“”.!?;]{{1,80}}?),\s+(?P<who>{NAME}),{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
 });
-/// "said the statement released by the Union", "said a report from Roe Securities": the body
-/// that issued the document.
+/// "said the statement released by the Union", "said a report from Roe Securities", "said a
+/// statement from the department": the body that issued the document.
 static AFTER_VERB_DOCUMENT_BY: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r"^[\s,'’]*(?P<verb>{VERBS})\s+(?:[Tt]he|[Aa]n?)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:statement|report|letter|release|communique|message|note)\s+(?:(?:released|issued|published|sent|signed)\s+by|from|by)\s+(?P<who>(?:the\s+)?{NAME})"
+        r"^[\s,'’]*(?P<verb>{VERBS})\s+(?:[Tt]he|[Aa]n?)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:statement|report|letter|release|communique|message|note)\s+(?:(?:released|issued|published|sent|signed)\s+by|from|by)\s+(?P<who>(?:the\s+)?{NAME}|the\s+{BODY_NOUN})\b"
     ))
 });
+/// "The tweet from Roe Magazine reads:", "a statement from the ministry said": a document
+/// issued by a body, before the quote, speaks for that body.
+static BEFORE_DOCUMENT_FROM: LazyLock<NarrowRegex> = LazyLock::new(|| {
+    NarrowRegex::new(&format!(
+        r"\b(?:[Tt]he|[Aa]n?|[Aa]nother)\s+(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}?(?:statement|report|letter|release|communique|message|note|tweet|post|email|memo)\s+(?:(?:released|issued|published|sent|signed|posted)\s+by|from|by)\s+(?P<who>(?:the\s+)?{NAME}(?:\s+(?:magazine|newspaper|paper|website|agency))?|the\s+{BODY_NOUN})\s+(?:also\s+)?(?:{VERBS}|reads)[,:]?\s*$"
+    ))
+});
+/// "John and Jane Roe": two given names joined by "and" before one surname.
+static COUPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<first>\p{Lu}\p{Ll}+) and (?P<second>\p{Lu}\p{Ll}+) (?P<surname>\p{Lu}\p{Ll}[\p{L}'’-]+)\b")
+        .expect("valid regex")
+});
+/// Lower-case nouns that name a body ("the department", "the ministry"), for documents issued
+/// by one.
+const BODY_NOUN: &str = "(?:department|ministry|agency|company|government|office|council|commission|committee|board|court|military|army|embassy|bank|firm|group|university|school|hospital|campaign|party|team|club|network|union|organi[sz]ation|foundation|institute|center|centre|administration|police)";
 /// "said a government spokesman", "said the statement", "said one legal expert": an unnamed
 /// speaker after the verb, as
 /// many words as reach a comma, a lower-case word or the end (cut at a function word after).
@@ -1193,6 +1209,15 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         return Some((
             Span::new(at + whole.start(), at + whole.end()),
             words.join(" "),
+        ));
+    }
+    if [" from ", " by "].iter().any(|p| piece.contains(p))
+        && let Some(caps) = BEFORE_DOCUMENT_FROM.captures(piece)
+        && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
+    {
+        return Some((
+            Span::new(at + whole.start(), at + whole.end()),
+            w.as_str().to_string(),
         ));
     }
     let speech_verb = may_end_in_speech_verb(piece);
@@ -2499,6 +2524,45 @@ impl PersonIndex {
                     .or_insert_with(|| name.clone());
                 if extends(&name, entry) {
                     entry.clone_from(&name);
+                }
+            }
+        }
+        // "John and Jane Roe": two given names sharing one surname name two people ("Jane" then
+        // speaks as "Jane Roe"). One of the two is a common given name; the other is no
+        // listed person's surname (but may be listed alone) and no word of a body's or a
+        // place's name.
+        let place_or_body_word = |word: &str| {
+            entities.iter().any(|e| {
+                matches!(e.kind.as_str(), "organization" | "place")
+                    && e.name.split_whitespace().any(|w| w == word)
+            })
+        };
+        for doc in docs {
+            if !doc.text.contains(" and ") {
+                continue;
+            }
+            for caps in COUPLE.captures_iter(doc.text) {
+                let (first, second, surname) = (&caps["first"], &caps["second"], &caps["surname"]);
+                let given = |w: &str| super::entities::is_given_name(w);
+                let plain = |w: &str| {
+                    given(w)
+                        || (by_surname.get(w).is_none_or(|listed: &String| listed == w)
+                            && !place_or_body_word(w))
+                };
+                if (given(first) || given(second))
+                    && plain(first)
+                    && plain(second)
+                    && !given(surname)
+                    && !is_body(surname)
+                    && !is_institution(surname)
+                {
+                    for given in [first, second] {
+                        let name = format!("{given} {surname}");
+                        by_surname
+                            .entry(surname.to_string())
+                            .or_insert_with(|| name.clone());
+                        full.insert(name);
+                    }
                 }
             }
         }
@@ -3924,6 +3988,54 @@ mod tests {
 
     /// "A <role>, <Name>, said ... "...": the name in apposition to the unnamed speaker speaks;
     /// "has also issued a statement:" attributes like "has issued".
+    /// A document issued by a body speaks for it, before the quote ("The tweet from X reads:")
+    /// and after it ("said a statement from the department", a lower-case body noun too).
+    #[test]
+    fn a_document_from_a_body_speaks_for_the_body() {
+        let before = "The tweet from Quillon Weekly magazine reads, ";
+        let (_, who) =
+            before_attribution(before, 0, false, &super::PieceMemo::default()).expect("a speaker");
+        assert_eq!(who, "Quillon Weekly magazine");
+        let before = "Late on Friday a statement from the ministry said: ";
+        let (_, who) =
+            before_attribution(before, 0, false, &super::PieceMemo::default()).expect("a speaker");
+        assert_eq!(who, "the ministry");
+        let (_, who, _) =
+            super::after_attribution(" said a statement from the department.", 0, true);
+        assert_eq!(who.as_deref(), Some("the department"));
+        // Without a body the document itself is the speaker, as before.
+        let (_, who, _) = super::after_attribution(" said a statement.", 0, true);
+        assert_eq!(who.as_deref(), Some("a statement"));
+    }
+
+    /// "her mother, Jane, said": a role opened by a possessive pronoun with the name in
+    /// apposition; the name speaks.
+    #[test]
+    fn a_possessive_role_with_a_name_in_apposition_speaks_as_the_name() {
+        let (_, who, _) = super::after_attribution(
+            " her mother, Marla, said in a statement on Friday.",
+            0,
+            true,
+        );
+        assert_eq!(who.as_deref(), Some("Marla"));
+        let (_, who, _) =
+            super::after_attribution(" his lawyer, Ivo Brant, told reporters.", 0, true);
+        assert_eq!(who.as_deref(), Some("Ivo Brant"));
+    }
+
+    /// "Tom and Lorna Quibble": two given names before one surname name two people, so
+    /// "says Lorna" is Lorna Quibble.
+    #[test]
+    fn a_couple_sharing_a_surname_gives_each_their_full_name() {
+        check(
+            &[
+                "That is what Tom and Lorna Quibble have found in five years of painting \
+               houses.\n\n\"We paint every room ourselves and we love doing it,\" says Lorna.",
+            ],
+            &[(Some("Lorna Quibble"), &[0], 1, "after")],
+        );
+    }
+
     #[test]
     fn a_name_in_apposition_to_a_role_before_the_quote_speaks() {
         let before = "A foreign ministry spokesman, Jane Roe, said Beijing was ready for ";
