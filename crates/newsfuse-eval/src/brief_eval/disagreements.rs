@@ -218,11 +218,14 @@ const BOUNDS: &[&str] = &[
 ];
 
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(US\$|\$|£|€)\s?{NUM}(?:\s(million|billion))?\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"(US\$|\$|£|€)\s?{NUM}(?:\s(million|billion|trillion))?\b"
+    ))
+    .expect("valid regex")
 });
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{NUM}(?:\s(million|billion))?\s(dollars|dlrs|pounds|euros|yen)\b(\s+of\b)?"
+        r"\b{NUM}(?:\s(million|billion|trillion))?\s(dollars|dlrs|pounds|euros|yen)\b(\s+of\b)?"
     ))
     .expect("valid regex")
 });
@@ -326,6 +329,7 @@ fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
     let scale_of = |m: Option<regex::Match<'_>>| match m.map(|m| m.as_str()) {
         Some("million") => 1e6,
         Some("billion") => 1e9,
+        Some("trillion") => 1e12,
         _ => 1.0,
     };
     for caps in MONEY_BEFORE.captures_iter(text) {
@@ -524,7 +528,7 @@ fn occurrences(article: usize, text: &str) -> Vec<Occurrence> {
 const SIGN: &str = r"(?:US\$|\$|£|€)?";
 /// A unit that may follow a number inside a range ("25 percent to 40 percent", "$2 million-$3
 /// million").
-const RANGE_UNIT: &str = r"(?:\s?%|\s(?:percent|per cent|million|billion))?";
+const RANGE_UNIT: &str = r"(?:\s?%|\s(?:percent|per cent|million|billion|trillion))?";
 
 /// The text before a number that is the upper end of a range: "between 25 and", "from 10 to",
 /// "25 to", "25-", "25 percent to".
@@ -1427,10 +1431,7 @@ pub fn load_tune4(shared: &Path) -> Result<Vec<Cluster>, String> {
         .into_iter()
         .filter(|c| Subset::Tune.contains(&c.id))
         .filter(|c| {
-            let topic = c
-                .id
-                .strip_suffix("-B")
-                .or_else(|| c.id.strip_suffix("-C"));
+            let topic = c.id.strip_suffix("-B").or_else(|| c.id.strip_suffix("-C"));
             topic.is_none_or(|t| !holdout.contains(&format!("{t}-A")))
         })
         .collect())
@@ -2082,6 +2083,18 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn trillions_are_read_with_their_scale() {
+        let keys: Vec<String> = occurrences(0, "Congress passed a $2 trillion budget.")
+            .into_iter()
+            .map(|o| o.key)
+            .collect();
+        assert!(
+            keys.contains(&"money:2000000000000:USD".to_string()),
+            "{keys:?}"
+        );
     }
 
     #[test]
