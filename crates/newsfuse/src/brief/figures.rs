@@ -1023,7 +1023,14 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         // An article that itself gives two different values of the group in separate places
         // treats them as two quantities (a toll of this crash and of an earlier one, two
         // altitudes of one descent): the group is several quantities, not one in dispute. A
-        // conflict within one sentence is the article's own slip and stays.
+        // conflict within one sentence that the article links as one figure is its own slip
+        // and stays; two values of one sentence it does not link ("a $1 million prize --
+        // $500,000 to the winner") are a whole and a part, or two things: several quantities.
+        let linked_within: HashSet<(usize, usize)> = edges
+            .iter()
+            .filter(|&&(a, b)| mentions[a].article == mentions[b].article)
+            .map(|&(a, b)| (a.min(b), a.max(b)))
+            .collect();
         let mut seen: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
         for (idx, mention) in mentions.iter().enumerate() {
             let root = find(&mut parent, idx);
@@ -1032,8 +1039,12 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         for ((root, _), members) in seen {
             let two_values = members.iter().enumerate().any(|(i, &x)| {
                 members[i + 1..].iter().any(|&y| {
-                    mentions[x].sentence != mentions[y].sentence
-                        && !written_alike(&mentions[x], &mentions[y])
+                    if mentions[x].sentence == mentions[y].sentence {
+                        !values_agree(&mentions[x], &mentions[y])
+                            && !linked_within.contains(&(x.min(y), x.max(y)))
+                    } else {
+                        !written_alike(&mentions[x], &mentions[y])
+                    }
                 })
             });
             if two_values {
@@ -3411,6 +3422,35 @@ fn conflict_supported(
     {
         return false;
     }
+    // An age told at a moment a year named before it places in the past ("On Oct. 6, 1998,
+    // Smith, 21, ...", in a report of 1999) is the age then: it disagrees only with an age told
+    // at that moment, and never with one whose sentence names no past year at all (the age
+    // now). A year after the age ("Smith, 58, acknowledged it in 1996") dates something else.
+    if a.kind == Kind::Age {
+        let (ya, yb) = (past_years(a, docs, dates), past_years(b, docs, dates));
+        let before = |m: &Mention, years: &HashSet<u32>| -> HashSet<u32> {
+            years
+                .iter()
+                .copied()
+                .filter(|&year| year_before(m, docs, year))
+                .collect()
+        };
+        let (pa, pb) = (before(a, &ya), before(b, &yb));
+        if !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb)
+            || !pa.is_empty() && yb.is_empty()
+            || !pb.is_empty() && ya.is_empty()
+        {
+            return false;
+        }
+    }
+    // An upper bound and a lower bound ("up to $52,000 a year", "over $150,000 a year") are a
+    // limit and a floor (two thresholds of a scale), not one figure reported two ways.
+    if matches!(
+        (a.hedge, b.hedge),
+        (Hedge::AtLeast, Hedge::AtMost) | (Hedge::AtMost, Hedge::AtLeast)
+    ) {
+        return false;
+    }
     // A person's age does not change between the days two sentences name.
     let (da, db) = (&wa.weekdays, &wb.weekdays);
     let (ma, mb) = (&wa.months, &wb.months);
@@ -3473,6 +3513,50 @@ fn conflict_supported(
     // Hunan") is two subjects, even with a name in common.
     let differ = |x: &HashSet<String>, y: &HashSet<String>| x.difference(y).next().is_some();
     sa.is_empty() || sb.is_empty() || !(differ(sa, sb) && differ(sb, sa))
+}
+
+/// The years (four digits, 1800 on) a figure's sentence names.
+fn named_years(m: &Mention, docs: &[Doc<'_>]) -> HashSet<u32> {
+    let doc = &docs[m.article];
+    doc.sentences[m.sentence]
+        .tokens
+        .iter()
+        .filter_map(|t| {
+            let surface = doc.slice(t.span);
+            (surface.len() == 4 && surface.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| surface.parse::<u32>().ok())
+                .flatten()
+        })
+        .filter(|&year| (1800..2200).contains(&year))
+        .collect()
+}
+
+/// Whether a figure's sentence names `year` before the figure.
+fn year_before(m: &Mention, docs: &[Doc<'_>], year: u32) -> bool {
+    let doc = &docs[m.article];
+    let year = year.to_string();
+    doc.sentences[m.sentence]
+        .tokens
+        .iter()
+        .filter(|t| t.span.end <= m.number_start)
+        .any(|t| doc.slice(t.span) == year)
+}
+
+/// The years a figure's sentence names that are earlier than the year its article was
+/// published ("On Oct. 6, 1998, Smith, 21, ..." in a report of 1999): the figure is told as it
+/// stood then. Empty without a publication date.
+fn past_years(m: &Mention, docs: &[Doc<'_>], dates: &[Option<String>]) -> HashSet<u32> {
+    let published: Option<u32> = dates
+        .get(m.article)
+        .and_then(Option::as_deref)
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    let Some(published) = published else {
+        return HashSet::default();
+    };
+    let mut years = named_years(m, docs);
+    years.retain(|&year| year < published);
+    years
 }
 
 /// Articles whose figures must agree on the subject an unnamed figure borrows: the names one
@@ -5131,5 +5215,80 @@ mod tests {
             "{:?}",
             disagreements(&figures)
         );
+    }
+
+    fn dated_figures_of(texts: &[&str], dates: &[&str]) -> Figures {
+        let (mut cluster, cleaned, segmented) = cluster_of(texts);
+        for (article, date) in cluster.articles.iter_mut().zip(dates) {
+            article.published = Some((*date).to_string());
+        }
+        build_brief(&cluster, &cleaned, &segmented, &[]).figures
+    }
+
+    fn flagged(figures: &Figures) -> Vec<Vec<f64>> {
+        figures
+            .disagreements
+            .iter()
+            .chain(&figures.updates)
+            .map(|&q| {
+                figures.quantities[q]
+                    .values
+                    .iter()
+                    .map(|v| v.value)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_age_at_a_dated_past_moment_is_not_compared_with_the_age_now() {
+        let dates = ["2021-05-03", "2021-05-01", "2021-05-05"];
+        let figures = dated_figures_of(
+            &[
+                "On March 4, 2020, Dana Whitcombe, 31, and Lee Farrow, 33, broke into the \
+                 depot outside Norland.",
+                "Whitcombe, 32, is charged with burglary and arson over the depot fire.",
+                "Prosecutors say Dana Whitcombe, 32, set the fire after the break-in.",
+            ],
+            &dates,
+        );
+        assert!(flagged(&figures).is_empty(), "{:?}", figures.quantities);
+        // A year after the age dates something else: the ages are compared.
+        let figures = dated_figures_of(
+            &[
+                "Dana Whitcombe, 31, admitted the break-in at the depot in 2020.",
+                "Whitcombe, 32, is charged with burglary and arson over the depot fire.",
+                "Prosecutors say Dana Whitcombe, 32, set the fire after the break-in.",
+            ],
+            &dates,
+        );
+        assert_eq!(flagged(&figures).len(), 1, "{:?}", figures.quantities);
+    }
+
+    #[test]
+    fn an_upper_and_a_lower_bound_are_not_one_figure() {
+        let figures = figures_of(&[
+            "Under the plan the city would pay full wages to workers earning up to $52,000 a \
+             year during their leave.",
+            "Under the plan employers would pay a levy for every worker earning over $140,000 \
+             a year during their leave.",
+        ]);
+        assert!(flagged(&figures).is_empty(), "{:?}", figures.quantities);
+    }
+
+    #[test]
+    fn a_whole_and_its_part_in_one_sentence_are_two_quantities() {
+        let figures = figures_of(&[
+            "The Norland company is offering a $2 million prize -- $1 million to the first \
+             balloonists to make it, and $1 million to the charity of the winners' choice.",
+            "The Norland company is offering $1 million to the first balloonists to fly around \
+             the world.",
+            "The Norland company is offering a $2 million prize to the first balloonists to fly \
+             around the world.",
+            "The balloon crossed the coast of Africa on Monday, its control center said.",
+            "The two pilots slept in turns as the balloon drifted east over the ocean.",
+            "Winds carried the balloon across the ocean faster than expected, the pilots said.",
+        ]);
+        assert!(flagged(&figures).is_empty(), "{:?}", figures.quantities);
     }
 }
