@@ -185,6 +185,20 @@ fn quotations(text: &str) -> Vec<(usize, Option<usize>)> {
 }
 
 /// Prints one quotation with its paragraph and the one before (research-only text: terminal only).
+/// Every quotation of a cluster's articles, as (article, open, close), articles in order.
+fn cluster_quotations(cluster: &Cluster) -> Vec<(usize, usize, Option<usize>)> {
+    cluster
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, article)| {
+            quotations(&article.text)
+                .into_iter()
+                .map(move |(o, c)| (a, o, c))
+        })
+        .collect()
+}
+
 fn print_quote(id: &str, a: usize, t: &str, open: usize, close: Option<usize>) {
     let para_start = t[..open].rfind("\n\n").map_or(0, |p| p + 2);
     let prev_start = t[..para_start.saturating_sub(2)]
@@ -346,14 +360,7 @@ fn main() {
                 break;
             }
             let cluster = clusters.iter().find(|c| &c.id == id).expect("loaded");
-            let mut quotes = Vec::new();
-            for (a, article) in cluster.articles.iter().enumerate() {
-                quotes.extend(
-                    quotations(&article.text)
-                        .into_iter()
-                        .map(|(o, c)| (a, o, c)),
-                );
-            }
+            let quotes = cluster_quotations(cluster);
             if quotes.is_empty() {
                 continue;
             }
@@ -411,14 +418,7 @@ fn main() {
                 continue;
             }
             let cluster = &clusters[at];
-            let mut quotes = Vec::new();
-            for (a, article) in cluster.articles.iter().enumerate() {
-                quotes.extend(
-                    quotations(&article.text)
-                        .into_iter()
-                        .map(|(o, c)| (a, o, c)),
-                );
-            }
+            let quotes = cluster_quotations(cluster);
             if quotes.is_empty() {
                 continue;
             }
