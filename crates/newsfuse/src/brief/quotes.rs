@@ -5275,6 +5275,8 @@ mod tests {
     /// A pair of surnames speaks as the pair, not as a person named with one of them.
     #[test]
     fn as_clauses_captions_and_texts_that_go_on() {
+        // (article, speaker, roles, source) per occurrence, in text order.
+        type Row<'q> = (usize, Option<&'q str>, Vec<&'q str>, &'q str);
         let (cluster, cleaned, segmented) = cluster_of(&[
             "The harbour has a long history. As Lena Dahl, the only woman on the harbour board in 1950 stated, \"Every family on this coast owes its bread to the sea.\"",
             "Maria Keller runs the district board. Schools vary in size and shape. Unfortunately, as Brandt and Keller (2004) point out: \"No single arrangement of grades has been shown to work best for every district.\"",
@@ -5284,26 +5286,25 @@ mod tests {
             "\"We will fight this decision in every court of the land.\" The trial begins on Monday.",
         ]);
         let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
-        let mut got: Vec<(usize, usize, Option<&str>, Vec<&str>, &str)> = brief
+        let mut got: Vec<(usize, Row<'_>)> = brief
             .quotes
             .iter()
             .flat_map(|q| {
                 q.occurrences.iter().map(move |o| {
                     (
-                        o.article,
                         o.pieces[0].span.start,
-                        q.speaker.as_deref(),
-                        q.speaker_roles.iter().map(String::as_str).collect(),
-                        o.speaker_source.as_str(),
+                        (
+                            o.article,
+                            q.speaker.as_deref(),
+                            q.speaker_roles.iter().map(String::as_str).collect(),
+                            o.speaker_source.as_str(),
+                        ),
                     )
                 })
             })
             .collect();
-        got.sort();
-        let got: Vec<(usize, Option<&str>, Vec<&str>, &str)> = got
-            .into_iter()
-            .map(|(article, _, speaker, roles, source)| (article, speaker, roles, source))
-            .collect();
+        got.sort_by_key(|a| (a.1.0, a.0));
+        let got: Vec<Row<'_>> = got.into_iter().map(|(_, row)| row).collect();
         assert_eq!(
             got,
             vec![
