@@ -112,9 +112,13 @@ fn speech_verb() -> String {
 /// "X and his team wrote": a speaker with the group they lead or work in speaks as the speaker.
 const AND_TEAM: &str = r"(?:\s+and\s+(?:his|her|their)\s+(?:\p{Ll}[\p{Ll}-]*\s+)?(?:team|colleagues|co-authors|coauthors|collaborators|co-workers|students|staff))?";
 
+/// Verbs that give the quote before them to their subject only there: a text or a speaker that
+/// goes on (`"...," the letter continues`, `"...," begins the advert`).
+const AFTER_ONLY_VERBS: &str = "continues|begins";
+
 static AFTER_NAME_VERB: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|{CROWD}|he|she|they|it|He|She|They|It){AND_TEAM}{APPOSITIVE}{TIME}\s+{verb}\b(?P<rest>[^.!?"“”]*)"#,
+        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|{CROWD}|he|she|they|it|He|She|They|It){AND_TEAM}{APPOSITIVE}{TIME}\s+(?:{verb}|(?P<after_verb>{AFTER_ONLY_VERBS}))\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
 });
@@ -176,7 +180,7 @@ const BODY_NOUN: &str = "(?:department|ministry|agency|company|government|office
 /// many words as reach a comma, a lower-case word or the end (cut at a function word after).
 static AFTER_VERB_ROLE: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?P<who>(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}.'’-]+\s+){{0,3}}\p{{Ll}}[\p{{Ll}}-]*)(?P<rest>(?:[,;:.!?]|\s+\p{{Ll}}|$)[^.!?"“”]*)"#
+        r#"^[\s,'’]*(?P<verb>{VERBS}|{AFTER_ONLY_VERBS})\s+(?P<who>(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}.'’-]+\s+){{0,3}}\p{{Ll}}[\p{{Ll}}-]*)(?P<rest>(?:[,;:.!?]|\s+\p{{Ll}}|$)[^.!?"“”]*)"#
     ))
 });
 /// "said his wife, Jane Roe": a possessive role with the name in apposition (the role alone,
@@ -306,6 +310,22 @@ static BY_SAYING: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
         r#"\b(?P<who>{NAME})\s+(?:\p{{Ll}}[\p{{L}}-]*\s+){{1,6}}by\s+saying\b[^.!?"“”]{{0,160}}$"#
     ))
+});
+/// "As X said, "...", "As X, the city's mayor, stated, "...", "as X and Y (1997) point out:
+/// "...", "As indicated by Professor X, "...": a clause opened by "as" that names who says it,
+/// right before the quote (the pair of a citation speaks as written).
+static BEFORE_AS: LazyLock<NarrowRegex> = LazyLock::new(|| {
+    NarrowRegex::new(&format!(
+        r#"(?P<lead>^|[\s,;:(])[Aa]s\s+(?:(?:indicated|noted|stated|observed|explained|argued|suggested|pointed\s+out|reported|described|written|put|said)\s+by\s+(?P<by>(?:the\s+)?{NAME})|(?P<who>{NAME})(?:\s+\(\d{{4}}[a-z]?\))?(?:,\s+[^,"“”!?;]{{1,100}}?,?)?{TIME}\s+(?:{verb}|(?:points?|pointed)\s+out|indicates|indicated|observes))\s*[,:]?\s*$"#,
+        verb = speech_verb()
+    ))
+});
+/// "Jane Roe- "...", "Jane Roe — "...": a caption or a line of quotes that opens with the
+/// speaker's name and a dash, two or three capitalised words (not a capitals-only dateline).
+static CAPTION_NAME_DASH: LazyLock<NarrowRegex> = LazyLock::new(|| {
+    NarrowRegex::new(
+        r"^\s*(?P<who>\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})\s*(?:-|–|—)\s*$",
+    )
 });
 /// "Said Kessel: "...": the verb before its subject, right before the quote.
 static BEFORE_VERB_FIRST: LazyLock<NarrowRegex> = LazyLock::new(|| {
@@ -940,7 +960,13 @@ fn after_attribution(
     };
     let caps = AFTER_ROLE_NAME_VERB
         .captures(after_text)
-        .or_else(|| AFTER_NAME_VERB.captures(after_text))
+        .or_else(|| {
+            // "..." The trial begins on Monday.": a subject before "begins"/"continues" speaks
+            // only in the sentence of a quote that ends in a comma.
+            AFTER_NAME_VERB
+                .captures(after_text)
+                .filter(|c| comma_closed || c.name("after_verb").is_none())
+        })
         .or_else(|| {
             AFTER_TITLE_NAME_VERB
                 .captures(after_text)
@@ -1161,6 +1187,45 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
     {
         return Some((
             Span::new(at + whole.start(), at + whole.end()),
+            w.as_str().to_string(),
+        ));
+    }
+    if (piece.contains("as ") || piece.contains("As "))
+        && let Some(caps) = BEFORE_AS.captures(piece)
+        && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who").or(caps.name("by")))
+        // "groups such as X said", "as well as X": "as" compares, it opens no attribution.
+        && !piece[..whole.start() + caps["lead"].len()]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("such")
+        && !piece[..whole.start() + caps["lead"].len()]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("well")
+        && !crate::stopwords::is_stopword(
+            &w.as_str()
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase(),
+        )
+    {
+        return Some((
+            Span::new(at + w.start(), at + whole.end()),
+            w.as_str().to_string(),
+        ));
+    }
+    if let Some(caps) = CAPTION_NAME_DASH.captures(piece)
+        && let Some(w) = caps.name("who")
+        && w.as_str()
+            .split_whitespace()
+            .all(|word| !crate::stopwords::is_stopword(&word.to_lowercase()))
+        && !super::places::is_known_place(w.as_str())
+        && !is_body(w.as_str())
+        && !is_institution(w.as_str())
+    {
+        return Some((
+            Span::new(at + w.start(), at + piece.len()),
             w.as_str().to_string(),
         ));
     }
@@ -2723,6 +2788,25 @@ impl PersonIndex {
     /// the person the cluster gives that role (or a longer one ending in it), preferring people
     /// mentioned in `article`; when no single person fits it stays a role.
     fn resolve_speaker(&self, written: &str, article: usize) -> Resolved {
+        // "Brandt and Keller": two surnames joined by "and" or "&" (a citation's authors) speak
+        // as the pair, not as anyone who shares one of the surnames.
+        if let Some((first, second)) = written
+            .split_once(" and ")
+            .or_else(|| written.split_once(" & "))
+            && [first, second].iter().all(|w| {
+                !w.contains(' ')
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                    && w.chars().count() > 1
+                    && !super::entities::is_given_name(w)
+            })
+        {
+            return Resolved {
+                role: None,
+                name: Some(written.to_string()),
+                kind: "person",
+            };
+        }
         if CROWD_WORD.is_match(written) {
             return Resolved {
                 role: Some(written.to_lowercase()),
@@ -5181,6 +5265,60 @@ mod tests {
                 (Some("Lena Dahl"), &[0], 1, "before"),
                 (Some("Olaf Berg"), &[1], 1, "pronoun"),
             ],
+        );
+    }
+
+    /// Before the quote, a clause opened by "as" that names who says it ("As X, <role>, stated,",
+    /// "as X and Y (2004) point out:", "As indicated by Professor X,"), and a caption's name
+    /// before a dash; after it, a text that "begins" or "continues" (its next paragraph of
+    /// quotation goes on with it), but not a subject after a quote that ended its sentence.
+    /// A pair of surnames speaks as the pair, not as a person named with one of them.
+    #[test]
+    fn as_clauses_captions_and_texts_that_go_on() {
+        // (article, speaker, roles, source) per occurrence, in text order.
+        type Row<'q> = (usize, Option<&'q str>, Vec<&'q str>, &'q str);
+        let (cluster, cleaned, segmented) = cluster_of(&[
+            "The harbour has a long history. As Lena Dahl, the only woman on the harbour board in 1950 stated, \"Every family on this coast owes its bread to the sea.\"",
+            "Maria Keller runs the district board. Schools vary in size and shape. Unfortunately, as Brandt and Keller (2004) point out: \"No single arrangement of grades has been shown to work best for every district.\"",
+            "The dispute over the valley is old. As indicated by Professor Olaf Berg, \"it is more a matter of land than of belief in the valleys.\"",
+            "Posted on Mar 3, 2019\n\nTomas Wirth- \"The new bridge will carry twice the traffic of the old one and cost less to keep.\"",
+            "\"Do you want a bicycle that never lets you down?\" begins the shop advert.\n\nIt was posted online last week.\n\n\"Let's talk about brakes,\" the listing, in a small town, continues.\n\n\"Front brake: fine. Back brake: fine. Bell: loud enough to wake the whole street.\"",
+            "\"We will fight this decision in every court of the land.\" The trial begins on Monday.",
+        ]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        let mut got: Vec<(usize, Row<'_>)> = brief
+            .quotes
+            .iter()
+            .flat_map(|q| {
+                q.occurrences.iter().map(move |o| {
+                    (
+                        o.pieces[0].span.start,
+                        (
+                            o.article,
+                            q.speaker.as_deref(),
+                            q.speaker_roles.iter().map(String::as_str).collect(),
+                            o.speaker_source.as_str(),
+                        ),
+                    )
+                })
+            })
+            .collect();
+        got.sort_by_key(|a| (a.1.0, a.0));
+        let got: Vec<Row<'_>> = got.into_iter().map(|(_, row)| row).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, Some("Lena Dahl"), vec![], "before"),
+                (1, Some("Brandt and Keller"), vec![], "before"),
+                (2, Some("Olaf Berg"), vec!["Professor"], "before"),
+                (3, Some("Tomas Wirth"), vec![], "before"),
+                (4, Some("shop advert"), vec![], "after"),
+                (4, Some("listing"), vec![], "after"),
+                (4, Some("listing"), vec![], "continued"),
+                (5, None, vec![], "none"),
+            ],
+            "{:#?}",
+            brief.quotes
         );
     }
 
