@@ -1194,21 +1194,13 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         && let Some(caps) = BEFORE_AS.captures(piece)
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who").or(caps.name("by")))
         // "groups such as X said", "as well as X": "as" compares, it opens no attribution.
-        && !piece[..whole.start() + caps["lead"].len()]
-            .trim_end()
-            .to_lowercase()
-            .ends_with("such")
-        && !piece[..whole.start() + caps["lead"].len()]
-            .trim_end()
-            .to_lowercase()
-            .ends_with("well")
-        && !crate::stopwords::is_stopword(
-            &w.as_str()
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase(),
-        )
+        && !{
+            let before = piece[..whole.start() + caps["lead"].len()]
+                .trim_end()
+                .to_lowercase();
+            before.ends_with("such") || before.ends_with("well")
+        }
+        && !opens_with_stopword(w.as_str())
     {
         return Some((
             Span::new(at + w.start(), at + whole.end()),
@@ -1293,13 +1285,7 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         && let Some(caps) = BEFORE_OPEN_APPOSITIVE.captures(piece)
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
         && open_appositive_describes(&caps["app"])
-        && !crate::stopwords::is_stopword(
-            &w.as_str()
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase(),
-        )
+        && !opens_with_stopword(w.as_str())
     {
         return Some((
             Span::new(at + whole.start(), at + whole.end()),
@@ -1374,13 +1360,7 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         && let Some(caps) = COORDINATED_SPEECH.captures_at(piece, before_reads_from(piece))
         && let (Some(whole), Some(w)) = (caps.get(0), caps.name("who"))
         && !after_preposition(piece, w.start())
-        && !crate::stopwords::is_stopword(
-            &w.as_str()
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase(),
-        )
+        && !opens_with_stopword(w.as_str())
     {
         return Some((
             Span::new(at + whole.start(), at + whole.end()),
@@ -3946,6 +3926,12 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
         x = parent[x];
     }
     x
+}
+
+/// Whether a name found by a pattern opens with a function word ("The", "And"): then it is
+/// no name.
+fn opens_with_stopword(name: &str) -> bool {
+    crate::stopwords::is_stopword(&name.split_whitespace().next().unwrap_or("").to_lowercase())
 }
 
 #[cfg(test)]
