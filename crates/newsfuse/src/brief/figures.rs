@@ -3428,14 +3428,14 @@ fn conflict_supported(
     // now). A year after the age ("Smith, 58, acknowledged it in 1996") dates something else.
     if a.kind == Kind::Age {
         let (ya, yb) = (past_years(a, docs, dates), past_years(b, docs, dates));
-        let before = |m: &Mention, years: &HashSet<u32>| -> HashSet<u32> {
+        let before = |years: &[(u32, bool)]| -> HashSet<u32> {
             years
                 .iter()
-                .copied()
-                .filter(|&year| year_before(m, docs, year))
+                .filter(|&&(_, before)| before)
+                .map(|&(year, _)| year)
                 .collect()
         };
-        let (pa, pb) = (before(a, &ya), before(b, &yb));
+        let (pa, pb) = (before(&ya), before(&yb));
         if !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb)
             || !pa.is_empty() && yb.is_empty()
             || !pb.is_empty() && ya.is_empty()
@@ -3515,48 +3515,33 @@ fn conflict_supported(
     sa.is_empty() || sb.is_empty() || !(differ(sa, sb) && differ(sb, sa))
 }
 
-/// The years (four digits, 1800 on) a figure's sentence names.
-fn named_years(m: &Mention, docs: &[Doc<'_>]) -> HashSet<u32> {
-    let doc = &docs[m.article];
-    doc.sentences[m.sentence]
-        .tokens
-        .iter()
-        .filter_map(|t| {
-            let surface = doc.slice(t.span);
-            (surface.len() == 4 && surface.bytes().all(|c| c.is_ascii_digit()))
-                .then(|| surface.parse::<u32>().ok())
-                .flatten()
-        })
-        .filter(|&year| (1800..2200).contains(&year))
-        .collect()
-}
-
-/// Whether a figure's sentence names `year` before the figure.
-fn year_before(m: &Mention, docs: &[Doc<'_>], year: u32) -> bool {
-    let doc = &docs[m.article];
-    let year = year.to_string();
-    doc.sentences[m.sentence]
-        .tokens
-        .iter()
-        .filter(|t| t.span.end <= m.number_start)
-        .any(|t| doc.slice(t.span) == year)
-}
-
-/// The years a figure's sentence names that are earlier than the year its article was
-/// published ("On Oct. 6, 1998, Smith, 21, ..." in a report of 1999): the figure is told as it
-/// stood then. Empty without a publication date.
-fn past_years(m: &Mention, docs: &[Doc<'_>], dates: &[Option<String>]) -> HashSet<u32> {
+/// The years (four digits, 1800 on) a figure's sentence names that are earlier than the year its
+/// article was published ("On Oct. 6, 1998, Smith, 21, ..." in a report of 1999: the figure is
+/// told as it stood then), each with whether it is written before the figure. Empty without a
+/// publication date.
+fn past_years(m: &Mention, docs: &[Doc<'_>], dates: &[Option<String>]) -> Vec<(u32, bool)> {
     let published: Option<u32> = dates
         .get(m.article)
         .and_then(Option::as_deref)
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok());
     let Some(published) = published else {
-        return HashSet::default();
+        return Vec::new();
     };
-    let mut years = named_years(m, docs);
-    years.retain(|&year| year < published);
-    years
+    let doc = &docs[m.article];
+    doc.sentences[m.sentence]
+        .tokens
+        .iter()
+        .filter_map(|t| {
+            let surface = doc.slice(t.span);
+            if surface.len() != 4 || !surface.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let year: u32 = surface.parse().ok()?;
+            ((1800..published.min(2200)).contains(&year))
+                .then_some((year, t.span.end <= m.number_start))
+        })
+        .collect()
 }
 
 /// Articles whose figures must agree on the subject an unnamed figure borrows: the names one
