@@ -145,6 +145,10 @@ async fn a_poison_article_goes_to_the_dead_letters_after_its_retries() {
                 .starts_with("POISON")
                 .then(|| "this article breaks the batch".to_string())
         })),
+        // Longer than `quick`'s idle exit: the worker must still be there when the broker
+        // delivers the poison article the third time (a full-workspace CI run once saw the
+        // worker leave after two retries).
+        idle_exit: Some(Duration::from_secs(8)),
         ..quick()
     };
     let stats = worker(&s.queue, &s.db(), config).await;
