@@ -75,6 +75,9 @@ pub enum Part {
     /// A ninth tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune9,
+    /// A tenth tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune10,
     /// Quotes: the labels of selection rule `M` (pages of a source no earlier rule drew from),
     /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
     /// `All`.
@@ -103,6 +106,7 @@ impl Part {
             | Part::Tune7
             | Part::Tune8
             | Part::Tune9
+            | Part::Tune10
             | Part::M
             | Part::N => Subset::All,
         }
@@ -121,6 +125,7 @@ impl Part {
             Part::Tune7 => "tune7",
             Part::Tune8 => "tune8",
             Part::Tune9 => "tune9",
+            Part::Tune10 => "tune10",
             Part::M => "m",
             Part::N => "n",
             Part::All => "all",
@@ -305,6 +310,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune7" => Part::Tune7,
             "tune8" => Part::Tune8,
             "tune9" => Part::Tune9,
+            "tune10" => Part::Tune10,
             "m" => Part::M,
             "n" => Part::N,
             "all" => Part::All,
