@@ -28,6 +28,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::{Doc, Excerpt};
 // Month names, which are also given names ("Jan Voskuil", "May") when a name follows.
@@ -1327,6 +1329,14 @@ fn fold_letter_runs(key: &str) -> Option<String> {
     Some(out)
 }
 
+/// A name with its accents left out ("René Préval" as "Rene Preval"); ASCII names as they are.
+pub(crate) fn without_accents(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.is_ascii() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    std::borrow::Cow::Owned(name.nfd().filter(|&c| !is_combining_mark(c)).collect())
+}
+
 fn entity_key_words(name: &str) -> String {
     let lower = if name.is_ascii() {
         // The same in one pass.
@@ -1352,7 +1362,9 @@ fn entity_key_words(name: &str) -> String {
         }
         lower
     } else {
-        name.to_lowercase()
+        // "René Préval" = "Rene Preval": accents left out (decomposed, their marks dropped).
+        without_accents(name)
+            .to_lowercase()
             .replace(['-', '‐'], " ")
             .replace('.', "")
     };
@@ -1735,6 +1747,18 @@ fn merge_lone_words(
             .unwrap_or_default();
         found.sort_unstable();
         found.dedup();
+        // "Wang" beside "Wang Youcai" (7 articles), "Wang Dan" (2) and "Wang Bingzhang" (1): the
+        // one person named in more than twice the articles of each other one stands for the
+        // lone word; two people of like reach keep it apart. A common given name ("William",
+        // "Arthur") may be anyone's, so it needs one person alone.
+        if found.len() > 1 && !is_given_name(&entity.name) {
+            let reach = |f: usize| entities[f].articles.len();
+            let widest = found.iter().copied().max_by_key(|&f| reach(f));
+            found = widest
+                .filter(|&w| found.iter().all(|&f| f == w || reach(w) > 2 * reach(f)))
+                .into_iter()
+                .collect();
+        }
         // "Underground" is no surname of "Bush Underground" (cut from "Shepherd's Bush
         // Underground station"): the full name, with the lone word's cues, is typed a person's,
         // or no kind at all while the lone word is no common word the cluster writes in lower
@@ -2339,10 +2363,40 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
                 if !words.contains(key.as_str()) {
                     words.insert(key.clone());
                 }
+                // "Air France" inside a sentence: a pair of capitalised words, both past the
+                // sentence's first word, keyed "^air france" (a space never enters a word).
+                if i > 1
+                    && key.starts_with('^')
+                    && !sentence.is_headline
+                    && is_capitalised(doc.slice(sentence.tokens[i - 1].span))
+                    && gap(doc, &sentence.tokens, i - 1, i) == " "
+                {
+                    let previous = doc.slice(sentence.tokens[i - 1].span);
+                    let mut pair = String::with_capacity(previous.len() + key.len() + 1);
+                    pair.push('^');
+                    pair.push_str(&previous.to_lowercase());
+                    pair.push(' ');
+                    pair.push_str(&key[1..]);
+                    if !words.contains(pair.as_str()) {
+                        words.insert(pair);
+                    }
+                }
             }
         }
     }
     words
+}
+
+/// Whether the cluster writes `first second` (two lower-case words) as two capitalised words
+/// inside a sentence ("the crash of Air France Flight 447"): `^first second` in the vocabulary
+/// ([`lowercase_vocabulary`]).
+fn capitalised_pair_inside(lowercase_words: &FxHashSet<String>, first: &str, second: &str) -> bool {
+    let mut key = String::with_capacity(first.len() + second.len() + 2);
+    key.push('^');
+    key.push_str(first);
+    key.push(' ');
+    key.push_str(second);
+    lowercase_words.contains(&key)
 }
 
 /// Headline-like lines ("Kerry: US Allies Will Destroy Islamic State") are all capitals.
@@ -2843,6 +2897,20 @@ pub(crate) fn find_in_tokens(
                 && lower
                     .strip_suffix('s')
                     .is_some_and(|one| lowercase_words.contains(one));
+            // "Air France Flight 447" opening a sentence: a common word ("air") that starts a
+            // pair of capitalised words the cluster also writes inside a sentence stays.
+            // Never before a given name: "Speaker John Boehner" opens with a title; never in
+            // capitals ("MARK FUHRMAN:" heads a paragraph of a listing).
+            let opens_written_name = start == 0
+                && end - start >= 2
+                && used_lowercase
+                && word.chars().any(char::is_lowercase)
+                && !is_given_name(doc.slice(tokens[start + 1].span))
+                && capitalised_pair_inside(
+                    lowercase_words,
+                    lower,
+                    &doc.slice(tokens[start + 1].span).to_lowercase(),
+                );
             let drop = !qualifies_title
                 && !office_of
                 && (common_plural
@@ -2850,7 +2918,8 @@ pub(crate) fn find_in_tokens(
                     || is_skip_word(word) && !(start == pos && given_name)
                     || crate::stopwords::is_stopword(lower)
                         && (start == 0 || end - start == 1 || after_quote)
-                    || used_lowercase && (start == 0 || end - start == 1)
+                    || used_lowercase
+                        && (start == 0 && !opens_written_name || end - start == 1)
                     // "Shares of Google": a lower-case connector left at the start once the
                     // words before it are dropped.
                     || start > pos
@@ -3764,7 +3833,11 @@ mod tests {
     #[test]
     fn fast_entity_key_is_the_key() {
         let slow = |name: &str| {
+            use unicode_normalization::UnicodeNormalization;
             let lower = name
+                .nfd()
+                .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+                .collect::<String>()
                 .to_lowercase()
                 .replace(['-', '‐'], " ")
                 .replace('.', "");
@@ -4874,5 +4947,58 @@ mod tests {
         assert!(find(&all, "Islamic State").is_some(), "{all:?}");
         assert!(find(&all, "Daesh").is_none(), "{all:?}");
         assert!(find(&all, "Tovine").is_none(), "{all:?}");
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_stays_when_the_cluster_writes_the_name_inside_one() {
+        let all = listed(&[
+            "The search went on for a week. Air Tarvo Flight 90 left Selmo on Monday. Searchers \
+             looked for Air Tarvo Flight 90 all week, and the air force joined them.",
+            "Relatives waited at the airport. Air Tarvo Flight 90 carried 80 people. The air was \
+             calm.",
+        ]);
+        assert!(find(&all, "Air Tarvo Flight 90").is_some(), "{all:?}");
+        assert!(find(&all, "Tarvo Flight 90").is_none(), "{all:?}");
+        // Without the name written inside a sentence, the common word is still dropped.
+        let all = listed(&[
+            "The talks went on. Officials Helmut Brandl and Ruth Ober met on Monday. The officials \
+             agreed.",
+            "Brandl said the talks went well.",
+        ]);
+        assert!(
+            all.iter().all(|(n, _, _)| !n.starts_with("Officials")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_lone_surname_goes_to_the_person_named_far_more_widely() {
+        let wide = "Police acted on Monday. Lin Haoran, a dissident, was held in Selmo. Police said \
+                    Lin broke the law.";
+        let other = "Observers were few. Lin Meiqi, a lawyer, said the case was weak. Lin Haoran \
+                     stayed silent. Lin said nothing.";
+        let mut texts = vec![wide; 5];
+        texts.push(other);
+        let all = listed(&texts);
+        assert!(find(&all, "Lin Haoran").is_some(), "{all:?}");
+        assert!(find(&all, "Lin Meiqi").is_some(), "{all:?}");
+        assert!(find(&all, "Lin").is_none(), "{all:?}");
+        // Two people of like reach keep the lone word apart.
+        let all = listed(&[wide, other]);
+        assert!(find(&all, "Lin").is_some(), "{all:?}");
+    }
+
+    #[test]
+    fn names_differing_only_in_accents_are_one_entity() {
+        let all = listed(&[
+            "President René Préval spoke in Port-de-Paix on Monday. Préval said aid was coming.",
+            "President Rene Preval asked for help on Tuesday.",
+        ]);
+        let named: Vec<&str> = all
+            .iter()
+            .filter(|(n, _, _)| n.to_lowercase().contains("val"))
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        assert_eq!(named.len(), 1, "{all:?}");
     }
 }

@@ -2570,6 +2570,13 @@ impl PersonIndex {
                 if extends(&name, entry) {
                     entry.clone_from(&name);
                 }
+                // "Préval" written "Preval" elsewhere: the entity list merges the two spellings.
+                let plain = super::entities::without_accents(last);
+                if plain != last {
+                    by_surname
+                        .entry(plain.into_owned())
+                        .or_insert_with(|| name.clone());
+                }
             }
         }
         // "John and Jane Roe": two given names sharing one surname name two people ("Jane" then
