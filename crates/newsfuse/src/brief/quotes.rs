@@ -168,10 +168,58 @@ static BEFORE_DOCUMENT_FROM: LazyLock<NarrowRegex> = LazyLock::new(|| {
     ))
 });
 /// "John and Jane Roe": two given names joined by "and" before one surname.
+#[cfg(test)]
 static COUPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<first>\p{Lu}\p{Ll}+) and (?P<second>\p{Lu}\p{Ll}+) (?P<surname>\p{Lu}\p{Ll}[\p{L}'’-]+)\b")
         .expect("valid regex")
 });
+/// [`COUPLE`] anchored at the start of its haystack, without the leading `\b` (see [`couples`]).
+static COUPLE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<first>\p{Lu}\p{Ll}+) and (?P<second>\p{Lu}\p{Ll}+) (?P<surname>\p{Lu}\p{Ll}[\p{L}'’-]+)\b")
+        .expect("valid regex")
+});
+
+/// The (first, second, surname) of each match of [`COUPLE`] in `text`, as `captures_iter`
+/// finds them, read from each " and " rather than by scanning the whole text with the
+/// pattern. A match's first name is letters only and ends at its " and ", and the `\b` before
+/// it puts its start at the start of the run of word characters ending there: one start per
+/// " and ", tried with the anchored [`COUPLE_AT`] (the `\b` holds there in the text, as at
+/// the start of the slice; the `\b` at the end sees the same text). Those starts rise with the
+/// " and "s, and one at or before the end of the last match is skipped, as the iterator goes
+/// on from there.
+fn couples(text: &str) -> Vec<(&str, &str, &str)> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    let mut from = 0;
+    while let Some(found) = text[from..].find(" and ") {
+        let at = from + found;
+        // " and " can overlap itself (" and and "): look again one byte on.
+        from = at + 1;
+        let Some(start) = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| regex_syntax::is_word_character(c))
+            .last()
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        // Every `\p{Lu}` letter is upper case: a name opens both sides of " and ".
+        let upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        if start < last_end || !upper(&text[start..]) || !upper(&text[at + " and ".len()..]) {
+            continue;
+        }
+        if let Some(caps) = COUPLE_AT.captures(&text[start..]) {
+            let part = |name: &str| {
+                caps.name(name)
+                    .map_or("", |m| &text[start + m.start()..start + m.end()])
+            };
+            last_end = start + caps.get(0).map_or(0, |m| m.end());
+            out.push((part("first"), part("second"), part("surname")));
+        }
+    }
+    out
+}
 /// Lower-case nouns that name a body ("the department", "the ministry"), for documents issued
 /// by one.
 const BODY_NOUN: &str = "(?:department|ministry|agency|company|government|office|council|commission|committee|board|court|military|army|embassy|bank|firm|group|university|school|hospital|campaign|party|team|club|network|union|organi[sz]ation|foundation|institute|center|centre|administration|police)";
@@ -2593,8 +2641,7 @@ impl PersonIndex {
             if !doc.text.contains(" and ") {
                 continue;
             }
-            for caps in COUPLE.captures_iter(doc.text) {
-                let (first, second, surname) = (&caps["first"], &caps["second"], &caps["surname"]);
+            for (first, second, surname) in couples(doc.text) {
                 let given = |w: &str| super::entities::is_given_name(w);
                 let plain = |w: &str| {
                     given(w)
@@ -3939,6 +3986,57 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// no name.
 fn opens_with_stopword(name: &str) -> bool {
     crate::stopwords::is_stopword(&name.split_whitespace().next().unwrap_or("").to_lowercase())
+}
+
+#[cfg(test)]
+mod couple_tests {
+    use super::{COUPLE, couples};
+    use proptest::prelude::*;
+
+    fn reference(text: &str) -> Vec<(&str, &str, &str)> {
+        COUPLE
+            .captures_iter(text)
+            .map(|caps| {
+                let part = |name: &str| caps.name(name).map_or("", |m| m.as_str());
+                (part("first"), part("second"), part("surname"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn couples_are_the_pattern_matches() {
+        for text in [
+            "Tom and Ann Pike met Joe and Sue Oakes-Hill.",
+            "Tom and Ann Pike and Sue Oakes came; Mary and and Jo Lee left",
+            "McTom and Ann Pike, xTom and Ann Pike, Tom and ann Pike, Tom and Ann pike",
+            "Émile and Zoë Brûlé’s house, Bo and Li Wu-",
+            "Ann and Bob Smith-2 and Carl and Dee Jones' car",
+            " and Ann Pike and ",
+        ] {
+            assert_eq!(couples(text), reference(text), "{text}");
+        }
+        assert_eq!(couples("Tom and Ann Pike"), vec![("Tom", "Ann", "Pike")]);
+    }
+
+    proptest! {
+        /// Texts of name-like words, "and", spaces and punctuation: the same matches as the
+        /// pattern run over the whole text.
+        #[test]
+        fn couples_equal_captures_iter(words in prop::collection::vec(
+            prop::sample::select(vec![
+                "Tom", "Ann", "Pike", "Oakes-Hill", "Zoë", "Émile", "ann", "McTom", "O’Neil",
+                "and", "and", " ", " ", " ", ",", "-", "’", "2", "x", "É", "Lee'", "Wu-",
+            ]),
+            0..24,
+        )) {
+            let text: String = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i % 2 == 0 { format!("{w} ") } else { (*w).to_string() })
+                .collect();
+            prop_assert_eq!(couples(&text), reference(&text));
+        }
+    }
 }
 
 #[cfg(test)]
