@@ -1460,12 +1460,22 @@ pub fn load_tune5(shared: &Path) -> Result<Vec<Cluster>, String> {
     let holdout: BTreeSet<u64> = load_sets(shared, &EVAL_SETS)?
         .iter()
         .filter(|c| Subset::Holdout.contains(&c.id))
-        .flat_map(|c| c.articles.iter().flat_map(|a| runs(&a.text).collect::<Vec<_>>()))
+        .flat_map(|c| {
+            c.articles
+                .iter()
+                .flat_map(|a| runs(&a.text).collect::<Vec<_>>())
+        })
         .collect();
     Ok(load_sets(shared, &[(TUNE5_FILE, 0, usize::MAX, None)])?
         .into_iter()
         .filter(|c| Subset::Tune.contains(&c.id))
-        .filter(|c| c.articles.iter().filter(|a| !a.text.trim().is_empty()).count() >= 2)
+        .filter(|c| {
+            c.articles
+                .iter()
+                .filter(|a| !a.text.trim().is_empty())
+                .count()
+                >= 2
+        })
         .filter(|c| {
             !c.articles
                 .iter()

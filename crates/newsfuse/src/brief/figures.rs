@@ -900,7 +900,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             && value_family(like.kind).is_some_and(|family| {
                 written_values
                     .get(&(article, family, like.currency))
-                    .is_some_and(|values| values.iter().any(|&v| v == like.value))
+                    .is_some_and(|values| values.contains(&like.value))
             })
     };
     // Pairs read as one quantity; the union-find runs once all are known.
