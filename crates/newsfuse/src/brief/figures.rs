@@ -637,6 +637,42 @@ fn is_label<'d>(
         && !WEEKDAY_WORDS.contains(&&*word)
 }
 
+/// The smallest value that two reports write by more than chance: smaller ones ("two", "five",
+/// "12") recur in any report for other things.
+const DISTINCTIVE_VALUE: f64 = 100.0;
+
+/// The kinds whose values [`analyze`] compares across articles for "each report gives both
+/// figures": a count with or without a head is one family.
+fn value_family(kind: Kind) -> Option<Kind> {
+    match kind {
+        Kind::Count | Kind::Number => Some(Kind::Count),
+        Kind::Money | Kind::Percent | Kind::Age => Some(kind),
+        _ => None,
+    }
+}
+
+/// A time of day, however the text spaces it: a number followed by "a.m."/"p.m." ("3 p.m.",
+/// "1: 30 p. m.") or written right after an hour and a colon ("1:30", "1: 30"). The minutes of a
+/// clock time count nothing.
+fn clock_time(text: &str, start: usize, end: usize) -> bool {
+    let after: String = text
+        .get(end..)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(4)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let meridiem = ["a.m.", "p.m.", "a.m", "p.m"]
+        .iter()
+        .any(|m| after.starts_with(m));
+    let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
+    let after_hour = before
+        .strip_suffix(':')
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    meridiem || after_hour
+}
+
 /// A number joined by a hyphen to a capitalised word names a model or a series ("3-Series",
 /// "5-Series"), it counts nothing.
 fn named_after(text: &str, end: usize) -> bool {
@@ -847,6 +883,26 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             mention.owners.push(lead);
         }
     }
+    // The values each article writes, by kind and currency: two articles that each write both
+    // of two values tell the same two quantities, whatever heads their figures read.
+    let mut written_values: HashMap<(usize, Kind, Option<&'static str>), Vec<f64>> =
+        HashMap::default();
+    for m in &mentions {
+        if let Some(family) = value_family(m.kind) {
+            written_values
+                .entry((m.article, family, m.currency))
+                .or_default()
+                .push(m.value);
+        }
+    }
+    let writes = |article: usize, like: &Mention| {
+        like.value >= DISTINCTIVE_VALUE
+            && value_family(like.kind).is_some_and(|family| {
+                written_values
+                    .get(&(article, family, like.currency))
+                    .is_some_and(|values| values.contains(&like.value))
+            })
+    };
     // Pairs read as one quantity; the union-find runs once all are known.
     let mut links: Vec<(usize, usize)> = Vec::new();
     let mut edges: Vec<(usize, usize)> = Vec::new();
@@ -938,6 +994,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 && !candidate.by_sentence
                 && (sa.is_some() || sb.is_some())
                 && sa != sb
+            {
+                continue;
+            }
+            // "About 1,750 of the world's 4,800 rhinos" and "1,750 rhinos, out of 4,800": each
+            // report gives both figures, so they are two quantities both agree on, however
+            // the heads read.
+            if !candidate.agree
+                && writes(mentions[a].article, &mentions[b])
+                && writes(mentions[b].article, &mentions[a])
             {
                 continue;
             }
@@ -2193,8 +2258,14 @@ fn extract_sentence(
         } else if prev_word.is_some_and(|w| MONTH_WORDS.contains(&w))
             || next_word.is_some_and(|w| MONTH_WORDS.contains(&w))
             || next_word.is_some_and(|w| matches!(w, "am" | "a.m" | "pm" | "p.m" | "gmt" | "utc"))
+            || clock_time(text, whole.start, whole.end)
         {
             Kind::Date
+        } else if next_word == Some("block")
+            && tokens_after.get(1).is_some_and(|t| lower(t) == "of")
+        {
+            // "the 7000 block of West Avenue": a street address, not a count of blocks.
+            Kind::Label
         } else if !raw.spelled
             && scale == 1.0
             && !num_text(text, &num).contains([',', '.'])
@@ -3072,6 +3143,22 @@ fn values_agree(a: &Mention, b: &Mention) -> bool {
     // value within it.
     if a.hedge != b.hedge && (bound_ok(a, y) || bound_ok(b, x)) {
         return true;
+    }
+    // Two bounds the same way whose looser one is a round figure ("more than 150", "at least
+    // 156"; "under 2,000", "fewer than 1,870") are both true at once: the round one is a floor
+    // (or ceiling) written loosely, the precise one a count within it. Round means a rounding
+    // unit of 5 % of the value or more: "more than 20,500 miles" against "more than 21,625
+    // miles" is a distance read on two days, not a loose floor.
+    if a.hedge == b.hedge && matches!(a.hedge, Hedge::AtLeast | Hedge::AtMost) {
+        let (low, high) = if x <= y { (a, b) } else { (b, a) };
+        let loose = if a.hedge == Hedge::AtLeast { low } else { high };
+        let tight = if a.hedge == Hedge::AtLeast { high } else { low };
+        if loose.precision > tight.precision
+            && 2.0 * loose.precision >= 0.05 * loose.value.abs()
+            && high.value <= low.value * 1.5
+        {
+            return true;
+        }
     }
     // Rounding: the rounder figure covers the more precise one.
     let precision = a.precision.max(b.precision);
@@ -5275,5 +5362,91 @@ mod tests {
             "Winds carried the balloon across the ocean faster than expected, the pilots said.",
         ]);
         assert!(flagged(&figures).is_empty(), "{:?}", figures.quantities);
+    }
+
+    #[test]
+    fn clock_times_are_no_figures() {
+        let figures = figures_of(&[
+            "Officers answered a call about a fight at the marina around 1: 51 p.m. on Sunday, the \
+             harbour police said.",
+            "Officers answered a call about a fight at the marina around 1: 30 p.m. on Sunday, the \
+             harbour police said.",
+        ]);
+        assert!(
+            flagged(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        let minutes = figures_of(&[
+            "Firefighters reached the burning warehouse on Dock Road just after 4 p.m., the \
+             brigade said.",
+            "Firefighters reached the burning warehouse on Dock Road at 4: 09 p.m., the brigade \
+             said.",
+        ]);
+        assert!(
+            flagged(&minutes).is_empty(),
+            "{:?}",
+            disagreements(&minutes)
+        );
+    }
+
+    #[test]
+    fn a_street_block_is_an_address() {
+        let figures = figures_of(&[
+            "The couple had rented the house in the 4100 block of North Elm Street since March, \
+             neighbours said.",
+            "The couple had rented the house on the 4400 block of North Elm Street since March, \
+             neighbours said.",
+        ]);
+        assert!(
+            flagged(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn two_reports_giving_both_figures_do_not_disagree() {
+        let figures = figures_of(&[
+            "Roughly 2,300 snow leopards roam Mongolia, out of a world population of 6,100, the \
+             wildlife trust said.",
+            "Roughly 2,300 of the planet's 6,100 snow leopards roam Mongolia, the wildlife trust \
+             said.",
+        ]);
+        assert!(
+            flagged(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
+    fn a_round_floor_holds_a_precise_one() {
+        let figures = figures_of(&[
+            "The landslide buried more than 150 people in the valley villages, officials said.",
+            "The landslide buried at least 163 people in the valley villages, officials said.",
+        ]);
+        assert!(
+            flagged(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // Two precise floors, or a floor round only to a small share of it, still differ.
+        for (x, y) in [("62", "65"), ("20,500", "21,625")] {
+            let figures = figures_of(&[
+                &format!(
+                    "The landslide buried at least {x} people in the valley villages, officials said."
+                ),
+                &format!(
+                    "The landslide buried at least {y} people in the valley villages, officials said."
+                ),
+            ]);
+            assert_eq!(
+                flagged(&figures).len(),
+                1,
+                "{x} {y}: {:?}",
+                figures.quantities
+            );
+        }
     }
 }
