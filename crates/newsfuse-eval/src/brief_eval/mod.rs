@@ -83,6 +83,10 @@ pub enum Part {
     /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
     /// Never part of `Tune`, `Holdout` or `All`.
     N,
+    /// Quotes: the labels of selection rule `O` (news: unlabelled tune-part Multi-News dev clusters,
+    /// then unlabelled articles of tune-part DUC clusters), measured before any rule was fitted to
+    /// them. Never part of `Tune`, `Holdout` or `All`.
+    O,
     /// Both parts together.
     All,
 }
@@ -104,7 +108,8 @@ impl Part {
             | Part::Tune8
             | Part::Tune9
             | Part::M
-            | Part::N => Subset::All,
+            | Part::N
+            | Part::O => Subset::All,
         }
     }
 
@@ -123,6 +128,7 @@ impl Part {
             Part::Tune9 => "tune9",
             Part::M => "m",
             Part::N => "n",
+            Part::O => "o",
             Part::All => "all",
         }
     }
@@ -307,6 +313,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune9" => Part::Tune9,
             "m" => Part::M,
             "n" => Part::N,
+            "o" => Part::O,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };
