@@ -72,7 +72,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use newsfuse::model::Cluster;
-use newsfuse_eval::brief_eval::quotes::{load_clusters, load_labels, QuoteLabel};
+use newsfuse_eval::brief_eval::quotes::{QuoteLabel, load_clusters, load_labels};
 use newsfuse_eval::quality::Subset;
 
 const FILES: [&str; 4] = [
@@ -309,7 +309,9 @@ fn rule_o(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
     let of_web = labelled_in(FILE_O_WEB);
     let path = shared.join("eval").join(FILE_O_WEB);
     let text = std::fs::read_to_string(&path).expect("dataset reads");
-    let ids = ids_where(&text, |id| Subset::Tune.contains(id) && !of_web.contains(id));
+    let ids = ids_where(&text, |id| {
+        Subset::Tune.contains(id) && !of_web.contains(id)
+    });
     for cluster in load_clusters(&path, &ids).expect("clusters load") {
         let quotes: Vec<(usize, usize, Option<usize>)> = cluster_quotations(&cluster)
             .into_iter()
