@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N|O]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -57,12 +57,22 @@
 //! tune-part clusters of `multinews_full_sample100` (file order) that hold a quotation, their
 //! first four quotations, read cluster after cluster until 30 of rule `N`'s quotations are
 //! attributed (the scan prints `RULE_N_WEB_MAX` of them; the labeller stops there).
+//! Rule `O` (run once `N` is tuned on; news, like the holdout part): first web news, the
+//! tune-part clusters of `multinews_full_dev` (file order) that hold no labelled quotation, their
+//! articles (in order) that hold a quotation and share no run of ten words with a holdout-part
+//! article, the cluster's first four such quotations; then newswire, the three DUC files taken in
+//! turn (`duc2006`, `duc2007_update`, `duc2003_task2`: the first tune-part cluster of each in file
+//! order, then the second of each, ...): of each cluster, its last article (highest index) that
+//! holds a quotation, holds no labelled quotation and shares no run of ten words with a
+//! holdout-part article, that article's first four quotations; read article after article until
+//! 40 of rule `O`'s quotations are attributed (the article that reaches it labelled whole; the
+//! scan prints `RULE_O_WIRE_MAX` articles).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
 use newsfuse::model::Cluster;
-use newsfuse_eval::brief_eval::quotes::{load_clusters, load_labels};
+use newsfuse_eval::brief_eval::quotes::{QuoteLabel, load_clusters, load_labels};
 use newsfuse_eval::quality::Subset;
 
 const FILES: [&str; 4] = [
@@ -115,6 +125,16 @@ const FILE_N: &str = "extraction/extraction_cleaneval_dev.jsonl";
 /// rule `N`'s quotations are attributed).
 const FILE_N_WEB: &str = "multinews_full_sample100.jsonl";
 const RULE_N_WEB_MAX: usize = 8;
+/// Rule `O`: quotations per cluster (web part) or article (wire part); its web file; its wire
+/// files, taken in turn; the most wire articles printed.
+const RULE_O_PER: usize = 4;
+const FILE_O_WEB: &str = "multinews_full_dev.jsonl";
+const FILES_O_WIRE: [&str; 3] = [
+    "duc2006.jsonl",
+    "duc2007_update.jsonl",
+    "duc2003_task2.jsonl",
+];
+const RULE_O_WIRE_MAX: usize = 18;
 /// Rule `L`'s (and `M`'s) English test: the least share of a page's words that are `the`.
 const ENGLISH_THE_SHARE: f64 = 0.02;
 /// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
@@ -259,16 +279,8 @@ fn english(text: &str) -> bool {
     !words.is_empty() && the as f64 >= ENGLISH_THE_SHARE * words.len() as f64
 }
 
-/// Rules `K` and `L`: tune-part pages of an extraction benchmark that overlap no holdout article
-/// (and, when `english_only`, read as English), file order, `pages` of them with a quotation,
-/// their first `per_page` quotations.
-fn rule_pages(
-    shared: &std::path::Path,
-    labelled: &HashSet<String>,
-    file: &str,
-    (pages_wanted, per_page): (usize, usize),
-    english_only: bool,
-) {
+/// The runs of `SHINGLE` words of every holdout-part article of the summarization files.
+fn holdout_shingles(shared: &std::path::Path) -> HashSet<String> {
     let mut holdout: HashSet<String> = HashSet::new();
     for file in FILES_HOLDOUT_CHECK {
         let path = shared.join("eval").join(file);
@@ -280,6 +292,93 @@ fn rule_pages(
             }
         }
     }
+    holdout
+}
+
+/// Rule `O`: web news, then newswire (see the module documentation).
+fn rule_o(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
+    let holdout = holdout_shingles(shared);
+    let overlaps = |t: &str| shingles(t).into_iter().any(|s| holdout.contains(&s));
+    let labelled_in = |file: &str| -> HashSet<String> {
+        all_labels
+            .iter()
+            .filter(|l| l.file == file)
+            .map(|l| l.cluster.clone())
+            .collect()
+    };
+    let of_web = labelled_in(FILE_O_WEB);
+    let path = shared.join("eval").join(FILE_O_WEB);
+    let text = std::fs::read_to_string(&path).expect("dataset reads");
+    let ids = ids_where(&text, |id| {
+        Subset::Tune.contains(id) && !of_web.contains(id)
+    });
+    for cluster in load_clusters(&path, &ids).expect("clusters load") {
+        let quotes: Vec<(usize, usize, Option<usize>)> = cluster_quotations(&cluster)
+            .into_iter()
+            .filter(|&(a, _, _)| !overlaps(&cluster.articles[a].text))
+            .take(RULE_O_PER)
+            .collect();
+        if quotes.is_empty() {
+            continue;
+        }
+        println!("##### {FILE_O_WEB} {}", cluster.id);
+        for (a, open, close) in quotes {
+            print_quote(&cluster.id, a, &cluster.articles[a].text, open, close);
+        }
+    }
+    println!("##### rule O wire part: stop once 40 of rule O's quotations are attributed");
+    let mut per_file: Vec<(&str, Vec<Cluster>)> = Vec::new();
+    for file in FILES_O_WIRE {
+        let path = shared.join("eval").join(file);
+        let text = std::fs::read_to_string(&path).expect("dataset reads");
+        let ids = ids_where(&text, |id| Subset::Tune.contains(id));
+        let mut clusters = load_clusters(&path, &ids).expect("clusters load");
+        clusters.sort_by_key(|c| ids.iter().position(|id| id == &c.id));
+        per_file.push((file, clusters));
+    }
+    let labels_of = |file: &str, id: &str, a: usize| {
+        all_labels
+            .iter()
+            .any(|l| l.file == file && l.cluster == id && l.article == a)
+    };
+    let mut printed = 0;
+    let rounds = per_file.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    for round in 0..rounds {
+        for (file, clusters) in &per_file {
+            let Some(cluster) = clusters.get(round) else {
+                continue;
+            };
+            if printed == RULE_O_WIRE_MAX {
+                return;
+            }
+            let chosen = (0..cluster.articles.len()).rev().find(|&a| {
+                let t = &cluster.articles[a].text;
+                !quotations(t).is_empty() && !labels_of(file, &cluster.id, a) && !overlaps(t)
+            });
+            let Some(a) = chosen else {
+                continue;
+            };
+            printed += 1;
+            let t = &cluster.articles[a].text;
+            println!("##### wire {file} {} a{a}", cluster.id);
+            for (open, close) in quotations(t).into_iter().take(RULE_O_PER) {
+                print_quote(&cluster.id, a, t, open, close);
+            }
+        }
+    }
+}
+
+/// Rules `K` and `L`: tune-part pages of an extraction benchmark that overlap no holdout article
+/// (and, when `english_only`, read as English), file order, `pages` of them with a quotation,
+/// their first `per_page` quotations.
+fn rule_pages(
+    shared: &std::path::Path,
+    labelled: &HashSet<String>,
+    file: &str,
+    (pages_wanted, per_page): (usize, usize),
+    english_only: bool,
+) {
+    let holdout = holdout_shingles(shared);
     let path = shared.join("eval").join(file);
     let text = std::fs::read_to_string(&path).expect("dataset reads");
     let ids = ids_where(&text, |id| {
@@ -370,6 +469,10 @@ fn main() {
                 print_quote(id, a, &cluster.articles[a].text, open, close);
             }
         }
+        return;
+    }
+    if rule == "O" {
+        rule_o(&shared, &all_labels);
         return;
     }
     if rule == "K" {

@@ -86,6 +86,10 @@ pub enum Part {
     /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
     /// Never part of `Tune`, `Holdout` or `All`.
     N,
+    /// Quotes: the labels of selection rule `O` (news: unlabelled tune-part Multi-News dev clusters,
+    /// then unlabelled articles of tune-part DUC clusters), measured before any rule was fitted to
+    /// them. Never part of `Tune`, `Holdout` or `All`.
+    O,
     /// Both parts together.
     All,
 }
@@ -108,7 +112,8 @@ impl Part {
             | Part::Tune9
             | Part::Tune10
             | Part::M
-            | Part::N => Subset::All,
+            | Part::N
+            | Part::O => Subset::All,
         }
     }
 
@@ -128,6 +133,7 @@ impl Part {
             Part::Tune10 => "tune10",
             Part::M => "m",
             Part::N => "n",
+            Part::O => "o",
             Part::All => "all",
         }
     }
@@ -313,6 +319,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune10" => Part::Tune10,
             "m" => Part::M,
             "n" => Part::N,
+            "o" => Part::O,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

@@ -66,9 +66,9 @@ pub struct QuoteLabel {
     pub rule: String,
 }
 
-/// The selection rules whose labels are reported as their own parts, [`Part::M`] and
-/// [`Part::N`], and never in `tune`, `holdout` or `all`.
-const APART_RULES: [(&str, Part); 2] = [("M", Part::M), ("N", Part::N)];
+/// The selection rules whose labels are reported as their own parts, [`Part::M`], [`Part::N`]
+/// and [`Part::O`], and never in `tune`, `holdout` or `all`.
+const APART_RULES: [(&str, Part); 3] = [("M", Part::M), ("N", Part::N), ("O", Part::O)];
 
 impl QuoteLabel {
     fn attributed(&self) -> bool {
@@ -76,7 +76,7 @@ impl QuoteLabel {
     }
 
     /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, rule `N`'s
-    /// in [`Part::N`] only, the others in the part of the fixed split their cluster falls in.
+    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, the others in the part of the fixed split their cluster falls in.
     fn in_part(&self, part: Part) -> bool {
         match APART_RULES.iter().find(|(rule, _)| *rule == self.rule) {
             Some(&(_, apart)) => part == apart,
@@ -104,9 +104,9 @@ pub struct Found {
 }
 
 /// Whether the debug listing may print a part's errors: the tune part and the apart parts
-/// (`m`, `n`), never the holdout (nor `all`, which holds it).
+/// (`m`, `n`, `o`), never the holdout (nor `all`, which holds it).
 fn tuned_on(part: Part) -> bool {
-    matches!(part, Part::Tune | Part::M | Part::N)
+    matches!(part, Part::Tune | Part::M | Part::N | Part::O)
 }
 
 /// Loads the labels; a missing or malformed file is an error.
@@ -143,7 +143,14 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     }
     let debug = std::env::var_os("NEWSFUSE_QUOTES_DEBUG").is_some();
     let mut figures = Vec::new();
-    for part in [Part::Tune, Part::Holdout, Part::All, Part::M, Part::N] {
+    for part in [
+        Part::Tune,
+        Part::Holdout,
+        Part::All,
+        Part::M,
+        Part::N,
+        Part::O,
+    ] {
         let in_part: Vec<&QuoteLabel> = labels.iter().filter(|l| l.in_part(part)).collect();
         let mut right = (0, 0);
         let mut wrong = 0;
@@ -452,22 +459,26 @@ mod tests {
     }
 
     #[test]
-    fn rule_m_and_n_labels_count_in_their_own_part_only() {
-        let mut m = label("person", "Kerry");
-        m.rule = "M".into();
-        assert!(m.in_part(Part::M));
-        for part in [Part::Tune, Part::Holdout, Part::All, Part::N] {
-            assert!(!m.in_part(part), "{part:?}");
-        }
-        let mut n = label("person", "Kerry");
-        n.rule = "N".into();
-        assert!(n.in_part(Part::N));
-        for part in [Part::Tune, Part::Holdout, Part::All, Part::M] {
-            assert!(!n.in_part(part), "{part:?}");
+    fn rule_m_n_and_o_labels_count_in_their_own_part_only() {
+        for (rule, own) in [("M", Part::M), ("N", Part::N), ("O", Part::O)] {
+            let mut l = label("person", "Kerry");
+            l.rule = rule.into();
+            assert!(l.in_part(own));
+            for part in [
+                Part::Tune,
+                Part::Holdout,
+                Part::All,
+                Part::M,
+                Part::N,
+                Part::O,
+            ] {
+                assert_eq!(l.in_part(part), part == own, "{rule} {part:?}");
+            }
         }
         let a = label("person", "Kerry");
         assert!(!a.in_part(Part::M));
         assert!(!a.in_part(Part::N));
+        assert!(!a.in_part(Part::O));
         assert!(a.in_part(Part::All));
         assert_ne!(a.in_part(Part::Tune), a.in_part(Part::Holdout));
     }
