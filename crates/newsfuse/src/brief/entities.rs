@@ -3,7 +3,8 @@
 //! Candidates are runs of capitalised words in body sentences ("French Foreign Minister Laurent
 //! Fabius", "Bank of England", "George W. Bush", "Kleiner Perkins Caufield & Byers"), with
 //! sentence-initial words dropped when the cluster also uses them in lower case ("Officials",
-//! "However"). Months, weekdays, holidays and time zones end a run and are never names; nationality
+//! "However") unless the cluster writes them with the next word capitalised inside a sentence
+//! ("Air France"). Months, weekdays, holidays and time zones end a run and are never names; nationality
 //! and group words ("Israelis", "North African", "Soviet") are not entities. A run is split into a
 //! role and a name at its last title word (minister, secretary, president, ...); lower-case titles
 //! right before a name count too ("Italian foreign minister Paolo Gentiloni"), but never across
@@ -21,7 +22,8 @@
 //! with it that is most named; an acronym into the name the
 //! text gives it for ("X, or ABC") or whose initials it spells ("U.S." into "United States"); a
 //! lone word into the one organisation named after it ("Xinhua" into "Xinhua News Agency"); the
-//! start of one person's name into it ("Frances Bean"). Entities are ranked by how many articles
+//! start of one person's name into it ("Frances Bean"); a lone word several names share into the
+//! one person named far more widely; names that differ only in accents. Entities are ranked by how many articles
 //! mention them.
 
 use std::sync::LazyLock;
