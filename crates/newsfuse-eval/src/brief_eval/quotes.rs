@@ -122,6 +122,16 @@ pub fn load_labels(path: &Path) -> Result<Vec<QuoteLabel>, String> {
         .collect()
 }
 
+/// The parts the quotes figures are reported for.
+const QUOTE_PARTS: [Part; 6] = [
+    Part::Tune,
+    Part::Holdout,
+    Part::All,
+    Part::M,
+    Part::N,
+    Part::O,
+];
+
 /// Runs this part of the brief evaluation.
 pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     let labels = load_labels(&config.labels.join("quotes.jsonl"))?;
@@ -143,14 +153,7 @@ pub fn run(config: &BriefEvalConfig) -> Result<Vec<Figure>, String> {
     }
     let debug = std::env::var_os("NEWSFUSE_QUOTES_DEBUG").is_some();
     let mut figures = Vec::new();
-    for part in [
-        Part::Tune,
-        Part::Holdout,
-        Part::All,
-        Part::M,
-        Part::N,
-        Part::O,
-    ] {
+    for part in QUOTE_PARTS {
         let in_part: Vec<&QuoteLabel> = labels.iter().filter(|l| l.in_part(part)).collect();
         let mut right = (0, 0);
         let mut wrong = 0;
@@ -464,14 +467,7 @@ mod tests {
             let mut l = label("person", "Kerry");
             l.rule = rule.into();
             assert!(l.in_part(own));
-            for part in [
-                Part::Tune,
-                Part::Holdout,
-                Part::All,
-                Part::M,
-                Part::N,
-                Part::O,
-            ] {
+            for part in QUOTE_PARTS {
                 assert_eq!(l.in_part(part), part == own, "{rule} {part:?}");
             }
         }
