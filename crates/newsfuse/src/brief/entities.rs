@@ -2345,6 +2345,9 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
     let mut words: FxHashSet<String> = FxHashSet::default();
     // Each word is written into one buffer and copied only when new.
     let mut key = String::new();
+    // The previous token's key, and a pair of keys ("^air france"), reused likewise.
+    let mut previous = String::new();
+    let mut pair = String::new();
     for doc in docs {
         for sentence in doc.sentences {
             for (i, token) in sentence.tokens.iter().enumerate() {
@@ -2360,6 +2363,7 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
                         key.push_str(&surface.to_lowercase());
                     }
                 } else {
+                    previous.clear();
                     continue;
                 }
                 if !words.contains(key.as_str()) {
@@ -2369,20 +2373,20 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
                 // sentence's first word, keyed "^air france" (a space never enters a word).
                 if i > 1
                     && key.starts_with('^')
+                    && previous.starts_with('^')
                     && !sentence.is_headline
                     && is_capitalised(doc.slice(sentence.tokens[i - 1].span))
                     && gap(doc, &sentence.tokens, i - 1, i) == " "
                 {
-                    let previous = doc.slice(sentence.tokens[i - 1].span);
-                    let mut pair = String::with_capacity(previous.len() + key.len() + 1);
-                    pair.push('^');
-                    pair.push_str(&previous.to_lowercase());
+                    pair.clear();
+                    pair.push_str(&previous);
                     pair.push(' ');
                     pair.push_str(&key[1..]);
                     if !words.contains(pair.as_str()) {
-                        words.insert(pair);
+                        words.insert(pair.clone());
                     }
                 }
+                std::mem::swap(&mut key, &mut previous);
             }
         }
     }
