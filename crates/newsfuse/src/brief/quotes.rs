@@ -956,15 +956,28 @@ fn extract_block(
                         let excluded: Vec<String> = attribution
                             .map(|a| people.named_in(doc.slice(a)))
                             .unwrap_or_default();
-                        let fits = |name: &String| !excluded.contains(name);
+                        // "the Missouri lawmaker", "the IMF chief": only a person the article
+                        // ties to the modifier is that noun; the last man named is not.
+                        // The tie is read before the attribution, which holds the modifier.
                         let before = attribution.map_or(span.start, |a| a.start).min(span.start);
+                        let modifier = noun.rsplit_once(' ').map(|(m, _)| m);
+                        let earlier_text = doc.text.get(..before).unwrap_or("");
+                        let fits = |name: &String| {
+                            !excluded.contains(name)
+                                && modifier.is_none_or(|m| tied_to_modifier(earlier_text, name, m))
+                        };
                         let window = Window {
                             from: context_start,
                             to: before,
                         };
                         let earlier = &raws[article_first..];
+                        // The previous quote's speaker can come back without `fits`: the tie
+                        // is checked on the answer too.
                         let name =
-                            resolve_pronoun(doc, people, window, Gender::Unknown, &fits, earlier);
+                            resolve_pronoun(doc, people, window, Gender::Unknown, &fits, earlier)
+                                .filter(|n| {
+                                    modifier.is_none_or(|m| tied_to_modifier(earlier_text, n, m))
+                                });
                         resolved = Resolved {
                             role: Some(noun),
                             kind: if name.is_some() { "person" } else { "role" },
@@ -1608,6 +1621,115 @@ fn modified_person_noun(written: &str) -> Option<String> {
         })
         && person_noun(&format!("the {noun}")).is_some())
     .then(|| rest.to_string())
+}
+
+/// Whether `text` names the person `name` (by its last word) in one sentence with `modifier`
+/// (at most 200 bytes either side): the modifier itself ("Missouri"), a state abbreviation spelling it ("D-Mo."), or,
+/// for an acronym ("IMF"), capitalised words whose initials spell it ("International Monetary
+/// Fund"; "of", "the", "and", "for" skipped).
+fn tied_to_modifier(text: &str, name: &str, modifier: &str) -> bool {
+    const REACH: usize = 200;
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    if surname.is_empty() {
+        return false;
+    }
+    // "IMF", "U.N.": the capitals of an acronym, without its full stops.
+    let letters: String = modifier.chars().filter(|&c| c != '.').collect();
+    let acronym = letters.len() >= 2
+        && !letters.contains(' ')
+        && letters.bytes().all(|b| b.is_ascii_uppercase());
+    text.match_indices(surname).any(|(at, _)| {
+        let mut from = at.saturating_sub(REACH);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (at + surname.len() + REACH).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        // Within the name's sentence: from the last sentence end before it to the next after;
+        // an abbreviation's full stop ("U.N. envoy", "Sen.") ends none.
+        let ends = |piece: &str| -> Vec<usize> {
+            piece
+                .match_indices(['\n', '.', '!', '?'])
+                .filter(|(i, m)| {
+                    *m == "\n"
+                        || (piece[i + 1..].starts_with(' ')
+                            && !(*m == "."
+                                && is_abbreviation(
+                                    piece[..=*i]
+                                        .rsplit(char::is_whitespace)
+                                        .next()
+                                        .unwrap_or(""),
+                                )))
+                })
+                .map(|(i, _)| i + 1)
+                .collect()
+        };
+        from += ends(&text[from..at]).last().copied().unwrap_or(0);
+        let after = at + surname.len();
+        to = ends(&text[after..to]).first().map_or(to, |e| after + e);
+        let whole = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[at + surname.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !whole {
+            return false;
+        }
+        let near = &text[from..to];
+        if contains_word(near, modifier) {
+            return true;
+        }
+        let words: Vec<&str> = near
+            .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words
+            .iter()
+            .any(|w| super::places::state_of_abbreviation(w) == Some(modifier))
+        {
+            return true;
+        }
+        acronym && {
+            let initials: Vec<u8> = words
+                .iter()
+                .filter(|w| !matches!(**w, "of" | "the" | "and" | "for"))
+                .map(|w| {
+                    if w.starts_with(char::is_uppercase) {
+                        w.as_bytes()[0]
+                    } else {
+                        b'.'
+                    }
+                })
+                .collect();
+            initials
+                .windows(letters.len())
+                .any(|run| run == letters.as_bytes())
+        }
+    })
+}
+
+/// Whether a written speaker is a web address without its scheme ("Rajanews.com",
+/// "example.co.uk"): one word whose last dot-separated part is two to four lower-case letters
+/// after a part of letters, digits or hyphens.
+fn is_web_domain(name: &str) -> bool {
+    let Some((host, tld)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let label = host.rsplit('.').next().unwrap_or(host);
+    (2..=4).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && label.len() >= 2
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
 }
 
 /// Whether a written speaker is a body named only by its kind ("the group", "the organisation").
@@ -2889,6 +3011,14 @@ impl PersonIndex {
                 role: None,
                 name: Some(written.to_string()),
                 kind: "person",
+            };
+        }
+        // "Rajanews.com said": a website speaks for its publisher, never as a person.
+        if is_web_domain(written) {
+            return Resolved {
+                role: None,
+                name: Some(written.to_string()),
+                kind: "organization",
             };
         }
         if CROWD_WORD.is_match(written) {
@@ -4199,6 +4329,49 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect, "{:#?}", brief.quotes);
+    }
+
+    /// "said the Ohio lawmaker" is a person the article ties to Ohio before the quotation
+    /// ("Rep. Ray Dunn of Ohio", "Sen. Ray Dunn, D-Ohio"); the last man named is not, when
+    /// nothing ties him to it: the noun stays a role. "The IMF chief" is the person written beside
+    /// "International Monetary Fund" or "IMF". A website speaks as an organisation.
+    #[test]
+    fn modified_nouns_need_a_tie_and_websites_are_organisations() {
+        check(
+            &[
+                "Vice President Tom Hale won the backing of House leader Ray Dunn on Monday.\n\n\
+                 With hugs from Dunn, Hale asked the crowd to stand with him.\n\n\
+                 Hale then flew to Dayton, his old rival's hometown.\n\n\
+                 \"We would all be proud to have him as our leader,\" said the Ohio lawmaker, who left the race in May.",
+                "Vice President Tom Hale won the backing of Rep. Ray Dunn of Ohio on Monday.\n\n\
+                 With hugs from Dunn, Hale asked the crowd to stand with him in the cold.\n\n\
+                 \"Nobody in this state has worked harder for the farmers,\" said the Ohio lawmaker after the rally.",
+                "Ana Ruiz, managing director of the International Monetary Fund, spoke in Lisbon. \
+                 She met Finance Minister Tom Hale on Tuesday.\n\n\
+                 The IMF chief told reporters that \"the two engines of the world economy are still running.\"",
+                "U.N. Secretary-General Ana Lind toured the camp on Friday. \
+                 Mayor Tom Hale showed her the school.\n\n\
+                 \"Nothing is more shameful than attacking children in their sleep,\" the U.N. chief said.",
+            ],
+            &[
+                (None, &[0], 1, "after"),
+                (Some("Ray Dunn"), &[1], 1, "after"),
+                (Some("Ana Ruiz"), &[2], 1, "before"),
+                (Some("Ana Lind"), &[3], 1, "after"),
+            ],
+        );
+        let got = speakers(&[
+            "Rajanews.com, a news website run by supporters of the mayor, said on Monday: \
+             \"If the charges are brought against them the punishment would be heavy.\"",
+        ]);
+        assert_eq!(
+            got,
+            vec![(
+                Some("Rajanews.com".to_string()),
+                "organization".to_string(),
+                "before".to_string()
+            )]
+        );
     }
 
     /// News attributions: "X of Y's Z Center" is X (the possessive inside "of" names where X
