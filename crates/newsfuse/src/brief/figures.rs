@@ -329,18 +329,24 @@ fn may_hold_spelled_number(text: &str) -> bool {
         return true;
     }
     let bytes = text.as_bytes();
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut at = 0;
     while at < bytes.len() {
-        if !word_byte(bytes[at]) {
+        if !WORD_BYTE[usize::from(bytes[at])] {
             at += 1;
             continue;
         }
         let start = at;
-        while at < bytes.len() && word_byte(bytes[at]) {
+        while at < bytes.len() && WORD_BYTE[usize::from(bytes[at])] {
             at += 1;
         }
-        if spelled_number_word(&bytes[start..at])
+        // Every spelled number opens with one of these letters and has three to nine: most
+        // words stop here, before any copy.
+        if (3..="seventeen".len()).contains(&(at - start))
+            && matches!(
+                bytes[start].to_ascii_lowercase(),
+                b'e' | b'f' | b'n' | b'o' | b's' | b't'
+            )
+            && spelled_number_word(&bytes[start..at])
             && (at - start != 3 || one_before_scale(bytes, at))
         {
             return true;
@@ -348,6 +354,19 @@ fn may_hold_spelled_number(text: &str) -> bool {
     }
     false
 }
+
+/// The bytes of a word for an ASCII word boundary: ASCII letters, digits and the underscore.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_';
+        b += 1;
+    }
+    table
+};
 
 /// Whether `word` is one of [`TENS`] or [`UNITS`] but "zero", in any ASCII case.
 fn spelled_number_word(word: &[u8]) -> bool {
@@ -1365,7 +1384,7 @@ struct Candidate {
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
 /// is better evidence that two figures talk about the same thing.
 struct Idf<'a> {
-    /// Each stem's weight (and the last sentence that counted it), computed once:
+    /// Each stem's weight (and its slot while counting), computed once:
     /// `link_strength` looks weights up for every stem of two sentences, for up to
     /// [`MAX_COMPARE`] pairs per figure.
     weights: FxHashMap<&'a str, (f64, usize)>,
@@ -1409,20 +1428,38 @@ struct WeightedStems {
 
 impl<'a> Idf<'a> {
     fn new(docs: &[Doc<'a>]) -> Self {
-        // Each stem's sentence count and the last sentence that counted it: a stem counts once
-        // per sentence without a set of the sentence's stems.
-        // The count is kept as a float (exact far beyond any cluster's sentences), to become
-        // the weight in place.
-        let mut df: FxHashMap<&str, (f64, usize)> = FxHashMap::default();
+        // Each stem's slot of `counts`: its sentence count and the last sentence that counted
+        // it (a stem counts once per sentence without a set of the sentence's stems). The
+        // count is kept as a float (exact far beyond any cluster's sentences).
+        let mut df: FxHashMap<&'a str, (f64, usize)> = FxHashMap::default();
+        // Tokens of one surface form share one stem string: each string's slot of `counts` (or
+        // `NO_SLOT` for a stem that is no word) is found by its address, its text read once.
+        const NO_SLOT: usize = usize::MAX;
+        let mut slot_of: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut counts: Vec<(f64, usize)> = Vec::new();
         let mut n_sentences = 0;
         for doc in docs {
             for sentence in doc.sentences {
                 n_sentences += 1;
                 for token in &sentence.tokens {
-                    if token.is_stopword || !is_wordy(token) {
+                    if token.is_stopword {
                         continue;
                     }
-                    let (count, last) = df.entry(base_form(&token.stem)).or_insert((0.0, 0));
+                    let address = Arc::as_ptr(&token.stem).cast::<u8>().addr();
+                    let slot = *slot_of.entry(address).or_insert_with(|| {
+                        if !is_wordy(token) {
+                            return NO_SLOT;
+                        }
+                        let next = counts.len();
+                        let (_, slot) = df.entry(base_form(&token.stem)).or_insert((0.0, next));
+                        if *slot == next {
+                            counts.push((0.0, 0));
+                        }
+                        *slot
+                    });
+                    let Some((count, last)) = counts.get_mut(slot) else {
+                        continue;
+                    };
                     if *last != n_sentences {
                         *count += 1.0;
                         *last = n_sentences;
@@ -1431,8 +1468,8 @@ impl<'a> Idf<'a> {
             }
         }
         let weight = |df: f64| ((n_sentences as f64 + 1.0) / (df + 1.0)).ln().max(0.0);
-        for (count, _) in df.values_mut() {
-            *count = weight(*count);
+        for (value, slot) in df.values_mut() {
+            *value = weight(counts[*slot].0);
         }
         Idf {
             unseen: weight(0.0),
@@ -1598,6 +1635,18 @@ impl<'a> Idf<'a> {
         }
         let all = wa.total + wb.total - shared;
         if all <= 0.0 { 0.0 } else { shared / all }
+    }
+
+    /// Whether [`Idf::sentence_similarity`] of mentions `a` and `b` may reach
+    /// [`SENTENCE_SIMILARITY`]: it is at most the ratio of the lighter sentence's weight to the
+    /// heavier's (every weight is positive), checked here with a margin far above rounding.
+    fn may_be_similar(&self, a: usize, b: usize) -> bool {
+        let (wa, wb) = (
+            &self.sentences[self.sentence_of[a] as usize],
+            &self.sentences[self.sentence_of[b] as usize],
+        );
+        let (low, high) = (wa.total.min(wb.total), wa.total.max(wb.total));
+        low >= 0.9 * SENTENCE_SIMILARITY * high
     }
 
     fn weight(&self, stem: &str) -> f64 {
@@ -1799,6 +1848,9 @@ fn link_strength(
         if multiplier(ia) || multiplier(ib) || bare_name(a) || bare_name(b) {
             return None;
         }
+        if !idf.may_be_similar(ia, ib) {
+            return None;
+        }
         let sentence = idf.sentence_similarity(ia, ib);
         return (sentence >= SENTENCE_SIMILARITY
             && a.sentence_names == b.sentence_names
@@ -1816,9 +1868,9 @@ fn link_strength(
     if high > low * MAX_RATIO && !values_agree(a, b) {
         return None;
     }
-    let sentence = idf.sentence_similarity(ia, ib);
     // One person has one age: a shared name links two ages.
     if a.kind == Kind::Age && person_age(a) && person_age(b) && same_owner(a, b) {
+        let sentence = idf.sentence_similarity(ia, ib);
         return Some(Strength {
             similarity: sentence.max(AGE_BY_NAME),
             by_sentence: sentence >= SENTENCE_SIMILARITY,
@@ -1876,12 +1928,6 @@ fn link_strength(
                 .next()
                 .is_some()
     };
-    // A sentence of one or two content words ("That was seven years ago") is too short to be
-    // recognised as a rewrite unless its figure stands in the same place ([`aligned`]).
-    let by_sentence = sentence >= SENTENCE_SIMILARITY
-        && !names_differ()
-        && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3
-            || aligned((ia, a), (ib, b), around, docs));
     let needed = if a.head.is_some() {
         LINK_WEIGHT
     } else {
@@ -1892,13 +1938,23 @@ fn link_strength(
     let named = a.head.is_some()
         && a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
         && shares_non_qualifier;
-    (by_sentence || named || context >= CONTEXT_SIMILARITY && shared >= needed).then_some(
-        Strength {
-            similarity: sentence.max(context),
-            by_sentence,
-            by_name: false,
-        },
-    )
+    let by_context = context >= CONTEXT_SIMILARITY && shared >= needed;
+    // Most pairs link by nothing: their sentences' similarity is read only when it may count.
+    if !named && !by_context && !idf.may_be_similar(ia, ib) {
+        return None;
+    }
+    let sentence = idf.sentence_similarity(ia, ib);
+    // A sentence of one or two content words ("That was seven years ago") is too short to be
+    // recognised as a rewrite unless its figure stands in the same place ([`aligned`]).
+    let by_sentence = sentence >= SENTENCE_SIMILARITY
+        && !names_differ()
+        && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3
+            || aligned((ia, a), (ib, b), around, docs));
+    (by_sentence || named || by_context).then_some(Strength {
+        similarity: sentence.max(context),
+        by_sentence,
+        by_name: false,
+    })
 }
 
 /// Words of a figure's sentence compared on each side of it by [`aligned`].
@@ -3437,6 +3493,11 @@ struct WordCache {
     first_of_sentence: Vec<usize>,
     words: Vec<OnceCell<SentenceWords>>,
     subjects: Vec<OnceCell<HashSet<String>>>,
+    /// Each mention's [`super::scope::given_as_total`] of the words before it, for [`same_scope`].
+    totals: Vec<OnceCell<bool>>,
+    /// Each mention's [`super::scope::may_name_places`] of the words after it, for
+    /// [`same_scope`].
+    coordinated: Vec<OnceCell<bool>>,
 }
 
 impl WordCache {
@@ -3451,6 +3512,8 @@ impl WordCache {
             first_of_sentence,
             words: mentions.iter().map(|_| OnceCell::new()).collect(),
             subjects: mentions.iter().map(|_| OnceCell::new()).collect(),
+            totals: mentions.iter().map(|_| OnceCell::new()).collect(),
+            coordinated: mentions.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -3583,7 +3646,7 @@ fn conflict_supported(
         return false;
     }
     // A whole against a part: a total against a figure that is none, two places against one.
-    if a.kind != Kind::Age && !same_scope(a, b, docs) {
+    if a.kind != Kind::Age && !same_scope((ia, a), (ib, b), docs, words) {
         return false;
     }
     // Who or where the figure is about, named before it: two different subjects ("Norland will
@@ -3722,7 +3785,12 @@ fn drop_conflicts_with_unnamed_subjects(
 /// ("the total $22 billion market") when the other is not, and neither names more places in its
 /// clause than the other's sentence does ("in the West Bank and Gaza" against "throughout the
 /// West Bank").
-fn same_scope(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
+fn same_scope(
+    (ia, a): (usize, &Mention),
+    (ib, b): (usize, &Mention),
+    docs: &[Doc<'_>],
+    words: &WordCache,
+) -> bool {
     let sentence = |m: &Mention| docs[m.article].sentences[m.sentence].span;
     let text = |m: &Mention| docs[m.article].slice(sentence(m));
     let before = |m: &Mention| {
@@ -3737,9 +3805,16 @@ fn same_scope(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
             .get(m.span.end..sentence(m).end)
             .unwrap_or("")
     };
-    super::scope::given_as_total(before(a)) == super::scope::given_as_total(before(b))
-        && !super::scope::wider_places(after(a), text(b))
-        && !super::scope::wider_places(after(b), text(a))
+    // What each side reads of its own text alone is worked out once per mention.
+    let total = |idx: usize, m: &Mention| {
+        *words.totals[idx].get_or_init(|| super::scope::given_as_total(before(m)))
+    };
+    let coordinated = |idx: usize, m: &Mention| {
+        *words.coordinated[idx].get_or_init(|| super::scope::may_name_places(after(m)))
+    };
+    total(ia, a) == total(ib, b)
+        && !(coordinated(ia, a) && super::scope::wider_places(after(a), text(b)))
+        && !(coordinated(ib, b) && super::scope::wider_places(after(b), text(a)))
 }
 
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",
