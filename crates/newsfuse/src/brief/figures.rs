@@ -945,6 +945,11 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
                     let agree = values_agree(ma, mb);
+                    // Most pairs of a bucket are two values that cannot be one quantity: no
+                    // link, no agreement, nothing more to read.
+                    if !agree && never_linked(ma, mb) && !same_predicate(ma, mb) {
+                        continue;
+                    }
                     let strength = link_strength((a, ma), (b, mb), &idf, &around, docs);
                     let linked = strength.is_some()
                         || (agree || same_predicate(ma, mb))
@@ -1488,13 +1493,14 @@ impl<'a> Idf<'a> {
     /// [`sum_in_order`] adds them: [`link_strength`] then compares contexts without building
     /// or hashing string sets, with the same sums to the bit.
     fn index_contexts(&mut self, mentions: &[Mention]) {
-        let mut stems: Vec<&str> = mentions
+        // Distinct first: the mentions repeat most stems.
+        let distinct: HashSet<&str> = mentions
             .iter()
             .flat_map(|m| m.context.iter().chain(m.qualifiers.iter()))
             .map(String::as_str)
             .collect();
+        let mut stems: Vec<&str> = distinct.into_iter().collect();
         stems.sort_unstable();
-        stems.dedup();
         let ids: FxHashMap<&str, u32> = stems
             .iter()
             .enumerate()
@@ -1788,6 +1794,20 @@ fn cross_article_link((ia, a): (usize, &Mention), (ib, b): (usize, &Mention), id
         1.5 * LINK_WEIGHT
     };
     by_count || idf.shared_weight(ia, ib) >= needed
+}
+
+/// For two figures of different articles whose values disagree ([`values_agree`]): whether
+/// [`link_strength`] gives them none for what it reads first (an end of a range, a part beside a
+/// whole, values too far apart).
+fn never_linked(a: &Mention, b: &Mention) -> bool {
+    let (low, high) = (
+        a.value.abs().min(b.value.abs()),
+        a.value.abs().max(b.value.abs()),
+    );
+    a.range_end
+        || b.range_end
+        || a.partial != b.partial
+        || a.kind != Kind::Number && !a.partial && high > low * MAX_RATIO
 }
 
 /// Whether two figures are the objects or subjects of one verb ([`Mention::predicate`]): with
