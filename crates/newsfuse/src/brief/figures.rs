@@ -1556,6 +1556,9 @@ impl<'a> Idf<'a> {
     /// and pair.
     fn index_sentences(&mut self, mentions: &[Mention], docs: &[Doc<'_>]) {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        // Each stem string's id and weight by its address: sentences share most stem strings
+        // with their tokens, and an address hashes cheaper than a text.
+        let mut by_address: FxHashMap<usize, (u32, f64)> = FxHashMap::default();
         let mut slots: FxHashMap<usize, u32> = FxHashMap::default();
         let mut sentences = Vec::new();
         let mut sentence_of = Vec::with_capacity(mentions.len());
@@ -1574,9 +1577,12 @@ impl<'a> Idf<'a> {
             let mut pairs: Vec<(u32, f64)> = stems
                 .into_iter()
                 .map(|stem| {
-                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(&**stem).or_insert(next);
-                    (id, self.weight(stem) + JACCARD_FLOOR)
+                    let address = Arc::as_ptr(stem).cast::<u8>().addr();
+                    *by_address.entry(address).or_insert_with(|| {
+                        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                        let id = *ids.entry(&**stem).or_insert(next);
+                        (id, self.weight(stem) + JACCARD_FLOOR)
+                    })
                 })
                 .collect();
             pairs.sort_unstable_by_key(|&(id, _)| id);
@@ -3441,13 +3447,46 @@ fn month_or_weekday(surface: &str) -> bool {
 /// Whether a sentence reads a figure at one moment of something still changing ("now",
 /// "so far", "the latest").
 fn time_changing(words: &[Cow<'_, str>]) -> bool {
-    words.iter().any(|w| TIME_CHANGE_WORDS.contains(&&**w))
+    words.iter().any(|w| word_flags(w) & TIME_CHANGE != 0)
         || words.windows(2).any(|pair| {
             // "first second" without building the string (words hold no spaces).
-            TIME_CHANGE_PAIRS
-                .iter()
-                .any(|&(first, second)| pair[0] == first && pair[1] == second)
+            word_flags(&pair[0]) & TIME_CHANGE_FIRST != 0
+                && TIME_CHANGE_PAIRS
+                    .iter()
+                    .any(|&(first, second)| pair[0] == first && pair[1] == second)
         })
+}
+
+/// [`word_flags`]: one of [`TIME_CHANGE_WORDS`].
+const TIME_CHANGE: u8 = 1;
+/// [`word_flags`]: the first word of one of [`TIME_CHANGE_PAIRS`].
+const TIME_CHANGE_FIRST: u8 = 2;
+/// [`word_flags`]: one of [`FORECAST_WORDS`].
+const FORECAST: u8 = 4;
+/// [`word_flags`]: one of [`WEEKDAY_WORDS`].
+const WEEKDAY: u8 = 8;
+
+/// Which of the word lists read for every word of a sentence in dispute hold `word`: one
+/// look-up instead of a scan of each list.
+fn word_flags(word: &str) -> u8 {
+    static FLAGS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut flags: HashMap<&'static str, u8> = HashMap::default();
+        let lists: [(&[&'static str], u8); 3] = [
+            (TIME_CHANGE_WORDS, TIME_CHANGE),
+            (FORECAST_WORDS, FORECAST),
+            (WEEKDAY_WORDS, WEEKDAY),
+        ];
+        for (list, flag) in lists {
+            for &word in list {
+                *flags.entry(word).or_default() |= flag;
+            }
+        }
+        for &(first, _) in TIME_CHANGE_PAIRS {
+            *flags.entry(first).or_default() |= TIME_CHANGE_FIRST;
+        }
+        flags
+    });
+    FLAGS.get(word).copied().unwrap_or(0)
 }
 
 /// Whether the clause holding a figure reads it at one moment of something changing
@@ -3491,7 +3530,7 @@ impl SentenceWords {
             forecast: forecast(&words),
             weekdays: words
                 .iter()
-                .filter(|w| WEEKDAY_WORDS.contains(&&***w))
+                .filter(|w| word_flags(w) & WEEKDAY != 0)
                 .map(ToString::to_string)
                 .collect(),
             months: text
@@ -3840,7 +3879,7 @@ fn same_scope(
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",
 /// "is expected to").
 fn forecast(words: &[Cow<'_, str>]) -> bool {
-    words.iter().any(|w| FORECAST_WORDS.contains(&&**w))
+    words.iter().any(|w| word_flags(w) & FORECAST != 0)
 }
 
 /// Words of a projection or expectation.
