@@ -1433,13 +1433,13 @@ struct WeightedStems {
 
 impl<'a> Idf<'a> {
     fn new(docs: &[Doc<'a>]) -> Self {
+        const NO_SLOT: usize = usize::MAX;
         // Each stem's slot of `counts`: its sentence count and the last sentence that counted
         // it (a stem counts once per sentence without a set of the sentence's stems). The
         // count is kept as a float (exact far beyond any cluster's sentences).
         let mut df: FxHashMap<&'a str, (f64, usize)> = FxHashMap::default();
         // Tokens of one surface form share one stem string: each string's slot of `counts` (or
         // `NO_SLOT` for a stem that is no word) is found by its address, its text read once.
-        const NO_SLOT: usize = usize::MAX;
         let mut slot_of: FxHashMap<usize, usize> = FxHashMap::default();
         let mut counts: Vec<(f64, usize)> = Vec::new();
         let mut n_sentences = 0;
