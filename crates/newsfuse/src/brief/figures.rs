@@ -329,18 +329,24 @@ fn may_hold_spelled_number(text: &str) -> bool {
         return true;
     }
     let bytes = text.as_bytes();
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut at = 0;
     while at < bytes.len() {
-        if !word_byte(bytes[at]) {
+        if !WORD_BYTE[usize::from(bytes[at])] {
             at += 1;
             continue;
         }
         let start = at;
-        while at < bytes.len() && word_byte(bytes[at]) {
+        while at < bytes.len() && WORD_BYTE[usize::from(bytes[at])] {
             at += 1;
         }
-        if spelled_number_word(&bytes[start..at])
+        // Every spelled number opens with one of these letters and has three to nine: most
+        // words stop here, before any copy.
+        if (3..="seventeen".len()).contains(&(at - start))
+            && matches!(
+                bytes[start].to_ascii_lowercase(),
+                b'e' | b'f' | b'n' | b'o' | b's' | b't'
+            )
+            && spelled_number_word(&bytes[start..at])
             && (at - start != 3 || one_before_scale(bytes, at))
         {
             return true;
@@ -348,6 +354,19 @@ fn may_hold_spelled_number(text: &str) -> bool {
     }
     false
 }
+
+/// The bytes of a word for an ASCII word boundary: ASCII letters, digits and the underscore.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_';
+        b += 1;
+    }
+    table
+};
 
 /// Whether `word` is one of [`TENS`] or [`UNITS`] but "zero", in any ASCII case.
 fn spelled_number_word(word: &[u8]) -> bool {
@@ -926,6 +945,11 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
                     let agree = values_agree(ma, mb);
+                    // Most pairs of a bucket are two values that cannot be one quantity: no
+                    // link, no agreement, nothing more to read.
+                    if !agree && never_linked(ma, mb) && !same_predicate(ma, mb) {
+                        continue;
+                    }
                     let strength = link_strength((a, ma), (b, mb), &idf, &around, docs);
                     let linked = strength.is_some()
                         || (agree || same_predicate(ma, mb))
@@ -1365,7 +1389,7 @@ struct Candidate {
 /// Inverse sentence frequency of content stems within the cluster: a stem that few sentences use
 /// is better evidence that two figures talk about the same thing.
 struct Idf<'a> {
-    /// Each stem's weight (and the last sentence that counted it), computed once:
+    /// Each stem's weight (and its slot while counting), computed once:
     /// `link_strength` looks weights up for every stem of two sentences, for up to
     /// [`MAX_COMPARE`] pairs per figure.
     weights: FxHashMap<&'a str, (f64, usize)>,
@@ -1409,20 +1433,38 @@ struct WeightedStems {
 
 impl<'a> Idf<'a> {
     fn new(docs: &[Doc<'a>]) -> Self {
-        // Each stem's sentence count and the last sentence that counted it: a stem counts once
-        // per sentence without a set of the sentence's stems.
-        // The count is kept as a float (exact far beyond any cluster's sentences), to become
-        // the weight in place.
-        let mut df: FxHashMap<&str, (f64, usize)> = FxHashMap::default();
+        const NO_SLOT: usize = usize::MAX;
+        // Each stem's slot of `counts`: its sentence count and the last sentence that counted
+        // it (a stem counts once per sentence without a set of the sentence's stems). The
+        // count is kept as a float (exact far beyond any cluster's sentences).
+        let mut df: FxHashMap<&'a str, (f64, usize)> = FxHashMap::default();
+        // Tokens of one surface form share one stem string: each string's slot of `counts` (or
+        // `NO_SLOT` for a stem that is no word) is found by its address, its text read once.
+        let mut slot_of: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut counts: Vec<(f64, usize)> = Vec::new();
         let mut n_sentences = 0;
         for doc in docs {
             for sentence in doc.sentences {
                 n_sentences += 1;
                 for token in &sentence.tokens {
-                    if token.is_stopword || !is_wordy(token) {
+                    if token.is_stopword {
                         continue;
                     }
-                    let (count, last) = df.entry(base_form(&token.stem)).or_insert((0.0, 0));
+                    let address = Arc::as_ptr(&token.stem).cast::<u8>().addr();
+                    let slot = *slot_of.entry(address).or_insert_with(|| {
+                        if !is_wordy(token) {
+                            return NO_SLOT;
+                        }
+                        let next = counts.len();
+                        let (_, slot) = df.entry(base_form(&token.stem)).or_insert((0.0, next));
+                        if *slot == next {
+                            counts.push((0.0, 0));
+                        }
+                        *slot
+                    });
+                    let Some((count, last)) = counts.get_mut(slot) else {
+                        continue;
+                    };
                     if *last != n_sentences {
                         *count += 1.0;
                         *last = n_sentences;
@@ -1431,8 +1473,8 @@ impl<'a> Idf<'a> {
             }
         }
         let weight = |df: f64| ((n_sentences as f64 + 1.0) / (df + 1.0)).ln().max(0.0);
-        for (count, _) in df.values_mut() {
-            *count = weight(*count);
+        for (value, slot) in df.values_mut() {
+            *value = weight(counts[*slot].0);
         }
         Idf {
             unseen: weight(0.0),
@@ -1451,13 +1493,14 @@ impl<'a> Idf<'a> {
     /// [`sum_in_order`] adds them: [`link_strength`] then compares contexts without building
     /// or hashing string sets, with the same sums to the bit.
     fn index_contexts(&mut self, mentions: &[Mention]) {
-        let mut stems: Vec<&str> = mentions
+        // Distinct first: the mentions repeat most stems.
+        let distinct: HashSet<&str> = mentions
             .iter()
             .flat_map(|m| m.context.iter().chain(m.qualifiers.iter()))
             .map(String::as_str)
             .collect();
+        let mut stems: Vec<&str> = distinct.into_iter().collect();
         stems.sort_unstable();
-        stems.dedup();
         let ids: FxHashMap<&str, u32> = stems
             .iter()
             .enumerate()
@@ -1513,6 +1556,9 @@ impl<'a> Idf<'a> {
     /// and pair.
     fn index_sentences(&mut self, mentions: &[Mention], docs: &[Doc<'_>]) {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        // Each stem string's id and weight by its address: sentences share most stem strings
+        // with their tokens, and an address hashes cheaper than a text.
+        let mut by_address: FxHashMap<usize, (u32, f64)> = FxHashMap::default();
         let mut slots: FxHashMap<usize, u32> = FxHashMap::default();
         let mut sentences = Vec::new();
         let mut sentence_of = Vec::with_capacity(mentions.len());
@@ -1531,9 +1577,12 @@ impl<'a> Idf<'a> {
             let mut pairs: Vec<(u32, f64)> = stems
                 .into_iter()
                 .map(|stem| {
-                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(&**stem).or_insert(next);
-                    (id, self.weight(stem) + JACCARD_FLOOR)
+                    let address = Arc::as_ptr(stem).cast::<u8>().addr();
+                    *by_address.entry(address).or_insert_with(|| {
+                        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                        let id = *ids.entry(&**stem).or_insert(next);
+                        (id, self.weight(stem) + JACCARD_FLOOR)
+                    })
                 })
                 .collect();
             pairs.sort_unstable_by_key(|&(id, _)| id);
@@ -1598,6 +1647,18 @@ impl<'a> Idf<'a> {
         }
         let all = wa.total + wb.total - shared;
         if all <= 0.0 { 0.0 } else { shared / all }
+    }
+
+    /// Whether [`Idf::sentence_similarity`] of mentions `a` and `b` may reach
+    /// [`SENTENCE_SIMILARITY`]: it is at most the ratio of the lighter sentence's weight to the
+    /// heavier's (every weight is positive), checked here with a margin far above rounding.
+    fn may_be_similar(&self, a: usize, b: usize) -> bool {
+        let (wa, wb) = (
+            &self.sentences[self.sentence_of[a] as usize],
+            &self.sentences[self.sentence_of[b] as usize],
+        );
+        let (low, high) = (wa.total.min(wb.total), wa.total.max(wb.total));
+        low >= 0.9 * SENTENCE_SIMILARITY * high
     }
 
     fn weight(&self, stem: &str) -> f64 {
@@ -1741,6 +1802,20 @@ fn cross_article_link((ia, a): (usize, &Mention), (ib, b): (usize, &Mention), id
     by_count || idf.shared_weight(ia, ib) >= needed
 }
 
+/// For two figures of different articles whose values disagree ([`values_agree`]): whether
+/// [`link_strength`] gives them none for what it reads first (an end of a range, a part beside a
+/// whole, values too far apart).
+fn never_linked(a: &Mention, b: &Mention) -> bool {
+    let (low, high) = (
+        a.value.abs().min(b.value.abs()),
+        a.value.abs().max(b.value.abs()),
+    );
+    a.range_end
+        || b.range_end
+        || a.partial != b.partial
+        || a.kind != Kind::Number && !a.partial && high > low * MAX_RATIO
+}
+
 /// Whether two figures are the objects or subjects of one verb ([`Mention::predicate`]): with
 /// shared rare context ([`cross_article_link`]) that makes them one quantity whatever their values
 /// ("the company lost $2.1 billion" and "when the company lost $5.2 billion").
@@ -1799,6 +1874,9 @@ fn link_strength(
         if multiplier(ia) || multiplier(ib) || bare_name(a) || bare_name(b) {
             return None;
         }
+        if !idf.may_be_similar(ia, ib) {
+            return None;
+        }
         let sentence = idf.sentence_similarity(ia, ib);
         return (sentence >= SENTENCE_SIMILARITY
             && a.sentence_names == b.sentence_names
@@ -1816,9 +1894,9 @@ fn link_strength(
     if high > low * MAX_RATIO && !values_agree(a, b) {
         return None;
     }
-    let sentence = idf.sentence_similarity(ia, ib);
     // One person has one age: a shared name links two ages.
     if a.kind == Kind::Age && person_age(a) && person_age(b) && same_owner(a, b) {
+        let sentence = idf.sentence_similarity(ia, ib);
         return Some(Strength {
             similarity: sentence.max(AGE_BY_NAME),
             by_sentence: sentence >= SENTENCE_SIMILARITY,
@@ -1876,12 +1954,6 @@ fn link_strength(
                 .next()
                 .is_some()
     };
-    // A sentence of one or two content words ("That was seven years ago") is too short to be
-    // recognised as a rewrite unless its figure stands in the same place ([`aligned`]).
-    let by_sentence = sentence >= SENTENCE_SIMILARITY
-        && !names_differ()
-        && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3
-            || aligned((ia, a), (ib, b), around, docs));
     let needed = if a.head.is_some() {
         LINK_WEIGHT
     } else {
@@ -1892,13 +1964,23 @@ fn link_strength(
     let named = a.head.is_some()
         && a.qualifiers.iter().any(|q| b.qualifiers.contains(q))
         && shares_non_qualifier;
-    (by_sentence || named || context >= CONTEXT_SIMILARITY && shared >= needed).then_some(
-        Strength {
-            similarity: sentence.max(context),
-            by_sentence,
-            by_name: false,
-        },
-    )
+    let by_context = context >= CONTEXT_SIMILARITY && shared >= needed;
+    // Most pairs link by nothing: their sentences' similarity is read only when it may count.
+    if !named && !by_context && !idf.may_be_similar(ia, ib) {
+        return None;
+    }
+    let sentence = idf.sentence_similarity(ia, ib);
+    // A sentence of one or two content words ("That was seven years ago") is too short to be
+    // recognised as a rewrite unless its figure stands in the same place ([`aligned`]).
+    let by_sentence = sentence >= SENTENCE_SIMILARITY
+        && !names_differ()
+        && (a.sentence_stems.len().min(b.sentence_stems.len()) >= 3
+            || aligned((ia, a), (ib, b), around, docs));
+    (by_sentence || named || by_context).then_some(Strength {
+        similarity: sentence.max(context),
+        by_sentence,
+        by_name: false,
+    })
 }
 
 /// Words of a figure's sentence compared on each side of it by [`aligned`].
@@ -3365,13 +3447,46 @@ fn month_or_weekday(surface: &str) -> bool {
 /// Whether a sentence reads a figure at one moment of something still changing ("now",
 /// "so far", "the latest").
 fn time_changing(words: &[Cow<'_, str>]) -> bool {
-    words.iter().any(|w| TIME_CHANGE_WORDS.contains(&&**w))
+    words.iter().any(|w| word_flags(w) & TIME_CHANGE != 0)
         || words.windows(2).any(|pair| {
             // "first second" without building the string (words hold no spaces).
-            TIME_CHANGE_PAIRS
-                .iter()
-                .any(|&(first, second)| pair[0] == first && pair[1] == second)
+            word_flags(&pair[0]) & TIME_CHANGE_FIRST != 0
+                && TIME_CHANGE_PAIRS
+                    .iter()
+                    .any(|&(first, second)| pair[0] == first && pair[1] == second)
         })
+}
+
+/// [`word_flags`]: one of [`TIME_CHANGE_WORDS`].
+const TIME_CHANGE: u8 = 1;
+/// [`word_flags`]: the first word of one of [`TIME_CHANGE_PAIRS`].
+const TIME_CHANGE_FIRST: u8 = 2;
+/// [`word_flags`]: one of [`FORECAST_WORDS`].
+const FORECAST: u8 = 4;
+/// [`word_flags`]: one of [`WEEKDAY_WORDS`].
+const WEEKDAY: u8 = 8;
+
+/// Which of the word lists read for every word of a sentence in dispute hold `word`: one
+/// look-up instead of a scan of each list.
+fn word_flags(word: &str) -> u8 {
+    static FLAGS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut flags: HashMap<&'static str, u8> = HashMap::default();
+        let lists: [(&[&'static str], u8); 3] = [
+            (TIME_CHANGE_WORDS, TIME_CHANGE),
+            (FORECAST_WORDS, FORECAST),
+            (WEEKDAY_WORDS, WEEKDAY),
+        ];
+        for (list, flag) in lists {
+            for &word in list {
+                *flags.entry(word).or_default() |= flag;
+            }
+        }
+        for &(first, _) in TIME_CHANGE_PAIRS {
+            *flags.entry(first).or_default() |= TIME_CHANGE_FIRST;
+        }
+        flags
+    });
+    FLAGS.get(word).copied().unwrap_or(0)
 }
 
 /// Whether the clause holding a figure reads it at one moment of something changing
@@ -3415,7 +3530,7 @@ impl SentenceWords {
             forecast: forecast(&words),
             weekdays: words
                 .iter()
-                .filter(|w| WEEKDAY_WORDS.contains(&&***w))
+                .filter(|w| word_flags(w) & WEEKDAY != 0)
                 .map(ToString::to_string)
                 .collect(),
             months: text
@@ -3437,6 +3552,11 @@ struct WordCache {
     first_of_sentence: Vec<usize>,
     words: Vec<OnceCell<SentenceWords>>,
     subjects: Vec<OnceCell<HashSet<String>>>,
+    /// Each mention's [`super::scope::given_as_total`] of the words before it, for [`same_scope`].
+    totals: Vec<OnceCell<bool>>,
+    /// Each mention's [`super::scope::may_name_places`] of the words after it, for
+    /// [`same_scope`].
+    coordinated: Vec<OnceCell<bool>>,
 }
 
 impl WordCache {
@@ -3451,6 +3571,8 @@ impl WordCache {
             first_of_sentence,
             words: mentions.iter().map(|_| OnceCell::new()).collect(),
             subjects: mentions.iter().map(|_| OnceCell::new()).collect(),
+            totals: mentions.iter().map(|_| OnceCell::new()).collect(),
+            coordinated: mentions.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -3583,7 +3705,7 @@ fn conflict_supported(
         return false;
     }
     // A whole against a part: a total against a figure that is none, two places against one.
-    if a.kind != Kind::Age && !same_scope(a, b, docs) {
+    if a.kind != Kind::Age && !same_scope((ia, a), (ib, b), docs, words) {
         return false;
     }
     // Who or where the figure is about, named before it: two different subjects ("Norland will
@@ -3722,7 +3844,12 @@ fn drop_conflicts_with_unnamed_subjects(
 /// ("the total $22 billion market") when the other is not, and neither names more places in its
 /// clause than the other's sentence does ("in the West Bank and Gaza" against "throughout the
 /// West Bank").
-fn same_scope(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
+fn same_scope(
+    (ia, a): (usize, &Mention),
+    (ib, b): (usize, &Mention),
+    docs: &[Doc<'_>],
+    words: &WordCache,
+) -> bool {
     let sentence = |m: &Mention| docs[m.article].sentences[m.sentence].span;
     let text = |m: &Mention| docs[m.article].slice(sentence(m));
     let before = |m: &Mention| {
@@ -3737,15 +3864,22 @@ fn same_scope(a: &Mention, b: &Mention, docs: &[Doc<'_>]) -> bool {
             .get(m.span.end..sentence(m).end)
             .unwrap_or("")
     };
-    super::scope::given_as_total(before(a)) == super::scope::given_as_total(before(b))
-        && !super::scope::wider_places(after(a), text(b))
-        && !super::scope::wider_places(after(b), text(a))
+    // What each side reads of its own text alone is worked out once per mention.
+    let total = |idx: usize, m: &Mention| {
+        *words.totals[idx].get_or_init(|| super::scope::given_as_total(before(m)))
+    };
+    let coordinated = |idx: usize, m: &Mention| {
+        *words.coordinated[idx].get_or_init(|| super::scope::may_name_places(after(m)))
+    };
+    total(ia, a) == total(ib, b)
+        && !(coordinated(ia, a) && super::scope::wider_places(after(a), text(b)))
+        && !(coordinated(ib, b) && super::scope::wider_places(after(b), text(a)))
 }
 
 /// Whether a sentence gives a projection or expectation rather than a count ("polls project",
 /// "is expected to").
 fn forecast(words: &[Cow<'_, str>]) -> bool {
-    words.iter().any(|w| FORECAST_WORDS.contains(&&**w))
+    words.iter().any(|w| word_flags(w) & FORECAST != 0)
 }
 
 /// Words of a projection or expectation.

@@ -59,13 +59,10 @@ fn run_words(run: &str) -> Vec<&str> {
 /// them and none of the words of the second ("throughout the West Bank"). The two are a whole
 /// and a part (one territory against two), not one figure reported twice.
 pub(crate) fn wider_places(after: &str, other: &str) -> bool {
-    let clause = after
-        .find([',', ';', ':', '(', ')'])
-        .map_or(after, |at| &after[..at]);
-    // The pattern needs an "and"; most clauses have none.
-    if !clause.contains("and") {
+    if !may_name_places(after) {
         return false;
     }
+    let clause = clause_of(after);
     COORDINATED_PLACES.captures_iter(clause).any(|caps| {
         let (Some(first), Some(second)) = (caps.get(1), caps.get(2)) else {
             return false;
@@ -79,6 +76,19 @@ pub(crate) fn wider_places(after: &str, other: &str) -> bool {
 }
 
 /// Words that make a figure a total of several parts when they stand right before it.
+/// Whether [`wider_places`] may find two places in `after`, whatever the other sentence: its
+/// clause holds an "and" (the pattern needs one; most clauses have none).
+pub(crate) fn may_name_places(after: &str) -> bool {
+    clause_of(after).contains("and")
+}
+
+/// `after` up to its first clause boundary.
+fn clause_of(after: &str) -> &str {
+    after
+        .find([',', ';', ':', '(', ')'])
+        .map_or(after, |at| &after[..at])
+}
+
 const TOTAL_WORDS: &[&str] = &["total", "combined", "overall", "cumulative"];
 
 /// Whether a figure is given as a total: one of [`TOTAL_WORDS`] among the three words right
