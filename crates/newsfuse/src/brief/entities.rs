@@ -1132,7 +1132,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         {
             // "Kerry" and "John Kerry" are one; "Secretary John Kerry" was already split.
             if full.ends_with(&item.name) {
-                *full
+                full
             } else {
                 item.name.as_str()
             }
@@ -1141,24 +1141,23 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         };
         // Names differing only in case, dots or hyphenation ("Al Assad", "al-Assad"; "U.S",
         // "US") are one entity, named as first written.
-        let slot = match slot_of.get(canonical) {
-            Some(&slot) => slot,
-            None => {
-                let slot = *index.entry(entity_key(canonical)).or_insert_with(|| {
-                    entities.push(Entity {
-                        name: canonical.to_string(),
-                        kind: String::new(),
-                        roles: Vec::new(),
-                        articles: Vec::new(),
-                        n_mentions: 0,
-                        mentions: Vec::new(),
-                    });
-                    cues.push(Cues::default());
-                    entities.len() - 1
+        let slot = if let Some(&slot) = slot_of.get(canonical) {
+            slot
+        } else {
+            let slot = *index.entry(entity_key(canonical)).or_insert_with(|| {
+                entities.push(Entity {
+                    name: canonical.to_string(),
+                    kind: String::new(),
+                    roles: Vec::new(),
+                    articles: Vec::new(),
+                    n_mentions: 0,
+                    mentions: Vec::new(),
                 });
-                slot_of.insert(canonical, slot);
-                slot
-            }
+                cues.push(Cues::default());
+                entities.len() - 1
+            });
+            slot_of.insert(canonical, slot);
+            slot
         };
         item_slots.push(slot);
         let entity = &mut entities[slot];
