@@ -1103,8 +1103,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut cues: Vec<Cues> = Vec::new();
     let mut item_slots: Vec<usize> = Vec::with_capacity(found.len());
+    // Each canonical name's slot, once its key is known (a name recurs in most mentions).
+    let mut slot_of: FxHashMap<&str, usize> = FxHashMap::default();
     for (article, item) in &found {
-        let canonical = if item.name.split(' ').count() == 1 {
+        let canonical: &str = if item.name.split(' ').count() == 1 {
             let want = title_gender(item.role.as_deref());
             article_surname
                 .get(&(*article, item.name.as_str()))
@@ -1121,7 +1123,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
                         .copied()
                         .find(|other| compatible(other, want))
                 })
-                .map_or_else(|| item.name.clone(), str::to_string)
+                .unwrap_or(item.name.as_str())
         } else if let Some(full) = item
             .name
             .rsplit(' ')
@@ -1130,28 +1132,33 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         {
             // "Kerry" and "John Kerry" are one; "Secretary John Kerry" was already split.
             if full.ends_with(&item.name) {
-                (*full).to_string()
+                full
             } else {
-                item.name.clone()
+                item.name.as_str()
             }
         } else {
-            item.name.clone()
+            item.name.as_str()
         };
         // Names differing only in case, dots or hyphenation ("Al Assad", "al-Assad"; "U.S",
         // "US") are one entity, named as first written.
-        let key = entity_key(&canonical);
-        let slot = *index.entry(key).or_insert_with(|| {
-            entities.push(Entity {
-                name: canonical.clone(),
-                kind: String::new(),
-                roles: Vec::new(),
-                articles: Vec::new(),
-                n_mentions: 0,
-                mentions: Vec::new(),
+        let slot = if let Some(&slot) = slot_of.get(canonical) {
+            slot
+        } else {
+            let slot = *index.entry(entity_key(canonical)).or_insert_with(|| {
+                entities.push(Entity {
+                    name: canonical.to_string(),
+                    kind: String::new(),
+                    roles: Vec::new(),
+                    articles: Vec::new(),
+                    n_mentions: 0,
+                    mentions: Vec::new(),
+                });
+                cues.push(Cues::default());
+                entities.len() - 1
             });
-            cues.push(Cues::default());
-            entities.len() - 1
-        });
+            slot_of.insert(canonical, slot);
+            slot
+        };
         item_slots.push(slot);
         let entity = &mut entities[slot];
         entity.n_mentions += 1;
@@ -1161,13 +1168,13 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         }
         // "I was now Mrs Mark David Chapman": his wife's words, no title of his.
         if let Some(role) = &item.role
-            && compatible(&canonical, title_gender(Some(role)))
+            && compatible(canonical, title_gender(Some(role)))
         {
             add_role(entity, role, *article);
         }
         let cue = &mut cues[slot];
         cue.add(item.cues);
-        if item.role.is_some() || person_names.contains_key(canonical.as_str()) {
+        if item.role.is_some() || person_names.contains_key(canonical) {
             cue.person += 1;
         }
     }
@@ -1540,10 +1547,18 @@ fn add_role(entity: &mut Entity, role: &str, article: usize) {
 /// "Alberto Contador of Spain", "President Eduardo Frei of Chile": a person with a role, or
 /// whose name the cluster also writes alone, is split from the place or body after "of".
 fn split_person_of_place(docs: &[Doc<'_>], found: &mut Vec<(usize, Found)>) {
+    // Nothing to split without an " of " (most clusters' names hold none).
+    if !found.iter().any(|(_, f)| f.name.contains(" of ")) {
+        return;
+    }
+    // Each distinct name copied once.
     let alone: FxHashSet<String> = found
         .iter()
         .filter(|(_, f)| !f.name.contains(" of "))
-        .map(|(_, f)| f.name.clone())
+        .map(|(_, f)| f.name.as_str())
+        .collect::<FxHashSet<&str>>()
+        .into_iter()
+        .map(str::to_string)
         .collect();
     let mut extra = Vec::new();
     for (article, item) in found.iter_mut() {
@@ -1586,10 +1601,9 @@ fn split_person_of_place(docs: &[Doc<'_>], found: &mut Vec<(usize, Found)>) {
 fn lowercase_defined_acronyms(docs: &[Doc<'_>], found: &[(usize, Found)]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for (article, item) in found {
-        let bare = item.name.replace('.', "");
-        if !(2..=6).contains(&bare.len()) || !bare.chars().all(|c| c.is_ascii_uppercase()) {
+        let Some(bare) = bare_acronym(&item.name) else {
             continue;
-        }
+        };
         let text = docs[*article].text;
         let Some(before) = text
             .get(..item.span.start)
@@ -1619,6 +1633,20 @@ fn lowercase_defined_acronyms(docs: &[Doc<'_>], found: &[(usize, Found)]) -> FxH
     out
 }
 
+/// `name` without its dots when that leaves 2 to 6 ASCII capitals ("U.S." as "US"), else
+/// `None`: a new string only for an acronym.
+fn bare_acronym(name: &str) -> Option<String> {
+    let mut len = 0;
+    for byte in name.bytes() {
+        match byte {
+            b'.' => {}
+            b'A'..=b'Z' => len += 1,
+            _ => return None,
+        }
+    }
+    (2..=6).contains(&len).then(|| name.replace('.', ""))
+}
+
 /// Acronyms the text defines right after a name of two or more words: "the Kurdish Workers Party,
 /// or PKK", "the American Psychiatric Association (APA)", "the Kurdistan Workers Party, PKK,".
 /// Pairs (acronym, name).
@@ -1628,15 +1656,13 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
         let [(article, full), (next_article, acronym)] = pair else {
             continue;
         };
-        let bare = acronym.name.replace('.', "");
-        if article != next_article
-            || !full.name.contains(' ')
-            || !(2..=6).contains(&bare.len())
-            || !bare.chars().all(|c| c.is_ascii_uppercase())
-            || acronym.span.start < full.span.end
+        if article != next_article || !full.name.contains(' ') || acronym.span.start < full.span.end
         {
             continue;
         }
+        let Some(bare) = bare_acronym(&acronym.name) else {
+            continue;
+        };
         let text = docs[*article].text;
         let Some(between) = text.get(full.span.end..acronym.span.start) else {
             continue;
@@ -1680,6 +1706,11 @@ fn explained_aliases(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(String,
             // At most a few words, within one clause.
             if between.len() > 40 || between.contains(['.', ';', '"', '“', '”']) {
                 break;
+            }
+            // Each phrase below is 11 characters or more, and lower-casing never makes fewer
+            // characters (nor a character of fewer than one byte).
+            if between.len() < 11 {
+                continue;
             }
             let lower = between.to_lowercase();
             if matches!(
@@ -3707,32 +3738,52 @@ fn station(name: &str) -> bool {
 }
 
 fn classify(name: &str, cues: Cues) -> &'static str {
-    let bare = name.replace('.', "");
+    // Without its dots (a new string only when it has any).
+    let bare = if name.contains('.') {
+        std::borrow::Cow::Owned(name.replace('.', ""))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
     let acronym = bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
-    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-    let first = name.split(' ').next().unwrap_or("").to_lowercase();
+    // The first and last words in lower case, on the stack when short ASCII.
+    let (mut last_buffer, mut last_heap) = ([0u8; 32], String::new());
+    let (mut first_buffer, mut first_heap) = ([0u8; 32], String::new());
+    let last = lowercase_of(
+        name.rsplit(' ').next().unwrap_or(""),
+        &mut last_buffer,
+        &mut last_heap,
+    );
+    let first = lowercase_of(
+        name.split(' ').next().unwrap_or(""),
+        &mut first_buffer,
+        &mut first_heap,
+    );
     let place_word = has_place_word(name);
+    // Each test below runs at most once.
+    let known_place = super::places::is_known_place(name);
+    let mut org_memo: Option<bool> = None;
+    let mut org = || *org_memo.get_or_insert_with(|| looks_like_org(name));
     let mut cues = cues;
-    if super::places::is_known_place(name) {
+    if known_place {
         cues.place += 2;
     }
-    if matches!(bare.as_str(), "US" | "UK" | "UAE" | "USA" | "DC")
-        || PLACE_WORDS.contains(&last.as_str())
+    if matches!(&*bare, "US" | "UK" | "UAE" | "USA" | "DC")
+        || PLACE_WORD_SET.words.contains(last.as_bytes())
         || name.contains(' ')
             && name.split(' ').next().is_some_and(abbreviated_place_word)
         // "WASHINGTON (AP)": a known place's name in capitals is no acronym.
-        || acronym && bare.len() > 4 && super::places::is_known_place(name)
-        || place_word && !looks_like_org(name)
+        || acronym && bare.len() > 4 && known_place
+        || place_word && !org()
     {
         "place"
     } else if station(name) {
         "organization"
-    } else if EVENT_WORDS.contains(&last.as_str())
-        || SHIP_PREFIXES.contains(&first.as_str()) && name.contains(' ')
+    } else if EVENT_WORDS.contains(&last)
+        || SHIP_PREFIXES.contains(&first) && name.contains(' ')
         || name.contains(' ') && last.chars().all(|c| c.is_ascii_digit())
     {
         "other"
-    } else if looks_like_org(name)
+    } else if org()
         // "Air Tovia", "Air Norland": an airline, however it is spoken of ("Air Tovia said").
         || first == "air" && name.contains(' ')
         || acronym && !(bare.len() <= 3 && cues.person > 0 && cues.org == 0 && cues.place == 0)

@@ -1028,13 +1028,16 @@ fn after_attribution(
     close_end: usize,
     comma_closed: bool,
 ) -> (Option<Span>, Option<String>, &'static str) {
-    let titled = AFTER_VERB_TITLE_NAME.captures(after_text).filter(|caps| {
-        caps.name("title").is_some_and(|t| {
-            t.as_str()
-                .split_whitespace()
-                .all(|w| !crate::stopwords::is_stopword(w))
+    // Looked for only when the patterns before it find nothing.
+    let titled = || {
+        AFTER_VERB_TITLE_NAME.captures(after_text).filter(|caps| {
+            caps.name("title").is_some_and(|t| {
+                t.as_str()
+                    .split_whitespace()
+                    .all(|w| !crate::stopwords::is_stopword(w))
+            })
         })
-    });
+    };
     // One "and" may join two titles ("lead researcher and agency scientist").
     let title_words_ok = |caps: &regex::Captures<'_>| {
         caps.name("title").is_some_and(|t| {
@@ -1079,7 +1082,7 @@ fn after_attribution(
                     }))
             })
         })
-        .or(titled)
+        .or_else(titled)
         .or_else(|| {
             // The literal checks spare these regexes (which need them) most texts.
             let head = after_text
@@ -3855,14 +3858,20 @@ fn infer_genders(
                 .min()
                 .unwrap_or(0);
             let (mut male, mut female) = (0, 0);
-            let mut at = 0;
-            for word in text.split(|c: char| !c.is_alphabetic()) {
+            // `at` is where a word of `text.split(|c: char| !c.is_alphabetic())` would be
+            // counted from: the pieces' lengths, each plus one.
+            let mut tally = |word: &str, at: usize| {
+                // Every pronoun below opens with "h" or "s" and is 2 to 7 letters long.
+                if !(2..=7).contains(&word.len())
+                    || !matches!(word.as_bytes()[0], b'h' | b'H' | b's' | b'S')
+                {
+                    return;
+                }
                 let before_name = at < first;
-                at += word.len() + 1;
                 if before_name
                     && (word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she"))
                 {
-                    continue;
+                    return;
                 }
                 // No non-ASCII letter lowercases to one of these words' ASCII letters, so an
                 // ASCII case-insensitive comparison is the same test as lowercasing.
@@ -3876,6 +3885,31 @@ fn infer_genders(
                     .any(|w| word.eq_ignore_ascii_case(w))
                 {
                     female += 1;
+                }
+            };
+            if text.is_ascii() {
+                // Every separator is one byte: a piece is counted from where it starts, and an
+                // empty piece is no pronoun.
+                let bytes = text.as_bytes();
+                let mut start = 0;
+                while start < bytes.len() {
+                    if !bytes[start].is_ascii_alphabetic() {
+                        start += 1;
+                        continue;
+                    }
+                    let end = bytes[start..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphabetic())
+                        .map_or(bytes.len(), |len| start + len);
+                    tally(&text[start..end], start);
+                    start = end;
+                }
+            } else {
+                let mut at = 0;
+                for word in text.split(|c: char| !c.is_alphabetic()) {
+                    let word_at = at;
+                    at += word.len() + 1;
+                    tally(word, word_at);
                 }
             }
             let entry = votes.entry(distinct[0].as_str()).or_default();

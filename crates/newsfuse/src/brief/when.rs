@@ -195,9 +195,18 @@ fn month_number(name: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
+/// Whether `text` may hold a digit (`\d`, any decimal digit): an ASCII digit or any character
+/// outside ASCII. Every date pattern needs one.
+fn may_hold_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii())
+}
+
 /// Explicit dates in `text`, with their byte ranges.
 fn explicit_dates(text: &str) -> Vec<(Span, Date)> {
     let mut found = Vec::new();
+    if !may_hold_digit(text) {
+        return found;
+    }
     for caps in MONTH_DAY_YEAR.captures_iter(text) {
         let whole = caps
             .get(0)
@@ -258,7 +267,12 @@ fn reference_date(doc: &Doc<'_>, cluster: &Cluster) -> Option<(Date, &'static st
         return Some((date, "url"));
     }
     // A URL line near the top of the text (web captures often start with one).
-    let head: String = doc.text.chars().take(600).collect();
+    // Its first 600 characters (a slice, not a copy).
+    let head = doc
+        .text
+        .char_indices()
+        .nth(600)
+        .map_or(doc.text, |(end, _)| &doc.text[..end]);
     if let Some(date) = head
         .split_whitespace()
         .filter(|w| w.starts_with("http"))
@@ -296,6 +310,9 @@ fn dateline_date(text: &str) -> Option<Date> {
 /// reference date: its year, or the year before when that would put the day more than a week
 /// after the reference. Mentions with a year are left to [`explicit_dates`].
 fn month_day_dates(text: &str, reference: Date) -> Vec<(Span, Date)> {
+    if !may_hold_digit(text) {
+        return Vec::new();
+    }
     MONTH_DAY
         .captures_iter(text)
         .filter(|caps| caps.get(3).is_none())
