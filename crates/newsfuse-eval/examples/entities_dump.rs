@@ -17,8 +17,7 @@ use newsfuse::brief::entities::Entity;
 use newsfuse_eval::brief_eval::entities::{
     Judgement, TOP, alias_key, alias_merged, listed, listed_tune2, listed_tune3, listed_tune4,
     listed_tune5, listed_tune6, listed_tune7, listed_tune8, listed_tune9, listed_tune10,
-    listed_tune11,
-    read_judgements,
+    listed_tune11, read_judgements,
 };
 use newsfuse_eval::quality::Subset;
 
