@@ -3092,9 +3092,7 @@ fn hyphened_syllable(doc: &Doc<'_>, tokens: &[Token], at: usize) -> bool {
         && !word.ends_with("ing")
         && !crate::stopwords::is_stopword(word)
         && !in_list(Some(word), COMPOUND_TAILS)
-        && !tokens
-            .get(at + 1)
-            .is_some_and(|_| gap(doc, tokens, at, at + 1) == "-")
+        && (at + 1 >= tokens.len() || gap(doc, tokens, at, at + 1) != "-")
 }
 
 /// Words that close a compound after a name ("Hong Kong-style", "Bush-era"), never a syllable of
