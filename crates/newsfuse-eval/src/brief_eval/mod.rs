@@ -78,6 +78,9 @@ pub enum Part {
     /// A tenth tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune10,
+    /// An eleventh tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune11,
     /// Quotes: the labels of selection rule `M` (pages of a source no earlier rule drew from),
     /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
     /// `All`.
@@ -111,6 +114,7 @@ impl Part {
             | Part::Tune8
             | Part::Tune9
             | Part::Tune10
+            | Part::Tune11
             | Part::M
             | Part::N
             | Part::O => Subset::All,
@@ -131,6 +135,7 @@ impl Part {
             Part::Tune8 => "tune8",
             Part::Tune9 => "tune9",
             Part::Tune10 => "tune10",
+            Part::Tune11 => "tune11",
             Part::M => "m",
             Part::N => "n",
             Part::O => "o",
@@ -317,6 +322,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune8" => Part::Tune8,
             "tune9" => Part::Tune9,
             "tune10" => Part::Tune10,
+            "tune11" => Part::Tune11,
             "m" => Part::M,
             "n" => Part::N,
             "o" => Part::O,
