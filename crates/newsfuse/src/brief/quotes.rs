@@ -1626,10 +1626,10 @@ fn modified_person_noun(written: &str) -> Option<String> {
     .then(|| rest.to_string())
 }
 
-/// Whether `text` names the person `name` (by its last word) in one sentence with `modifier`
-/// (at most 200 bytes either side): the modifier itself ("Missouri"), a state abbreviation spelling it ("D-Mo."), or,
-/// for an acronym ("IMF"), capitalised words whose initials spell it ("International Monetary
-/// Fund"; "of", "the", "and", "for" skipped).
+/// Whether `text` names the person `name` (by its last word) in one sentence (at most 200 bytes
+/// either side) with `modifier`: the modifier itself ("Missouri"), a state abbreviation that
+/// spells it ("D-Mo."), or, for an acronym ("IMF", "U.N."), capitalised words whose initials
+/// spell it ("International Monetary Fund"; "of", "the", "and", "for" skipped).
 fn tied_to_modifier(text: &str, name: &str, modifier: &str) -> bool {
     const REACH: usize = 200;
     let surname = name.rsplit(' ').next().unwrap_or(name);
@@ -1642,6 +1642,17 @@ fn tied_to_modifier(text: &str, name: &str, modifier: &str) -> bool {
         && !letters.contains(' ')
         && letters.bytes().all(|b| b.is_ascii_uppercase());
     text.match_indices(surname).any(|(at, _)| {
+        let whole = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[at + surname.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !whole {
+            return false;
+        }
         let mut from = at.saturating_sub(REACH);
         while !text.is_char_boundary(from) {
             from -= 1;
@@ -1672,17 +1683,6 @@ fn tied_to_modifier(text: &str, name: &str, modifier: &str) -> bool {
         from += ends(&text[from..at]).last().copied().unwrap_or(0);
         let after = at + surname.len();
         to = ends(&text[after..to]).first().map_or(to, |e| after + e);
-        let whole = !text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !text[at + surname.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-        if !whole {
-            return false;
-        }
         let near = &text[from..to];
         if contains_word(near, modifier) {
             return true;
