@@ -75,7 +75,6 @@ pub(crate) fn wider_places(after: &str, other: &str) -> bool {
     })
 }
 
-/// Words that make a figure a total of several parts when they stand right before it.
 /// Whether [`wider_places`] may find two places in `after`, whatever the other sentence: its
 /// clause holds an "and" (the pattern needs one; most clauses have none).
 pub(crate) fn may_name_places(after: &str) -> bool {
@@ -89,6 +88,7 @@ fn clause_of(after: &str) -> &str {
         .map_or(after, |at| &after[..at])
 }
 
+/// Words that make a figure a total of several parts when they stand right before it.
 const TOTAL_WORDS: &[&str] = &["total", "combined", "overall", "cumulative"];
 
 /// Whether a figure is given as a total: one of [`TOTAL_WORDS`] among the three words right
