@@ -971,13 +971,8 @@ fn extract_block(
                             to: before,
                         };
                         let earlier = &raws[article_first..];
-                        // The previous quote's speaker can come back without `fits`: the tie
-                        // is checked on the answer too.
                         let name =
-                            resolve_pronoun(doc, people, window, Gender::Unknown, &fits, earlier)
-                                .filter(|n| {
-                                    modifier.is_none_or(|m| tied_to_modifier(earlier_text, n, m))
-                                });
+                            resolve_pronoun(doc, people, window, Gender::Unknown, &fits, earlier);
                         resolved = Resolved {
                             role: Some(noun),
                             kind: if name.is_some() { "person" } else { "role" },
@@ -1996,14 +1991,16 @@ fn resolve_pronoun(
         mentions.sort();
     }
     // The previous quote's speaker, when it was given the same pronoun ("he asked. ... he
-    // continued"), fits whatever gender the cluster suggested.
+    // continued"), fits whatever gender the cluster suggested. Only "he" and "she" are such
+    // pronouns: any other word reads as `Unknown` and matches nothing.
     let previous_speaker = last_quote
         .filter(|r| r.kind == "person")
         .filter(|r| {
             r.speaker.as_ref().is_some_and(fits)
-                || r.speaker_written
-                    .as_deref()
-                    .is_some_and(|w| Gender::of_pronoun(&w.to_lowercase()) == pronoun)
+                || pronoun != Gender::Unknown
+                    && r.speaker_written
+                        .as_deref()
+                        .is_some_and(|w| Gender::of_pronoun(&w.to_lowercase()) == pronoun)
         })
         .and_then(|r| r.speaker.clone());
     if let (Some(r), Some(name)) = (last_quote, &previous_speaker)
