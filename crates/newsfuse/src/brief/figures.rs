@@ -1207,6 +1207,20 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         .filter(|members| members.len() > 1)
         .collect();
     groups.sort_unstable();
+    // Two values that only one article gives are that writer's list or slip, not sources that
+    // disagree (footnote markers, two items of one listing): such a group is no quantity.
+    let mut disputed = vec![false; mentions.len()];
+    for &(a, b) in &edges {
+        if !values_agree(&mentions[a], &mentions[b]) {
+            disputed[a] = true;
+            disputed[b] = true;
+        }
+    }
+    groups.retain(|members| {
+        let first = mentions[members[0]].article;
+        !members.iter().all(|&m| mentions[m].article == first)
+            || !members.iter().any(|&m| disputed[m])
+    });
 
     let mut mention_quantity: Vec<Option<usize>> = vec![None; mentions.len()];
     for (quantity_idx, members) in groups.iter().enumerate() {
@@ -4256,6 +4270,28 @@ mod tests {
                 .is_some_and(|n| n.contains("Southmark")),
             "{:?}",
             quantity.note
+        );
+    }
+
+    #[test]
+    fn two_values_of_one_article_alone_are_no_disagreement() {
+        let figures = figures_of(&[
+            "The rebels lost 40 percent of the territory they held in Norland and 20 percent of their lands in Norland, he said.",
+            "Talks between the two sides are due to resume in the capital next week.",
+            "Aid groups said roads into the region were still closed by snow.",
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        assert!(
+            figures
+                .quantities
+                .iter()
+                .all(|q| q.n_articles > 1 || q.values.len() == 1),
+            "{:?}",
+            figures.quantities
         );
     }
 
