@@ -1920,12 +1920,21 @@ fn evaluate_cluster(
             // Support: the witness sentence is the summary sentence.
             if let Some(sentence) = brief.summary.first() {
                 local.support_n += 1;
-                if sentence
+                if let Some(by_changed) = sentence
                     .support
                     .iter()
-                    .any(|s| s.excerpt.article == plant.article)
+                    .find(|s| s.excerpt.article == plant.article)
                 {
                     local.support_wrong += 1;
+                    let _ = writeln!(
+                        note,
+                        "SUPPORTWRONG\t{}\tart {} at {}\n    summary :: {}\n    support :: {}",
+                        plant.cluster,
+                        plant.article,
+                        plant.start,
+                        sentence.excerpt.text.replace('\n', " "),
+                        by_changed.excerpt.text.replace('\n', " ")
+                    );
                 }
             }
             for flag in flags(&brief) {

@@ -2379,7 +2379,11 @@ fn sentence_start(text: &str) -> usize {
         if !followed_by_space {
             continue;
         }
-        let word_start = text[..p].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+        // After the whitespace character, which may be wider than a byte (a no-break space).
+        let word_start = text[..p]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(w, c)| w + c.len_utf8());
         let word = &text[word_start..=p];
         if bytes[p] == b'.' && is_abbreviation(word) {
             continue;
@@ -4263,8 +4267,20 @@ mod tests {
     use super::super::testutil::cluster_of;
     use super::{
         OF_THE_PREFIX, OfThe, before_attribution, contains_word, extends, for_each_run,
-        inside_quotation, person_name,
+        inside_quotation, person_name, sentence_start,
     };
+
+    /// A word after a no-break space (two bytes) is read from the character after it.
+    #[test]
+    fn sentence_start_steps_over_wide_spaces() {
+        assert_eq!(sentence_start("abc\u{a0}Xyz. Y"), 9);
+        assert_eq!(sentence_start("He met the Rep.\u{a0}Rep. Kay"), 0);
+        assert_eq!(sentence_start("It rained. Then \u{a0}U.S. aid came"), 10);
+        let (cluster, cleaned, segmented) =
+            cluster_of(&["Jan.\u{a0}5 It may be odd.\u{a0}Potato. \"We will see,\" said Ann Lee."]);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
+        assert_eq!(brief.quotes.len(), 1, "{:?}", brief.quotes);
+    }
 
     #[test]
     fn contains_word_is_the_whole_word_test_over_match_indices() {
