@@ -81,6 +81,9 @@ pub enum Part {
     /// An eleventh tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune11,
+    /// A twelfth tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune12,
     /// Quotes: the labels of selection rule `M` (pages of a source no earlier rule drew from),
     /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
     /// `All`.
@@ -115,6 +118,7 @@ impl Part {
             | Part::Tune9
             | Part::Tune10
             | Part::Tune11
+            | Part::Tune12
             | Part::M
             | Part::N
             | Part::O => Subset::All,
@@ -136,6 +140,7 @@ impl Part {
             Part::Tune9 => "tune9",
             Part::Tune10 => "tune10",
             Part::Tune11 => "tune11",
+            Part::Tune12 => "tune12",
             Part::M => "m",
             Part::N => "n",
             Part::O => "o",
@@ -323,6 +328,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune9" => Part::Tune9,
             "tune10" => Part::Tune10,
             "tune11" => Part::Tune11,
+            "tune12" => Part::Tune12,
             "m" => Part::M,
             "n" => Part::N,
             "o" => Part::O,

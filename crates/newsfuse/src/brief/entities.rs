@@ -960,6 +960,8 @@ const SKIP_WORDS: &[&str] = &[
     "mdt",
     "cet",
     "cest",
+    // "6:40PM ET": the US Eastern time zone.
+    "et",
     "halloween",
     "christmas",
     "easter",
@@ -1194,6 +1196,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         }
     }
     coordinated_places(&entities, &mut cues, &found, &item_slots);
+    listed_people(&entities, &mut cues, &found, &item_slots);
     let definitions = acronym_definitions(docs, &found);
     let common_acronyms = lowercase_defined_acronyms(docs, &found);
     let (entities, cues) = merge_aliases(entities, cues, &index, &definitions, &lowercase_words);
@@ -1308,6 +1311,50 @@ fn coordinated_places(
     }
     for (cue, g) in cues.iter_mut().zip(gain) {
         cue.place += g;
+    }
+}
+
+/// "Chris Tanner, Sean Holt, Glen Dorrity and Tyrone Welk": in a list of three names or more,
+/// two of them typed people, a full name (two to four capitalised words) with no cue of its own
+/// is a person's too.
+fn listed_people(
+    entities: &[Entity],
+    cues: &mut [Cues],
+    found: &[(usize, Found)],
+    slots: &[usize],
+) {
+    let bare = |c: &Cues| c.person == 0 && c.place == 0 && c.org == 0 && c.speech == 0;
+    let mut gain: Vec<u32> = vec![0; entities.len()];
+    let mut i = 0;
+    while i < found.len().min(slots.len()) {
+        // The list opening at `i`: the items after it joined to it, in one article.
+        let mut j = i + 1;
+        while j < found.len().min(slots.len()) && found[j].1.joined && found[j].0 == found[i].0 {
+            j += 1;
+        }
+        if j - i >= 3 {
+            let members = &slots[i..j];
+            let people = members
+                .iter()
+                .filter(|&&m| classify(&entities[m].name, cues[m]) == "person")
+                .count();
+            if people >= 2 {
+                for &m in members {
+                    if bare(&cues[m])
+                        && person_shaped(&entities[m].name)
+                        && !has_place_word(&entities[m].name)
+                        && !looks_like_org(&entities[m].name)
+                        && !super::places::is_known_place(&entities[m].name)
+                    {
+                        gain[m] = 1;
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    for (cue, g) in cues.iter_mut().zip(gain) {
+        cue.person += g;
     }
 }
 
@@ -2818,6 +2865,25 @@ pub(crate) fn find_in_tokens(
                 && matches!(clean_word(word), "Watch" | "Today" | "TODAY")
                 && is_capitalised(prev)
                 && !is_skip_word(prev);
+            // "John A. Marsh", "Dmitri I. Volkov": a middle initial that is also a word ("A",
+            // "I") after a given name, with its full stop and the surname after it.
+            let middle_initial = matches!(word, "A" | "I")
+                && between == " "
+                && is_capitalised(prev)
+                && !is_title(prev)
+                && !is_skip_word(prev)
+                && doc
+                    .text
+                    .get(tokens[end].span.end..)
+                    .is_some_and(|rest| rest.starts_with(". "))
+                && tokens.get(end + 1).is_some_and(|t| {
+                    let next = doc.slice(t.span);
+                    is_capitalised(next) && !is_skip_word(next)
+                });
+            if middle_initial {
+                end += 1;
+                continue;
+            }
             if is_skip_word(word) && !month_as_name && !inner_page_word
                 || is_possessive(prev)
                 || is_capitalised(word) && !month_as_name && {
@@ -2843,7 +2909,15 @@ pub(crate) fn find_in_tokens(
             }
             if is_capitalised(word) {
                 end += 1;
-            } else if between == "-" && end - pos >= 2 && hyphened_syllable(doc, tokens, end) {
+            } else if between == "-"
+                && end - pos >= 2
+                && hyphened_syllable(
+                    doc,
+                    tokens,
+                    end,
+                    end - pos == 2 || end - pos == 3 && is_title(doc.slice(tokens[pos].span)),
+                )
+            {
                 // "Ban Ki-moon", "Kim Jong-un": a given name's lower-case syllable after a hyphen.
                 end += 1;
             } else if between == "-"
@@ -3111,17 +3185,21 @@ fn arabic_article(doc: &Doc<'_>, tokens: &[Token], pos: usize) -> bool {
 
 /// "Ki-moon", "Jong-un", "Kai-shek": the lower-case syllable at `at`, hyphened to a short
 /// capitalised word, closing a given name (no further hyphen), and no common word of a compound
-/// ("Hong Kong-style", "New York-area", "-based", "-led").
-fn hyphened_syllable(doc: &Doc<'_>, tokens: &[Token], at: usize) -> bool {
-    let word = doc.slice(tokens[at].span);
+/// ("Hong Kong-style", "New York-area", "-based", "-led"). A possessive after the syllable
+/// ("Jong-un’s") is no part of it. With `two_words` (the run so far, a title aside, a short
+/// surname and the syllable's first half: "Moon Jae-in", "President Moon Jae-in"), a two-letter
+/// syllable that is also a stop word closes the name too.
+fn hyphened_syllable(doc: &Doc<'_>, tokens: &[Token], at: usize, two_words: bool) -> bool {
+    let word = clean_word(doc.slice(tokens[at].span));
     let prev = doc.slice(tokens[at - 1].span);
+    let short_surname = two_words && (2..=4).contains(&doc.slice(tokens[at - 2].span).len());
     (2..=5).contains(&word.len())
         && word.bytes().all(|b| b.is_ascii_lowercase())
         && (2..=5).contains(&prev.len())
         && prev.bytes().skip(1).all(|b| b.is_ascii_lowercase())
         && !word.ends_with("ed")
         && !word.ends_with("ing")
-        && !crate::stopwords::is_stopword(word)
+        && (!crate::stopwords::is_stopword(word) || short_surname && word.len() == 2)
         && !in_list(Some(word), COMPOUND_TAILS)
         && (at + 1 >= tokens.len() || gap(doc, tokens, at, at + 1) != "-")
 }
@@ -4117,6 +4195,61 @@ mod tests {
         name: &str,
     ) -> Option<&'a (String, String, Vec<String>)> {
         all.iter().find(|(n, _, _)| n == name)
+    }
+
+    #[test]
+    fn a_middle_initial_that_is_a_word_stays_in_the_name() {
+        // "A." and "I." after a given name are initials, not the article or the pronoun: the
+        // given name stays in the name, not in the role.
+        let all = listed(&[
+            "President Dmitri A. Petrovsky of Varnia sent a message on Monday. Officials said \
+             Petrovsky would come. The envoy Lena I. Sorvik said the talks were set.",
+            "Petrovsky said on Tuesday that the talks would resume. Sorvik agreed.",
+        ]);
+        let found = find(&all, "Dmitri A. Petrovsky").expect("whole name");
+        assert_eq!(found.2, vec!["President".to_string()], "{all:?}");
+        assert!(find(&all, "A. Petrovsky").is_none(), "{all:?}");
+        assert!(find(&all, "Dmitri").is_none(), "{all:?}");
+        assert!(find(&all, "Lena I. Sorvik").is_some(), "{all:?}");
+    }
+
+    #[test]
+    fn hyphened_syllables_before_a_possessive_or_that_are_stop_words_stay() {
+        // "Park Jin-un’s": the possessive is no part of the syllable; "Moon Jae-in": a short
+        // surname and a syllable that is also a stop word.
+        let all = listed(&[
+            "Leader Park Jin-un’s visit to the shrine drew crowds on Monday. Moon Jae-in said the \
+             talks would resume.",
+            "Park Jin-un said the visit was private. President Moon Jae-in would come.",
+        ]);
+        assert!(find(&all, "Park Jin-un").is_some(), "{all:?}");
+        assert!(find(&all, "Park Jin").is_none(), "{all:?}");
+        assert!(find(&all, "Moon Jae-in").is_some(), "{all:?}");
+        assert!(find(&all, "Moon Jae").is_none(), "{all:?}");
+    }
+
+    #[test]
+    fn eastern_time_is_no_name() {
+        let all = listed(&[
+            "Update, July 7th, 6:40PM ET: the Tarvo fund had raised more than $40,000.",
+            "Update, July 8th, 12:45AM ET: the Tarvo fund had grown again, Tarvo said.",
+        ]);
+        assert!(find(&all, "ET").is_none(), "{all:?}");
+        assert!(find(&all, "Tarvo").is_some(), "{all:?}");
+    }
+
+    #[test]
+    fn full_names_listed_with_people_are_people() {
+        // Given names the lists do not know, in a list of four names three of which are people.
+        let all = listed(&[
+            "Four men died: Chris Tanner, Sean Holt, Glen Dorrity and Tyrone Welk served with \
+             courage. Chris Tanner was the envoy.",
+            "The four were Chris Tanner, Sean Holt, Glen Dorrity and Tyrone Welk, officials said.",
+        ]);
+        for name in ["Glen Dorrity", "Tyrone Welk"] {
+            let found = find(&all, name).expect(name);
+            assert_eq!(found.1, "person", "{all:?}");
+        }
     }
 
     #[test]
