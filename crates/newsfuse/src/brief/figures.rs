@@ -970,7 +970,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                         });
                         continue;
                     }
-                } else if same_quantity(ma, mb, docs)
+                } else if ma.sentence == mb.sentence
+                    // Two sentences of one article are never one quantity (`same_quantity`).
+                    && same_quantity(ma, mb, docs)
                     && (values_agree(ma, mb)
                         || conflict_supported(
                             (a, ma),
