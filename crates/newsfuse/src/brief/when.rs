@@ -207,9 +207,7 @@ fn may_hold_digit_dash_digit(text: &str) -> bool {
     let maybe_digit = |b: u8| b.is_ascii_digit() || !b.is_ascii();
     let bytes = text.as_bytes();
     text.match_indices('-').any(|(at, _)| {
-        at > 0
-            && maybe_digit(bytes[at - 1])
-            && bytes.get(at + 1).is_some_and(|&b| maybe_digit(b))
+        at > 0 && maybe_digit(bytes[at - 1]) && bytes.get(at + 1).is_some_and(|&b| maybe_digit(b))
     })
 }
 
@@ -624,7 +622,15 @@ mod tests {
         ] {
             assert!(may_hold_digit_dash_digit(text), "{text}");
         }
-        for text in ["", "-", "1-", "-1", "well-known", "a 10 - 12 b", "year-2024"] {
+        for text in [
+            "",
+            "-",
+            "1-",
+            "-1",
+            "well-known",
+            "a 10 - 12 b",
+            "year-2024",
+        ] {
             assert!(!may_hold_digit_dash_digit(text), "{text}");
             assert!(!ISO_IN_TEXT.is_match(text), "{text}");
         }
