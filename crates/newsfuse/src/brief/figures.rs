@@ -475,15 +475,16 @@ const SPELLED_NUMBER_PATTERN: &str = r"(?xi)
         (?:[\s-](?P<scale>hundred|thousand|million|billion)\b)?
         (?:\s(?P<pct>percent\b|per\s?cent\b))?";
 
-/// Whether [`SPELLED_NUMBER`] may find a number in `text` that [`scan_numbers`] keeps: a word
+/// Where the first word starts at which [`SPELLED_NUMBER`] may find a number in `text` that
+/// [`scan_numbers`] keeps (`None` for no such word; 0 for a text it cannot tell): a word
 /// (a run of ASCII letters, digits and underscores, which is where an ASCII word boundary falls
 /// on each side) that is one of [`TENS`] or [`UNITS`] but "zero", in any ASCII case ("one" only
 /// before a scale: alone it is dropped). A cheap test that spares the regex most sentences
 /// ("someone", "often", "one of" hold none). A character outside ASCII may be a boundary or a
 /// space; the long s, which case-folds to "s", sends every text to the regex.
-fn may_hold_spelled_number(text: &str) -> bool {
+fn first_spelled_number(text: &str) -> Option<usize> {
     if text.contains('ſ') {
-        return true;
+        return Some(0);
     }
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -506,10 +507,10 @@ fn may_hold_spelled_number(text: &str) -> bool {
             && spelled_number_word(&bytes[start..at])
             && (at - start != 3 || one_before_scale(bytes, at))
         {
-            return true;
+            return Some(start);
         }
     }
-    false
+    None
 }
 
 /// The bytes of a word for an ASCII word boundary: ASCII letters, digits and the underscore.
@@ -722,9 +723,11 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
             spelled: false,
         });
     }
-    let spelled = may_hold_spelled_number(text);
-    let spelled_text = if spelled { text } else { "" };
+    let spelled_from = first_spelled_number(text);
+    let spelled_text = if spelled_from.is_some() { text } else { "" };
     let mut run = captures_as(&SPELLED_NUMBER, &SPELLED_NUMBER_ASCII, spelled_text);
+    // Any match before the first word the test lets through is a lone "one", dropped below.
+    run.at = spelled_from.unwrap_or(0);
     while let Some(caps) = run.next(spelled_text) {
         let (Some(whole), Some(num)) = (group(caps, 0), group(caps, SPELLED_NUM)) else {
             continue;
@@ -4317,11 +4320,37 @@ mod tests {
             "Seventeen",
             "x ſix",
         ] {
-            assert!(may_hold_spelled_number(text), "{text}");
+            assert!(first_spelled_number(text).is_some(), "{text}");
         }
         for text in ["someone often", "one of them", "tone", "one", "tent"] {
-            assert!(!may_hold_spelled_number(text), "{text}");
+            assert!(first_spelled_number(text).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn spelled_numbers_before_the_first_word_let_through_are_lone_ones() {
+        for text in [
+            "one of the two men",
+            "One, then one percent, then twenty-one",
+            "someone said one-two and one million",
+            "tone one per cent ten",
+            "one\u{a0}thousand and one",
+            "x one — Five",
+        ] {
+            let from = first_spelled_number(text).expect("a number");
+            for caps in SPELLED_NUMBER.captures_iter(text) {
+                let whole = caps.get(0).expect("whole");
+                if whole.start() < from {
+                    assert!(whole.end() <= from, "{text}");
+                    assert!(
+                        caps["num"].eq_ignore_ascii_case("one") && caps.name("scale").is_none(),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        assert_eq!(first_spelled_number("tone one per cent ten"), Some(18));
+        assert_eq!(first_spelled_number("x ſix"), Some(0));
     }
 
     type Flag = (String, Vec<(f64, Vec<usize>)>);
