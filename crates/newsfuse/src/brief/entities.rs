@@ -2522,7 +2522,15 @@ fn clean_word(word: &str) -> &str {
     if !word.ends_with('s') {
         return word;
     }
-    word.trim_end_matches("'s").trim_end_matches("’s")
+    // `trim_end_matches` with each suffix, without setting up a substring search per call.
+    let mut word = word;
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    word
 }
 
 fn is_possessive(word: &str) -> bool {

@@ -243,11 +243,7 @@ const NON_WORD_CHARS: &[char] = &[
 /// the first character outside ASCII); it runs instead when every character of `text` outside
 /// ASCII is one of [`NON_WORD_CHARS`], where both boundaries fall alike.
 fn captures_as<'r>(exact: &'r Regex, ascii: &'r Regex, text: &str) -> CaptureRun<'r> {
-    let regex = if text.is_ascii()
-        || text
-            .chars()
-            .all(|c| c.is_ascii() || NON_WORD_CHARS.contains(&c))
-    {
+    let regex = if ascii_boundaries_hold(text) {
         ascii
     } else {
         exact
@@ -257,6 +253,167 @@ fn captures_as<'r>(exact: &'r Regex, ascii: &'r Regex, text: &str) -> CaptureRun
         regex,
         at: 0,
     }
+}
+
+/// Whether every character of `text` outside ASCII is one of [`NON_WORD_CHARS`]: there ASCII
+/// word boundaries fall where Unicode ones do.
+fn ascii_boundaries_hold(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || NON_WORD_CHARS.contains(&c))
+}
+
+/// One match of [`NUMBER_PATTERN`]: the whole and its groups, as byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NumberMatch {
+    whole: std::ops::Range<usize>,
+    cur: Option<std::ops::Range<usize>>,
+    num: std::ops::Range<usize>,
+    scale: Option<std::ops::Range<usize>>,
+    pct: Option<std::ops::Range<usize>>,
+}
+
+/// A word character for an ASCII word boundary (`(?-u:\b)`): any byte outside ASCII is none.
+fn ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The first match of [`NUMBER_ASCII`] in `text` starting at `from` or later, found without the
+/// regex engine; the same as the regex on a text where [`ascii_boundaries_hold`] (so no digit
+/// and no letter outside ASCII), which is the only text it is given.
+fn next_number(text: &str, from: usize) -> Option<NumberMatch> {
+    let bytes = text.as_bytes();
+    (from..bytes.len())
+        .filter(|&at| {
+            matches!(
+                bytes[at],
+                b'0'..=b'9' | b'U' | b'A' | b'C' | b'$' | 0xC2 | 0xE2
+            )
+        })
+        .find_map(|at| number_at(text, at))
+}
+
+/// The match of [`NUMBER_ASCII`] that starts at byte `at`, if one does (see [`next_number`]).
+fn number_at(text: &str, at: usize) -> Option<NumberMatch> {
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    // `\s?`: the length of a whitespace character at `i`, or 0.
+    let space_at = |i: usize| {
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8)
+    };
+    let rest = &text[at..];
+    let cur_len = ["US$", "A$", "C$", "$", "€", "£", "¥"]
+        .iter()
+        .find(|sign| rest.starts_with(*sign))
+        .map_or(0, |sign| sign.len());
+    let mut cur = None;
+    let mut start = at;
+    if cur_len > 0 {
+        let after = at + cur_len;
+        let space = space_at(after);
+        if space > 0 && digit_at(after + space) {
+            start = after + space;
+        } else if digit_at(after) {
+            start = after;
+        } else {
+            return None;
+        }
+        cur = Some(at..after);
+    }
+    let run = |i: usize| bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let lead = run(start);
+    if lead == 0 {
+        return None;
+    }
+    // `\d{1,3}(?:,\d{3})+` first, else `\d+`; then `(?:\.\d+)?`.
+    let group_at = |i: usize| bytes.get(i) == Some(&b',') && (1..=3).all(|k| digit_at(i + k));
+    let mut end = start + lead;
+    if lead <= 3 && group_at(end) {
+        while group_at(end) {
+            end += 4;
+        }
+    }
+    if bytes.get(end) == Some(&b'.') && digit_at(end + 1) {
+        end += 1 + run(end + 1);
+    }
+    let num = start..end;
+    // The ASCII boundary after a word ending in a letter: no word byte follows.
+    let bounded = |i: usize| bytes.get(i).is_none_or(|&b| !ascii_word_byte(b));
+    let word_at = |i: usize, word: &str| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|got| got.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    let scale_at = |i: usize| {
+        ["thousand", "million", "billion", "trillion", "bn", "mln"]
+            .iter()
+            .find(|word| word_at(i, word) && bounded(i + word.len()))
+            .map(|word| i..i + word.len())
+    };
+    let sep = if bytes.get(end) == Some(&b'-') {
+        1
+    } else {
+        space_at(end)
+    };
+    let scale = (sep > 0)
+        .then(|| scale_at(end + sep))
+        .flatten()
+        .or_else(|| scale_at(end));
+    if let Some(found) = &scale {
+        end = found.end;
+    }
+    let pct_at = |i: usize| -> Option<usize> {
+        if bytes.get(i) == Some(&b'%') {
+            return Some(i + 1);
+        }
+        // "per cent" or "percent" (no "cent" can follow "per" where a space does).
+        let cent = i + 3 + space_at(i + 3);
+        if word_at(i, "per") && word_at(cent, "cent") && bounded(cent + 4) {
+            return Some(cent + 4);
+        }
+        if word_at(i, "percent") && bounded(i + 7) {
+            return Some(i + 7);
+        }
+        if word_at(i, "percentage") {
+            let mut j = i + 10;
+            let first = space_at(j);
+            if first == 0 {
+                return None;
+            }
+            while space_at(j) > 0 {
+                j += space_at(j);
+            }
+            if word_at(j, "point") {
+                let k = j + 5;
+                if bytes.get(k).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) && bounded(k + 1) {
+                    return Some(k + 1);
+                }
+                if bounded(k) {
+                    return Some(k);
+                }
+            }
+        }
+        None
+    };
+    let space = space_at(end);
+    let pct = (space > 0)
+        .then(|| pct_at(end + space).map(|e| end + space..e))
+        .flatten()
+        .or_else(|| pct_at(end).map(|e| end..e));
+    if let Some(found) = &pct {
+        end = found.end;
+    }
+    Some(NumberMatch {
+        whole: at..end,
+        cur,
+        num,
+        scale,
+        pct,
+    })
 }
 
 /// The matches of one regular expression in one text, in text order, as `captures_iter` gives
@@ -318,15 +475,16 @@ const SPELLED_NUMBER_PATTERN: &str = r"(?xi)
         (?:[\s-](?P<scale>hundred|thousand|million|billion)\b)?
         (?:\s(?P<pct>percent\b|per\s?cent\b))?";
 
-/// Whether [`SPELLED_NUMBER`] may find a number in `text` that [`scan_numbers`] keeps: a word
+/// Where the first word starts at which [`SPELLED_NUMBER`] may find a number in `text` that
+/// [`scan_numbers`] keeps (`None` for no such word; 0 for a text it cannot tell): a word
 /// (a run of ASCII letters, digits and underscores, which is where an ASCII word boundary falls
 /// on each side) that is one of [`TENS`] or [`UNITS`] but "zero", in any ASCII case ("one" only
 /// before a scale: alone it is dropped). A cheap test that spares the regex most sentences
 /// ("someone", "often", "one of" hold none). A character outside ASCII may be a boundary or a
 /// space; the long s, which case-folds to "s", sends every text to the regex.
-fn may_hold_spelled_number(text: &str) -> bool {
+fn first_spelled_number(text: &str) -> Option<usize> {
     if text.contains('ſ') {
-        return true;
+        return Some(0);
     }
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -349,10 +507,10 @@ fn may_hold_spelled_number(text: &str) -> bool {
             && spelled_number_word(&bytes[start..at])
             && (at - start != 3 || one_before_scale(bytes, at))
         {
-            return true;
+            return Some(start);
         }
     }
-    false
+    None
 }
 
 /// The bytes of a word for an ASCII word boundary: ASCII letters, digits and the underscore.
@@ -498,15 +656,38 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
     let mut found: Vec<RawNumber> = Vec::new();
     // Only ASCII digits parse below, so a text without one has no number in digits.
     let digits = text.bytes().any(|b| b.is_ascii_digit());
-    let digits_text = if digits { text } else { "" };
-    let mut run = captures_as(&NUMBER, &NUMBER_ASCII, digits_text);
-    while let Some(caps) = run.next(digits_text) {
-        let (Some(whole), Some(num)) = (group(caps, 0), group(caps, NUMBER_NUM)) else {
-            continue;
-        };
-        let cur = group(caps, NUMBER_CUR);
-        let scale = group(caps, NUMBER_SCALE);
-        let pct = group(caps, NUMBER_PCT);
+    let mut numbers: Vec<NumberMatch> = Vec::new();
+    if !digits {
+        // None to read.
+    } else if ascii_boundaries_hold(text) {
+        // Where the ASCII pattern would run, the hand-written scanner finds its matches.
+        let mut at = 0;
+        while let Some(found) = next_number(text, at) {
+            at = found.whole.end;
+            numbers.push(found);
+        }
+    } else {
+        let mut run = captures_as(&NUMBER, &NUMBER_ASCII, text);
+        while let Some(caps) = run.next(text) {
+            if let (Some(whole), Some(num)) = (group(caps, 0), group(caps, NUMBER_NUM)) {
+                numbers.push(NumberMatch {
+                    whole,
+                    cur: group(caps, NUMBER_CUR),
+                    num,
+                    scale: group(caps, NUMBER_SCALE),
+                    pct: group(caps, NUMBER_PCT),
+                });
+            }
+        }
+    }
+    for NumberMatch {
+        whole,
+        cur,
+        num,
+        scale,
+        pct,
+    } in numbers
+    {
         let before = text[..whole.start].chars().next_back();
         let number_before = text[..num.start].chars().next_back();
         let after = text[whole.end..].chars().next();
@@ -542,9 +723,11 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
             spelled: false,
         });
     }
-    let spelled = may_hold_spelled_number(text);
-    let spelled_text = if spelled { text } else { "" };
+    let spelled_from = first_spelled_number(text);
+    let spelled_text = if spelled_from.is_some() { text } else { "" };
     let mut run = captures_as(&SPELLED_NUMBER, &SPELLED_NUMBER_ASCII, spelled_text);
+    // Any match before the first word the test lets through is a lone "one", dropped below.
+    run.at = spelled_from.unwrap_or(0);
     while let Some(caps) = run.next(spelled_text) {
         let (Some(whole), Some(num)) = (group(caps, 0), group(caps, SPELLED_NUM)) else {
             continue;
@@ -970,7 +1153,9 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                         });
                         continue;
                     }
-                } else if same_quantity(ma, mb, docs)
+                } else if ma.sentence == mb.sentence
+                    // Two sentences of one article are never one quantity (`same_quantity`).
+                    && same_quantity(ma, mb, docs)
                     && (values_agree(ma, mb)
                         || conflict_supported(
                             (a, ma),
@@ -4024,6 +4209,64 @@ mod tests {
         }
     }
 
+    /// The matches of [`NUMBER_ASCII`] as [`NumberMatch`]es.
+    fn number_regex_matches(text: &str) -> Vec<NumberMatch> {
+        NUMBER_ASCII
+            .captures_iter(text)
+            .map(|caps| NumberMatch {
+                whole: caps.get(0).expect("whole").range(),
+                cur: caps.name("cur").map(|m| m.range()),
+                num: caps.name("num").expect("num").range(),
+                scale: caps.name("scale").map(|m| m.range()),
+                pct: caps.name("pct").map(|m| m.range()),
+            })
+            .collect()
+    }
+
+    fn number_scanner_matches(text: &str) -> Vec<NumberMatch> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(m) = next_number(text, at) {
+            at = m.whole.end;
+            found.push(m);
+        }
+        found
+    }
+
+    #[test]
+    fn the_number_scanner_finds_what_the_pattern_does() {
+        for text in [
+            "US$ 3.5 billion, A$12 and C$ 7bn; $1,234,567.89 million-dollar 1,2345 12,345,67",
+            "1234,567 5 -million 5 millions 5 Million 7-BN 8mln",
+            "40 per cent 41 percentage  points 42 percentagepoints 43 percentage pointsx 44%",
+            "45 per centx 46 Percent 47 PER CENT 48\u{a0}percent €5 £ 6 ¥7\u{a0}thousand",
+            "a1b2 3_ 4.5.6 7. .8 $ 9 $x US$ A$ C$ U5 UUS$5 — 10 “11” 12…",
+        ] {
+            assert!(ascii_boundaries_hold(text));
+            assert_eq!(
+                number_scanner_matches(text),
+                number_regex_matches(text),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_number_scanner_matches_the_pattern_on_any_mix(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "0", "1", "7", "12", "345", "6789", ",", ".", "-", "_", "%", " ", "  ", "\u{a0}",
+                "\n", "$", "US$", "A$", "C$", "U", "S", "€", "£", "¥", "—", "“", "per", "cent",
+                "percent", "Percentage", "point", "s", "thousand", "MILLION", "billion",
+                "trillion", "bn", "mln", "x", "a",
+            ]),
+            0..24,
+        )) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(number_scanner_matches(&text), number_regex_matches(&text));
+        }
+    }
+
     #[test]
     fn capture_group_numbers_match_the_patterns() {
         fn names(re: &Regex) -> Vec<Option<&str>> {
@@ -4091,11 +4334,37 @@ mod tests {
             "Seventeen",
             "x ſix",
         ] {
-            assert!(may_hold_spelled_number(text), "{text}");
+            assert!(first_spelled_number(text).is_some(), "{text}");
         }
         for text in ["someone often", "one of them", "tone", "one", "tent"] {
-            assert!(!may_hold_spelled_number(text), "{text}");
+            assert!(first_spelled_number(text).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn spelled_numbers_before_the_first_word_let_through_are_lone_ones() {
+        for text in [
+            "one of the two men",
+            "One, then one percent, then twenty-one",
+            "someone said one-two and one million",
+            "tone one per cent ten",
+            "one\u{a0}thousand and one",
+            "x one — Five",
+        ] {
+            let from = first_spelled_number(text).expect("a number");
+            for caps in SPELLED_NUMBER.captures_iter(text) {
+                let whole = caps.get(0).expect("whole");
+                if whole.start() < from {
+                    assert!(whole.end() <= from, "{text}");
+                    assert!(
+                        caps["num"].eq_ignore_ascii_case("one") && caps.name("scale").is_none(),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        assert_eq!(first_spelled_number("tone one per cent ten"), Some(18));
+        assert_eq!(first_spelled_number("x ſix"), Some(0));
     }
 
     type Flag = (String, Vec<(f64, Vec<usize>)>);

@@ -201,6 +201,16 @@ fn may_hold_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii())
 }
 
+/// Whether `text` has a hyphen between two bytes that may belong to digits (an ASCII digit, or
+/// a byte of a non-ASCII character, which `\d` may match): what [`ISO_IN_TEXT`] needs.
+fn may_hold_digit_dash_digit(text: &str) -> bool {
+    let maybe_digit = |b: u8| b.is_ascii_digit() || !b.is_ascii();
+    let bytes = text.as_bytes();
+    text.match_indices('-').any(|(at, _)| {
+        at > 0 && maybe_digit(bytes[at - 1]) && bytes.get(at + 1).is_some_and(|&b| maybe_digit(b))
+    })
+}
+
 /// Explicit dates in `text`, with their byte ranges.
 fn explicit_dates(text: &str) -> Vec<(Span, Date)> {
     let mut found = Vec::new();
@@ -223,7 +233,9 @@ fn explicit_dates(text: &str) -> Vec<(Span, Date)> {
             .and_then(|m| Date::new(caps[3].parse().ok()?, m, caps[1].parse().ok()?));
         found.extend(date.map(|d| (whole, d)));
     }
-    for caps in NUMERIC.captures_iter(text) {
+    // The numeric forms need their separators: most articles skip one regex or both.
+    let numeric = text.contains('/').then(|| NUMERIC.captures_iter(text));
+    for caps in numeric.into_iter().flatten() {
         let whole = caps
             .get(0)
             .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
@@ -233,7 +245,8 @@ fn explicit_dates(text: &str) -> Vec<(Span, Date)> {
         let date = Date::new(year, a, b).or_else(|| Date::new(year, b, a));
         found.extend(date.map(|d| (whole, d)));
     }
-    for caps in ISO_IN_TEXT.captures_iter(text) {
+    let iso = may_hold_digit_dash_digit(text).then(|| ISO_IN_TEXT.captures_iter(text));
+    for caps in iso.into_iter().flatten() {
         let whole = caps
             .get(0)
             .map_or(Span::default(), |m| Span::new(m.start(), m.end()));
@@ -598,6 +611,32 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_dash_test_passes_every_iso_date_and_few_other_texts() {
+        use super::{ISO_IN_TEXT, may_hold_digit_dash_digit};
+        for text in [
+            "on 2024-03-05 the",
+            "2024-03-05",
+            "x 1-2 y",
+            "a \u{0663}\u{0660}\u{0662}\u{0664}-\u{0660}\u{0663}-\u{0660}\u{0665} b",
+        ] {
+            assert!(may_hold_digit_dash_digit(text), "{text}");
+        }
+        for text in [
+            "",
+            "-",
+            "1-",
+            "-1",
+            "well-known",
+            "a 10 - 12 b",
+            "year-2024",
+        ] {
+            assert!(!may_hold_digit_dash_digit(text), "{text}");
+            assert!(!ISO_IN_TEXT.is_match(text), "{text}");
+        }
+        assert!(ISO_IN_TEXT.is_match("on 2024-03-05 the"));
+    }
+
     use super::super::build_brief;
     use super::super::testutil::{cluster_of, prepare};
     use super::*;
