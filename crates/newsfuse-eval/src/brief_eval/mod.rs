@@ -93,6 +93,10 @@ pub enum Part {
     /// then unlabelled articles of tune-part DUC clusters), measured before any rule was fitted to
     /// them. Never part of `Tune`, `Holdout` or `All`.
     O,
+    /// Quotes: the labels of selection rule `P` (pages of an extraction benchmark after rule `L`'s,
+    /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
+    /// Never part of `Tune`, `Holdout` or `All`.
+    P,
     /// Both parts together.
     All,
 }
@@ -117,7 +121,8 @@ impl Part {
             | Part::Tune11
             | Part::M
             | Part::N
-            | Part::O => Subset::All,
+            | Part::O
+            | Part::P => Subset::All,
         }
     }
 
@@ -139,6 +144,7 @@ impl Part {
             Part::M => "m",
             Part::N => "n",
             Part::O => "o",
+            Part::P => "p",
             Part::All => "all",
         }
     }
@@ -326,6 +332,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "m" => Part::M,
             "n" => Part::N,
             "o" => Part::O,
+            "p" => Part::P,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };
