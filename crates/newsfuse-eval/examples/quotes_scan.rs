@@ -392,13 +392,7 @@ fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
             .map(|l| l.cluster.clone())
             .collect()
     };
-    rule_pages(
-        shared,
-        &labelled_in(FILE_L),
-        FILE_L,
-        RULE_P_PAGES,
-        true,
-    );
+    rule_pages(shared, &labelled_in(FILE_L), FILE_L, RULE_P_PAGES, true);
     println!("##### rule P web part: stop once 30 of rule P's quotations are attributed");
     let holdout = holdout_shingles(shared);
     let overlaps = |t: &str| shingles(t).into_iter().any(|s| holdout.contains(&s));

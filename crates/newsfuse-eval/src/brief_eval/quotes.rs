@@ -398,10 +398,20 @@ pub fn lookup(brief: &Brief, text: &str, label: &QuoteLabel) -> Found {
 }
 
 fn fold(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+    let mut words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect()
+        .collect();
+    // "James Roe Jr.": a generational suffix after a name is no part of its surname.
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+    {
+        words.pop();
+    }
+    words
 }
 
 /// Whether two person names name the same person under the rule in the module docs.
@@ -451,6 +461,9 @@ mod tests {
         assert!(!same_person("Hillary Clinton", "Bill Clinton"));
         assert!(!same_person("Kerry", "Fabius"));
         assert!(!same_person("", "Kerry"));
+        assert!(same_person("James Roe Jr.", "James Roe"));
+        assert!(same_person("Roe", "James Roe Sr"));
+        assert!(!same_person("James Roe Jr.", "Mary Roe"));
     }
 
     fn label(kind: &str, speaker: &str) -> QuoteLabel {

@@ -2818,9 +2818,27 @@ pub(crate) fn find_in_tokens(
                 && matches!(clean_word(word), "Watch" | "Today" | "TODAY")
                 && is_capitalised(prev)
                 && !is_skip_word(prev);
+            // "Marta A. Roe": a middle initial that is also a stop word ("A", "I") goes on with
+            // the name when a full stop and a capitalised word that is no stop word follow.
+            let middle_initial = is_initial(word)
+                && between == " "
+                && doc
+                    .text
+                    .get(tokens[end].span.end..)
+                    .is_some_and(|rest| rest.starts_with(". "))
+                && tokens.get(end + 1).is_some_and(|t| {
+                    let next = doc.slice(t.span);
+                    let (mut buffer, mut heap) = ([0u8; 32], String::new());
+                    is_capitalised(next)
+                        && !crate::stopwords::is_stopword(lowercase_of(
+                            next,
+                            &mut buffer,
+                            &mut heap,
+                        ))
+                });
             if is_skip_word(word) && !month_as_name && !inner_page_word
                 || is_possessive(prev)
-                || is_capitalised(word) && !month_as_name && {
+                || is_capitalised(word) && !month_as_name && !middle_initial && {
                     let (mut buffer, mut heap) = ([0u8; 32], String::new());
                     crate::stopwords::is_stopword(lowercase_of(word, &mut buffer, &mut heap))
                 }
