@@ -5390,10 +5390,10 @@ mod tests {
     fn people_before_a_preposition_speak_not_the_body_after_it() {
         let (speaker, kind, roles) = unnamed_roles(
             "Nine cases were found in two valleys.\n\n\
-             But nurses at a regional clinic said the chance of it being a coincidence was \"far from negligible\" and asked for a study.",
+             But researchers at a regional clinic said the chance of it being a coincidence was \"far from negligible\" and asked for a study.",
         );
         assert_eq!((speaker, kind.as_str()), (None, "role"), "{roles:?}");
-        assert_eq!(roles, vec!["nurses".to_string()]);
+        assert_eq!(roles, vec!["researchers".to_string()]);
     }
 
     #[test]
