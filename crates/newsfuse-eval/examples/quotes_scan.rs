@@ -67,6 +67,15 @@
 //! holdout-part article, that article's first four quotations; read article after article until
 //! 40 of rule `O`'s quotations are attributed (the article that reaches it labelled whole; the
 //! scan prints `RULE_O_WIRE_MAX` articles).
+//! Rule `P` (run once `O` is tuned on; text no earlier rule drew from): first the pages of
+//! `extraction/extraction_scrapinghub_aeb.jsonl` after rule `L`'s, i.e. in file order the first
+//! ten tune-part pages that hold no labelled quotation, are written in English (rule `L`'s test),
+//! hold a quotation and share no run of ten words with a holdout-part article, their first three
+//! quotations; then web news, the tune-part clusters of `multinews_full_sample100` and then of
+//! `multinews_full_dev` (file order) that hold no labelled quotation, their articles (in order)
+//! that hold a quotation and share no run of ten words with a holdout-part article, the cluster's
+//! first four such quotations, read cluster after cluster until 30 of rule `P`'s quotations are
+//! attributed (the cluster that reaches it labelled whole; the scan prints `RULE_P_WEB_MAX`).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -135,6 +144,12 @@ const FILES_O_WIRE: [&str; 3] = [
     "duc2003_task2.jsonl",
 ];
 const RULE_O_WIRE_MAX: usize = 18;
+/// Rule `P`: pages and quotations per page of its page part (rule `L`'s source), quotations per
+/// cluster of its web part, its web files in turn, the most web clusters printed.
+const RULE_P_PAGES: (usize, usize) = (10, 3);
+const RULE_P_PER_CLUSTER: usize = 4;
+const FILES_P_WEB: [&str; 2] = ["multinews_full_sample100.jsonl", "multinews_full_dev.jsonl"];
+const RULE_P_WEB_MAX: usize = 10;
 /// Rule `L`'s (and `M`'s) English test: the least share of a page's words that are `the`.
 const ENGLISH_THE_SHARE: f64 = 0.02;
 /// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
@@ -368,6 +383,50 @@ fn rule_o(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
     }
 }
 
+/// Rule `P`: pages after rule `L`'s, then web news (see the module documentation).
+fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
+    let labelled_in = |file: &str| -> HashSet<String> {
+        all_labels
+            .iter()
+            .filter(|l| l.file == file)
+            .map(|l| l.cluster.clone())
+            .collect()
+    };
+    rule_pages(shared, &labelled_in(FILE_L), FILE_L, RULE_P_PAGES, true);
+    println!("##### rule P web part: stop once 30 of rule P's quotations are attributed");
+    let holdout = holdout_shingles(shared);
+    let overlaps = |t: &str| shingles(t).into_iter().any(|s| holdout.contains(&s));
+    let mut printed = 0;
+    for file in FILES_P_WEB {
+        let of_file = labelled_in(file);
+        let path = shared.join("eval").join(file);
+        let text = std::fs::read_to_string(&path).expect("dataset reads");
+        let ids = ids_where(&text, |id| {
+            Subset::Tune.contains(id) && !of_file.contains(id)
+        });
+        let clusters = load_clusters(&path, &ids).expect("clusters load");
+        for id in &ids {
+            if printed == RULE_P_WEB_MAX {
+                return;
+            }
+            let cluster = clusters.iter().find(|c| &c.id == id).expect("loaded");
+            let quotes: Vec<(usize, usize, Option<usize>)> = cluster_quotations(cluster)
+                .into_iter()
+                .filter(|&(a, _, _)| !overlaps(&cluster.articles[a].text))
+                .take(RULE_P_PER_CLUSTER)
+                .collect();
+            if quotes.is_empty() {
+                continue;
+            }
+            printed += 1;
+            println!("##### {file} {id}");
+            for (a, open, close) in quotes {
+                print_quote(id, a, &cluster.articles[a].text, open, close);
+            }
+        }
+    }
+}
+
 /// Rules `K` and `L`: tune-part pages of an extraction benchmark that overlap no holdout article
 /// (and, when `english_only`, read as English), file order, `pages` of them with a quotation,
 /// their first `per_page` quotations.
@@ -473,6 +532,10 @@ fn main() {
     }
     if rule == "O" {
         rule_o(&shared, &all_labels);
+        return;
+    }
+    if rule == "P" {
+        rule_p(&shared, &all_labels);
         return;
     }
     if rule == "K" {

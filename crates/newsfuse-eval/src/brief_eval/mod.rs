@@ -96,6 +96,10 @@ pub enum Part {
     /// then unlabelled articles of tune-part DUC clusters), measured before any rule was fitted to
     /// them. Never part of `Tune`, `Holdout` or `All`.
     O,
+    /// Quotes: the labels of selection rule `P` (pages of an extraction benchmark after rule `L`'s,
+    /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
+    /// Never part of `Tune`, `Holdout` or `All`.
+    P,
     /// Both parts together.
     All,
 }
@@ -121,7 +125,8 @@ impl Part {
             | Part::Tune12
             | Part::M
             | Part::N
-            | Part::O => Subset::All,
+            | Part::O
+            | Part::P => Subset::All,
         }
     }
 
@@ -144,6 +149,7 @@ impl Part {
             Part::M => "m",
             Part::N => "n",
             Part::O => "o",
+            Part::P => "p",
             Part::All => "all",
         }
     }
@@ -332,6 +338,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "m" => Part::M,
             "n" => Part::N,
             "o" => Part::O,
+            "p" => Part::P,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

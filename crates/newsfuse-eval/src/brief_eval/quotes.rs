@@ -66,9 +66,14 @@ pub struct QuoteLabel {
     pub rule: String,
 }
 
-/// The selection rules whose labels are reported as their own parts, [`Part::M`], [`Part::N`]
-/// and [`Part::O`], and never in `tune`, `holdout` or `all`.
-const APART_RULES: [(&str, Part); 3] = [("M", Part::M), ("N", Part::N), ("O", Part::O)];
+/// The selection rules whose labels are reported as their own parts, [`Part::M`], [`Part::N`],
+/// [`Part::O`] and [`Part::P`], and never in `tune`, `holdout` or `all`.
+const APART_RULES: [(&str, Part); 4] = [
+    ("M", Part::M),
+    ("N", Part::N),
+    ("O", Part::O),
+    ("P", Part::P),
+];
 
 impl QuoteLabel {
     fn attributed(&self) -> bool {
@@ -76,7 +81,7 @@ impl QuoteLabel {
     }
 
     /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, rule `N`'s
-    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, the others in the part of the fixed split their cluster falls in.
+    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, rule `P`'s in [`Part::P`] only, the others in the part of the fixed split their cluster falls in.
     fn in_part(&self, part: Part) -> bool {
         match APART_RULES.iter().find(|(rule, _)| *rule == self.rule) {
             Some(&(_, apart)) => part == apart,
@@ -104,9 +109,9 @@ pub struct Found {
 }
 
 /// Whether the debug listing may print a part's errors: the tune part and the apart parts
-/// (`m`, `n`, `o`), never the holdout (nor `all`, which holds it).
+/// (`m`, `n`, `o`, `p`), never the holdout (nor `all`, which holds it).
 fn tuned_on(part: Part) -> bool {
-    matches!(part, Part::Tune | Part::M | Part::N | Part::O)
+    matches!(part, Part::Tune | Part::M | Part::N | Part::O | Part::P)
 }
 
 /// Loads the labels; a missing or malformed file is an error.
@@ -123,13 +128,14 @@ pub fn load_labels(path: &Path) -> Result<Vec<QuoteLabel>, String> {
 }
 
 /// The parts the quotes figures are reported for.
-const QUOTE_PARTS: [Part; 6] = [
+const QUOTE_PARTS: [Part; 7] = [
     Part::Tune,
     Part::Holdout,
     Part::All,
     Part::M,
     Part::N,
     Part::O,
+    Part::P,
 ];
 
 /// Runs this part of the brief evaluation.
@@ -392,10 +398,20 @@ pub fn lookup(brief: &Brief, text: &str, label: &QuoteLabel) -> Found {
 }
 
 fn fold(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+    let mut words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect()
+        .collect();
+    // "James Roe Jr.": a generational suffix after a name is no part of its surname.
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+    {
+        words.pop();
+    }
+    words
 }
 
 /// Whether two person names name the same person under the rule in the module docs.
@@ -445,6 +461,9 @@ mod tests {
         assert!(!same_person("Hillary Clinton", "Bill Clinton"));
         assert!(!same_person("Kerry", "Fabius"));
         assert!(!same_person("", "Kerry"));
+        assert!(same_person("James Roe Jr.", "James Roe"));
+        assert!(same_person("Roe", "James Roe Sr"));
+        assert!(!same_person("James Roe Jr.", "Mary Roe"));
     }
 
     fn label(kind: &str, speaker: &str) -> QuoteLabel {
@@ -462,8 +481,13 @@ mod tests {
     }
 
     #[test]
-    fn rule_m_n_and_o_labels_count_in_their_own_part_only() {
-        for (rule, own) in [("M", Part::M), ("N", Part::N), ("O", Part::O)] {
+    fn rule_m_n_o_and_p_labels_count_in_their_own_part_only() {
+        for (rule, own) in [
+            ("M", Part::M),
+            ("N", Part::N),
+            ("O", Part::O),
+            ("P", Part::P),
+        ] {
             let mut l = label("person", "Kerry");
             l.rule = rule.into();
             assert!(l.in_part(own));
@@ -475,6 +499,7 @@ mod tests {
         assert!(!a.in_part(Part::M));
         assert!(!a.in_part(Part::N));
         assert!(!a.in_part(Part::O));
+        assert!(!a.in_part(Part::P));
         assert!(a.in_part(Part::All));
         assert_ne!(a.in_part(Part::Tune), a.in_part(Part::Holdout));
     }

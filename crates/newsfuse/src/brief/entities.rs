@@ -2873,9 +2873,10 @@ pub(crate) fn find_in_tokens(
                 && matches!(clean_word(word), "Watch" | "Today" | "TODAY")
                 && is_capitalised(prev)
                 && !is_skip_word(prev);
-            // "John A. Marsh", "Dmitri I. Volkov": a middle initial that is also a word ("A",
-            // "I") after a given name, with its full stop and the surname after it.
-            let middle_initial = matches!(word, "A" | "I")
+            // "John A. Marsh", "Dmitri I. Volkov", "Richard S. Lindzen": a middle initial that is
+            // also a word ("A", "I", "S") after a given name, with its full stop and the surname
+            // after it.
+            let middle_initial = is_initial(word)
                 && between == " "
                 && is_capitalised(prev)
                 && !is_title(prev)

@@ -1412,6 +1412,14 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         let mut who = w.as_str().to_string();
         // "A source close to the family said": the source speaks.
         let lead = &piece[..w.start()];
+        // "doctors at a research group said": the people before the preposition speak, not the
+        // body after it.
+        if w.as_str().starts_with(char::is_lowercase)
+            && let Some(noun_at) = plural_person_before_preposition(lead)
+        {
+            let noun = lead[noun_at..].split_whitespace().next().unwrap_or("");
+            return Some((Span::new(at + noun_at, at + whole.end()), noun.to_string()));
+        }
         if (lead.ends_with(" to ") || lead.ends_with(" with ") || lead.ends_with(" the "))
             && let Some(role) = ROLE_CLOSE_TO.captures(lead).and_then(|c| c.name("role"))
         {
@@ -1454,6 +1462,24 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         ));
     }
     None
+}
+
+/// Where a bare plural person noun ("doctors", "researchers") starts in `lead`, the text before
+/// a lower-case speaker, when `lead` ends in it and a preposition ("doctors at ", "experts from
+/// "): the noun names the speakers, the words after the preposition where they work.
+fn plural_person_before_preposition(lead: &str) -> Option<usize> {
+    let (rest, preposition) = lead.trim_end().rsplit_once(' ')?;
+    if !matches!(preposition, "at" | "from" | "with" | "of" | "for") {
+        return None;
+    }
+    let rest = rest.trim_end();
+    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let noun = &rest[start..];
+    let singular = noun.strip_suffix('s')?;
+    (!singular.ends_with('s')
+        && singular.chars().all(|c| c.is_ascii_lowercase())
+        && person_noun(&format!("the {singular}")).is_some())
+    .then_some(start)
 }
 
 /// Whether `who` opens like an unnamed speaker ("a spokesman", "The foreign ministry
@@ -3035,6 +3061,20 @@ impl PersonIndex {
         if CROWD_WORD.is_match(written) {
             return Resolved {
                 role: Some(written.to_lowercase()),
+                name: None,
+                kind: "role",
+            };
+        }
+        // "doctors said", "nurses at the clinic said": a bare plural person noun is people
+        // named by what they do, never a person's name.
+        if !written.contains(' ')
+            && written.starts_with(char::is_lowercase)
+            && written.strip_suffix('s').is_some_and(|one| {
+                !one.ends_with('s') && person_noun(&format!("the {one}")).is_some()
+            })
+        {
+            return Resolved {
+                role: Some(written.to_string()),
                 name: None,
                 kind: "role",
             };
@@ -5367,6 +5407,28 @@ mod tests {
         );
         assert_eq!((speaker, kind.as_str()), (None, "role"));
         assert_eq!(roles, vec!["police".to_string()]);
+    }
+
+    #[test]
+    fn people_before_a_preposition_speak_not_the_body_after_it() {
+        let (speaker, kind, roles) = unnamed_roles(
+            "Nine cases were found in two valleys.\n\n\
+             But researchers at a regional clinic said the chance of it being a coincidence was \"far from negligible\" and asked for a study.",
+        );
+        assert_eq!((speaker, kind.as_str()), (None, "role"), "{roles:?}");
+        assert_eq!(roles, vec!["researchers".to_string()]);
+    }
+
+    #[test]
+    fn a_name_with_the_middle_initial_a_keeps_its_given_name() {
+        assert_eq!(
+            speakers(&[
+                "Robert Dunn pleaded guilty on Monday, prosecutors said.\n\n\
+                 Marta A. Quillfeather, his attorney, told The Post that her client meant no harm.\n\n\
+                 \u{201c}Rob Dunn is passionate about his beliefs and his right to express them,\u{201d} she said in an email."
+            ]),
+            vec![person("Marta A. Quillfeather", "pronoun")]
+        );
     }
 
     #[test]
