@@ -3097,10 +3097,11 @@ pub(crate) fn find_in_tokens(
         {
             start -= 1;
         }
-        // "Finance minister ...": a capitalised run that opens a lower-case title is a role.
+        // "Finance minister ...": a capitalised run that opens a lower-case title is a role; not
+        // one the title follows in apposition ("Harold Kemp, professor of psychiatry, said").
         let opens_role = tokens.get(end).is_some_and(|t| {
             let word = doc.slice(t.span);
-            !is_capitalised(word) && is_title(word)
+            !is_capitalised(word) && is_title(word) && gap(doc, tokens, end - 1, end) == " "
         });
         // "Iraqi forces": a lone demonym before a common noun is an adjective.
         let demonym = end - start == 1
@@ -4182,6 +4183,30 @@ mod tests {
             .map(|e| e.name.as_str())
             .collect();
         assert_eq!(named.len(), 1, "{:#?}", brief.entities);
+    }
+
+    /// "X, professor of psychiatry, said": a title after a comma is the name's apposition, not
+    /// an office the name opens ("Finance minister").
+    #[test]
+    fn a_title_in_apposition_leaves_the_name() {
+        for text in [
+            "Harold Kemp, professor of psychiatry, said the data were thin.",
+            "The data were thin, said Harold Kemp, professor of psychiatry at a New York school.",
+            "Harold Kemp, spokesman, declined to comment.",
+        ] {
+            let all = listed(&[
+                text,
+                "Doctors are prescribing more drugs to young children, a study found.",
+            ]);
+            let kemp = find(&all, "Harold Kemp").unwrap_or_else(|| panic!("{text}: {all:?}"));
+            assert_eq!(kemp.1, "person", "{text}: {all:?}");
+        }
+        // "Finance minister Jan Roe": still a role before the name.
+        let all = listed(&[
+            "Finance minister Jan Roe said the budget was balanced.",
+            "Jan Roe will present the budget on Monday.",
+        ]);
+        assert!(find(&all, "Finance").is_none(), "{all:?}");
     }
 
     fn listed(texts: &[&str]) -> Vec<(String, String, Vec<String>)> {
