@@ -1473,7 +1473,7 @@ fn plural_person_before_preposition(lead: &str) -> Option<usize> {
         return None;
     }
     let rest = rest.trim_end();
-    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = after_last_whitespace(rest);
     let noun = &rest[start..];
     let singular = noun.strip_suffix('s')?;
     (!singular.ends_with('s')
@@ -2394,6 +2394,14 @@ fn chained_referent(
     None
 }
 
+/// Where the last word of `text` starts: after its last whitespace character, which may be wider
+/// than a byte (a no-break space); 0 when there is none.
+fn after_last_whitespace(text: &str) -> usize {
+    text.char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(w, c)| w + c.len_utf8())
+}
+
 /// Where the last sentence of `text` starts: after the last `.`, `!` or `?` that is followed by
 /// a space and does not end an abbreviation ("Rep.", "N.C.,", "U.S."); 0 when there is none.
 fn sentence_start(text: &str) -> usize {
@@ -2405,11 +2413,7 @@ fn sentence_start(text: &str) -> usize {
         if !followed_by_space {
             continue;
         }
-        // After the whitespace character, which may be wider than a byte (a no-break space).
-        let word_start = text[..p]
-            .char_indices()
-            .rfind(|(_, c)| c.is_whitespace())
-            .map_or(0, |(w, c)| w + c.len_utf8());
+        let word_start = after_last_whitespace(&text[..p]);
         let word = &text[word_start..=p];
         if bytes[p] == b'.' && is_abbreviation(word) {
             continue;
@@ -4323,6 +4327,10 @@ mod tests {
         assert_eq!(sentence_start("abc\u{a0}Xyz. Y"), 9);
         assert_eq!(sentence_start("He met the Rep.\u{a0}Rep. Kay"), 0);
         assert_eq!(sentence_start("It rained. Then \u{a0}U.S. aid came"), 10);
+        assert_eq!(
+            super::plural_person_before_preposition("said\u{a0}doctors at "),
+            Some(6)
+        );
         let (cluster, cleaned, segmented) =
             cluster_of(&["Jan.\u{a0}5 It may be odd.\u{a0}Potato. \"We will see,\" said Ann Lee."]);
         let brief = build_brief(&cluster, &cleaned, &segmented, &[]);
