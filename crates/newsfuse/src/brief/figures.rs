@@ -1394,12 +1394,15 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
     groups.sort_unstable();
     // Two values that only one article gives are that writer's list or slip, not sources that
     // disagree (footnote markers, two items of one listing): such a group is no quantity.
+    let disagreeing: Vec<(usize, usize)> = edges
+        .iter()
+        .copied()
+        .filter(|&(a, b)| !values_agree(&mentions[a], &mentions[b]))
+        .collect();
     let mut disputed = vec![false; mentions.len()];
-    for &(a, b) in &edges {
-        if !values_agree(&mentions[a], &mentions[b]) {
-            disputed[a] = true;
-            disputed[b] = true;
-        }
+    for &(a, b) in &disagreeing {
+        disputed[a] = true;
+        disputed[b] = true;
     }
     groups.retain(|members| {
         let first = mentions[members[0]].article;
@@ -1414,10 +1417,8 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
         }
     }
     let mut conflicts: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups.len()];
-    for &(a, b) in &edges {
-        if !values_agree(&mentions[a], &mentions[b])
-            && let Some(q) = mention_quantity[a]
-        {
+    for &(a, b) in &disagreeing {
+        if let Some(q) = mention_quantity[a] {
             conflicts[q].push((a, b));
         }
     }
