@@ -152,7 +152,7 @@ async fn a_poison_article_goes_to_the_dead_letters_after_its_retries() {
         // Only the worker's own rejections may count as deliveries: on a loaded machine a batch
         // split down to the poison article can outlast `quick`'s 3 s ack wait, and a delivery the
         // broker then makes on its own uses up one of the three.
-        ack_wait: Duration::from_secs(60),
+        ack_wait: Duration::from_mins(1),
         ..quick()
     };
     let stats = worker(&s.queue, &s.db(), config).await;

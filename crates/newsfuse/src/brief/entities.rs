@@ -2159,6 +2159,16 @@ fn merge_aliases(
                     target[a] = Some(best);
                 }
             }
+            // "Dayton Police" into "Dayton Police Department": a department named without the
+            // word, when the cluster also names it with it.
+            if target[a].is_none()
+                && cues[a].person == 0
+                && !super::places::is_known_place(&entity.name)
+                && let Some(&full) = by_key.get(&entity_key(&format!("{} Department", entity.name)))
+                && full != a
+            {
+                target[a] = Some(full);
+            }
             // "David Smith" into "David L. Smith": one person's name with its middle initials.
             if target[a].is_none()
                 && cues[a].place == 0
@@ -4207,6 +4217,19 @@ mod tests {
             "Jan Roe will present the budget on Monday.",
         ]);
         assert!(find(&all, "Finance").is_none(), "{all:?}");
+    }
+
+    #[test]
+    fn a_department_named_without_the_word_is_one_body() {
+        let all = listed(&[
+            "The Dayton Police Department said two officers were hurt.",
+            "Dayton Police said the suspect fled on foot.",
+            "A Dayton Police spokesman declined to comment.",
+        ]);
+        assert!(find(&all, "Dayton Police").is_none(), "{all:?}");
+        let department =
+            find(&all, "Dayton Police Department").unwrap_or_else(|| panic!("{all:?}"));
+        assert_eq!(department.1, "organization", "{all:?}");
     }
 
     fn listed(texts: &[&str]) -> Vec<(String, String, Vec<String>)> {
