@@ -1128,6 +1128,30 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
                     let agree = values_agree(ma, mb);
+                    // The ends of a range are no figures of their own, except in one sentence
+                    // copied with only numbers changed: there the end that changed ("the 7- to
+                    // 35-year-old market", "the 7- to 25-year-old market") is the copy's other
+                    // value of it.
+                    if !agree
+                        && ma.range_end
+                        && mb.range_end
+                        && aligned((a, ma), (b, mb), &around, docs)
+                        && copy_with_numbers_changed(
+                            &copy_words(sentence_text(ma, docs)),
+                            &copy_words(sentence_text(mb, docs)),
+                        )
+                        && owners_compatible(ma, mb, true)
+                    {
+                        candidates.push(Candidate {
+                            a: a.min(b),
+                            b: a.max(b),
+                            agree,
+                            weight: 1.0,
+                            aligned: true,
+                            by_sentence: true,
+                        });
+                        continue;
+                    }
                     // Most pairs of a bucket are two values that cannot be one quantity: no
                     // link, no agreement, nothing more to read.
                     if !agree && never_linked(ma, mb) && !same_predicate(ma, mb) {
@@ -1573,6 +1597,12 @@ impl SentenceFigures {
     }
 }
 
+/// The text of a figure's sentence.
+fn sentence_text<'d>(m: &Mention, docs: &'d [Doc<'_>]) -> &'d str {
+    let doc = &docs[m.article];
+    doc.slice(doc.sentences[m.sentence].span)
+}
+
 /// Words of a sentence shared with its copy that make it a copy, not a short formula ("He was
 /// 5."): [`copy_with_numbers_changed`] needs at least this many.
 const COPY_SHARED_WORDS: usize = 6;
@@ -1665,7 +1695,8 @@ fn copy_with_numbers_changed(a: &[String], b: &[String]) -> bool {
             j += 1;
         }
         let (run_a, run_b) = (&a[start_a..i], &b[start_b..j]);
-        let same_value = matches!((run_value(run_a), run_value(run_b)), (Some(x), Some(y)) if x == y);
+        let same_value =
+            matches!((run_value(run_a), run_value(run_b)), (Some(va), Some(vb)) if va == vb);
         changed |= !same_value;
     }
     i == a.len() && j == b.len() && changed && shared >= COPY_SHARED_WORDS
@@ -5035,10 +5066,28 @@ mod tests {
     }
 
     #[test]
+    fn the_changed_end_of_a_range_in_a_copied_sentence_is_a_disagreement() {
+        let flagged = figures_of(&[
+            "Mara Quill runs Teen Signal, a research firm studying the 8- to 30-year-old market.",
+            "Mara Quill runs Teen Signal, a research firm studying the 8- to 45-year-old market.",
+        ]);
+        assert_eq!(
+            disagreements(&flagged).len(),
+            1,
+            "{:?}",
+            disagreements(&flagged)
+        );
+        // Rewritten, the sentences give two ranges, not one figure in dispute.
+        let rewritten = figures_of(&[
+            "Mara Quill runs Teen Signal, a research firm studying the 8- to 30-year-old market.",
+            "Teen Signal, the firm of Mara Quill, studies buyers in the 8- to 45-year-old market.",
+        ]);
+        assert!(disagreements(&rewritten).is_empty());
+    }
+
+    #[test]
     fn copies_with_numbers_changed() {
-        let copy = |a: &str, b: &str| {
-            copy_with_numbers_changed(&copy_words(a), &copy_words(b))
-        };
+        let copy = |a: &str, b: &str| copy_with_numbers_changed(&copy_words(a), &copy_words(b));
         assert!(copy(
             "It has already been approved by 40 other countries.",
             "It has already been approved by 16 other countries."
