@@ -1128,6 +1128,30 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
                 if ma.article != mb.article {
                     let agree = values_agree(ma, mb);
+                    // The ends of a range are no figures of their own, except in one sentence
+                    // copied with only numbers changed: there the end that changed ("the 7- to
+                    // 35-year-old market", "the 7- to 25-year-old market") is the copy's other
+                    // value of it.
+                    if !agree
+                        && ma.range_end
+                        && mb.range_end
+                        && aligned((a, ma), (b, mb), &around, docs)
+                        && copy_with_numbers_changed(
+                            &copy_words(sentence_text(ma, docs)),
+                            &copy_words(sentence_text(mb, docs)),
+                        )
+                        && owners_compatible(ma, mb, true)
+                    {
+                        candidates.push(Candidate {
+                            a: a.min(b),
+                            b: a.max(b),
+                            agree,
+                            weight: 1.0,
+                            aligned: true,
+                            by_sentence: true,
+                        });
+                        continue;
+                    }
                     // Most pairs of a bucket are two values that cannot be one quantity: no
                     // link, no agreement, nothing more to read.
                     if !agree && never_linked(ma, mb) && !same_predicate(ma, mb) {
@@ -1524,26 +1548,35 @@ pub(crate) fn sentences_conflict(
     ma.comparable() && ma.conflicts_with(&SentenceFigures::of(b, b_sentence))
 }
 
-/// The figures of one sentence, for [`sentences_conflict`] with several others.
-pub(crate) struct SentenceFigures(Vec<Mention>);
+/// The figures of one sentence, for [`sentences_conflict`] with several others, and its words
+/// (for [`copy_with_numbers_changed`]) when it has a number.
+pub(crate) struct SentenceFigures(Vec<Mention>, Vec<String>);
 
 impl SentenceFigures {
     /// The figures of sentence `idx` of `doc`.
     pub(crate) fn of(doc: &Doc<'_>, idx: usize) -> Self {
         let mut out = Vec::new();
+        let mut words = Vec::new();
         if let Some(sentence) = doc.sentences.get(idx) {
             extract_sentence(doc, idx, sentence, &mut out);
+            words = copy_words(doc.slice(sentence.span));
         }
-        SentenceFigures(out)
+        SentenceFigures(out, words)
     }
 
     /// Whether one of them may conflict with another sentence's ([`sentences_conflict`]).
     pub(crate) fn comparable(&self) -> bool {
-        self.0.iter().any(comparable)
+        self.0.iter().any(comparable) || self.1.iter().any(|w| number_word(w))
     }
 
     /// [`sentences_conflict`] of the two sentences.
     pub(crate) fn conflicts_with(&self, other: &SentenceFigures) -> bool {
+        // One sentence copied with only a number changed ("29 nations have ratified it and 11
+        // others have accepted it" and "... and 28 others ..."): whatever the number counts,
+        // with a head or none, a remainder or an end of a range, the copy gives it another value.
+        if copy_with_numbers_changed(&self.1, &other.1) {
+            return true;
+        }
         let (ma, mb) = (&self.0, &other.0);
         ma.iter().filter(|m| comparable(m)).any(|x| {
             let same: Vec<&Mention> = mb
@@ -1562,6 +1595,111 @@ impl SentenceFigures {
             !same.is_empty() && !same.iter().any(|y| values_agree(x, y))
         })
     }
+}
+
+/// The text of a figure's sentence.
+fn sentence_text<'d>(m: &Mention, docs: &'d [Doc<'_>]) -> &'d str {
+    let doc = &docs[m.article];
+    doc.slice(doc.sentences[m.sentence].span)
+}
+
+/// Words of a sentence shared with its copy that make it a copy, not a short formula ("He was
+/// 5."): [`copy_with_numbers_changed`] needs at least this many.
+const COPY_SHARED_WORDS: usize = 6;
+
+/// The lower-case words of a sentence for [`copy_with_numbers_changed`]: runs of letters and
+/// digits, a number's separators (",", ".") between digits kept inside it ("2,600", "5.9").
+fn copy_words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let inner_separator = matches!(c, ',' | '.')
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() || inner_separator {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Whether a word of [`copy_words`] is (part of) a number: digits, a spelled number or a scale.
+fn number_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || spelled_value(word).is_some()
+        || matches!(
+            word,
+            "hundred" | "thousand" | "million" | "billion" | "trillion"
+        )
+}
+
+/// The value of a run of [`number_word`]s: a number ("2,600", "seven", "twenty five"), then
+/// scales ("2 million"); `None` for anything else.
+fn run_value(run: &[String]) -> Option<f64> {
+    let scale = |w: &str| match w {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    };
+    let (first, rest) = run.split_first()?;
+    let mut value = spelled_value(first).or_else(|| first.replace(',', "").parse().ok())?;
+    let mut rest = rest;
+    // "twenty five" (written "twenty-five"): a tens word and a unit.
+    if let Some((unit, after)) = rest.split_first()
+        && value >= 20.0
+        && value % 10.0 == 0.0
+        && let Some(u) = spelled_value(unit).filter(|&u| u < 10.0)
+    {
+        value += u;
+        rest = after;
+    }
+    for word in rest {
+        value *= scale(word)?;
+    }
+    Some(value)
+}
+
+/// Whether two sentences are one sentence written twice with only numbers changed: word for
+/// word the same (ignoring case and punctuation), at least [`COPY_SHARED_WORDS`] words shared,
+/// except runs of number words standing in the same place, one of which at least gives
+/// another value ("approved by 40 other countries" and "approved by 16 other countries", "the 7-
+/// to 35-year-old market" and "the 7- to 25-year-old market").
+fn copy_with_numbers_changed(a: &[String], b: &[String]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut changed) = (0, false);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            shared += 1;
+            i += 1;
+            j += 1;
+            continue;
+        }
+        if !number_word(&a[i]) || !number_word(&b[j]) {
+            return false;
+        }
+        let (start_a, start_b) = (i, j);
+        while i < a.len() && number_word(&a[i]) {
+            i += 1;
+        }
+        while j < b.len() && number_word(&b[j]) {
+            j += 1;
+        }
+        let (run_a, run_b) = (&a[start_a..i], &b[start_b..j]);
+        let same_value =
+            matches!((run_value(run_a), run_value(run_b)), (Some(va), Some(vb)) if va == vb);
+        changed |= !same_value;
+    }
+    i == a.len() && j == b.len() && changed && shared >= COPY_SHARED_WORDS
 }
 
 /// A figure [`sentences_conflict`] compares: a count, sum, percentage or age, no remainder and
@@ -4902,6 +5040,78 @@ mod tests {
             assert_eq!(supporters, vec![0, 2], "{}", sentence.excerpt.text);
         }
     }
+    #[test]
+    fn a_copy_with_any_number_changed_is_not_support() {
+        // A remainder, a headless count and the end of a range, each in a sentence copied with
+        // only that number changed: the copy gives the figure another value.
+        let texts = [
+            "Since then, 31 states have signed the charter and 12 others have joined it by a later vote. \
+             Of the 40 towns that allow night markets, only six have held one since 1990: Alton, Brill and Coe. \
+             The firm sells bicycles to the 8- to 30-year-old market across the northern region.",
+            "Since then, 31 states have signed the charter and 27 others have joined it by a later vote. \
+             Of the 40 towns that allow night markets, only nineteen have held one since 1990: Alton, Brill and Coe. \
+             The firm sells bicycles to the 8- to 45-year-old market across the northern region.",
+            "Since then, 31 states have signed the charter and 12 others have joined it by a later vote. \
+             Of the 40 towns that allow night markets, only six have held one since 1990: Alton, Brill and Coe. \
+             The firm sells bicycles to the 8- to 30-year-old market across the northern region.",
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let brief = build_brief(&cluster, &cleaned, &segmented, &[(0, 0), (0, 1), (0, 2)]);
+        assert_eq!(brief.summary.len(), 3);
+        for sentence in &brief.summary {
+            let supporters: Vec<usize> =
+                sentence.support.iter().map(|s| s.excerpt.article).collect();
+            assert_eq!(supporters, vec![0, 2], "{}", sentence.excerpt.text);
+        }
+    }
+
+    #[test]
+    fn the_changed_end_of_a_range_in_a_copied_sentence_is_a_disagreement() {
+        let flagged = figures_of(&[
+            "Mara Quill runs Teen Signal, a research firm studying the 8- to 30-year-old market.",
+            "Mara Quill runs Teen Signal, a research firm studying the 8- to 45-year-old market.",
+        ]);
+        assert_eq!(
+            disagreements(&flagged).len(),
+            1,
+            "{:?}",
+            disagreements(&flagged)
+        );
+        // Rewritten, the sentences give two ranges, not one figure in dispute.
+        let rewritten = figures_of(&[
+            "Mara Quill runs Teen Signal, a research firm studying the 8- to 30-year-old market.",
+            "Teen Signal, the firm of Mara Quill, studies buyers in the 8- to 45-year-old market.",
+        ]);
+        assert!(disagreements(&rewritten).is_empty());
+    }
+
+    #[test]
+    fn copies_with_numbers_changed() {
+        let copy = |a: &str, b: &str| copy_with_numbers_changed(&copy_words(a), &copy_words(b));
+        assert!(copy(
+            "It has already been approved by 40 other countries.",
+            "It has already been approved by 16 other countries."
+        ));
+        assert!(copy(
+            "The fund had grown to $2,600 million by the end of the year, he said.",
+            "The fund had grown to $1,000 million by the end of the year, he said."
+        ));
+        // The same value written two ways, another word changed, or too short: no such copy.
+        assert!(!copy(
+            "The fund had grown to two million dollars by the end of the year.",
+            "The fund had grown to 2 million dollars by the end of the year."
+        ));
+        assert!(!copy(
+            "The fund had grown to 2 million dollars by the end of the year.",
+            "The fund had grown to 3 million dollars by the end of the month."
+        ));
+        assert!(!copy("He was 5 then.", "He was 7 then."));
+        assert!(!copy(
+            "The fund had grown to twenty-five million dollars by the end of the year.",
+            "The fund had grown to 25 million dollars by the end of the year."
+        ));
+    }
+
     #[test]
     fn readings_of_a_changing_figure_are_at_most_an_update() {
         let flagged = figures_of(&[
