@@ -1814,7 +1814,7 @@ fn explained_aliases(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(String,
 fn person_shaped(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (2..=4).contains(&words.len())
-        && !in_list(Some(words[0]), NAME_MODIFIERS)
+        && !in_list!(Some(words[0]), NAME_MODIFIERS)
         && !words.contains(&"of")
         && words
             .iter()
@@ -2742,7 +2742,7 @@ fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
         && person_shaped(name)
         && !looks_like_org(name)
         && !has_place_word(name)
-        && !in_list(words.last().copied(), EVENT_WORDS)
+        && !in_list!(words.last().copied(), EVENT_WORDS)
         && !super::places::is_known_place(name)
         && words.iter().all(|w| {
             CONNECTORS.contains(w)
@@ -3220,7 +3220,7 @@ fn hyphened_syllable(doc: &Doc<'_>, tokens: &[Token], at: usize, two_words: bool
         && !word.ends_with("ed")
         && !word.ends_with("ing")
         && (!crate::stopwords::is_stopword(word) || short_surname && word.len() == 2)
-        && !in_list(Some(word), COMPOUND_TAILS)
+        && !in_list!(Some(word), COMPOUND_TAILS)
         && (at + 1 >= tokens.len() || gap(doc, tokens, at, at + 1) != "-")
 }
 
@@ -3588,7 +3588,7 @@ fn split_found(
             }
             let sentence_initial_common = back - 1 == 0
                 && !is_title(word)
-                && !in_list(Some(word), OFFICE_QUALIFIERS)
+                && !in_list!(Some(word), OFFICE_QUALIFIERS)
                 && !{
                     let (mut buffer, mut heap) = ([0u8; 32], String::new());
                     capitalised_inside(lowercase, lowercase_of(word, &mut buffer, &mut heap))
@@ -3699,7 +3699,10 @@ fn split_found(
     }
     let place_prep = split == 0
         && !employer
-        && (in_list!(before, PLACE_PREPOSITIONS) && plain_before && !possessive && !modifies_noun()
+        && (in_list!(before, PLACE_PREPOSITIONS)
+            && plain_before
+            && !possessive
+            && !modifies_noun()
             || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
@@ -4055,11 +4058,38 @@ mod tests {
         };
         let odd: &'static [&'static str] = &["U.S.", "über", "Straße", "park"];
         let words = [
-            "park", "Park", "PARK", "parks", "u.s.", "U.S.", "Über", "über", "ÜBER", "straße",
-            "Straße", "STRASSE", "", "a-very-long-word-that-no-list-holds-at-all-anywhere",
-            "Inc", "inc.", "Corp", "former", "Former", "said", "Said", "Città", "città", "İ",
+            "park",
+            "Park",
+            "PARK",
+            "parks",
+            "u.s.",
+            "U.S.",
+            "Über",
+            "über",
+            "ÜBER",
+            "straße",
+            "Straße",
+            "STRASSE",
+            "",
+            "a-very-long-word-that-no-list-holds-at-all-anywhere",
+            "Inc",
+            "inc.",
+            "Corp",
+            "former",
+            "Former",
+            "said",
+            "Said",
+            "Città",
+            "città",
+            "İ",
         ];
-        for list in [NAME_MODIFIERS, CORPORATE_SUFFIXES, PLACE_WORDS, SPEECH_VERBS, odd] {
+        for list in [
+            NAME_MODIFIERS,
+            CORPORATE_SUFFIXES,
+            PLACE_WORDS,
+            SPEECH_VERBS,
+            odd,
+        ] {
             let set = ListSet::of(list);
             for word in words.iter().copied().chain(list.iter().copied()) {
                 for variant in [

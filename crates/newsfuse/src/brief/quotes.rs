@@ -4351,7 +4351,10 @@ mod tests {
     #[test]
     fn speech_verb_test_is_a_prefilter_of_the_before_patterns() {
         use super::{BEFORE, BEFORE_OPEN_APPOSITIVE, may_end_in_speech_verb};
-        let far = format!("Jane Roe said that the storm {} ", "was strong and ".repeat(9));
+        let far = format!(
+            "Jane Roe said that the storm {} ",
+            "was strong and ".repeat(9)
+        );
         for piece in [
             "The satellite had already left the station ",
             "The committee's reputation suffered ",
@@ -4381,8 +4384,12 @@ mod tests {
             assert!(!matched || may_end_in_speech_verb(piece), "{piece}");
         }
         assert!(may_end_in_speech_verb(&pieces[0]));
-        assert!(may_end_in_speech_verb(&format!("Jane Roe said {long_tail}")));
-        assert!(!may_end_in_speech_verb(&format!("Jane Roe said x{long_tail}")));
+        assert!(may_end_in_speech_verb(&format!(
+            "Jane Roe said {long_tail}"
+        )));
+        assert!(!may_end_in_speech_verb(&format!(
+            "Jane Roe said x{long_tail}"
+        )));
     }
 
     /// A word after a no-break space (two bytes) is read from the character after it.
