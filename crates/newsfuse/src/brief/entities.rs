@@ -38,6 +38,16 @@ use super::{Doc, Excerpt};
 use crate::calendar::{MONTH_WORDS, WEEKDAY_WORDS};
 use crate::model::{Span, Token};
 
+/// Whether a word (an `Option<&str>`) is in a `'static` list of words, as [`in_list`] reads it:
+/// in any ASCII case, a word outside ASCII lower-cased. Each call site builds its [`ListSet`] on
+/// first use, so the look-up hashes the word once rather than comparing it with every entry.
+macro_rules! in_list {
+    ($word:expr, $list:expr $(,)?) => {{
+        static SET: LazyLock<ListSet> = LazyLock::new(|| ListSet::of($list));
+        SET.contains($word)
+    }};
+}
+
 /// A named entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -179,7 +189,7 @@ const ABBREVIATED_TITLES: &[&str] = &[
 
 /// A title as written abbreviated, without its full stop ("Sen", "Maj"), in any case.
 pub(crate) fn is_abbreviated_title(word: &str) -> bool {
-    in_list(Some(word), ABBREVIATED_TITLES)
+    in_list!(Some(word), ABBREVIATED_TITLES)
 }
 /// Bodies named with an ordinal before them: "32nd Brigade", "9th Circuit", "82nd Airborne
 /// Division".
@@ -1048,7 +1058,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             || looks_like_org(&item.name)
             || has_place_word(&item.name)
             || item.name.split(' ').any(abbreviated_place_word)
-            || in_list(item.name.split(' ').next(), NAME_MODIFIERS)
+            || in_list!(item.name.split(' ').next(), NAME_MODIFIERS)
         {
             continue;
         }
@@ -1254,7 +1264,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         .filter(|e| {
             e.kind == "place"
                 && e.name.rsplit(' ').next().is_some_and(|w| {
-                    in_list(
+                    in_list!(
                         Some(w),
                         &["province", "region", "county", "territory", "prefecture"],
                     )
@@ -1804,7 +1814,7 @@ fn explained_aliases(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(String,
 fn person_shaped(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     (2..=4).contains(&words.len())
-        && !in_list(Some(words[0]), NAME_MODIFIERS)
+        && !in_list!(Some(words[0]), NAME_MODIFIERS)
         && !words.contains(&"of")
         && words
             .iter()
@@ -1994,7 +2004,7 @@ fn merge_aliases(
         if let Some((head, _)) = full
             .name
             .rsplit_once(' ')
-            .filter(|(_, last)| in_list(Some(last), CORPORATE_SUFFIXES))
+            .filter(|(_, last)| in_list!(Some(last), CORPORATE_SUFFIXES))
         {
             by_initials.entry(initials(head)).or_default().push(f);
         }
@@ -2071,17 +2081,17 @@ fn merge_aliases(
         if words.len() < 2 {
             continue;
         }
-        let short = if in_list(words.last().copied(), CORPORATE_SUFFIXES) {
+        let short = if in_list!(words.last().copied(), CORPORATE_SUFFIXES) {
             Some(words[..words.len() - 1].join(" "))
-        } else if words.len() == 2 && in_list(Some(words[0]), STORM_WORDS)
+        } else if words.len() == 2 && in_list!(Some(words[0]), STORM_WORDS)
             || words.len() == 3
                 && words[0].eq_ignore_ascii_case("tropical")
-                && in_list(Some(words[1]), STORM_WORDS)
+                && in_list!(Some(words[1]), STORM_WORDS)
         {
             words.last().map(|w| (*w).to_string())
         } else if words[1..]
             .iter()
-            .all(|w| in_list(Some(w), PLACE_WORDS) || w.eq_ignore_ascii_case("national"))
+            .all(|w| in_list!(Some(w), PLACE_WORDS) || w.eq_ignore_ascii_case("national"))
             && !super::places::is_known_place(words[0])
         {
             Some(words[0].to_string())
@@ -2097,7 +2107,7 @@ fn merge_aliases(
     for (a, fulls) in extended {
         // "X Ltd" and "X Limited" as well: one company, named as most widely.
         let suffixed =
-            |f: &usize| in_list(entities[*f].name.rsplit(' ').next(), CORPORATE_SUFFIXES);
+            |f: &usize| in_list!(entities[*f].name.rsplit(' ').next(), CORPORATE_SUFFIXES);
         if fulls.len() > 1 && fulls.iter().all(suffixed) && target[a].is_none() {
             let best = fulls
                 .iter()
@@ -2698,7 +2708,7 @@ fn common_phrase(entity: &Entity, cues: Cues, lowercase_words: &FxHashSet<String
         .name
         .rsplit(' ')
         .next()
-        .is_some_and(|w| in_list(Some(w), CONDITION_WORDS));
+        .is_some_and(|w| in_list!(Some(w), CONDITION_WORDS));
     (Cues {
         article: 0,
         modifier: 0,
@@ -2742,7 +2752,7 @@ fn uncommon_full_name(name: &str, lowercase_words: &FxHashSet<String>) -> bool {
         && person_shaped(name)
         && !looks_like_org(name)
         && !has_place_word(name)
-        && !in_list(words.last().copied(), EVENT_WORDS)
+        && !in_list!(words.last().copied(), EVENT_WORDS)
         && !super::places::is_known_place(name)
         && words.iter().all(|w| {
             CONNECTORS.contains(w)
@@ -2963,7 +2973,7 @@ pub(crate) fn find_in_tokens(
                 end += 2;
             } else if ordinal(word)
                 && tokens.get(end + 1).is_some_and(|t| {
-                    in_list(
+                    in_list!(
                         Some(clean_word(doc.slice(t.span))),
                         &[
                             "street",
@@ -2981,7 +2991,7 @@ pub(crate) fn find_in_tokens(
                 // "East 84th Street": an ordinal inside a street's name.
                 end += 2;
             } else if word == "on"
-                && in_list(Some(clean_word(prev)), BODIES_ON)
+                && in_list!(Some(clean_word(prev)), BODIES_ON)
                 && tokens.get(end + 1).is_some_and(|t| {
                     let next = doc.slice(t.span);
                     is_capitalised(next)
@@ -3100,7 +3110,7 @@ pub(crate) fn find_in_tokens(
             && pos > 0
             && ordinal(doc.slice(tokens[pos - 1].span))
             && gap(doc, tokens, pos - 1, pos) == " "
-            && in_list(
+            && in_list!(
                 Some(clean_word(doc.slice(tokens[end - 1].span))),
                 NUMBERED_BODIES,
             )
@@ -3128,7 +3138,7 @@ pub(crate) fn find_in_tokens(
         let group = start < end
             && tokens[start..end].iter().all(|t| {
                 let word = doc.slice(t.span);
-                is_group_word(word) || in_list(Some(word), NAME_MODIFIERS)
+                is_group_word(word) || in_list!(Some(word), NAME_MODIFIERS)
             })
             && tokens[start..end]
                 .iter()
@@ -3220,7 +3230,7 @@ fn hyphened_syllable(doc: &Doc<'_>, tokens: &[Token], at: usize, two_words: bool
         && !word.ends_with("ed")
         && !word.ends_with("ing")
         && (!crate::stopwords::is_stopword(word) || short_surname && word.len() == 2)
-        && !in_list(Some(word), COMPOUND_TAILS)
+        && !in_list!(Some(word), COMPOUND_TAILS)
         && (at + 1 >= tokens.len() || gap(doc, tokens, at, at + 1) != "-")
 }
 
@@ -3344,6 +3354,30 @@ fn run_text(doc: &Doc<'_>, tokens: &[Token], start: usize, end: usize) -> String
 }
 
 /// Whether `word` lower-cased is in `list` (of lower-case ASCII words; the tests check them).
+/// A list of words for [`in_list!`]: a [`WordSet`] when every entry is in lower case (where the
+/// set's look-up gives [`in_list`]'s answer), else the list scanned.
+struct ListSet {
+    list: &'static [&'static str],
+    set: Option<WordSet>,
+}
+
+impl ListSet {
+    fn of(list: &'static [&'static str]) -> Self {
+        let lower = list.iter().all(|word| word.to_lowercase() == *word);
+        ListSet {
+            list,
+            set: lower.then(|| word_set(list.iter().copied())),
+        }
+    }
+
+    fn contains(&self, word: Option<&str>) -> bool {
+        match &self.set {
+            Some(set) => word.is_some_and(|w| in_lowercase_set(w, set)),
+            None => in_list(word, self.list),
+        }
+    }
+}
+
 fn in_list(word: Option<&str>, list: &[&str]) -> bool {
     word.is_some_and(|w| {
         if w.is_ascii() {
@@ -3371,7 +3405,7 @@ fn split_found(
         // "Dara Sen": an abbreviated title without its full stop, closing the run, is a name.
         let closing_abbreviation = i + 1 == words.len()
             && i > 0
-            && in_list(Some(word), ABBREVIATED_TITLES)
+            && in_list!(Some(word), ABBREVIATED_TITLES)
             && !doc
                 .text
                 .get(tokens[start + i].span.end..)
@@ -3384,7 +3418,7 @@ fn split_found(
             if words.get(i + 1) == Some(&"of")
                 && words
                     .get(i + 2)
-                    .is_some_and(|w| in_list(Some(w), OFFICE_OBJECTS))
+                    .is_some_and(|w| in_list!(Some(w), OFFICE_OBJECTS))
             {
                 split = i + 3;
             }
@@ -3397,7 +3431,7 @@ fn split_found(
         && split < words.len()
         && (words[split..].iter().all(|w| in_lowercase_set(w, &ORG_SET))
             || words.len() - split >= 2
-                && in_list(
+                && in_list!(
                     words.last().copied(),
                     &["park", "island", "islands", "airport", "river"],
                 ))
@@ -3512,7 +3546,7 @@ fn split_found(
         let lower = lowercase_of(&name, &mut buffer, &mut heap);
         let singular = lower.strip_suffix('s').filter(|w| w.len() >= 5);
         if matches!(lower, "celsius" | "fahrenheit" | "centigrade")
-            || singular.is_some_and(|w| in_list(Some(w), MONTH_WORDS) || is_skip_word(w))
+            || singular.is_some_and(|w| in_list!(Some(w), MONTH_WORDS) || is_skip_word(w))
         {
             return None;
         }
@@ -3564,7 +3598,7 @@ fn split_found(
             }
             let sentence_initial_common = back - 1 == 0
                 && !is_title(word)
-                && !in_list(Some(word), OFFICE_QUALIFIERS)
+                && !in_list!(Some(word), OFFICE_QUALIFIERS)
                 && !{
                     let (mut buffer, mut heap) = ([0u8; 32], String::new());
                     capitalised_inside(lowercase, lowercase_of(word, &mut buffer, &mut heap))
@@ -3610,8 +3644,8 @@ fn split_found(
                 || modifiers_taken > 0 && word == "of"
                 || !(is_capitalised(word)
                     && (!written_lowercase(lowercase, word)
-                        || in_list(Some(word), OFFICE_QUALIFIERS)
-                        || in_list(Some(word), ORG_WORDS))
+                        || in_list!(Some(word), OFFICE_QUALIFIERS)
+                        || in_list!(Some(word), ORG_WORDS))
                     || word == "of"
                     || word == "foreign")
             {
@@ -3664,7 +3698,7 @@ fn split_found(
     let employer = split == 0
         && before == Some("at")
         && plain_before
-        && in_list(
+        && in_list!(
             before2,
             &[
                 "work", "works", "worked", "working", "job", "jobs", "employed", "intern",
@@ -3675,7 +3709,10 @@ fn split_found(
     }
     let place_prep = split == 0
         && !employer
-        && (in_list(before, PLACE_PREPOSITIONS) && plain_before && !possessive && !modifies_noun()
+        && (in_list!(before, PLACE_PREPOSITIONS)
+            && plain_before
+            && !possessive
+            && !modifies_noun()
             || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
@@ -3689,7 +3726,7 @@ fn split_found(
             let g = g.trim_start();
             g.starts_with('(') || g.starts_with('_') || g.starts_with("--") || g.starts_with('—')
         });
-    let country_noun = possessive && in_list(after, COUNTRY_NOUNS);
+    let country_noun = possessive && in_list!(after, COUNTRY_NOUNS);
     if place_prep || dateline || country_noun || state.is_some() {
         cues.place += 1;
     }
@@ -3715,36 +3752,36 @@ fn split_found(
             && !SPEECH_VERBS.contains(&word)
             && !word.ends_with("ed"))
     });
-    if possessive && in_list(after, KIN_AFTER) && kin_noun_ends {
+    if possessive && in_list!(after, KIN_AFTER) && kin_noun_ends {
         cues.person += 1;
     }
     if office_object {
         cues.org += 1;
     }
-    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list(after, ORG_AFTER) {
+    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list!(after, ORG_AFTER) {
         cues.org += 1;
     }
     // "Philadelphia police", "Oakland residents": a town's; "Comcast-owned", "Seattle-based".
-    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list(after, PLACE_AFTER)
+    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list!(after, PLACE_AFTER)
         || gap_after.is_some_and(|g| g == "-") && after == Some("based")
     {
         cues.place += 1;
     }
     // "at Charles de Gaulle airport": the name of an airport or islands, even a person's name.
     // "the island of Fernando de Noronha" likewise.
-    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list(after, FEATURE_AFTER)
-        || split == 0 && before == Some("of") && plain_before && in_list(before2, FEATURE_AFTER)
+    if !possessive && gap_after.is_some_and(|g| g == " ") && in_list!(after, FEATURE_AFTER)
+        || split == 0 && before == Some("of") && plain_before && in_list!(before2, FEATURE_AFTER)
     {
         cues.feature += 1;
     }
     // "as Fortune reported": a publication.
     if gap_after.is_some_and(|g| g == "-")
-        && in_list(after, &["owned", "backed", "funded", "controlled"])
+        && in_list!(after, &["owned", "backed", "funded", "controlled"])
         || split == 0
             && before == Some("as")
             && plain_before
             && gap_after.is_some_and(|g| g == " ")
-            && in_list(after, &["reported", "reports"])
+            && in_list!(after, &["reported", "reports"])
     {
         cues.org += 1;
     }
@@ -3880,9 +3917,9 @@ fn split_found(
         }
     }
     if cues.place == 0
-        && (in_list(after, SPEECH_VERBS)
+        && (in_list!(after, SPEECH_VERBS)
             && gap_after.is_some_and(|g| g.chars().all(char::is_whitespace))
-            || in_list(before, SPEECH_VERBS) && name_words.len() >= 2)
+            || in_list!(before, SPEECH_VERBS) && name_words.len() >= 2)
     {
         cues.speech += 1;
     }
@@ -4020,6 +4057,68 @@ mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
     use super::{in_lowercase_set, word_set};
+
+    /// `in_list!`'s set gives the list scan's answer for words in any case, inside and outside
+    /// ASCII, longer than every entry and empty; a list with an entry not in lower case is
+    /// scanned.
+    #[test]
+    fn list_set_answers_as_the_list_scan() {
+        use super::{
+            CORPORATE_SUFFIXES, ListSet, NAME_MODIFIERS, PLACE_WORDS, SPEECH_VERBS, in_list,
+        };
+        let odd: &'static [&'static str] = &["U.S.", "über", "Straße", "park"];
+        let words = [
+            "park",
+            "Park",
+            "PARK",
+            "parks",
+            "u.s.",
+            "U.S.",
+            "Über",
+            "über",
+            "ÜBER",
+            "straße",
+            "Straße",
+            "STRASSE",
+            "",
+            "a-very-long-word-that-no-list-holds-at-all-anywhere",
+            "Inc",
+            "inc.",
+            "Corp",
+            "former",
+            "Former",
+            "said",
+            "Said",
+            "Città",
+            "città",
+            "İ",
+        ];
+        for list in [
+            NAME_MODIFIERS,
+            CORPORATE_SUFFIXES,
+            PLACE_WORDS,
+            SPEECH_VERBS,
+            odd,
+        ] {
+            let set = ListSet::of(list);
+            for word in words.iter().copied().chain(list.iter().copied()) {
+                for variant in [
+                    word.to_string(),
+                    word.to_uppercase(),
+                    word.to_ascii_uppercase(),
+                ] {
+                    assert_eq!(
+                        set.contains(Some(&variant)),
+                        in_list(Some(&variant), list),
+                        "{variant}"
+                    );
+                }
+            }
+            assert!(!set.contains(None));
+        }
+        assert!(ListSet::of(odd).set.is_none());
+        assert!(ListSet::of(NAME_MODIFIERS).set.is_some());
+    }
 
     #[test]
     fn word_set_lookup_ignores_ascii_case_and_rejects_others() {

@@ -317,13 +317,36 @@ static BEFORE_VERB_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Whether `piece` may match [`BEFORE`] or [`BEFORE_OPEN_APPOSITIVE`]: both end in a speech verb
-/// followed by no sentence end and no quote mark, so one of [`BEFORE_VERB_WORDS`] must stand
-/// after the piece's last such character. A cheap test that spares the regexes most pieces.
+/// after white space (`\s+{verb}`), followed by a word boundary and at most 120 characters that
+/// are no sentence end and no quote mark (`\b[^.!?"“”]{0,120}$`). So one of
+/// [`BEFORE_VERB_WORDS`] must stand after the piece's last such character, opening after a
+/// white-space character, and, unless it opens a longer verb phrase ("put it", "thought to
+/// himself", "was quoted ... as saying"), end before no letter, digit or underscore and at most
+/// 120 characters before the piece's end. A cheap test that spares the regexes most pieces (a
+/// verb early in a long sentence, "read" in "already", "tell" in "satellite").
 fn may_end_in_speech_verb(piece: &str) -> bool {
     let tail = piece
         .rfind(['.', '!', '?', '"', '“', '”'])
         .map_or(piece, |at| &piece[at..]);
-    BEFORE_VERB_WORDS.is_match(tail)
+    // Overlapping matches: "say" and "says" both start where "says" does.
+    BEFORE_VERB_WORDS.find_overlapping_iter(tail).any(|found| {
+        let opens_after_space = tail[..found.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace);
+        if !opens_after_space {
+            return false;
+        }
+        if matches!(&tail[found.range()], "put" | "thought" | "quoted") {
+            return true;
+        }
+        let after = &tail[found.end()..];
+        let boundary = after
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphabetic() || c.is_ascii_digit() || c == '_'));
+        boundary && after.chars().nth(120).is_none()
+    })
 }
 /// "Jane Roe, the city's mayor said, "..."": an appositive opened by an article and ending in a
 /// title, without its closing comma; the name before it speaks.
@@ -4320,6 +4343,54 @@ mod tests {
         OF_THE_PREFIX, OfThe, before_attribution, contains_word, extends, for_each_run,
         inside_quotation, person_name, sentence_start,
     };
+
+    /// The speech-verb test rejects a verb word inside another word ("already", "satellite"),
+    /// glued to the word before it, or farther than 120 characters from the piece's end, and
+    /// lets through every piece that [`super::BEFORE`] or [`super::BEFORE_OPEN_APPOSITIVE`]
+    /// matches.
+    #[test]
+    fn speech_verb_test_is_a_prefilter_of_the_before_patterns() {
+        use super::{BEFORE, BEFORE_OPEN_APPOSITIVE, may_end_in_speech_verb};
+        let far = format!(
+            "Jane Roe said that the storm {} ",
+            "was strong and ".repeat(9)
+        );
+        for piece in [
+            "The satellite had already left the station ",
+            "The committee's reputation suffered ",
+            "Jane Roe saidx ",
+            far.as_str(),
+        ] {
+            assert!(!may_end_in_speech_verb(piece), "{piece}");
+            assert!(!BEFORE.is_match(piece), "{piece}");
+        }
+        let long_tail = "x".repeat(119);
+        let pieces = [
+            "Jane Roe said ".to_string(),
+            "Jane Roe said: ".to_string(),
+            "Jane Roe, the city's mayor, has also said ".to_string(),
+            "The minister later says that ".to_string(),
+            "John Doe put it this way: ".to_string(),
+            "He thought to himself ".to_string(),
+            "She was quoted by the paper as saying ".to_string(),
+            "The court ruled that ".to_string(),
+            "Officials\u{a0}said ".to_string(),
+            format!("Jane Roe said {long_tail}"),
+            format!("Jane Roe said\n{}", "y ".repeat(200)),
+            "Mr. Roe said ".to_string(),
+        ];
+        for piece in &pieces {
+            let matched = BEFORE.is_match(piece) || BEFORE_OPEN_APPOSITIVE.is_match(piece);
+            assert!(!matched || may_end_in_speech_verb(piece), "{piece}");
+        }
+        assert!(may_end_in_speech_verb(&pieces[0]));
+        assert!(may_end_in_speech_verb(&format!(
+            "Jane Roe said {long_tail}"
+        )));
+        assert!(!may_end_in_speech_verb(&format!(
+            "Jane Roe said x{long_tail}"
+        )));
+    }
 
     /// A word after a no-break space (two bytes) is read from the character after it.
     #[test]
