@@ -2893,10 +2893,13 @@ pub(crate) fn find_in_tokens(
                 end += 1;
                 continue;
             }
-            // "Jamal Al-How", "Walk-In Clinic": a capitalised word hyphened to a capitalised
-            // name word is part of the name, also when it is a function word.
-            let hyphened_capital = between == "-" && is_capitalised(prev);
-            if is_skip_word(word) && !month_as_name && !inner_page_word && !hyphened_capital
+            // "Jamal Al-How": a capitalised word hyphened to a capitalised name word of two
+            // letters or more is part of the name, also when it is a function word.
+            let hyphened_capital = between == "-"
+                && is_capitalised(prev)
+                && prev.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word.chars().skip(1).all(char::is_lowercase);
+            if is_skip_word(word) && !month_as_name && !inner_page_word
                 || is_possessive(prev)
                 || is_capitalised(word) && !month_as_name && !hyphened_capital && {
                     let (mut buffer, mut heap) = ([0u8; 32], String::new());

@@ -361,10 +361,12 @@ static ROLE_CLOSE_TO: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// "X gave a clear answer by saying in the speech that ... "...": the subject of "by saying".
+/// "X gave a clear answer by saying in the speech that ... "...": the subject of "by saying";
+/// also after a longer first clause that "and" joins to the verb ("He was asked if he could say
+/// more and responded by saying that "..."").
 static BY_SAYING: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"\b(?P<who>{NAME})\s+(?:\p{{Ll}}[\p{{L}}-]*\s+){{1,6}}by\s+saying\b[^.!?"“”]{{0,160}}$"#
+        r#"\b(?P<who>{NAME})\s+(?:(?:\p{{Ll}}[\p{{L}}-]*\s+){{1,6}}|(?:\p{{Ll}}[\p{{L}}-]*\s+){{1,16}}and\s+\p{{Ll}}[\p{{L}}-]*\s+)by\s+saying\b[^.!?"“”]{{0,160}}$"#
     ))
 });
 /// "As X said, "...", "As X, the city's mayor, stated, "...", "as X and Y (1997) point out:
@@ -5379,6 +5381,22 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, None, "{got:?}");
         assert_eq!(got[0].1, "unresolved", "{got:?}");
+    }
+
+    /// "He was asked if he could elaborate ... and responded by saying that "..."": a long first
+    /// clause joined by "and" to the verb before "by saying"; "he" is the previous speaker.
+    #[test]
+    fn by_saying_after_a_long_clause_joined_by_and() {
+        let got = speakers(&[
+            "Prime Minister Olaf Berg said on Tuesday that the crew must be freed within days.\n\n\
+             \"I hope we manage to get them to see sense. If not, this will move into a different \
+             phase,\" said Berg.\n\n\
+             He was asked if he could elaborate on what he meant and responded by saying that \
+             \"we will just have to see, but what they should understand is that we cannot \
+             accept this.\"",
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], person("Olaf Berg", "pronoun"), "{got:?}");
     }
 
     #[test]
