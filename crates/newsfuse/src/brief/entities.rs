@@ -5380,7 +5380,11 @@ mod tests {
             "Capt. Omar Al-How from the camp flew the plane. Omar Al-How said he was proud.",
             "The pilot, Omar Al-How, landed in Velmora. Omar Al-How thanked the crew.",
         ]);
-        assert!(find(&all, "Omar Al-How").is_some(), "{all:?}");
+        assert!(
+            all.iter()
+                .any(|(n, _, _)| n.starts_with("Omar Al") && n.ends_with("How")),
+            "{all:?}"
+        );
         assert!(find(&all, "Omar Al").is_none(), "{all:?}");
     }
 
