@@ -2197,7 +2197,7 @@ fn resolve_pronoun(
 }
 
 /// Where the name whose surname stands at `surname_at` starts as written: before its given
-/// names when the text writes them right before the surname ("UWA manager Jo Roe": at "Jo"), so
+/// names when the text writes them right before the surname ("Acme manager Jo Roe": at "Jo"), so
 /// that the words before a subject count the title, not the name.
 fn written_name_start(text: &str, surname_at: usize, name: &str) -> usize {
     let Some((given, _)) = name.rsplit_once(' ') else {
@@ -5350,7 +5350,7 @@ mod tests {
         );
     }
 
-    /// "PAU communications manager Bashir Ndoro described ... He was not specific, saying: "..."":
+    /// "PAU communications manager Amos Ndoro described ... He was not specific, saying: "..."":
     /// the subject's name opens after a title of three words; the words before it are counted up
     /// to its given name, not its surname, so the subject speaks, not the previous speaker.
     #[test]
@@ -5358,11 +5358,11 @@ mod tests {
         let got = speakers(&["A boy was hurt at the lodge on Friday.\n\n\
              \"He was seated with the maid when it happened,\" said Peter Okello, his father.\n\n\
              \"We expect something reasonable,\" Okello said.\n\n\
-             PAU communications manager Bashir Ndoro described the incident as unfortunate. He was \
+             PAU communications manager Amos Ndoro described the incident as unfortunate. He was \
              however not specific on the payment, saying: \"We have an arrangement for our staff \
              who lose their loved ones.\""]);
         assert_eq!(got.len(), 3, "{got:?}");
-        assert_eq!(got[2], person("Bashir Ndoro", "pronoun"), "{got:?}");
+        assert_eq!(got[2], person("Amos Ndoro", "pronoun"), "{got:?}");
     }
 
     /// "she" with one typed person in reach whose gender the text never gives, and a name that
