@@ -865,6 +865,15 @@ const COUNTRY_NOUNS: &[&str] = &[
     "central",
 ];
 /// Nouns right after a name that make it an organisation ("X spokesman", "X's shares").
+/// Nouns that name a medicine ("the drug X", "X, an antidepressant").
+const PRODUCT_NOUNS: &[&str] = &[
+    "drug",
+    "drugs",
+    "antidepressant",
+    "medication",
+    "painkiller",
+    "sedative",
+];
 const ORG_AFTER: &[&str] = &[
     "spokesman",
     "spokeswoman",
@@ -892,6 +901,10 @@ const ORG_AFTER: &[&str] = &[
     "plant",
     "factory",
     "firm",
+    "website",
+    "shareholders",
+    "founder",
+    "co-founder",
 ];
 /// Lower-case nouns right after a name that it names, also when it is a person's ("Charles de
 /// Gaulle airport").
@@ -1005,6 +1018,9 @@ pub(crate) struct Cues {
     /// Written right before a lower-case feature noun that it names ("Charles de Gaulle
     /// airport", "the Fernando de Noronha islands"): a place named after a person.
     pub feature: u32,
+    /// Named as a medicine or product: "marketed as X", "prescribed X", "the drug X", "X, an
+    /// antidepressant".
+    pub product: u32,
 }
 
 impl Cues {
@@ -1016,6 +1032,7 @@ impl Cues {
         self.article += other.article;
         self.modifier += other.modifier;
         self.feature += other.feature;
+        self.product += other.product;
     }
 }
 
@@ -3701,17 +3718,30 @@ fn split_found(
             && !super::places::is_known_place(&name)
     };
     // "to work at Goldman Sachs", "a job at Google": an employer, no place.
+    // "studied at Harvard", "degrees from Harvard", "graduated from X": a school, no place.
     let employer = split == 0
-        && before == Some("at")
         && plain_before
-        && in_list!(
-            before2,
-            &[
-                "work", "works", "worked", "working", "job", "jobs", "employed", "intern",
-            ],
-        );
+        && (before == Some("at")
+            && in_list!(
+                before2,
+                &[
+                    "work", "works", "worked", "working", "job", "jobs", "employed", "intern",
+                    "studied", "studies", "studying", "enrolled",
+                ],
+            )
+            || matches!(before, Some("at" | "from"))
+                && in_list!(before2, &["degree", "degrees", "graduated", "graduate"]));
     if employer {
         cues.org += 1;
+    }
+    // "marketed as X", "prescribed X", "the drug X": a medicine, neither place nor person.
+    if split == 0
+        && plain_before
+        && (before == Some("as") && in_list!(before2, &["marketed", "sold", "branded"])
+            || in_list!(before, &["prescribed", "prescribe", "prescribing"])
+            || in_list!(before, PRODUCT_NOUNS))
+    {
+        cues.product += 1;
     }
     let place_prep = split == 0
         && !employer
@@ -3911,6 +3941,19 @@ fn split_found(
                 cues.org += 1;
                 break;
             }
+            // "X, an antidepressant medication prescribed ...", not "X, a drug dealer".
+            if PRODUCT_NOUNS.contains(&head)
+                && tokens.get(k + 1).is_none_or(|t| {
+                    let next = doc.slice(t.span);
+                    gap(doc, tokens, k, k + 1) != " "
+                        || !next.starts_with(|c: char| c.is_lowercase())
+                        || crate::stopwords::is_stopword(next)
+                        || next.ends_with("ed")
+                })
+            {
+                cues.product += 1;
+                break;
+            }
             if PLACE_NOUNS.contains(&head) {
                 cues.place += 1;
                 // "Fernando de Noronha, an island": named after a person or not, a place.
@@ -4038,6 +4081,10 @@ fn classify(name: &str, cues: Cues) -> &'static str {
     {
         // "a man who called himself AJ": a person's initials.
         "organization"
+    } else if cues.product > 0 && cues.product >= cues.person && cues.product >= cues.org {
+        // "marketed as X", "X, an antidepressant": a medicine's brand, however often it is
+        // taken "from" or "in".
+        "other"
     } else if cues.feature > 0 && cues.speech == 0 && 2 * cues.feature >= cues.person {
         // "at Charles de Gaulle airport": a place named after a person, so named as often as
         // the person's cues come.
@@ -4187,6 +4234,7 @@ mod tests {
             super::FEATURE_AFTER,
             super::COMPOUND_TAILS,
             super::PLACE_PREPOSITIONS,
+            super::PRODUCT_NOUNS,
             super::SPEECH_VERBS,
             super::SKIP_WORDS,
             super::COUNT_NOUNS,
@@ -4514,6 +4562,30 @@ mod tests {
         got.iter()
             .find(|(n, _, _)| n == name)
             .map(|(_, k, _)| k.as_str())
+    }
+
+    #[test]
+    fn a_school_one_studied_at_and_a_site_with_a_website_are_bodies() {
+        let got = listed(&[
+            "Lena Marsh earned degrees from Halvard and later studied at Corwin. \
+             Pages were posted on Stallbook, Stallbook's website said. Lena Marsh said so.",
+        ]);
+        assert_eq!(kind_of(&got, "Halvard"), Some("organization"), "{got:?}");
+        assert_eq!(kind_of(&got, "Corwin"), Some("organization"), "{got:?}");
+        assert_eq!(kind_of(&got, "Stallbook"), Some("organization"), "{got:?}");
+    }
+
+    #[test]
+    fn a_medicine_named_as_one_is_neither_place_nor_person() {
+        let got = listed(&[
+            "Doctors prescribed Zelmora to the girl. Zelmora, an antidepressant, is sold widely. \
+             The pills came from Zelmora, her mother said in Brantford.",
+            "The clinic also uses quetorin, marketed as Velnix. Patients switched from Velnix to \
+             the drug Zelmora. Tom Vell, a drug dealer, was arrested in Brantford.",
+        ]);
+        assert_eq!(kind_of(&got, "Zelmora"), Some("other"), "{got:?}");
+        assert_eq!(kind_of(&got, "Velnix"), Some("other"), "{got:?}");
+        assert_eq!(kind_of(&got, "Tom Vell"), Some("person"), "{got:?}");
     }
 
     #[test]
