@@ -1549,7 +1549,7 @@ pub(crate) fn sentences_conflict(
 }
 
 /// The figures of one sentence, for [`sentences_conflict`] with several others, and its words
-/// (for [`copy_with_numbers_changed`]) when it has a number.
+/// (for [`copy_with_numbers_changed`]; built for every sentence, number or not).
 pub(crate) struct SentenceFigures(Vec<Mention>, Vec<String>);
 
 impl SentenceFigures {
