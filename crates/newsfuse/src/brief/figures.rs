@@ -1549,7 +1549,7 @@ pub(crate) fn sentences_conflict(
 }
 
 /// The figures of one sentence, for [`sentences_conflict`] with several others, and its words
-/// (for [`copy_with_numbers_changed`]; built for every sentence, number or not).
+/// (for [`copy_with_numbers_changed`]) when it may hold a number word ([`may_hold_number_word`]).
 pub(crate) struct SentenceFigures(Vec<Mention>, Vec<String>);
 
 impl SentenceFigures {
@@ -1559,7 +1559,11 @@ impl SentenceFigures {
         let mut words = Vec::new();
         if let Some(sentence) = doc.sentences.get(idx) {
             extract_sentence(doc, idx, sentence, &mut out);
-            words = copy_words(doc.slice(sentence.span));
+            let text = doc.slice(sentence.span);
+            // A sentence without a number word is no copy with a number changed: no words.
+            if may_hold_number_word(text) {
+                words = copy_words(text);
+            }
         }
         SentenceFigures(out, words)
     }
@@ -1610,24 +1614,38 @@ const COPY_SHARED_WORDS: usize = 6;
 /// The lower-case words of a sentence for [`copy_with_numbers_changed`]: runs of letters and
 /// digits, a number's separators (",", ".") between digits kept inside it ("2,600", "5.9").
 fn copy_words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut word = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = text.chars().peekable();
+    let mut previous = None;
+    while let Some(c) = chars.next() {
         let inner_separator = matches!(c, ',' | '.')
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            && previous.is_some_and(|p: char| p.is_ascii_digit())
+            && chars.peek().is_some_and(char::is_ascii_digit);
         if c.is_alphanumeric() || inner_separator {
             word.extend(c.to_lowercase());
         } else if !word.is_empty() {
             out.push(std::mem::take(&mut word));
         }
+        previous = Some(c);
     }
     if !word.is_empty() {
         out.push(word);
     }
     out
+}
+
+/// Whether some word of [`copy_words`] of `text` may be a [`number_word`], read without building
+/// them: a digit anywhere, or an alphanumeric run that is a spelled number or a scale word in any
+/// case (no spelled number or scale holds a letter that lower-cases to ASCII from outside it).
+fn may_hold_number_word(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            spelled_value(w).is_some()
+                || ["hundred", "thousand", "million", "billion", "trillion"]
+                    .iter()
+                    .any(|scale| w.eq_ignore_ascii_case(scale))
+        })
 }
 
 /// Whether a word of [`copy_words`] is (part of) a number: digits, a spelled number or a scale.
@@ -5106,6 +5124,24 @@ mod tests {
             "The fund had grown to 3 million dollars by the end of the month."
         ));
         assert!(!copy("He was 5 then.", "He was 7 then."));
+        // The cheap test before the words: every sentence with a number word passes it.
+        for text in [
+            "It was approved by 40 other countries.",
+            "Only Nineteen have held one.",
+            "A Million people came.",
+            "The fund grew to 2,600 million.",
+        ] {
+            assert!(super::may_hold_number_word(text), "{text}");
+            assert!(copy_words(text).iter().any(|w| number_word(w)), "{text}");
+        }
+        for text in [
+            "No figure stands here at all.",
+            "Some often tend to go.",
+            "",
+        ] {
+            assert!(!super::may_hold_number_word(text), "{text}");
+            assert!(!copy_words(text).iter().any(|w| number_word(w)), "{text}");
+        }
         assert!(!copy(
             "The fund had grown to twenty-five million dollars by the end of the year.",
             "The fund had grown to 25 million dollars by the end of the year."
