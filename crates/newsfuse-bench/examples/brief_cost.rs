@@ -14,7 +14,7 @@
 //! Each input is read by two fresh processes (this example again, with the `one` mode), the way
 //! `newsfuse` reads it (`read_inputs`, mimalloc as global allocator, the default settings):
 //! - `summary`: `prepare` + `summarize_prepared` only, for the summary's peak memory;
-//! - `brief`: the same, then `build_brief_prepared` on the same `Prepared` (what
+//! - `brief`: the same, then `build_brief_summarized` on the same `Prepared` (what
 //!   `summarize_and_brief` and `newsfuse brief` do). Both are timed in this process, each the
 //!   fastest of a few runs on small inputs; their ratio is the brief's cost beside the summary.
 //!   One more pass with `build_brief_profiled` (every analysis in turn) gives the three slowest
@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use newsfuse::brief::{build_brief_prepared, build_brief_profiled};
+use newsfuse::brief::{build_brief_profiled, build_brief_summarized};
 use newsfuse::summary::{SummaryConfig, prepare, summarize_prepared};
 use newsfuse_bench::SplitMix64;
 
@@ -151,7 +151,7 @@ fn one(with_brief: bool, path: &Path) {
             spent[0] += summarized - start;
             spent[2] += summarized_cpu.saturating_sub(start_cpu);
             if with_brief {
-                let brief = build_brief_prepared(cluster, &prepared, &summary.picks());
+                let brief = build_brief_summarized(cluster, &prepared, &summary);
                 spent[1] += summarized.elapsed();
                 spent[3] += cpu_time().saturating_sub(summarized_cpu);
                 std::hint::black_box(&brief);

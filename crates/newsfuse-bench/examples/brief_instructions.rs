@@ -10,13 +10,13 @@
 //! Reads `FILE` as `newsfuse` does (`read_inputs`, mimalloc), runs every cluster once (compiling
 //! the regular expressions, warming the caches), then once more inside `measured_pass`:
 //! `measured_summary` (`prepare` + `summarize_prepared`) and `measured_brief`
-//! (`build_brief_prepared` on the same `Prepared`). Everything runs on one thread of a rayon
+//! (`build_brief_summarized` on the same `Prepared`). Everything runs on one thread of a rayon
 //! pool of its own, so that callgrind's per-thread collection sees all of the second pass.
 #![allow(clippy::print_stdout)]
 
 use std::path::PathBuf;
 
-use newsfuse::brief::{Brief, build_brief_prepared};
+use newsfuse::brief::{Brief, build_brief_summarized};
 use newsfuse::model::Cluster;
 use newsfuse::summary::{Prepared, Summary, SummaryConfig, prepare, summarize_prepared};
 
@@ -63,5 +63,5 @@ fn measured_summary(cluster: &Cluster, config: &SummaryConfig) -> (Prepared, Sum
 
 #[inline(never)]
 fn measured_brief(cluster: &Cluster, prepared: &Prepared, summary: &Summary) -> Brief {
-    build_brief_prepared(cluster, prepared, &summary.picks())
+    build_brief_summarized(cluster, prepared, summary)
 }

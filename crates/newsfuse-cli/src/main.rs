@@ -474,7 +474,7 @@ fn run_brief(args: &BriefArgs) -> Result<ExitCode> {
         for warning in &summary.warnings {
             eprintln!("warning: {}: {}", cluster.id, warning.message);
         }
-        let brief = newsfuse::brief::build_brief_prepared(cluster, &prepared, &summary.picks());
+        let brief = newsfuse::brief::build_brief_summarized(cluster, &prepared, &summary);
         briefs.push((brief, cluster));
     }
     let render_one = |brief: &Brief, cluster: &Cluster| match args.format {

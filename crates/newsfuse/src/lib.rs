@@ -174,6 +174,6 @@ pub fn brief(cluster: &Cluster, config: &SummaryConfig) -> Brief {
 pub fn summarize_and_brief(cluster: &Cluster, config: &SummaryConfig) -> (Summary, Brief) {
     let prepared = summary::prepare(cluster, &config.analyze);
     let summary = summary::summarize_prepared(cluster, &prepared, config);
-    let brief = brief::build_brief_prepared(cluster, &prepared, &summary.picks());
+    let brief = brief::build_brief_summarized(cluster, &prepared, &summary);
     (summary, brief)
 }

@@ -2,7 +2,7 @@
 //! `cost.duc.*`, on the ten-article newswire clusters of DUC 2003 at 100 words).
 //!
 //! For every cluster (300-word budget, as `newsfuse summarize --words 300`): the summary is
-//! `prepare` + `summarize_prepared`; the brief's extra work is `build_brief_prepared` on that
+//! `prepare` + `summarize_prepared`; the brief's extra work is `build_brief_summarized` on that
 //! `Prepared` (what `newsfuse brief` does after the summary). One untimed pass over all
 //! clusters comes first (regexes compiled, lazy tables built); then [`PASSES`] timed passes, and
 //! each cluster keeps its fastest pass for each of the two (the machine is shared, so the
@@ -15,7 +15,7 @@
 
 use std::time::{Duration, Instant};
 
-use newsfuse::brief::{build_brief_prepared, build_brief_profiled};
+use newsfuse::brief::{build_brief_profiled, build_brief_summarized};
 use newsfuse::select::Budget;
 use newsfuse::summary::{SummaryConfig, prepare, summarize_prepared};
 
@@ -67,7 +67,7 @@ fn measure(
         let prepared = prepare(cluster, &summary_config.analyze);
         let summary = summarize_prepared(cluster, &prepared, &summary_config);
         let summarized = Instant::now();
-        let brief = build_brief_prepared(cluster, &prepared, &summary.picks());
+        let brief = build_brief_summarized(cluster, &prepared, &summary);
         let done = Instant::now();
         std::hint::black_box((&summary, &brief));
         (summarized - start, done - summarized)

@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyze::{Analysis, AnalyzeConfig};
 use crate::model::{CleanArticle, Cluster, SegmentedArticle, Sentence, Span};
-use crate::summary::Prepared;
+use crate::summary::{Prepared, Summary};
 
 pub use pages::render_html_pages;
 pub use render::{render_html, render_json, render_markdown};
@@ -131,7 +131,9 @@ pub fn build_brief(
     // Which sentences may be extracted does not change what corroborates what, so the default
     // limits give the same matches as the summary's own analysis.
     let analysis = crate::analyze::analyze(cluster, segmented, &AnalyzeConfig::default());
-    build(cluster, cleaned, segmented, &analysis, summary, &mut None)
+    build(
+        cluster, cleaned, segmented, &analysis, summary, None, &mut None,
+    )
 }
 
 /// [`build_brief`] from the stages a summary already ran (`summary` as there, e.g.
@@ -147,6 +149,28 @@ pub fn build_brief_prepared(
         &prepared.segmented,
         &prepared.analysis,
         summary,
+        None,
+        &mut None,
+    )
+}
+
+/// [`build_brief_prepared`] of `summary`, which
+/// [`summarize_prepared`](crate::summary::summarize_prepared) made from `prepared`: the same
+/// brief. Each summary sentence's `also_in` already leaves out the corroborating articles that
+/// give one of its figures a different value, so their figures are not read again.
+pub fn build_brief_summarized(cluster: &Cluster, prepared: &Prepared, summary: &Summary) -> Brief {
+    let also_in: Vec<&[usize]> = summary
+        .sentences
+        .iter()
+        .map(|s| s.also_in.as_slice())
+        .collect();
+    build(
+        cluster,
+        &prepared.cleaned,
+        &prepared.segmented,
+        &prepared.analysis,
+        &summary.picks(),
+        Some(&also_in),
         &mut None,
     )
 }
@@ -166,6 +190,7 @@ pub fn build_brief_profiled(
         &prepared.segmented,
         &prepared.analysis,
         summary,
+        None,
         &mut times,
     );
     (brief, times.unwrap_or_default())
@@ -218,6 +243,7 @@ fn build(
     segmented: &[SegmentedArticle],
     analysis: &Analysis,
     summary: &[(usize, usize)],
+    also_in: Option<&[&[usize]]>,
     times: &mut Option<Vec<(&'static str, Duration)>>,
 ) -> Brief {
     let empty_clean = CleanArticle::default();
@@ -243,7 +269,7 @@ fn build(
     let rest = |times: &mut Option<Vec<(&'static str, Duration)>>| {
         let coverage = stage(times, "coverage", || coverage::analyze(&docs, cluster));
         let summary = stage(times, "corroboration", || {
-            corroborate(&docs, analysis, summary, &coverage)
+            corroborate(&docs, analysis, summary, also_in, &coverage)
         });
         let entities = stage(times, "entities", || entities::analyze(&docs));
         let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
@@ -388,10 +414,11 @@ fn corroborate(
     docs: &[Doc<'_>],
     analysis: &Analysis,
     summary: &[(usize, usize)],
+    also_in: Option<&[&[usize]]>,
     coverage: &coverage::Coverage,
 ) -> Vec<SummarySentence> {
     let mut out = Vec::new();
-    for &(article, sentence_idx) in summary {
+    for (position, &(article, sentence_idx)) in summary.iter().enumerate() {
         let Some(doc) = docs.get(article) else {
             continue;
         };
@@ -408,9 +435,14 @@ fn corroborate(
             .get(article)
             .filter(|range| sentence_idx < range.len())
             .map(|range| range.start + sentence_idx);
-        // This sentence's figures, read once for every sentence compared with it.
-        let figures = figures::SentenceFigures::of(doc, sentence_idx);
-        let comparable = figures.comparable();
+        // The summary's `also_in` of this sentence, when given: the articles whose corroborating
+        // sentence gives none of its figures a different value ([`figures_conflict`]).
+        let kept = also_in.and_then(|lists| lists.get(position));
+        // Else this sentence's figures, read once for every sentence compared with it.
+        let figures = kept
+            .is_none()
+            .then(|| figures::SentenceFigures::of(doc, sentence_idx))
+            .filter(figures::SentenceFigures::comparable);
         for found in index.map_or_else(Vec::new, |idx| analysis.corroborating(idx)) {
             let info = &analysis.sentences[found.sentence];
             let Some(other) = docs.get(found.article) else {
@@ -420,9 +452,14 @@ fn corroborate(
                 continue;
             };
             // A sentence giving a different figure is a disagreement, never support.
-            if comparable
-                && figures.conflicts_with(&figures::SentenceFigures::of(other, info.sentence))
-            {
+            let conflicts = match (kept, &figures) {
+                (Some(articles), _) => !articles.contains(&found.article),
+                (None, Some(figures)) => {
+                    figures.conflicts_with(&figures::SentenceFigures::of(other, info.sentence))
+                }
+                (None, None) => false,
+            };
+            if conflicts {
                 continue;
             }
             support.push(Support {
@@ -482,6 +519,40 @@ pub(crate) fn round3(value: f64) -> f64 {
 mod tests {
     use super::testutil::cluster_of;
     use super::*;
+
+    #[test]
+    fn a_brief_of_a_summary_is_the_brief_of_its_picks() {
+        let lead = "Some 3,000 residents of the river town were ordered to leave their homes on \
+                    Monday as the flood waters rose.";
+        let same = "Some 3,000 residents of the river town were ordered to leave their homes on \
+                    Monday as flood waters rose. Volunteers carried sandbags to the bridge.";
+        let different = "Some 2,000 residents of the river town were ordered to leave their \
+                         homes on Monday as flood waters rose. The bridge was closed at noon.";
+        let first = format!("{lead} Officials opened two shelters in the school gymnasium.");
+        let (cluster, _, _) = cluster_of(&[&first, same, different]);
+        let config = crate::summary::SummaryConfig::default();
+        let prepared = crate::summary::prepare(&cluster, &config.analyze);
+        let summary = crate::summary::summarize_prepared(&cluster, &prepared, &config);
+        let brief = build_brief_summarized(&cluster, &prepared, &summary);
+        assert_eq!(
+            brief,
+            build_brief_prepared(&cluster, &prepared, &summary.picks())
+        );
+        // The sentence about the residents is backed by the article giving the same figure and
+        // not by the one giving another.
+        let residents = brief
+            .summary
+            .iter()
+            .find(|s| s.excerpt.text.contains("residents"))
+            .expect("a sentence about the residents is picked");
+        let backers: Vec<usize> = residents
+            .support
+            .iter()
+            .map(|s| s.excerpt.article)
+            .collect();
+        assert!(backers.len() >= 2, "{backers:?}");
+        assert!(!backers.contains(&2), "{backers:?}");
+    }
 
     #[test]
     fn corroboration_counts_paraphrase_not_unrelated() {
