@@ -31,7 +31,7 @@ pub(crate) fn breakdown_part(after: &str) -> bool {
 
 /// "… and an equal amount to …": the rest of the sentence gives another share the same.
 static EQUAL_SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^;:.]{0,120}?\band\s+(?:an?\s+|the\s+)?(?:equal|same|matching|like)\s+(?:amount|sum|share|number)\b")
+    Regex::new(r"(?i)^[^;:.]{0,120}?\band\s+(?:an?\s+|the\s+)?(?:equal|same|matching)\s+(?:amount|sum|share)\b")
         .expect("valid regex")
 });
 
@@ -139,6 +139,8 @@ mod tests {
             " for the school and the same sum for the library"
         ));
         assert!(!equal_share(" to the first team to sail around the cape."));
+        // A second count the same is no share of the first.
+        assert!(!equal_share(" people and the same number were injured."));
         assert!(!equal_share(
             " to the winner. The runner-up gets an equal amount of praise."
         ));
