@@ -1662,7 +1662,33 @@ fn holds_plant(flag: &Flag, plant: &Plant) -> bool {
         .any(|(v, arts)| close(*v, plant.new_value) && arts.contains(&plant.article))
 }
 
-/// A hand judgement of one flag on an unchanged cluster.
+/// Whether a flag holding a plant is a flag of the unchanged cluster judged true with the plant
+/// added: its values other than the planted one are those of such a flag, the original value
+/// among them (a price given as $10,000 and "up to $11,000", the plant a third value of it).
+fn extends_true_flag(
+    flag: &Flag,
+    plant: &Plant,
+    baseline: &[Flag],
+    verdicts: &HashMap<String, Option<bool>>,
+) -> bool {
+    let others: Vec<f64> = flag
+        .values
+        .iter()
+        .filter(|(v, arts)| !(close(*v, plant.new_value) && arts == &vec![plant.article]))
+        .map(|(v, _)| *v)
+        .collect();
+    baseline.iter().any(|b| {
+        verdicts.get(&b.signature()) == Some(&Some(true))
+            && b.values.len() == others.len()
+            && b.values.iter().any(|(v, _)| close(*v, plant.old_value))
+            && others
+                .iter()
+                .all(|o| b.values.iter().any(|(v, _)| close(*v, *o)))
+    })
+}
+
+/// A hand judgement of one flag on an unchanged cluster, or of a flag on a planted cluster that
+/// the plant alone does not settle.
 #[derive(Debug, Clone)]
 pub struct Judgement {
     /// Cluster id.
@@ -1946,7 +1972,12 @@ fn evaluate_cluster(
                         close(*v, plant.new_value) && arts == &vec![plant.article]
                             || close(*v, plant.old_value)
                     });
-                    if others_old {
+                    let judged = judgements.get(&(cluster.id.clone(), sig.clone())).copied();
+                    if others_old
+                        || judged == Some(true)
+                        || judged.is_none()
+                            && extends_true_flag(&flag, &plant, &baseline, &baseline_sigs)
+                    {
                         local.flags_true += 1;
                         local.planted_true += 1;
                     } else {
@@ -1955,12 +1986,20 @@ fn evaluate_cluster(
                             "PLANTFALSE\t{}\t{sig}\t{}",
                             plant.cluster, flag.measure
                         );
+                        write_context(&mut note, &brief, &flag);
                     }
                 } else if !baseline_sigs.contains_key(&sig) {
-                    // A new flag the plant caused elsewhere: false.
+                    // A new flag the plant caused elsewhere: false, unless judged true by reading
+                    // (sources that already disagreed, a group the plant no longer breaks up).
                     local.flags += 1;
                     local.planted += 1;
+                    if judgements.get(&(cluster.id.clone(), sig.clone())) == Some(&true) {
+                        local.flags_true += 1;
+                        local.planted_true += 1;
+                        continue;
+                    }
                     let _ = writeln!(note, "NEWFALSE\t{}\t{sig}\t{}", plant.cluster, flag.measure);
+                    write_context(&mut note, &brief, &flag);
                 }
             }
             (plant, local, note)

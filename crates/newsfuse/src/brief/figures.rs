@@ -2875,6 +2875,11 @@ fn extract_sentence(
                 // Westfield"): a part of the whole.
                 || super::scope::breakdown_part(
                     doc.text.get(abs_end..base + text.len()).unwrap_or(""),
+                )
+                // One of two equal shares ("$500,000 to the winner, and an equal amount to
+                // charity"): half of the whole the other reports give.
+                || super::scope::equal_share(
+                    doc.text.get(abs_end..base + text.len()).unwrap_or(""),
                 ),
             sentence_stems: Arc::clone(&sentence_stems),
             sentence_names: Arc::clone(&sentence_names),
@@ -4255,6 +4260,11 @@ const FORECAST_WORDS: &[&str] = &[
     "expected",
     "estimate",
     "estimates",
+    // Still awaited: "awaits test results from some 40 people" is no count of people tested.
+    "await",
+    "awaits",
+    "awaiting",
+    "pending",
 ];
 
 /// Words before a relative clause's comma read as its antecedent by [`subject_names`].
@@ -5430,6 +5440,63 @@ mod tests {
         );
         let kept = figures_of(&[&named, &unnamed, &same, &same2]);
         assert_eq!(kept.disagreements.len(), 1, "{:?}", disagreements(&kept));
+    }
+
+    #[test]
+    fn a_figure_still_awaited_is_not_one_already_counted() {
+        let done = "Sixty-two people have been tested for the Rift Valley virus this year, health \
+                    officials said.";
+        let control = figures_of(&[
+            done,
+            "Forty people have been tested for the Rift Valley virus this year, health officials \
+             said.",
+        ]);
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
+        for pending in [
+            "The county has ruled out 160 possible cases while it awaits test results from some \
+             40 people with Rift Valley symptoms.",
+            "Health officials said results are pending for 40 people tested for the Rift Valley \
+             virus this year.",
+        ] {
+            let figures = figures_of(&[done, pending]);
+            assert!(
+                figures.disagreements.is_empty(),
+                "{pending}: {:?}",
+                disagreements(&figures)
+            );
+        }
+    }
+
+    #[test]
+    fn one_of_two_equal_shares_is_no_whole() {
+        let whole = "The brewer is offering a $1 million prize to the first team to sail around \
+                     the cape in a solar boat.";
+        let control = figures_of(&[
+            whole,
+            "The brewer is offering a $1.5 million prize to the first team to sail around the \
+             cape in a solar boat.",
+        ]);
+        assert_eq!(
+            control.disagreements.len(),
+            1,
+            "{:?}",
+            disagreements(&control)
+        );
+        let share = figures_of(&[
+            whole,
+            "The brewer is offering $750,000 to the first team to sail around the cape in a \
+             solar boat, and an equal amount to the charity of its choice.",
+        ]);
+        assert!(
+            share.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&share)
+        );
     }
 
     #[test]

@@ -29,6 +29,19 @@ pub(crate) fn breakdown_part(after: &str) -> bool {
     BREAKDOWN.is_match(after)
 }
 
+/// "… and an equal amount to …": the rest of the sentence gives another share the same.
+static EQUAL_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^;:.]{0,120}?\band\s+(?:an?\s+|the\s+)?(?:equal|same|matching)\s+(?:amount|sum|share)\b")
+        .expect("valid regex")
+});
+
+/// Whether a figure is one of two equal shares: after it, in its sentence, "and an equal
+/// amount" ("$500,000 to the winner, and an equal amount to charity"). Such a figure is a part
+/// of the whole the other reports give.
+pub(crate) fn equal_share(after: &str) -> bool {
+    EQUAL_SHARE.is_match(after)
+}
+
 /// "in the West Bank and Gaza": a place preposition, then two runs of capitalised words joined
 /// by "and".
 static COORDINATED_PLACES: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,6 +129,22 @@ pub(crate) fn given_as_total(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_two_equal_shares_is_a_part() {
+        assert!(equal_share(
+            " to the first team to sail around the cape, and an equal amount to a charity."
+        ));
+        assert!(equal_share(
+            " for the school and the same sum for the library"
+        ));
+        assert!(!equal_share(" to the first team to sail around the cape."));
+        // A second count the same is no share of the first.
+        assert!(!equal_share(" people and the same number were injured."));
+        assert!(!equal_share(
+            " to the winner. The runner-up gets an equal amount of praise."
+        ));
+    }
 
     #[test]
     fn a_line_of_a_breakdown_by_place_is_a_part() {
