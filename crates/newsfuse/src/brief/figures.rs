@@ -5444,11 +5444,11 @@ mod tests {
 
     #[test]
     fn a_figure_still_awaited_is_not_one_already_counted() {
-        let done = "Sixty-two people have been tested for the Rift Valley virus this year, health \
+        let done = "Sixty-two people have been tested for the marsh fever virus this year, health \
                     officials said.";
         let control = figures_of(&[
             done,
-            "Forty people have been tested for the Rift Valley virus this year, health officials \
+            "Forty people have been tested for the marsh fever virus this year, health officials \
              said.",
         ]);
         assert_eq!(
@@ -5459,8 +5459,8 @@ mod tests {
         );
         for pending in [
             "The county has ruled out 160 possible cases while it awaits test results from some \
-             40 people with Rift Valley symptoms.",
-            "Health officials said results are pending for 40 people tested for the Rift Valley \
+             40 people with marsh fever symptoms.",
+            "Health officials said results are pending for 40 people tested for the marsh fever \
              virus this year.",
         ] {
             let figures = figures_of(&[done, pending]);
@@ -5474,12 +5474,12 @@ mod tests {
 
     #[test]
     fn one_of_two_equal_shares_is_no_whole() {
-        let whole = "The brewer is offering a $1 million prize to the first team to sail around \
-                     the cape in a solar boat.";
+        let whole = "The town council will spend $1 million to rebuild the old library on the \
+                     market square next year.";
         let control = figures_of(&[
             whole,
-            "The brewer is offering a $1.5 million prize to the first team to sail around the \
-             cape in a solar boat.",
+            "The town council will spend $1.5 million to rebuild the old library on the market \
+             square next year.",
         ]);
         assert_eq!(
             control.disagreements.len(),
@@ -5489,8 +5489,8 @@ mod tests {
         );
         let share = figures_of(&[
             whole,
-            "The brewer is offering $750,000 to the first team to sail around the cape in a \
-             solar boat, and an equal amount to the charity of its choice.",
+            "The town council will spend $500,000 to rebuild the old library on the market \
+             square next year, and a matching sum will come from a local foundation.",
         ]);
         assert!(
             share.disagreements.is_empty(),

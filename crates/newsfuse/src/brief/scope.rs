@@ -133,12 +133,12 @@ mod tests {
     #[test]
     fn one_of_two_equal_shares_is_a_part() {
         assert!(equal_share(
-            " to the first team to sail around the cape, and an equal amount to a charity."
+            " to rebuild the old library, and an equal amount from a foundation."
         ));
         assert!(equal_share(
             " for the school and the same sum for the library"
         ));
-        assert!(!equal_share(" to the first team to sail around the cape."));
+        assert!(!equal_share(" to rebuild the old library."));
         // A second count the same is no share of the first.
         assert!(!equal_share(" people and the same number were injured."));
         assert!(!equal_share(
