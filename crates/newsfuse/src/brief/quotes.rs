@@ -74,7 +74,7 @@ pub struct QuoteOccurrence {
 
 /// Speech verbs, past and present tense ("cautions" as well as "cautioned"; not present forms
 /// that are also plural nouns, "comments", "remarks", "jokes", "vows").
-const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted|sang|sings|cried|yelled|screamed|exclaimed|elaborated|commented|comments|recounted|boasted|mused|speculated|implored|pledged|states|claims|replies|stresses|insists|argues|acknowledges|concedes|admits|announces|predicts|cautions|complains|observes|emphasizes|emphasises|maintains|responds|testifies|asserts|contends|concludes|pleads|exclaims|elaborates|recounts|declares|reiterates|say|write|add|note|tell|explain|argue|warn|insist|claim|conclude|read";
+const VERBS: &str = "said|says|told|tells|added|adds|asked|asks|stressed|warned|warns|noted|notes|explained|explains|declared|insisted|wrote|writes|tweeted|replied|continued|argued|stated|urged|recalled|recalls|acknowledged|conceded|admitted|announced|suggested|predicted|reiterated|cautioned|complained|quipped|observed|remarked|emphasized|emphasised|maintained|countered|responded|testified|confirmed|demanded|whispered|shouted|asserted|claimed|contended|concluded|pleaded|joked|vowed|promised|lamented|agreed|posted|chanted|sang|sings|cried|yelled|screamed|exclaimed|elaborated|commented|recounted|boasted|mused|speculated|implored|pledged|states|claims|replies|stresses|insists|argues|acknowledges|concedes|admits|announces|predicts|cautions|complains|observes|emphasizes|emphasises|maintains|responds|testifies|asserts|contends|concludes|pleads|exclaims|elaborates|recounts|declares|reiterates|say|write|add|note|tell|explain|argue|warn|insist|claim|conclude|read";
 
 /// A name: capitalised words with inner "of", "of the", "al-", "de", "and" ("United Solar
 /// President and Chief Executive Stanford Ovshinsky").
@@ -127,9 +127,11 @@ static AFTER_NAME_VERB: LazyLock<NarrowRegex> = LazyLock::new(|| {
         verb = speech_verb()
     ))
 });
+/// "said X", "comments X" ("comments" a verb only here, before its subject: "His comments came
+/// ..." is a noun).
 static AFTER_VERB_NAME: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?:(?:[Tt]he|[Aa])\s+\d{{1,3}}-year-old\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|he|she)\b(?P<rest>[^.!?"“”]*)"#
+        r#"^[\s,'’]*(?P<verb>{VERBS}|comments)\s+(?:(?:[Tt]he|[Aa])\s+\d{{1,3}}-year-old\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|he|she)\b(?P<rest>[^.!?"“”]*)"#
     ))
 });
 /// "said sports agent Leigh Steinberg": lower-case title words before the name (checked to hold
@@ -6205,6 +6207,15 @@ mod tests {
             "{got:#?}"
         );
         assert_eq!(got[0].3, "after", "{got:#?}");
+        // Before a quote, "comments" is the plural noun: "His comments came ... after X told ...
+        // that he "..."" is X's.
+        let noun = "“We will not take part in the debate on Thursday night,” Tom Marsh said. His comments came minutes after Jo Kent told reporters during a press conference before a rally in the town of Harbor City, that she “probably won't bother” going.";
+        let got = groups(&[noun]);
+        assert!(
+            got.iter()
+                .any(|(speaker, _, _, _)| speaker.as_deref() == Some("Jo Kent")),
+            "{got:#?}"
+        );
     }
 
     /// "The paper had previously criticized the plan "..."": an adverb between the auxiliary and
