@@ -402,7 +402,9 @@ fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel], rule: &str, web_m
     };
     rule_pages(shared, &labelled_in(FILE_L), FILE_L, RULE_P_PAGES, true);
     let enough = if rule == "Q" { 35 } else { 30 };
-    println!("##### rule {rule} web part: stop once {enough} of rule {rule}'s quotations are attributed");
+    println!(
+        "##### rule {rule} web part: stop once {enough} of rule {rule}'s quotations are attributed"
+    );
     let holdout = holdout_shingles(shared);
     let overlaps = |t: &str| shingles(t).into_iter().any(|s| holdout.contains(&s));
     let mut printed = 0;

@@ -106,7 +106,7 @@ const APPOSITIVE: &str = r#"(?:,\s+[^,"“”!?;]{1,90},(?:\s+[^,"“”!?;]{1,9
 const BEFORE_VERBS: &str = "ruled|accused|condemned|denounced|criticized|criticised|branded|hailed|praised|blamed|called|termed|dubbed|charged|released|issued";
 
 /// An adverb between an auxiliary and its verb ("has also said", "had previously criticized").
-const AUX_ADVERB: &str = r"(?:\s+(?:also|previously|already|repeatedly|long|often|earlier|since))?";
+const AUX_ADVERB: &str = r"(?:\s+(?:also|previously|already|repeatedly|earlier|recently))?";
 
 fn speech_verb() -> String {
     format!(
