@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N|O]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -76,6 +76,10 @@
 //! that hold a quotation and share no run of ten words with a holdout-part article, the cluster's
 //! first four such quotations, read cluster after cluster until 30 of rule `P`'s quotations are
 //! attributed (the cluster that reaches it labelled whole; the scan prints `RULE_P_WEB_MAX`).
+//! Rule `Q` (run once `P` is tuned on; text no earlier rule drew from): rule `P`'s selection
+//! taken again once `P` is labelled (the next ten Zyte pages, then the next web clusters), read
+//! cluster after cluster until 35 of rule `Q`'s quotations are attributed (the scan prints
+//! `RULE_Q_WEB_MAX` web clusters).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -150,6 +154,8 @@ const RULE_P_PAGES: (usize, usize) = (10, 3);
 const RULE_P_PER_CLUSTER: usize = 4;
 const FILES_P_WEB: [&str; 2] = ["multinews_full_sample100.jsonl", "multinews_full_dev.jsonl"];
 const RULE_P_WEB_MAX: usize = 10;
+/// Rule `Q`: the most web clusters printed (pages, quotations and files as rule `P`).
+const RULE_Q_WEB_MAX: usize = 14;
 /// Rule `L`'s (and `M`'s) English test: the least share of a page's words that are `the`.
 const ENGLISH_THE_SHARE: f64 = 0.02;
 /// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
@@ -383,8 +389,10 @@ fn rule_o(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
     }
 }
 
-/// Rule `P`: pages after rule `L`'s, then web news (see the module documentation).
-fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
+/// Rules `P` and `Q`: pages after the labelled ones, then web news (see the module
+/// documentation); `rule` names the rule in the printed headers, `web_max` bounds the web clusters
+/// printed.
+fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel], rule: &str, web_max: usize) {
     let labelled_in = |file: &str| -> HashSet<String> {
         all_labels
             .iter()
@@ -393,7 +401,10 @@ fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
             .collect()
     };
     rule_pages(shared, &labelled_in(FILE_L), FILE_L, RULE_P_PAGES, true);
-    println!("##### rule P web part: stop once 30 of rule P's quotations are attributed");
+    let enough = if rule == "Q" { 35 } else { 30 };
+    println!(
+        "##### rule {rule} web part: stop once {enough} of rule {rule}'s quotations are attributed"
+    );
     let holdout = holdout_shingles(shared);
     let overlaps = |t: &str| shingles(t).into_iter().any(|s| holdout.contains(&s));
     let mut printed = 0;
@@ -406,7 +417,7 @@ fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
         });
         let clusters = load_clusters(&path, &ids).expect("clusters load");
         for id in &ids {
-            if printed == RULE_P_WEB_MAX {
+            if printed == web_max {
                 return;
             }
             let cluster = clusters.iter().find(|c| &c.id == id).expect("loaded");
@@ -535,7 +546,11 @@ fn main() {
         return;
     }
     if rule == "P" {
-        rule_p(&shared, &all_labels);
+        rule_p(&shared, &all_labels, "P", RULE_P_WEB_MAX);
+        return;
+    }
+    if rule == "Q" {
+        rule_p(&shared, &all_labels, "Q", RULE_Q_WEB_MAX);
         return;
     }
     if rule == "K" {

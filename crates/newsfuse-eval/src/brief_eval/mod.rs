@@ -100,6 +100,10 @@ pub enum Part {
     /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
     /// Never part of `Tune`, `Holdout` or `All`.
     P,
+    /// Quotes: the labels of selection rule `Q` (pages of an extraction benchmark after rule `P`'s,
+    /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
+    /// Never part of `Tune`, `Holdout` or `All`.
+    Q,
     /// Both parts together.
     All,
 }
@@ -126,7 +130,8 @@ impl Part {
             | Part::M
             | Part::N
             | Part::O
-            | Part::P => Subset::All,
+            | Part::P
+            | Part::Q => Subset::All,
         }
     }
 
@@ -150,6 +155,7 @@ impl Part {
             Part::N => "n",
             Part::O => "o",
             Part::P => "p",
+            Part::Q => "q",
             Part::All => "all",
         }
     }
@@ -339,6 +345,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "n" => Part::N,
             "o" => Part::O,
             "p" => Part::P,
+            "q" => Part::Q,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

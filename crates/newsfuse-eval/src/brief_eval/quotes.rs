@@ -67,12 +67,13 @@ pub struct QuoteLabel {
 }
 
 /// The selection rules whose labels are reported as their own parts, [`Part::M`], [`Part::N`],
-/// [`Part::O`] and [`Part::P`], and never in `tune`, `holdout` or `all`.
-const APART_RULES: [(&str, Part); 4] = [
+/// [`Part::O`], [`Part::P`] and [`Part::Q`], and never in `tune`, `holdout` or `all`.
+const APART_RULES: [(&str, Part); 5] = [
     ("M", Part::M),
     ("N", Part::N),
     ("O", Part::O),
     ("P", Part::P),
+    ("Q", Part::Q),
 ];
 
 impl QuoteLabel {
@@ -81,7 +82,7 @@ impl QuoteLabel {
     }
 
     /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, rule `N`'s
-    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, rule `P`'s in [`Part::P`] only, the others in the part of the fixed split their cluster falls in.
+    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, rule `P`'s in [`Part::P`] only, rule `Q`'s in [`Part::Q`] only, the others in the part of the fixed split their cluster falls in.
     fn in_part(&self, part: Part) -> bool {
         match APART_RULES.iter().find(|(rule, _)| *rule == self.rule) {
             Some(&(_, apart)) => part == apart,
@@ -109,9 +110,12 @@ pub struct Found {
 }
 
 /// Whether the debug listing may print a part's errors: the tune part and the apart parts
-/// (`m`, `n`, `o`, `p`), never the holdout (nor `all`, which holds it).
+/// (`m`, `n`, `o`, `p`, `q`), never the holdout (nor `all`, which holds it).
 fn tuned_on(part: Part) -> bool {
-    matches!(part, Part::Tune | Part::M | Part::N | Part::O | Part::P)
+    matches!(
+        part,
+        Part::Tune | Part::M | Part::N | Part::O | Part::P | Part::Q
+    )
 }
 
 /// Loads the labels; a missing or malformed file is an error.
@@ -128,7 +132,7 @@ pub fn load_labels(path: &Path) -> Result<Vec<QuoteLabel>, String> {
 }
 
 /// The parts the quotes figures are reported for.
-const QUOTE_PARTS: [Part; 7] = [
+const QUOTE_PARTS: [Part; 8] = [
     Part::Tune,
     Part::Holdout,
     Part::All,
@@ -136,6 +140,7 @@ const QUOTE_PARTS: [Part; 7] = [
     Part::N,
     Part::O,
     Part::P,
+    Part::Q,
 ];
 
 /// Runs this part of the brief evaluation.
@@ -481,12 +486,13 @@ mod tests {
     }
 
     #[test]
-    fn rule_m_n_o_and_p_labels_count_in_their_own_part_only() {
+    fn rule_m_to_q_labels_count_in_their_own_part_only() {
         for (rule, own) in [
             ("M", Part::M),
             ("N", Part::N),
             ("O", Part::O),
             ("P", Part::P),
+            ("Q", Part::Q),
         ] {
             let mut l = label("person", "Kerry");
             l.rule = rule.into();
@@ -500,6 +506,7 @@ mod tests {
         assert!(!a.in_part(Part::N));
         assert!(!a.in_part(Part::O));
         assert!(!a.in_part(Part::P));
+        assert!(!a.in_part(Part::Q));
         assert!(a.in_part(Part::All));
         assert_ne!(a.in_part(Part::Tune), a.in_part(Part::Holdout));
     }

@@ -2884,7 +2884,9 @@ pub(crate) fn find_in_tokens(
         let entity_or_contraction = doc.text[..tokens[pos].span.start].ends_with('&')
             && doc.text[tokens[pos].span.end..].starts_with(';')
             || contraction(first);
-        if is_skip_word(first) && !given_name || attached || entity_or_contraction {
+        // "@JaneRoe Jane Roe arrived": a social-media handle is no name and opens none.
+        let handle = doc.text[..tokens[pos].span.start].ends_with('@');
+        if is_skip_word(first) && !given_name || attached || entity_or_contraction || handle {
             pos += 1;
             continue;
         }

@@ -105,9 +105,12 @@ const APPOSITIVE: &str = r#"(?:,\s+[^,"“”!?;]{1,90},(?:\s+[^,"“”!?;]{1,9
 /// in the speaker's words, not a report of speech that could follow a quote.
 const BEFORE_VERBS: &str = "ruled|accused|condemned|denounced|criticized|criticised|branded|hailed|praised|blamed|called|termed|dubbed|charged|released|issued";
 
+/// An adverb between an auxiliary and its verb ("has also said", "had previously criticized").
+const AUX_ADVERB: &str = r"(?:\s+(?:also|previously|already|repeatedly|earlier|recently))?";
+
 fn speech_verb() -> String {
     format!(
-        r"(?:(?:has|have|had)(?:\s+also)?\s+)?(?P<verb>{VERBS}|described|put\s+it|thought\s+to\s+(?:himself|herself)|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)"
+        r"(?:(?:has|have|had){AUX_ADVERB}\s+)?(?P<verb>{VERBS}|described|put\s+it|thought\s+to\s+(?:himself|herself)|was\s+quoted(?:\s+[^.!?\x22“”]{{0,60}}?)?\s+as\s+saying)"
     )
 }
 
@@ -120,13 +123,15 @@ const AFTER_ONLY_VERBS: &str = "continues|begins";
 
 static AFTER_NAME_VERB: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|{ROLE_NP}|{CROWD}|he|she|they|it|He|She|They|It){AND_TEAM}{APPOSITIVE}{TIME}\s+(?:{verb}|(?P<after_verb>{AFTER_ONLY_VERBS}))\b(?P<rest>[^.!?"“”]*)"#,
+        r#"^[\s,'’]*(?:as\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|[Tt]he\s+\d{{1,3}}-year-old|{ROLE_NP}|{CROWD}|he|she|they|it|He|She|They|It){AND_TEAM}{APPOSITIVE}{TIME}\s+(?:{verb}|(?P<after_verb>{AFTER_ONLY_VERBS}))\b(?P<rest>[^.!?"“”]*)"#,
         verb = speech_verb()
     ))
 });
+/// "said X", "comments X" ("comments" a verb only here, before its subject: "His comments came
+/// ..." is a noun).
 static AFTER_VERB_NAME: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::new(&format!(
-        r#"^[\s,'’]*(?P<verb>{VERBS})\s+(?:(?:[Tt]he|[Aa])\s+\d{{1,3}}-year-old\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|he|she)\b(?P<rest>[^.!?"“”]*)"#
+        r#"^[\s,'’]*(?P<verb>{VERBS}|comments)\s+(?:(?:[Tt]he|[Aa])\s+\d{{1,3}}-year-old\s+)?(?P<who>(?:[Tt]he\s+)?{NAME}|he|she)\b(?P<rest>[^.!?"“”]*)"#
     ))
 });
 /// "said sports agent Leigh Steinberg": lower-case title words before the name (checked to hold
@@ -295,7 +300,7 @@ static AFTER_ACCORDING: LazyLock<NarrowRegex> = LazyLock::new(|| {
 });
 static BEFORE: LazyLock<NarrowRegex> = LazyLock::new(|| {
     NarrowRegex::without_lazy_dfa(&format!(
-        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?:(?:has|have|had)(?:\s+also)?\s+)?(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
+        r#"(?P<who>(?:\b[Tt]he\s+)?{NAME}|\b[Tt]he\s+\d{{1,3}}-year-old|\b{ROLE_NP}|\b{CROWD}|\b[Hh]e|\b[Ss]he|\b[Tt]hey|\b[Ii]t){APPOSITIVE}{TIME}\s+(?:{verb}|(?:(?:has|have|had){AUX_ADVERB}\s+)?(?P<judge>{BEFORE_VERBS}))\b[^.!?"“”]{{0,120}}$"#,
         verb = speech_verb()
     ))
     // No lazy DFA: run backwards from the end, this pattern's bounded repeats (appositives of up
@@ -956,6 +961,19 @@ fn extract_block(
                             kind: "organization",
                         };
                     }
+                    // "The paper had criticized ..." with no newspaper said to speak in reach:
+                    // the one newspaper named there ("a letter published in the X Journal").
+                    else if is_press_noun(&lower)
+                        && let Some(org) = people.one_press_name_in(
+                            doc.text.get(context_start..span.start).unwrap_or(""),
+                        )
+                    {
+                        resolved = Resolved {
+                            role: None,
+                            name: Some(org),
+                            kind: "organization",
+                        };
+                    }
                     if let Some(org) = owner {
                         resolved = Resolved {
                             role: None,
@@ -985,11 +1003,16 @@ fn extract_block(
                         // ties to the modifier is that noun; the last man named is not.
                         // The tie is read before the attribution, which holds the modifier.
                         let before = attribution.map_or(span.start, |a| a.start).min(span.start);
-                        let modifier = noun.rsplit_once(' ').map(|(m, _)| m);
+                        let modifier = person_noun(&lower)
+                            .is_none()
+                            .then(|| noun.rsplit_once(' ').map(|(m, _)| m))
+                            .flatten();
                         let earlier_text = doc.text.get(..before).unwrap_or("");
                         let fits = |name: &String| {
                             !excluded.contains(name)
-                                && modifier.is_none_or(|m| tied_to_modifier(earlier_text, name, m))
+                                && modifier.is_none_or(|m| {
+                                    is_party_word(m) || tied_to_modifier(earlier_text, name, m)
+                                })
                         };
                         let window = Window {
                             from: context_start,
@@ -1225,8 +1248,11 @@ fn before_attribution(
     memo: &PieceMemo,
 ) -> Option<(Span, String)> {
     let sentence_start = sentence_start(before_text);
-    let piece = &before_text[sentence_start..];
-    let at = base + sentence_start;
+    // "That said, the agency says that ...": the idiom that opens the sentence attributes
+    // nothing; the attribution is read after it.
+    let idiom = idiom_opening_len(&before_text[sentence_start..]);
+    let piece = &before_text[sentence_start + idiom..];
+    let at = base + sentence_start + idiom;
     // The same sentence before a quotation recurs in copies of a story: what it says is looked
     // up once per analysis.
     let known = memo.borrow().get(piece).cloned();
@@ -1264,6 +1290,25 @@ fn before_attribution(
         [_] => found.into_iter().next(),
         _ => None,
     }
+}
+
+/// The length of a discourse idiom built on a speech verb that opens `piece` ("That said, ",
+/// "Having said that, "), with the white space after it; 0 when none does.
+fn idiom_opening_len(piece: &str) -> usize {
+    const IDIOMS: [&str; 4] = [
+        "That said,",
+        "That being said,",
+        "Having said that,",
+        "Needless to say,",
+    ];
+    let lead = piece.len() - piece.trim_start().len();
+    IDIOMS
+        .iter()
+        .find(|i| piece[lead..].starts_with(*i))
+        .map_or(0, |i| {
+            let rest = &piece[lead + i.len()..];
+            lead + i.len() + rest.len() - rest.trim_start().len()
+        })
 }
 
 /// [`attribution_in_piece`]'s answers in one analysis, by piece (a pure function of the piece,
@@ -1634,6 +1679,19 @@ fn open_appositive_describes(appositive: &str) -> bool {
 /// "-or", "-ist", "-ian", "-ant", "-ent"; not a body, a medium, a document or an institution.
 fn person_noun(lower: &str) -> Option<&str> {
     let noun = lower.strip_prefix("the ")?;
+    // "the 56-year-old": a person named by their age.
+    if noun
+        .strip_suffix("-year-old")
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(noun);
+    }
+    // "the singer and guitarist": two person nouns joined by "and" name one person.
+    if let Some((first, second)) = noun.split_once(" and ") {
+        return (person_noun(&format!("the {first}")).is_some()
+            && person_noun(&format!("the {second}")).is_some())
+        .then_some(noun);
+    }
     let agent = ["er", "or", "ist", "ian", "ant", "ent"]
         .iter()
         .any(|suffix| noun.ends_with(suffix))
@@ -1658,6 +1716,11 @@ fn modified_person_noun(written: &str) -> Option<String> {
     let rest = written
         .strip_prefix("the ")
         .or_else(|| written.strip_prefix("The "))?;
+    // "the Republican senator from Ohio": the place the person comes from is no modifier.
+    let rest = rest
+        .split_once(" from ")
+        .filter(|(_, place)| place.starts_with(char::is_uppercase))
+        .map_or(rest, |(head, _)| head);
     let words: Vec<&str> = rest.split_whitespace().collect();
     let (noun, modifiers) = words.split_last()?;
     ((1..=3).contains(&modifiers.len())
@@ -1670,6 +1733,15 @@ fn modified_person_noun(written: &str) -> Option<String> {
         })
         && person_noun(&format!("the {noun}")).is_some())
     .then(|| rest.to_string())
+}
+
+/// Whether a modifier is a party's adjective ("Republican", "Labour"): it qualifies a person noun
+/// the way a lower-case adjective does and names no body the text must tie the person to.
+fn is_party_word(modifier: &str) -> bool {
+    matches!(
+        modifier,
+        "Republican" | "Democratic" | "Democrat" | "GOP" | "Labour" | "Conservative" | "Tory"
+    )
 }
 
 /// Whether `text` names the person `name` (by its last word) in one sentence (at most 200 bytes
@@ -2147,7 +2219,7 @@ fn resolve_pronoun(
         firsts.first().map(|(first, name)| {
             let start = written_name_start(doc.text, *first, name).max(sentence.start);
             let lead = doc.text.get(sentence.start..start).unwrap_or("");
-            (lead.split_whitespace().count() <= 3).then_some(*name)
+            subject_lead(lead).then_some(*name)
         })
     };
     // The nearest sentence naming candidates makes two of them subjects of coordinated clauses
@@ -2192,7 +2264,7 @@ fn resolve_pronoun(
             [(first, name), ..] => {
                 let start = written_name_start(doc.text, *first, name).max(sentence.start);
                 let lead = doc.text.get(sentence.start..start).unwrap_or("");
-                if lead.split_whitespace().count() <= 3 {
+                if subject_lead(lead) {
                     return Some((*name).clone());
                 }
                 break;
@@ -2215,6 +2287,40 @@ fn resolve_pronoun(
         [one] => Some((*one).clone()),
         _ => None,
     }
+}
+
+/// Whether the words of a sentence before a name leave the name its subject: at most three
+/// words ("UWA manager X"), or an opening phrase closed by a comma ("Following the encore, X
+/// ...", "After playing "Song," X ...").
+fn subject_lead(lead: &str) -> bool {
+    const OPENERS: [&str; 14] = [
+        "After",
+        "Following",
+        "Before",
+        "During",
+        "In",
+        "At",
+        "On",
+        "With",
+        "Despite",
+        "Asked",
+        "Speaking",
+        "Later",
+        "Earlier",
+        "Upon",
+    ];
+    if lead.split_whitespace().count() <= 3 {
+        return true;
+    }
+    let closed = lead
+        .trim_end()
+        .trim_end_matches(['"', '”', '’'])
+        .ends_with(',');
+    closed
+        && lead
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| OPENERS.contains(&first.trim_end_matches(',')))
 }
 
 /// Where the name whose surname stands at `surname_at` starts as written: before its given
@@ -3076,6 +3182,19 @@ impl PersonIndex {
             .organizations
             .iter()
             .filter(|name| contains_word(text, name));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
+        }
+    }
+
+    /// The one newspaper ([`is_press_name`]) of the organisations that `text` names, if exactly
+    /// one.
+    fn one_press_name_in(&self, text: &str) -> Option<String> {
+        let mut named = self
+            .organizations
+            .iter()
+            .filter(|name| is_press_name(name) && contains_word(text, name));
         match (named.next(), named.next()) {
             (Some(one), None) => Some(one.clone()),
             _ => None,
@@ -6075,5 +6194,89 @@ mod tests {
             [(Some("Paul Wren"), "after"), (Some("Paul Wren"), "pronoun"),],
             "{got:#?}"
         );
+    }
+
+    /// "“...,” comments X in a statement, “...”": "comments" is a speech verb after the quote.
+    #[test]
+    fn comments_after_a_quote_attributes_it() {
+        let text = "The band's singer Ana Lopez announced a tour on Monday.\n\nTickets go on sale Friday.\n\n“We are thrilled to play these songs again,” comments Lopez in a statement, “as it is a celebration of our whole history.”";
+        let got = groups(&[text]);
+        assert!(
+            got.iter()
+                .all(|(speaker, _, _, _)| speaker.as_deref() == Some("Ana Lopez")),
+            "{got:#?}"
+        );
+        assert_eq!(got[0].3, "after", "{got:#?}");
+        // Before a quote, "comments" is the plural noun: "His comments came ... after X told ...
+        // that he "..."" is X's.
+        let noun = "“We will not take part in the debate on Thursday night,” Tom Marsh said. His comments came minutes after Jo Kent told reporters during a press conference before a rally in the town of Harbor City, that she “probably won't bother” going.";
+        let got = groups(&[noun]);
+        assert!(
+            got.iter()
+                .any(|(speaker, _, _, _)| speaker.as_deref() == Some("Jo Kent")),
+            "{got:#?}"
+        );
+    }
+
+    /// "The paper had previously criticized the plan "..."": an adverb between the auxiliary and
+    /// the judgement verb, the subject "the paper" alone; with no newspaper said to speak in
+    /// reach, the paper is the one newspaper named there.
+    #[test]
+    fn the_paper_had_previously_criticized_is_the_newspaper_named_before() {
+        let text = "Mayor Jo Kent defended the parking plan in a letter published on Wednesday in the Harbor Journal.\n\nThe paper had previously criticized the city's parking plan \"as bad policy and worse politics\" that would raise fees for everyone.";
+        let got = groups(&[text]);
+        let paper = got
+            .iter()
+            .find(|(_, _, _, source)| source == "before")
+            .expect("the partial quote is kept");
+        assert_eq!(paper.0.as_deref(), Some("Harbor Journal"), "{got:#?}");
+        assert_eq!(paper.2, "organization", "{got:#?}");
+    }
+
+    /// Role subjects: "the singer and guitarist" (two person nouns) points back like "he"; "the
+    /// Republican senator from Ohio" (a party's adjective, a home state) too; "the 48-year-old"
+    /// is a person by their age, a role when no one person is in reach, never an organisation.
+    #[test]
+    fn joined_person_nouns_party_titles_and_ages_point_back_or_stay_roles() {
+        let singer = "Pat Moss teased the reunion tour during the band's set on Monday night.\n\nAfter playing their best-known song, the singer and guitarist told the audience, \"that is really good, maybe we should go on the road.\"";
+        let senator = "Marco Diaz says checks for buyers are not enough.\n\n\"Tools are what people are using,\" the Republican senator from Ohio said Sunday on a morning show.";
+        let age = "Jon Blake has agreed a deal to coach the Harbor City club.\n\nThe club had looked for a coach since March.\n\nThe 48-year-old said after his appointment: \"I am excited to be joining a club with such loyal supporters.\"";
+        let got = groups(&[singer]);
+        assert_eq!(got[0].0.as_deref(), Some("Pat Moss"), "{got:#?}");
+        let got = groups(&[senator]);
+        assert_eq!(got[0].0.as_deref(), Some("Marco Diaz"), "{got:#?}");
+        let got = groups(&[age]);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].2, "role", "{got:#?}");
+        assert_eq!(got[0].1, ["48-year-old"], "{got:#?}");
+    }
+
+    /// "Following a long encore of "Song," X teed up Y's solo. "...," he said": the name after an
+    /// opening phrase closed by a comma is the sentence's subject, so "he" is X.
+    #[test]
+    fn a_subject_after_an_opening_phrase_takes_the_pronoun() {
+        let text = "Tom Reed and Carl Vance played together for the first time in years.\n\nFollowing a long encore of their song \"Night Train,\" Reed teed up Vance's solo. \"You might remember him from his own band these days,\" he said.";
+        let got = groups(&[text]);
+        assert_eq!(got[0].0.as_deref(), Some("Tom Reed"), "{got:#?}");
+        assert_eq!(got[0].3, "pronoun", "{got:#?}");
+    }
+
+    /// "That said, the agency says that ... "..."": the idiom opening the sentence is no
+    /// attribution; the subject after it speaks.
+    #[test]
+    fn that_said_opening_a_sentence_is_no_attribution() {
+        let before = "Seizures rose. That said, the agency says that the border ";
+        let (_, who) =
+            before_attribution(before, 0, false, &super::PieceMemo::default()).expect("a speaker");
+        assert_eq!(who, "the agency");
+    }
+
+    /// "@handle Jane Roe arrived": a social-media handle glued before a name is no part of it, so
+    /// "Ms Roe" is the woman named, not a longer name holding the handle.
+    #[test]
+    fn a_handle_before_a_name_is_no_part_of_the_speaker() {
+        let text = "Prime Minister Lena Hart gave birth on Thursday.\n\nSkip post by @MariaGomez Lena Hart arrived at the hospital in her own car.\n\n\"I am not the first woman to work and have a baby,\" Ms Hart said.";
+        let got = groups(&[text]);
+        assert_eq!(got[0].0.as_deref(), Some("Lena Hart"), "{got:#?}");
     }
 }
