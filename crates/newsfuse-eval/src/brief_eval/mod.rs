@@ -84,6 +84,9 @@ pub enum Part {
     /// A twelfth tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune12,
+    /// A thirteenth tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune13,
     /// Quotes: the labels of selection rule `M` (pages of a source no earlier rule drew from),
     /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
     /// `All`.
@@ -127,6 +130,7 @@ impl Part {
             | Part::Tune10
             | Part::Tune11
             | Part::Tune12
+            | Part::Tune13
             | Part::M
             | Part::N
             | Part::O
@@ -151,6 +155,7 @@ impl Part {
             Part::Tune10 => "tune10",
             Part::Tune11 => "tune11",
             Part::Tune12 => "tune12",
+            Part::Tune13 => "tune13",
             Part::M => "m",
             Part::N => "n",
             Part::O => "o",
@@ -341,6 +346,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune10" => Part::Tune10,
             "tune11" => Part::Tune11,
             "tune12" => Part::Tune12,
+            "tune13" => Part::Tune13,
             "m" => Part::M,
             "n" => Part::N,
             "o" => Part::O,

@@ -319,6 +319,9 @@ const ORG_WORDS: &[&str] = &[
     "journal",
     "tribune",
     "herald",
+    "observer",
+    "gazette",
+    "chronicle",
     "broadcasting",
     "television",
     "radio",
@@ -620,6 +623,8 @@ const PERSON_NOUNS: &[&str] = &[
     "official",
     "lawyer",
     "attorney",
+    "astronaut",
+    "cosmonaut",
     "doctor",
     "student",
     "resident",
@@ -769,6 +774,7 @@ const ORG_NOUNS: &[&str] = &[
     "channel",
     "network",
     "magazine",
+    "journal",
     "broadcaster",
     "bank",
     "airline",
@@ -906,6 +912,22 @@ const ORG_AFTER: &[&str] = &[
     "founder",
     "co-founder",
 ];
+/// Nouns right after a name, not its possessive, that make it a website or a social network
+/// ("his Facebook page", "Twitter users"; "Smith's page" is a person's).
+const SITE_AFTER: &[&str] = &[
+    "page",
+    "pages",
+    "account",
+    "accounts",
+    "feed",
+    "feeds",
+    "followers",
+    "users",
+    "user",
+    "post",
+    "posts",
+];
+
 /// Lower-case nouns right after a name that it names, also when it is a person's ("Charles de
 /// Gaulle airport").
 const FEATURE_AFTER: &[&str] = &[
@@ -2415,6 +2437,78 @@ fn merge_aliases(
             target[a] = Some(*only);
         }
     }
+    // "Duma" into "State Duma", "Judiciary Committee" into "House Judiciary Committee": the end of
+    // the one body's name that adds words before it, itself no name of a person or a place and
+    // not a common word the cluster writes in lower case ("House" is no "White House").
+    let mut orgs_by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (f, full) in entities.iter().enumerate() {
+        if let Some((_, last)) = full.name.rsplit_once(' ')
+            && classify(&full.name, cues[f]) == "organization"
+        {
+            orgs_by_last.entry(last).or_default().push(f);
+        }
+    }
+    for (a, entity) in entities.iter().enumerate() {
+        let words = entity.name.split(' ').count();
+        // "AF447" is a flight's code and "Maj" a title, no body's short name.
+        if target[a].is_some()
+            || words > 2
+            || entity.name.chars().any(|c| c.is_ascii_digit())
+            || is_title(&entity.name)
+            || cues[a].person > 0
+            || cues[a].place > 0
+            || !entity.roles.is_empty()
+            || super::places::is_known_place(&entity.name)
+            || written_lowercase(lowercase_words, entity.name.split(' ').next().unwrap_or(""))
+            // "the Women's Union" is no "Kayin National Union": a body's common word alone
+            // names none, but a paper's ("the Post", "the Observer").
+            || words == 1
+                && looks_like_org(&entity.name)
+                && !in_list!(
+                    Some(entity.name.as_str()),
+                    &["post", "times", "journal", "observer", "herald", "tribune", "gazette", "chronicle"],
+                )
+            || matches!(classify(&entity.name, cues[a]), "person" | "place")
+        {
+            continue;
+        }
+        let last = entity.name.rsplit(' ').next().unwrap_or("");
+        let tail = format!(" {}", entity.name);
+        let mut bodies: Vec<usize> = orgs_by_last
+            .get(last)
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|&f| {
+                        let long = &entities[f];
+                        let Some(prefix) = long.name.strip_suffix(&tail) else {
+                            return false;
+                        };
+                        // Not a person's name ("Ministry of X Joseph Nowarski"), not after one
+                        // ("Reagan White House"), never the object of an inner "of", "for",
+                        // "and" ("International Federation of Red Cross" is not the Red Cross);
+                        // a name of two words only into one named in half its articles or more.
+                        f != a
+                            && !prefix.rsplit(' ').next().is_some_and(|w| {
+                                is_given_name(w) || matches!(w, "of" | "for" | "and" | "&")
+                            })
+                            && by_key
+                                .get(&entity_key(prefix))
+                                .is_none_or(|&p| cues[p].person == 0)
+                            && (words == 1 || 2 * long.articles.len() >= entity.articles.len())
+                    })
+                    .map(|f| target[f].unwrap_or(f))
+                    .collect()
+            })
+            .unwrap_or_default();
+        bodies.sort_unstable();
+        bodies.dedup();
+        if let [only] = bodies[..]
+            && only != a
+        {
+            target[a] = Some(only);
+        }
+    }
     // Chains ("ERA" into "Energy Resources of Australia" into "... Ltd") end at the last name;
     // a cycle merges nothing.
     let target: Vec<Option<usize>> = (0..target.len())
@@ -3463,6 +3557,15 @@ fn split_found(
     {
         split = 0;
     }
+    // "From The WSJ:", "The UN said": the article before an acronym is no part of its name.
+    let article_before_acronym = split == 0
+        && words.len() == 2
+        && words[0] == "The"
+        && words[1].replace('.', "").len() >= 2
+        && words[1].chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    if article_before_acronym {
+        split = 1;
+    }
     if split >= words.len() {
         return None; // only a role ("Italian Foreign Minister")
     }
@@ -3583,7 +3686,8 @@ fn split_found(
     {
         return None;
     }
-    let mut role = (split > role_start).then(|| words[role_start..split].join(" "));
+    let mut role =
+        (split > role_start && !article_before_acronym).then(|| words[role_start..split].join(" "));
     // The words around the run, lower-cased on the stack.
     let mut buffers = [[0u8; 32]; 3];
     let mut heaps = [String::new(), String::new(), String::new()];
@@ -3745,8 +3849,18 @@ fn split_found(
     {
         cues.product += 1;
     }
+    // "a study published in X": a journal, no place (unless a known one).
+    let published_in = split == 0
+        && plain_before
+        && before == Some("in")
+        && in_list!(before2, &["published", "publishes", "publish"])
+        && !super::places::is_known_place(&name);
+    if published_in {
+        cues.org += 1;
+    }
     let place_prep = split == 0
         && !employer
+        && !published_in
         && (in_list!(before, PLACE_PREPOSITIONS)
             && plain_before
             && !possessive
@@ -3793,10 +3907,50 @@ fn split_found(
     if possessive && in_list!(after, KIN_AFTER) && kin_noun_ends {
         cues.person += 1;
     }
-    if office_object {
+    // "the mayor of X", "governor of X": a town's or a state's office; another title's object
+    // ("head of X") is a body.
+    if office_object && in_list!(before2, &["mayor", "governor", "mayors", "governors"]) {
+        cues.place += 1;
+    } else if office_object {
         cues.org += 1;
     }
-    if (possessive || gap_after.is_some_and(|g| g == " ")) && in_list!(after, ORG_AFTER) {
+    // "X's lawyers": a person has lawyers too, so only "X lawyers" is a body's; "the X stock
+    // market" is a city's.
+    let market = after == Some("stock")
+        && tokens.get(end + 1).is_some_and(|t| {
+            gap(doc, tokens, end, end + 1) == " "
+                && matches!(doc.slice(t.span), "market" | "markets" | "exchange")
+        });
+    if (if possessive {
+        !in_list!(after, &["lawyers", "attorneys"])
+    } else {
+        gap_after.is_some_and(|g| g == " ")
+    }) && in_list!(after, ORG_AFTER)
+        && !market
+    {
+        cues.org += 1;
+    }
+    if market && !possessive {
+        cues.place += 1;
+    }
+    // "a spokeswoman for X": a body's spokeswoman; "posted on X", "his X page", "X users": a
+    // site's.
+    if split == 0
+        && plain_before
+        && (before == Some("for")
+            && in_list!(
+                before2,
+                &["spokesman", "spokeswoman", "spokesperson", "spokespeople"]
+            )
+            || before == Some("on")
+                && in_list!(
+                    before2,
+                    &[
+                        "posted", "posting", "tweeted", "joked", "derided", "uploaded", "streamed"
+                    ],
+                ))
+        || !possessive && gap_after.is_some_and(|g| g == " ") && in_list!(after, SITE_AFTER)
+    {
         cues.org += 1;
     }
     // "Philadelphia police", "Oakland residents": a town's; "Comcast-owned", "Seattle-based".
@@ -3845,12 +3999,15 @@ fn split_found(
     {
         cues.person += 1;
     }
-    // "a veteran Los Angeles police officer": the name modifies the noun after it.
+    // "a veteran Los Angeles police officer": the name modifies the noun after it; a verb's past
+    // tense is no noun ("astronaut X described").
     let modifier = gap_after.is_some_and(|g| g == " ")
         && after_word.is_some_and(|w| {
+            let past_tense = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
             w.chars().next().is_some_and(char::is_lowercase)
                 && !crate::stopwords::is_stopword(w)
                 && !SPEECH_VERBS.contains(&w)
+                && !past_tense
         });
     // A noun right before: "designer Mikhail Kalashnikov", "the daily Izvestia".
     let comma_before = gap_before.is_some_and(|g| g.trim() == ",");
@@ -3911,8 +4068,13 @@ fn split_found(
                 }
                 break;
             }
-            // "X, who ...": a person (a body is "which").
-            if k == end && word == "who" {
+            // "X, who ...": a person (a body is "which"); not after a title's "of" or a locative
+            // preposition ("the mayor of X, who", "others in X, who"), where "who" is the head's.
+            if k == end
+                && word == "who"
+                && !office_object
+                && !(split == 0 && plain_before && in_list!(before, &["in", "at", "from"]))
+            {
                 cues.person += 1;
                 break;
             }
@@ -3967,10 +4129,13 @@ fn split_found(
             k += 1;
         }
     }
+    // "said Tovia Air and Norland Airways were interested": the first of two subjects of the
+    // reported clause, no speaker.
+    let clause_subject = gap_after.is_some_and(|g| g == " ") && matches!(after, Some("and" | "or"));
     if cues.place == 0
         && (in_list!(after, SPEECH_VERBS)
             && gap_after.is_some_and(|g| g.chars().all(char::is_whitespace))
-            || in_list!(before, SPEECH_VERBS) && name_words.len() >= 2)
+            || in_list!(before, SPEECH_VERBS) && name_words.len() >= 2 && !clause_subject)
     {
         cues.speech += 1;
     }
@@ -4232,6 +4397,7 @@ mod tests {
             super::PLACE_NOUNS,
             super::COUNTRY_NOUNS,
             super::ORG_AFTER,
+            super::SITE_AFTER,
             super::PLACE_AFTER,
             super::FEATURE_AFTER,
             super::COMPOUND_TAILS,
@@ -5624,5 +5790,98 @@ mod tests {
         ]);
         assert!(find(&all, "New Zealand").is_some(), "{all:?}");
         assert!(find(&all, "Zealand").is_none(), "{all:?}");
+    }
+
+    #[test]
+    fn a_mayors_town_and_a_place_before_who_are_places() {
+        // "the mayor of X, who": "who" is the mayor's and X is a town; "others in Y, who"
+        // likewise.
+        let all = listed(&[
+            "The governor praised the mayor of Velmora, who had asked for help.",
+            "He blamed officials and others in Tarvik, who were not able to get workers.",
+        ]);
+        assert_eq!(kind_of(&all, "Velmora"), Some("place"), "{all:?}");
+        assert_eq!(kind_of(&all, "Tarvik"), Some("place"), "{all:?}");
+    }
+
+    #[test]
+    fn a_journal_published_in_and_a_paper_are_bodies() {
+        // "published in X, a journal of ...": a journal, no place; "Observer" names a paper.
+        let all = listed(&[
+            "The study was published in Brevis Medica, a journal of the society.",
+            "Results published in Brevis Medica were welcomed. His Morvale Observer article \
+             drew readers.",
+        ]);
+        assert_eq!(
+            kind_of(&all, "Brevis Medica"),
+            Some("organization"),
+            "{all:?}"
+        );
+        assert_eq!(
+            kind_of(&all, "Morvale Observer"),
+            Some("organization"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_persons_lawyers_and_a_towns_stock_market() {
+        // "X's lawyers" are a person's as well as a body's; "the X stock market" is a town's.
+        let all = listed(&[
+            "In court, Kessner's lawyers said the case was weak. Outside, Kessner said he would \
+             appeal.",
+            "The Dunmore stock market fell sharply on the news.",
+        ]);
+        assert_eq!(kind_of(&all, "Kessner"), Some("person"), "{all:?}");
+        assert_eq!(kind_of(&all, "Dunmore"), Some("place"), "{all:?}");
+    }
+
+    #[test]
+    fn a_spokeswomans_body_and_a_reported_clauses_subject_are_no_people() {
+        // "said X and Y were interested": the clause's subject, no speaker; "a spokeswoman for
+        // X": a body.
+        let all = listed(&[
+            "The minister said Kestrel Vantor and Norland Airways were interested in a stake.",
+            "A spokeswoman for Kestrel Vantor declined to comment on the talks.",
+        ]);
+        assert_eq!(
+            kind_of(&all, "Kestrel Vantor"),
+            Some("organization"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_site_posted_on_is_a_body_and_an_astronaut_a_person() {
+        // "posted on X", "his X page": a site; "astronaut X described": a person, the verb no
+        // noun X modifies.
+        let all = listed(&[
+            "She posted on Quillbook that the trip was over. Photos on his Quillbook page drew \
+             comment.",
+            "Former astronaut Orrin Vasek described the dust as sharp.",
+        ]);
+        assert_eq!(kind_of(&all, "Quillbook"), Some("organization"), "{all:?}");
+        assert_eq!(kind_of(&all, "Orrin Vasek"), Some("person"), "{all:?}");
+    }
+
+    #[test]
+    fn an_acronym_after_the_and_the_end_of_a_bodys_name_merge() {
+        // "From The KWJ:" is the acronym of the paper; "the Varta" is the "State Varta".
+        let all = listed(&[
+            "A report in the Kent Weekly Journal said the vote was close. Analysts cited The KWJ \
+             on the count.",
+            "The State Varta passed the law. Members of the Varta voted late.",
+        ]);
+        assert!(find(&all, "The KWJ").is_none(), "{all:?}");
+        assert!(find(&all, "KWJ").is_none(), "{all:?}");
+        assert!(find(&all, "Kent Weekly Journal").is_some(), "{all:?}");
+        assert!(find(&all, "Varta").is_none(), "{all:?}");
+        assert!(find(&all, "State Varta").is_some(), "{all:?}");
+        // "the Women's Union" stays apart from "Kessa National Union".
+        let all = listed(&[
+            "Rebels of the Kessa National Union attacked a post.",
+            "The Women's Union said the attacks went on.",
+        ]);
+        assert!(find(&all, "Union").is_some(), "{all:?}");
     }
 }
