@@ -2455,6 +2455,7 @@ fn merge_aliases(
             || words > 2
             || entity.name.chars().any(|c| c.is_ascii_digit())
             || is_title(&entity.name)
+            || is_abbreviated_title(&entity.name)
             || cues[a].person > 0
             || cues[a].place > 0
             || !entity.roles.is_empty()
