@@ -2437,7 +2437,7 @@ fn merge_aliases(
             target[a] = Some(*only);
         }
     }
-    // "Duma" into "State Duma", "Judiciary Committee" into "House Judiciary Committee": the end of
+    // "Varta" into "State Varta", "Audit Committee" into "Senate Audit Committee": the end of
     // the one body's name that adds words before it, itself no name of a person or a place and
     // not a common word the cluster writes in lower case ("House" is no "White House").
     let mut orgs_by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -2450,7 +2450,7 @@ fn merge_aliases(
     }
     for (a, entity) in entities.iter().enumerate() {
         let words = entity.name.split(' ').count();
-        // "AF447" is a flight's code and "Maj" a title, no body's short name.
+        // "XY123" is a flight's code and "Maj" a title, no body's short name.
         if target[a].is_some()
             || words > 2
             || entity.name.chars().any(|c| c.is_ascii_digit())
@@ -2461,7 +2461,7 @@ fn merge_aliases(
             || !entity.roles.is_empty()
             || super::places::is_known_place(&entity.name)
             || written_lowercase(lowercase_words, entity.name.split(' ').next().unwrap_or(""))
-            // "the Women's Union" is no "Kayin National Union": a body's common word alone
+            // "the Women's Union" is no "Kessa National Union": a body's common word alone
             // names none, but a paper's ("the Post", "the Observer").
             || words == 1
                 && looks_like_org(&entity.name)
@@ -2485,9 +2485,9 @@ fn merge_aliases(
                         let Some(prefix) = long.name.strip_suffix(&tail) else {
                             return false;
                         };
-                        // Not a person's name ("Ministry of X Joseph Nowarski"), not after one
-                        // ("Reagan White House"), never the object of an inner "of", "for",
-                        // "and" ("International Federation of Red Cross" is not the Red Cross);
+                        // Not a person's name ("Ministry of X Jan Roe"), not after one
+                        // ("the Roe White House"), never the object of an inner "of", "for",
+                        // "and" ("Federation of Harbor Pilots" is not the Harbor Pilots);
                         // a name of two words only into one named in half its articles or more.
                         f != a
                             && !prefix.rsplit(' ').next().is_some_and(|w| {
@@ -3558,7 +3558,7 @@ fn split_found(
     {
         split = 0;
     }
-    // "From The WSJ:", "The UN said": the article before an acronym is no part of its name.
+    // "From The KWJ:", "The UN said": the article before an acronym is no part of its name.
     let article_before_acronym = split == 0
         && words.len() == 2
         && words[0] == "The"
@@ -4000,7 +4000,7 @@ fn split_found(
     {
         cues.person += 1;
     }
-    // "a veteran Los Angeles police officer": the name modifies the noun after it; a verb's past
+    // "a veteran Northfield police officer": the name modifies the noun after it; a verb's past
     // tense is no noun ("astronaut X described").
     let modifier = gap_after.is_some_and(|g| g == " ")
         && after_word.is_some_and(|w| {

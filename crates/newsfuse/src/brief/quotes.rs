@@ -1679,7 +1679,7 @@ fn open_appositive_describes(appositive: &str) -> bool {
 /// "-or", "-ist", "-ian", "-ant", "-ent"; not a body, a medium, a document or an institution.
 fn person_noun(lower: &str) -> Option<&str> {
     let noun = lower.strip_prefix("the ")?;
-    // "the 56-year-old": a person named by their age.
+    // "the 48-year-old": a person named by their age.
     if noun
         .strip_suffix("-year-old")
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
@@ -2290,7 +2290,7 @@ fn resolve_pronoun(
 }
 
 /// Whether the words of a sentence before a name leave the name its subject: at most three
-/// words ("UWA manager X"), or an opening phrase closed by a comma ("Following the encore, X
+/// words ("Acme manager X"), or an opening phrase closed by a comma ("Following the encore, X
 /// ...", "After playing "Song," X ...").
 fn subject_lead(lead: &str) -> bool {
     const OPENERS: [&str; 14] = [
