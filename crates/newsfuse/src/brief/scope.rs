@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 /// "… in New York City and one in Westchester": a place after the figure, then another figure
@@ -26,7 +27,25 @@ static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// <another place>" ("killed six people in Northtown and one in Westfield"). Such a figure is a
 /// part of the whole the other reports give.
 pub(crate) fn breakdown_part(after: &str) -> bool {
-    BREAKDOWN.is_match(after)
+    may_be_breakdown(after) && BREAKDOWN.is_match(after)
+}
+
+/// A cheap test that [`BREAKDOWN`] may match: "in" or "at" as a word within its first 40
+/// characters (before any of `,;:.`), and "and" somewhere after. Every match passes it; most
+/// figures fail it, and the regex, far costlier, is left unrun.
+fn may_be_breakdown(after: &str) -> bool {
+    // The regex's `[^,;:.]{0,40}?` then "in"/"at": the word starts within 40 characters.
+    // The word's own two characters make 42; the window ends there or at the first of `,;:.`.
+    let window_end = after
+        .char_indices()
+        .enumerate()
+        .find(|&(n, (_, c))| n == 42 || matches!(c, ',' | ';' | ':' | '.'))
+        .map_or(after.len(), |(_, (i, _))| i);
+    let window = &after[..window_end];
+    let place_word = window
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "in" || w == "at");
+    place_word && after.contains("and")
 }
 
 /// "… and an equal amount to …": the rest of the sentence gives another share the same.
@@ -39,8 +58,18 @@ static EQUAL_SHARE: LazyLock<Regex> = LazyLock::new(|| {
 /// amount" ("$500,000 to the winner, and an equal amount to charity"). Such a figure is a part
 /// of the whole the other reports give.
 pub(crate) fn equal_share(after: &str) -> bool {
-    EQUAL_SHARE.is_match(after)
+    EQUAL_SHARE_WORDS.is_match(after) && EQUAL_SHARE.is_match(after)
 }
+
+/// The words one of which every [`EQUAL_SHARE`] match holds, in any ASCII case, and the long s
+/// ("ſ") that the regex's case-insensitive "s" also matches: a text without any of them is no
+/// match, and the regex, far costlier, is left unrun.
+static EQUAL_SHARE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["equal", "same", "matching", "\u{17f}"])
+        .expect("valid patterns")
+});
 
 /// "in the West Bank and Gaza": a place preposition, then two runs of capitalised words joined
 /// by "and".
@@ -129,6 +158,46 @@ pub(crate) fn given_as_total(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Phrases the two regexes read, mixed with words and marks they do not.
+    fn phrase() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "in Northtown", "at the New York", "and one", "and 12,000 others", "and another 7",
+            "in Westfield", "at Eastport", "and an equal amount", "and the SAME sum",
+            "and the \u{17f}ame share", "and a matching", "Equal", "in", "at", "and", "the",
+            "people", "killed", "to", "within", "land", "_in", "é", "xxxxxxxxxx", ",", ";", ":",
+            ".", "(", "\u{a0}", "\t",
+        ]);
+        prop::collection::vec(pieces, 0..12).prop_map(|pieces| {
+            let mut text = String::from(" ");
+            for piece in pieces {
+                text.push_str(piece);
+                text.push(' ');
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn cheap_tests_keep_every_regex_match(after in phrase()) {
+            prop_assert_eq!(breakdown_part(&after), BREAKDOWN.is_match(&after));
+            prop_assert_eq!(equal_share(&after), EQUAL_SHARE.is_match(&after));
+        }
+    }
+
+    #[test]
+    fn cheap_tests_keep_matches_at_their_edges() {
+        // "in" as the 41st and 42nd characters: the last place the regex can match it.
+        let far = format!("{} in Northtown and one in Westfield", "x".repeat(39));
+        assert_eq!(breakdown_part(&far), BREAKDOWN.is_match(&far));
+        assert!(breakdown_part(&far));
+        let too_far = format!("{} in Northtown and one in Westfield", "x".repeat(40));
+        assert!(!breakdown_part(&too_far));
+        assert!(equal_share(" to one, and the \u{17f}ame amount to another."));
+    }
 
     #[test]
     fn one_of_two_equal_shares_is_a_part() {
