@@ -24,12 +24,10 @@ use newsfuse::summary::{Prepared, Summary, SummaryConfig, prepare, summarize_pre
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let path = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .expect("usage: brief_instructions FILE"),
-    );
-    let ingested = newsfuse::read_inputs(&[path]);
+    // Several files (or one file named again) make a longer pass, for sampling profilers.
+    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    assert!(!paths.is_empty(), "usage: brief_instructions FILE...");
+    let ingested = newsfuse::read_inputs(&paths);
     let clusters: Vec<Cluster> = ingested.clusters.into_iter().flatten().collect();
     let config = SummaryConfig::default();
     let pool = rayon::ThreadPoolBuilder::new()

@@ -768,7 +768,8 @@ fn num_text<'t>(text: &'t str, num: &std::ops::Range<usize>) -> &'t str {
 /// to the sentence), or `None` when the number is no age.
 fn age_suffix(text: &str, end: usize, prev_word: Option<&str>) -> Option<usize> {
     let rest = &text[end..];
-    let lower = rest.to_lowercase();
+    // The suffixes are ASCII without a "k", and no character outside ASCII lowercases to one
+    // of their letters: comparing bytes in ASCII case is the same test as on `to_lowercase`.
     for suffix in [
         "-year-old",
         " year old",
@@ -776,7 +777,11 @@ fn age_suffix(text: &str, end: usize, prev_word: Option<&str>) -> Option<usize> 
         " years old",
         "-year old",
     ] {
-        if lower.starts_with(suffix) {
+        if rest
+            .as_bytes()
+            .get(..suffix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(suffix.as_bytes()))
+        {
             return Some(end + suffix.len());
         }
     }
@@ -5847,6 +5852,37 @@ mod tests {
             }
         }
         start
+    }
+
+    #[test]
+    fn age_suffixes_match_in_any_case() {
+        // The byte test against one on the lowercased text, where case or non-ASCII letters
+        // could differ.
+        for text in [
+            "a 67-year-old man",
+            "a 67-YEAR-OLD man",
+            "a 67 Years Old man",
+            "a 67-year old man",
+            "a 67-\u{130}ear-old man",
+            "a 67-year-ol\u{212a} man",
+            "a 67 years olden man",
+            "a 67-year",
+            "a 67",
+        ] {
+            let end = text.find("67").map_or(0, |i| i + 2);
+            let by_lowercase = [
+                "-year-old",
+                " year old",
+                "-years-old",
+                " years old",
+                "-year old",
+            ]
+            .into_iter()
+            .find(|suffix| text[end..].to_lowercase().starts_with(suffix))
+            .map(|suffix| end + suffix.len());
+            assert_eq!(age_suffix(text, end, None), by_lowercase, "{text:?}");
+        }
+        assert_eq!(age_suffix("a 67-YEAR-OLD man", 4, None), Some(13));
     }
 
     #[test]

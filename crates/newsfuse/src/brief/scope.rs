@@ -163,11 +163,37 @@ mod tests {
     /// Phrases the two regexes read, mixed with words and marks they do not.
     fn phrase() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "in Northtown", "at the New York", "and one", "and 12,000 others", "and another 7",
-            "in Westfield", "at Eastport", "and an equal amount", "and the SAME sum",
-            "and the \u{17f}ame share", "and a matching", "Equal", "in", "at", "and", "the",
-            "people", "killed", "to", "within", "land", "_in", "é", "xxxxxxxxxx", ",", ";", ":",
-            ".", "(", "\u{a0}", "\t",
+            "in Northtown",
+            "at the New York",
+            "and one",
+            "and 12,000 others",
+            "and another 7",
+            "in Westfield",
+            "at Eastport",
+            "and an equal amount",
+            "and the SAME sum",
+            "and the \u{17f}ame share",
+            "and a matching",
+            "Equal",
+            "in",
+            "at",
+            "and",
+            "the",
+            "people",
+            "killed",
+            "to",
+            "within",
+            "land",
+            "_in",
+            "é",
+            "xxxxxxxxxx",
+            ",",
+            ";",
+            ":",
+            ".",
+            "(",
+            "\u{a0}",
+            "\t",
         ]);
         prop::collection::vec(pieces, 0..12).prop_map(|pieces| {
             let mut text = String::from(" ");
@@ -196,7 +222,9 @@ mod tests {
         assert!(breakdown_part(&far));
         let too_far = format!("{} in Northtown and one in Westfield", "x".repeat(40));
         assert!(!breakdown_part(&too_far));
-        assert!(equal_share(" to one, and the \u{17f}ame amount to another."));
+        assert!(equal_share(
+            " to one, and the \u{17f}ame amount to another."
+        ));
     }
 
     #[test]
