@@ -576,6 +576,36 @@ fn straight_mark_shape(text: &str, idx: usize) -> (bool, bool) {
 /// next paragraph continues it). A quotation left open that holds a single closing mark after a
 /// sentence's punctuation (`... child abuse.'`), with no single quotation open inside it, ends
 /// at that mark instead: a double quotation closed by a single mark.
+/// The first bytes of the characters [`quote_spans`] acts on: `"`, `'`, the curly marks
+/// (`“”‘’`, all opening with 0xE2) and U+FFFD (opening with 0xEF).
+const MARK_BYTES: [u8; 4] = [b'"', b'\'', 0xE2, 0xEF];
+
+/// The first index at or after `from` of a byte of `bytes` that is one of `set`, reading eight
+/// bytes at a time where none is.
+fn next_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte of `word ^ (b * LOW)` is zero where `word` holds `b`: the classic test flags
+        // every word holding one (and may flag a word without, read byte by byte below).
+        let has = |b: u8| {
+            let x = word ^ (u64::from(b) * LOW);
+            x.wrapping_sub(LOW) & !x & HIGH
+        };
+        if has(set[0]) | has(set[1]) | has(set[2]) | has(set[3]) != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| set.contains(b))
+        .map(|offset| at + offset)
+}
+
 fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     // (start, curly)
@@ -606,7 +636,15 @@ fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
             closed: true,
         });
     };
-    for (idx, c) in text.char_indices() {
+    // Only the quote marks and U+FFFD do anything below: every other character is stepped over
+    // by bytes (each of those marks opens with one of `MARK_BYTES`).
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(idx) = next_byte_of(bytes, from, MARK_BYTES) {
+        let Some(c) = text[idx..].chars().next() else {
+            break;
+        };
+        from = idx + c.len_utf8();
         match c {
             '“' => {
                 if let Some((start, _)) = open {
@@ -708,7 +746,7 @@ fn extract_block(
     let block_text = doc.slice(block);
     let spans: Vec<QuoteSpan> = quote_spans(block_text, block.start, runs_on)
         .into_iter()
-        .filter(|q| doc.slice(q.span).split_whitespace().count() >= 3)
+        .filter(|q| doc.slice(q.span).split_whitespace().nth(2).is_some())
         .collect();
     let block_first = raws.len();
     let mut previous_end = block.start;
@@ -1265,7 +1303,7 @@ fn before_attribution(
         return Some((Span::new(at + span.start, at + span.end), who));
     }
     // The quote opens its sentence, or follows a short subject ("It "was a surprise."").
-    if piece.split_whitespace().count() > 2 || sentence_start == 0 {
+    if piece.split_whitespace().nth(2).is_some() || sentence_start == 0 {
         return None;
     }
     // The sentence before, wholly after the previous quotation.
@@ -4027,7 +4065,7 @@ fn infer_genders(
             distinct.dedup();
             // Every honorific below holds "Mr", "Ms" or "Miss": a sentence without them needs
             // no look for any.
-            let honorific = text.contains("Mr") || text.contains("Ms") || text.contains("Miss");
+            let honorific = has_honorific_letters(text);
             for (surname, full) in named.iter().filter(|_| honorific) {
                 for title_male in ["Mr ", "Mr. "] {
                     if text.contains(&format!("{title_male}{surname}")) {
@@ -4159,6 +4197,16 @@ fn infer_genders(
             .collect()
     };
     (decide(votes), decide(pronoun_votes))
+}
+
+/// `text.contains("Mr") || text.contains("Ms") || text.contains("Miss")`, in one pass.
+fn has_honorific_letters(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        b == b'M'
+            && (matches!(bytes.get(at + 1), Some(b'r' | b's'))
+                || bytes[at + 1..].starts_with(b"iss"))
+    })
 }
 
 /// The gender a noun for a relative or a gendered role gives the name in apposition with it
