@@ -2967,6 +2967,10 @@ struct PersonIndex {
     /// Common given names that open exactly one person's name and end none ("Jane" of "Jane
     /// Roe"): web text calls people by them.
     by_given: HashMap<String, String>,
+    /// The first bytes and the lengths (a bit each, under 64) of the keys of `by_surname` and
+    /// `by_given`: a word with another is none of them.
+    key_firsts: [bool; 256],
+    key_lens: u64,
 }
 
 /// A written speaker resolved against the cluster's entities.
@@ -3095,7 +3099,7 @@ impl PersonIndex {
                 *given_count.entry(first).or_default() += 1;
             }
         }
-        let by_given = full
+        let by_given: HashMap<String, String> = full
             .iter()
             .filter_map(|name| {
                 let (first, _) = name.split_once(' ')?;
@@ -3151,7 +3155,19 @@ impl PersonIndex {
             .filter(|surname| !is_plain_word(surname))
             .cloned()
             .collect();
+        let mut key_firsts = [false; 256];
+        let mut key_lens = 0u64;
+        for key in by_surname.keys().chain(by_given.keys()) {
+            if let Some(&first) = key.as_bytes().first() {
+                key_firsts[usize::from(first)] = true;
+            }
+            if key.len() < 64 {
+                key_lens |= 1 << key.len();
+            }
+        }
         Self {
+            key_firsts,
+            key_lens,
             piece_memo: PieceMemo::default(),
             full,
             by_first_word,
@@ -3571,12 +3587,12 @@ impl PersonIndex {
         let Some(head) = doc.text.get(from..to) else {
             return Vec::new();
         };
-        let words = WordStarts::of(head);
+        let words = self.key_word_starts(head);
         let mut found: HashMap<&String, usize> = HashMap::new();
         // A surname of letters and digits only is found where it is one of the text's words:
         // the text's words are looked up (fewer than the cluster's people); any other surname
         // is searched for.
-        let plain = words.0.iter().filter_map(|(word, &pos)| {
+        let plain = words.iter().filter_map(|(word, &pos)| {
             self.by_surname
                 .get_key_value(*word)
                 .map(|(surname, full)| (surname, full, pos))
@@ -3601,7 +3617,6 @@ impl PersonIndex {
             *entry = (*entry).max(pos);
         }
         let plain = words
-            .0
             .iter()
             .filter_map(|(word, &pos)| self.by_given.get(*word).map(|full| (full, pos)));
         let odd = self.by_given.iter().filter_map(|(given, full)| {
@@ -3625,6 +3640,29 @@ impl PersonIndex {
     }
 
     /// Where `name`'s surname first occurs in `span` (its end when it does not).
+    /// [`WordStarts::of`]`(text)` less the words that are no key of `by_surname` or `by_given`
+    /// (told apart first by their first byte and length): where each of the others last
+    /// starts.
+    fn key_word_starts<'t>(&self, text: &'t str) -> FxHashMap<&'t str, usize> {
+        let mut last = FxHashMap::default();
+        for_each_run(
+            text,
+            char::is_alphanumeric,
+            u8::is_ascii_alphanumeric,
+            |word| {
+                if word
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.key_firsts[usize::from(b)])
+                    && (word.len() >= 64 || self.key_lens & (1 << word.len()) != 0)
+                {
+                    last.insert(word, word.as_ptr() as usize - text.as_ptr() as usize);
+                }
+            },
+        );
+        last
+    }
+
     fn first_mention(doc: &Doc<'_>, span: Span, name: &str) -> usize {
         let text = doc.slice(span);
         let surname = name.rsplit(' ').next().unwrap_or(name);
