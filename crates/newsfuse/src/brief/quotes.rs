@@ -3645,21 +3645,11 @@ impl PersonIndex {
     /// starts.
     fn key_word_starts<'t>(&self, text: &'t str) -> FxHashMap<&'t str, usize> {
         let mut last = FxHashMap::default();
-        for_each_run(
-            text,
-            char::is_alphanumeric,
-            u8::is_ascii_alphanumeric,
-            |word| {
-                if word
-                    .as_bytes()
-                    .first()
-                    .is_some_and(|&b| self.key_firsts[usize::from(b)])
-                    && (word.len() >= 64 || self.key_lens & (1 << word.len()) != 0)
-                {
-                    last.insert(word, word.as_ptr() as usize - text.as_ptr() as usize);
-                }
-            },
-        );
+        for_each_word_opening_with(text, &self.key_firsts, |word| {
+            if word.len() >= 64 || self.key_lens & (1 << word.len()) != 0 {
+                last.insert(word, word.as_ptr() as usize - text.as_ptr() as usize);
+            }
+        });
         last
     }
 
@@ -4018,6 +4008,47 @@ fn for_each_run<'t>(
     }
 }
 
+/// Calls `f` on each non-empty maximal run of letters and digits in `text` (a piece of
+/// `text.split(|c: char| !c.is_alphanumeric())`) whose first byte `firsts` marks, in order. An
+/// ASCII text is read for marked bytes that open a run, stepping over the others.
+fn for_each_word_opening_with<'t>(text: &'t str, firsts: &[bool; 256], mut f: impl FnMut(&'t str)) {
+    if !text.is_ascii() {
+        for_each_run(
+            text,
+            char::is_alphanumeric,
+            u8::is_ascii_alphanumeric,
+            |word| {
+                if word
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| firsts[usize::from(b)])
+                {
+                    f(word);
+                }
+            },
+        );
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if !firsts[usize::from(b)]
+            || !b.is_ascii_alphanumeric()
+            || (at > 0 && bytes[at - 1].is_ascii_alphanumeric())
+        {
+            at += 1;
+            continue;
+        }
+        let end = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |len| at + len);
+        f(&text[at..end]);
+        at = end;
+    }
+}
+
 /// A non-empty word of letters and digits only (what `contains_word` bounds a match by).
 fn is_plain_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(char::is_alphanumeric)
@@ -4073,22 +4104,13 @@ fn infer_genders(
             let text = doc.slice(sentence.span);
             named.clear();
             if !plain.is_empty() {
-                for_each_run(
-                    text,
-                    char::is_alphanumeric,
-                    u8::is_ascii_alphanumeric,
-                    |word| {
-                        if word
-                            .as_bytes()
-                            .first()
-                            .is_some_and(|&b| plain_firsts[usize::from(b)])
-                            && (word.len() >= 64 || plain_lens & (1 << word.len()) != 0)
-                            && let Some(&pair) = plain.get(word)
-                        {
-                            named.push(pair);
-                        }
-                    },
-                );
+                for_each_word_opening_with(text, &plain_firsts, |word| {
+                    if (word.len() >= 64 || plain_lens & (1 << word.len()) != 0)
+                        && let Some(&pair) = plain.get(word)
+                    {
+                        named.push(pair);
+                    }
+                });
                 named.sort_unstable();
                 named.dedup();
             }
