@@ -4139,7 +4139,7 @@ fn infer_genders(
                 }
             }
             // "his wife, Jane Roe", "Amber, his girlfriend": a gendered noun in apposition.
-            if !named.is_empty() {
+            if !named.is_empty() && GENDERED_NOUNS.is_match(text) {
                 for_each_run(text, char::is_alphabetic, u8::is_ascii_alphabetic, |word| {
                     let gender = gendered_noun(word);
                     if gender == Gender::Unknown {
@@ -4272,15 +4272,57 @@ fn has_honorific_letters(text: &str) -> bool {
 /// The gender a noun for a relative or a gendered role gives the name in apposition with it
 /// ("his wife, Jane Roe"); `Unknown` for any other word.
 fn gendered_noun(word: &str) -> Gender {
-    match word {
-        "husband" | "boyfriend" | "father" | "son" | "brother" | "widower" | "grandfather"
-        | "uncle" | "nephew" | "fiance" | "stepfather" | "stepson" => Gender::Male,
-        "wife" | "girlfriend" | "mother" | "daughter" | "sister" | "widow" | "grandmother"
-        | "aunt" | "niece" | "fiancee" | "stepmother" | "stepdaughter" | "actress"
-        | "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" => Gender::Female,
-        _ => Gender::Unknown,
+    if MALE_NOUNS.contains(&word) {
+        Gender::Male
+    } else if FEMALE_NOUNS.contains(&word) {
+        Gender::Female
+    } else {
+        Gender::Unknown
     }
 }
+
+/// The nouns [`gendered_noun`] gives a man.
+const MALE_NOUNS: [&str; 12] = [
+    "husband",
+    "boyfriend",
+    "father",
+    "son",
+    "brother",
+    "widower",
+    "grandfather",
+    "uncle",
+    "nephew",
+    "fiance",
+    "stepfather",
+    "stepson",
+];
+
+/// The nouns [`gendered_noun`] gives a woman.
+const FEMALE_NOUNS: [&str; 17] = [
+    "wife",
+    "girlfriend",
+    "mother",
+    "daughter",
+    "sister",
+    "widow",
+    "grandmother",
+    "aunt",
+    "niece",
+    "fiancee",
+    "stepmother",
+    "stepdaughter",
+    "actress",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+];
+
+/// Every noun of [`MALE_NOUNS`] and [`FEMALE_NOUNS`]: a text none of them is part of holds no
+/// word that [`gendered_noun`] gives a gender.
+static GENDERED_NOUNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(MALE_NOUNS.iter().chain(FEMALE_NOUNS.iter())).expect("valid words")
+});
 
 const SAME_QUOTE: f64 = 0.6;
 /// Fewer words than this make a quotation a fragment unless it is attributed (see [`is_fragment`]).
