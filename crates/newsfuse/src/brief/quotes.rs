@@ -4374,9 +4374,24 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
         .iter()
         .map(|r| r.words.iter().map(String::as_str).collect())
         .collect();
+    // Each set's words that are no stopwords, in the set's order (none for a fragment).
+    let content: Vec<Vec<&str>> = sets
+        .iter()
+        .enumerate()
+        .map(|(i, set)| {
+            if fragment[i] {
+                Vec::new()
+            } else {
+                set.iter()
+                    .copied()
+                    .filter(|w| !crate::stopwords::is_stopword(w))
+                    .collect()
+            }
+        })
+        .collect();
     let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (idx, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
-        for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
+    for (idx, words) in content.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+        for &word in words {
             postings.entry(word).or_default().push(idx);
         }
     }
@@ -4385,8 +4400,8 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut count: Vec<u32> = vec![0; n];
     let mut touched: Vec<usize> = Vec::new();
-    for (a, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
-        for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
+    for (a, words) in content.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+        for word in words {
             let Some(list) = postings
                 .get(word)
                 .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
