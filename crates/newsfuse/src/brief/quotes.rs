@@ -576,6 +576,36 @@ fn straight_mark_shape(text: &str, idx: usize) -> (bool, bool) {
 /// next paragraph continues it). A quotation left open that holds a single closing mark after a
 /// sentence's punctuation (`... child abuse.'`), with no single quotation open inside it, ends
 /// at that mark instead: a double quotation closed by a single mark.
+/// The first bytes of the characters [`quote_spans`] acts on: `"`, `'`, the curly marks
+/// (`“”‘’`, all opening with 0xE2) and U+FFFD (opening with 0xEF).
+const MARK_BYTES: [u8; 4] = [b'"', b'\'', 0xE2, 0xEF];
+
+/// The first index at or after `from` of a byte of `bytes` that is one of `set`, reading eight
+/// bytes at a time where none is.
+fn next_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte of `word ^ (b * LOW)` is zero where `word` holds `b`: the classic test flags
+        // every word holding one (and may flag a word without, read byte by byte below).
+        let has = |b: u8| {
+            let x = word ^ (u64::from(b) * LOW);
+            x.wrapping_sub(LOW) & !x & HIGH
+        };
+        if has(set[0]) | has(set[1]) | has(set[2]) | has(set[3]) != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|b| set.contains(b))
+        .map(|offset| at + offset)
+}
+
 fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     // (start, curly)
@@ -606,7 +636,15 @@ fn quote_spans(text: &str, base: usize, runs_on: bool) -> Vec<QuoteSpan> {
             closed: true,
         });
     };
-    for (idx, c) in text.char_indices() {
+    // Only the quote marks and U+FFFD do anything below: every other character is stepped over
+    // by bytes (each of those marks opens with one of `MARK_BYTES`).
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(idx) = next_byte_of(bytes, from, MARK_BYTES) {
+        let Some(c) = text[idx..].chars().next() else {
+            break;
+        };
+        from = idx + c.len_utf8();
         match c {
             '“' => {
                 if let Some((start, _)) = open {
@@ -708,7 +746,7 @@ fn extract_block(
     let block_text = doc.slice(block);
     let spans: Vec<QuoteSpan> = quote_spans(block_text, block.start, runs_on)
         .into_iter()
-        .filter(|q| doc.slice(q.span).split_whitespace().count() >= 3)
+        .filter(|q| doc.slice(q.span).split_whitespace().nth(2).is_some())
         .collect();
     let block_first = raws.len();
     let mut previous_end = block.start;
@@ -1265,7 +1303,7 @@ fn before_attribution(
         return Some((Span::new(at + span.start, at + span.end), who));
     }
     // The quote opens its sentence, or follows a short subject ("It "was a surprise."").
-    if piece.split_whitespace().count() > 2 || sentence_start == 0 {
+    if piece.split_whitespace().nth(2).is_some() || sentence_start == 0 {
         return None;
     }
     // The sentence before, wholly after the previous quotation.
@@ -2929,6 +2967,10 @@ struct PersonIndex {
     /// Common given names that open exactly one person's name and end none ("Jane" of "Jane
     /// Roe"): web text calls people by them.
     by_given: HashMap<String, String>,
+    /// The first bytes and the lengths (a bit each, under 64) of the keys of `by_surname` and
+    /// `by_given`: a word with another is none of them.
+    key_firsts: [bool; 256],
+    key_lens: u64,
 }
 
 /// A written speaker resolved against the cluster's entities.
@@ -3057,7 +3099,7 @@ impl PersonIndex {
                 *given_count.entry(first).or_default() += 1;
             }
         }
-        let by_given = full
+        let by_given: HashMap<String, String> = full
             .iter()
             .filter_map(|name| {
                 let (first, _) = name.split_once(' ')?;
@@ -3113,7 +3155,19 @@ impl PersonIndex {
             .filter(|surname| !is_plain_word(surname))
             .cloned()
             .collect();
+        let mut key_firsts = [false; 256];
+        let mut key_lens = 0u64;
+        for key in by_surname.keys().chain(by_given.keys()) {
+            if let Some(&first) = key.as_bytes().first() {
+                key_firsts[usize::from(first)] = true;
+            }
+            if key.len() < 64 {
+                key_lens |= 1 << key.len();
+            }
+        }
         Self {
+            key_firsts,
+            key_lens,
             piece_memo: PieceMemo::default(),
             full,
             by_first_word,
@@ -3533,12 +3587,12 @@ impl PersonIndex {
         let Some(head) = doc.text.get(from..to) else {
             return Vec::new();
         };
-        let words = WordStarts::of(head);
+        let words = self.key_word_starts(head);
         let mut found: HashMap<&String, usize> = HashMap::new();
         // A surname of letters and digits only is found where it is one of the text's words:
         // the text's words are looked up (fewer than the cluster's people); any other surname
         // is searched for.
-        let plain = words.0.iter().filter_map(|(word, &pos)| {
+        let plain = words.iter().filter_map(|(word, &pos)| {
             self.by_surname
                 .get_key_value(*word)
                 .map(|(surname, full)| (surname, full, pos))
@@ -3563,7 +3617,6 @@ impl PersonIndex {
             *entry = (*entry).max(pos);
         }
         let plain = words
-            .0
             .iter()
             .filter_map(|(word, &pos)| self.by_given.get(*word).map(|full| (full, pos)));
         let odd = self.by_given.iter().filter_map(|(given, full)| {
@@ -3587,6 +3640,19 @@ impl PersonIndex {
     }
 
     /// Where `name`'s surname first occurs in `span` (its end when it does not).
+    /// [`WordStarts::of`]`(text)` less the words that are no key of `by_surname` or `by_given`
+    /// (told apart first by their first byte and length): where each of the others last
+    /// starts.
+    fn key_word_starts<'t>(&self, text: &'t str) -> FxHashMap<&'t str, usize> {
+        let mut last = FxHashMap::default();
+        for_each_word_opening_with(text, &self.key_firsts, |word| {
+            if word.len() >= 64 || self.key_lens & (1 << word.len()) != 0 {
+                last.insert(word, word.as_ptr() as usize - text.as_ptr() as usize);
+            }
+        });
+        last
+    }
+
     fn first_mention(doc: &Doc<'_>, span: Span, name: &str) -> usize {
         let text = doc.slice(span);
         let surname = name.rsplit(' ').next().unwrap_or(name);
@@ -3942,6 +4008,47 @@ fn for_each_run<'t>(
     }
 }
 
+/// Calls `f` on each non-empty maximal run of letters and digits in `text` (a piece of
+/// `text.split(|c: char| !c.is_alphanumeric())`) whose first byte `firsts` marks, in order. An
+/// ASCII text is read for marked bytes that open a run, stepping over the others.
+fn for_each_word_opening_with<'t>(text: &'t str, firsts: &[bool; 256], mut f: impl FnMut(&'t str)) {
+    if !text.is_ascii() {
+        for_each_run(
+            text,
+            char::is_alphanumeric,
+            u8::is_ascii_alphanumeric,
+            |word| {
+                if word
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| firsts[usize::from(b)])
+                {
+                    f(word);
+                }
+            },
+        );
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if !firsts[usize::from(b)]
+            || !b.is_ascii_alphanumeric()
+            || (at > 0 && bytes[at - 1].is_ascii_alphanumeric())
+        {
+            at += 1;
+            continue;
+        }
+        let end = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |len| at + len);
+        f(&text[at..end]);
+        at = end;
+    }
+}
+
 /// A non-empty word of letters and digits only (what `contains_word` bounds a match by).
 fn is_plain_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(char::is_alphanumeric)
@@ -3997,22 +4104,13 @@ fn infer_genders(
             let text = doc.slice(sentence.span);
             named.clear();
             if !plain.is_empty() {
-                for_each_run(
-                    text,
-                    char::is_alphanumeric,
-                    u8::is_ascii_alphanumeric,
-                    |word| {
-                        if word
-                            .as_bytes()
-                            .first()
-                            .is_some_and(|&b| plain_firsts[usize::from(b)])
-                            && (word.len() >= 64 || plain_lens & (1 << word.len()) != 0)
-                            && let Some(&pair) = plain.get(word)
-                        {
-                            named.push(pair);
-                        }
-                    },
-                );
+                for_each_word_opening_with(text, &plain_firsts, |word| {
+                    if (word.len() >= 64 || plain_lens & (1 << word.len()) != 0)
+                        && let Some(&pair) = plain.get(word)
+                    {
+                        named.push(pair);
+                    }
+                });
                 named.sort_unstable();
                 named.dedup();
             }
@@ -4027,7 +4125,7 @@ fn infer_genders(
             distinct.dedup();
             // Every honorific below holds "Mr", "Ms" or "Miss": a sentence without them needs
             // no look for any.
-            let honorific = text.contains("Mr") || text.contains("Ms") || text.contains("Miss");
+            let honorific = has_honorific_letters(text);
             for (surname, full) in named.iter().filter(|_| honorific) {
                 for title_male in ["Mr ", "Mr. "] {
                     if text.contains(&format!("{title_male}{surname}")) {
@@ -4041,7 +4139,7 @@ fn infer_genders(
                 }
             }
             // "his wife, Jane Roe", "Amber, his girlfriend": a gendered noun in apposition.
-            if !named.is_empty() {
+            if !named.is_empty() && GENDERED_NOUNS.is_match(text) {
                 for_each_run(text, char::is_alphabetic, u8::is_ascii_alphabetic, |word| {
                     let gender = gendered_noun(word);
                     if gender == Gender::Unknown {
@@ -4161,18 +4259,70 @@ fn infer_genders(
     (decide(votes), decide(pronoun_votes))
 }
 
+/// `text.contains("Mr") || text.contains("Ms") || text.contains("Miss")`, in one pass.
+fn has_honorific_letters(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        b == b'M'
+            && (matches!(bytes.get(at + 1), Some(b'r' | b's'))
+                || bytes[at + 1..].starts_with(b"iss"))
+    })
+}
+
 /// The gender a noun for a relative or a gendered role gives the name in apposition with it
 /// ("his wife, Jane Roe"); `Unknown` for any other word.
 fn gendered_noun(word: &str) -> Gender {
-    match word {
-        "husband" | "boyfriend" | "father" | "son" | "brother" | "widower" | "grandfather"
-        | "uncle" | "nephew" | "fiance" | "stepfather" | "stepson" => Gender::Male,
-        "wife" | "girlfriend" | "mother" | "daughter" | "sister" | "widow" | "grandmother"
-        | "aunt" | "niece" | "fiancee" | "stepmother" | "stepdaughter" | "actress"
-        | "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" => Gender::Female,
-        _ => Gender::Unknown,
+    if MALE_NOUNS.contains(&word) {
+        Gender::Male
+    } else if FEMALE_NOUNS.contains(&word) {
+        Gender::Female
+    } else {
+        Gender::Unknown
     }
 }
+
+/// The nouns [`gendered_noun`] gives a man.
+const MALE_NOUNS: [&str; 12] = [
+    "husband",
+    "boyfriend",
+    "father",
+    "son",
+    "brother",
+    "widower",
+    "grandfather",
+    "uncle",
+    "nephew",
+    "fiance",
+    "stepfather",
+    "stepson",
+];
+
+/// The nouns [`gendered_noun`] gives a woman.
+const FEMALE_NOUNS: [&str; 17] = [
+    "wife",
+    "girlfriend",
+    "mother",
+    "daughter",
+    "sister",
+    "widow",
+    "grandmother",
+    "aunt",
+    "niece",
+    "fiancee",
+    "stepmother",
+    "stepdaughter",
+    "actress",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+];
+
+/// Every noun of [`MALE_NOUNS`] and [`FEMALE_NOUNS`]: a text none of them is part of holds no
+/// word that [`gendered_noun`] gives a gender.
+static GENDERED_NOUNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(MALE_NOUNS.iter().chain(FEMALE_NOUNS.iter())).expect("valid words")
+});
 
 const SAME_QUOTE: f64 = 0.6;
 /// Fewer words than this make a quotation a fragment unless it is attributed (see [`is_fragment`]).
@@ -4224,9 +4374,24 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
         .iter()
         .map(|r| r.words.iter().map(String::as_str).collect())
         .collect();
+    // Each set's words that are no stopwords, in the set's order (none for a fragment).
+    let content: Vec<Vec<&str>> = sets
+        .iter()
+        .enumerate()
+        .map(|(i, set)| {
+            if fragment[i] {
+                Vec::new()
+            } else {
+                set.iter()
+                    .copied()
+                    .filter(|w| !crate::stopwords::is_stopword(w))
+                    .collect()
+            }
+        })
+        .collect();
     let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (idx, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
-        for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
+    for (idx, words) in content.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+        for &word in words {
             postings.entry(word).or_default().push(idx);
         }
     }
@@ -4235,8 +4400,8 @@ fn group(docs: &[Doc<'_>], raws: &[Raw]) -> Vec<QuoteGroup> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut count: Vec<u32> = vec![0; n];
     let mut touched: Vec<usize> = Vec::new();
-    for (a, set) in sets.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
-        for word in set.iter().filter(|w| !crate::stopwords::is_stopword(w)) {
+    for (a, words) in content.iter().enumerate().filter(|(i, _)| !fragment[*i]) {
+        for word in words {
             let Some(list) = postings
                 .get(word)
                 .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
