@@ -26,6 +26,7 @@
 //! one person named far more widely; names that differ only in accents. Entities are ranked by how many articles
 //! mention them.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -1244,18 +1245,44 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             cue.person += 1;
         }
     }
-    coordinated_places(&entities, &mut cues, &found, &item_slots);
-    listed_people(&entities, &mut cues, &found, &item_slots);
+    // Each entity's kind by its cues so far, classified again only where its cues change.
+    let mut kinds: Vec<&'static str> = entities
+        .iter()
+        .zip(&cues)
+        .map(|(e, c)| classify(&e.name, *c))
+        .collect();
+    let reclassify = |kinds: &mut [&'static str], before: &[Cues], cues: &[Cues]| {
+        for (i, (b, c)) in before.iter().zip(cues).enumerate() {
+            if b != c {
+                kinds[i] = classify(&entities[i].name, *c);
+            }
+        }
+    };
+    let before = cues.clone();
+    coordinated_places(&kinds, &mut cues, &found, &item_slots);
+    reclassify(&mut kinds, &before, &cues);
+    let before = cues.clone();
+    listed_people(&entities, &kinds, &mut cues, &found, &item_slots);
+    reclassify(&mut kinds, &before, &cues);
     let definitions = acronym_definitions(docs, &found);
     let common_acronyms = lowercase_defined_acronyms(docs, &found);
-    let (entities, cues) = merge_aliases(entities, cues, &index, &definitions, &lowercase_words);
+    let (entities, cues, kinds) = merge_aliases(
+        entities,
+        cues,
+        &kinds,
+        &index,
+        &definitions,
+        &lowercase_words,
+    );
     // "Kalashnikovs" beside "Kalashnikov": the plural of a name (the rifles, a family) is none.
     // A name with no cue at all whose every word the cluster also writes in lower case is a
     // common phrase capitalised as a label or a title ("Voice Recognition", "Dislike").
-    let (mut entities, cues): (Vec<Entity>, Vec<Cues>) = entities
+    let mut kept: Vec<(Entity, Cues, Option<&'static str>)> = entities
         .into_iter()
         .zip(cues)
-        .filter(|(e, c)| {
+        .zip(kinds)
+        .map(|((e, c), k)| (e, c, k))
+        .filter(|(e, c, _)| {
             let plural = e
                 .name
                 .strip_suffix('s')
@@ -1281,9 +1308,12 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
                 && !common_phrase(e, *c, &lowercase_words)
                 && !common_acronyms.contains(&e.name.replace('.', ""))
         })
-        .unzip();
-    for (entity, cue) in entities.iter_mut().zip(cues) {
-        entity.kind = classify(&entity.name, cue).to_string();
+        .collect();
+    for (entity, cue, kind) in &mut kept {
+        // The kind found before the merges, where the cues are still those it was found by.
+        entity.kind = kind
+            .unwrap_or_else(|| classify(&entity.name, *cue))
+            .to_string();
         if entity.kind != "person" {
             // Roles belong to people: one given to a place or a body is a misreading.
             entity.roles.clear();
@@ -1296,6 +1326,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
                 .then(a.role.cmp(&b.role))
         });
     }
+    let mut entities: Vec<Entity> = kept.into_iter().map(|(e, _, _)| e).collect();
     // "Ningxia" beside "Ningxia Hui Autonomous Region": a lone word with no kind of its own that
     // opens a place's name with a place word is a place.
     let place_heads: FxHashSet<&str> = entities
@@ -1334,19 +1365,16 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
 
 /// "Istanbul, Izmit, Bolu or Yalova": a name with no cue of its own, coordinated in a list with a
 /// name the cluster's own cues make a place, is a place too (one place cue per such list).
+/// `kinds` are the entities' kinds by `cues` ([`classify`]).
 fn coordinated_places(
-    entities: &[Entity],
+    kinds: &[&'static str],
     cues: &mut [Cues],
     found: &[(usize, Found)],
     slots: &[usize],
 ) {
-    let place: Vec<bool> = entities
-        .iter()
-        .zip(cues.iter())
-        .map(|(e, c)| classify(&e.name, *c) == "place")
-        .collect();
+    let place: Vec<bool> = kinds.iter().map(|k| *k == "place").collect();
     let bare = |c: &Cues| c.person == 0 && c.place == 0 && c.org == 0 && c.speech == 0;
-    let mut gain: Vec<u32> = vec![0; entities.len()];
+    let mut gain: Vec<u32> = vec![0; kinds.len()];
     for (i, (article, item)) in found.iter().enumerate().skip(1) {
         if !item.joined || found[i - 1].0 != *article || i >= slots.len() {
             continue;
@@ -1366,8 +1394,10 @@ fn coordinated_places(
 /// "Chris Tanner, Sean Holt, Glen Dorrity and Tyrone Welk": in a list of three names or more,
 /// two of them typed people, a full name (two to four capitalised words) with no cue of its own
 /// is a person's too.
+/// `kinds` are the entities' kinds by `cues` ([`classify`]).
 fn listed_people(
     entities: &[Entity],
+    kinds: &[&'static str],
     cues: &mut [Cues],
     found: &[(usize, Found)],
     slots: &[usize],
@@ -1383,10 +1413,7 @@ fn listed_people(
         }
         if j - i >= 3 {
             let members = &slots[i..j];
-            let people = members
-                .iter()
-                .filter(|&&m| classify(&entities[m].name, cues[m]) == "person")
-                .count();
+            let people = members.iter().filter(|&&m| kinds[m] == "person").count();
             if people >= 2 {
                 for &m in members {
                     if bare(&cues[m])
@@ -1851,13 +1878,19 @@ fn explained_aliases(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(String,
 
 /// Two to four capitalised words, not opening with a place modifier ("New", "North"), no "of".
 fn person_shaped(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
-    (2..=4).contains(&words.len())
-        && !in_list!(Some(words[0]), NAME_MODIFIERS)
-        && !words.contains(&"of")
-        && words
-            .iter()
-            .all(|w| is_capitalised(w) || CONNECTORS.contains(w))
+    // One pass over the words, no list of them built (this runs for most names).
+    let mut count = 0;
+    for word in name.split(' ') {
+        count += 1;
+        if count > 4
+            || word == "of"
+            || !(is_capitalised(word) || CONNECTORS.contains(&word))
+            || count == 1 && in_list!(Some(word), NAME_MODIFIERS)
+        {
+            return false;
+        }
+    }
+    count >= 2
 }
 
 /// Merges an acronym into the one name whose initials it spells ("U.S." into "United States",
@@ -1873,6 +1906,7 @@ fn merge_lone_words(
     people: &FxHashMap<&str, Vec<usize>>,
     target: &mut [Option<usize>],
     lowercase_words: &FxHashSet<String>,
+    known_place: &dyn Fn(usize) -> bool,
     also: impl Fn(&str) -> bool,
 ) {
     for (a, entity) in entities.iter().enumerate() {
@@ -1880,7 +1914,7 @@ fn merge_lone_words(
             || entity.name.contains(' ')
             || cues[a].place > 0
             || cues[a].org > 0
-            || super::places::is_known_place(&entity.name)
+            || known_place(a)
             || !also(&entity.name)
         {
             continue;
@@ -1963,16 +1997,22 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// "Elian Gonzales" into "Elian Gonzalez": two names of a person, the same words but one, not the
 /// first (given names such as "Mario"/"Maria" are other people), spelt one edit apart, into the
 /// one more widely mentioned. Neither is a place or a body, and one reads as a person's.
-fn merge_spelling_variants(entities: &[Entity], cues: &[Cues], target: &mut [Option<usize>]) {
+/// `known_place`, `shaped`, `org` and `place_word` tell of an entity's name [`super::places::is_known_place`],
+/// [`person_shaped`], [`looks_like_org`] and [`has_place_word`].
+fn merge_spelling_variants(
+    entities: &[Entity],
+    cues: &[Cues],
+    target: &mut [Option<usize>],
+    [known_place, shaped, org, place_word]: [&dyn Fn(usize) -> bool; 4],
+) {
     let candidate = |i: usize| {
-        let e = &entities[i];
         target[i].is_none()
             && cues[i].place == 0
             && cues[i].org == 0
-            && person_shaped(&e.name)
-            && !looks_like_org(&e.name)
-            && !has_place_word(&e.name)
-            && !super::places::is_known_place(&e.name)
+            && shaped(i)
+            && !org(i)
+            && !place_word(i)
+            && !known_place(i)
     };
     // Names by their words with one left out (its position kept): variants share a key.
     let mut by_gap: FxHashMap<(String, usize), Vec<usize>> = FxHashMap::default();
@@ -2011,14 +2051,28 @@ fn merge_spelling_variants(entities: &[Entity], cues: &[Cues], target: &mut [Opt
     }
 }
 
+/// `kinds` are the entities' kinds by `cues` ([`classify`]). Returns the merged entities, their
+/// cues, and each one's kind where its cues are still those it was classified by.
+#[allow(clippy::type_complexity)]
 fn merge_aliases(
     entities: Vec<Entity>,
     cues: Vec<Cues>,
+    kinds: &[&'static str],
     by_key: &FxHashMap<String, usize>,
     definitions: &[(String, String)],
     lowercase_words: &FxHashSet<String>,
-) -> (Vec<Entity>, Vec<Cues>) {
+) -> (Vec<Entity>, Vec<Cues>, Vec<Option<&'static str>>) {
     let mut target: Vec<Option<usize>> = vec![None; entities.len()];
+    // Facts of each entity's name, found once when first asked (several passes ask them).
+    let cells = || vec![OnceCell::<bool>::new(); entities.len()];
+    let (known_cells, org_cells, place_word_cells, shaped_cells) =
+        (cells(), cells(), cells(), cells());
+    let known =
+        |i: usize| *known_cells[i].get_or_init(|| super::places::is_known_place(&entities[i].name));
+    let org = |i: usize| *org_cells[i].get_or_init(|| looks_like_org(&entities[i].name));
+    let place_word =
+        |i: usize| *place_word_cells[i].get_or_init(|| has_place_word(&entities[i].name));
+    let shaped = |i: usize| *shaped_cells[i].get_or_init(|| person_shaped(&entities[i].name));
     // The names of two or more words, by their initials and by their first word; the people
     // among them (with a person cue), by their first word. Looked up rather than compared in
     // pairs: a lone word `X` starts `X ...` exactly when `X` is its first word.
@@ -2048,7 +2102,7 @@ fn merge_aliases(
             by_initials.entry(initials(head)).or_default().push(f);
         }
         by_first.entry(first).or_default().push(f);
-        if cues[f].person > 0 && person_shaped(&full.name) {
+        if cues[f].person > 0 && shaped(f) {
             people_by_first.entry(first).or_default().push(f);
             if full.name.split(' ').count() >= 3 {
                 let last = full.name.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -2168,6 +2222,8 @@ fn merge_aliases(
             target[a] = Some(*only);
         }
     }
+    // Whether any name's key ends as a department's does (else none is looked up so).
+    let any_department = by_key.keys().any(|k| k.ends_with("department"));
     for (a, entity) in entities.iter().enumerate() {
         if target[a].is_some() {
             continue;
@@ -2176,12 +2232,7 @@ fn merge_aliases(
             // "Log Cabin" into "Log Cabin Republicans": the start of one body's name, itself
             // not a body's name ("European Union" is not "European Union Common Currency").
             // "New York City" is not "New York City Council": never a place's name.
-            if cues[a].person == 0
-                && cues[a].place == 0
-                && !looks_like_org(&entity.name)
-                && !has_place_word(&entity.name)
-                && !super::places::is_known_place(&entity.name)
-            {
+            if cues[a].person == 0 && cues[a].place == 0 && !org(a) && !place_word(a) && !known(a) {
                 let first = entity.name.split(' ').next().unwrap_or("");
                 let prefix = format!("{} ", entity.name);
                 let candidates: Vec<usize> = by_first
@@ -2189,10 +2240,7 @@ fn merge_aliases(
                     .map(|list| {
                         list.iter()
                             .copied()
-                            .filter(|&f| {
-                                entities[f].name.starts_with(&prefix)
-                                    && looks_like_org(&entities[f].name)
-                            })
+                            .filter(|&f| entities[f].name.starts_with(&prefix) && org(f))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -2212,7 +2260,8 @@ fn merge_aliases(
             // word, when the cluster also names it with it.
             if target[a].is_none()
                 && cues[a].person == 0
-                && !super::places::is_known_place(&entity.name)
+                && any_department
+                && !known(a)
                 && let Some(&full) = by_key.get(&entity_key(&format!("{} Department", entity.name)))
                 && full != a
             {
@@ -2240,8 +2289,8 @@ fn merge_aliases(
                 && entity.roles.is_empty()
                 && cues[a].place == 0
                 && cues[a].org == 0
-                && person_shaped(&entity.name)
-                && !super::places::is_known_place(&entity.name)
+                && shaped(a)
+                && !known(a)
             {
                 let first = entity.name.split(' ').next().unwrap_or("");
                 let prefix = format!("{} ", entity.name);
@@ -2275,7 +2324,7 @@ fn merge_aliases(
                 && cues[a].place == 0
                 && cues[a].org == 0
                 && entity.name.split(' ').count() == 2
-                && !super::places::is_known_place(&entity.name)
+                && !known(a)
             {
                 let lower = format!(" {}", entity.name.to_lowercase());
                 let last = entity.name.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -2314,16 +2363,11 @@ fn merge_aliases(
             list.sort_unstable();
             list.dedup();
             list
-        } else if cues[a].place == 0 && !super::places::is_known_place(&entity.name) {
+        } else if cues[a].place == 0 && !known(a) {
             // "Myanmar" is not "Myanmar Defense Ministry": never a place.
             by_first
                 .get(entity.name.as_str())
-                .map(|list| {
-                    list.iter()
-                        .copied()
-                        .filter(|&f| looks_like_org(&entities[f].name))
-                        .collect()
-                })
+                .map(|list| list.iter().copied().filter(|&f| org(f)).collect())
                 .unwrap_or_default()
         } else {
             Vec::new()
@@ -2363,7 +2407,12 @@ fn merge_aliases(
             target[a] = None;
         }
     }
-    merge_spelling_variants(&entities, &cues, &mut target);
+    merge_spelling_variants(
+        &entities,
+        &cues,
+        &mut target,
+        [&known, &shaped, &org, &place_word],
+    );
     // A lone given or family name ("Zhang" for "Zhang Xiong") into the one person whose first
     // word it is, when no full name ends with it.
     merge_lone_words(
@@ -2372,6 +2421,7 @@ fn merge_aliases(
         &people_by_first,
         &mut target,
         lowercase_words,
+        &known,
         |_| true,
     );
     // "Baykal" into "Deniz Baykal": a lone word into the one person-shaped full name that ends
@@ -2384,10 +2434,10 @@ fn merge_aliases(
         if head.split(' ').count() <= 2
             && cues[f].place == 0
             && cues[f].org == 0
-            && person_shaped(&full.name)
-            && !looks_like_org(&full.name)
-            && !has_place_word(&full.name)
-            && !super::places::is_known_place(&full.name)
+            && shaped(f)
+            && !org(f)
+            && !place_word(f)
+            && !known(f)
             && (cues[f].person > 0
                 || opens_with_given_name(&full.name)
                 || uncommon_full_name(&full.name, lowercase_words)
@@ -2402,6 +2452,7 @@ fn merge_aliases(
         &people_by_last,
         &mut target,
         lowercase_words,
+        &known,
         |name| name.chars().any(char::is_lowercase),
     );
     // "Glass" into "Google Glass": a lone word into the one two-word name that a listed name of
@@ -2410,10 +2461,15 @@ fn merge_aliases(
     for (f, full) in entities.iter().enumerate() {
         if let Some((brand, model)) = full.name.split_once(' ')
             && !model.contains(' ')
-            && by_key
-                .get(&entity_key(brand))
-                .is_some_and(|&b| classify(brand, cues[b]) != "person")
-            && !matches!(classify(&full.name, cues[f]), "person" | "place")
+            && by_key.get(&entity_key(brand)).is_some_and(|&b| {
+                let kind = if entities[b].name == brand {
+                    kinds[b]
+                } else {
+                    classify(brand, cues[b])
+                };
+                kind != "person"
+            })
+            && !matches!(kinds[f], "person" | "place")
         {
             by_second.entry(model).or_default().push(f);
         }
@@ -2423,7 +2479,7 @@ fn merge_aliases(
             || entity.name.contains(' ')
             || cues[a].place > 0
             || cues[a].person > 0
-            || super::places::is_known_place(&entity.name)
+            || known(a)
         {
             continue;
         }
@@ -2443,7 +2499,7 @@ fn merge_aliases(
     let mut orgs_by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
         if let Some((_, last)) = full.name.rsplit_once(' ')
-            && classify(&full.name, cues[f]) == "organization"
+            && kinds[f] == "organization"
         {
             orgs_by_last.entry(last).or_default().push(f);
         }
@@ -2459,17 +2515,17 @@ fn merge_aliases(
             || cues[a].person > 0
             || cues[a].place > 0
             || !entity.roles.is_empty()
-            || super::places::is_known_place(&entity.name)
+            || known(a)
             || written_lowercase(lowercase_words, entity.name.split(' ').next().unwrap_or(""))
             // "the Women's Union" is no "Kessa National Union": a body's common word alone
             // names none, but a paper's ("the Post", "the Observer").
             || words == 1
-                && looks_like_org(&entity.name)
+                && org(a)
                 && !in_list!(
                     Some(entity.name.as_str()),
                     &["post", "times", "journal", "observer", "herald", "tribune", "gazette", "chronicle"],
                 )
-            || matches!(classify(&entity.name, cues[a]), "person" | "place")
+            || matches!(kinds[a], "person" | "place")
         {
             continue;
         }
@@ -2526,6 +2582,7 @@ fn merge_aliases(
         })
         .collect();
     let mut merged: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let original_cues = cues.clone();
     let mut cues = cues;
     for a in 0..merged.len() {
         let Some(f) = target[a] else { continue };
@@ -2549,11 +2606,15 @@ fn merge_aliases(
             }
         }
     }
-    merged
-        .into_iter()
-        .zip(cues)
-        .filter_map(|(e, c)| e.map(|e| (e, c)))
-        .unzip()
+    let mut out = (Vec::new(), Vec::new(), Vec::new());
+    for (i, (e, c)) in merged.into_iter().zip(cues).enumerate() {
+        if let Some(e) = e {
+            out.0.push(e);
+            out.1.push(c);
+            out.2.push((c == original_cues[i]).then_some(kinds[i]));
+        }
+    }
+    out
 }
 
 /// Initials of a name's capitalised words: "United States" → "US", "Bank of England" → "BE".
@@ -3608,39 +3669,35 @@ fn split_found(
                 || words[split + k].starts_with(|c: char| c.is_ascii_lowercase())
                     && !(at + 1 < end && gap(doc, tokens, at, at + 1) == "-"))
     };
-    let name_words: Vec<String> = words[split..]
-        .iter()
-        .enumerate()
-        .map(|(k, w)| {
-            if hyphened(k) {
-                return (*w).to_string();
-            }
-            // "St. Petersburg": the abbreviated place word keeps its full stop.
-            if split + k + 1 < words.len() && abbreviated_place_word(w) {
-                return format!("{w}.");
-            }
-            // "U.S" cut before its last dot (a sentence end, "-sponsored") is "U.S.".
-            let dotted_initials = w.len() >= 3
-                && w.split('.')
-                    .all(|p| p.len() == 1 && p.chars().all(char::is_uppercase));
-            if is_initial(w) || dotted_initials {
-                format!("{w}.")
-            } else {
-                (*w).to_string()
-            }
-        })
-        .collect();
-    let mut name = String::with_capacity(name_words.iter().map(|w| w.len() + 1).sum());
-    for (k, w) in name_words.iter().enumerate() {
+    // The name's words, each written into the name as it goes (a word may gain a full stop).
+    let name_word_count = words.len() - split;
+    let mut name = String::with_capacity(words[split..].iter().map(|w| w.len() + 2).sum());
+    for (k, w) in words[split..].iter().enumerate() {
+        let joined_by_hyphen = hyphened(k);
         if k > 0 {
-            name.push(if hyphened(k) { '-' } else { ' ' });
+            name.push(if joined_by_hyphen { '-' } else { ' ' });
         }
         name.push_str(w);
+        if joined_by_hyphen {
+            continue;
+        }
+        // "St. Petersburg": the abbreviated place word keeps its full stop.
+        if split + k + 1 < words.len() && abbreviated_place_word(w) {
+            name.push('.');
+            continue;
+        }
+        // "U.S" cut before its last dot (a sentence end, "-sponsored") is "U.S.".
+        let dotted_initials = w.len() >= 3
+            && w.split('.')
+                .all(|p| p.len() == 1 && p.chars().all(char::is_uppercase));
+        if is_initial(w) || dotted_initials {
+            name.push('.');
+        }
     }
     // "Bethesda, Md.", "Raleigh, N.C.": a state's news-style abbreviation after a town and a
     // comma, with its full stop, names the state.
     let state = (split == 0
-        && name_words.len() == 1
+        && name_word_count == 1
         && start > 0
         && gap(doc, tokens, start - 1, start) == ", "
         && is_capitalised(doc.slice(tokens[start - 1].span))
@@ -3656,7 +3713,7 @@ fn split_found(
     }
     // A lone letter ("C." after "degrees", "F") is a unit or an initial, not a name; a common
     // noun's abbreviation ("CPR", "IP address") neither.
-    if name_words.len() == 1
+    if name_word_count == 1
         && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && COMMON_ACRONYMS.contains(&name.replace('.', "").to_lowercase().as_str())
     {
@@ -3664,13 +3721,13 @@ fn split_found(
     }
     if name.chars().count() < 2
         || name.chars().all(|c| !c.is_alphabetic())
-        || (name_words.len() == 1 && is_initial(words[split]))
+        || (name_word_count == 1 && is_initial(words[split]))
     {
         return None;
     }
     // A unit ("minus 4 Fahrenheit", "the Richter scale") and a month's or weekday's plural ("one
     // of the coldest Novembers", "on Fridays") are no names.
-    if name_words.len() == 1 {
+    if name_word_count == 1 {
         let (mut buffer, mut heap) = ([0u8; 32], String::new());
         let lower = lowercase_of(&name, &mut buffer, &mut heap);
         let singular = lower.strip_suffix('s').filter(|w| w.len() >= 5);
@@ -4136,7 +4193,7 @@ fn split_found(
     if cues.place == 0
         && (in_list!(after, SPEECH_VERBS)
             && gap_after.is_some_and(|g| g.chars().all(char::is_whitespace))
-            || in_list!(before, SPEECH_VERBS) && name_words.len() >= 2 && !clause_subject)
+            || in_list!(before, SPEECH_VERBS) && name_word_count >= 2 && !clause_subject)
     {
         cues.speech += 1;
     }
