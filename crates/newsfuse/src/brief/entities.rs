@@ -1092,14 +1092,22 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         singles.entry(f.name.as_str()).or_default().add(f.cues);
     }
     let mut person_names: FxHashMap<&str, usize> = FxHashMap::default();
+    // What each name of two words or more tells by itself, found at its first mention: no
+    // person's name by its words; person-shaped; opening with a given name or an uncommon full
+    // name (found when first needed).
+    let mut name_facts: FxHashMap<&str, (bool, bool, Option<bool>)> = FxHashMap::default();
     for (_, item) in &found {
-        let words = item.name.split(' ').count();
-        if words < 2
-            || looks_like_org(&item.name)
-            || has_place_word(&item.name)
-            || item.name.split(' ').any(abbreviated_place_word)
-            || in_list!(item.name.split(' ').next(), NAME_MODIFIERS)
-        {
+        if !item.name.contains(' ') {
+            continue;
+        }
+        let facts = name_facts.entry(item.name.as_str()).or_insert_with(|| {
+            let skip = looks_like_org(&item.name)
+                || has_place_word(&item.name)
+                || item.name.split(' ').any(abbreviated_place_word)
+                || in_list!(item.name.split(' ').next(), NAME_MODIFIERS);
+            (skip, !skip && person_shaped(&item.name), None)
+        });
+        if facts.0 {
             continue;
         }
         // "The Kessa Survey said": a speaker written after "the" is no person by that alone.
@@ -1111,7 +1119,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         let mut words_iter = item.name.split(' ');
         let first = words_iter.next().unwrap_or("");
         let last = item.name.rsplit(' ').next().unwrap_or("");
-        let surname_alone = person_shaped(&item.name)
+        let surname_alone = facts.1
             && last.chars().any(char::is_lowercase)
             && !singles.contains_key(first)
             && singles.get(last).is_some_and(|c| {
@@ -1119,8 +1127,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             });
         if cued && !item.name.contains(" of ")
             || surname_alone
-            || opens_with_given_name(&item.name)
-            || uncommon_full_name(&item.name, &lowercase_words)
+            || *facts.2.get_or_insert_with(|| {
+                opens_with_given_name(&item.name)
+                    || uncommon_full_name(&item.name, &lowercase_words)
+            })
         {
             *person_names.entry(item.name.as_str()).or_default() += 1;
         }
@@ -1805,7 +1815,7 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
         let Some(between) = text.get(full.span.end..acronym.span.start) else {
             continue;
         };
-        let between = between.trim_start_matches("'s").trim_start_matches("’s");
+        let between = without_leading_possessives(between);
         let after = text.get(acronym.span.end..).unwrap_or("");
         // "National Aeronautics and Space Administration (NASA)" read as "Space Administration":
         // an acronym ending with the initials of a shorter name defines a longer one.
@@ -1827,6 +1837,20 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
     out
 }
 
+/// `text` with the possessive endings opening it trimmed, as
+/// `text.trim_start_matches("'s").trim_start_matches("’s")` (without setting up substring
+/// searches: this runs for each pair of nearby names).
+fn without_leading_possessives(text: &str) -> &str {
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix("'s") {
+        text = rest;
+    }
+    while let Some(rest) = text.strip_prefix("’s") {
+        text = rest;
+    }
+    text
+}
+
 /// Other names the text gives a name in words: "Islamic State, also known as Daesh" and "Daesh,
 /// an Arabic acronym for Islamic State" give ("Daesh", "Islamic State"). Pairs (alias, name), the
 /// name being the one the alias is explained by or given to.
@@ -1840,7 +1864,7 @@ fn explained_aliases(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(String,
             let Some(between) = docs[*article].text.get(first.span.end..second.span.start) else {
                 break;
             };
-            let between = between.trim_start_matches("'s").trim_start_matches("’s");
+            let between = without_leading_possessives(between);
             // At most a few words, within one clause.
             if between.len() > 40 || between.contains(['.', ';', '"', '“', '”']) {
                 break;
@@ -2079,7 +2103,8 @@ fn merge_aliases(
     let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut people_by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    let mut with_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // Keyed by the first and last words.
+    let mut with_initials: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     // The people named in three words or more, by their last word lower-cased.
     let mut long_people_by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
@@ -2117,8 +2142,10 @@ fn merge_aliases(
                     is_initial(w) || is_capitalised(w) && w.chars().all(char::is_alphabetic)
                 })
             {
-                let bare = format!("{} {}", words[0], words[words.len() - 1]);
-                with_initials.entry(bare).or_default().push(f);
+                with_initials
+                    .entry((words[0], words[words.len() - 1]))
+                    .or_default()
+                    .push(f);
             }
         }
     }
@@ -2170,28 +2197,31 @@ fn merge_aliases(
     }
     let mut extended: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
-        let words: Vec<&str> = full.name.split(' ').collect();
-        if words.len() < 2 {
+        // The words but the last, and the last; the first and the second.
+        let Some((head, last)) = full.name.rsplit_once(' ') else {
             continue;
-        }
-        let short = if in_list!(words.last().copied(), CORPORATE_SUFFIXES) {
-            Some(words[..words.len() - 1].join(" "))
-        } else if words.len() == 2 && in_list!(Some(words[0]), STORM_WORDS)
-            || words.len() == 3
-                && words[0].eq_ignore_ascii_case("tropical")
-                && in_list!(Some(words[1]), STORM_WORDS)
+        };
+        let mut words = full.name.split(' ');
+        let (first, second) = (words.next().unwrap_or(""), words.next());
+        let count = 2 + words.count();
+        let short = if in_list!(Some(last), CORPORATE_SUFFIXES) {
+            Some(head)
+        } else if count == 2 && in_list!(Some(first), STORM_WORDS)
+            || count == 3 && first.eq_ignore_ascii_case("tropical") && in_list!(second, STORM_WORDS)
         {
-            words.last().map(|w| (*w).to_string())
-        } else if words[1..]
-            .iter()
+            Some(last)
+        } else if full
+            .name
+            .split(' ')
+            .skip(1)
             .all(|w| in_list!(Some(w), PLACE_WORDS) || w.eq_ignore_ascii_case("national"))
-            && !super::places::is_known_place(words[0])
+            && !super::places::is_known_place(first)
         {
-            Some(words[0].to_string())
+            Some(first)
         } else {
             None
         };
-        if let Some(&a) = short.and_then(|n| by_key.get(&entity_key(&n)))
+        if let Some(&a) = short.and_then(|n| by_key.get(&entity_key(n)))
             && a != f
         {
             extended.entry(a).or_default().push(f);
@@ -2234,13 +2264,12 @@ fn merge_aliases(
             // "New York City" is not "New York City Council": never a place's name.
             if cues[a].person == 0 && cues[a].place == 0 && !org(a) && !place_word(a) && !known(a) {
                 let first = entity.name.split(' ').next().unwrap_or("");
-                let prefix = format!("{} ", entity.name);
                 let candidates: Vec<usize> = by_first
                     .get(first)
                     .map(|list| {
                         list.iter()
                             .copied()
-                            .filter(|&f| entities[f].name.starts_with(&prefix) && org(f))
+                            .filter(|&f| extends(&entities[f].name, &entity.name) && org(f))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -2272,7 +2301,11 @@ fn merge_aliases(
                 && cues[a].place == 0
                 && cues[a].org == 0
                 && entity.name.split(' ').count() == 2
-                && let Some([only]) = with_initials.get(&entity.name).map(Vec::as_slice)
+                && let Some([only]) = entity
+                    .name
+                    .split_once(' ')
+                    .and_then(|pair| with_initials.get(&pair))
+                    .map(Vec::as_slice)
                 // "Vice President George Bush" is not "George W. Bush": no title of its own.
                 && entity.roles.iter().all(|r| {
                     entities[*only]
@@ -2293,7 +2326,6 @@ fn merge_aliases(
                 && !known(a)
             {
                 let first = entity.name.split(' ').next().unwrap_or("");
-                let prefix = format!("{} ", entity.name);
                 // Never a generation mark ("George Bush Jr"), never into a name mentioned in
                 // fewer articles.
                 let people: Vec<usize> = people_by_first
@@ -2302,14 +2334,19 @@ fn merge_aliases(
                         list.iter()
                             .copied()
                             .filter(|&f| {
-                                entities[f].name.strip_prefix(&prefix).is_some_and(|rest| {
-                                    !rest.split(' ').any(|w| {
-                                        matches!(
-                                            w.trim_end_matches('.').to_lowercase().as_str(),
-                                            "jr" | "sr" | "ii" | "iii" | "iv"
-                                        )
+                                entities[f]
+                                    .name
+                                    .strip_prefix(entity.name.as_str())
+                                    .and_then(|rest| rest.strip_prefix(' '))
+                                    .is_some_and(|rest| {
+                                        !rest.split(' ').any(|w| {
+                                            matches!(
+                                                w.trim_end_matches('.').to_lowercase().as_str(),
+                                                "jr" | "sr" | "ii" | "iii" | "iv"
+                                            )
+                                        })
                                     })
-                                }) && entities[f].articles.len() >= entity.articles.len()
+                                    && entities[f].articles.len() >= entity.articles.len()
                             })
                             .collect()
                     })
@@ -2326,7 +2363,7 @@ fn merge_aliases(
                 && entity.name.split(' ').count() == 2
                 && !known(a)
             {
-                let lower = format!(" {}", entity.name.to_lowercase());
+                let lower = entity.name.to_lowercase();
                 let last = entity.name.rsplit(' ').next().unwrap_or("").to_lowercase();
                 let people: Vec<usize> = long_people_by_last
                     .get(&last)
@@ -2334,7 +2371,11 @@ fn merge_aliases(
                         list.iter()
                             .copied()
                             .filter(|&f| {
-                                entities[f].name.to_lowercase().ends_with(&lower)
+                                entities[f]
+                                    .name
+                                    .to_lowercase()
+                                    .strip_suffix(lower.as_str())
+                                    .is_some_and(|head| head.ends_with(' '))
                                     && entity.roles.iter().all(|r| {
                                         entities[f]
                                             .roles
@@ -2530,7 +2571,6 @@ fn merge_aliases(
             continue;
         }
         let last = entity.name.rsplit(' ').next().unwrap_or("");
-        let tail = format!(" {}", entity.name);
         let mut bodies: Vec<usize> = orgs_by_last
             .get(last)
             .map(|list| {
@@ -2538,7 +2578,11 @@ fn merge_aliases(
                     .copied()
                     .filter(|&f| {
                         let long = &entities[f];
-                        let Some(prefix) = long.name.strip_suffix(&tail) else {
+                        let Some(prefix) = long
+                            .name
+                            .strip_suffix(entity.name.as_str())
+                            .and_then(|head| head.strip_suffix(' '))
+                        else {
                             return false;
                         };
                         // Not a person's name ("Ministry of X Jan Roe"), not after one
@@ -2617,6 +2661,12 @@ fn merge_aliases(
     out
 }
 
+/// Whether `long` is `short` with more words after it (`short` and a space open it).
+fn extends(long: &str, short: &str) -> bool {
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
 /// Initials of a name's capitalised words: "United States" → "US", "Bank of England" → "BE".
 fn initials(name: &str) -> String {
     name.split(' ')
@@ -2644,7 +2694,8 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
                 } else if i > 0 {
                     key.push('^');
                     if surface.is_ascii() {
-                        key.extend(surface.chars().map(|c| c.to_ascii_lowercase()));
+                        key.push_str(surface);
+                        key.make_ascii_lowercase();
                     } else {
                         key.push_str(&surface.to_lowercase());
                     }
@@ -2817,8 +2868,15 @@ fn in_lowercase_set(word: &str, set: &WordSet) -> bool {
     set.words.contains(word.to_lowercase().as_bytes())
 }
 
-/// `word` in lower case: in `buffer` when it is short ASCII, else in `heap`.
-fn lowercase_of<'b>(word: &str, buffer: &'b mut [u8; 32], heap: &'b mut String) -> &'b str {
+/// `word` in lower case: `word` itself when it is ASCII with no capital, in `buffer` when it is
+/// other short ASCII, else in `heap`.
+fn lowercase_of<'b>(word: &'b str, buffer: &'b mut [u8; 32], heap: &'b mut String) -> &'b str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return word;
+    }
     if word.is_ascii()
         && let Some(lower) = buffer.get_mut(..word.len())
     {
@@ -2832,7 +2890,7 @@ fn lowercase_of<'b>(word: &str, buffer: &'b mut [u8; 32], heap: &'b mut String) 
 
 /// [`lowercase_of`] of a word that may be missing.
 fn lowercase_opt<'b>(
-    word: Option<&str>,
+    word: Option<&'b str>,
     buffer: &'b mut [u8; 32],
     heap: &'b mut String,
 ) -> Option<&'b str> {
@@ -3576,10 +3634,21 @@ fn split_found(
     end: usize,
     lowercase: &FxHashSet<String>,
 ) -> Option<Found> {
-    let words: Vec<&str> = tokens[start..end]
-        .iter()
-        .map(|t| clean_word(doc.slice(t.span)))
-        .collect();
+    // The run's words, on the stack when they are few (as in most runs).
+    let mut stack_words = [""; 12];
+    let heap_words: Vec<&str>;
+    let words: &[&str] = if end - start <= stack_words.len() {
+        for (slot, t) in stack_words.iter_mut().zip(&tokens[start..end]) {
+            *slot = clean_word(doc.slice(t.span));
+        }
+        &stack_words[..end - start]
+    } else {
+        heap_words = tokens[start..end]
+            .iter()
+            .map(|t| clean_word(doc.slice(t.span)))
+            .collect();
+        &heap_words
+    };
     // The role ends at the last title word (or its "of State" object).
     let mut split = 0;
     for (i, word) in words.iter().enumerate() {
