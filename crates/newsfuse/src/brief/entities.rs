@@ -49,6 +49,16 @@ macro_rules! in_list {
     }};
 }
 
+/// Whether a word is one of a list's words, exactly as listed: the list as a hash set, built once
+/// (for the longer lists looked up for many names).
+macro_rules! in_exact {
+    ($list:expr, $word:expr $(,)?) => {{
+        static SET: LazyLock<FxHashSet<&'static str>> =
+            LazyLock::new(|| $list.iter().copied().collect());
+        SET.contains($word)
+    }};
+}
+
 /// A named entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -2678,7 +2688,14 @@ fn initials(name: &str) -> String {
 /// Words the cluster uses in lower case (so a capitalised one at a sentence start is no name).
 /// Capitalised words seen inside a sentence (not first) are marked with a leading `^`.
 fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
-    let mut words: FxHashSet<String> = FxHashSet::default();
+    // Sized for about one distinct word in three tokens, which saves most of the growing.
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|doc| doc.sentences.iter())
+        .map(|sentence| sentence.tokens.len())
+        .sum();
+    let mut words: FxHashSet<String> =
+        FxHashSet::with_capacity_and_hasher(tokens / 3, Default::default());
     // Each word is written into one buffer and copied only when new.
     let mut key = String::new();
     // The previous token's key, and a pair of keys ("^air france"), reused likewise.
@@ -3276,7 +3293,7 @@ pub(crate) fn find_in_tokens(
                     .chars()
                     .any(|c| matches!(c, '"' | '“' | ':' | '('));
             // "Foreign Minister X" opening a sentence: the qualifier belongs to the role.
-            let qualifies_title = OFFICE_QUALIFIERS.contains(&lower)
+            let qualifies_title = in_exact!(OFFICE_QUALIFIERS, lower)
                 && start + 1 < end
                 && is_title(doc.slice(tokens[start + 1].span));
             // "Minister of Finance X" opening a sentence: the title stays with its "of" object
@@ -3720,7 +3737,7 @@ fn split_found(
         let common_opening = start + role_start == 0
             && !is_title(word)
             && !is_group_word(word)
-            && !OFFICE_QUALIFIERS.contains(&lower)
+            && !in_exact!(OFFICE_QUALIFIERS, lower)
             && !capitalised_inside(lowercase, lower);
         if CONNECTORS.contains(&word) || common_opening {
             role_start += 1;
@@ -3945,7 +3962,7 @@ fn split_found(
                     )
                     && !crate::stopwords::is_stopword(w)
                     && !SPEECH_VERBS.contains(&w)
-                    && !PLACE_NOUNS.contains(&w)
+                    && !in_exact!(PLACE_NOUNS, w)
                     && !PLACE_AFTER.contains(&w)
             })
             && !super::places::is_known_place(&name)
@@ -3992,7 +4009,7 @@ fn split_found(
             && plain_before
             && !possessive
             && !modifies_noun()
-            || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
+            || before == Some("of") && before2.is_some_and(|w| in_exact!(PLACE_NOUNS, w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
         && start > 0
@@ -4155,12 +4172,12 @@ fn split_found(
             {
                 cues.person += 1;
             }
-            Some(w) if plain_before && ORG_NOUNS.contains(&w) => cues.org += 1,
-            Some(w) if plain_before && PLACE_NOUNS.contains(&w) => cues.place += 1,
+            Some(w) if plain_before && in_exact!(ORG_NOUNS, w) => cues.org += 1,
+            Some(w) if plain_before && in_exact!(PLACE_NOUNS, w) => cues.place += 1,
             // "the band the Eeries": an organisation noun before "the".
             Some("the")
                 if plain_before
-                    && before2.is_some_and(|w| ORG_NOUNS.contains(&w))
+                    && before2.is_some_and(|w| in_exact!(ORG_NOUNS, w))
                     && gap(doc, tokens, start - 2, start - 1)
                         .chars()
                         .all(char::is_whitespace) =>
@@ -4228,7 +4245,7 @@ fn split_found(
                 cues.person += 1;
                 break;
             }
-            if ORG_NOUNS.contains(&head) {
+            if in_exact!(ORG_NOUNS, head) {
                 cues.org += 1;
                 break;
             }
@@ -4245,7 +4262,7 @@ fn split_found(
                 cues.product += 1;
                 break;
             }
-            if PLACE_NOUNS.contains(&head) {
+            if in_exact!(PLACE_NOUNS, head) {
                 cues.place += 1;
                 // "Fernando de Noronha, an island": named after a person or not, a place.
                 if FEATURE_AFTER.contains(&head) {
@@ -4282,15 +4299,17 @@ fn camel_case(name: &str) -> bool {
     if name.contains(' ') {
         return false;
     }
-    let chars: Vec<char> = name.chars().collect();
-    let Some(inner) =
-        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
-    else {
+    // The first capital after a lower-case letter, and the letters before it.
+    let mut previous: Option<char> = None;
+    let Some(inner) = name.char_indices().find_map(|(i, c)| {
+        let found = c.is_uppercase() && previous.is_some_and(char::is_lowercase);
+        previous = Some(c);
+        found.then_some(i)
+    }) else {
         return false;
     };
-    let prefix: String = chars[..inner].iter().collect();
     !matches!(
-        prefix.as_str(),
+        &name[..inner],
         "Mc" | "Mac" | "Di" | "De" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
     )
 }
@@ -4363,7 +4382,7 @@ fn classify(name: &str, cues: Cues) -> &'static str {
         "place"
     } else if station(name) {
         "organization"
-    } else if EVENT_WORDS.contains(&last)
+    } else if in_exact!(EVENT_WORDS, last)
         || SHIP_PREFIXES.contains(&first) && name.contains(' ')
         || name.contains(' ') && last.chars().all(|c| c.is_ascii_digit())
     {
