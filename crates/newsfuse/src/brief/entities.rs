@@ -29,7 +29,7 @@
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -2695,7 +2695,7 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
         .map(|sentence| sentence.tokens.len())
         .sum();
     let mut words: FxHashSet<String> =
-        FxHashSet::with_capacity_and_hasher(tokens / 3, Default::default());
+        FxHashSet::with_capacity_and_hasher(tokens / 3, FxBuildHasher);
     // Each word is written into one buffer and copied only when new.
     let mut key = String::new();
     // The previous token's key, and a pair of keys ("^air france"), reused likewise.
