@@ -26,9 +26,10 @@
 //! one person named far more widely; names that differ only in accents. Entities are ranked by how many articles
 //! mention them.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -44,6 +45,16 @@ use crate::model::{Span, Token};
 macro_rules! in_list {
     ($word:expr, $list:expr $(,)?) => {{
         static SET: LazyLock<ListSet> = LazyLock::new(|| ListSet::of($list));
+        SET.contains($word)
+    }};
+}
+
+/// Whether a word is one of a list's words, exactly as listed: the list as a hash set, built once
+/// (for the longer lists looked up for many names).
+macro_rules! in_exact {
+    ($list:expr, $word:expr $(,)?) => {{
+        static SET: LazyLock<FxHashSet<&'static str>> =
+            LazyLock::new(|| $list.iter().copied().collect());
         SET.contains($word)
     }};
 }
@@ -1091,14 +1102,22 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         singles.entry(f.name.as_str()).or_default().add(f.cues);
     }
     let mut person_names: FxHashMap<&str, usize> = FxHashMap::default();
+    // What each name of two words or more tells by itself, found at its first mention: no
+    // person's name by its words; person-shaped; opening with a given name or an uncommon full
+    // name (found when first needed).
+    let mut name_facts: FxHashMap<&str, (bool, bool, Option<bool>)> = FxHashMap::default();
     for (_, item) in &found {
-        let words = item.name.split(' ').count();
-        if words < 2
-            || looks_like_org(&item.name)
-            || has_place_word(&item.name)
-            || item.name.split(' ').any(abbreviated_place_word)
-            || in_list!(item.name.split(' ').next(), NAME_MODIFIERS)
-        {
+        if !item.name.contains(' ') {
+            continue;
+        }
+        let facts = name_facts.entry(item.name.as_str()).or_insert_with(|| {
+            let skip = looks_like_org(&item.name)
+                || has_place_word(&item.name)
+                || item.name.split(' ').any(abbreviated_place_word)
+                || in_list!(item.name.split(' ').next(), NAME_MODIFIERS);
+            (skip, !skip && person_shaped(&item.name), None)
+        });
+        if facts.0 {
             continue;
         }
         // "The Kessa Survey said": a speaker written after "the" is no person by that alone.
@@ -1110,7 +1129,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         let mut words_iter = item.name.split(' ');
         let first = words_iter.next().unwrap_or("");
         let last = item.name.rsplit(' ').next().unwrap_or("");
-        let surname_alone = person_shaped(&item.name)
+        let surname_alone = facts.1
             && last.chars().any(char::is_lowercase)
             && !singles.contains_key(first)
             && singles.get(last).is_some_and(|c| {
@@ -1118,8 +1137,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             });
         if cued && !item.name.contains(" of ")
             || surname_alone
-            || opens_with_given_name(&item.name)
-            || uncommon_full_name(&item.name, &lowercase_words)
+            || *facts.2.get_or_insert_with(|| {
+                opens_with_given_name(&item.name)
+                    || uncommon_full_name(&item.name, &lowercase_words)
+            })
         {
             *person_names.entry(item.name.as_str()).or_default() += 1;
         }
@@ -1244,18 +1265,44 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
             cue.person += 1;
         }
     }
-    coordinated_places(&entities, &mut cues, &found, &item_slots);
-    listed_people(&entities, &mut cues, &found, &item_slots);
+    // Each entity's kind by its cues so far, classified again only where its cues change.
+    let mut kinds: Vec<&'static str> = entities
+        .iter()
+        .zip(&cues)
+        .map(|(e, c)| classify(&e.name, *c))
+        .collect();
+    let reclassify = |kinds: &mut [&'static str], before: &[Cues], cues: &[Cues]| {
+        for (i, (b, c)) in before.iter().zip(cues).enumerate() {
+            if b != c {
+                kinds[i] = classify(&entities[i].name, *c);
+            }
+        }
+    };
+    let before = cues.clone();
+    coordinated_places(&kinds, &mut cues, &found, &item_slots);
+    reclassify(&mut kinds, &before, &cues);
+    let before = cues.clone();
+    listed_people(&entities, &kinds, &mut cues, &found, &item_slots);
+    reclassify(&mut kinds, &before, &cues);
     let definitions = acronym_definitions(docs, &found);
     let common_acronyms = lowercase_defined_acronyms(docs, &found);
-    let (entities, cues) = merge_aliases(entities, cues, &index, &definitions, &lowercase_words);
+    let (entities, cues, kinds) = merge_aliases(
+        entities,
+        cues,
+        &kinds,
+        &index,
+        &definitions,
+        &lowercase_words,
+    );
     // "Kalashnikovs" beside "Kalashnikov": the plural of a name (the rifles, a family) is none.
     // A name with no cue at all whose every word the cluster also writes in lower case is a
     // common phrase capitalised as a label or a title ("Voice Recognition", "Dislike").
-    let (mut entities, cues): (Vec<Entity>, Vec<Cues>) = entities
+    let mut kept: Vec<(Entity, Cues, Option<&'static str>)> = entities
         .into_iter()
         .zip(cues)
-        .filter(|(e, c)| {
+        .zip(kinds)
+        .map(|((e, c), k)| (e, c, k))
+        .filter(|(e, c, _)| {
             let plural = e
                 .name
                 .strip_suffix('s')
@@ -1281,9 +1328,12 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
                 && !common_phrase(e, *c, &lowercase_words)
                 && !common_acronyms.contains(&e.name.replace('.', ""))
         })
-        .unzip();
-    for (entity, cue) in entities.iter_mut().zip(cues) {
-        entity.kind = classify(&entity.name, cue).to_string();
+        .collect();
+    for (entity, cue, kind) in &mut kept {
+        // The kind found before the merges, where the cues are still those it was found by.
+        entity.kind = kind
+            .unwrap_or_else(|| classify(&entity.name, *cue))
+            .to_string();
         if entity.kind != "person" {
             // Roles belong to people: one given to a place or a body is a misreading.
             entity.roles.clear();
@@ -1296,6 +1346,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
                 .then(a.role.cmp(&b.role))
         });
     }
+    let mut entities: Vec<Entity> = kept.into_iter().map(|(e, _, _)| e).collect();
     // "Ningxia" beside "Ningxia Hui Autonomous Region": a lone word with no kind of its own that
     // opens a place's name with a place word is a place.
     let place_heads: FxHashSet<&str> = entities
@@ -1334,19 +1385,16 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
 
 /// "Istanbul, Izmit, Bolu or Yalova": a name with no cue of its own, coordinated in a list with a
 /// name the cluster's own cues make a place, is a place too (one place cue per such list).
+/// `kinds` are the entities' kinds by `cues` ([`classify`]).
 fn coordinated_places(
-    entities: &[Entity],
+    kinds: &[&'static str],
     cues: &mut [Cues],
     found: &[(usize, Found)],
     slots: &[usize],
 ) {
-    let place: Vec<bool> = entities
-        .iter()
-        .zip(cues.iter())
-        .map(|(e, c)| classify(&e.name, *c) == "place")
-        .collect();
+    let place: Vec<bool> = kinds.iter().map(|k| *k == "place").collect();
     let bare = |c: &Cues| c.person == 0 && c.place == 0 && c.org == 0 && c.speech == 0;
-    let mut gain: Vec<u32> = vec![0; entities.len()];
+    let mut gain: Vec<u32> = vec![0; kinds.len()];
     for (i, (article, item)) in found.iter().enumerate().skip(1) {
         if !item.joined || found[i - 1].0 != *article || i >= slots.len() {
             continue;
@@ -1366,8 +1414,10 @@ fn coordinated_places(
 /// "Chris Tanner, Sean Holt, Glen Dorrity and Tyrone Welk": in a list of three names or more,
 /// two of them typed people, a full name (two to four capitalised words) with no cue of its own
 /// is a person's too.
+/// `kinds` are the entities' kinds by `cues` ([`classify`]).
 fn listed_people(
     entities: &[Entity],
+    kinds: &[&'static str],
     cues: &mut [Cues],
     found: &[(usize, Found)],
     slots: &[usize],
@@ -1383,10 +1433,7 @@ fn listed_people(
         }
         if j - i >= 3 {
             let members = &slots[i..j];
-            let people = members
-                .iter()
-                .filter(|&&m| classify(&entities[m].name, cues[m]) == "person")
-                .count();
+            let people = members.iter().filter(|&&m| kinds[m] == "person").count();
             if people >= 2 {
                 for &m in members {
                     if bare(&cues[m])
@@ -1778,7 +1825,7 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
         let Some(between) = text.get(full.span.end..acronym.span.start) else {
             continue;
         };
-        let between = between.trim_start_matches("'s").trim_start_matches("’s");
+        let between = without_leading_possessives(between);
         let after = text.get(acronym.span.end..).unwrap_or("");
         // "National Aeronautics and Space Administration (NASA)" read as "Space Administration":
         // an acronym ending with the initials of a shorter name defines a longer one.
@@ -1800,6 +1847,20 @@ fn acronym_definitions(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(Strin
     out
 }
 
+/// `text` with the possessive endings opening it trimmed, as
+/// `text.trim_start_matches("'s").trim_start_matches("’s")` (without setting up substring
+/// searches: this runs for each pair of nearby names).
+fn without_leading_possessives(text: &str) -> &str {
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix("'s") {
+        text = rest;
+    }
+    while let Some(rest) = text.strip_prefix("’s") {
+        text = rest;
+    }
+    text
+}
+
 /// Other names the text gives a name in words: "Islamic State, also known as Daesh" and "Daesh,
 /// an Arabic acronym for Islamic State" give ("Daesh", "Islamic State"). Pairs (alias, name), the
 /// name being the one the alias is explained by or given to.
@@ -1813,7 +1874,7 @@ fn explained_aliases(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(String,
             let Some(between) = docs[*article].text.get(first.span.end..second.span.start) else {
                 break;
             };
-            let between = between.trim_start_matches("'s").trim_start_matches("’s");
+            let between = without_leading_possessives(between);
             // At most a few words, within one clause.
             if between.len() > 40 || between.contains(['.', ';', '"', '“', '”']) {
                 break;
@@ -1851,13 +1912,19 @@ fn explained_aliases(docs: &[Doc<'_>], found: &[(usize, Found)]) -> Vec<(String,
 
 /// Two to four capitalised words, not opening with a place modifier ("New", "North"), no "of".
 fn person_shaped(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
-    (2..=4).contains(&words.len())
-        && !in_list!(Some(words[0]), NAME_MODIFIERS)
-        && !words.contains(&"of")
-        && words
-            .iter()
-            .all(|w| is_capitalised(w) || CONNECTORS.contains(w))
+    // One pass over the words, no list of them built (this runs for most names).
+    let mut count = 0;
+    for word in name.split(' ') {
+        count += 1;
+        if count > 4
+            || word == "of"
+            || !(is_capitalised(word) || CONNECTORS.contains(&word))
+            || count == 1 && in_list!(Some(word), NAME_MODIFIERS)
+        {
+            return false;
+        }
+    }
+    count >= 2
 }
 
 /// Merges an acronym into the one name whose initials it spells ("U.S." into "United States",
@@ -1873,6 +1940,7 @@ fn merge_lone_words(
     people: &FxHashMap<&str, Vec<usize>>,
     target: &mut [Option<usize>],
     lowercase_words: &FxHashSet<String>,
+    known_place: &dyn Fn(usize) -> bool,
     also: impl Fn(&str) -> bool,
 ) {
     for (a, entity) in entities.iter().enumerate() {
@@ -1880,7 +1948,7 @@ fn merge_lone_words(
             || entity.name.contains(' ')
             || cues[a].place > 0
             || cues[a].org > 0
-            || super::places::is_known_place(&entity.name)
+            || known_place(a)
             || !also(&entity.name)
         {
             continue;
@@ -1963,16 +2031,22 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// "Elian Gonzales" into "Elian Gonzalez": two names of a person, the same words but one, not the
 /// first (given names such as "Mario"/"Maria" are other people), spelt one edit apart, into the
 /// one more widely mentioned. Neither is a place or a body, and one reads as a person's.
-fn merge_spelling_variants(entities: &[Entity], cues: &[Cues], target: &mut [Option<usize>]) {
+/// `known_place`, `shaped`, `org` and `place_word` tell of an entity's name [`super::places::is_known_place`],
+/// [`person_shaped`], [`looks_like_org`] and [`has_place_word`].
+fn merge_spelling_variants(
+    entities: &[Entity],
+    cues: &[Cues],
+    target: &mut [Option<usize>],
+    [known_place, shaped, org, place_word]: [&dyn Fn(usize) -> bool; 4],
+) {
     let candidate = |i: usize| {
-        let e = &entities[i];
         target[i].is_none()
             && cues[i].place == 0
             && cues[i].org == 0
-            && person_shaped(&e.name)
-            && !looks_like_org(&e.name)
-            && !has_place_word(&e.name)
-            && !super::places::is_known_place(&e.name)
+            && shaped(i)
+            && !org(i)
+            && !place_word(i)
+            && !known_place(i)
     };
     // Names by their words with one left out (its position kept): variants share a key.
     let mut by_gap: FxHashMap<(String, usize), Vec<usize>> = FxHashMap::default();
@@ -2011,21 +2085,36 @@ fn merge_spelling_variants(entities: &[Entity], cues: &[Cues], target: &mut [Opt
     }
 }
 
+/// `kinds` are the entities' kinds by `cues` ([`classify`]). Returns the merged entities, their
+/// cues, and each one's kind where its cues are still those it was classified by.
+#[allow(clippy::type_complexity)]
 fn merge_aliases(
     entities: Vec<Entity>,
     cues: Vec<Cues>,
+    kinds: &[&'static str],
     by_key: &FxHashMap<String, usize>,
     definitions: &[(String, String)],
     lowercase_words: &FxHashSet<String>,
-) -> (Vec<Entity>, Vec<Cues>) {
+) -> (Vec<Entity>, Vec<Cues>, Vec<Option<&'static str>>) {
     let mut target: Vec<Option<usize>> = vec![None; entities.len()];
+    // Facts of each entity's name, found once when first asked (several passes ask them).
+    let cells = || vec![OnceCell::<bool>::new(); entities.len()];
+    let (known_cells, org_cells, place_word_cells, shaped_cells) =
+        (cells(), cells(), cells(), cells());
+    let known =
+        |i: usize| *known_cells[i].get_or_init(|| super::places::is_known_place(&entities[i].name));
+    let org = |i: usize| *org_cells[i].get_or_init(|| looks_like_org(&entities[i].name));
+    let place_word =
+        |i: usize| *place_word_cells[i].get_or_init(|| has_place_word(&entities[i].name));
+    let shaped = |i: usize| *shaped_cells[i].get_or_init(|| person_shaped(&entities[i].name));
     // The names of two or more words, by their initials and by their first word; the people
     // among them (with a person cue), by their first word. Looked up rather than compared in
     // pairs: a lone word `X` starts `X ...` exactly when `X` is its first word.
     let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut people_by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    let mut with_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // Keyed by the first and last words.
+    let mut with_initials: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     // The people named in three words or more, by their last word lower-cased.
     let mut long_people_by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
@@ -2048,7 +2137,7 @@ fn merge_aliases(
             by_initials.entry(initials(head)).or_default().push(f);
         }
         by_first.entry(first).or_default().push(f);
-        if cues[f].person > 0 && person_shaped(&full.name) {
+        if cues[f].person > 0 && shaped(f) {
             people_by_first.entry(first).or_default().push(f);
             if full.name.split(' ').count() >= 3 {
                 let last = full.name.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -2063,8 +2152,10 @@ fn merge_aliases(
                     is_initial(w) || is_capitalised(w) && w.chars().all(char::is_alphabetic)
                 })
             {
-                let bare = format!("{} {}", words[0], words[words.len() - 1]);
-                with_initials.entry(bare).or_default().push(f);
+                with_initials
+                    .entry((words[0], words[words.len() - 1]))
+                    .or_default()
+                    .push(f);
             }
         }
     }
@@ -2116,28 +2207,31 @@ fn merge_aliases(
     }
     let mut extended: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
-        let words: Vec<&str> = full.name.split(' ').collect();
-        if words.len() < 2 {
+        // The words but the last, and the last; the first and the second.
+        let Some((head, last)) = full.name.rsplit_once(' ') else {
             continue;
-        }
-        let short = if in_list!(words.last().copied(), CORPORATE_SUFFIXES) {
-            Some(words[..words.len() - 1].join(" "))
-        } else if words.len() == 2 && in_list!(Some(words[0]), STORM_WORDS)
-            || words.len() == 3
-                && words[0].eq_ignore_ascii_case("tropical")
-                && in_list!(Some(words[1]), STORM_WORDS)
+        };
+        let mut words = full.name.split(' ');
+        let (first, second) = (words.next().unwrap_or(""), words.next());
+        let count = 2 + words.count();
+        let short = if in_list!(Some(last), CORPORATE_SUFFIXES) {
+            Some(head)
+        } else if count == 2 && in_list!(Some(first), STORM_WORDS)
+            || count == 3 && first.eq_ignore_ascii_case("tropical") && in_list!(second, STORM_WORDS)
         {
-            words.last().map(|w| (*w).to_string())
-        } else if words[1..]
-            .iter()
+            Some(last)
+        } else if full
+            .name
+            .split(' ')
+            .skip(1)
             .all(|w| in_list!(Some(w), PLACE_WORDS) || w.eq_ignore_ascii_case("national"))
-            && !super::places::is_known_place(words[0])
+            && !super::places::is_known_place(first)
         {
-            Some(words[0].to_string())
+            Some(first)
         } else {
             None
         };
-        if let Some(&a) = short.and_then(|n| by_key.get(&entity_key(&n)))
+        if let Some(&a) = short.and_then(|n| by_key.get(&entity_key(n)))
             && a != f
         {
             extended.entry(a).or_default().push(f);
@@ -2168,6 +2262,8 @@ fn merge_aliases(
             target[a] = Some(*only);
         }
     }
+    // Whether any name's key ends as a department's does (else none is looked up so).
+    let any_department = by_key.keys().any(|k| k.ends_with("department"));
     for (a, entity) in entities.iter().enumerate() {
         if target[a].is_some() {
             continue;
@@ -2176,23 +2272,14 @@ fn merge_aliases(
             // "Log Cabin" into "Log Cabin Republicans": the start of one body's name, itself
             // not a body's name ("European Union" is not "European Union Common Currency").
             // "New York City" is not "New York City Council": never a place's name.
-            if cues[a].person == 0
-                && cues[a].place == 0
-                && !looks_like_org(&entity.name)
-                && !has_place_word(&entity.name)
-                && !super::places::is_known_place(&entity.name)
-            {
+            if cues[a].person == 0 && cues[a].place == 0 && !org(a) && !place_word(a) && !known(a) {
                 let first = entity.name.split(' ').next().unwrap_or("");
-                let prefix = format!("{} ", entity.name);
                 let candidates: Vec<usize> = by_first
                     .get(first)
                     .map(|list| {
                         list.iter()
                             .copied()
-                            .filter(|&f| {
-                                entities[f].name.starts_with(&prefix)
-                                    && looks_like_org(&entities[f].name)
-                            })
+                            .filter(|&f| extends(&entities[f].name, &entity.name) && org(f))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -2212,7 +2299,8 @@ fn merge_aliases(
             // word, when the cluster also names it with it.
             if target[a].is_none()
                 && cues[a].person == 0
-                && !super::places::is_known_place(&entity.name)
+                && any_department
+                && !known(a)
                 && let Some(&full) = by_key.get(&entity_key(&format!("{} Department", entity.name)))
                 && full != a
             {
@@ -2223,7 +2311,11 @@ fn merge_aliases(
                 && cues[a].place == 0
                 && cues[a].org == 0
                 && entity.name.split(' ').count() == 2
-                && let Some([only]) = with_initials.get(&entity.name).map(Vec::as_slice)
+                && let Some([only]) = entity
+                    .name
+                    .split_once(' ')
+                    .and_then(|pair| with_initials.get(&pair))
+                    .map(Vec::as_slice)
                 // "Vice President George Bush" is not "George W. Bush": no title of its own.
                 && entity.roles.iter().all(|r| {
                     entities[*only]
@@ -2240,11 +2332,10 @@ fn merge_aliases(
                 && entity.roles.is_empty()
                 && cues[a].place == 0
                 && cues[a].org == 0
-                && person_shaped(&entity.name)
-                && !super::places::is_known_place(&entity.name)
+                && shaped(a)
+                && !known(a)
             {
                 let first = entity.name.split(' ').next().unwrap_or("");
-                let prefix = format!("{} ", entity.name);
                 // Never a generation mark ("George Bush Jr"), never into a name mentioned in
                 // fewer articles.
                 let people: Vec<usize> = people_by_first
@@ -2253,14 +2344,19 @@ fn merge_aliases(
                         list.iter()
                             .copied()
                             .filter(|&f| {
-                                entities[f].name.strip_prefix(&prefix).is_some_and(|rest| {
-                                    !rest.split(' ').any(|w| {
-                                        matches!(
-                                            w.trim_end_matches('.').to_lowercase().as_str(),
-                                            "jr" | "sr" | "ii" | "iii" | "iv"
-                                        )
+                                entities[f]
+                                    .name
+                                    .strip_prefix(entity.name.as_str())
+                                    .and_then(|rest| rest.strip_prefix(' '))
+                                    .is_some_and(|rest| {
+                                        !rest.split(' ').any(|w| {
+                                            matches!(
+                                                w.trim_end_matches('.').to_lowercase().as_str(),
+                                                "jr" | "sr" | "ii" | "iii" | "iv"
+                                            )
+                                        })
                                     })
-                                }) && entities[f].articles.len() >= entity.articles.len()
+                                    && entities[f].articles.len() >= entity.articles.len()
                             })
                             .collect()
                     })
@@ -2275,9 +2371,9 @@ fn merge_aliases(
                 && cues[a].place == 0
                 && cues[a].org == 0
                 && entity.name.split(' ').count() == 2
-                && !super::places::is_known_place(&entity.name)
+                && !known(a)
             {
-                let lower = format!(" {}", entity.name.to_lowercase());
+                let lower = entity.name.to_lowercase();
                 let last = entity.name.rsplit(' ').next().unwrap_or("").to_lowercase();
                 let people: Vec<usize> = long_people_by_last
                     .get(&last)
@@ -2285,7 +2381,11 @@ fn merge_aliases(
                         list.iter()
                             .copied()
                             .filter(|&f| {
-                                entities[f].name.to_lowercase().ends_with(&lower)
+                                entities[f]
+                                    .name
+                                    .to_lowercase()
+                                    .strip_suffix(lower.as_str())
+                                    .is_some_and(|head| head.ends_with(' '))
                                     && entity.roles.iter().all(|r| {
                                         entities[f]
                                             .roles
@@ -2314,16 +2414,11 @@ fn merge_aliases(
             list.sort_unstable();
             list.dedup();
             list
-        } else if cues[a].place == 0 && !super::places::is_known_place(&entity.name) {
+        } else if cues[a].place == 0 && !known(a) {
             // "Myanmar" is not "Myanmar Defense Ministry": never a place.
             by_first
                 .get(entity.name.as_str())
-                .map(|list| {
-                    list.iter()
-                        .copied()
-                        .filter(|&f| looks_like_org(&entities[f].name))
-                        .collect()
-                })
+                .map(|list| list.iter().copied().filter(|&f| org(f)).collect())
                 .unwrap_or_default()
         } else {
             Vec::new()
@@ -2363,7 +2458,12 @@ fn merge_aliases(
             target[a] = None;
         }
     }
-    merge_spelling_variants(&entities, &cues, &mut target);
+    merge_spelling_variants(
+        &entities,
+        &cues,
+        &mut target,
+        [&known, &shaped, &org, &place_word],
+    );
     // A lone given or family name ("Zhang" for "Zhang Xiong") into the one person whose first
     // word it is, when no full name ends with it.
     merge_lone_words(
@@ -2372,6 +2472,7 @@ fn merge_aliases(
         &people_by_first,
         &mut target,
         lowercase_words,
+        &known,
         |_| true,
     );
     // "Baykal" into "Deniz Baykal": a lone word into the one person-shaped full name that ends
@@ -2384,10 +2485,10 @@ fn merge_aliases(
         if head.split(' ').count() <= 2
             && cues[f].place == 0
             && cues[f].org == 0
-            && person_shaped(&full.name)
-            && !looks_like_org(&full.name)
-            && !has_place_word(&full.name)
-            && !super::places::is_known_place(&full.name)
+            && shaped(f)
+            && !org(f)
+            && !place_word(f)
+            && !known(f)
             && (cues[f].person > 0
                 || opens_with_given_name(&full.name)
                 || uncommon_full_name(&full.name, lowercase_words)
@@ -2402,6 +2503,7 @@ fn merge_aliases(
         &people_by_last,
         &mut target,
         lowercase_words,
+        &known,
         |name| name.chars().any(char::is_lowercase),
     );
     // "Glass" into "Google Glass": a lone word into the one two-word name that a listed name of
@@ -2410,10 +2512,15 @@ fn merge_aliases(
     for (f, full) in entities.iter().enumerate() {
         if let Some((brand, model)) = full.name.split_once(' ')
             && !model.contains(' ')
-            && by_key
-                .get(&entity_key(brand))
-                .is_some_and(|&b| classify(brand, cues[b]) != "person")
-            && !matches!(classify(&full.name, cues[f]), "person" | "place")
+            && by_key.get(&entity_key(brand)).is_some_and(|&b| {
+                let kind = if entities[b].name == brand {
+                    kinds[b]
+                } else {
+                    classify(brand, cues[b])
+                };
+                kind != "person"
+            })
+            && !matches!(kinds[f], "person" | "place")
         {
             by_second.entry(model).or_default().push(f);
         }
@@ -2423,7 +2530,7 @@ fn merge_aliases(
             || entity.name.contains(' ')
             || cues[a].place > 0
             || cues[a].person > 0
-            || super::places::is_known_place(&entity.name)
+            || known(a)
         {
             continue;
         }
@@ -2443,7 +2550,7 @@ fn merge_aliases(
     let mut orgs_by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (f, full) in entities.iter().enumerate() {
         if let Some((_, last)) = full.name.rsplit_once(' ')
-            && classify(&full.name, cues[f]) == "organization"
+            && kinds[f] == "organization"
         {
             orgs_by_last.entry(last).or_default().push(f);
         }
@@ -2459,22 +2566,21 @@ fn merge_aliases(
             || cues[a].person > 0
             || cues[a].place > 0
             || !entity.roles.is_empty()
-            || super::places::is_known_place(&entity.name)
+            || known(a)
             || written_lowercase(lowercase_words, entity.name.split(' ').next().unwrap_or(""))
             // "the Women's Union" is no "Kessa National Union": a body's common word alone
             // names none, but a paper's ("the Post", "the Observer").
             || words == 1
-                && looks_like_org(&entity.name)
+                && org(a)
                 && !in_list!(
                     Some(entity.name.as_str()),
                     &["post", "times", "journal", "observer", "herald", "tribune", "gazette", "chronicle"],
                 )
-            || matches!(classify(&entity.name, cues[a]), "person" | "place")
+            || matches!(kinds[a], "person" | "place")
         {
             continue;
         }
         let last = entity.name.rsplit(' ').next().unwrap_or("");
-        let tail = format!(" {}", entity.name);
         let mut bodies: Vec<usize> = orgs_by_last
             .get(last)
             .map(|list| {
@@ -2482,7 +2588,11 @@ fn merge_aliases(
                     .copied()
                     .filter(|&f| {
                         let long = &entities[f];
-                        let Some(prefix) = long.name.strip_suffix(&tail) else {
+                        let Some(prefix) = long
+                            .name
+                            .strip_suffix(entity.name.as_str())
+                            .and_then(|head| head.strip_suffix(' '))
+                        else {
                             return false;
                         };
                         // Not a person's name ("Ministry of X Jan Roe"), not after one
@@ -2526,6 +2636,7 @@ fn merge_aliases(
         })
         .collect();
     let mut merged: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let original_cues = cues.clone();
     let mut cues = cues;
     for a in 0..merged.len() {
         let Some(f) = target[a] else { continue };
@@ -2549,11 +2660,21 @@ fn merge_aliases(
             }
         }
     }
-    merged
-        .into_iter()
-        .zip(cues)
-        .filter_map(|(e, c)| e.map(|e| (e, c)))
-        .unzip()
+    let mut out = (Vec::new(), Vec::new(), Vec::new());
+    for (i, (e, c)) in merged.into_iter().zip(cues).enumerate() {
+        if let Some(e) = e {
+            out.0.push(e);
+            out.1.push(c);
+            out.2.push((c == original_cues[i]).then_some(kinds[i]));
+        }
+    }
+    out
+}
+
+/// Whether `long` is `short` with more words after it (`short` and a space open it).
+fn extends(long: &str, short: &str) -> bool {
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// Initials of a name's capitalised words: "United States" → "US", "Bank of England" → "BE".
@@ -2567,7 +2688,14 @@ fn initials(name: &str) -> String {
 /// Words the cluster uses in lower case (so a capitalised one at a sentence start is no name).
 /// Capitalised words seen inside a sentence (not first) are marked with a leading `^`.
 fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
-    let mut words: FxHashSet<String> = FxHashSet::default();
+    // Sized for about one distinct word in three tokens, which saves most of the growing.
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|doc| doc.sentences.iter())
+        .map(|sentence| sentence.tokens.len())
+        .sum();
+    let mut words: FxHashSet<String> =
+        FxHashSet::with_capacity_and_hasher(tokens / 3, FxBuildHasher);
     // Each word is written into one buffer and copied only when new.
     let mut key = String::new();
     // The previous token's key, and a pair of keys ("^air france"), reused likewise.
@@ -2583,7 +2711,8 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
                 } else if i > 0 {
                     key.push('^');
                     if surface.is_ascii() {
-                        key.extend(surface.chars().map(|c| c.to_ascii_lowercase()));
+                        key.push_str(surface);
+                        key.make_ascii_lowercase();
                     } else {
                         key.push_str(&surface.to_lowercase());
                     }
@@ -2756,8 +2885,15 @@ fn in_lowercase_set(word: &str, set: &WordSet) -> bool {
     set.words.contains(word.to_lowercase().as_bytes())
 }
 
-/// `word` in lower case: in `buffer` when it is short ASCII, else in `heap`.
-fn lowercase_of<'b>(word: &str, buffer: &'b mut [u8; 32], heap: &'b mut String) -> &'b str {
+/// `word` in lower case: `word` itself when it is ASCII with no capital, in `buffer` when it is
+/// other short ASCII, else in `heap`.
+fn lowercase_of<'b>(word: &'b str, buffer: &'b mut [u8; 32], heap: &'b mut String) -> &'b str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return word;
+    }
     if word.is_ascii()
         && let Some(lower) = buffer.get_mut(..word.len())
     {
@@ -2771,7 +2907,7 @@ fn lowercase_of<'b>(word: &str, buffer: &'b mut [u8; 32], heap: &'b mut String) 
 
 /// [`lowercase_of`] of a word that may be missing.
 fn lowercase_opt<'b>(
-    word: Option<&str>,
+    word: Option<&'b str>,
     buffer: &'b mut [u8; 32],
     heap: &'b mut String,
 ) -> Option<&'b str> {
@@ -3157,7 +3293,7 @@ pub(crate) fn find_in_tokens(
                     .chars()
                     .any(|c| matches!(c, '"' | '“' | ':' | '('));
             // "Foreign Minister X" opening a sentence: the qualifier belongs to the role.
-            let qualifies_title = OFFICE_QUALIFIERS.contains(&lower)
+            let qualifies_title = in_exact!(OFFICE_QUALIFIERS, lower)
                 && start + 1 < end
                 && is_title(doc.slice(tokens[start + 1].span));
             // "Minister of Finance X" opening a sentence: the title stays with its "of" object
@@ -3515,10 +3651,21 @@ fn split_found(
     end: usize,
     lowercase: &FxHashSet<String>,
 ) -> Option<Found> {
-    let words: Vec<&str> = tokens[start..end]
-        .iter()
-        .map(|t| clean_word(doc.slice(t.span)))
-        .collect();
+    // The run's words, on the stack when they are few (as in most runs).
+    let mut stack_words = [""; 12];
+    let heap_words: Vec<&str>;
+    let words: &[&str] = if end - start <= stack_words.len() {
+        for (slot, t) in stack_words.iter_mut().zip(&tokens[start..end]) {
+            *slot = clean_word(doc.slice(t.span));
+        }
+        &stack_words[..end - start]
+    } else {
+        heap_words = tokens[start..end]
+            .iter()
+            .map(|t| clean_word(doc.slice(t.span)))
+            .collect();
+        &heap_words
+    };
     // The role ends at the last title word (or its "of State" object).
     let mut split = 0;
     for (i, word) in words.iter().enumerate() {
@@ -3590,7 +3737,7 @@ fn split_found(
         let common_opening = start + role_start == 0
             && !is_title(word)
             && !is_group_word(word)
-            && !OFFICE_QUALIFIERS.contains(&lower)
+            && !in_exact!(OFFICE_QUALIFIERS, lower)
             && !capitalised_inside(lowercase, lower);
         if CONNECTORS.contains(&word) || common_opening {
             role_start += 1;
@@ -3608,39 +3755,35 @@ fn split_found(
                 || words[split + k].starts_with(|c: char| c.is_ascii_lowercase())
                     && !(at + 1 < end && gap(doc, tokens, at, at + 1) == "-"))
     };
-    let name_words: Vec<String> = words[split..]
-        .iter()
-        .enumerate()
-        .map(|(k, w)| {
-            if hyphened(k) {
-                return (*w).to_string();
-            }
-            // "St. Petersburg": the abbreviated place word keeps its full stop.
-            if split + k + 1 < words.len() && abbreviated_place_word(w) {
-                return format!("{w}.");
-            }
-            // "U.S" cut before its last dot (a sentence end, "-sponsored") is "U.S.".
-            let dotted_initials = w.len() >= 3
-                && w.split('.')
-                    .all(|p| p.len() == 1 && p.chars().all(char::is_uppercase));
-            if is_initial(w) || dotted_initials {
-                format!("{w}.")
-            } else {
-                (*w).to_string()
-            }
-        })
-        .collect();
-    let mut name = String::with_capacity(name_words.iter().map(|w| w.len() + 1).sum());
-    for (k, w) in name_words.iter().enumerate() {
+    // The name's words, each written into the name as it goes (a word may gain a full stop).
+    let name_word_count = words.len() - split;
+    let mut name = String::with_capacity(words[split..].iter().map(|w| w.len() + 2).sum());
+    for (k, w) in words[split..].iter().enumerate() {
+        let joined_by_hyphen = hyphened(k);
         if k > 0 {
-            name.push(if hyphened(k) { '-' } else { ' ' });
+            name.push(if joined_by_hyphen { '-' } else { ' ' });
         }
         name.push_str(w);
+        if joined_by_hyphen {
+            continue;
+        }
+        // "St. Petersburg": the abbreviated place word keeps its full stop.
+        if split + k + 1 < words.len() && abbreviated_place_word(w) {
+            name.push('.');
+            continue;
+        }
+        // "U.S" cut before its last dot (a sentence end, "-sponsored") is "U.S.".
+        let dotted_initials = w.len() >= 3
+            && w.split('.')
+                .all(|p| p.len() == 1 && p.chars().all(char::is_uppercase));
+        if is_initial(w) || dotted_initials {
+            name.push('.');
+        }
     }
     // "Bethesda, Md.", "Raleigh, N.C.": a state's news-style abbreviation after a town and a
     // comma, with its full stop, names the state.
     let state = (split == 0
-        && name_words.len() == 1
+        && name_word_count == 1
         && start > 0
         && gap(doc, tokens, start - 1, start) == ", "
         && is_capitalised(doc.slice(tokens[start - 1].span))
@@ -3656,7 +3799,7 @@ fn split_found(
     }
     // A lone letter ("C." after "degrees", "F") is a unit or an initial, not a name; a common
     // noun's abbreviation ("CPR", "IP address") neither.
-    if name_words.len() == 1
+    if name_word_count == 1
         && name.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && COMMON_ACRONYMS.contains(&name.replace('.', "").to_lowercase().as_str())
     {
@@ -3664,13 +3807,13 @@ fn split_found(
     }
     if name.chars().count() < 2
         || name.chars().all(|c| !c.is_alphabetic())
-        || (name_words.len() == 1 && is_initial(words[split]))
+        || (name_word_count == 1 && is_initial(words[split]))
     {
         return None;
     }
     // A unit ("minus 4 Fahrenheit", "the Richter scale") and a month's or weekday's plural ("one
     // of the coldest Novembers", "on Fridays") are no names.
-    if name_words.len() == 1 {
+    if name_word_count == 1 {
         let (mut buffer, mut heap) = ([0u8; 32], String::new());
         let lower = lowercase_of(&name, &mut buffer, &mut heap);
         let singular = lower.strip_suffix('s').filter(|w| w.len() >= 5);
@@ -3819,7 +3962,7 @@ fn split_found(
                     )
                     && !crate::stopwords::is_stopword(w)
                     && !SPEECH_VERBS.contains(&w)
-                    && !PLACE_NOUNS.contains(&w)
+                    && !in_exact!(PLACE_NOUNS, w)
                     && !PLACE_AFTER.contains(&w)
             })
             && !super::places::is_known_place(&name)
@@ -3866,7 +4009,7 @@ fn split_found(
             && plain_before
             && !possessive
             && !modifies_noun()
-            || before == Some("of") && before2.is_some_and(|w| PLACE_NOUNS.contains(&w)));
+            || before == Some("of") && before2.is_some_and(|w| in_exact!(PLACE_NOUNS, w)));
     // "BANGKOK, Thailand (AP) _": the country of a dateline.
     let dateline = split == 0
         && start > 0
@@ -4029,12 +4172,12 @@ fn split_found(
             {
                 cues.person += 1;
             }
-            Some(w) if plain_before && ORG_NOUNS.contains(&w) => cues.org += 1,
-            Some(w) if plain_before && PLACE_NOUNS.contains(&w) => cues.place += 1,
+            Some(w) if plain_before && in_exact!(ORG_NOUNS, w) => cues.org += 1,
+            Some(w) if plain_before && in_exact!(PLACE_NOUNS, w) => cues.place += 1,
             // "the band the Eeries": an organisation noun before "the".
             Some("the")
                 if plain_before
-                    && before2.is_some_and(|w| ORG_NOUNS.contains(&w))
+                    && before2.is_some_and(|w| in_exact!(ORG_NOUNS, w))
                     && gap(doc, tokens, start - 2, start - 1)
                         .chars()
                         .all(char::is_whitespace) =>
@@ -4102,7 +4245,7 @@ fn split_found(
                 cues.person += 1;
                 break;
             }
-            if ORG_NOUNS.contains(&head) {
+            if in_exact!(ORG_NOUNS, head) {
                 cues.org += 1;
                 break;
             }
@@ -4119,7 +4262,7 @@ fn split_found(
                 cues.product += 1;
                 break;
             }
-            if PLACE_NOUNS.contains(&head) {
+            if in_exact!(PLACE_NOUNS, head) {
                 cues.place += 1;
                 // "Fernando de Noronha, an island": named after a person or not, a place.
                 if FEATURE_AFTER.contains(&head) {
@@ -4136,7 +4279,7 @@ fn split_found(
     if cues.place == 0
         && (in_list!(after, SPEECH_VERBS)
             && gap_after.is_some_and(|g| g.chars().all(char::is_whitespace))
-            || in_list!(before, SPEECH_VERBS) && name_words.len() >= 2 && !clause_subject)
+            || in_list!(before, SPEECH_VERBS) && name_word_count >= 2 && !clause_subject)
     {
         cues.speech += 1;
     }
@@ -4156,15 +4299,17 @@ fn camel_case(name: &str) -> bool {
     if name.contains(' ') {
         return false;
     }
-    let chars: Vec<char> = name.chars().collect();
-    let Some(inner) =
-        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
-    else {
+    // The first capital after a lower-case letter, and the letters before it.
+    let mut previous: Option<char> = None;
+    let Some(inner) = name.char_indices().find_map(|(i, c)| {
+        let found = c.is_uppercase() && previous.is_some_and(char::is_lowercase);
+        previous = Some(c);
+        found.then_some(i)
+    }) else {
         return false;
     };
-    let prefix: String = chars[..inner].iter().collect();
     !matches!(
-        prefix.as_str(),
+        &name[..inner],
         "Mc" | "Mac" | "Di" | "De" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
     )
 }
@@ -4237,7 +4382,7 @@ fn classify(name: &str, cues: Cues) -> &'static str {
         "place"
     } else if station(name) {
         "organization"
-    } else if EVENT_WORDS.contains(&last)
+    } else if in_exact!(EVENT_WORDS, last)
         || SHIP_PREFIXES.contains(&first) && name.contains(' ')
         || name.contains(' ') && last.chars().all(|c| c.is_ascii_digit())
     {
