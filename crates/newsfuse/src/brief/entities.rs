@@ -26,7 +26,7 @@
 //! one person named far more widely; names that differ only in accents. Entities are ranked by how many articles
 //! mention them.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
 
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
@@ -2705,10 +2705,16 @@ fn lowercase_vocabulary(docs: &[Doc<'_>]) -> FxHashSet<String> {
         for sentence in doc.sentences {
             for (i, token) in sentence.tokens.iter().enumerate() {
                 let surface = doc.slice(token.span);
-                key.clear();
                 if surface.chars().next().is_some_and(char::is_lowercase) {
-                    key.push_str(surface);
-                } else if i > 0 {
+                    // A lower-case word is its own key, looked up as it is; it opens no pair.
+                    if !words.contains(surface) {
+                        words.insert(surface.to_owned());
+                    }
+                    previous.clear();
+                    continue;
+                }
+                key.clear();
+                if i > 0 {
                     key.push('^');
                     if surface.is_ascii() {
                         key.push_str(surface);
@@ -3079,6 +3085,9 @@ fn person_initials(word: &str) -> bool {
         && !super::places::is_known_place(word)
 }
 
+/// How many of a sentence's first tokens [`find_in_tokens`] remembers [`is_skip_word`] of.
+const SKIP_MEMO_TOKENS: usize = 128;
+
 /// Capitalised-word runs of a sentence's tokens, split into role and name.
 pub(crate) fn find_in_tokens(
     doc: &Doc<'_>,
@@ -3089,6 +3098,23 @@ pub(crate) fn find_in_tokens(
     let mut pos = 0;
     // The last name found in this sentence: its token range end and cues.
     let mut last: Option<(usize, Cues)> = None;
+    // [`is_skip_word`] of each token, asked several times per capitalised token: worked out once
+    // per token (0: not yet, 1: no, 2: yes) for a sentence's first tokens.
+    let skip_memo = [const { Cell::new(0u8) }; SKIP_MEMO_TOKENS];
+    let skip = |i: usize| -> bool {
+        let Some(memo) = skip_memo.get(i) else {
+            return is_skip_word(doc.slice(tokens[i].span));
+        };
+        match memo.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let yes = is_skip_word(doc.slice(tokens[i].span));
+                memo.set(1 + u8::from(yes));
+                yes
+            }
+        }
+    };
     while pos < tokens.len() {
         let first = doc.slice(tokens[pos].span);
         // Most tokens are lower case: nothing more to look at.
@@ -3100,7 +3126,7 @@ pub(crate) fn find_in_tokens(
         let given_name = in_lowercase_set(first, &MONTH_SET)
             && tokens.get(pos + 1).is_some_and(|t| {
                 let next = doc.slice(t.span);
-                is_capitalised(next) && !is_skip_word(next) && gap(doc, tokens, pos, pos + 1) == " "
+                is_capitalised(next) && !skip(pos + 1) && gap(doc, tokens, pos, pos + 1) == " "
             });
         // "pro-Kremlin", "(see-AHN'-see-uh)": attached to a lower-case word, not a name.
         let attached = pos > 0
@@ -3117,7 +3143,7 @@ pub(crate) fn find_in_tokens(
             || contraction(first);
         // "@JaneRoe Jane Roe arrived": a social-media handle is no name and opens none.
         let handle = doc.text[..tokens[pos].span.start].ends_with('@');
-        if is_skip_word(first) && !given_name || attached || entity_or_contraction || handle {
+        if skip(pos) && !given_name || attached || entity_or_contraction || handle {
             pos += 1;
             continue;
         }
@@ -3142,7 +3168,7 @@ pub(crate) fn find_in_tokens(
             let inner_page_word = word.starts_with(['W', 'T'])
                 && matches!(clean_word(word), "Watch" | "Today" | "TODAY")
                 && is_capitalised(prev)
-                && !is_skip_word(prev);
+                && !skip(end - 1);
             // "John A. Marsh", "Dmitri I. Volkov", "Richard S. Lindzen": a middle initial that is
             // also a word ("A", "I", "S") after a given name, with its full stop and the surname
             // after it.
@@ -3150,14 +3176,14 @@ pub(crate) fn find_in_tokens(
                 && between == " "
                 && is_capitalised(prev)
                 && !is_title(prev)
-                && !is_skip_word(prev)
+                && !skip(end - 1)
                 && doc
                     .text
                     .get(tokens[end].span.end..)
                     .is_some_and(|rest| rest.starts_with(". "))
                 && tokens.get(end + 1).is_some_and(|t| {
                     let next = doc.slice(t.span);
-                    is_capitalised(next) && !is_skip_word(next)
+                    is_capitalised(next) && !skip(end + 1)
                 });
             if middle_initial {
                 end += 1;
@@ -3169,7 +3195,7 @@ pub(crate) fn find_in_tokens(
                 && is_capitalised(prev)
                 && prev.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && word.chars().skip(1).all(char::is_lowercase);
-            if is_skip_word(word) && !month_as_name && !inner_page_word
+            if skip(end) && !month_as_name && !inner_page_word
                 || is_possessive(prev)
                 || is_capitalised(word) && !month_as_name && !hyphened_capital && {
                     let (mut buffer, mut heap) = ([0u8; 32], String::new());
@@ -3187,7 +3213,7 @@ pub(crate) fn find_in_tokens(
                 || between == ". "
                     && abbreviated_place_word(prev)
                     && is_capitalised(word)
-                    && !is_skip_word(word);
+                    && !skip(end);
             let ampersand = between == " & " && is_capitalised(word);
             if !(plain || after_initial || ampersand) {
                 break;
@@ -3251,7 +3277,7 @@ pub(crate) fn find_in_tokens(
                 && tokens.get(end + 1).is_some_and(|t| {
                     let next = doc.slice(t.span);
                     is_capitalised(next)
-                        && !is_skip_word(next)
+                        && !skip(end + 1)
                         && !super::places::is_known_place(clean_word(next))
                 })
                 && gap(doc, tokens, end, end + 1) == " "
@@ -3336,7 +3362,7 @@ pub(crate) fn find_in_tokens(
                 && !article_of_name
                 && (common_plural
                     || word == "and"
-                    || is_skip_word(word) && !(start == pos && given_name)
+                    || skip(start) && !(start == pos && given_name)
                     || crate::stopwords::is_stopword(lower)
                         && (start == 0 || end - start == 1 || after_quote)
                     || used_lowercase
@@ -3391,14 +3417,17 @@ pub(crate) fn find_in_tokens(
                     && !SPEECH_VERBS.contains(&word)
             });
         // "Israelis", "North African", "Soviet": group words, not entities.
+        // Each word's group test once: every word a group word or a modifier, one a group word.
         let group = start < end
-            && tokens[start..end].iter().all(|t| {
-                let word = doc.slice(t.span);
-                is_group_word(word) || in_list!(Some(word), NAME_MODIFIERS)
-            })
-            && tokens[start..end]
-                .iter()
-                .any(|t| is_group_word(doc.slice(t.span)))
+            && {
+                let mut any_group = false;
+                tokens[start..end].iter().all(|t| {
+                    let word = doc.slice(t.span);
+                    let group_word = is_group_word(word);
+                    any_group |= group_word;
+                    group_word || in_list!(Some(word), NAME_MODIFIERS)
+                }) && any_group
+            }
             && !(start > 0 && is_title(doc.slice(tokens[start - 1].span)));
         if start < end
             && !opens_role
@@ -4423,6 +4452,69 @@ mod tests {
     use super::super::build_brief;
     use super::super::testutil::cluster_of;
     use super::{in_lowercase_set, word_set};
+
+    /// The lower-case vocabulary holds what a plain build of it holds: every word written in
+    /// lower case, `^word` for a capitalised word past a sentence's first, and `^first second`
+    /// for two such words one space apart outside headlines. Its sentence-start skips
+    /// and the first [`find_in_tokens`] memo window are covered by a long sentence.
+    #[test]
+    fn lowercase_vocabulary_matches_a_plain_build() {
+        use super::super::docs_of;
+        use super::{gap, is_capitalised, lowercase_vocabulary};
+        use rustc_hash::FxHashSet;
+        let long = "Zorvan Pellik said the Grenmark Harbour Board met in Tallow Bay on Monday, \
+                    and "
+            .repeat(12);
+        let texts = [
+            "Brenna Quill of the Ostry Valley Trust said prices rose. The Élan Café (in \
+             Vell-Marrow) opened; ÜBER Kiosk shut. \"Prices,\" Quill said, \"rose.\"",
+            "NEW HARBOUR OPENS\n\nThe Ostry Valley Trust met again. Air Lantern Flight 42 landed \
+             at Kessa Field, officials of Air Lantern said. Über and über, Straße and STRASSE.",
+            long.as_str(),
+        ];
+        let (cluster, cleaned, segmented) = cluster_of(&texts);
+        let (empty_clean, empty_segmented) = Default::default();
+        let docs = docs_of(
+            &cluster,
+            &cleaned,
+            &segmented,
+            &empty_clean,
+            &empty_segmented,
+        );
+        let mut plain: FxHashSet<String> = FxHashSet::default();
+        for doc in &docs {
+            for sentence in doc.sentences {
+                let mut previous: Option<String> = None;
+                for (i, token) in sentence.tokens.iter().enumerate() {
+                    let surface = doc.slice(token.span);
+                    let key = if surface.chars().next().is_some_and(char::is_lowercase) {
+                        surface.to_string()
+                    } else if i > 0 {
+                        format!("^{}", surface.to_lowercase())
+                    } else {
+                        previous = None;
+                        continue;
+                    };
+                    plain.insert(key.clone());
+                    if let Some(prev) = previous.as_deref()
+                        && i > 1
+                        && key.starts_with('^')
+                        && prev.starts_with('^')
+                        && !sentence.is_headline
+                        && is_capitalised(doc.slice(sentence.tokens[i - 1].span))
+                        && gap(doc, &sentence.tokens, i - 1, i) == " "
+                    {
+                        plain.insert(format!("{prev} {}", &key[1..]));
+                    }
+                    previous = Some(key);
+                }
+            }
+        }
+        let built = lowercase_vocabulary(&docs);
+        assert!(built.contains("^ostry valley"), "{built:?}");
+        assert!(built.contains("^élan café"), "{built:?}");
+        assert_eq!(built, plain);
+    }
 
     /// `in_list!`'s set gives the list scan's answer for words in any case, inside and outside
     /// ASCII, longer than every entry and empty; a list with an entry not in lower case is
