@@ -2868,6 +2868,7 @@ fn length_bit(length: usize) -> u64 {
 
 /// Whether `word` lower-cased is in `set` (of lower-case words). A short ASCII word is
 /// lower-cased on the stack, not in a new string.
+#[inline]
 fn in_lowercase_set(word: &str, set: &WordSet) -> bool {
     let mut buffer = [0u8; 32];
     if word.is_ascii() {
@@ -3655,6 +3656,7 @@ impl ListSet {
         }
     }
 
+    #[inline]
     fn contains(&self, word: Option<&str>) -> bool {
         match &self.set {
             Some(set) => word.is_some_and(|w| in_lowercase_set(w, set)),
