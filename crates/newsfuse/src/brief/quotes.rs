@@ -479,16 +479,11 @@ fn said_from_last(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
                 return Some(caps);
             }
             let stop = end?;
-            let start = match text[..stop].rfind(NOT_IN_SAID) {
-                Some(at) => {
-                    end = Some(at);
-                    at + text[at..].chars().next().map_or(1, char::len_utf8)
-                }
-                None => {
-                    end = None;
-                    0
-                }
-            };
+            let found = text[..stop].rfind(NOT_IN_SAID);
+            end = found;
+            let start = found.map_or(0, |at| {
+                at + text[at..].chars().next().map_or(1, char::len_utf8)
+            });
             pending = SAID_IN_SENTENCE.captures_iter(&text[start..stop]);
         }
     })
