@@ -359,6 +359,21 @@ fn may_end_in_speech_verb(piece: &str) -> bool {
 /// name, two appositives of 90 characters, a time word, the verb and 120 characters after it)
 /// is well under this.
 const BEFORE_READS_CHARS: usize = 800;
+/// Characters no match of [`BEFORE`] holds (checked by a test): its speakers, appositives,
+/// verbs and the words after them exclude these.
+const NOT_IN_BEFORE: [char; 5] = ['"', '“', '”', '!', '?'];
+
+/// Where [`BEFORE`]'s search in `piece` may start with the same match as from
+/// [`before_reads_from`]: after the last of [`NOT_IN_BEFORE`] there, when there is one. Every
+/// match of [`BEFORE`] ends at the piece's end (`$`) and holds none of them, so each starts
+/// after that character, and the leftmost one is the same.
+fn before_search_from(piece: &str) -> usize {
+    let from = before_reads_from(piece);
+    piece[from..].rfind(NOT_IN_BEFORE).map_or(from, |at| {
+        from + at + piece[from + at..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
 /// Where [`BEFORE`]'s search in `piece` starts: [`BEFORE_READS_CHARS`] characters before its end.
 fn before_reads_from(piece: &str) -> usize {
     piece
@@ -1517,7 +1532,7 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         ));
     }
     if let Some(caps) = speech_verb
-        .then(|| BEFORE.captures_at(piece, before_reads_from(piece)))
+        .then(|| BEFORE.captures_at(piece, before_search_from(piece)))
         .flatten()
         .filter(|caps| {
             caps.name("who").is_none_or(|w| {
@@ -4698,6 +4713,52 @@ mod couple_tests {
             said.map(|c| c["who"].to_string()).as_deref(),
             Some("Ann Roe")
         );
+    }
+
+    /// No match of [`super::BEFORE`] holds one of [`super::NOT_IN_BEFORE`]; the premise fails
+    /// for a character a match may hold.
+    #[test]
+    fn before_holds_none_of_its_stops() {
+        let hir = regex_syntax::Parser::new()
+            .parse(super::BEFORE.as_str())
+            .expect("valid regex");
+        for c in super::NOT_IN_BEFORE {
+            assert!(!may_hold(&hir, c), "{c}");
+        }
+        for c in [';', '.', ',', ' ', 'a'] {
+            assert!(may_hold(&hir, c), "{c}");
+        }
+    }
+
+    proptest! {
+        /// Pieces of names, nouns, speech verbs and punctuation, stops among them: the search
+        /// from after the last stop finds what the search from the read limit finds.
+        #[test]
+        fn before_search_from_finds_the_same_match(words in prop::collection::vec(
+            prop::sample::select(vec![
+                "Ann", "Roe", "Zoë", "the", "The", "a", "spokesman", "of", "Acme", "said",
+                "told", "he", "she", "yesterday", "U.S.", " ", " ", ",", ", ", ".", "\"", "“",
+                "”", "!", "?", ";", ":", "-", "é", ", a spokesman for Acme,", ", 45,",
+                "was quoted", "as saying", "that", "it",
+            ]),
+            0..40,
+        )) {
+            let piece: String = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i % 3 == 0 { (*w).to_string() } else { format!("{w} ") })
+                .collect();
+            let show = |caps: Option<regex::Captures<'_>>| {
+                caps.map(|caps| {
+                    caps.iter()
+                        .map(|m| m.map(|m| m.range()))
+                        .collect::<Vec<_>>()
+                })
+            };
+            let want = show(super::BEFORE.captures_at(&piece, super::before_reads_from(&piece)));
+            let got = show(super::BEFORE.captures_at(&piece, super::before_search_from(&piece)));
+            prop_assert_eq!(got, want);
+        }
     }
 
     proptest! {
