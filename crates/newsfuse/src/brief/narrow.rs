@@ -111,6 +111,12 @@ impl NarrowRegex {
         }
     }
 
+    /// The pattern as written.
+    #[cfg(test)]
+    pub(crate) fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
     /// The same, compiled without a lazy DFA (`dfa_size_limit(0)`).
     pub(crate) fn without_lazy_dfa(pattern: &str) -> Self {
         Self {

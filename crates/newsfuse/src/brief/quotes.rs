@@ -359,6 +359,21 @@ fn may_end_in_speech_verb(piece: &str) -> bool {
 /// name, two appositives of 90 characters, a time word, the verb and 120 characters after it)
 /// is well under this.
 const BEFORE_READS_CHARS: usize = 800;
+/// Characters no match of [`BEFORE`] holds (checked by a test): its speakers, appositives,
+/// verbs and the words after them exclude these.
+const NOT_IN_BEFORE: [char; 5] = ['"', '“', '”', '!', '?'];
+
+/// Where [`BEFORE`]'s search in `piece` may start with the same match as from
+/// [`before_reads_from`]: after the last of [`NOT_IN_BEFORE`] there, when there is one. Every
+/// match of [`BEFORE`] ends at the piece's end (`$`) and holds none of them, so each starts
+/// after that character, and the leftmost one is the same.
+fn before_search_from(piece: &str) -> usize {
+    let from = before_reads_from(piece);
+    piece[from..].rfind(NOT_IN_BEFORE).map_or(from, |at| {
+        from + at + piece[from + at..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
 /// Where [`BEFORE`]'s search in `piece` starts: [`BEFORE_READS_CHARS`] characters before its end.
 fn before_reads_from(piece: &str) -> usize {
     piece
@@ -458,6 +473,36 @@ static SAID_IN_SENTENCE: LazyLock<NarrowRegex> = LazyLock::new(|| {
         r"(?P<who>{NAME}|\b{ROLE_NP}){APPOSITIVE}{TIME}\s+(?P<verb>{VERBS})\b"
     ))
 });
+
+/// Characters no match of [`SAID_IN_SENTENCE`] holds (checked by a test): its names, nouns, time
+/// words and verbs are letters, name marks and spaces, and its appositives exclude these. So a
+/// match lies inside one stretch of text between them.
+const NOT_IN_SAID: [char; 6] = ['"', '“', '”', '!', '?', ';'];
+
+/// The matches of [`SAID_IN_SENTENCE`] in `text` from the last to the first: those of
+/// `captures_iter(text)` reversed, read one stretch between [`NOT_IN_SAID`] characters at a time
+/// from the end, so that a caller that stops early does not read the whole text. The matches
+/// in a stretch are the whole text's there: none crosses its ends, a search resumed after one
+/// of these characters finds the next match of the whole text, and none is a word character,
+/// so `\b` reads a stretch's ends as it reads them in the whole text.
+fn said_from_last(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let mut end = Some(text.len());
+    let mut pending = Vec::new().into_iter();
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(caps) = pending.next_back() {
+                return Some(caps);
+            }
+            let stop = end?;
+            let found = text[..stop].rfind(NOT_IN_SAID);
+            end = found;
+            let start = found.map_or(0, |at| {
+                at + text[at..].chars().next().map_or(1, char::len_utf8)
+            });
+            pending = SAID_IN_SENTENCE.captures_iter(&text[start..stop]);
+        }
+    })
+}
 
 /// "..." by refusing to pay, she said in her statement.": the attribution closes the sentence
 /// that the quote opens, after narration that continues it; read up to the sentence end.
@@ -1487,7 +1532,7 @@ fn attribution_in_piece(piece: &str) -> Option<(Span, String)> {
         ));
     }
     if let Some(caps) = speech_verb
-        .then(|| BEFORE.captures_at(piece, before_reads_from(piece)))
+        .then(|| BEFORE.captures_at(piece, before_search_from(piece)))
         .flatten()
         .filter(|caps| {
             caps.name("who").is_none_or(|w| {
@@ -1667,12 +1712,7 @@ fn last_body_speaker(
 /// there; with whether it is a document. `None` when a person speaks last.
 fn last_body_in(text: &str, people: &PersonIndex, article: usize) -> Option<(Resolved, bool)> {
     let mut document: Option<Resolved> = None;
-    for caps in SAID_IN_SENTENCE
-        .captures_iter(text)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
+    for caps in said_from_last(text) {
         let Some(written) = caps.name("who").and_then(|w| clean_speaker(w.as_str())) else {
             continue;
         };
@@ -4625,6 +4665,135 @@ mod couple_tests {
             assert_eq!(couples(text), reference(text), "{text}");
         }
         assert_eq!(couples("Tom and Ann Pike"), vec![("Tom", "Ann", "Pike")]);
+    }
+
+    /// Whether a match of `hir` may hold `c`: whether one of its literals or classes does.
+    fn may_hold(hir: &regex_syntax::hir::Hir, c: char) -> bool {
+        use regex_syntax::hir::{Class, HirKind};
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => false,
+            HirKind::Literal(literal) => String::from_utf8_lossy(&literal.0).contains(c),
+            HirKind::Class(Class::Unicode(class)) => {
+                class.iter().any(|r| (r.start()..=r.end()).contains(&c))
+            }
+            HirKind::Class(Class::Bytes(class)) => u8::try_from(c)
+                .is_ok_and(|b| class.iter().any(|r| (r.start()..=r.end()).contains(&b))),
+            HirKind::Repetition(rep) => may_hold(&rep.sub, c),
+            HirKind::Capture(capture) => may_hold(&capture.sub, c),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                subs.iter().any(|h| may_hold(h, c))
+            }
+        }
+    }
+
+    /// No match of [`super::SAID_IN_SENTENCE`] holds one of [`super::NOT_IN_SAID`], none of
+    /// which is a word character; and the premise fails for a character a match may hold.
+    #[test]
+    fn said_in_sentence_holds_none_of_its_stops() {
+        let pattern = format!(
+            r"(?P<who>{}|\b{}){}{}\s+(?P<verb>{})\b",
+            super::NAME,
+            super::ROLE_NP,
+            super::APPOSITIVE,
+            super::TIME,
+            super::VERBS
+        );
+        let hir = regex_syntax::Parser::new()
+            .parse(&pattern)
+            .expect("valid regex");
+        for c in super::NOT_IN_SAID {
+            assert!(!may_hold(&hir, c), "{c}");
+            assert!(!regex_syntax::is_word_character(c), "{c}");
+        }
+        for c in [',', '.', ':', ' ', 'a', '’'] {
+            assert!(may_hold(&hir, c), "{c}");
+        }
+        let said = super::SAID_IN_SENTENCE.captures("Ann Roe said");
+        assert_eq!(
+            said.map(|c| c["who"].to_string()).as_deref(),
+            Some("Ann Roe")
+        );
+    }
+
+    /// No match of [`super::BEFORE`] holds one of [`super::NOT_IN_BEFORE`]; the premise fails
+    /// for a character a match may hold.
+    #[test]
+    fn before_holds_none_of_its_stops() {
+        let hir = regex_syntax::Parser::new()
+            .parse(super::BEFORE.as_str())
+            .expect("valid regex");
+        for c in super::NOT_IN_BEFORE {
+            assert!(!may_hold(&hir, c), "{c}");
+        }
+        for c in [';', '.', ',', ' ', 'a'] {
+            assert!(may_hold(&hir, c), "{c}");
+        }
+    }
+
+    proptest! {
+        /// Pieces of names, nouns, speech verbs and punctuation, stops among them: the search
+        /// from after the last stop finds what the search from the read limit finds.
+        #[test]
+        fn before_search_from_finds_the_same_match(words in prop::collection::vec(
+            prop::sample::select(vec![
+                "Ann", "Roe", "Zoë", "the", "The", "a", "spokesman", "of", "Acme", "said",
+                "told", "he", "she", "yesterday", "U.S.", " ", " ", ",", ", ", ".", "\"", "“",
+                "”", "!", "?", ";", ":", "-", "é", ", a spokesman for Acme,", ", 45,",
+                "was quoted", "as saying", "that", "it",
+            ]),
+            0..40,
+        )) {
+            let piece: String = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i % 3 == 0 { (*w).to_string() } else { format!("{w} ") })
+                .collect();
+            let show = |caps: Option<regex::Captures<'_>>| {
+                caps.map(|caps| {
+                    caps.iter()
+                        .map(|m| m.map(|m| m.range()))
+                        .collect::<Vec<_>>()
+                })
+            };
+            let want = show(super::BEFORE.captures_at(&piece, super::before_reads_from(&piece)));
+            let got = show(super::BEFORE.captures_at(&piece, super::before_search_from(&piece)));
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest! {
+        /// Texts of names, nouns, speech verbs, time words and punctuation, stops among them:
+        /// the matches read stretch by stretch from the end are the whole text's, reversed.
+        #[test]
+        fn said_from_last_equals_captures_iter_reversed(words in prop::collection::vec(
+            prop::sample::select(vec![
+                "Ann", "Roe", "Zoë", "Émile", "the", "The", "a", "group", "spokesman", "of",
+                "Acme", "said", "told", "says", "yesterday", "also", "and", "al-", "it", "U.S.",
+                " ", " ", " ", ",", ", ", ".", "\"", "“", "”", "!", "?", ";", ":", "’", "-",
+                "\n", "é", "x2", ", a spokesman for Acme,", ", 45,", "Ann Roe, the mayor,",
+            ]),
+            0..40,
+        )) {
+            let text: String = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i % 3 == 0 { (*w).to_string() } else { format!("{w} ") })
+                .collect();
+            let show = |caps: regex::Captures<'_>| {
+                (
+                    caps.get(0).map(|m| m.as_str().to_string()),
+                    caps.name("who").map(|m| m.as_str().to_string()),
+                    caps.name("verb").map(|m| m.as_str().to_string()),
+                )
+            };
+            let want: Vec<_> = super::SAID_IN_SENTENCE
+                .captures_iter(&text)
+                .rev()
+                .map(show)
+                .collect();
+            let got: Vec<_> = super::said_from_last(&text).map(show).collect();
+            prop_assert_eq!(got, want);
+        }
     }
 
     proptest! {
