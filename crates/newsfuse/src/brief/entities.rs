@@ -3798,7 +3798,7 @@ fn split_found(
         if joined_by_hyphen {
             continue;
         }
-        // "St. Petersburg": the abbreviated place word keeps its full stop.
+        // "St. Kessington": the abbreviated place word keeps its full stop.
         if split + k + 1 < words.len() && abbreviated_place_word(w) {
             name.push('.');
             continue;
