@@ -4127,9 +4127,12 @@ fn infer_genders(
         }
     }
     // (male, female) votes from honorifics and pronouns, and from pronouns alone.
-    let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut pronoun_votes: HashMap<&str, (usize, usize)> = HashMap::new();
+    // Looked up, never iterated but into the maps returned (whose order is their own).
+    let mut votes: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    let mut pronoun_votes: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
     let mut named: Vec<Named<'_>> = Vec::new();
+    // The phrase looked for, built in one buffer rather than allocated per look.
+    let mut phrase = String::new();
     let mut other_here: Vec<Named<'_>> = Vec::new();
     for doc in docs {
         // A surname the article's text does not hold is in none of its sentences.
@@ -4168,12 +4171,12 @@ fn infer_genders(
             let honorific = has_honorific_letters(text);
             for (surname, full) in named.iter().filter(|_| honorific) {
                 for title_male in ["Mr ", "Mr. "] {
-                    if text.contains(&format!("{title_male}{surname}")) {
+                    if text.contains(joined(&mut phrase, &[title_male, surname])) {
                         votes.entry(full.as_str()).or_default().0 += 3;
                     }
                 }
                 for title_female in ["Mrs ", "Mrs. ", "Ms ", "Ms. ", "Miss "] {
-                    if text.contains(&format!("{title_female}{surname}")) {
+                    if text.contains(joined(&mut phrase, &[title_female, surname])) {
                         votes.entry(full.as_str()).or_default().1 += 3;
                     }
                 }
@@ -4187,11 +4190,14 @@ fn infer_genders(
                     }
                     for (surname, full) in &named {
                         let named_here = [full.as_str(), surname.as_str()].iter().any(|name| {
-                            text.contains(&format!("{word}, {name}"))
-                                || text.contains(&format!("{word} {name}"))
-                                || ["his", "her", "their", "a", "the"]
-                                    .iter()
-                                    .any(|det| text.contains(&format!("{name}, {det} {word}")))
+                            text.contains(joined(&mut phrase, &[word, ", ", name]))
+                                || text.contains(joined(&mut phrase, &[word, " ", name]))
+                                || ["his", "her", "their", "a", "the"].iter().any(|det| {
+                                    text.contains(joined(
+                                        &mut phrase,
+                                        &[name, ", ", det, " ", word],
+                                    ))
+                                })
                         });
                         if named_here {
                             let entry = votes.entry(full.as_str()).or_default();
@@ -4281,7 +4287,7 @@ fn infer_genders(
             entry.1 += female;
         }
     }
-    let decide = |votes: HashMap<&str, (usize, usize)>| -> HashMap<String, Gender> {
+    let decide = |votes: FxHashMap<&str, (usize, usize)>| -> HashMap<String, Gender> {
         votes
             .into_iter()
             .filter_map(|(name, (male, female))| {
@@ -4297,6 +4303,15 @@ fn infer_genders(
             .collect()
     };
     (decide(votes), decide(pronoun_votes))
+}
+
+/// `parts` written one after another into `buffer` (what `format!` of them gives), returned.
+fn joined<'b>(buffer: &'b mut String, parts: &[&str]) -> &'b str {
+    buffer.clear();
+    for part in parts {
+        buffer.push_str(part);
+    }
+    buffer
 }
 
 /// `text.contains("Mr") || text.contains("Ms") || text.contains("Miss")`, in one pass.
@@ -4650,6 +4665,21 @@ mod couple_tests {
                 (part("first"), part("second"), part("surname"))
             })
             .collect()
+    }
+
+    #[test]
+    fn joined_is_format() {
+        let mut buffer = String::from("stale");
+        for (word, name) in [("wife", "Jane Roe"), ("", "Ölund"), ("son", "")] {
+            assert_eq!(
+                joined(&mut buffer, &[word, ", ", name]),
+                format!("{word}, {name}")
+            );
+            assert_eq!(
+                joined(&mut buffer, &["Mrs. ", name]),
+                format!("Mrs. {name}")
+            );
+        }
     }
 
     #[test]
