@@ -4461,7 +4461,6 @@ mod tests {
     /// and the first [`find_in_tokens`] memo window are covered by a long sentence.
     #[test]
     fn lowercase_vocabulary_matches_a_plain_build() {
-        use super::super::docs_of;
         use super::{gap, is_capitalised, lowercase_vocabulary};
         use rustc_hash::FxHashSet;
         let long = "Zorvan Pellik said the Grenmark Harbour Board met in Tallow Bay on Monday, \
@@ -4474,48 +4473,41 @@ mod tests {
              at Kessa Field, officials of Air Lantern said. Über and über, Straße and STRASSE.",
             long.as_str(),
         ];
-        let (cluster, cleaned, segmented) = cluster_of(&texts);
-        let (empty_clean, empty_segmented) = Default::default();
-        let docs = docs_of(
-            &cluster,
-            &cleaned,
-            &segmented,
-            &empty_clean,
-            &empty_segmented,
-        );
-        let mut plain: FxHashSet<String> = FxHashSet::default();
-        for doc in &docs {
-            for sentence in doc.sentences {
-                let mut previous: Option<String> = None;
-                for (i, token) in sentence.tokens.iter().enumerate() {
-                    let surface = doc.slice(token.span);
-                    let key = if surface.chars().next().is_some_and(char::is_lowercase) {
-                        surface.to_string()
-                    } else if i > 0 {
-                        format!("^{}", surface.to_lowercase())
-                    } else {
-                        previous = None;
-                        continue;
-                    };
-                    plain.insert(key.clone());
-                    if let Some(prev) = previous.as_deref()
-                        && i > 1
-                        && key.starts_with('^')
-                        && prev.starts_with('^')
-                        && !sentence.is_headline
-                        && is_capitalised(doc.slice(sentence.tokens[i - 1].span))
-                        && gap(doc, &sentence.tokens, i - 1, i) == " "
-                    {
-                        plain.insert(format!("{prev} {}", &key[1..]));
+        super::super::testutil::with_docs(&texts, |docs| {
+            let mut plain: FxHashSet<String> = FxHashSet::default();
+            for doc in docs {
+                for sentence in doc.sentences {
+                    let mut previous: Option<String> = None;
+                    for (i, token) in sentence.tokens.iter().enumerate() {
+                        let surface = doc.slice(token.span);
+                        let key = if surface.chars().next().is_some_and(char::is_lowercase) {
+                            surface.to_string()
+                        } else if i > 0 {
+                            format!("^{}", surface.to_lowercase())
+                        } else {
+                            previous = None;
+                            continue;
+                        };
+                        plain.insert(key.clone());
+                        if let Some(prev) = previous.as_deref()
+                            && i > 1
+                            && key.starts_with('^')
+                            && prev.starts_with('^')
+                            && !sentence.is_headline
+                            && is_capitalised(doc.slice(sentence.tokens[i - 1].span))
+                            && gap(doc, &sentence.tokens, i - 1, i) == " "
+                        {
+                            plain.insert(format!("{prev} {}", &key[1..]));
+                        }
+                        previous = Some(key);
                     }
-                    previous = Some(key);
                 }
             }
-        }
-        let built = lowercase_vocabulary(&docs);
-        assert!(built.contains("^ostry valley"), "{built:?}");
-        assert!(built.contains("^élan café"), "{built:?}");
-        assert_eq!(built, plain);
+            let built = lowercase_vocabulary(docs);
+            assert!(built.contains("^ostry valley"), "{built:?}");
+            assert!(built.contains("^élan café"), "{built:?}");
+            assert_eq!(built, plain);
+        });
     }
 
     /// `in_list!`'s set gives the list scan's answer for words in any case, inside and outside

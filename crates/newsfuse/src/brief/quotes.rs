@@ -4697,16 +4697,8 @@ mod couple_tests {
             .collect();
         let genders = |texts: &[String; 3]| {
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let (cluster, cleaned, segmented) = super::super::testutil::cluster_of(&refs);
-            let (empty_clean, empty_segmented) = Default::default();
-            let docs = super::super::docs_of(
-                &cluster,
-                &cleaned,
-                &segmented,
-                &empty_clean,
-                &empty_segmented,
-            );
-            let (all, pronouns) = infer_genders(&by_surname, &docs);
+            let (all, pronouns) =
+                super::super::testutil::with_docs(&refs, |docs| infer_genders(&by_surname, docs));
             let sorted = |map: HashMap<String, Gender>| {
                 let mut list: Vec<(String, String)> = map
                     .into_iter()
