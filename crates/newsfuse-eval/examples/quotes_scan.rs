@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q|R]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -80,6 +80,12 @@
 //! taken again once `P` is labelled (the next ten Zyte pages, then the next web clusters), read
 //! cluster after cluster until 35 of rule `Q`'s quotations are attributed (the scan prints
 //! `RULE_Q_WEB_MAX` web clusters).
+//! Rule `R` (run once `Q` is tuned on; text no earlier rule drew from): first the pages of
+//! `extraction/extraction_dragnet.jsonl` after rule `K`'s, i.e. in file order the first ten
+//! tune-part pages that hold no labelled quotation of that file, are written in English (rule
+//! `L`'s test), hold a quotation and share no run of ten words with a holdout-part article, their
+//! first three quotations; then rule `P`'s web part, read cluster after cluster until 35 of rule
+//! `R`'s quotations are attributed (the scan prints `RULE_R_WEB_MAX` web clusters).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -156,6 +162,9 @@ const FILES_P_WEB: [&str; 2] = ["multinews_full_sample100.jsonl", "multinews_ful
 const RULE_P_WEB_MAX: usize = 10;
 /// Rule `Q`: the most web clusters printed (pages, quotations and files as rule `P`).
 const RULE_Q_WEB_MAX: usize = 14;
+/// Rule `R`: the most web clusters printed (pages and quotations per page as rule `P`, from rule
+/// `K`'s source; web part as rule `P`'s).
+const RULE_R_WEB_MAX: usize = 14;
 /// Rule `L`'s (and `M`'s) English test: the least share of a page's words that are `the`.
 const ENGLISH_THE_SHARE: f64 = 0.02;
 /// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
@@ -389,7 +398,7 @@ fn rule_o(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
     }
 }
 
-/// Rules `P` and `Q`: pages after the labelled ones, then web news (see the module
+/// Rules `P`, `Q` and `R`: pages after the labelled ones, then web news (see the module
 /// documentation); `rule` names the rule in the printed headers, `web_max` bounds the web clusters
 /// printed.
 fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel], rule: &str, web_max: usize) {
@@ -400,8 +409,16 @@ fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel], rule: &str, web_m
             .map(|l| l.cluster.clone())
             .collect()
     };
-    rule_pages(shared, &labelled_in(FILE_L), FILE_L, RULE_P_PAGES, true);
-    let enough = if rule == "Q" { 35 } else { 30 };
+    // Rule `R` takes its pages from rule `K`'s source, `P` and `Q` from rule `L`'s.
+    let pages_file = if rule == "R" { FILE_K } else { FILE_L };
+    rule_pages(
+        shared,
+        &labelled_in(pages_file),
+        pages_file,
+        RULE_P_PAGES,
+        true,
+    );
+    let enough = if rule == "P" { 30 } else { 35 };
     println!(
         "##### rule {rule} web part: stop once {enough} of rule {rule}'s quotations are attributed"
     );
@@ -551,6 +568,10 @@ fn main() {
     }
     if rule == "Q" {
         rule_p(&shared, &all_labels, "Q", RULE_Q_WEB_MAX);
+        return;
+    }
+    if rule == "R" {
+        rule_p(&shared, &all_labels, "R", RULE_R_WEB_MAX);
         return;
     }
     if rule == "K" {
