@@ -107,6 +107,10 @@ pub enum Part {
     /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
     /// Never part of `Tune`, `Holdout` or `All`.
     Q,
+    /// Quotes: the labels of selection rule `R` (pages of an extraction benchmark after rule `K`'s,
+    /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
+    /// Never part of `Tune`, `Holdout` or `All`.
+    R,
     /// Both parts together.
     All,
 }
@@ -135,7 +139,8 @@ impl Part {
             | Part::N
             | Part::O
             | Part::P
-            | Part::Q => Subset::All,
+            | Part::Q
+            | Part::R => Subset::All,
         }
     }
 
@@ -161,6 +166,7 @@ impl Part {
             Part::O => "o",
             Part::P => "p",
             Part::Q => "q",
+            Part::R => "r",
             Part::All => "all",
         }
     }
@@ -352,6 +358,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "o" => Part::O,
             "p" => Part::P,
             "q" => Part::Q,
+            "r" => Part::R,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

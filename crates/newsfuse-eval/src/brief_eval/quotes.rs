@@ -67,13 +67,14 @@ pub struct QuoteLabel {
 }
 
 /// The selection rules whose labels are reported as their own parts, [`Part::M`], [`Part::N`],
-/// [`Part::O`], [`Part::P`] and [`Part::Q`], and never in `tune`, `holdout` or `all`.
-const APART_RULES: [(&str, Part); 5] = [
+/// [`Part::O`], [`Part::P`], [`Part::Q`] and [`Part::R`], and never in `tune`, `holdout` or `all`.
+const APART_RULES: [(&str, Part); 6] = [
     ("M", Part::M),
     ("N", Part::N),
     ("O", Part::O),
     ("P", Part::P),
     ("Q", Part::Q),
+    ("R", Part::R),
 ];
 
 impl QuoteLabel {
@@ -82,7 +83,7 @@ impl QuoteLabel {
     }
 
     /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, rule `N`'s
-    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, rule `P`'s in [`Part::P`] only, rule `Q`'s in [`Part::Q`] only, the others in the part of the fixed split their cluster falls in.
+    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, rule `P`'s in [`Part::P`] only, rule `Q`'s in [`Part::Q`] only, rule `R`'s in [`Part::R`] only, the others in the part of the fixed split their cluster falls in.
     fn in_part(&self, part: Part) -> bool {
         match APART_RULES.iter().find(|(rule, _)| *rule == self.rule) {
             Some(&(_, apart)) => part == apart,
@@ -110,11 +111,11 @@ pub struct Found {
 }
 
 /// Whether the debug listing may print a part's errors: the tune part and the apart parts
-/// (`m`, `n`, `o`, `p`, `q`), never the holdout (nor `all`, which holds it).
+/// (`m` to `r`), never the holdout (nor `all`, which holds it).
 fn tuned_on(part: Part) -> bool {
     matches!(
         part,
-        Part::Tune | Part::M | Part::N | Part::O | Part::P | Part::Q
+        Part::Tune | Part::M | Part::N | Part::O | Part::P | Part::Q | Part::R
     )
 }
 
@@ -132,7 +133,7 @@ pub fn load_labels(path: &Path) -> Result<Vec<QuoteLabel>, String> {
 }
 
 /// The parts the quotes figures are reported for.
-const QUOTE_PARTS: [Part; 8] = [
+const QUOTE_PARTS: [Part; 9] = [
     Part::Tune,
     Part::Holdout,
     Part::All,
@@ -141,6 +142,7 @@ const QUOTE_PARTS: [Part; 8] = [
     Part::O,
     Part::P,
     Part::Q,
+    Part::R,
 ];
 
 /// Runs this part of the brief evaluation.
@@ -486,13 +488,14 @@ mod tests {
     }
 
     #[test]
-    fn rule_m_to_q_labels_count_in_their_own_part_only() {
+    fn rule_m_to_r_labels_count_in_their_own_part_only() {
         for (rule, own) in [
             ("M", Part::M),
             ("N", Part::N),
             ("O", Part::O),
             ("P", Part::P),
             ("Q", Part::Q),
+            ("R", Part::R),
         ] {
             let mut l = label("person", "Kerry");
             l.rule = rule.into();
@@ -507,6 +510,7 @@ mod tests {
         assert!(!a.in_part(Part::O));
         assert!(!a.in_part(Part::P));
         assert!(!a.in_part(Part::Q));
+        assert!(!a.in_part(Part::R));
         assert!(a.in_part(Part::All));
         assert_ne!(a.in_part(Part::Tune), a.in_part(Part::Holdout));
     }
