@@ -1300,7 +1300,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             let reps = classes.entry(root).or_default();
             if !reps
                 .iter()
-                .any(|&r| values_agree(&mentions[r], &mentions[idx]))
+                .any(|&r| one_value_or_age(&mentions[r], &mentions[idx]))
             {
                 reps.push(idx);
             }
@@ -1319,7 +1319,10 @@ pub(crate) fn analyze(docs: &[Doc<'_>], dates: &[Option<String>]) -> Figures {
             }
             let root = find(&mut parent, idx);
             let reps = exact.entry(root).or_default();
-            if !reps.iter().any(|&r| values_agree(&mentions[r], mention)) {
+            if !reps
+                .iter()
+                .any(|&r| one_value_or_age(&mentions[r], mention))
+            {
                 reps.push(idx);
             }
         }
@@ -2171,6 +2174,20 @@ fn cross_article_link((ia, a): (usize, &Mention), (ib, b): (usize, &Mention), id
 /// For two figures of different articles whose values disagree ([`values_agree`]): whether
 /// [`link_strength`] gives them none for what it reads first (an end of a range, a part beside a
 /// whole, values too far apart).
+/// Whether two figures of one group count as one value when a group's values are counted
+/// ([`analyze`]'s crowded groups): equal values, or a person's age given a year apart (the
+/// reports were written either side of a birthday, or one slipped). "21, 21, 22 and once 15" is
+/// one person's age and one report that differs from it, while "32, 44 and 50" are the ages of
+/// several people sharing a name.
+fn one_value_or_age(a: &Mention, b: &Mention) -> bool {
+    values_agree(a, b)
+        || a.kind == Kind::Age
+            && b.kind == Kind::Age
+            && person_age(a)
+            && person_age(b)
+            && (a.value - b.value).abs() <= 1.0
+}
+
 fn never_linked(a: &Mention, b: &Mention) -> bool {
     let (low, high) = (
         a.value.abs().min(b.value.abs()),
@@ -2855,6 +2872,7 @@ fn extract_sentence(
                 })
                 .map(|first| first.stem.to_string()),
             predicate: predicate_of(
+                doc.text,
                 tokens_before,
                 &rest[rest.partition_point(|t| head_end.is_some_and(|end| t.span.start < end))..],
                 base + clause_start(text, 0, whole.start),
@@ -3163,8 +3181,12 @@ const NOUN_MARKERS: &[&str] = &[
 /// "36 people died") when that is one. A verb form is a lower-case word ending in "-ed", an
 /// irregular past ("built", "sent"), a word after an auxiliary or "to" ("will send"), or an
 /// "-ing" word not after a determiner or preposition ("killing 213 people", not "the bombing").
-/// Returned as a base stem, with killing and dying one predicate (a toll is written either way).
+/// A short apposition between commas right after the head is skipped ("11 people, all of them
+/// miners, were killed"). With no verb read there, a figure followed by "aboard" or "on board"
+/// is what a vehicle carries ([`ABOARD`]). Returned as a base stem, with killing and dying one
+/// predicate (a toll is written either way).
 fn predicate_of<'d>(
+    text: &str,
     before: &[Token],
     after_head: &[Token],
     clause_from: usize,
@@ -3204,15 +3226,45 @@ fn predicate_of<'d>(
                 ..before.partition_point(|t| t.span.end <= figure_start),
         )
         .unwrap_or(&[]);
+    let following = &after_head[..after_head.partition_point(|t| t.span.end <= clause_end)];
+    // Carried on a vehicle ("with 228 people on board", "200 passengers aboard"): when no verb
+    // is read, the figure is what the vehicle carries.
+    let aboard = || {
+        let word = |i: usize| following.get(i).map(|t| lower(t));
+        (word(0).as_deref() == Some("aboard")
+            || word(0).as_deref() == Some("on") && word(1).as_deref() == Some("board"))
+        .then(|| ABOARD.to_string())
+    };
     // Object position: the nearest word before the figure that is not a function word.
     if let Some(i) = in_clause.iter().rposition(|t| !t.is_stopword) {
-        return verb(in_clause, i);
+        return verb(in_clause, i).or_else(aboard);
     }
     // Subject position: the figure opens its clause.
-    let following = &after_head[..after_head.partition_point(|t| t.span.end <= clause_end)];
-    let i = following.iter().position(|t| !t.is_stopword)?;
-    verb(following, i)
+    if let Some(i) = following.iter().position(|t| !t.is_stopword) {
+        return verb(following, i).or_else(aboard);
+    }
+    // An apposition between commas right after the head ("11 people, all of them miners, were
+    // killed"): the verb after it.
+    let rest = text.get(clause_end..)?.trim_start();
+    let inside = rest.strip_prefix(',')?;
+    let close = text.len() - inside.len() + inside.find(',')?;
+    let between = after_head
+        .iter()
+        .filter(|t| t.span.start >= clause_end && t.span.end <= close)
+        .count();
+    if between == 0 || between > APPOSITION_WORDS {
+        return None;
+    }
+    let after = &after_head[after_head.partition_point(|t| t.span.start < close)..];
+    let i = after.iter().position(|t| !t.is_stopword)?;
+    verb(after, i)
 }
+
+/// The predicate of a figure carried on a vehicle ("with 228 people on board").
+const ABOARD: &str = "board";
+/// The most words an apposition after a figure's head holds for [`predicate_of`] to read the
+/// verb after it ("11 people, all of them miners, were killed").
+const APPOSITION_WORDS: usize = 4;
 
 /// A predicate's stem with killing and dying folded together.
 fn predicate_stem(stem: &str) -> &str {
@@ -4936,6 +4988,38 @@ mod tests {
     }
 
     #[test]
+    fn an_age_a_year_apart_does_not_crowd_out_a_different_one() {
+        // One person's age given as 31 and once as 32 (a birthday between reports) is one age:
+        // the report giving 58 disagrees with it.
+        let texts = [
+            "Mara Quell, 31, was charged with fraud on Monday in the port city.",
+            "Mara Quell, 31, was charged with fraud in the port city, prosecutors said.",
+            "Prosecutors said Mara Quell, 32, faces three counts of fraud.",
+            "Mara Quell, 58, appeared in court on Monday in the port city.",
+        ];
+        let figures = figures_of(&texts);
+        let got = disagreements(&figures);
+        assert!(
+            got.iter()
+                .any(|f| f.1.iter().any(|v| v.0 == 58.0) && f.1.iter().any(|v| v.0 == 31.0)),
+            "{got:?}"
+        );
+        // Ages two years apart are two people's (or two moments'): three values, several
+        // quantities, no disagreement.
+        let figures = figures_of(&[
+            texts[0],
+            texts[1],
+            "Prosecutors said Mara Quell, 33, faces three counts of fraud.",
+            texts[3],
+        ]);
+        assert!(
+            figures.disagreements.is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+    }
+
+    #[test]
     fn dlrs_are_money_and_pounds_of_cargo_are_weight() {
         let figures = figures_of(&[
             "A ticket costs 40 dlrs and the mine adds U.S. dlrs 3.7 billion. The plane carried 70,000 pounds of cargo; the fine was 5,000 pounds.",
@@ -5566,7 +5650,10 @@ mod tests {
     fn predicates_are_read_from_object_and_subject_positions() {
         let (cluster, cleaned, segmented) = cluster_of(&[
             "The blast killed 11 people. In all, 20 of the planes were built. The country has \
-             received $2 billion in aid. Officials counted 300 homes.",
+             received $2 billion in aid. Officials counted 300 homes. 12 people, all of them \
+             miners, were killed in the fire. The ferry sank near the port with 80 people on \
+             board. The crash killed all 40 people aboard. 30 people, the mayor and his whole \
+             family among them, were killed in the town.",
         ]);
         let doc = Doc {
             index: 0,
@@ -5586,6 +5673,10 @@ mod tests {
                 Some("build".to_string()),
                 Some("receiv".to_string()),
                 Some("count".to_string()),
+                Some("die".to_string()),
+                Some(ABOARD.to_string()),
+                Some("die".to_string()),
+                None,
             ]
         );
     }
