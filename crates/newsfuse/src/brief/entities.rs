@@ -1427,11 +1427,14 @@ fn coordinated_places(
             gain[b] = 1;
         } else if place[b] && bare(&cues[a]) {
             gain[a] = 1;
-        } else if !and_or() {
-            continue;
-        } else if org[a] && bare(&cues[b]) && !super::places::is_known_place(&item.name) {
+        } else if org[a] && bare(&cues[b]) && and_or() && !super::places::is_known_place(&item.name)
+        {
             org_gain[b] = 1;
-        } else if org[b] && bare(&cues[a]) && !super::places::is_known_place(&found[i - 1].1.name) {
+        } else if org[b]
+            && bare(&cues[a])
+            && and_or()
+            && !super::places::is_known_place(&found[i - 1].1.name)
+        {
             org_gain[a] = 1;
         }
     }
