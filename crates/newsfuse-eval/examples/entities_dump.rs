@@ -6,7 +6,7 @@
 //! With `--unjudged`, only entities that `labels/entities.jsonl` has no judgement for; with
 //! `--tune` or `--holdout`, only that part's clusters; with `--tune2`, the extra tuning clusters
 //! (`TUNE2_CLUSTERS`) instead, with `--tune3` those of `TUNE3_CLUSTERS`, with `--tune4` those of
-//! `TUNE4_CLUSTERS`, with `--tune5` those of `TUNE5_CLUSTERS`, with `--tune6` those of `TUNE6_CLUSTERS`, with `--tune7` those of `TUNE7_CLUSTERS`, with `--tune8` those of `TUNE8_CLUSTERS`, with `--tune9` those of `TUNE9_CLUSTERS`, with `--tune10` those of `TUNE10_CLUSTERS`, with `--tune11` those of `TUNE11_CLUSTERS`, with `--tune12` those of `TUNE12_CLUSTERS`, with `--tune13` those of `TUNE13_CLUSTERS`; with `--names`, every listed name of each cluster first; with
+//! `TUNE4_CLUSTERS`, with `--tune5` those of `TUNE5_CLUSTERS`, with `--tune6` those of `TUNE6_CLUSTERS`, with `--tune7` those of `TUNE7_CLUSTERS`, with `--tune8` those of `TUNE8_CLUSTERS`, with `--tune9` those of `TUNE9_CLUSTERS`, with `--tune10` those of `TUNE10_CLUSTERS`, with `--tune11` those of `TUNE11_CLUSTERS`, with `--tune12` those of `TUNE12_CLUSTERS`, with `--tune13` those of `TUNE13_CLUSTERS`, with `--tune14` those of `TUNE14_CLUSTERS`; with `--names`, every listed name of each cluster first; with
 //! `--figures`, only the figures (no text); with `--wrong`, only the judged entities counted wrong
 //! (with the failed checks and the judge's reason) and the alias pairs left unmerged.
 
@@ -17,7 +17,7 @@ use newsfuse::brief::entities::Entity;
 use newsfuse_eval::brief_eval::entities::{
     Judgement, TOP, alias_key, alias_merged, listed, listed_tune2, listed_tune3, listed_tune4,
     listed_tune5, listed_tune6, listed_tune7, listed_tune8, listed_tune9, listed_tune10,
-    listed_tune11, listed_tune12, listed_tune13, read_judgements,
+    listed_tune11, listed_tune12, listed_tune13, listed_tune14, read_judgements,
 };
 use newsfuse_eval::quality::Subset;
 
@@ -82,6 +82,8 @@ fn main() {
         listed_tune12(&shared)
     } else if args.iter().any(|a| a == "--tune13") {
         listed_tune13(&shared)
+    } else if args.iter().any(|a| a == "--tune14") {
+        listed_tune14(&shared)
     } else {
         listed(&shared)
     }

@@ -87,6 +87,9 @@ pub enum Part {
     /// A thirteenth tuning part outside the fixed evaluation set (entities: tune-part clusters
     /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
     Tune13,
+    /// A fourteenth tuning part outside the fixed evaluation set (entities: tune-part clusters
+    /// judged with the code as it stood before any rule was fitted to them). Never part of `All`.
+    Tune14,
     /// Quotes: the labels of selection rule `M` (pages of a source no earlier rule drew from),
     /// measured with the code as it stands and never tuned on. Never part of `Tune`, `Holdout` or
     /// `All`.
@@ -135,6 +138,7 @@ impl Part {
             | Part::Tune11
             | Part::Tune12
             | Part::Tune13
+            | Part::Tune14
             | Part::M
             | Part::N
             | Part::O
@@ -161,6 +165,7 @@ impl Part {
             Part::Tune11 => "tune11",
             Part::Tune12 => "tune12",
             Part::Tune13 => "tune13",
+            Part::Tune14 => "tune14",
             Part::M => "m",
             Part::N => "n",
             Part::O => "o",
@@ -353,6 +358,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "tune11" => Part::Tune11,
             "tune12" => Part::Tune12,
             "tune13" => Part::Tune13,
+            "tune14" => Part::Tune14,
             "m" => Part::M,
             "n" => Part::N,
             "o" => Part::O,

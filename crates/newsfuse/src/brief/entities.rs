@@ -133,6 +133,16 @@ const TITLES: &[&str] = &[
     "lt",
     "sergeant",
     "sgt",
+    // Ranks and offices written abbreviated ("Cpl. Dana Roe", "Atty. Lee Park").
+    "maj",
+    "cpl",
+    "pvt",
+    "adm",
+    "det",
+    "supt",
+    "insp",
+    "cmdr",
+    "atty",
     "officer",
     "deputy",
     "vice",
@@ -321,6 +331,7 @@ const ORG_WORDS: &[&str] = &[
     "llc",
     "plc",
     "hospital",
+    "clinic",
     "school",
     "college",
     "center",
@@ -1279,7 +1290,7 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
         }
     };
     let before = cues.clone();
-    coordinated_places(&kinds, &mut cues, &found, &item_slots);
+    coordinated_places(docs, &kinds, &mut cues, &found, &item_slots);
     reclassify(&mut kinds, &before, &cues);
     let before = cues.clone();
     listed_people(&entities, &kinds, &mut cues, &found, &item_slots);
@@ -1387,27 +1398,49 @@ pub(crate) fn analyze(docs: &[Doc<'_>]) -> Vec<Entity> {
 /// name the cluster's own cues make a place, is a place too (one place cue per such list).
 /// `kinds` are the entities' kinds by `cues` ([`classify`]).
 fn coordinated_places(
+    docs: &[Doc<'_>],
     kinds: &[&'static str],
     cues: &mut [Cues],
     found: &[(usize, Found)],
     slots: &[usize],
 ) {
     let place: Vec<bool> = kinds.iter().map(|k| *k == "place").collect();
+    let org: Vec<bool> = kinds.iter().map(|k| *k == "organization").collect();
     let bare = |c: &Cues| c.person == 0 && c.place == 0 && c.org == 0 && c.speech == 0;
     let mut gain: Vec<u32> = vec![0; kinds.len()];
+    // "deals with Kessa and KTV": a name with no cue joined by "and"/"or" to a body (no known
+    // place) is a body's too.
+    let mut org_gain: Vec<u32> = vec![0; kinds.len()];
     for (i, (article, item)) in found.iter().enumerate().skip(1) {
         if !item.joined || found[i - 1].0 != *article || i >= slots.len() {
             continue;
         }
         let (a, b) = (slots[i - 1], slots[i]);
+        // A comma joins a name to its apposition too: only "and"/"or" joins bodies.
+        let and_or = || {
+            docs[*article]
+                .text
+                .get(found[i - 1].1.span.end..item.span.start)
+                .is_some_and(|g| matches!(g.trim(), "and" | "or"))
+        };
         if place[a] && bare(&cues[b]) {
             gain[b] = 1;
         } else if place[b] && bare(&cues[a]) {
             gain[a] = 1;
+        } else if org[a] && bare(&cues[b]) && and_or() && !super::places::is_known_place(&item.name)
+        {
+            org_gain[b] = 1;
+        } else if org[b]
+            && bare(&cues[a])
+            && and_or()
+            && !super::places::is_known_place(&found[i - 1].1.name)
+        {
+            org_gain[a] = 1;
         }
     }
-    for (cue, g) in cues.iter_mut().zip(gain) {
+    for ((cue, g), o) in cues.iter_mut().zip(gain).zip(org_gain) {
         cue.place += g;
+        cue.org += o;
     }
 }
 
@@ -2316,12 +2349,14 @@ fn merge_aliases(
                     .split_once(' ')
                     .and_then(|pair| with_initials.get(&pair))
                     .map(Vec::as_slice)
-                // "Vice President George Bush" is not "George W. Bush": no title of its own.
+                // "Vice President George Bush" is not "George W. Bush": no title of its own but a
+                // courtesy one ("Dr.", "the Kessa Clinic's Dr.").
                 && entity.roles.iter().all(|r| {
-                    entities[*only]
-                        .roles
-                        .iter()
-                        .any(|o| o.role.eq_ignore_ascii_case(&r.role))
+                    courtesy_title(&r.role)
+                        || entities[*only]
+                            .roles
+                            .iter()
+                            .any(|o| o.role.eq_ignore_ascii_case(&r.role))
                 })
             {
                 target[a] = Some(*only);
@@ -2672,6 +2707,16 @@ fn merge_aliases(
 }
 
 /// Whether `long` is `short` with more words after it (`short` and a space open it).
+/// A courtesy title, or a role ending in one ("Dr", "the Kessa Clinic's Dr"): it tells no office.
+fn courtesy_title(role: &str) -> bool {
+    role.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+            "dr" | "mr" | "mrs" | "ms" | "miss" | "prof" | "professor" | "doctor"
+        )
+    })
+}
+
 fn extends(long: &str, short: &str) -> bool {
     long.strip_prefix(short)
         .is_some_and(|rest| rest.starts_with(' '))
@@ -3836,6 +3881,14 @@ fn split_found(
     {
         return None;
     }
+    // "DVDs", "ATMs": an abbreviation's plural is a common noun.
+    if name_word_count == 1
+        && name
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return None;
+    }
     if name.chars().count() < 2
         || name.chars().all(|c| !c.is_alphabetic())
         || (name_word_count == 1 && is_initial(words[split]))
@@ -3949,7 +4002,18 @@ fn split_found(
                 || !(is_capitalised(word)
                     && (!written_lowercase(lowercase, word)
                         || in_list!(Some(word), OFFICE_QUALIFIERS)
-                        || in_list!(Some(word), ORG_WORDS))
+                        || in_list!(Some(word), ORG_WORDS)
+                        // "North Vale Police Sgt.": a common word opening a pair of
+                        // capitalised words the cluster writes inside a sentence.
+                        || back < start && {
+                            let next = doc.slice(tokens[back].span);
+                            is_capitalised(next)
+                                && capitalised_pair_inside(
+                                    lowercase,
+                                    &word.to_lowercase(),
+                                    &clean_word(next).to_lowercase(),
+                                )
+                        })
                     || word == "of"
                     || word == "foreign")
             {
@@ -4016,11 +4080,28 @@ fn split_found(
         cues.org += 1;
     }
     // "marketed as X", "prescribed X", "the drug X": a medicine, neither place nor person.
+    // "drugs like X", "drugs such as X", "the latest version of the X": a product too.
+    let before3 = start
+        .checked_sub(3)
+        .map(|i| doc.slice(tokens[i].span).to_ascii_lowercase());
+    let plain_before2 = start >= 2
+        && gap(doc, tokens, start - 2, start - 1)
+            .chars()
+            .all(char::is_whitespace);
     if split == 0
         && plain_before
         && (before == Some("as") && in_list!(before2, &["marketed", "sold", "branded"])
             || in_list!(before, &["prescribed", "prescribe", "prescribing"])
-            || in_list!(before, PRODUCT_NOUNS))
+            || in_list!(before, PRODUCT_NOUNS)
+            || plain_before2
+                && (before == Some("like") && in_list!(before2, PRODUCT_NOUNS)
+                    || before == Some("as")
+                        && before2 == Some("such")
+                        && in_list!(before3.as_deref(), PRODUCT_NOUNS)
+                    || before == Some("of") && in_list!(before2, &["version", "versions"])
+                    || before == Some("the")
+                        && before2 == Some("of")
+                        && in_list!(before3.as_deref(), &["version", "versions"])))
     {
         cues.product += 1;
     }
@@ -4107,6 +4188,18 @@ fn split_found(
     }
     if market && !possessive {
         cues.place += 1;
+    }
+    // "Kessa's KTV network": what owns a body named by its capitals (no common abbreviation) is a
+    // body; a person's own cues outweigh this one.
+    if possessive
+        && gap_after.is_some_and(|g| g == " ")
+        && after_word.is_some_and(|w| {
+            (2..=5).contains(&w.len())
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && !COMMON_ACRONYMS.contains(&w.to_ascii_lowercase().as_str())
+        })
+    {
+        cues.org += 1;
     }
     // "a spokeswoman for X": a body's spokeswoman; "posted on X", "his X page", "X users": a
     // site's.
@@ -4249,6 +4342,11 @@ fn split_found(
                 && word == "who"
                 && !office_object
                 && !(split == 0 && plain_before && in_list!(before, &["in", "at", "from"]))
+                // "a cardiologist at the Kessa Clinic, who": likewise after "the".
+                && !(split == 0
+                    && plain_before
+                    && before == Some("the")
+                    && in_list!(before2, &["in", "at", "from", "of"]))
             {
                 cues.person += 1;
                 break;
@@ -6115,5 +6213,116 @@ mod tests {
             "The Women's Union said the attacks went on.",
         ]);
         assert!(find(&all, "Union").is_some(), "{all:?}");
+    }
+
+    #[test]
+    fn who_after_a_preposition_and_the_is_the_head_noun_s() {
+        // "a chemist at the Brakkenby, who": "who" is the chemist, not the name after "the".
+        let all = listed(&[
+            "Dana Roe, a chemist at the Brakkenby, who was not involved, said the rules were new.",
+            "Roe said the Brakkenby had asked for a review.",
+        ]);
+        assert_ne!(kind_of(&all, "Brakkenby"), Some("person"), "{all:?}");
+        assert_eq!(kind_of(&all, "Dana Roe"), Some("person"), "{all:?}");
+    }
+
+    #[test]
+    fn a_clinic_is_a_body() {
+        let all = listed(&[
+            "Dana Roe, a surgeon at the Norvale Clinic, said the rules were new.",
+            "The Norvale Clinic opened a ward.",
+        ]);
+        assert_eq!(
+            kind_of(&all, "Norvale Clinic"),
+            Some("organization"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn the_owner_of_a_body_named_by_capitals_is_a_body() {
+        let all = listed(&[
+            "The series was a boon for Varnex's KTV network, which aired it in 2004.",
+            "Varnex's KTV later sold it abroad.",
+        ]);
+        assert_eq!(kind_of(&all, "Varnex"), Some("organization"), "{all:?}");
+        // A person's own cues outweigh it.
+        let all = listed(&[
+            "Dana Roe, a lawyer, said Roe's KTV interview had gone well.",
+            "Roe's KTV interview aired on Monday.",
+        ]);
+        assert_eq!(kind_of(&all, "Dana Roe"), Some("person"), "{all:?}");
+    }
+
+    #[test]
+    fn drugs_like_x_and_a_version_of_x_are_products() {
+        let all = listed(&[
+            "Patients were often prescribed additional drugs like Zorvane, made by a large firm.",
+            "The guidelines shunned drugs such as Zorvane in most cases.",
+            "You need the latest version of the Kestrel Media Player to view the video.",
+        ]);
+        assert_eq!(kind_of(&all, "Zorvane"), Some("other"), "{all:?}");
+        assert_eq!(
+            kind_of(&all, "Kestrel Media Player"),
+            Some("other"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_rank_is_a_title() {
+        let all = listed(&[
+            "It was accidental, police Cpl. Dana Roe said on Monday.",
+            "Roe said the inquiry would take weeks.",
+        ]);
+        assert!(find(&all, "Cpl").is_none(), "{all:?}");
+        let roe = find(&all, "Dana Roe").unwrap_or_else(|| panic!("{all:?}"));
+        assert!(roe.2.iter().any(|r| r.contains("Cpl")), "{all:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_s_plural_is_no_name() {
+        let all = listed(&[
+            "Fans buy DVDs of the show and watch it again in Lisbon.",
+            "The DVDs sold well in Lisbon.",
+        ]);
+        assert!(find(&all, "DVDs").is_none(), "{all:?}");
+    }
+
+    #[test]
+    fn a_courtesy_title_does_not_keep_a_name_from_its_middle_initial() {
+        // "Dr. Marlon Vasko" is Dr. Marlon T. Vasko; "Vice President" would be an office.
+        let all = listed(&[
+            "Dr. Marlon T. Vasko, a cardiologist, said the rules were new.",
+            "\"It is a shift,\" said the Norvale Clinic's Dr. Marlon Vasko. Vasko said more.",
+        ]);
+        assert!(find(&all, "Marlon T. Vasko").is_some(), "{all:?}");
+        assert!(find(&all, "Marlon Vasko").is_none(), "{all:?}");
+    }
+
+    #[test]
+    fn a_name_joined_by_and_to_a_body_is_a_body() {
+        let all = listed(&[
+            "She earned millions from endorsement deals with Lumora and KTV last year.",
+            "The deals with Lumora and KTV were renewed.",
+        ]);
+        assert_eq!(kind_of(&all, "Lumora"), Some("organization"), "{all:?}");
+    }
+
+    #[test]
+    fn a_role_keeps_a_place_whose_first_word_is_common() {
+        // "North Vale" is written as a name inside sentences, so its common first word stays in
+        // the role "North Vale Police Sgt" (not "Vale Police Sgt").
+        let all = listed(&[
+            "He lives in North Vale now. Smoke rose to the north of town, North Vale Police Sgt. \
+             Dana Roe said on Monday.",
+            "Roe said the inquiry in North Vale would take weeks.",
+        ]);
+        let roe = find(&all, "Dana Roe").unwrap_or_else(|| panic!("{all:?}"));
+        assert!(
+            roe.2.iter().any(|r| r == "North Vale Police Sgt"),
+            "{all:?}"
+        );
+        assert!(!roe.2.iter().any(|r| r == "Vale Police Sgt"), "{all:?}");
     }
 }
