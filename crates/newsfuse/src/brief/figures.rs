@@ -4499,12 +4499,27 @@ mod tests {
     #[test]
     fn numbers_beside_letters_outside_ascii_are_the_patterns_matches() {
         for (text, scanned) in [
-            ("Zoë paid 5 millionés, 6 million é, 7 millionß and 8 percentà", true),
-            ("Ärzte: 9 per centÄ, 10 percent Ж, 11 thousandЖ 12 bn€ 13 mln·", false),
-            ("Café 14 billion\u{301} 15 million\u{200d} 16 trillion‿", false),
-            ("Straße 17 thouſand 18 perſent 19 percentage\u{a0}points", false),
+            (
+                "Zoë paid 5 millionés, 6 million é, 7 millionß and 8 percentà",
+                true,
+            ),
+            (
+                "Ärzte: 9 per centÄ, 10 percent Ж, 11 thousandЖ 12 bn€ 13 mln·",
+                false,
+            ),
+            (
+                "Café 14 billion\u{301} 15 million\u{200d} 16 trillion‿",
+                false,
+            ),
+            (
+                "Straße 17 thouſand 18 perſent 19 percentage\u{a0}points",
+                false,
+            ),
             ("Øre 20 ٣ 21 million² 22 Ⅻ 23 percentage pointsé", false),
-            ("Łódź 24 million 25 per cent 26 percentage points 27% €28", true),
+            (
+                "Łódź 24 million 25 per cent 26 percentage points 27% €28",
+                true,
+            ),
         ] {
             assert_eq!(scanner_holds(text), scanned, "{text}");
             assert_eq!(number_matches(text), unicode_regex_matches(text), "{text}");
