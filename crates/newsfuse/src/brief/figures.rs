@@ -279,9 +279,25 @@ fn ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// The first match of [`NUMBER_ASCII`] in `text` starting at `from` or later, found without the
-/// regex engine; the same as the regex on a text where [`ascii_boundaries_hold`] (so no digit
-/// and no letter outside ASCII), which is the only text it is given.
+/// Whether [`next_number`] finds the matches of [`NUMBER`] in `text`: every character outside
+/// ASCII is a letter (a word character for `\b`), a space or one of [`NON_WORD_CHARS`] (no
+/// word character), and none is a digit (`\d` takes any) or a letter that case-folds to an
+/// ASCII one of the pattern's words (the long s, the Kelvin sign). Where every such character
+/// is one of [`NON_WORD_CHARS`] ([`ascii_boundaries_hold`]) this holds too.
+fn scanner_holds(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            c.is_ascii()
+                || c.is_alphabetic() && !c.is_numeric() && !matches!(c, 'ſ' | '\u{212a}')
+                || c.is_whitespace()
+                || NON_WORD_CHARS.contains(&c)
+        })
+}
+
+/// The first match of [`NUMBER`] in `text` starting at `from` or later, found without the
+/// regex engine; the same as the regex on a text where [`scanner_holds`] (so no digit outside
+/// ASCII, and any other character outside ASCII a letter or no word character), which is the
+/// only text it is given.
 fn next_number(text: &str, from: usize) -> Option<NumberMatch> {
     let bytes = text.as_bytes();
     (from..bytes.len())
@@ -294,7 +310,7 @@ fn next_number(text: &str, from: usize) -> Option<NumberMatch> {
         .find_map(|at| number_at(text, at))
 }
 
-/// The match of [`NUMBER_ASCII`] that starts at byte `at`, if one does (see [`next_number`]).
+/// The match of [`NUMBER`] that starts at byte `at`, if one does (see [`next_number`]).
 fn number_at(text: &str, at: usize) -> Option<NumberMatch> {
     let bytes = text.as_bytes();
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
@@ -341,8 +357,17 @@ fn number_at(text: &str, at: usize) -> Option<NumberMatch> {
         end += 1 + run(end + 1);
     }
     let num = start..end;
-    // The ASCII boundary after a word ending in a letter: no word byte follows.
-    let bounded = |i: usize| bytes.get(i).is_none_or(|&b| !ascii_word_byte(b));
+    // The boundary after a word ending in a letter: no word character follows (outside ASCII,
+    // where [`scanner_holds`], a letter is one and any other character none).
+    let bounded = |i: usize| {
+        bytes.get(i).is_none_or(|&b| {
+            if b.is_ascii() {
+                !ascii_word_byte(b)
+            } else {
+                !text[i..].chars().next().is_some_and(char::is_alphabetic)
+            }
+        })
+    };
     let word_at = |i: usize, word: &str| {
         bytes
             .get(i..i + word.len())
@@ -651,16 +676,11 @@ fn scale_value(word: &str) -> f64 {
     }
 }
 
-/// Every number of a sentence, digits and words, in text order, not overlapping.
-fn scan_numbers(text: &str) -> Vec<RawNumber> {
-    let mut found: Vec<RawNumber> = Vec::new();
-    // Only ASCII digits parse below, so a text without one has no number in digits.
-    let digits = text.bytes().any(|b| b.is_ascii_digit());
+/// The matches of [`NUMBER`] in `text`, by the hand-written scanner where it finds them
+/// ([`scanner_holds`]), else by the regex.
+fn number_matches(text: &str) -> Vec<NumberMatch> {
     let mut numbers: Vec<NumberMatch> = Vec::new();
-    if !digits {
-        // None to read.
-    } else if ascii_boundaries_hold(text) {
-        // Where the ASCII pattern would run, the hand-written scanner finds its matches.
+    if scanner_holds(text) {
         let mut at = 0;
         while let Some(found) = next_number(text, at) {
             at = found.whole.end;
@@ -680,6 +700,20 @@ fn scan_numbers(text: &str) -> Vec<RawNumber> {
             }
         }
     }
+    numbers
+}
+
+/// Every number of a sentence, digits and words, in text order, not overlapping.
+fn scan_numbers(text: &str) -> Vec<RawNumber> {
+    let mut found: Vec<RawNumber> = Vec::new();
+    // Only ASCII digits parse below, so a text without one has no number in digits.
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let numbers = if digits {
+        number_matches(text)
+    } else {
+        // None to read.
+        Vec::new()
+    };
     for NumberMatch {
         whole,
         cur,
@@ -4497,6 +4531,85 @@ mod tests {
         )) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(number_scanner_matches(&text), number_regex_matches(&text));
+        }
+    }
+
+    /// The matches of [`NUMBER`] (Unicode word boundaries) as [`NumberMatch`]es.
+    fn unicode_regex_matches(text: &str) -> Vec<NumberMatch> {
+        NUMBER
+            .captures_iter(text)
+            .map(|caps| NumberMatch {
+                whole: caps.get(0).expect("whole").range(),
+                cur: caps.name("cur").map(|m| m.range()),
+                num: caps.name("num").expect("num").range(),
+                scale: caps.name("scale").map(|m| m.range()),
+                pct: caps.name("pct").map(|m| m.range()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_beside_letters_outside_ascii_are_the_patterns_matches() {
+        for (text, scanned) in [
+            (
+                "Zoë paid 5 millionés, 6 million é, 7 millionß and 8 percentà",
+                true,
+            ),
+            (
+                "Ärzte: 9 per centÄ, 10 percent Ж, 11 thousandЖ 12 bn€ 13 mln·",
+                false,
+            ),
+            (
+                "Café 14 billion\u{301} 15 million\u{200d} 16 trillion‿",
+                false,
+            ),
+            (
+                "Straße 17 thouſand 18 perſent 19 percentage\u{a0}points",
+                false,
+            ),
+            ("Øre 20 ٣ 21 million² 22 Ⅻ 23 percentage pointsé", false),
+            (
+                "Łódź 24 million 25 per cent 26 percentage points 27% €28",
+                true,
+            ),
+        ] {
+            assert_eq!(scanner_holds(text), scanned, "{text}");
+            assert_eq!(number_matches(text), unicode_regex_matches(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn number_matches_are_the_patterns_on_any_mix_with_letters_outside_ascii(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "0", "1", "12", "6789", ",", ".", "-", "%", " ", "\u{a0}", "$", "US$", "€",
+                    "£", "per", "cent", "percent", "percentage", "point", "s", "thousand",
+                    "million", "bn", "x", "é", "ß", "Ж", "Ø", "ſ", "\u{212a}", "\u{301}",
+                    "\u{200d}", "‿", "٣", "²", "Ⅻ", "·", "—", "“",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(number_matches(&text), unicode_regex_matches(&text));
+        }
+
+        // Words of the pattern right before letters outside ASCII, where the boundary after
+        // them falls only on a Unicode reading.
+        #[test]
+        fn number_words_before_letters_outside_ascii_end_where_the_pattern_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "7", "45", " ", "-", "million", "bn", "thousand", "percent", "per", "cent",
+                    "percentage", "point", "s", "%", "é", "ß", "Ж", "\u{a0}", "—",
+                ]),
+                0..12,
+            )
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert!(scanner_holds(&text));
+            proptest::prop_assert_eq!(number_matches(&text), unicode_regex_matches(&text));
         }
     }
 
