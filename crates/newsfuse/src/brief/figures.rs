@@ -3264,7 +3264,7 @@ fn predicate_of<'d>(
     // Carried on a vehicle ("with 228 people on board", "200 passengers aboard"): when no verb
     // is read, the figure is what the vehicle carries.
     let aboard = || {
-        let word = |i: usize| following.get(i).map(|t| lower(t));
+        let word = |i: usize| following.get(i).map(lower);
         (word(0).as_deref() == Some("aboard")
             || word(0).as_deref() == Some("on") && word(1).as_deref() == Some("board"))
         .then(|| ABOARD.to_string())
