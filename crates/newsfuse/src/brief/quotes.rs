@@ -1102,8 +1102,11 @@ fn extract_block(
                             to: before,
                         };
                         let earlier = &raws[article_first..];
-                        let name =
-                            resolve_pronoun(doc, people, window, Gender::Unknown, &fits, earlier);
+                        // "the 56-year-old said": the one person the article gives that age
+                        // ("Ann Roe, 56,", "56-year-old Ann Roe") is the speaker.
+                        let name = aged_person(doc.text, &noun, people).or_else(|| {
+                            resolve_pronoun(doc, people, window, Gender::Unknown, &fits, earlier)
+                        });
                         resolved = Resolved {
                             role: Some(noun),
                             kind: if name.is_some() { "person" } else { "role" },
@@ -1750,6 +1753,47 @@ fn open_appositive_describes(appositive: &str) -> bool {
             .skip(1)
             .take(3)
             .any(|w| is_role(w) || is_body(w) || is_medium(w))
+}
+
+/// An age given with a name: "Ann Roe, 56," or "56-year-old Ann Roe".
+static NAME_WITH_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<who>{NAME}),\s+(?P<age>\d{{1,3}}),|\b(?P<age2>\d{{1,3}})-year-old\s+(?P<who2>{NAME})"
+    ))
+    .expect("valid regex")
+});
+
+/// An age written for an unnamed person ("a 56-year-old man"): another person of that age.
+static UNNAMED_AGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[Aa]n?\s+(?P<age>\d{1,3})-year-old\b").expect("valid regex"));
+
+/// The one known person `text` gives the age of a speaker written as `noun` ("56-year-old"):
+/// none when the noun is no age, when no person or several are given that age, or when the text
+/// also gives it to someone unnamed ("a 56-year-old man").
+fn aged_person(text: &str, noun: &str, people: &PersonIndex) -> Option<String> {
+    let age = noun.strip_suffix("-year-old")?;
+    if UNNAMED_AGE.captures_iter(text).any(|c| &c["age"] == age) {
+        return None;
+    }
+    let mut found: Option<String> = None;
+    for c in NAME_WITH_AGE.captures_iter(text) {
+        let (who, given) = match (c.name("who"), c.name("age"), c.name("who2"), c.name("age2")) {
+            (Some(w), Some(a), _, _) | (_, _, Some(w), Some(a)) => (w.as_str(), a.as_str()),
+            _ => continue,
+        };
+        if given != age {
+            continue;
+        }
+        let (_, name) = people.resolve(who);
+        if !people.full.contains(&name) {
+            return None;
+        }
+        match &found {
+            Some(f) if *f != name => return None,
+            _ => found = Some(name),
+        }
+    }
+    found
 }
 
 /// The noun of a speaker written as "the" and one lower-case noun that names a person by what
@@ -6660,6 +6704,22 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:#?}");
         assert_eq!(got[0].2, "role", "{got:#?}");
         assert_eq!(got[0].1, ["48-year-old"], "{got:#?}");
+    }
+
+    /// "the 56-year-old told reporters": the one person the article gives that age ("Ann Brill,
+    /// 56,", "56-year-old Ann Brill") is the speaker, not the last person named; two people of
+    /// that age, or an unnamed one, leave the age to the earlier rules.
+    #[test]
+    fn an_age_as_speaker_is_the_one_person_given_that_age() {
+        let one = "Ann Brill, 56, opened a bakery on Elm Street last spring.\n\nHer partner Tom Vale keeps the books.\n\n\"We sell out by noon most days,\" the 56-year-old told reporters.";
+        let before = "Bakery owner and 56-year-old Ann Brill opened on Elm Street last spring.\n\nHer partner Tom Vale keeps the books.\n\n\"We sell out by noon most days,\" the 56-year-old told reporters.";
+        let two = "Ann Brill, 56, opened a bakery on Elm Street last spring. Lena Ortiz, 56, runs the cafe next door.\n\nHer partner Tom Vale keeps the books.\n\n\"We sell out by noon most days,\" the 56-year-old told reporters.";
+        let got = groups(&[one]);
+        assert_eq!(got[0].0.as_deref(), Some("Ann Brill"), "{got:#?}");
+        let got = groups(&[before]);
+        assert_eq!(got[0].0.as_deref(), Some("Ann Brill"), "{got:#?}");
+        let got = groups(&[two]);
+        assert_ne!(got[0].0.as_deref(), Some("Ann Brill"), "{got:#?}");
     }
 
     /// "Following a long encore of "Song," X teed up Y's solo. "...," he said": the name after an
