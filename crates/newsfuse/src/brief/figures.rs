@@ -4476,9 +4476,9 @@ mod tests {
         }
     }
 
-    /// The matches of [`NUMBER_ASCII`] as [`NumberMatch`]es.
-    fn number_regex_matches(text: &str) -> Vec<NumberMatch> {
-        NUMBER_ASCII
+    /// The matches of a number pattern ([`NUMBER_ASCII`] or [`NUMBER`]) as [`NumberMatch`]es.
+    fn pattern_matches(pattern: &Regex, text: &str) -> Vec<NumberMatch> {
+        pattern
             .captures_iter(text)
             .map(|caps| NumberMatch {
                 whole: caps.get(0).expect("whole").range(),
@@ -4488,6 +4488,11 @@ mod tests {
                 pct: caps.name("pct").map(|m| m.range()),
             })
             .collect()
+    }
+
+    /// The matches of [`NUMBER_ASCII`] as [`NumberMatch`]es.
+    fn number_regex_matches(text: &str) -> Vec<NumberMatch> {
+        pattern_matches(&NUMBER_ASCII, text)
     }
 
     fn number_scanner_matches(text: &str) -> Vec<NumberMatch> {
@@ -4536,16 +4541,7 @@ mod tests {
 
     /// The matches of [`NUMBER`] (Unicode word boundaries) as [`NumberMatch`]es.
     fn unicode_regex_matches(text: &str) -> Vec<NumberMatch> {
-        NUMBER
-            .captures_iter(text)
-            .map(|caps| NumberMatch {
-                whole: caps.get(0).expect("whole").range(),
-                cur: caps.name("cur").map(|m| m.range()),
-                num: caps.name("num").expect("num").range(),
-                scale: caps.name("scale").map(|m| m.range()),
-                pct: caps.name("pct").map(|m| m.range()),
-            })
-            .collect()
+        pattern_matches(&NUMBER, text)
     }
 
     #[test]
