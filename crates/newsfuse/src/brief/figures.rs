@@ -226,7 +226,9 @@ const NUMBER_PATTERN: &str = r"(?x)
         (?:[\s-]?(?i:(?P<scale>thousand|million|billion|trillion|bn|mln)\b))?
         (?:\s?(?P<pct>%|(?i:per\s?cent\b|percent\b|percentage\s+points?\b)))?";
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("valid regex"));
-/// [`NUMBER`] with ASCII word boundaries (see [`captures_as`]).
+/// [`NUMBER`] with ASCII word boundaries: what the hand-written scanner ([`next_number`]) is
+/// tested against where those boundaries fall where Unicode ones do.
+#[cfg(test)]
 static NUMBER_ASCII: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&NUMBER_PATTERN.replace(r"\b", r"(?-u:\b)")).expect("valid regex"));
 
@@ -243,16 +245,11 @@ const NON_WORD_CHARS: &[char] = &[
 /// the first character outside ASCII); it runs instead when every character of `text` outside
 /// ASCII is one of [`NON_WORD_CHARS`], where both boundaries fall alike.
 fn captures_as<'r>(exact: &'r Regex, ascii: &'r Regex, text: &str) -> CaptureRun<'r> {
-    let regex = if ascii_boundaries_hold(text) {
+    CaptureRun::new(if ascii_boundaries_hold(text) {
         ascii
     } else {
         exact
-    };
-    CaptureRun {
-        locations: regex.capture_locations(),
-        regex,
-        at: 0,
-    }
+    })
 }
 
 /// Whether every character of `text` outside ASCII is one of [`NON_WORD_CHARS`]: there ASCII
@@ -450,9 +447,17 @@ struct CaptureRun<'r> {
     at: usize,
 }
 
-impl CaptureRun<'_> {
-    /// The next match's groups (as byte ranges of `text`, which is the text given to
-    /// [`captures_as`]).
+impl<'r> CaptureRun<'r> {
+    fn new(regex: &'r Regex) -> Self {
+        CaptureRun {
+            locations: regex.capture_locations(),
+            regex,
+            at: 0,
+        }
+    }
+
+    /// The next match's groups (as byte ranges of `text`, the text searched: the same on every
+    /// call).
     fn next(&mut self, text: &str) -> Option<&regex::CaptureLocations> {
         if self.at > text.len() {
             return None;
@@ -687,7 +692,9 @@ fn number_matches(text: &str) -> Vec<NumberMatch> {
             numbers.push(found);
         }
     } else {
-        let mut run = captures_as(&NUMBER, &NUMBER_ASCII, text);
+        // Where the scanner does not hold, neither do ASCII boundaries ([`scanner_holds`]):
+        // the Unicode pattern.
+        let mut run = CaptureRun::new(&NUMBER);
         while let Some(caps) = run.next(text) {
             if let (Some(whole), Some(num)) = (group(caps, 0), group(caps, NUMBER_NUM)) {
                 numbers.push(NumberMatch {
@@ -3279,9 +3286,10 @@ fn predicate_of<'d>(
     }
     // An apposition between commas right after the head ("11 people, all of them miners, were
     // killed"): the verb after it.
-    let rest = text.get(clause_end..)?.trim_start();
+    let sentence_end = after_head.last().map_or(clause_end, |t| t.span.end);
+    let rest = text.get(clause_end..sentence_end)?.trim_start();
     let inside = rest.strip_prefix(',')?;
-    let close = text.len() - inside.len() + inside.find(',')?;
+    let close = sentence_end - inside.len() + inside.find(',')?;
     let between = after_head
         .iter()
         .filter(|t| t.span.start >= clause_end && t.span.end <= close)
