@@ -89,11 +89,13 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
         *ids.entry(stem).or_insert(next)
     };
     let mut sentence_sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(n);
-    // Candidate pairs through a shingle index: (shingle, article) pairs, sorted below so that
-    // each shingle's articles (its postings) lie together in ascending order. A lone article has
-    // no pair to find. A shingle (three 32-bit ids) and an article index below 2^32 pack into one
-    // `u128` that sorts as the pair does (half the bytes to move).
-    let mut shingles: Vec<u128> = Vec::new();
+    // Candidate pairs through a shingle index: each distinct shingle (three 32-bit ids packed in
+    // one `u128`) gets a number in order of first sight, and each occurrence is noted as
+    // (shingle number, article); a counting sort by number below lays each shingle's articles
+    // (its postings) together in the order the articles were read, ascending. A lone article has
+    // no pair to find.
+    let mut shingle_ids: FxHashMap<u128, u32> = FxHashMap::default();
+    let mut shingles: Vec<(u32, u32)> = Vec::new();
     let mut stems: Vec<u32> = Vec::new();
     for doc in docs {
         let mut sets = Vec::new();
@@ -115,27 +117,51 @@ pub(crate) fn analyze(docs: &[Doc<'_>], cluster: &Cluster) -> Coverage {
                 sets.push(set);
             }
             if n > 1 {
-                let article = u128::from(u32::try_from(doc.index).unwrap_or(u32::MAX));
-                shingles.extend(stems.windows(SHINGLE).map(|window| {
-                    (u128::from(window[0]) << 96)
-                        | (u128::from(window[1]) << 64)
-                        | (u128::from(window[2]) << 32)
-                        | article
-                }));
+                let article = u32::try_from(doc.index).unwrap_or(u32::MAX);
+                for window in stems.windows(SHINGLE) {
+                    let key = (u128::from(window[0]) << 64)
+                        | (u128::from(window[1]) << 32)
+                        | u128::from(window[2]);
+                    let next = u32::try_from(shingle_ids.len()).unwrap_or(u32::MAX);
+                    shingles.push((*shingle_ids.entry(key).or_insert(next), article));
+                }
             }
         }
         sentence_sets.push(sets);
     }
-    shingles.sort_unstable();
-    shingles.dedup();
+    // Counting sort by shingle number; the articles of one shingle keep their order (articles
+    // are read in ascending index), and a repeat within an article is dropped.
+    let mut starts: Vec<u32> = vec![0; shingle_ids.len() + 1];
+    for &(id, _) in &shingles {
+        starts[id as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut fill: Vec<u32> = starts.clone();
+    let mut by_shingle: Vec<u32> = vec![0; shingles.len()];
+    for &(id, article) in &shingles {
+        let at = &mut fill[id as usize];
+        by_shingle[*at as usize] = article;
+        *at += 1;
+    }
     let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     let mut postings: Vec<usize> = Vec::new();
-    for run in shingles.chunk_by(|x, y| x >> 32 == y >> 32) {
-        if run.len() < 2 || run.len() > MAX_SHINGLE_DF {
+    for bounds in starts.windows(2) {
+        let run = &by_shingle[bounds[0] as usize..bounds[1] as usize];
+        if run.len() < 2 {
             continue;
         }
         postings.clear();
-        postings.extend(run.iter().map(|&packed| (packed & 0xFFFF_FFFF) as usize));
+        for &article in run {
+            let article = article as usize;
+            if postings.last() != Some(&article) {
+                postings.push(article);
+            }
+        }
+        if postings.len() < 2 || postings.len() > MAX_SHINGLE_DF {
+            continue;
+        }
         for (i, &a) in postings.iter().enumerate() {
             for &b in &postings[i + 1..] {
                 *shared.entry((a.min(b), a.max(b))).or_default() += 1;
