@@ -87,7 +87,7 @@ pub struct Prepared {
 }
 
 /// One sentence of a summary, pointing back into its article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SummarySentence {
     /// Index of the article it was taken from.
     pub article: usize,
@@ -99,6 +99,25 @@ pub struct SummarySentence {
     pub text: String,
     /// Other articles that report the same thing (a sentence with a close match), ascending.
     pub also_in: Vec<usize>,
+    /// [`Analysis::corroborating`](crate::analyze::Analysis::corroborating) of this sentence in
+    /// the analysis it was chosen from, before `also_in` leaves out the articles that give one of
+    /// its figures a different value: the brief's corroboration reads it rather than matching
+    /// again. `None` where the sentences were renumbered after the match (an update). Not
+    /// serialized.
+    #[serde(skip)]
+    pub corroborating: Option<Vec<crate::analyze::Corroboration>>,
+}
+
+/// Two summary sentences are equal when what they say is (`corroborating` is a cache, kept or
+/// not by how the summary was made).
+impl PartialEq for SummarySentence {
+    fn eq(&self, other: &Self) -> bool {
+        self.article == other.article
+            && self.sentence == other.sentence
+            && self.span == other.span
+            && self.text == other.text
+            && self.also_in == other.also_in
+    }
 }
 
 /// Something the pipeline skipped or could not do, reported to the user.
@@ -219,14 +238,14 @@ pub(crate) fn summary_sentences(
         .map(|&idx| {
             let info = &analysis.sentences[idx];
             let span = prepared.segmented[info.article].sentences[info.sentence].span;
+            let corroborating = analysis.corroborating(idx);
             SummarySentence {
                 article: info.article,
                 sentence: info.sentence,
                 span,
                 text: span.slice(&cluster.articles[info.article].text).to_string(),
-                also_in: analysis
-                    .corroborating(idx)
-                    .into_iter()
+                also_in: corroborating
+                    .iter()
                     .filter(|found| {
                         let other = &analysis.sentences[found.sentence];
                         !crate::brief::figures_conflict(
@@ -238,6 +257,7 @@ pub(crate) fn summary_sentences(
                     })
                     .map(|found| found.article)
                     .collect(),
+                corroborating: Some(corroborating),
             }
         })
         .collect()

@@ -161,6 +161,8 @@ fn update(seen: &Cluster, new: &Cluster, topic: Option<&str>, config: &SummaryCo
     let mut sentences = summary_sentences(&combined, &prepared, &ordered);
     for sentence in &mut sentences {
         sentence.article -= n_seen;
+        // Its matches are numbered in the combined cluster's analysis.
+        sentence.corroborating = None;
         sentence.also_in.retain(|&article| article >= n_seen);
         for article in &mut sentence.also_in {
             *article -= n_seen;

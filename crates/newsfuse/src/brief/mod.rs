@@ -159,18 +159,13 @@ pub fn build_brief_prepared(
 /// brief. Each summary sentence's `also_in` already leaves out the corroborating articles that
 /// give one of its figures a different value, so their figures are not read again.
 pub fn build_brief_summarized(cluster: &Cluster, prepared: &Prepared, summary: &Summary) -> Brief {
-    let also_in: Vec<&[usize]> = summary
-        .sentences
-        .iter()
-        .map(|s| s.also_in.as_slice())
-        .collect();
     build(
         cluster,
         &prepared.cleaned,
         &prepared.segmented,
         &prepared.analysis,
         &summary.picks(),
-        Some(&also_in),
+        Some(&summary.sentences),
         &mut None,
     )
 }
@@ -243,7 +238,7 @@ fn build(
     segmented: &[SegmentedArticle],
     analysis: &Analysis,
     summary: &[(usize, usize)],
-    also_in: Option<&[&[usize]]>,
+    summarized: Option<&[crate::summary::SummarySentence]>,
     times: &mut Option<Vec<(&'static str, Duration)>>,
 ) -> Brief {
     let empty_clean = CleanArticle::default();
@@ -269,7 +264,7 @@ fn build(
     let rest = |times: &mut Option<Vec<(&'static str, Duration)>>| {
         let coverage = stage(times, "coverage", || coverage::analyze(&docs, cluster));
         let summary = stage(times, "corroboration", || {
-            corroborate(&docs, analysis, summary, also_in, &coverage)
+            corroborate(&docs, analysis, summary, summarized, &coverage)
         });
         let entities = stage(times, "entities", || entities::analyze(&docs));
         let quotes = stage(times, "quotes", || quotes::analyze(&docs, &entities));
@@ -414,7 +409,7 @@ fn corroborate(
     docs: &[Doc<'_>],
     analysis: &Analysis,
     summary: &[(usize, usize)],
-    also_in: Option<&[&[usize]]>,
+    summarized: Option<&[crate::summary::SummarySentence]>,
     coverage: &coverage::Coverage,
 ) -> Vec<SummarySentence> {
     let mut out = Vec::new();
@@ -437,13 +432,24 @@ fn corroborate(
             .map(|range| range.start + sentence_idx);
         // The summary's `also_in` of this sentence, when given: the articles whose corroborating
         // sentence gives none of its figures a different value ([`figures_conflict`]).
-        let kept = also_in.and_then(|lists| lists.get(position));
+        let summarized = summarized.and_then(|sentences| sentences.get(position));
+        let kept = summarized.map(|s| &s.also_in);
         // Else this sentence's figures, read once for every sentence compared with it.
         let figures = kept
             .is_none()
             .then(|| figures::SentenceFigures::of(doc, sentence_idx))
             .filter(figures::SentenceFigures::comparable);
-        for found in index.map_or_else(Vec::new, |idx| analysis.corroborating(idx)) {
+        // What the summary found for this sentence in the same analysis, when it kept it.
+        let found_by_summary = summarized.and_then(|s| s.corroborating.as_deref());
+        let found_here;
+        let found_all = match found_by_summary {
+            Some(found) if index.is_some() => found,
+            _ => {
+                found_here = index.map_or_else(Vec::new, |idx| analysis.corroborating(idx));
+                found_here.as_slice()
+            }
+        };
+        for &found in found_all {
             let info = &analysis.sentences[found.sentence];
             let Some(other) = docs.get(found.article) else {
                 continue;
