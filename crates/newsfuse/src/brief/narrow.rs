@@ -220,13 +220,35 @@ impl NarrowRegex {
 /// The characters of `hay` outside ASCII and the common marks, sorted; `None` when there are
 /// none.
 fn other_chars(hay: &str) -> Option<Vec<char>> {
-    if hay.is_ascii() {
-        return None;
+    // Runs of ASCII are skipped eight bytes at a time: only the characters outside ASCII are
+    // decoded (every call of a narrowed pattern reads its haystack here first).
+    let bytes = hay.as_bytes();
+    let mut others: Vec<char> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if word & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            at += 8;
+        }
+        let Some(&byte) = bytes.get(at) else {
+            break;
+        };
+        if byte.is_ascii() {
+            at += 1;
+            continue;
+        }
+        // `at` is a character boundary: it only ever moves by whole characters.
+        let Some(c) = hay.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        if !is_common_mark(c) {
+            others.push(c);
+        }
     }
-    let mut others: Vec<char> = hay
-        .chars()
-        .filter(|&c| !c.is_ascii() && !is_common_mark(c))
-        .collect();
     if others.is_empty() {
         return None;
     }
@@ -299,6 +321,29 @@ fn ascii_look(look: Look) -> Look {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The scan that skips ASCII eight bytes at a time finds the characters a plain scan
+        /// of every character finds, wherever the others stand among the ASCII bytes.
+        #[test]
+        fn other_chars_equals_a_plain_scan(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "abcdefgh", "Roe said ", " ", "\n", "é", "’", "“", "—", "日本", "ß", "\u{a0}",
+                "x1234567", "🙂",
+            ]),
+            0..30,
+        )) {
+            let hay: String = pieces.concat();
+            let mut plain: Vec<char> = hay
+                .chars()
+                .filter(|&c| !c.is_ascii() && !is_common_mark(c))
+                .collect();
+            plain.sort_unstable();
+            plain.dedup();
+            let want = (!plain.is_empty()).then_some(plain);
+            proptest::prop_assert_eq!(other_chars(&hay), want);
+        }
+    }
 
     #[test]
     fn common_marks_are_no_letters_digits_spaces_or_word_characters() {
