@@ -105,7 +105,7 @@ pub struct SummarySentence {
     /// again. `None` where the sentences were renumbered after the match (an update). Not
     /// serialized.
     #[serde(skip)]
-    pub corroborating: Option<Vec<crate::analyze::Corroboration>>,
+    pub(crate) corroborating: Option<Vec<crate::analyze::Corroboration>>,
 }
 
 /// Two summary sentences are equal when what they say is (`corroborating` is a cache, kept or
