@@ -3,7 +3,7 @@
 //! labelled. Prints each selected quotation with its paragraph and the one before, for labelling
 //! by reading. Prints research-only text to the terminal: never redirect it into the repository.
 //!
-//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q|R]`
+//! `cargo run --release -p newsfuse-eval --example quotes_scan -- ../shared eval/brief [C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q|R|S]`
 //!
 //! Rule `C`: in each of `duc2003_task2`, `duc2006`, `duc2007_update` and `multinews_full_dev`, the
 //! first three clusters (file order) of the tune part that hold no labelled quotation yet and hold
@@ -86,6 +86,10 @@
 //! `L`'s test), hold a quotation and share no run of ten words with a holdout-part article, their
 //! first three quotations; then rule `P`'s web part, read cluster after cluster until 35 of rule
 //! `R`'s quotations are attributed (the scan prints `RULE_R_WEB_MAX` web clusters).
+//! Rule `S` (run once `R` is tuned on; text no earlier rule drew from): rule `R`'s selection
+//! taken again once `R` is labelled (the next ten Dragnet pages, then the next web clusters),
+//! read cluster after cluster until 35 of rule `S`'s quotations are attributed (the scan prints
+//! `RULE_S_WEB_MAX` web clusters).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -165,6 +169,8 @@ const RULE_Q_WEB_MAX: usize = 14;
 /// Rule `R`: the most web clusters printed (pages and quotations per page as rule `P`, from rule
 /// `K`'s source; web part as rule `P`'s).
 const RULE_R_WEB_MAX: usize = 14;
+/// Rule `S`: the most web clusters printed (pages, quotations and files as rule `R`).
+const RULE_S_WEB_MAX: usize = 14;
 /// Rule `L`'s (and `M`'s) English test: the least share of a page's words that are `the`.
 const ENGLISH_THE_SHARE: f64 = 0.02;
 /// Rule `K`'s and `L`'s overlap check: the summarization files whose holdout-part articles a page must share
@@ -398,7 +404,7 @@ fn rule_o(shared: &std::path::Path, all_labels: &[QuoteLabel]) {
     }
 }
 
-/// Rules `P`, `Q` and `R`: pages after the labelled ones, then web news (see the module
+/// Rules `P`, `Q`, `R` and `S`: pages after the labelled ones, then web news (see the module
 /// documentation); `rule` names the rule in the printed headers, `web_max` bounds the web clusters
 /// printed.
 fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel], rule: &str, web_max: usize) {
@@ -409,8 +415,12 @@ fn rule_p(shared: &std::path::Path, all_labels: &[QuoteLabel], rule: &str, web_m
             .map(|l| l.cluster.clone())
             .collect()
     };
-    // Rule `R` takes its pages from rule `K`'s source, `P` and `Q` from rule `L`'s.
-    let pages_file = if rule == "R" { FILE_K } else { FILE_L };
+    // Rules `R` and `S` take their pages from rule `K`'s source, `P` and `Q` from rule `L`'s.
+    let pages_file = if rule == "R" || rule == "S" {
+        FILE_K
+    } else {
+        FILE_L
+    };
     rule_pages(
         shared,
         &labelled_in(pages_file),
@@ -572,6 +582,10 @@ fn main() {
     }
     if rule == "R" {
         rule_p(&shared, &all_labels, "R", RULE_R_WEB_MAX);
+        return;
+    }
+    if rule == "S" {
+        rule_p(&shared, &all_labels, "S", RULE_S_WEB_MAX);
         return;
     }
     if rule == "K" {

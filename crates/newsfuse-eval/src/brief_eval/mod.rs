@@ -114,6 +114,10 @@ pub enum Part {
     /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
     /// Never part of `Tune`, `Holdout` or `All`.
     R,
+    /// Quotes: the labels of selection rule `S` (pages of an extraction benchmark after rule `R`'s,
+    /// then unlabelled tune-part web clusters), measured before any rule was fitted to them.
+    /// Never part of `Tune`, `Holdout` or `All`.
+    S,
     /// Both parts together.
     All,
 }
@@ -144,7 +148,8 @@ impl Part {
             | Part::O
             | Part::P
             | Part::Q
-            | Part::R => Subset::All,
+            | Part::R
+            | Part::S => Subset::All,
         }
     }
 
@@ -172,6 +177,7 @@ impl Part {
             Part::P => "p",
             Part::Q => "q",
             Part::R => "r",
+            Part::S => "s",
             Part::All => "all",
         }
     }
@@ -365,6 +371,7 @@ pub fn parse_floors(text: &str) -> Result<Vec<Floor>, String> {
             "p" => Part::P,
             "q" => Part::Q,
             "r" => Part::R,
+            "s" => Part::S,
             "all" => Part::All,
             other => return Err(format!("line {}: unknown part {other:?}", i + 1)),
         };

@@ -67,14 +67,16 @@ pub struct QuoteLabel {
 }
 
 /// The selection rules whose labels are reported as their own parts, [`Part::M`], [`Part::N`],
-/// [`Part::O`], [`Part::P`], [`Part::Q`] and [`Part::R`], and never in `tune`, `holdout` or `all`.
-const APART_RULES: [(&str, Part); 6] = [
+/// [`Part::O`], [`Part::P`], [`Part::Q`], [`Part::R`] and [`Part::S`], and never in `tune`,
+/// `holdout` or `all`.
+const APART_RULES: [(&str, Part); 7] = [
     ("M", Part::M),
     ("N", Part::N),
     ("O", Part::O),
     ("P", Part::P),
     ("Q", Part::Q),
     ("R", Part::R),
+    ("S", Part::S),
 ];
 
 impl QuoteLabel {
@@ -83,7 +85,7 @@ impl QuoteLabel {
     }
 
     /// Whether the label counts in this part: rule `M`'s labels in [`Part::M`] only, rule `N`'s
-    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, rule `P`'s in [`Part::P`] only, rule `Q`'s in [`Part::Q`] only, rule `R`'s in [`Part::R`] only, the others in the part of the fixed split their cluster falls in.
+    /// in [`Part::N`] only, rule `O`'s in [`Part::O`] only, rule `P`'s in [`Part::P`] only, rule `Q`'s in [`Part::Q`] only, rule `R`'s in [`Part::R`] only, rule `S`'s in [`Part::S`] only, the others in the part of the fixed split their cluster falls in.
     fn in_part(&self, part: Part) -> bool {
         match APART_RULES.iter().find(|(rule, _)| *rule == self.rule) {
             Some(&(_, apart)) => part == apart,
@@ -111,11 +113,11 @@ pub struct Found {
 }
 
 /// Whether the debug listing may print a part's errors: the tune part and the apart parts
-/// (`m` to `r`), never the holdout (nor `all`, which holds it).
+/// (`m` to `s`), never the holdout (nor `all`, which holds it).
 fn tuned_on(part: Part) -> bool {
     matches!(
         part,
-        Part::Tune | Part::M | Part::N | Part::O | Part::P | Part::Q | Part::R
+        Part::Tune | Part::M | Part::N | Part::O | Part::P | Part::Q | Part::R | Part::S
     )
 }
 
@@ -133,7 +135,7 @@ pub fn load_labels(path: &Path) -> Result<Vec<QuoteLabel>, String> {
 }
 
 /// The parts the quotes figures are reported for.
-const QUOTE_PARTS: [Part; 9] = [
+const QUOTE_PARTS: [Part; 10] = [
     Part::Tune,
     Part::Holdout,
     Part::All,
@@ -143,6 +145,7 @@ const QUOTE_PARTS: [Part; 9] = [
     Part::P,
     Part::Q,
     Part::R,
+    Part::S,
 ];
 
 /// Runs this part of the brief evaluation.
@@ -488,7 +491,7 @@ mod tests {
     }
 
     #[test]
-    fn rule_m_to_r_labels_count_in_their_own_part_only() {
+    fn rule_m_to_s_labels_count_in_their_own_part_only() {
         for (rule, own) in [
             ("M", Part::M),
             ("N", Part::N),
@@ -496,6 +499,7 @@ mod tests {
             ("P", Part::P),
             ("Q", Part::Q),
             ("R", Part::R),
+            ("S", Part::S),
         ] {
             let mut l = label("person", "Kerry");
             l.rule = rule.into();
@@ -511,6 +515,7 @@ mod tests {
         assert!(!a.in_part(Part::P));
         assert!(!a.in_part(Part::Q));
         assert!(!a.in_part(Part::R));
+        assert!(!a.in_part(Part::S));
         assert!(a.in_part(Part::All));
         assert_ne!(a.in_part(Part::Tune), a.in_part(Part::Holdout));
     }

@@ -199,6 +199,7 @@ const TITLES: &[&str] = &[
     "councilman",
     "councilwoman",
     "commissioner",
+    "administrator",
     "aunt",
     "uncle",
 ];

@@ -1158,12 +1158,15 @@ fn after_attribution(
     comma_closed: bool,
 ) -> (Option<Span>, Option<String>, &'static str) {
     // Looked for only when the patterns before it find nothing.
+    // "lamented one U.S. official": "one" or "another" opens an unnamed speaker, never a title.
     let titled = || {
         AFTER_VERB_TITLE_NAME.captures(after_text).filter(|caps| {
             caps.name("title").is_some_and(|t| {
-                t.as_str()
-                    .split_whitespace()
-                    .all(|w| !crate::stopwords::is_stopword(w))
+                let mut words = t.as_str().split_whitespace().peekable();
+                !words
+                    .peek()
+                    .is_some_and(|w| matches!(*w, "one" | "another"))
+                    && words.all(|w| !crate::stopwords::is_stopword(w))
             })
         })
     };
@@ -3558,8 +3561,9 @@ impl PersonIndex {
     /// A one-word speaker (or an honorific, a title or a rank and one word: "Mrs. Roe", "SSP
     /// Roe") that is the first or last word of several people's names ("Chen" for "Chen Li" and
     /// "Chen Bo", "Roe" for "Jane Roe" and her husband "John Roe"): of those the honorific's
-    /// gender allows, the one who spoke the article's last quote given to one of them (`earlier`),
-    /// else the one this article names in full last before `at` (the writer shortens the name
+    /// gender allows, the one who spoke the article's last quote given to one of them (`earlier`)
+    /// unless another of them, named in full, opens a sentence after that quote, else the one this article names
+    /// in full last before `at` (the writer shortens the name
     /// just given in full). A name that another of them extends is that one ("Kirk Roe" of
     /// "Jane Kirk Roe").
     fn one_mentioned_before(
@@ -3595,24 +3599,39 @@ impl PersonIndex {
         if owners.len() < 2 {
             return None;
         }
-        if let Some(spoke) = earlier
+        let named_last = owners
             .iter()
-            .rev()
-            .filter_map(|r| r.speaker.as_ref())
-            .find(|s| owners.contains(s))
-        {
-            return Some(spoke.clone());
-        }
-        owners
-            .into_iter()
+            .copied()
             .filter(|full| {
                 // After an honorific, only someone the text gives that gender.
                 honorific == Gender::Unknown
                     || self.pronoun_genders.get(*full).copied() == Some(honorific)
             })
             .filter_map(|full| last_word_match(before, full).map(|pos| (pos, full)))
-            .max()
-            .map(|(_, full)| full.clone())
+            .max();
+        if let Some((spoke, spoke_end)) = earlier.iter().rev().find_map(|r| {
+            r.speaker
+                .as_ref()
+                .filter(|s| owners.contains(s))
+                .map(|s| (s, r.pieces.last().map_or(0, |p| p.end)))
+        }) {
+            // Another of them named in full after that quote, as the subject opening a sentence
+            // ("X, who runs the shop, said ..."), is the one the writer shortens; named as an
+            // object ("the town thanked X") they are not.
+            return match named_last {
+                Some((pos, full))
+                    if pos > spoke_end
+                        && full != spoke
+                        && before[sentence_start(&before[..pos])..pos]
+                            .trim()
+                            .is_empty() =>
+                {
+                    Some(full.clone())
+                }
+                _ => Some(spoke.clone()),
+            };
+        }
+        named_last.map(|(_, full)| full.clone())
     }
 
     /// The one longer person's name that `name` ends ("Lou Marsh" -> "Hanna Lou
@@ -5678,6 +5697,47 @@ mod tests {
             "{:#?}",
             brief.quotes
         );
+    }
+
+    #[test]
+    fn one_before_a_capitalised_modifier_opens_a_role_not_a_title() {
+        let got = speakers(&[
+            "The depot stayed shut for a year. \"We could build a bridge, but not a shed,\" \
+             lamented one Ruritanian official.",
+        ]);
+        // A role, not the modifier taken for a name.
+        assert_eq!(got, vec![(None, "role".to_string(), "after".to_string())]);
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_one_named_in_full_after_the_last_quote() {
+        let got = speakers(&[
+            "\"The harvest is late this year,\" said Lin Bao, a farmer near the river.\n\n\
+             Officials have promised help. Lin Wei, who runs the village shop, said prices had doubled.\n\n\
+             \"Nobody can pay for flour any more,\" Lin said by phone.",
+        ]);
+        assert_eq!(
+            got,
+            vec![person("Lin Bao", "after"), person("Lin Wei", "after")]
+        );
+        // With no full name after the last quote, the surname stays with its last speaker.
+        let got = speakers(&[
+            "Lin Wei runs the village shop. \"The harvest is late this year,\" said Lin Bao, a farmer.\n\n\
+             \"Nobody can pay for flour any more,\" Lin said by phone.",
+        ]);
+        assert_eq!(
+            got,
+            vec![person("Lin Bao", "after"), person("Lin Bao", "after")]
+        );
+    }
+
+    #[test]
+    fn administrator_is_a_title_before_the_name() {
+        let got = speakers(&[
+            "\"The launch will go ahead on Friday as planned,\" agency Administrator Jon Veld said.",
+        ]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.as_deref(), Some("Jon Veld"), "{got:?}");
     }
 
     #[test]
