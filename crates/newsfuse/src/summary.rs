@@ -198,14 +198,34 @@ pub fn summarize_prepared(
     prepared: &Prepared,
     config: &SummaryConfig,
 ) -> Summary {
-    let ordered = select_readable(
+    let mut ordered = select_readable(
         cluster,
         prepared,
         Cow::Borrowed(&prepared.analysis),
         |analysis| select(analysis, &config.select),
     );
-    let sentences = summary_sentences(cluster, prepared, &ordered);
     let mut warnings = warnings(cluster, prepared);
+    // Every sentence that fits was dropped by the reading checks (an article whose sentences
+    // all open with "the council" or "he"): the summary keeps what was chosen before them
+    // rather than nothing, and says so.
+    if ordered.is_empty() {
+        let unread = order(
+            cluster,
+            &prepared.analysis,
+            &select(&prepared.analysis, &config.select),
+        );
+        if !unread.is_empty() {
+            ordered = unread;
+            warnings.push(Warning {
+                article: None,
+                message: "every sentence that fits the budget fails a reading check (a \
+                          subject such as a pronoun or \"the ...\" whose referent is outside \
+                          the summary); the summary keeps them"
+                    .to_string(),
+            });
+        }
+    }
+    let sentences = summary_sentences(cluster, prepared, &ordered);
     if sentences.is_empty() && prepared.analysis.sentences.iter().any(|s| s.candidate) {
         warnings.push(Warning {
             article: None,
@@ -479,6 +499,29 @@ mod tests {
         assert_eq!(also_in, vec![1 - source]);
         let (_, also_in) = cited(different);
         assert_eq!(also_in, Vec::<usize>::new());
+    }
+
+    /// An article whose only sentences fail the reading checks (its subject "the council"
+    /// points outside the summary) is summarized by them, with a note, rather than not at all.
+    #[test]
+    fn sentences_that_all_fail_the_reading_checks_are_kept_with_a_note() {
+        let text = "The council said on Monday that the old bridge will close for repairs next \
+                    week, and that traffic will move to the river road.\n";
+        let mut ingest_notes = Vec::new();
+        let article = crate::ingest::article_from_text(text, "council.txt", &mut ingest_notes);
+        let cluster = Cluster {
+            id: "council".into(),
+            articles: vec![article],
+        };
+        let summary = summarize(&cluster, &SummaryConfig::default());
+        assert_eq!(summary.sentences.len(), 1, "{:?}", notes(&summary));
+        assert!(
+            notes(&summary)
+                .iter()
+                .any(|n| n.contains("fails a reading check")),
+            "{:?}",
+            notes(&summary)
+        );
     }
 
     #[test]
