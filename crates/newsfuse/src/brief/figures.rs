@@ -1965,62 +1965,87 @@ impl<'a> Idf<'a> {
     /// similarity of two figures is then a merge of two id lists, not a weight look-up per stem
     /// and pair.
     fn index_sentences(&mut self, mentions: &[Mention], docs: &[Doc<'_>]) {
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        // Each stem string's id and weight by its address: sentences share most stem strings
-        // with their tokens, and an address hashes cheaper than a text.
-        let mut by_address: FxHashMap<usize, (u32, f64)> = FxHashMap::default();
+        const NO_ID: u32 = u32::MAX;
+        // Each distinct stem text once, with its slot of `texts`; each stem string's slot by its
+        // address: sentences share most stem strings with their tokens, and an address hashes
+        // cheaper than a text.
+        let mut slot_of_text: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut slot_of_address: FxHashMap<usize, u32> = FxHashMap::default();
+        let mut texts: Vec<&str> = Vec::new();
         let mut slots: FxHashMap<usize, u32> = FxHashMap::default();
-        let mut sentences = Vec::new();
+        // Each distinct sentence's stems as slots of `texts`.
+        let mut sentence_slots: Vec<Vec<u32>> = Vec::new();
         let mut sentence_of = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let key = Arc::as_ptr(&mention.sentence_stems).addr();
-            let next = u32::try_from(sentences.len()).unwrap_or(u32::MAX);
+            let next = u32::try_from(sentence_slots.len()).unwrap_or(u32::MAX);
             let slot = *slots.entry(key).or_insert(next);
             sentence_of.push(slot);
             if slot != next {
                 continue;
             }
-            // Ids are given in alphabetical order within a sentence, so sums in id order are
-            // the same from run to run.
-            let mut stems: Vec<&Arc<str>> = mention.sentence_stems.iter().collect();
-            stems.sort_unstable();
-            let mut pairs: Vec<(u32, f64)> = stems
-                .into_iter()
-                .map(|stem| {
-                    let address = Arc::as_ptr(stem).cast::<u8>().addr();
-                    *by_address.entry(address).or_insert_with(|| {
-                        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                        let id = *ids.entry(&**stem).or_insert(next);
-                        (id, self.weight(stem) + JACCARD_FLOOR)
+            sentence_slots.push(
+                mention
+                    .sentence_stems
+                    .iter()
+                    .map(|stem| {
+                        let address = Arc::as_ptr(stem).cast::<u8>().addr();
+                        *slot_of_address.entry(address).or_insert_with(|| {
+                            let next = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+                            let text_slot = *slot_of_text.entry(&**stem).or_insert(next);
+                            if text_slot == next {
+                                texts.push(&**stem);
+                            }
+                            text_slot
+                        })
                     })
+                    .collect(),
+            );
+        }
+        // Every stem's rank in the alphabetical order of all of them, by slot: one sort of the
+        // texts, then sentences sort their slots by rank (each stem once per sentence, so in
+        // the texts' alphabetical order).
+        let mut alphabetical: Vec<u32> =
+            (0..u32::try_from(texts.len()).unwrap_or(u32::MAX)).collect();
+        alphabetical.sort_unstable_by_key(|&slot| texts[slot as usize]);
+        let mut rank_of_slot = vec![0u32; texts.len()];
+        for (r, &slot) in alphabetical.iter().enumerate() {
+            rank_of_slot[slot as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+        }
+        // Ids are given in alphabetical order within a sentence, sentence by sentence, so sums
+        // in id order are the same from run to run.
+        let mut id_of_slot = vec![NO_ID; texts.len()];
+        let mut weight_of_slot = vec![0.0; texts.len()];
+        let mut next_id = 0u32;
+        let mut sentences = Vec::with_capacity(sentence_slots.len());
+        for mut stems in sentence_slots {
+            stems.sort_unstable_by_key(|&slot| rank_of_slot[slot as usize]);
+            let mut pairs: Vec<(u32, f64)> = stems
+                .iter()
+                .map(|&slot| {
+                    let slot = slot as usize;
+                    if id_of_slot[slot] == NO_ID {
+                        id_of_slot[slot] = next_id;
+                        next_id += 1;
+                        weight_of_slot[slot] = self.weight(texts[slot]) + JACCARD_FLOOR;
+                    }
+                    (id_of_slot[slot], weight_of_slot[slot])
                 })
                 .collect();
+            // The alphabetical order, by rank.
+            let (ranks, ranked_weights): (Vec<u32>, Vec<f64>) = stems
+                .iter()
+                .zip(&pairs)
+                .map(|(&slot, &(_, w))| (rank_of_slot[slot as usize], w))
+                .unzip();
             pairs.sort_unstable_by_key(|&(id, _)| id);
             sentences.push(WeightedStems {
                 total: pairs.iter().map(|&(_, w)| w).sum(),
                 ids: pairs.iter().map(|&(id, _)| id).collect(),
                 weights: pairs.iter().map(|&(_, w)| w).collect(),
-                ranks: Vec::new(),
-                ranked_weights: Vec::new(),
+                ranks,
+                ranked_weights,
             });
-        }
-        // Every stem's rank in the alphabetical order of all of them.
-        let mut alphabetical: Vec<(&str, u32)> = ids.into_iter().collect();
-        alphabetical.sort_unstable();
-        let mut rank = vec![0u32; alphabetical.len()];
-        for (r, &(_, id)) in alphabetical.iter().enumerate() {
-            rank[id as usize] = u32::try_from(r).unwrap_or(u32::MAX);
-        }
-        for stems in &mut sentences {
-            let mut ranked: Vec<(u32, f64)> = stems
-                .ids
-                .iter()
-                .zip(&stems.weights)
-                .map(|(&id, &w)| (rank[id as usize], w))
-                .collect();
-            ranked.sort_unstable_by_key(|&(r, _)| r);
-            stems.ranks = ranked.iter().map(|&(r, _)| r).collect();
-            stems.ranked_weights = ranked.iter().map(|&(_, w)| w).collect();
         }
         self.sentences = sentences;
         self.sentence_of = sentence_of;
