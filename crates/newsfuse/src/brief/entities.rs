@@ -2727,8 +2727,6 @@ fn merge_aliases(
     out
 }
 
-/// Whether `long` is `short` with more words after it (`short` and a space open it).
-/// A courtesy title, or a role ending in one ("Dr", "the Kessa Clinic's Dr"): it tells no office.
 /// Two titles of one office: the same words, or one the other with words of place or rank
 /// before it ("District Judge" and "Judge"), never a deputy's ("Vice President" is not
 /// "President").
@@ -2764,6 +2762,7 @@ fn same_office(a: &str, b: &str) -> bool {
         })
 }
 
+/// A courtesy title, or a role ending in one ("Dr", "the Kessa Clinic's Dr"): it tells no office.
 fn courtesy_title(role: &str) -> bool {
     role.rsplit(' ').next().is_some_and(|w| {
         matches!(
@@ -2773,6 +2772,7 @@ fn courtesy_title(role: &str) -> bool {
     })
 }
 
+/// Whether `long` is `short` with more words after it (`short` and a space open it).
 fn extends(long: &str, short: &str) -> bool {
     long.strip_prefix(short)
         .is_some_and(|rest| rest.starts_with(' '))
