@@ -1472,7 +1472,10 @@ fn reported_speaker(paragraph: &str, base: usize) -> Option<(Span, String)> {
             who.to_lowercase().as_str(),
             "he" | "she" | "they" | "it" | "we" | "i" | "you"
         );
-        return (!pronoun).then(|| (Span::new(at + s, at + e), who.to_string()));
+        // "However, ... gratitude, says X.": a word that names no one ([`clean_speaker`]) is
+        // no subject.
+        let names_someone = clean_speaker(who).is_some();
+        return (!pronoun && names_someone).then(|| (Span::new(at + s, at + e), who.to_string()));
     }
     None
 }
@@ -6607,6 +6610,13 @@ mod tests {
              \"The storm is coming in faster than anyone thought it would this week.\"",
         ]);
         assert_eq!(got, vec![person("Karl Wendt", "before")], "{got:?}");
+        assert_eq!(
+            super::reported_speaker(
+                "However, some parts of modern life get in the way of thanks, says Karl Wendt.",
+                0
+            ),
+            None
+        );
         let got = speakers(&["\"The vote was fair,\" said Petra Lund, the mayor.\n\n\
              On Monday, a week after the vote, the council met again and the plan was dropped.\n\n\
              \"We will build the road next year, whatever it costs the town in the end.\""]);
