@@ -922,6 +922,21 @@ fn extract_block(
             who = Some(w);
             source = "before";
         }
+        // "Ann Roe, a chemist, told the paper it was a risk. ¶ "...": a paragraph that is only a
+        // quote, after a paragraph of reported speech (no quote marks) whose last sentence opens
+        // with one speaker, is that speaker's.
+        if who.is_none()
+            && i == 0
+            && spans.len() == 1
+            && context_start < block.start
+            && block_text.trim_start().starts_with(['"', '“'])
+            && !after_text.contains(char::is_alphanumeric)
+            && let Some((att, w)) = reported_speaker(previous_block, context_start)
+        {
+            attribution = Some(att);
+            who = Some(w);
+            source = "before";
+        }
         let who = who.and_then(|w| clean_speaker(&w));
         let words = normalized_words(doc.slice(*span));
         // "...," he said. "..." : an unattributed quote right after an attributed one continues it.
@@ -1137,10 +1152,17 @@ fn extract_block(
             None if i == 0
                 && spans.len() == 1
                 && block_text.trim_start().starts_with(['"', '“'])
-                && !after_text.contains(char::is_alphanumeric) =>
+                && (!after_text.contains(char::is_alphanumeric)
+                    || explains_the_quote(after_text)) =>
             {
-                // A paragraph that is only a quote continues the previous speaker.
-                let last = raws[article_first..].last().filter(|r| r.speaker.is_some());
+                // A paragraph that is only a quote continues the previous speaker; so does one
+                // whose quote is followed only by the writer's gloss on it (""...," because
+                // running kicks up embers.").
+                // The gloss continues only a speaker quoted in the paragraph just before.
+                let glossed = after_text.contains(char::is_alphanumeric);
+                let last = raws[article_first..].last().filter(|r| {
+                    r.speaker.is_some() && (!glossed || r.pieces[0].start >= context_start)
+                });
                 match last {
                     Some(r) => (None, r.role.clone(), r.speaker.clone(), r.kind, "continued"),
                     None => (None, None, None, "none", "none"),
@@ -1391,6 +1413,83 @@ fn before_attribution(
         [_] => found.into_iter().next(),
         _ => None,
     }
+}
+
+/// Whether the narration after a quote that opens its paragraph only explains it: a clause
+/// opened by "because" or "since" that holds no speech verb (which would attribute the quote).
+fn explains_the_quote(after: &str) -> bool {
+    let rest = after.trim_start();
+    (rest.starts_with("because ") || rest.starts_with("since ")) && !SPEECH_VERB_WORD.is_match(rest)
+}
+
+/// A speech verb of [`VERBS`] as a word.
+static SPEECH_VERB_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("valid regex"));
+
+/// "Ann Roe, a chemist at the lab told the paper": a name that opens the sentence, an apposition
+/// opened by a lower-case word and left without its closing comma, then a speech verb.
+static OPEN_APPOSITION_SPEAKS: LazyLock<NarrowRegex> = LazyLock::new(|| {
+    NarrowRegex::new(&format!(
+        r#"^\s*(?P<who>\p{{Lu}}[\p{{L}}.'’-]*(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{1,3}}),\s+\p{{Ll}}[^,"“”!?;:]{{1,90}}?\s+(?:{VERBS})\b"#
+    ))
+});
+
+/// The speaker of a paragraph of reported speech (`paragraph`, at `base`): the one subject of a
+/// speech verb ([`SAID_IN_SENTENCE`]) that opens its last sentence, after at most a short
+/// opening phrase set off by a comma ("In the morning, Ann Roe told the paper it was a risk.").
+/// `None` when the paragraph holds a quote mark (its quotes have their own attributions), when
+/// the subject is a pronoun or when the sentence names several speakers.
+fn reported_speaker(paragraph: &str, base: usize) -> Option<(Span, String)> {
+    if paragraph.contains(['"', '“', '”']) {
+        return None;
+    }
+    let body = paragraph.trim_end().trim_end_matches(['.', '!', '?']);
+    let start = sentence_start(body);
+    let sentence = &body[start..];
+    // The sentence itself, then what follows a short opening phrase ("In the morning, ").
+    let mut froms = vec![0];
+    if let Some(comma) = sentence.find(", ")
+        && sentence[..comma].split_whitespace().count() <= 6
+    {
+        froms.push(comma + 2);
+    }
+    for from in froms {
+        let rest = &sentence[from..];
+        let lead = rest.len() - rest.trim_start().len();
+        let at = base + start + from;
+        // "Ann Roe, a chemist at the lab told the paper ...": web copy often drops the comma
+        // that closes an apposition after the opening name.
+        if let Some(caps) = OPEN_APPOSITION_SPEAKS.captures(rest)
+            && let (Some(whole), Some(who)) = (caps.get(0), caps.name("who"))
+        {
+            return Some((
+                Span::new(at + whole.start(), at + whole.end()),
+                who.as_str().to_string(),
+            ));
+        }
+        let mut found = SAID_IN_SENTENCE.captures_iter(rest).filter_map(|caps| {
+            let whole = caps.get(0)?;
+            Some((whole.start(), whole.end(), caps.name("who")?.as_str()))
+        });
+        let Some((s, e, who)) = found.next() else {
+            continue;
+        };
+        if s != lead {
+            continue;
+        }
+        if found.any(|(_, _, other)| other != who) {
+            return None;
+        }
+        let pronoun = matches!(
+            who.to_lowercase().as_str(),
+            "he" | "she" | "they" | "it" | "we" | "i" | "you"
+        );
+        // "However, ... gratitude, says X.": a word that names no one ([`clean_speaker`]) is
+        // no subject.
+        let names_someone = clean_speaker(who).is_some();
+        return (!pronoun && names_someone).then(|| (Span::new(at + s, at + e), who.to_string()));
+    }
+    None
 }
 
 /// The length of a discourse idiom built on a speech verb that opens `piece` ("That said, ",
@@ -6504,6 +6603,64 @@ mod tests {
         assert_eq!(got[0], person("Petra Lund", "after"));
         assert_eq!(got[1].2, "before", "{got:?}");
         assert_ne!(got[1].0.as_deref(), Some("Petra Lund"), "{got:?}");
+    }
+
+    /// A paragraph that is only a quote, after a paragraph of reported speech whose last
+    /// sentence opens with its speaker, is that speaker's, even when an earlier quote of the
+    /// article had another speaker; a pronoun subject or a quote-marked paragraph gives nothing
+    /// this way.
+    #[test]
+    fn a_quote_paragraph_after_reported_speech_takes_its_speaker() {
+        let got = speakers(&["\"The vote was fair,\" said Petra Lund, the mayor.\n\n\
+             Emma Stanton, an epidemiologist and director of the Remix group told the Herald it \
+             would be remiss to stop the research.\n\n\
+             \u{201c}These defects are very rare, but also very specific. We must find the cause.\u{201d}"]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], person("Emma Stanton", "before"), "{got:?}");
+        let got = speakers(&[
+            "In the morning, Karl Wendt, the harbour master, said the boats would stay in port.\n\n\
+             \"The storm is coming in faster than anyone thought it would this week.\"",
+        ]);
+        assert_eq!(got, vec![person("Karl Wendt", "before")], "{got:?}");
+        assert_eq!(
+            super::reported_speaker(
+                "However, some parts of modern life get in the way of thanks, says Karl Wendt.",
+                0
+            ),
+            None
+        );
+        let got = speakers(&["\"The vote was fair,\" said Petra Lund, the mayor.\n\n\
+             On Monday, a week after the vote, the council met again and the plan was dropped.\n\n\
+             \"We will build the road next year, whatever it costs the town in the end.\""]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_ne!(got[1].2, "before", "{got:?}");
+    }
+
+    /// A quote that opens its paragraph and is followed only by the writer's "because" gloss
+    /// goes on with the previous paragraph's speaker; a gloss that names a speaker does not.
+    #[test]
+    fn a_quote_with_a_because_gloss_continues_the_speaker() {
+        let got = speakers(&[
+            "\"There is little heat on the surface of the coals,\" explains Karl Wendt, a \
+             physicist at the state college.\n\n\
+             \"You want to walk at a steady pace and you do not want to run,\" because running \
+             kicks up embers.",
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0.as_deref(), Some("Karl Wendt"), "{got:?}");
+        assert_eq!(got[1].2, "continued", "{got:?}");
+        let got = speakers(&[
+            "\"The vote was fair and the count was clean,\" said Petra Lund.\n\n\
+             Crews wait down the street until the police clear the scene, said Karl Wendt.\n\n\
+             \"When there is a fire we cannot hold back a block away,\" because clearing the scene \
+             could take hours.",
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_ne!(got[1].0.as_deref(), Some("Petra Lund"), "{got:?}");
+        assert!(!super::explains_the_quote(
+            " because, the chief said, running kicks up embers."
+        ));
+        assert!(!super::explains_the_quote(" and then they left."));
     }
 
     /// A thought given in quote marks with its thinker: "X thought to herself, "..."", ""...," he
