@@ -218,6 +218,9 @@ struct Mention {
     /// 11 people" and "11 people were killed" -> `kill`; "has received $2 billion" ->
     /// `receiv`), when the clause shows one ([`predicate_of`]).
     predicate: Option<String>,
+    /// What a count or sum is of, when an "of" phrase right after it says ("3,000 tons of rice",
+    /// "$2 million of fresh aid"): the base stem of that phrase's last word (`rice`, `aid`).
+    of_kind: Option<String>,
 }
 
 const NUMBER_PATTERN: &str = r"(?x)
@@ -900,8 +903,9 @@ fn value_family(kind: Kind) -> Option<Kind> {
 }
 
 /// A time of day, however the text spaces it: a number followed by "a.m."/"p.m." ("3 p.m.",
-/// "1: 30 p. m.") or written right after an hour and a colon ("1:30", "1: 30"). The minutes of a
-/// clock time count nothing.
+/// "1: 30 p. m."), written right after an hour and a colon ("1:30", "1: 30", "1 : 30"), or an
+/// hour (up to 24) that a colon and two digits follow ("the 4: 15 train"). Neither the hour nor
+/// the minutes of a clock time count anything.
 fn clock_time(text: &str, start: usize, end: usize) -> bool {
     let after: String = text
         .get(end..)
@@ -915,10 +919,25 @@ fn clock_time(text: &str, start: usize, end: usize) -> bool {
         .iter()
         .any(|m| after.starts_with(m));
     let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
-    let after_hour = before
-        .strip_suffix(':')
-        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
-    meridiem || after_hour
+    let after_hour = before.strip_suffix(':').is_some_and(|b| {
+        b.trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
+    });
+    let hour = text
+        .get(start..end)
+        .is_some_and(|h| (1..=2).contains(&h.len()) && h.parse::<u8>().is_ok_and(|v| v <= 24))
+        && text
+            .get(end..)
+            .unwrap_or("")
+            .trim_start_matches(' ')
+            .strip_prefix(':')
+            .is_some_and(|m| {
+                let m = m.trim_start_matches(' ').as_bytes();
+                m.len() >= 2
+                    && m[..2].iter().all(u8::is_ascii_digit)
+                    && m.get(2).is_none_or(|b| !b.is_ascii_digit())
+            });
+    meridiem || after_hour || hour
 }
 
 /// A number joined by a hyphen to a capitalised word names a model or a series ("3-Series",
@@ -2904,6 +2923,15 @@ fn extract_sentence(
         }
         previous_end = abs_end.saturating_sub(base).min(text.len());
 
+        // "3,000 tons of rice", "$2 million of fresh aid": the last word of the "of" phrase
+        // right after the head (a sum's unit) names what is counted.
+        let of_kind = if matches!(kind, Kind::Count | Kind::Money) {
+            let after_head =
+                &rest[rest.partition_point(|t| head_end.is_some_and(|end| t.span.start < end))..];
+            of_phrase_kind(doc.text, after_head, &lower)
+        } else {
+            None
+        };
         let mut mention = Mention {
             article: doc.index,
             sentence: sentence_idx,
@@ -2987,6 +3015,7 @@ fn extract_sentence(
                     let w = lower(t);
                     matches!(&*w, "not" | "never" | "no") || w.ends_with("n't")
                 }),
+            of_kind,
         };
         // A range or a change within the sentence: "between 10 and 15", "0.6 to 1.2", "from 45
         // to 60", "to 60 from 45". Both ends are marked.
@@ -3070,6 +3099,40 @@ fn extract_sentence(
         }
         out.push(mention);
     }
+}
+
+/// The base stem of the last word of an "of" phrase that opens `after` ("of counterfeit
+/// handbags in May" -> `handbag`): at most three content words after "of" and its determiners,
+/// up to the first other word. `None` without such a phrase.
+fn of_phrase_kind<'d>(
+    text: &str,
+    after: &[Token],
+    lower: &dyn Fn(&Token) -> Cow<'d, str>,
+) -> Option<String> {
+    let (first, rest) = after.split_first()?;
+    if lower(first) != "of" {
+        return None;
+    }
+    let start = rest
+        .iter()
+        .position(|t| !DETERMINERS.contains(&&*lower(t)))?;
+    // Only a space between two words of the phrase: a comma or a dash ends it.
+    let mut previous_end = start
+        .checked_sub(1)
+        .map_or(first.span.end, |d| rest[d].span.end);
+    rest[start..]
+        .iter()
+        .take(3)
+        .take_while(|t| {
+            let joined = text
+                .get(previous_end..t.span.start)
+                .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+            previous_end = t.span.end;
+            joined && !t.is_stopword && is_wordy(t) && !MONTH_WORDS.contains(&&*lower(t))
+        })
+        .last()
+        .filter(|t| !generic_stem(&t.stem))
+        .map(|t| base_form(&t.stem).to_string())
 }
 
 /// Whether the words after a figure make it a rate per period ("a year", "per month", "each
@@ -4198,6 +4261,20 @@ fn conflict_supported(
     {
         return false;
     }
+    // Two kinds of goods: a figure that says what it counts ("3,000 tons of rice") against
+    // one that does not and whose sentence never names that kind ("5,000 tons were shipped",
+    // with wheat the subject), unless one sentence rewrites the other.
+    let kind_unnamed = |x: &Mention, y: &Mention| {
+        y.of_kind.is_none()
+            && x.of_kind
+                .as_deref()
+                .is_some_and(|k| !y.sentence_stems.contains(k))
+    };
+    if (kind_unnamed(a, b) || kind_unnamed(b, a))
+        && idf.sentence_similarity(ia, ib) < SENTENCE_SIMILARITY
+    {
+        return false;
+    }
     // A whole against a part: a total against a figure that is none, two places against one.
     if a.kind != Kind::Age && !same_scope((ia, a), (ib, b), docs, words) {
         return false;
@@ -5018,6 +5095,7 @@ mod tests {
             rate: false,
             negated: false,
             predicate: None,
+            of_kind: None,
         };
         assert!(values_agree(
             &m(2000.0, "2000", Hedge::Exact),
@@ -6423,6 +6501,67 @@ mod tests {
             "{:?}",
             disagreements(&minutes)
         );
+    }
+
+    #[test]
+    fn two_kinds_of_goods_are_two_quantities() {
+        const OTHERS: [&str; 2] = [
+            "Shoppers were warned that fake goods can be unsafe and fund crime, a trade group said.",
+            "Brand owners lose sales to copies every year, the trade group said in a report.",
+        ];
+        let handbags = "The harbour inspection service seized 2,140 shipments of counterfeit \
+                        handbags in 2031, the service said.";
+        // One figure says what it counts; the other report's sentence never names that kind.
+        let figures = figures_of(&[
+            handbags,
+            "The harbour inspection service seized 3,870 shipments in 2031, and fake watches were \
+             the goods it stopped most often.",
+            OTHERS[0],
+            OTHERS[1],
+        ]);
+        assert!(
+            flagged(&figures).is_empty(),
+            "{:?}",
+            disagreements(&figures)
+        );
+        // Both name the kind: one quantity, two values.
+        let same = figures_of(&[
+            handbags,
+            "The harbour inspection service seized 3,870 shipments of counterfeit handbags in \
+             2031, the service said.",
+            OTHERS[0],
+            OTHERS[1],
+        ]);
+        assert_eq!(flagged(&same), vec![vec![2140.0, 3870.0]]);
+    }
+
+    #[test]
+    fn the_hour_of_a_clock_time_is_no_figure() {
+        // The hour before a colon, the colon spaced either way: no count of anything.
+        for (first, second) in [
+            ("on the 7: 45 ferry", "on the 7: 15 ferry"),
+            ("on the 7 : 45 ferry", "on the 7 : 15 ferry"),
+        ] {
+            let figures = figures_of(&[
+                &format!(
+                    "The crew left the harbour at Portwick {first}, carrying passengers to \
+                     the island, the operator said."
+                ),
+                &format!(
+                    "The crew left the harbour at Portwick {second}, carrying passengers to \
+                     the island, the operator said."
+                ),
+            ]);
+            assert!(
+                flagged(&figures).is_empty(),
+                "{first}: {:?}",
+                disagreements(&figures)
+            );
+        }
+        assert!(clock_time("at 3 : 45 on", 3, 4));
+        assert!(clock_time("at 3 : 45 on", 7, 9));
+        assert!(!clock_time("a score of 3: 456 said", 11, 12));
+        assert!(!clock_time("he counted 30: 12 of them", 11, 13));
     }
 
     #[test]
