@@ -18,6 +18,7 @@
 //! ("Kerry" is "John Kerry"). Across articles, quotes whose words mostly overlap and whose
 //! speakers agree are one quote; every outlet's wording is kept as a variant.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -3039,6 +3040,10 @@ fn normalized_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .map(|w| {
+            // Most words are ASCII, whose lower case needs no Unicode tables.
+            if w.is_ascii() {
+                return w.to_ascii_lowercase();
+            }
             let lower = w.to_lowercase();
             if lower.contains('’') {
                 lower.replace('’', "'")
@@ -3113,17 +3118,37 @@ fn unnamed_after(doc: &Doc<'_>, from: usize, to: usize, pronoun: Gender) -> bool
     let Some(text) = doc.text.get(from..to) else {
         return false;
     };
-    let words = unnamed_words(pronoun);
+    unnamed_in(text, unnamed_words(pronoun))
+}
+
+/// Whether `text` holds one of `words` (lower-case person nouns) right after "a", "an", "the",
+/// "one" or "another", in any case.
+fn unnamed_in(text: &str, words: &[&str]) -> bool {
     // "a woman", "the man", "another boy"; not "her father" (a named person's relative).
-    let tokens: Vec<String> = text
+    // Each word in lower case, copied only when it holds a capital or a letter outside ASCII.
+    fn lower(w: &str) -> Cow<'_, str> {
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    }
+    let mut previous: Option<Cow<'_, str>> = None;
+    for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    tokens.windows(2).any(|pair| {
-        matches!(pair[0].as_str(), "a" | "an" | "the" | "one" | "another")
-            && words.contains(&pair[1].as_str())
-    })
+    {
+        let word = lower(word);
+        if previous
+            .as_deref()
+            .is_some_and(|p| matches!(p, "a" | "an" | "the" | "one" | "another"))
+            && words.contains(&&*word)
+        {
+            return true;
+        }
+        previous = Some(word);
+    }
+    false
 }
 
 /// Maps written speaker names onto person entities.
@@ -7078,6 +7103,52 @@ mod grouped_words_tests {
             let want = named(FLAT.captures(&piece));
             prop_assert_eq!(named(GROUPED.captures(&piece)), want.clone());
             prop_assert_eq!(named(BEFORE.captures_at(&piece, 0)), want);
+        }
+    }
+}
+
+#[cfg(test)]
+mod unnamed_in_tests {
+    use proptest::prelude::*;
+
+    /// The words lower-cased into a vector first, then read in pairs.
+    fn by_vector(text: &str, words: &[&str]) -> bool {
+        let tokens: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        tokens.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "a" | "an" | "the" | "one" | "another")
+                && words.contains(&pair[1].as_str())
+        })
+    }
+
+    #[test]
+    fn unnamed_in_reads_pairs_in_any_case() {
+        let words = super::unnamed_words(super::Gender::Female);
+        assert!(super::unnamed_in("Then THE Woman left", words));
+        assert!(super::unnamed_in("another, girl", words));
+        assert!(!super::unnamed_in("her mother said", words));
+        assert!(!super::unnamed_in("the", words));
+    }
+
+    proptest! {
+        /// The same answer as lower-casing every word into a vector first.
+        #[test]
+        fn unnamed_in_is_the_vector_reading(parts in prop::collection::vec(
+            prop::sample::select(vec![
+                "a", "A", "an", "AN", "the", "The", "one", "Another", "woman", "Woman", "WOMAN",
+                "man", "girl", "mother", "her", "É", "été", "ÉTÉ", "\u{212a}", " ", ", ", "-", "’",
+                "1", "\u{130}",
+            ]),
+            0..16,
+        )) {
+            let text: String = parts.concat();
+            for gender in [super::Gender::Male, super::Gender::Female, super::Gender::Unknown] {
+                let words = super::unnamed_words(gender);
+                prop_assert_eq!(super::unnamed_in(&text, words), by_vector(&text, words));
+            }
         }
     }
 }
