@@ -3435,7 +3435,7 @@ fn base_form(stem: &str) -> &str {
 
 /// A token's surface in lower case with curly apostrophes straight (borrowed when it is
 /// lower-case ASCII already).
-fn lower_token(surface: &str) -> Cow<'_, str> {
+pub(super) fn lower_token(surface: &str) -> Cow<'_, str> {
     if surface.is_ascii() {
         if surface.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(surface.to_ascii_lowercase())
@@ -3975,7 +3975,7 @@ fn lower_words(text: &str) -> Vec<Cow<'_, str>> {
 }
 
 /// `word.to_lowercase()`, borrowed when that is `word` itself (lower-case ASCII).
-fn lower_word(word: &str) -> Cow<'_, str> {
+pub(super) fn lower_word(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())

@@ -1420,12 +1420,8 @@ fn before_attribution(
 /// opened by "because" or "since" that holds no speech verb (which would attribute the quote).
 fn explains_the_quote(after: &str) -> bool {
     let rest = after.trim_start();
-    (rest.starts_with("because ") || rest.starts_with("since ")) && !SPEECH_VERB_WORD.is_match(rest)
+    (rest.starts_with("because ") || rest.starts_with("since ")) && !SPEECH_WORD.is_match(rest)
 }
-
-/// A speech verb of [`VERBS`] as a word.
-static SPEECH_VERB_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("valid regex"));
 
 /// "Ann Roe, a chemist at the lab told the paper": a name that opens the sentence, an apposition
 /// opened by a lower-case word and left without its closing comma, then a speech verb.
@@ -3039,18 +3035,7 @@ fn prev_char_start(text: &str, at: usize) -> usize {
 fn normalized_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            // Most words are ASCII, whose lower case needs no Unicode tables.
-            if w.is_ascii() {
-                return w.to_ascii_lowercase();
-            }
-            let lower = w.to_lowercase();
-            if lower.contains('’') {
-                lower.replace('’', "'")
-            } else {
-                lower
-            }
-        })
+        .map(|w| super::figures::lower_token(w).into_owned())
         .collect()
 }
 
@@ -3126,19 +3111,12 @@ fn unnamed_after(doc: &Doc<'_>, from: usize, to: usize, pronoun: Gender) -> bool
 fn unnamed_in(text: &str, words: &[&str]) -> bool {
     // "a woman", "the man", "another boy"; not "her father" (a named person's relative).
     // Each word in lower case, copied only when it holds a capital or a letter outside ASCII.
-    fn lower(w: &str) -> Cow<'_, str> {
-        if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            Cow::Borrowed(w)
-        } else {
-            Cow::Owned(w.to_lowercase())
-        }
-    }
     let mut previous: Option<Cow<'_, str>> = None;
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        let word = lower(word);
+        let word = super::figures::lower_word(word);
         if previous
             .as_deref()
             .is_some_and(|p| matches!(p, "a" | "an" | "the" | "one" | "another"))
